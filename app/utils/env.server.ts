@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+// Validated once at boot. Development gets safe defaults; production refuses to
+// start without the secrets it needs, naming what is missing.
+const isProduction = process.env.NODE_ENV === "production";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
+  PORT: z.coerce.number().int().positive().default(3000),
+  REALTIME_PORT: z.coerce.number().int().positive().default(3001),
+  APP_ORIGIN: z.string().url().default("http://localhost:3000"),
+  SESSION_SECRET: isProduction
+    ? z.string({ message: "SESSION_SECRET is required in production" }).min(32, "SESSION_SECRET must be at least 32 characters")
+    : z.string().min(1).default("development-only-session-secret-change-me"),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("Meeting Platform <no-reply@localhost>"),
+  MAIL_OUTBOX_DIR: z.string().default(".data/outbox"),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  REDIS_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const env = load();

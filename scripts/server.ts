@@ -1,0 +1,44 @@
+// The web process: Remix on Express. In development Vite serves the app with hot
+// reload; in production the built app in build/ is served with compressed,
+// long-cached assets.
+import type { Server } from "node:http";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { pinoHttp } from "pino-http";
+import { logger } from "../app/utils/logger.server";
+
+export type WebServerOptions = { port: number; dev: boolean };
+
+export async function startWebServer({ port, dev }: WebServerOptions): Promise<Server> {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(compression());
+  app.use(
+    pinoHttp({
+      logger,
+      // Health checks and assets would drown the log.
+      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url?.startsWith("/assets/") === true },
+    }),
+  );
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (dev) {
+    const vite = await import("vite");
+    const viteServer = await vite.createServer({ server: { middlewareMode: true } });
+    app.use(viteServer.middlewares);
+    build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  } else {
+    // Fingerprinted assets never change; everything else may.
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("build/client", { maxAge: "1h" }));
+    const serverBuildPath = new URL("../build/server/index.js", import.meta.url).href;
+    build = (await import(/* @vite-ignore */ serverBuildPath)) as ServerBuild;
+  }
+  app.all("*", createRequestHandler({ build, mode: dev ? "development" : "production" }));
+
+  return new Promise((resolve) => {
+    const server = app.listen(port, () => resolve(server));
+  });
+}
