@@ -3,7 +3,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 // Playwright cannot download its browsers here; Debian's Chromium is used when present.
 const systemChromium = "/usr/bin/chromium";
-export const E2E_PORT = 3100;
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",

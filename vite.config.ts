@@ -16,6 +16,8 @@ export default defineConfig({
     // Vitest loads this file too; the Remix plugin only belongs to the app build.
     !process.env.VITEST &&
       remix({
+        // BUILD_DIR lets the e2e server build beside a running app without touching its build.
+        buildDirectory: process.env.BUILD_DIR ?? "build",
         ignoredRouteFiles: ["**/*.test.{ts,tsx}"],
         future: {
           v3_fetcherPersist: true,

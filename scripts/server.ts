@@ -2,6 +2,8 @@
 // reload; in production the built app in build/ is served with compressed,
 // long-cached assets.
 import type { Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -31,9 +33,10 @@ export async function startWebServer({ port, dev }: WebServerOptions): Promise<S
     build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
   } else {
     // Fingerprinted assets never change; everything else may.
-    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-    app.use(express.static("build/client", { maxAge: "1h" }));
-    const serverBuildPath = new URL("../build/server/index.js", import.meta.url).href;
+    const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
+    app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+    const serverBuildPath = pathToFileURL(path.join(buildDir, "server/index.js")).href;
     build = (await import(/* @vite-ignore */ serverBuildPath)) as ServerBuild;
   }
   app.all("*", createRequestHandler({ build, mode: dev ? "development" : "production" }));

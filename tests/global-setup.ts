@@ -3,19 +3,22 @@
 import type { TestProject } from "vitest/node";
 import { adminQuery, freshSeededDatabase, resolveDatabaseServer } from "./database-server";
 
-export const TEMPLATE_DATABASE = "meetings_test_template";
+// TEST_DATABASE_PREFIX lets two test runs share one server without dropping each other's databases.
+const prefix = process.env.TEST_DATABASE_PREFIX ?? "meetings_test";
 
 export default async function setup(project: TestProject) {
   const server = await resolveDatabaseServer(".data/test-postgres", 54330);
   const { rows } = await adminQuery(server.serverUrl, "SELECT datname FROM pg_database WHERE datname LIKE 'meetings_test_w%'");
   for (const { datname } of rows) await adminQuery(server.serverUrl, `DROP DATABASE "${datname}" WITH (FORCE)`);
-  await freshSeededDatabase(server.serverUrl, TEMPLATE_DATABASE);
+  await freshSeededDatabase(server.serverUrl, `${prefix}_template`);
   project.provide("databaseServerUrl", server.serverUrl);
+  project.provide("databasePrefix", prefix);
   return () => server.stop();
 }
 
 declare module "vitest" {
   export interface ProvidedContext {
     databaseServerUrl: string;
+    databasePrefix: string;
   }
 }

@@ -4,12 +4,13 @@ import { inject } from "vitest";
 import { adminQuery } from "./database-server";
 
 const serverUrl = inject("databaseServerUrl");
-const name = `meetings_test_w${process.env.VITEST_POOL_ID ?? "0"}`;
+const prefix = inject("databasePrefix");
+const name = `${prefix}_w${process.env.VITEST_POOL_ID ?? "0"}`;
 const exists = await adminQuery(serverUrl, "SELECT 1 FROM pg_database WHERE datname = $1", [name]);
 // Two workers cloning the template at the same instant can collide; the loser retries.
 for (let attempt = 0; !exists.rowCount; attempt++) {
   try {
-    await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "meetings_test_template"`);
+    await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${prefix}_template"`);
     break;
   } catch (error) {
     if (attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
@@ -17,4 +18,4 @@ for (let attempt = 0; !exists.rowCount; attempt++) {
   }
 }
 process.env.DATABASE_URL = `${serverUrl}/${name}`;
-process.env.MAIL_OUTBOX_DIR = `.data/test-outbox/w${process.env.VITEST_POOL_ID ?? "0"}`;
+process.env.MAIL_OUTBOX_DIR = `.data/test-outbox/${name}`;
