@@ -22,6 +22,11 @@ export async function startWebServer({ port, dev }: WebServerOptions): Promise<S
       logger,
       // Health checks and assets would drown the log.
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url?.startsWith("/assets/") === true },
+      // One short line per request: no headers, which would log session cookies.
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
     }),
   );
 

@@ -1,0 +1,141 @@
+// npm run bench:agenda [-- --duration 10 --connections 50 --json]
+//
+// Serves a production build on a freshly seeded database (e2e/server.ts, in its
+// own process so the load generator does not steal its CPU), then measures with
+// autocannon over loopback: the busiest day of the sir-2023 agenda, a session page,
+// and a trivial route of the same server as the yardstick. Bounded: each run lasts
+// --duration seconds.
+import { spawn } from "node:child_process";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "50" },
+    port: { type: "string", default: "3300" },
+    json: { type: "boolean", default: false },
+  },
+});
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+const port = Number(args.port);
+const origin = `http://127.0.0.1:${port}`;
+const log = (line: string) => (args.json ? process.stderr : process.stdout).write(`${line}\n`);
+
+async function waitForHealthy(timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${origin}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`The server on ${origin} did not become healthy in ${timeoutMs / 1000}s`);
+}
+
+/** The busiest day of sir-2023 in its own zone, and its session with the most speakers. */
+async function pickTargets(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const day = await client.query<{ day: string; sessions: number }>(
+      `SELECT to_char(s."startsAt" AT TIME ZONE m."timeZone", 'YYYY-MM-DD') AS day, count(*)::int AS sessions
+         FROM "Session" s JOIN "Meeting" m ON m.id = s."meetingId"
+        WHERE m.slug = 'sir-2023' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
+    );
+    const session = await client.query<{ slug: string }>(
+      `SELECT s.slug FROM "Session" s JOIN "Meeting" m ON m.id = s."meetingId"
+         LEFT JOIN "SessionSpeaker" ss ON ss."sessionId" = s.id
+        WHERE m.slug = 'sir-2023' GROUP BY s.id, s.slug ORDER BY count(ss.id) DESC, s.slug LIMIT 1`,
+    );
+    if (!day.rows[0] || !session.rows[0]) throw new Error("sir-2023 has no sessions: is the seed data there?");
+    return { day: day.rows[0], sessionSlug: session.rows[0].slug };
+  } finally {
+    await client.end();
+  }
+}
+
+type Measurement = { path: string; requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number };
+
+async function measure(path: string, headers: Record<string, string> = {}): Promise<Measurement> {
+  // A short warm-up fills caches and JIT so the measured run is steady state.
+  await autocannon({ url: origin + path, connections, duration: 2, headers });
+  const result = await autocannon({ url: origin + path, connections, duration, headers });
+  return {
+    path,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+const server = spawn("npx", ["tsx", "e2e/server.ts"], {
+  env: { ...process.env, E2E_PORT: String(port), E2E_BUILD_DIR: "build-bench", E2E_OUTBOX: ".data/bench-outbox", LOG_LEVEL: "warn" },
+  stdio: ["ignore", "ignore", "inherit"],
+  detached: true,
+});
+const stopServer = () => {
+  if (server.pid) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+};
+process.on("exit", stopServer);
+
+try {
+  log(`Starting a production server on ${origin} (build and seed)…`);
+  await waitForHealthy(240_000);
+  const { resolveDatabaseServer } = await import("../tests/database-server");
+  const database = await resolveDatabaseServer(".data/test-postgres", 54330);
+  const { day, sessionSlug } = await pickTargets(`${database.serverUrl}/meetings_e2e_${port}`);
+
+  const agendaPath = `/meetings/sir-2023/agenda?day=${day.day}`;
+  const etag = (await fetch(origin + agendaPath)).headers.get("etag");
+
+  log(`Measuring ${duration}s each at ${connections} connections…`);
+  const trivial = await measure("/ping");
+  const agenda = await measure(agendaPath);
+  const agendaRevalidated = etag ? await measure(agendaPath, { "if-none-match": etag }) : null;
+  const session = await measure(`/meetings/sir-2023/sessions/${sessionSlug}`);
+
+  const ratio = (m: Measurement) => Number((m.requestsPerSecond / trivial.requestsPerSecond).toFixed(2));
+  const rows = [
+    ["trivial route", trivial],
+    [`agenda, busiest day (${day.day}, ${day.sessions} sessions)`, agenda],
+    ...(agendaRevalidated ? [["agenda, If-None-Match (304)", agendaRevalidated] as const] : []),
+    ["session page", session],
+  ] as const;
+  for (const [label, m] of rows) {
+    log(
+      `${label.padEnd(48)} ${String(m.requestsPerSecond).padStart(7)} req/s  p50 ${String(m.p50Ms).padStart(4)} ms  p99 ${String(m.p99Ms).padStart(4)} ms  ratio ${ratio(m).toFixed(2)}${m.non2xx || m.errors ? `  (${m.non2xx} non-2xx, ${m.errors} errors)` : ""}`,
+    );
+  }
+  const target = { agendaRatioAtLeast: 0.5, agendaP99UnderMs: 100 };
+  const met = ratio(agenda) >= target.agendaRatioAtLeast && agenda.p99Ms < target.agendaP99UnderMs;
+  log(`Target (agenda >= 50% of trivial, p99 < 100 ms): ${met ? "met" : "NOT met"}`);
+  if (args.json) {
+    console.log(
+      JSON.stringify({
+        connections,
+        durationSeconds: duration,
+        trivial,
+        agenda: { ...agenda, ratio: ratio(agenda), day: day.day, sessions: day.sessions },
+        agendaRevalidated: agendaRevalidated && { ...agendaRevalidated, ratio: ratio(agendaRevalidated) },
+        session: { ...session, ratio: ratio(session) },
+        target,
+        met,
+      }),
+    );
+  }
+} finally {
+  stopServer();
+}
