@@ -1,4 +1,4 @@
-import type { LinksFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -7,13 +7,29 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { PageError } from "~/components/forms";
+import { SiteFooter } from "~/components/site-footer";
+import { SiteHeader } from "~/components/site-header";
 import stylesheet from "~/tailwind.css?url";
+import { getUser } from "~/utils/auth.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { user: await getUser(request) };
+}
+
+/**
+ * The shell of every page, error pages included: skip link, header, the one
+ * <main id="main"> landmark and footer. Routes render their content inside
+ * <main>, so they should not add a <main> of their own.
+ */
 export function Layout({ children }: { children: ReactNode }) {
+  // Undefined when the root loader itself failed: the error page still gets a header.
+  const rootData = useRouteLoaderData<typeof loader>("root");
   return (
     <html lang="en">
       <head>
@@ -22,8 +38,18 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body className="min-h-screen">
-        {children}
+      <body className="flex min-h-screen flex-col">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:font-semibold focus:text-brand-700 focus:shadow-lg"
+        >
+          Skip to content
+        </a>
+        <SiteHeader user={rootData?.user ?? null} />
+        <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+          {children}
+        </main>
+        <SiteFooter />
         <ScrollRestoration />
         <Scripts />
       </body>
@@ -37,20 +63,16 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status === 404) {
+    return <PageError status={404} title="Page not found" message="We could not find that page. It may have moved, or the link may be mistyped." />;
+  }
+  if (isRouteErrorResponse(error) && status < 500) {
+    // Our own 4xx responses carry a sentence meant for people; show it.
+    const message = typeof error.data === "string" && error.data ? error.data : "The request could not be completed.";
+    return <PageError status={status} title={status === 403 ? "Not allowed" : "That did not work"} message={message} />;
+  }
   return (
-    <main className="mx-auto max-w-xl px-4 py-16 text-center">
-      <p className="text-sm font-semibold text-brand-700">{status}</p>
-      <h1 className="mt-2 text-3xl font-bold">{notFound ? "Page not found" : "Something went wrong"}</h1>
-      <p className="mt-4 text-slate-600">
-        {notFound
-          ? "We could not find that page. It may have moved, or the link may be mistyped."
-          : "An unexpected error happened on our side. Please try again in a moment."}
-      </p>
-      <a href="/" className="mt-8 inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white">
-        Back to the meetings
-      </a>
-    </main>
+    <PageError status={status} title="Something went wrong" message="An unexpected error happened on our side. Please try again in a moment." />
   );
 }

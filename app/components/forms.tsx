@@ -1,0 +1,155 @@
+// Form building blocks shared by every page with a form: labelled fields whose
+// errors sit right under them (and are announced via aria-describedby),
+// form-level errors, and submit buttons that show when the submission is under way.
+import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { useFormAction, useNavigation } from "@remix-run/react";
+import type { ComponentProps, ReactNode } from "react";
+
+export function ErrorList({ id, errors }: { id?: string; errors?: readonly string[] | null }) {
+  const shown = errors?.filter(Boolean);
+  if (!shown?.length) return null;
+  return (
+    <ul id={id} className="mt-1.5 space-y-1 text-sm text-red-700">
+      {shown.map((error) => (
+        <li key={error} className="flex gap-1.5">
+          <span aria-hidden="true">⚠</span>
+          <span>{error}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Errors about the whole form ("Email or password is incorrect"), announced when they appear. */
+export function FormErrors({ id, errors }: { id?: string; errors?: readonly string[] | null }) {
+  const shown = errors?.filter(Boolean);
+  return (
+    <div role="alert" id={id}>
+      {shown?.length ? (
+        <div className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {shown.map((error) => (
+            <p key={error}>{error}</p>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+type InputType = "email" | "password" | "text" | "search" | "tel" | "url" | "number" | "date" | "time";
+
+export type FieldProps = {
+  meta: FieldMetadata<string | undefined>;
+  label: ReactNode;
+  type?: InputType;
+  /** A lasting hint under the label, e.g. "8 to 128 characters". */
+  hint?: ReactNode;
+  className?: string;
+} & Omit<ComponentProps<"input">, "type" | "name" | "id" | "defaultValue" | "form" | "className">;
+
+export function Field({ meta, label, type = "text", hint, className, ...rest }: FieldProps) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const { key, ...inputProps } = getInputProps(meta, { type, ariaDescribedBy: hintId });
+  const invalid = Boolean(meta.errors?.length);
+  return (
+    <div className={className}>
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="mt-0.5 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        key={key}
+        {...inputProps}
+        {...rest}
+        className={`mt-1.5 block w-full rounded-md border bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:outline-2 focus:outline-offset-0 focus:outline-brand-600 ${
+          invalid ? "border-red-600" : "border-slate-300"
+        }`}
+      />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+/**
+ * Whether a form of this route (or `formAction`) is being submitted right now,
+ * so its button can say so. Without JavaScript there is no pending state: the
+ * browser shows its own progress.
+ */
+export function useIsPending({ formAction, formMethod = "POST" }: { formAction?: string; formMethod?: "POST" | "GET" } = {}) {
+  const contextualFormAction = useFormAction();
+  const navigation = useNavigation();
+  return navigation.state !== "idle" && navigation.formAction === (formAction ?? contextualFormAction) && navigation.formMethod === formMethod;
+}
+
+const buttonStyles = {
+  primary: "bg-brand-700 text-white hover:bg-brand-800 disabled:bg-brand-700/70",
+  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-500",
+  danger: "border border-red-300 bg-white text-red-800 hover:bg-red-50 disabled:text-red-500",
+} as const;
+
+export type SubmitButtonProps = {
+  /** The label while the submission is under way, e.g. "Signing in…". */
+  pendingLabel: string;
+  pending?: boolean;
+  variant?: keyof typeof buttonStyles;
+} & Omit<ComponentProps<"button">, "type">;
+
+export function SubmitButton({ pendingLabel, pending = false, variant = "primary", children, className = "", disabled, ...rest }: SubmitButtonProps) {
+  return (
+    <button
+      type="submit"
+      disabled={pending || disabled}
+      aria-disabled={pending || disabled}
+      className={`inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-base font-semibold transition-colors disabled:cursor-wait ${buttonStyles[variant]} ${className}`}
+      {...rest}
+    >
+      {pending ? (
+        <>
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4 animate-spin" fill="none">
+            <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.3" strokeWidth="3" />
+            <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+          </svg>
+          {pendingLabel}
+        </>
+      ) : (
+        children
+      )}
+    </button>
+  );
+}
+
+/** The frame of a short, single-purpose form page (sign in, sign up, reset password). */
+export function FormCard({ title, intro, children, footer }: { title: string; intro?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+  return (
+    <div className="mx-auto w-full max-w-md px-4 py-8 sm:py-14">
+      <div className="rounded-xl border border-slate-200 bg-white px-5 py-6 shadow-sm sm:px-8 sm:py-8">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">{title}</h1>
+        {intro ? <div className="mt-2 text-slate-600">{intro}</div> : null}
+        <div className="mt-6">{children}</div>
+      </div>
+      {footer ? <div className="mt-6 text-center text-sm text-slate-700">{footer}</div> : null}
+    </div>
+  );
+}
+
+/** What a route's ErrorBoundary shows: a heading, a sentence, and a way on. */
+export function PageError({ status, title, message, action }: { status?: number; title: string; message: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="mx-auto max-w-xl px-4 py-16 text-center">
+      {status ? <p className="text-sm font-semibold text-brand-700">{status}</p> : null}
+      <h1 className="mt-2 text-2xl font-bold sm:text-3xl">{title}</h1>
+      <div className="mt-4 text-slate-700">{message}</div>
+      <div className="mt-8">
+        {action ?? (
+          <a href="/" className="inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            Back to the meetings
+          </a>
+        )}
+      </div>
+    </div>
+  );
+}

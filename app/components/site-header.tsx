@@ -1,0 +1,90 @@
+// The bar on every page: the product, the meetings, and who is signed in. It
+// stays one compact row on a 375px phone; meeting pages add their own
+// navigation below it.
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useIsPending } from "./forms";
+
+export const PRODUCT_NAME = "Meeting Platform";
+
+export type HeaderUser = { name: string; email: string } | null;
+
+const navLinkClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded-md px-2 py-1.5 text-sm font-medium hover:bg-slate-100 hover:text-slate-900 ${isActive ? "text-brand-700" : "text-slate-700"}`;
+
+export function SiteHeader({ user }: { user: HeaderUser }) {
+  const location = useLocation();
+  const signingOut = useIsPending({ formAction: "/logout" });
+  // Come back to this page after signing in, unless this page is itself part of signing in.
+  const here = `${location.pathname}${location.search}`;
+  const authPages = ["/login", "/signup", "/logout", "/forgot-password"];
+  const returnQuery =
+    here === "/" || authPages.includes(location.pathname) || location.pathname.startsWith("/reset-password")
+      ? ""
+      : `?${new URLSearchParams({ redirectTo: here })}`;
+
+  return (
+    <header className="no-print border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center gap-2 px-3 py-2 sm:gap-4 sm:px-6">
+        <Link to="/" className="flex shrink-0 items-center gap-2 rounded-md py-1 pr-1 font-bold text-slate-900">
+          <span aria-hidden="true" className="grid h-7 w-7 place-items-center rounded-md bg-brand-700 text-sm text-white">
+            M
+          </span>
+          <span className="hidden text-base sm:inline">{PRODUCT_NAME}</span>
+          <span className="sr-only sm:hidden">{PRODUCT_NAME}</span>
+        </Link>
+        <nav aria-label="Site" className="flex items-center">
+          <NavLink to="/" end className={navLinkClass}>
+            Meetings
+          </NavLink>
+        </nav>
+        <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2">
+          {user ? (
+            <>
+              <NavLink
+                to="/account"
+                className={(state) => `${navLinkClass(state)} flex min-w-0 items-center gap-1.5`}
+                title={`Your account (${user.email})`}
+              >
+                <span aria-hidden="true" className="grid h-6 w-6 shrink-0 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-800">
+                  {initials(user.name)}
+                </span>
+                <span className="max-w-[8rem] truncate sm:max-w-[14rem]">{user.name}</span>
+                <span className="sr-only">: your account</span>
+              </NavLink>
+              <Form method="post" action="/logout">
+                <button
+                  type="submit"
+                  disabled={signingOut}
+                  className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-medium whitespace-nowrap text-slate-800 hover:bg-slate-50 disabled:cursor-wait disabled:text-slate-500"
+                >
+                  {signingOut ? "Signing out…" : "Sign out"}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to={`/login${returnQuery}`} className="rounded-md px-2 py-1.5 text-sm font-medium whitespace-nowrap text-slate-800 hover:bg-slate-100">
+                Sign in
+              </Link>
+              <Link
+                to={`/signup${returnQuery}`}
+                className="rounded-md bg-brand-700 px-2.5 py-1.5 text-sm font-semibold whitespace-nowrap text-white hover:bg-brand-800"
+              >
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function initials(name: string): string {
+  const letters = name
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => Array.from(word)[0] ?? "");
+  return (letters.length > 1 ? `${letters[0]}${letters[letters.length - 1]}` : (letters[0] ?? "?")).toUpperCase();
+}

@@ -1,0 +1,122 @@
+// People with accounts: sign-up, sign-in checks and password resets. Plain
+// functions over Prisma so that routes, scripts and the realtime sidecar share them.
+import { createHash, randomBytes } from "node:crypto";
+import { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
+
+export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
+
+/** Emails are stored trimmed and lower-cased, so "Ann@Example.org " signs in as ann@example.org. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+const publicUserSelect = { id: true, email: true, name: true, isAdmin: true, createdAt: true } as const;
+
+export type CreateUserResult =
+  | { ok: true; user: Prisma.UserGetPayload<{ select: typeof publicUserSelect }> }
+  | { ok: false; reason: "email-taken" };
+
+/**
+ * Creates an account. A taken email is an expected outcome, not an error: the
+ * database's unique constraint decides (no check-then-insert race), and the
+ * caller turns it into a field error.
+ */
+export async function createUser(input: { email: string; name: string; password: string }): Promise<CreateUserResult> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await prisma.user.create({
+      data: { email: normalizeEmail(input.email), name: input.name.trim(), passwordHash },
+      select: publicUserSelect,
+    });
+    return { ok: true, user };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, reason: "email-taken" };
+    throw error;
+  }
+}
+
+export function getUserById(id: string) {
+  return prisma.user.findUnique({ where: { id }, select: publicUserSelect });
+}
+
+export function getUserByEmail(email: string) {
+  return prisma.user.findUnique({ where: { email: normalizeEmail(email) }, select: publicUserSelect });
+}
+
+// Verifying against a real hash when the email is unknown keeps the response
+// time the same either way, so timing does not reveal which emails have accounts.
+let decoyHash: Promise<string> | undefined;
+
+/** The user if the email and password match, otherwise null (never says which part was wrong). */
+export async function verifyLogin(email: string, password: string) {
+  const user = await prisma.user.findUnique({
+    where: { email: normalizeEmail(email) },
+    select: { ...publicUserSelect, passwordHash: true },
+  });
+  if (!user) {
+    decoyHash ??= hashPassword(randomBytes(16).toString("hex"));
+    await verifyPassword(await decoyHash, password);
+    return null;
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) return null;
+  const { passwordHash: _passwordHash, ...publicUser } = user;
+  return publicUser;
+}
+
+function hashResetToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * Starts a password reset for the account with this email, if there is one.
+ * Returns the secret token to put in the emailed link (only its sha256 is
+ * stored, so a database leak yields no usable links), or null for unknown emails.
+ */
+export async function createPasswordReset(email: string, now = new Date()) {
+  const user = await prisma.user.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true, name: true, email: true } });
+  if (!user) return null;
+  const token = randomBytes(32).toString("base64url");
+  const reset = await prisma.passwordResetToken.create({
+    data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS) },
+    select: { expiresAt: true },
+  });
+  return { user, token, expiresAt: reset.expiresAt };
+}
+
+/** Whether a reset link is still good: known, unused and unexpired. Lets the page say so before the person types a password. */
+export async function isPasswordResetTokenUsable(token: string, now = new Date()): Promise<boolean> {
+  const found = await prisma.passwordResetToken.findFirst({
+    where: { tokenHash: hashResetToken(token), usedAt: null, expiresAt: { gt: now } },
+    select: { id: true },
+  });
+  return found !== null;
+}
+
+/**
+ * Sets a new password with a reset token, all or nothing: the token must be
+ * known, unused and unexpired; it is marked used (as are the user's other
+ * outstanding reset links) and every LoginSession of the user is deleted, so
+ * whoever knew the old password is signed out everywhere.
+ */
+export async function resetPassword(token: string, newPassword: string, now = new Date()): Promise<{ ok: true; userId: string } | { ok: false }> {
+  // Hashing is deliberately slow; do it before the transaction so row locks are held briefly.
+  const passwordHash = await hashPassword(newPassword);
+  const tokenHash = hashResetToken(token);
+  return prisma.$transaction(async (tx) => {
+    const reset = await tx.passwordResetToken.findUnique({ where: { tokenHash }, select: { userId: true } });
+    if (!reset) return { ok: false } as const;
+    // The conditional update is what makes the token single-use: of two concurrent
+    // resets with one token, only one sees count 1.
+    const claimed = await tx.passwordResetToken.updateMany({
+      where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
+    if (claimed.count !== 1) return { ok: false } as const;
+    await tx.passwordResetToken.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: now } });
+    await tx.user.update({ where: { id: reset.userId }, data: { passwordHash }, select: { id: true } });
+    await tx.loginSession.deleteMany({ where: { userId: reset.userId } });
+    return { ok: true, userId: reset.userId } as const;
+  });
+}

@@ -1,0 +1,118 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, isRouteErrorResponse, useActionData, useRouteError } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormCard, FormErrors, PageError, SubmitButton, useIsPending } from "~/components/forms";
+import { createPasswordReset, normalizeEmail } from "~/models/user.server";
+import { env } from "~/utils/env.server";
+import { sendMail } from "~/utils/mail.server";
+import { limitPasswordResetRequest, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
+
+export const ForgotPasswordSchema = z.object({
+  email: z
+    .string({ error: "Enter your email address" })
+    .trim()
+    .max(254, "An email address has at most 254 characters")
+    .pipe(z.email("Enter a valid email address, like name@example.org")),
+});
+
+export const meta: MetaFunction = () => [{ title: "Reset your password · Meeting Platform" }];
+
+export async function loader(_args: LoaderFunctionArgs) {
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData().catch(() => {
+    throw new Response("Expected a form submission.", { status: 400 });
+  });
+  const submission = parseWithZod(formData, { schema: ForgotPasswordSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply(), sent: false }, { status: 400 });
+  }
+  const email = normalizeEmail(submission.value.email);
+  const verdict = await limitPasswordResetRequest(email);
+  if (!verdict.allowed) {
+    return data(
+      { result: submission.reply({ formErrors: [tooManyAttemptsMessage("password reset requests for this email", verdict.retryAfterSeconds)] }), sent: false },
+      { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } },
+    );
+  }
+  const reset = await createPasswordReset(email);
+  if (reset) {
+    const link = `${env.APP_ORIGIN}/reset-password/${reset.token}`;
+    await sendMail({
+      to: reset.user.email,
+      subject: "Reset your password",
+      text: [
+        `Hello ${reset.user.name},`,
+        "",
+        "Someone, hopefully you, asked to reset the password of your Meeting Platform account.",
+        "Open this link within 1 hour to choose a new password:",
+        "",
+        link,
+        "",
+        "The link works once. If you did not ask for this, ignore this email: your password stays as it is.",
+      ].join("\n"),
+    });
+  }
+  // The same answer whether or not the account exists, so this form cannot be used to find out who has one.
+  return data({ result: submission.reply({ resetForm: true }), sent: true });
+}
+
+export default function ForgotPasswordPage() {
+  const actionData = useActionData<typeof action>();
+  const pending = useIsPending();
+  const [form, fields] = useForm({
+    id: "forgot-password",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(ForgotPasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
+    shouldRevalidate: "onBlur",
+  });
+
+  return (
+    <FormCard
+      title="Reset your password"
+      intro="Enter the email you signed up with. We will send you a link to choose a new password."
+      footer={
+        <Link to="/login" className="font-semibold text-brand-700 underline-offset-2 hover:underline">
+          Back to sign in
+        </Link>
+      }
+    >
+      <div role="status" className="empty:hidden">
+        {actionData?.sent ? (
+          <p className="mb-5 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">
+            If an account exists for that email, we sent a link to reset its password. The link works for 1 hour.
+          </p>
+        ) : null}
+      </div>
+      <Form method="post" {...getFormProps(form)} className="space-y-5">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Field meta={fields.email} label="Email" type="email" autoComplete="email" inputMode="email" autoCapitalize="none" spellCheck={false} />
+        <SubmitButton pending={pending} pendingLabel="Sending…" className="w-full">
+          {actionData?.sent ? "Send another link" : "Send reset link"}
+        </SubmitButton>
+      </Form>
+    </FormCard>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <PageError
+      status={status}
+      title="We could not send a reset link"
+      message={status < 500 ? "That request did not look like the reset form. Please try again." : "Something went wrong on our side. Please try again in a moment."}
+      action={
+        <Link to="/forgot-password" className="inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          Try again
+        </Link>
+      }
+    />
+  );
+}

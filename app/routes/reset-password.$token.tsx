@@ -1,0 +1,106 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormCard, FormErrors, PageError, SubmitButton, useIsPending } from "~/components/forms";
+import { isPasswordResetTokenUsable, resetPassword } from "~/models/user.server";
+import { clearLoginSessionCookie } from "~/utils/session.server";
+
+export const ResetPasswordSchema = z
+  .object({
+    password: z.string({ error: "Choose a new password" }).min(8, "Use at least 8 characters").max(128, "A password has at most 128 characters"),
+    confirmPassword: z.string({ error: "Type the new password again" }).max(128, "A password has at most 128 characters"),
+  })
+  .refine((value) => value.password === value.confirmPassword, { path: ["confirmPassword"], message: "The two passwords do not match" });
+
+export const meta: MetaFunction = () => [{ title: "Choose a new password · Meeting Platform" }, { name: "robots", content: "noindex" }];
+
+// The secret is in the URL: keep it out of the Referer header of any link followed from this page.
+export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
+
+// Our tokens are 43 characters of base64url; anything else cannot be one.
+const plausibleToken = (token: string | undefined): token is string => typeof token === "string" && /^[A-Za-z0-9_-]{20,100}$/.test(token);
+
+const LINK_GONE = { linkUsable: false } as const;
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  // 410 Gone: the page exists, this link no longer works (expired, used, or never issued).
+  if (!plausibleToken(params.token) || !(await isPasswordResetTokenUsable(params.token))) return data(LINK_GONE, { status: 410 });
+  return { linkUsable: true } as const;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (!plausibleToken(params.token)) return data({ ...LINK_GONE, result: undefined }, { status: 410 });
+  const formData = await request.formData().catch(() => {
+    throw new Response("Expected a form submission.", { status: 400 });
+  });
+  const submission = parseWithZod(formData, { schema: ResetPasswordSchema });
+  if (submission.status !== "success") {
+    return data({ linkUsable: true, result: submission.reply({ hideFields: ["password", "confirmPassword"] }) }, { status: 400 });
+  }
+  const outcome = await resetPassword(params.token, submission.value.password);
+  if (!outcome.ok) return data({ ...LINK_GONE, result: undefined }, { status: 410 });
+  // Every sign-in of this user was just revoked, this browser's included: drop its cookie too.
+  return redirect("/login?reset=done", { headers: { "Set-Cookie": await clearLoginSessionCookie() } });
+}
+
+export default function ResetPasswordPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const pending = useIsPending();
+  const [form, fields] = useForm({
+    id: "reset-password",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(ResetPasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
+    shouldRevalidate: "onBlur",
+  });
+
+  if (!loaderData.linkUsable || actionData?.linkUsable === false) {
+    return (
+      <FormCard
+        title="This link has expired or was already used"
+        intro={
+          <p>
+            Password reset links work once, for 1 hour. Ask for a new one and use the newest email we send you.
+          </p>
+        }
+      >
+        <Link to="/forgot-password" className="inline-flex w-full justify-center rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          Send me a new link
+        </Link>
+      </FormCard>
+    );
+  }
+
+  return (
+    <FormCard title="Choose a new password" intro="After this, you will be signed out on every device and can sign in with the new password.">
+      <Form method="post" {...getFormProps(form)} className="space-y-5">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Field meta={fields.password} label="New password" type="password" hint="8 to 128 characters." autoComplete="new-password" />
+        <Field meta={fields.confirmPassword} label="Confirm new password" type="password" autoComplete="new-password" />
+        <SubmitButton pending={pending} pendingLabel="Saving…" className="w-full">
+          Set new password
+        </SubmitButton>
+      </Form>
+    </FormCard>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <PageError
+      status={status}
+      title="We could not reset your password"
+      message={status < 500 ? "That request did not look like the reset form. Please try again." : "Something went wrong on our side. Please try again in a moment."}
+      action={
+        <Link to="/forgot-password" className="inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          Ask for a new link
+        </Link>
+      }
+    />
+  );
+}

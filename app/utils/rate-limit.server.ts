@@ -1,0 +1,104 @@
+// Rate limits, counted in PostgreSQL (table rate_limits, rate-limiter-flexible's
+// own layout) so that every web instance and the realtime sidecar share one
+// count. Each limit is a small named function; live Q&A adds its own with
+// defineRateLimit (e.g. questions per user per minute).
+import { createHash } from "node:crypto";
+import pg from "pg";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { env } from "./env.server";
+
+// The limiter speaks to pg directly (Prisma's pool is not exposed); a few connections suffice.
+const globalForPool = globalThis as unknown as { rateLimitPool?: pg.Pool };
+const pool = (globalForPool.rateLimitPool ??= new pg.Pool({ connectionString: env.DATABASE_URL, max: 4 }));
+
+export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+export type RateLimit = {
+  /** Counts one attempt for `key`; not allowed once more than `points` were made within the window. */
+  consume(key: string): Promise<RateLimitVerdict>;
+  /** Forgets the attempts of `key` (e.g. after a successful sign-in). */
+  reset(key: string): Promise<void>;
+};
+
+/** A limit of `points` attempts per `durationSeconds` window for each key, stored under the `name` prefix. */
+export function defineRateLimit({ name, points, durationSeconds }: { name: string; points: number; durationSeconds: number }): RateLimit {
+  const limiter = new RateLimiterPostgres({
+    storeClient: pool,
+    storeType: "pool",
+    tableName: "rate_limits",
+    tableCreated: true, // the migration creates it
+    keyPrefix: name,
+    points,
+    duration: durationSeconds,
+  });
+  // Keys are hashed: they stay within varchar(255) whatever the input, and the
+  // table holds no email addresses or IPs.
+  const storeKey = (key: string) => createHash("sha256").update(key).digest("base64url");
+  return {
+    async consume(key) {
+      try {
+        await limiter.consume(storeKey(key));
+        return { allowed: true };
+      } catch (rejection) {
+        // The library rejects with a RateLimiterRes when over the limit, with an Error when the store fails.
+        if (rejection instanceof RateLimiterRes) {
+          return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+        }
+        throw rejection;
+      }
+    },
+    async reset(key) {
+      await limiter.delete(storeKey(key));
+    },
+  };
+}
+
+const signInPerAccountAndIp = defineRateLimit({ name: "sign-in:ip+email", points: 10, durationSeconds: 15 * 60 });
+const signInPerIp = defineRateLimit({ name: "sign-in:ip", points: 50, durationSeconds: 15 * 60 });
+const signUpPerIp = defineRateLimit({ name: "sign-up:ip", points: 5, durationSeconds: 60 * 60 });
+const passwordResetPerEmail = defineRateLimit({ name: "password-reset:email", points: 5, durationSeconds: 60 * 60 });
+
+const worst = (verdicts: RateLimitVerdict[]): RateLimitVerdict =>
+  verdicts.reduce<RateLimitVerdict>(
+    (acc, v) => (v.allowed ? acc : { allowed: false, retryAfterSeconds: Math.max(v.retryAfterSeconds, acc.allowed ? 0 : acc.retryAfterSeconds) }),
+    { allowed: true },
+  );
+
+/** One sign-in attempt: 10 per 15 minutes for an email from one IP, 50 per 15 minutes from one IP. */
+export async function limitSignIn(ip: string, email: string): Promise<RateLimitVerdict> {
+  return worst(await Promise.all([signInPerAccountAndIp.consume(`${ip} ${email}`), signInPerIp.consume(ip)]));
+}
+
+/** A successful sign-in clears that account's count, so a typo or two does not linger. */
+export async function resetSignInLimit(ip: string, email: string): Promise<void> {
+  await signInPerAccountAndIp.reset(`${ip} ${email}`);
+}
+
+/** One sign-up: 5 per hour from one IP. */
+export function limitSignUp(ip: string): Promise<RateLimitVerdict> {
+  return signUpPerIp.consume(ip);
+}
+
+/** One password-reset request: 5 per hour for one email (known or not, so the limit reveals nothing). */
+export function limitPasswordResetRequest(email: string): Promise<RateLimitVerdict> {
+  return passwordResetPerEmail.consume(email);
+}
+
+/** "Too many sign-in attempts. Try again in 15 minutes." */
+export function tooManyAttemptsMessage(what: string, retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `Too many ${what}. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+}
+
+/**
+ * The client's IP, as well as a Remix request can tell. The socket address is
+ * not visible here, so we take the first X-Forwarded-For entry, which is right
+ * behind a reverse proxy that sets it (the supported deployment). Without a
+ * proxy a client could forge it and dodge the per-IP counts; the per-email
+ * counts still hold. Without the header (tests, a bare local server) every
+ * request shares one fixed key.
+ */
+export function clientIp(request: Request): string {
+  const forwarded = request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim();
+  return forwarded ? forwarded.slice(0, 64) : "unknown-client";
+}
