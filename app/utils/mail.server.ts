@@ -126,7 +126,7 @@ function parseMessage(raw: string): Omit<OutboxMessage, "file"> {
         .slice(1)
         .filter((chunk) => !chunk.startsWith("--"))
         .map((chunk) => splitPart(chunk.replace(/^\n/, "").replace(/\n$/, "")))
-    : [message];
+    : [{ ...message, body: message.body.replace(/\n$/, "") }];
   for (const part of parts) {
     const type = (part.headers.get("content-type") ?? "text/plain").toLowerCase();
     if (type.startsWith("text/html")) html = decodeBody(part);

@@ -24,7 +24,7 @@ describe("safeRedirect", () => {
     ["", "empty"],
     [null, "missing"],
     [undefined, "undefined"],
-  ])("refuses %j (%s)", (to) => {
+  ])("refuses %j (%s)", (to, _why) => {
     expect(safeRedirect(to as string | null | undefined, "/fallback")).toBe("/fallback");
   });
 
