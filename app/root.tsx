@@ -16,7 +16,15 @@ import { SiteHeader } from "~/components/site-header";
 import stylesheet from "~/tailwind.css?url";
 import { getUser } from "~/utils/auth.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+// An inline icon: browsers stop asking for /favicon.ico, which would only be a 404.
+const icon = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1e40af"/><text x="16" y="22.5" font-family="Arial,sans-serif" font-size="18" font-weight="700" fill="#fff" text-anchor="middle">M</text></svg>',
+)}`;
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", type: "image/svg+xml", href: icon },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { user: await getUser(request) };
