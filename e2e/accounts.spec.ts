@@ -130,3 +130,32 @@ test("the forms work without JavaScript", async ({ browser }) => {
   await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
   await context.close();
 });
+
+test("signing out other devices ends their sign-ins at once", async ({ browser }) => {
+  const email = `e2e-devices-${Date.now()}@example.org`;
+  const here = await (await browser.newContext()).newPage();
+  const elsewhere = await (await browser.newContext()).newPage();
+
+  await here.goto("/signup");
+  await here.getByLabel("Full name").fill("Two Devices");
+  await here.getByLabel("Email").fill(email);
+  await here.getByLabel("Password").fill("a good password");
+  await here.getByRole("button", { name: "Create account" }).click();
+  await expect(here.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
+
+  await elsewhere.goto("/login?redirectTo=%2Faccount");
+  await signIn(elsewhere, email, "a good password");
+  await expect(elsewhere.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+
+  await here.goto("/account");
+  await expect(here.getByRole("region", { name: "Signed-in devices" }).getByRole("listitem")).toHaveCount(2);
+  await expectNoAxeViolations(here);
+  await here.getByRole("button", { name: "Sign out other devices" }).click();
+  await expect(here.getByRole("status")).toHaveText("Signed out 1 other device.");
+  await expect(here.getByRole("region", { name: "Signed-in devices" }).getByRole("listitem")).toHaveCount(1);
+
+  await elsewhere.reload();
+  await expect(elsewhere).toHaveURL(/\/login\?redirectTo=%2Faccount$/);
+  await here.context().close();
+  await elsewhere.context().close();
+});

@@ -81,7 +81,8 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
 }
 
 function initials(name: string): string {
-  const letters = name
+  // "Jane Doe, MD, FSIR" → "JD": post-nominals after the first comma are not initials.
+  const letters = (name.split(",")[0] ?? name)
     .trim()
     .split(/\s+/)
     .filter(Boolean)

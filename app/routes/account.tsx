@@ -63,7 +63,7 @@ export default function AccountPage() {
           <dt className="text-sm font-medium text-slate-600">Name</dt>
           <dd className="-mt-2 break-words sm:mt-0">{user.name}</dd>
           <dt className="text-sm font-medium text-slate-600">Email</dt>
-          <dd className="-mt-2 break-all sm:mt-0">{user.email}</dd>
+          <dd className="-mt-2 [overflow-wrap:anywhere] sm:mt-0">{user.email}</dd>
         </dl>
         <p className="mt-4 text-sm text-slate-600">
           Forgot your password, or want a new one?{" "}
@@ -103,13 +103,16 @@ export default function AccountPage() {
             </p>
           ) : null}
         </div>
-        <Form method="post" {...getFormProps(form)} className="mt-4 flex flex-wrap items-center gap-3">
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <SubmitButton name="intent" value="sign-out-other-devices" variant="danger" pending={pending} pendingLabel="Signing out other devices…" disabled={others === 0}>
-            Sign out other devices
-          </SubmitButton>
-          {others === 0 ? <span className="text-sm text-slate-600">You are signed in on this device only.</span> : null}
-        </Form>
+        {others > 0 ? (
+          <Form method="post" {...getFormProps(form)} className="mt-4 space-y-3">
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <SubmitButton name="intent" value="sign-out-other-devices" variant="danger" pending={pending} pendingLabel="Signing out other devices…">
+              Sign out other devices
+            </SubmitButton>
+          </Form>
+        ) : (
+          <p className="mt-4 text-sm text-slate-600">You are signed in on this device only.</p>
+        )}
       </section>
 
       <Form method="post" action="/logout" className="mt-6">
