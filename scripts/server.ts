@@ -43,6 +43,9 @@ export async function startWebServer({ port, dev }: WebServerOptions): Promise<S
     app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
     const serverBuildPath = pathToFileURL(path.join(buildDir, "server/index.js")).href;
     build = (await import(/* @vite-ignore */ serverBuildPath)) as ServerBuild;
+    // Public program pages: ETag/304 and a shared in-memory page cache keyed by the program version.
+    const { createPageCache } = await import("../app/utils/page-cache.server");
+    app.use(createPageCache({ buildId: build.assets.version }));
   }
   app.all("*", createRequestHandler({ build, mode: dev ? "development" : "production" }));
 

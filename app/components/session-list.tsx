@@ -1,0 +1,124 @@
+// How every list of sessions looks (agenda, track, speaker, happening now):
+// grouped under their start time, each with its time range, title, kind,
+// level, track, room or channel, speakers and joint society.
+import { Link } from "@remix-run/react";
+import { KIND_LABELS, type ROLE_LABELS } from "~/models/program";
+import { dayKeyOf, formatDay, formatTime, formatTimeRange, type DayKey } from "~/utils/time";
+import { useProgramHref } from "./program-links";
+import { CancelledBadge, LevelBadge, TrackChip } from "./track-chip";
+
+/** The fields of SessionListItem a list shows (dates may arrive as strings after serialization). */
+export type ListedSession = {
+  id: string;
+  slug: string;
+  title: string;
+  kind: keyof typeof KIND_LABELS;
+  learningLevel: number | null;
+  startsAt: Date | string;
+  endsAt: Date | string;
+  status: "SCHEDULED" | "CANCELLED";
+  capacity: number | null;
+  track: { slug: string; name: string; colour: string } | null;
+  room: { name: string; kind: "ROOM" | "VIRTUAL_CHANNEL" } | null;
+  jointSociety: { shortName: string } | null;
+  speakers: { role: keyof typeof ROLE_LABELS; speaker: { name: string } }[];
+};
+
+type ListProps = {
+  meetingSlug: string;
+  sessions: ListedSession[];
+  /** The zone times are shown in. */
+  zone: string;
+  /** The day the list belongs to (in the meeting's zone); a session that falls on another day in `zone` says so. */
+  day?: DayKey;
+  /** What each row adds at its top, e.g. the speaker's role in it. */
+  note?: (session: ListedSession) => string | undefined;
+  headingLevel?: 2 | 3;
+};
+
+/** Sessions under a heading per start time. */
+export function SessionsByTime({ meetingSlug, sessions, zone, day, note, headingLevel = 2 }: ListProps) {
+  const groups = new Map<string, ListedSession[]>();
+  for (const session of sessions) {
+    const key = new Date(session.startsAt).toISOString();
+    groups.set(key, [...(groups.get(key) ?? []), session]);
+  }
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <div className="space-y-6">
+      {[...groups.entries()].map(([startsAt, group]) => (
+        <section key={startsAt} aria-labelledby={`slot-${startsAt}`}>
+          <Heading id={`slot-${startsAt}`} className="mb-2 text-sm font-semibold tracking-wide text-slate-600 tabular-nums uppercase">
+            {formatTime(new Date(startsAt), zone)}
+            {day && dayKeyOf(new Date(startsAt), zone) !== day ? <span className="normal-case"> · {formatDay(dayKeyOf(new Date(startsAt), zone), "short")}</span> : null}
+          </Heading>
+          <SessionRows meetingSlug={meetingSlug} sessions={group} zone={zone} note={note} headingLevel={headingLevel === 2 ? 3 : 4} />
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** Sessions as one list, each showing its own day: for a speaker's or a track's few sessions. */
+export function SessionRows({
+  meetingSlug,
+  sessions,
+  zone,
+  note,
+  showDay = false,
+  headingLevel = 3,
+}: Omit<ListProps, "headingLevel" | "day"> & { showDay?: boolean; headingLevel?: 2 | 3 | 4 }) {
+  const href = useProgramHref();
+  const Title = `h${headingLevel}` as "h2" | "h3" | "h4";
+  return (
+    <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+      {sessions.map((session) => {
+        const startsAt = new Date(session.startsAt);
+        const endsAt = new Date(session.endsAt);
+        const cancelled = session.status === "CANCELLED";
+        const moderators = session.speakers.filter((s) => s.role === "MODERATOR").map((s) => s.speaker.name);
+        const others = session.speakers.filter((s) => s.role !== "MODERATOR").map((s) => s.speaker.name);
+        const extra = note?.(session);
+        return (
+          <li key={session.id} className={`px-4 py-3 sm:px-5 ${cancelled ? "bg-slate-50" : ""}`}>
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+              <span className="font-semibold text-slate-900 tabular-nums">
+                {showDay ? `${formatDay(dayKeyOf(startsAt, zone), "short")}, ` : ""}
+                {formatTimeRange(startsAt, endsAt, zone)}
+              </span>
+              {session.track ? <TrackChip track={session.track} /> : null}
+              {session.room ? <span className="text-slate-600">{session.room.name}</span> : null}
+            </div>
+            <Title className="mt-1 text-base leading-snug font-semibold">
+              <Link
+                to={href(`/meetings/${meetingSlug}/sessions/${session.slug}`)}
+                className={`underline-offset-2 hover:underline ${cancelled ? "text-slate-600" : "text-brand-800"}`}
+              >
+                {session.title}
+              </Link>
+            </Title>
+            <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
+              {cancelled ? <CancelledBadge /> : null}
+              {extra ? <span className="font-medium text-slate-800">{extra}</span> : null}
+              <span>{KIND_LABELS[session.kind]}</span>
+              {session.learningLevel ? <LevelBadge level={session.learningLevel} /> : null}
+              {session.jointSociety ? <span>Joint session with {session.jointSociety.shortName}</span> : null}
+              {session.capacity ? <span>{session.capacity} seats, ticketed</span> : null}
+            </div>
+            {moderators.length || others.length ? (
+              <p className="mt-1 text-sm text-slate-700">
+                {moderators.length ? (
+                  <>
+                    <span className="text-slate-600">{moderators.length > 1 ? "Moderators" : "Moderator"}:</span> {moderators.join(", ")}
+                    {others.length ? <span aria-hidden="true"> · </span> : null}
+                  </>
+                ) : null}
+                {others.join(", ")}
+              </p>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,35 @@
+// One session of the program, with everything its page shows.
+import { prisma } from "~/utils/db.server";
+
+export function getSession(meetingId: string, slug: string) {
+  return prisma.session.findUnique({
+    where: { meetingId_slug: { meetingId, slug } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      description: true,
+      kind: true,
+      learningLevel: true,
+      startsAt: true,
+      endsAt: true,
+      status: true,
+      capacity: true,
+      streamUrl: true,
+      recordingUrl: true,
+      room: { select: { name: true, kind: true } },
+      track: { select: { slug: true, name: true, colour: true, audience: true } },
+      jointSociety: { select: { name: true, shortName: true, websiteUrl: true } },
+      // Enum order is declaration order: moderators, then speakers, then panelists.
+      speakers: {
+        select: {
+          role: true,
+          speaker: { select: { slug: true, name: true, credentials: true, affiliation: true, country: true } },
+        },
+        orderBy: [{ role: "asc" }, { position: "asc" }],
+      },
+    },
+  });
+}
+
+export type SessionDetail = NonNullable<Awaited<ReturnType<typeof getSession>>>;

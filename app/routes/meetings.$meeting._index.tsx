@@ -1,0 +1,170 @@
+// The meeting's home: what it is, its days, the trainee programs one click
+// away, and its tracks.
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { NowAndNext } from "~/components/now-next";
+import { ProgramErrorBoundary } from "~/components/program-error";
+import { useProgramHref } from "~/components/program-links";
+import { TrackDot } from "~/components/track-chip";
+import { getNowAndNext } from "~/models/agenda.server";
+import { countSessionsByDay, getMeeting, isDuringMeeting, listTracks, meetingDays, programNow } from "~/models/meeting.server";
+import { AUDIENCE_LABELS } from "~/models/program";
+import { formatDateSpan, formatDay, zoneViewFor } from "~/utils/time";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const meeting = await getMeeting(params.meeting ?? "");
+  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const now = programNow(new URL(request.url).searchParams);
+  const [tracks, sessionsByDay, nowAndNext] = await Promise.all([
+    listTracks(meeting.id),
+    countSessionsByDay(meeting),
+    isDuringMeeting(meeting, now) ? getNowAndNext(meeting.id, now) : null,
+  ]);
+  return {
+    meeting: {
+      slug: meeting.slug,
+      name: meeting.name,
+      description: meeting.description,
+      society: meeting.society,
+      dates: formatDateSpan(meeting.startsOn, meeting.endsOn),
+      format: meeting.format,
+      venue: meeting.venue,
+      city: meeting.city,
+    },
+    days: meetingDays(meeting).map((day) => ({ day, sessions: sessionsByDay.get(day) ?? 0 })),
+    tracks: tracks.map((track) => ({ slug: track.slug, name: track.name, colour: track.colour, audience: track.audience, description: track.description, sessions: track._count.sessions })),
+    nowAndNext,
+    zone: zoneViewFor(request, meeting),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? data.meeting.name : "Meeting not found" },
+  { name: "description", content: data?.meeting.description.slice(0, 200) ?? "" },
+];
+
+const FORMAT_LABELS = { VIRTUAL: "Virtual", IN_PERSON: "In person", HYBRID: "Hybrid: in person and online" } as const;
+
+export default function MeetingHome() {
+  const { meeting, days, tracks, nowAndNext, zone } = useLoaderData<typeof loader>();
+  const href = useProgramHref();
+  const base = `/meetings/${meeting.slug}`;
+  const trainee = tracks.filter((track) => track.audience !== "EVERYONE");
+  const totalSessions = days.reduce((sum, day) => sum + day.sessions, 0);
+
+  return (
+    <div className="mx-auto max-w-6xl space-y-10 px-4 py-6 sm:px-6 sm:py-8">
+      <section aria-labelledby="meeting-title" className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+        <div>
+          <h1 id="meeting-title" className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">
+            {meeting.name}
+          </h1>
+          <p className="mt-3 max-w-prose text-base leading-relaxed whitespace-pre-line text-slate-700">{meeting.description}</p>
+          <div className="mt-5 flex flex-wrap gap-3">
+            <Link to={href(`${base}/agenda`)} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              Browse the program
+            </Link>
+            <Link to={href(`${base}/speakers`)} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50">
+              Speakers
+            </Link>
+          </div>
+        </div>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 self-start rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm">
+          <dt className="text-slate-600">Dates</dt>
+          <dd className="font-medium text-slate-900">{meeting.dates}</dd>
+          <dt className="text-slate-600">Format</dt>
+          <dd className="font-medium text-slate-900">{FORMAT_LABELS[meeting.format]}</dd>
+          {meeting.venue || meeting.city ? (
+            <>
+              <dt className="text-slate-600">Where</dt>
+              <dd className="font-medium text-slate-900">{[meeting.venue, meeting.city].filter(Boolean).join(", ")}</dd>
+            </>
+          ) : null}
+          <dt className="text-slate-600">Time zone</dt>
+          <dd className="font-medium text-slate-900">{zone.meetingLabel}</dd>
+          <dt className="text-slate-600">Host</dt>
+          <dd className="font-medium text-slate-900">{meeting.society.name}</dd>
+          <dt className="text-slate-600">Program</dt>
+          <dd className="font-medium text-slate-900">
+            {totalSessions} sessions, {tracks.length} tracks
+          </dd>
+        </dl>
+      </section>
+
+      {nowAndNext ? <NowAndNext meetingSlug={meeting.slug} current={nowAndNext.current} next={nowAndNext.next} zone={zone.zone} /> : null}
+
+      {trainee.length ? (
+        <section aria-labelledby="trainees">
+          <h2 id="trainees" className="text-xl font-bold text-slate-900">
+            For students and trainees
+          </h2>
+          <ul className="mt-3 grid gap-4 sm:grid-cols-2">
+            {trainee.map((track) => (
+              <li key={track.slug}>
+                <Link
+                  to={href(`${base}/tracks/${track.slug}`)}
+                  className="group block h-full rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-brand-600 hover:shadow"
+                  style={{ borderTopColor: track.colour, borderTopWidth: 6 }}
+                >
+                  <span className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{AUDIENCE_LABELS[track.audience]}</span>
+                  <span className="mt-1 block text-lg font-bold text-slate-900 group-hover:underline">{track.name}</span>
+                  {track.description ? <span className="mt-1 block text-sm text-slate-700">{track.description}</span> : null}
+                  <span className="mt-3 block text-sm font-semibold text-brand-700">
+                    {track.sessions} sessions <span aria-hidden="true">→</span>
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="days">
+        <h2 id="days" className="text-xl font-bold text-slate-900">
+          Days
+        </h2>
+        <ul className="mt-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+          {days.map(({ day, sessions }) => (
+            <li key={day}>
+              <Link
+                to={href(`${base}/agenda`, { day })}
+                className="flex items-center justify-between rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-brand-600"
+              >
+                <span className="font-semibold text-slate-900">{formatDay(day)}</span>
+                <span className="text-sm text-slate-600">{sessions === 1 ? "1 session" : `${sessions} sessions`}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="tracks">
+        <h2 id="tracks" className="text-xl font-bold text-slate-900">
+          Tracks
+        </h2>
+        <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {tracks.map((track) => (
+            <li key={track.slug}>
+              <Link
+                to={href(`${base}/tracks/${track.slug}`)}
+                className="flex h-full items-start gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-brand-600"
+              >
+                <TrackDot colour={track.colour} className="mt-1.5" />
+                <span>
+                  <span className="block font-semibold text-slate-900">{track.name}</span>
+                  <span className="block text-sm text-slate-600">
+                    {track.sessions} sessions{track.audience !== "EVERYONE" ? ` · for ${AUDIENCE_LABELS[track.audience].toLowerCase()}` : ""}
+                  </span>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ProgramErrorBoundary />;
+}

@@ -1,0 +1,284 @@
+// The program, one day at a time, with filters and search. Everything is in
+// the URL (a GET form), so it works without JavaScript, can be bookmarked and
+// shared, and is cached per URL; JavaScript only applies a filter as soon as
+// it changes.
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { type ReactNode } from "react";
+import { NowAndNext } from "~/components/now-next";
+import { ProgramErrorBoundary } from "~/components/program-error";
+import { hrefWith, useProgramHref } from "~/components/program-links";
+import { SessionsByTime } from "~/components/session-list";
+import { getAgenda, getNowAndNext, getProgramFacets } from "~/models/agenda.server";
+import { getMeeting, isDuringMeeting, listTracks, meetingDays, programNow } from "~/models/meeting.server";
+import { AUDIENCE_LABELS, AUDIENCE_PARAMS, KIND_LABELS, KIND_PARAMS, parseAgendaQuery, SEARCH_MAX_LENGTH, type AgendaQuery } from "~/models/program";
+import { dayKeyOf, formatDay, zoneViewFor } from "~/utils/time";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const meeting = await getMeeting(params.meeting ?? "");
+  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const searchParams = new URL(request.url).searchParams;
+  const days = meetingDays(meeting);
+  const [tracks, facets] = await Promise.all([listTracks(meeting.id), getProgramFacets(meeting.id)]);
+  const { query, ignored } = parseAgendaQuery(searchParams, { days, trackSlugs: tracks.map((track) => track.slug) });
+  const now = programNow(searchParams);
+  const today = dayKeyOf(now, meeting.timeZone);
+  // Without a day: today while the meeting runs, else its first day.
+  const day = query.day ?? (days.includes(today) ? today : days[0]!);
+  const during = isDuringMeeting(meeting, now);
+  const [{ sessions, matchesByDay }, nowAndNext] = await Promise.all([
+    getAgenda(meeting, day, query),
+    during && !query.day ? getNowAndNext(meeting.id, now) : null,
+  ]);
+  return {
+    meeting: { slug: meeting.slug, name: meeting.name },
+    day,
+    days: days.map((key) => ({ day: key, matches: matchesByDay.get(key) ?? 0 })),
+    query,
+    filtered: Boolean(query.track || query.audience || query.kind || query.level || query.q),
+    ignored,
+    tracks: tracks.map((track) => ({ slug: track.slug, name: track.name, colour: track.colour })),
+    audiences: [...new Set(tracks.map((track) => track.audience))],
+    facets,
+    sessions,
+    nowAndNext,
+    zone: zoneViewFor(request, meeting),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Program, ${formatDay(data.day)} · ${data.meeting.name}` : "Program not found" },
+];
+
+const AUDIENCE_PARAM_OF = Object.fromEntries(Object.entries(AUDIENCE_PARAMS).map(([param, audience]) => [audience, param]));
+const KIND_PARAM_OF = Object.fromEntries(Object.entries(KIND_PARAMS).map(([param, kind]) => [kind, param]));
+
+export default function AgendaPage() {
+  const { meeting, day, days, query, filtered, ignored, tracks, audiences, facets, sessions, nowAndNext, zone } = useLoaderData<typeof loader>();
+  const href = useProgramHref();
+  const base = `/meetings/${meeting.slug}/agenda`;
+  const filters: AgendaQuery = { track: query.track, audience: query.audience, kind: query.kind, level: query.level, q: query.q };
+  const otherDays = days.filter((d) => d.day !== day && d.matches > 0);
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Program</h1>
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {formatDay(day)}: {sessions.length === 1 ? "1 session" : `${sessions.length} sessions`}
+          {filtered ? " match" : ""}
+        </p>
+      </div>
+
+      {ignored.length ? (
+        <div role="status" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          <p className="font-semibold">Part of the address was ignored:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {ignored.map((param) => (
+              <li key={param.name}>
+                <code className="rounded bg-amber-100 px-1">
+                  {param.name}={param.value}
+                </code>{" "}
+                {param.reason}.
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {nowAndNext ? (
+        <div className="mt-5">
+          <NowAndNext meetingSlug={meeting.slug} current={nowAndNext.current} next={nowAndNext.next} zone={zone.zone} />
+        </div>
+      ) : null}
+
+      <nav aria-label="Days" className="mt-5 -mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+        <ul className="flex gap-2">
+          {days.map(({ day: key, matches }) => {
+            const current = key === day;
+            return (
+              <li key={key} className="shrink-0">
+                <Link
+                  to={href(base, { ...filters, day: key })}
+                  aria-current={current ? "page" : undefined}
+                  className={`block rounded-lg border px-3 py-2 text-center text-sm leading-tight ${
+                    current ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-800 hover:border-brand-600"
+                  }`}
+                >
+                  <span className="block font-semibold">{formatDay(key, "short")}</span>
+                  <span className={`block text-xs ${current ? "text-brand-50" : "text-slate-600"}`}>
+                    {matches === 1 ? "1 session" : `${matches} sessions`}
+                  </span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+
+      <AgendaFilters
+        day={day}
+        query={query}
+        tz={zone.kind === "meeting" ? null : zone.kind === "local" ? "local" : zone.zone}
+        tracks={tracks}
+        audiences={audiences}
+        kinds={facets.kinds}
+        levels={facets.levels}
+        clearHref={href(base, { day })}
+        filtered={filtered}
+      />
+
+      <div className="mt-6">
+        {sessions.length ? (
+          <SessionsByTime meetingSlug={meeting.slug} sessions={sessions} zone={zone.zone} day={day} />
+        ) : (
+          <div className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-10 text-center">
+            <p className="text-lg font-semibold text-slate-900">
+              {filtered ? `No sessions on ${formatDay(day)} match.` : `No sessions on ${formatDay(day)}.`}
+            </p>
+            {otherDays.length ? (
+              <p className="mt-2 text-slate-700">
+                Matches on other days:{" "}
+                {otherDays.map((d, index) => (
+                  <span key={d.day}>
+                    {index ? ", " : ""}
+                    <Link to={href(base, { ...filters, day: d.day })} className="font-semibold text-brand-700 underline underline-offset-2">
+                      {formatDay(d.day, "short")} ({d.matches})
+                    </Link>
+                  </span>
+                ))}
+              </p>
+            ) : null}
+            {filtered ? (
+              <Link to={href(base, { day })} className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+                Clear filters
+              </Link>
+            ) : null}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+type FiltersProps = {
+  day: string;
+  query: AgendaQuery;
+  tz: string | null;
+  tracks: { slug: string; name: string }[];
+  audiences: (keyof typeof AUDIENCE_LABELS)[];
+  kinds: (keyof typeof KIND_LABELS)[];
+  levels: number[];
+  clearHref: string;
+  filtered: boolean;
+};
+
+function AgendaFilters({ day, query, tz, tracks, audiences, kinds, levels, clearHref, filtered }: FiltersProps) {
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const searching = navigation.state === "loading" && navigation.location.pathname.endsWith("/agenda");
+  // The key resets the uncontrolled fields when the URL changes (a day tab, "Clear filters").
+  const formKey = hrefWith("", { ...query, day });
+  return (
+    <Form
+      key={formKey}
+      method="get"
+      role="search"
+      aria-label="Filter the program"
+      className="mt-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      onChange={(event) => {
+        // With JavaScript a changed filter applies at once; typing waits for Enter or the button.
+        if ((event.target as HTMLElement).tagName === "SELECT") submit(event.currentTarget, { preventScrollReset: true });
+      }}
+    >
+      <input type="hidden" name="day" value={day} />
+      {tz ? <input type="hidden" name="tz" value={tz} /> : null}
+      <div className="flex flex-col gap-3 lg:flex-row lg:items-end">
+        <div className="flex-1">
+          <label htmlFor="agenda-q" className="block text-sm font-medium text-slate-800">
+            Search sessions and speakers
+          </label>
+          <div className="mt-1 flex gap-2">
+            <input
+              id="agenda-q"
+              type="search"
+              name="q"
+              defaultValue={query.q ?? ""}
+              maxLength={SEARCH_MAX_LENGTH}
+              placeholder="e.g. embolization, Dotter, Lammer"
+              className="block w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 text-base placeholder:text-slate-500"
+            />
+            <button type="submit" className="shrink-0 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              {searching ? "Searching…" : "Search"}
+            </button>
+          </div>
+        </div>
+      </div>
+      <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <Select id="agenda-track" name="track" label="Track" value={query.track}>
+          <option value="">All tracks</option>
+          {tracks.map((track) => (
+            <option key={track.slug} value={track.slug}>
+              {track.name}
+            </option>
+          ))}
+        </Select>
+        <Select id="agenda-audience" name="audience" label="Audience" value={query.audience}>
+          <option value="">Everyone</option>
+          {audiences
+            .filter((audience) => audience !== "EVERYONE")
+            .map((audience) => (
+              <option key={audience} value={AUDIENCE_PARAM_OF[audience]}>
+                {AUDIENCE_LABELS[audience]}
+              </option>
+            ))}
+        </Select>
+        <Select id="agenda-kind" name="kind" label="Kind" value={query.kind}>
+          <option value="">All kinds</option>
+          {kinds.map((kind) => (
+            <option key={kind} value={KIND_PARAM_OF[kind]}>
+              {KIND_LABELS[kind]}
+            </option>
+          ))}
+        </Select>
+        {levels.length ? (
+          <Select id="agenda-level" name="level" label="Learning level" value={query.level ? String(query.level) : undefined}>
+            <option value="">All levels</option>
+            {levels.map((level) => (
+              <option key={level} value={level}>
+                Level {level}
+              </option>
+            ))}
+          </Select>
+        ) : null}
+      </div>
+      <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-semibold text-slate-800 hover:bg-slate-50">
+          Apply filters
+        </button>
+        {filtered ? (
+          <Link to={clearHref} className="font-semibold text-brand-700 underline underline-offset-2">
+            Clear filters
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
+
+function Select({ id, name, label, value, children }: { id: string; name: string; label: string; value?: string; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ""} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
+        {children}
+      </select>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ProgramErrorBoundary />;
+}

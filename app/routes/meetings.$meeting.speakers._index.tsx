@@ -1,0 +1,154 @@
+// The speaker directory: everyone on the program, by surname, filterable by
+// country and searchable by name (a GET form, so it works without JavaScript).
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
+import { ProgramErrorBoundary } from "~/components/program-error";
+import { hrefWith, useProgramHref } from "~/components/program-links";
+import { getMeeting } from "~/models/meeting.server";
+import { parseSpeakerQuery } from "~/models/program";
+import { listSpeakerCountries, listSpeakers } from "~/models/speaker.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const meeting = await getMeeting(params.meeting ?? "");
+  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const searchParams = new URL(request.url).searchParams;
+  const countries = await listSpeakerCountries(meeting.id);
+  const { query, ignored } = parseSpeakerQuery(
+    searchParams,
+    countries.map((row) => row.country),
+  );
+  const speakers = await listSpeakers(meeting.id, query);
+  return {
+    meeting: { slug: meeting.slug, name: meeting.name },
+    query,
+    ignored,
+    countries,
+    total: countries.reduce((sum, row) => sum + row.speakers, 0),
+    speakers: speakers.map((speaker) => ({
+      slug: speaker.slug,
+      name: speaker.name,
+      credentials: speaker.credentials,
+      affiliation: speaker.affiliation,
+      place: [speaker.city, speaker.country].filter(Boolean).join(", "),
+      sessions: speaker._count.sessions,
+    })),
+    tz: searchParams.get("tz"),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Speakers · ${data.meeting.name}` : "Speakers" }];
+
+export default function SpeakersPage() {
+  const { meeting, query, ignored, countries, total, speakers, tz } = useLoaderData<typeof loader>();
+  const href = useProgramHref();
+  const submit = useSubmit();
+  const filtered = Boolean(query.country || query.q);
+  const base = `/meetings/${meeting.slug}/speakers`;
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Speakers</h1>
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {filtered ? `${speakers.length} of ${total} speakers` : `${total} speakers from ${countries.length} countries`}
+        </p>
+      </div>
+
+      {ignored.length ? (
+        <div role="status" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          <p className="font-semibold">Part of the address was ignored:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {ignored.map((param) => (
+              <li key={param.name}>
+                <code className="rounded bg-amber-100 px-1">
+                  {param.name}={param.value}
+                </code>{" "}
+                {param.reason}.
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <Form
+        key={hrefWith("", query)}
+        method="get"
+        role="search"
+        aria-label="Find speakers"
+        className="mt-4 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[1fr_16rem_auto] sm:items-end"
+        onChange={(event) => {
+          if ((event.target as HTMLElement).tagName === "SELECT") submit(event.currentTarget, { preventScrollReset: true });
+        }}
+      >
+        {tz ? <input type="hidden" name="tz" value={tz} /> : null}
+        <div>
+          <label htmlFor="speaker-q" className="block text-sm font-medium text-slate-800">
+            Name
+          </label>
+          <input
+            id="speaker-q"
+            type="search"
+            name="q"
+            defaultValue={query.q ?? ""}
+            maxLength={100}
+            placeholder="e.g. Lammer"
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base placeholder:text-slate-500"
+          />
+        </div>
+        <div>
+          <label htmlFor="speaker-country" className="block text-sm font-medium text-slate-800">
+            Country
+          </label>
+          <select id="speaker-country" name="country" defaultValue={query.country ?? ""} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-base sm:text-sm">
+            <option value="">All countries</option>
+            {countries.map((row) => (
+              <option key={row.country} value={row.country}>
+                {row.country} ({row.speakers})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-center gap-3">
+          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            Find
+          </button>
+          {filtered ? (
+            <Link to={href(base)} className="text-sm font-semibold text-brand-700 underline underline-offset-2">
+              Clear
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+
+      {speakers.length ? (
+        <ul className="mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {speakers.map((speaker) => (
+            <li key={speaker.slug} className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
+              <Link to={href(`${base}/${speaker.slug}`)} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                {speaker.name}
+              </Link>
+              {speaker.credentials ? <span className="text-sm text-slate-700">, {speaker.credentials}</span> : null}
+              {speaker.affiliation ? <p className="mt-0.5 text-sm text-slate-700">{speaker.affiliation}</p> : null}
+              <p className="mt-0.5 text-sm text-slate-600">
+                {speaker.place}
+                {speaker.place ? " · " : ""}
+                {speaker.sessions === 1 ? "1 session" : `${speaker.sessions} sessions`}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <div className="mt-6 rounded-xl border border-dashed border-slate-300 bg-white px-5 py-10 text-center">
+          <p className="text-lg font-semibold text-slate-900">No speakers match.</p>
+          <Link to={href(base)} className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            Show all speakers
+          </Link>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ProgramErrorBoundary />;
+}

@@ -1,0 +1,81 @@
+// One track's program over every day of the meeting.
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ProgramErrorBoundary } from "~/components/program-error";
+import { useProgramHref } from "~/components/program-links";
+import { SessionsByTime } from "~/components/session-list";
+import { TrackDot } from "~/components/track-chip";
+import { getTrackSessions } from "~/models/agenda.server";
+import { getMeeting, getTrack } from "~/models/meeting.server";
+import { AUDIENCE_LABELS } from "~/models/program";
+import { dayKeyOf, formatDay, zoneViewFor } from "~/utils/time";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const meeting = await getMeeting(params.meeting ?? "");
+  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const track = await getTrack(meeting.id, params.track ?? "");
+  if (!track) throw new Response(`${meeting.name} has no track at this address. See the list of tracks for the ones it has.`, { status: 404 });
+  const sessions = await getTrackSessions(meeting.id, track.id);
+  // Grouped by the meeting's days, whatever zone the times are shown in.
+  const days = new Map<string, typeof sessions>();
+  for (const session of sessions) {
+    const day = dayKeyOf(session.startsAt, meeting.timeZone);
+    days.set(day, [...(days.get(day) ?? []), session]);
+  }
+  return {
+    meeting: { slug: meeting.slug, name: meeting.name },
+    track: { slug: track.slug, name: track.name, colour: track.colour, audience: track.audience, description: track.description },
+    days: [...days.entries()].map(([day, daySessions]) => ({ day, sessions: daySessions })),
+    total: sessions.length,
+    zone: zoneViewFor(request, meeting),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.track.name} · ${data.meeting.name}` : "Track not found" }];
+
+export default function TrackPage() {
+  const { meeting, track, days, total, zone } = useLoaderData<typeof loader>();
+  const href = useProgramHref();
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+      <p className="text-sm">
+        <Link to={href(`/meetings/${meeting.slug}/tracks`)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          <span aria-hidden="true">← </span>All tracks
+        </Link>
+      </p>
+      <div className="mt-3 flex items-center gap-3">
+        <TrackDot colour={track.colour} className="h-4 w-4" />
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{track.name}</h1>
+      </div>
+      <p className="mt-2 text-sm font-medium text-slate-600">
+        {track.audience !== "EVERYONE" ? `For ${AUDIENCE_LABELS[track.audience].toLowerCase()} · ` : ""}
+        {total === 1 ? "1 session" : `${total} sessions`}
+      </p>
+      {track.description ? <p className="mt-3 max-w-prose text-slate-700">{track.description}</p> : null}
+      <p className="mt-3 text-sm">
+        <Link to={href(`/meetings/${meeting.slug}/agenda`, { track: track.slug })} className="font-semibold text-brand-700 underline underline-offset-2">
+          See this track in the day-by-day program
+        </Link>
+      </p>
+
+      <div className="mt-8 space-y-10">
+        {days.length ? (
+          days.map(({ day, sessions }) => (
+            <section key={day} aria-labelledby={`day-${day}`}>
+              <h2 id={`day-${day}`} className="mb-3 border-b border-slate-200 pb-2 text-lg font-bold text-slate-900">
+                {formatDay(day)}
+              </h2>
+              <SessionsByTime meetingSlug={meeting.slug} sessions={sessions} zone={zone.zone} day={day} headingLevel={3} />
+            </section>
+          ))
+        ) : (
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-8 text-center text-slate-700">This track has no sessions yet.</p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ProgramErrorBoundary />;
+}

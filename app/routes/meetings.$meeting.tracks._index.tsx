@@ -1,0 +1,55 @@
+// All tracks of a meeting, with their colours and sizes.
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ProgramErrorBoundary } from "~/components/program-error";
+import { useProgramHref } from "~/components/program-links";
+import { TrackDot } from "~/components/track-chip";
+import { getMeeting, listTracks } from "~/models/meeting.server";
+import { AUDIENCE_LABELS } from "~/models/program";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const meeting = await getMeeting(params.meeting ?? "");
+  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const tracks = await listTracks(meeting.id);
+  return {
+    meeting: { slug: meeting.slug, name: meeting.name },
+    tracks: tracks.map((track) => ({ slug: track.slug, name: track.name, colour: track.colour, audience: track.audience, description: track.description, sessions: track._count.sessions })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Tracks · ${data.meeting.name}` : "Tracks" }];
+
+export default function TracksPage() {
+  const { meeting, tracks } = useLoaderData<typeof loader>();
+  const href = useProgramHref();
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+      <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Tracks</h1>
+      <p className="mt-2 max-w-prose text-slate-700">Each track gathers the sessions of one field or one audience across the days of the meeting.</p>
+      <ul className="mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        {tracks.map((track) => (
+          <li key={track.slug}>
+            <Link
+              to={href(`/meetings/${meeting.slug}/tracks/${track.slug}`)}
+              className="flex h-full items-start gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600"
+            >
+              <TrackDot colour={track.colour} className="mt-1.5" />
+              <span>
+                <span className="block font-semibold text-slate-900">{track.name}</span>
+                {track.audience !== "EVERYONE" ? (
+                  <span className="mt-0.5 block text-xs font-semibold tracking-wide text-slate-600 uppercase">For {AUDIENCE_LABELS[track.audience].toLowerCase()}</span>
+                ) : null}
+                {track.description ? <span className="mt-1 block text-sm text-slate-700">{track.description}</span> : null}
+                <span className="mt-1 block text-sm text-slate-600">{track.sessions === 1 ? "1 session" : `${track.sessions} sessions`}</span>
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ProgramErrorBoundary />;
+}

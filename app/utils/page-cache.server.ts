@@ -1,0 +1,276 @@
+// Caching of the public program pages, as Express middleware in front of Remix.
+//
+// The program changes only when an organizer publishes, which bumps
+// Meeting.programVersion. So a page is fully determined by: its URL, the
+// viewer's zone choice, the program version, the build, whether the viewer is
+// signed in, and (only while the meeting runs, for the "happening now" strip)
+// the current minute. From those the middleware derives
+//  - an ETag, answering If-None-Match with 304 before anything renders, and
+//  - for anonymous GETs, a key into a bounded in-memory LRU of rendered pages,
+//    so the busiest agenda day is rendered once per version, not per request.
+// Signed-in responses carry the user's name and may carry personal state: they
+// get ETags tied to their own session cookie and are never stored or served
+// from the shared cache.
+import { createHash } from "node:crypto";
+import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { gzip } from "node:zlib";
+import type { NextFunction, Request, RequestHandler, Response } from "express";
+import { LRUCache } from "lru-cache";
+import { getProgramStamp, isDuringMeeting } from "~/models/meeting.server";
+import { logger } from "./logger.server";
+import { readTimeZoneHint } from "./time";
+
+/** What decides whether a meeting's pages changed. */
+export type ProgramStamp = { programVersion: number; startsOn: Date; endsOn: Date; timeZone: string };
+
+export type PageCacheOptions = {
+  /** Changes with every deploy (the Remix build's assets version), so a new build never serves old HTML. */
+  buildId: string;
+  /**
+   * How long a meeting's programVersion is trusted before asking the database
+   * again. Asking per request would put a database round trip on the cached
+   * path; a second of staleness after a publish costs nothing, and the lookup
+   * is one row by a unique index. 0 asks every time (tests).
+   */
+  stampTtlMs?: number;
+  /** Upper bound on the bytes of pages kept in memory. */
+  maxBytes?: number;
+  /** The clock (tests pin it). */
+  now?: () => Date;
+  /** Where programVersion comes from (tests may swap it). */
+  lookupStamp?: (meetingSlug: string) => Promise<ProgramStamp | null>;
+};
+
+type CachedPage = {
+  status: number;
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
+  gzipped?: Buffer;
+};
+
+// The public program pages of the URL contract, and their single-fetch data
+// twins (`/meetings/x/agenda.data`). Calendar feeds and live pages are not here.
+const PROGRAM_PATH = /^\/meetings\/([a-z0-9-]+)(?:\/agenda|\/tracks(?:\/[^/.]+)?|\/sessions\/[^/.]+|\/speakers(?:\/[^/.]+)?)?(?:\.data)?$/;
+
+// Any cookie named like a sign-in marks the request as personal. Matching
+// loosely errs on the safe side: a false match only skips the shared cache.
+const SIGN_IN_COOKIE = /(?:^|;)\s*(?:__Host-)?[\w-]*session[\w-]*=([^;]*)/i;
+
+// Headers that describe one transmission, not the page.
+const PER_RESPONSE_HEADERS = new Set([
+  "connection",
+  "content-encoding",
+  "content-length",
+  "date",
+  "etag",
+  "keep-alive",
+  "transfer-encoding",
+  "cache-control",
+  "vary",
+  "x-page-cache",
+]);
+
+const CACHEABLE_TYPE = /^(?:text\/html|text\/x-script)/i;
+const MAX_PAGE_BYTES = 4 * 1024 * 1024;
+
+export const PUBLIC_CACHE_CONTROL = "public, max-age=0, must-revalidate";
+export const PRIVATE_CACHE_CONTROL = "private, max-age=0, must-revalidate";
+
+export type PageCache = RequestHandler & {
+  /** Drops every stored page and remembered version, e.g. after a publish in this process. */
+  clear: () => void;
+  /** Forgets one meeting's remembered programVersion so the next request asks the database. */
+  forgetMeeting: (meetingSlug: string) => void;
+  readonly size: number;
+};
+
+export function createPageCache(options: PageCacheOptions): PageCache {
+  const { buildId, stampTtlMs = 1000, maxBytes = 64 * 1024 * 1024, now = () => new Date(), lookupStamp = getProgramStamp } = options;
+
+  const pages = new LRUCache<string, CachedPage>({
+    maxSize: maxBytes,
+    // The gzipped copy comes later; reserve room for it up front.
+    sizeCalculation: (page) => Math.max(1, Math.ceil(page.body.length * 1.3)),
+  });
+
+  // lru-cache's fetch() also folds concurrent lookups of one slug into one query.
+  const stamps = new LRUCache<string, { stamp: ProgramStamp | null }>({
+    max: 1000,
+    ttl: Math.max(stampTtlMs, 1),
+    fetchMethod: async (slug) => ({ stamp: await lookupStamp(slug) }),
+  });
+
+  async function stampOf(slug: string): Promise<ProgramStamp | null> {
+    if (stampTtlMs <= 0) return lookupStamp(slug);
+    return (await stamps.fetch(slug))?.stamp ?? null;
+  }
+
+  async function handle(req: Request, res: Response, next: NextFunction) {
+    if (req.method !== "GET" && req.method !== "HEAD") return next();
+    const url = req.originalUrl;
+    const queryStart = url.indexOf("?");
+    const match = PROGRAM_PATH.exec(queryStart === -1 ? url : url.slice(0, queryStart));
+    if (!match) return next();
+
+    let stamp: ProgramStamp | null;
+    try {
+      stamp = await stampOf(match[1]!);
+    } catch (error) {
+      // Without a version nothing can be cached safely; Remix still answers.
+      logger.warn({ err: error }, "page cache: could not read the program version");
+      return next();
+    }
+    // Unknown meeting: Remix renders the 404.
+    if (!stamp) return next();
+
+    const cookies = req.headers.cookie ?? "";
+    const signIn = SIGN_IN_COOKIE.exec(cookies);
+    const signedIn = signIn !== null && signIn[1] !== "";
+    const key = cacheKey(req.headers, url, cookies, stamp, buildId, now());
+    const etag = `W/"${createHash("sha1")
+      .update(key)
+      .update(signedIn ? `|signed-in:${signIn[1]}` : "|anonymous")
+      .digest("base64url")}"`;
+    const cacheControl = signedIn ? PRIVATE_CACHE_CONTROL : PUBLIC_CACHE_CONTROL;
+
+    if (matchesEtag(req.headers["if-none-match"], etag)) {
+      res.writeHead(304, { ETag: etag, "Cache-Control": cacheControl, Vary: "Cookie" });
+      res.end();
+      return;
+    }
+
+    if (!signedIn) {
+      const page = pages.get(key);
+      if (page) {
+        sendCachedPage(req, res, page, etag);
+        return;
+      }
+    }
+
+    interceptResponse(res, { etag, cacheControl, capture: !signedIn && req.method === "GET" }, (page) => {
+      pages.set(key, page);
+      // Compress once in the background; until then the compression middleware compresses per response.
+      gzip(page.body, (error, gzipped) => {
+        if (!error && pages.peek(key) === page) page.gzipped = gzipped;
+      });
+    });
+    next();
+  }
+
+  // Express 4 does not await handlers: hand failures to its error handling.
+  const middleware: RequestHandler = (req, res, next) => void handle(req, res, next).catch(next);
+  return Object.defineProperties(middleware, {
+    clear: {
+      value: () => {
+        pages.clear();
+        stamps.clear();
+      },
+    },
+    forgetMeeting: { value: (slug: string) => void stamps.delete(slug) },
+    size: { get: () => pages.size },
+  }) as PageCache;
+}
+
+function cacheKey(headers: IncomingHttpHeaders, url: string, cookies: string, stamp: ProgramStamp, buildId: string, now: Date): string {
+  // tz=local means "the zone in my client-hint cookie": the cookie then decides the page.
+  const localZone = /[?&]tz=local(?:&|$)/.test(url) ? (readTimeZoneHint(cookies) ?? "unknown") : "-";
+  // "Happening now" changes by the minute while the meeting runs, and only then.
+  const minute = isDuringMeeting(stamp, now) ? String(Math.floor(now.getTime() / 60_000)) : "-";
+  return [buildId, stamp.programVersion, minute, localZone, headers.host ?? "", url].join("|");
+}
+
+function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  // Weak comparison (RFC 9110 §13.1.2): the W/ prefix does not matter.
+  const opaque = etag.replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((candidate) => {
+    const tag = candidate.trim();
+    return tag === "*" || tag.replace(/^W\//, "") === opaque;
+  });
+}
+
+function sendCachedPage(req: Request, res: Response, page: CachedPage, etag: string) {
+  const useGzip = page.gzipped !== undefined && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+  const body = useGzip ? page.gzipped! : page.body;
+  const headers: OutgoingHttpHeaders = {
+    ...page.headers,
+    ETag: etag,
+    "Cache-Control": PUBLIC_CACHE_CONTROL,
+    Vary: "Cookie, Accept-Encoding",
+    "Content-Length": body.length,
+    "X-Page-Cache": "hit",
+  };
+  // An encoded body tells the compression middleware to leave it alone.
+  if (useGzip) headers["Content-Encoding"] = "gzip";
+  res.writeHead(page.status, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/**
+ * Lets Remix render, then: sets ETag and Cache-Control on a 200 (dropping the
+ * ETag on anything else) and, when `capture` is set, keeps a copy of the body
+ * to store. Wraps writeHead/write/end, so it sees the uncompressed bytes even
+ * when the compression middleware runs before it.
+ */
+function interceptResponse(
+  res: ServerResponse,
+  { etag, cacheControl, capture }: { etag: string; cacheControl: string; capture: boolean },
+  store: (page: CachedPage) => void,
+) {
+  const writeHead = res.writeHead;
+  const write = res.write;
+  const end = res.end;
+  let headers: OutgoingHttpHeaders | null = null;
+  let chunks: Buffer[] | null = capture ? [] : null;
+  let bytes = 0;
+
+  const keep = (chunk: unknown, encoding?: unknown) => {
+    if (!chunks || chunk === undefined || chunk === null || typeof chunk === "function") return;
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
+    bytes += buffer.length;
+    if (bytes > MAX_PAGE_BYTES) chunks = null;
+    else chunks.push(buffer);
+  };
+
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    const [status] = args;
+    const explicit = args.find((arg, index) => index > 0 && typeof arg === "object" && arg !== null) as OutgoingHttpHeaders | undefined;
+    // Raw header arrays are Node's rare form; pass them through untouched and uncached.
+    if (Array.isArray(explicit)) {
+      chunks = null;
+      return writeHead.apply(this, args);
+    }
+    if (explicit) for (const [name, value] of Object.entries(explicit)) if (value !== undefined) this.setHeader(name, value);
+    if (status === 200) {
+      this.setHeader("ETag", etag);
+      this.setHeader("Cache-Control", cacheControl);
+      this.setHeader("Vary", "Cookie");
+      this.setHeader("X-Page-Cache", capture ? "miss" : "bypass");
+    } else {
+      this.removeHeader("ETag");
+    }
+    const cacheable = capture && status === 200 && !this.hasHeader("Set-Cookie") && CACHEABLE_TYPE.test(String(this.getHeader("Content-Type") ?? ""));
+    if (cacheable) {
+      headers = {};
+      for (const [name, value] of Object.entries(this.getHeaders())) {
+        if (value !== undefined && !PER_RESPONSE_HEADERS.has(name)) headers[name] = value;
+      }
+    } else {
+      chunks = null;
+    }
+    return writeHead.apply(this, args.slice(0, explicit ? args.length - 1 : args.length) as Parameters<ServerResponse["writeHead"]>);
+  } as ServerResponse["writeHead"];
+
+  res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+    keep(chunk, rest[0]);
+    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as ServerResponse["write"];
+
+  res.end = function (this: ServerResponse, ...args: unknown[]) {
+    keep(args[0], args[1]);
+    const result = (end as (...args: unknown[]) => ServerResponse).apply(this, args);
+    if (headers && chunks) store({ status: 200, headers, body: Buffer.concat(chunks) });
+    chunks = null;
+    return result;
+  } as ServerResponse["end"];
+}
