@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrors, PageError, SubmitButton, useIsPending } from "~/components/forms";
@@ -12,6 +12,9 @@ export const SignOutOtherDevicesSchema = z.object({
 });
 
 export const meta: MetaFunction = () => [{ title: "Your account · Meeting Platform" }];
+
+// Personal page: no shared cache may keep it, and the browser should not show it from history after signing out.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, loginSessionId } = await requireSignIn(request);

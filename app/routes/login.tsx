@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const formData = await request.formData().catch(() => {
     throw new Response("Expected a form submission.", { status: 400 });
@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-  const ip = clientIp(request);
+  const ip = clientIp(request, context);
   const verdict = await limitSignIn(ip, normalizeEmail(email));
   if (!verdict.allowed) {
     return data(

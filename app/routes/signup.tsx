@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const formData = await request.formData().catch(() => {
     throw new Response("Expected a form submission.", { status: 400 });
@@ -40,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
-  const verdict = await limitSignUp(clientIp(request));
+  const verdict = await limitSignUp(clientIp(request, context));
   if (!verdict.allowed) {
     return data(
       submission.reply({ formErrors: [tooManyAttemptsMessage("sign-ups from your network", verdict.retryAfterSeconds)], hideFields: ["password"] }),

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createUser } from "~/models/user.server";
-import { getSignIn, getUser, hasMeetingRole, requireAnonymous, requireMeetingRole, requireUser } from "./auth.server";
+import { getSignIn, getSignInByCookie, getUser, hasMeetingRole, requireAnonymous, requireMeetingRole, requireUser } from "./auth.server";
 import { prisma } from "./db.server";
 import { createLoginSession, destroyLoginSession, listLoginSessions, loginSessionCookie, revokeOtherLoginSessions } from "./session.server";
 
@@ -46,6 +46,14 @@ describe("sign-in cookie", () => {
     const { request, loginSession } = await signedInRequest(user.id);
     expect(await getUser(request)).toEqual({ id: user.id, name: user.name, email: user.email, isAdmin: false });
     expect((await getSignIn(request))?.loginSessionId).toBe(loginSession.id);
+  });
+
+  it("can be checked from a raw Cookie header (as the realtime sidecar does)", async () => {
+    const user = await newUser();
+    const { setCookie, loginSession } = await signedInRequest(user.id);
+    const signIn = await getSignInByCookie(`other=1; ${setCookie.split(";")[0]}`);
+    expect(signIn).toEqual({ user: { id: user.id, name: user.name, email: user.email, isAdmin: false }, loginSessionId: loginSession.id });
+    expect(await getSignInByCookie(undefined)).toBeNull();
   });
 
   it("is ignored when tampered with", async () => {

@@ -3,7 +3,7 @@
 import { redirect } from "@remix-run/node";
 import type { MeetingRoleKind } from "~/generated/prisma/client";
 import { prisma } from "./db.server";
-import { clearLoginSessionCookie, readLoginSessionId } from "./session.server";
+import { clearLoginSessionCookie, readLoginSessionId, readLoginSessionIdFromCookie } from "./session.server";
 
 /** What every page may know about the signed-in person (the root loader sends it to the browser). */
 export type SignedInUser = { id: string; name: string; email: string; isAdmin: boolean };
@@ -15,8 +15,15 @@ const signedInUserSelect = { id: true, name: true, email: true, isAdmin: true } 
  * the user whose unexpired LoginSession matches the cookie. A deleted or expired
  * LoginSession means signed out, whatever the cookie says.
  */
-export async function getSignIn(request: Request): Promise<{ user: SignedInUser; loginSessionId: string } | null> {
-  const loginSessionId = await readLoginSessionId(request);
+export async function getSignIn(request: Request): Promise<SignIn | null> {
+  return getSignInByCookie(request.headers.get("Cookie"));
+}
+
+export type SignIn = { user: SignedInUser; loginSessionId: string };
+
+/** The same, from a raw Cookie header: the realtime sidecar authenticates its handshake with this. */
+export async function getSignInByCookie(cookieHeader: string | null | undefined): Promise<SignIn | null> {
+  const loginSessionId = await readLoginSessionIdFromCookie(cookieHeader);
   if (!loginSessionId) return null;
   const user = await prisma.user.findFirst({
     where: { loginSessions: { some: { id: loginSessionId, expiresAt: { gt: new Date() } } } },

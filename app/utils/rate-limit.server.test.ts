@@ -90,7 +90,12 @@ describe("tooManyAttemptsMessage", () => {
 });
 
 describe("clientIp", () => {
-  it("takes the first X-Forwarded-For address, else one shared key", () => {
+  it("prefers the address the server puts in the load context", () => {
+    const request = new Request("http://localhost/", { headers: { "X-Forwarded-For": "203.0.113.7" } });
+    expect(clientIp(request, { clientIp: "198.51.100.9" })).toBe("198.51.100.9");
+  });
+
+  it("otherwise takes the first X-Forwarded-For address, else one shared key", () => {
     expect(clientIp(new Request("http://localhost/", { headers: { "X-Forwarded-For": "203.0.113.7, 10.0.0.1" } }))).toBe("203.0.113.7");
     expect(clientIp(new Request("http://localhost/"))).toBe(clientIp(new Request("http://localhost/other")));
   });

@@ -3,6 +3,7 @@
 // count. Each limit is a small named function; live Q&A adds its own with
 // defineRateLimit (e.g. questions per user per minute).
 import { createHash } from "node:crypto";
+import type { AppLoadContext } from "@remix-run/node";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "./env.server";
@@ -91,14 +92,17 @@ export function tooManyAttemptsMessage(what: string, retryAfterSeconds: number):
 }
 
 /**
- * The client's IP, as well as a Remix request can tell. The socket address is
- * not visible here, so we take the first X-Forwarded-For entry, which is right
- * behind a reverse proxy that sets it (the supported deployment). Without a
- * proxy a client could forge it and dodge the per-IP counts; the per-email
- * counts still hold. Without the header (tests, a bare local server) every
- * request shares one fixed key.
+ * The client's IP, as well as the server lets us tell. Best is an address the
+ * Express server puts in the load context (`clientIp`, from `req.ip`, which
+ * honours its "trust proxy" setting). Otherwise the first X-Forwarded-For
+ * entry, which is right behind a reverse proxy that sets it; without such a
+ * proxy a client could forge it to dodge the per-IP counts (the per-email
+ * counts still hold). Without either (tests, a bare local server) every request
+ * shares one fixed key.
  */
-export function clientIp(request: Request): string {
+export function clientIp(request: Request, context?: AppLoadContext): string {
+  const fromServer = context?.clientIp;
+  if (typeof fromServer === "string" && fromServer) return fromServer.slice(0, 64);
   const forwarded = request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim();
   return forwarded ? forwarded.slice(0, 64) : "unknown-client";
 }

@@ -24,8 +24,12 @@ export const loginSessionCookie = createCookie(isProduction ? "__Host-meetings_s
 });
 
 /** The LoginSession id in the request's cookie, if it is there and correctly signed. Does not check the database. */
-export async function readLoginSessionId(request: Request): Promise<string | null> {
-  const value: unknown = await loginSessionCookie.parse(request.headers.get("Cookie"));
+export function readLoginSessionId(request: Request): Promise<string | null> {
+  return readLoginSessionIdFromCookie(request.headers.get("Cookie"));
+}
+
+export async function readLoginSessionIdFromCookie(cookieHeader: string | null | undefined): Promise<string | null> {
+  const value: unknown = await loginSessionCookie.parse(cookieHeader ?? null);
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
