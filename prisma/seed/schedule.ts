@@ -38,7 +38,7 @@ export type SessionEntry = {
   people?: People;
   /** Speakers or panelists besides the moderator; the default depends on the kind. */
   speakerCount?: number;
-  /** Countries whose faculty are drawn first (joint sessions with national societies). */
+  /** Countries whose faculty take half of the open seats (joint sessions with partner societies). */
   preferCountries?: string[];
 };
 
@@ -285,13 +285,13 @@ function assignSpeakers(
     usage.set(slug, (usage.get(slug) ?? 0) + 1);
   };
 
-  /** The least-used free people, from the first pool that has them, preferring some countries. */
-  const draw = (count: number, pools: SpeakerSeed[][], when: Interval, taken: Set<string>, preferCountries: string[] = []) => {
+  /** The least-used free people, from the first pool that has them. */
+  const draw = (count: number, pools: SpeakerSeed[][], when: Interval, taken: Set<string>) => {
     const chosen: string[] = [];
     for (const pool of pools) {
       const candidates = pool
         .filter((s) => !taken.has(s.slug) && isFree(s.slug, when))
-        .map((s) => ({ slug: s.slug, rank: (preferCountries.includes(s.country) ? 0 : 1000) + (usage.get(s.slug) ?? 0) + random.next() * 0.9 }))
+        .map((s) => ({ slug: s.slug, rank: (usage.get(s.slug) ?? 0) + random.next() * 0.9 }))
         .sort((a, b) => a.rank - b.rank);
       for (const { slug } of candidates) {
         if (chosen.length === count) return chosen;
@@ -321,8 +321,7 @@ function assignSpeakers(
     const trackFaculty = entry.track ? faculty.filter((s) => s.tracks.includes(entry.track!)) : [];
     const facultyPools = [trackFaculty, faculty];
     const audience = entry.track ? tracks.get(entry.track)?.audience : undefined;
-    const prefer = entry.preferCountries;
-    const moderator = people.moderator ?? draw(1, facultyPools, when, taken, prefer)[0]!;
+    const moderator = people.moderator ?? draw(1, facultyPools, when, taken)[0]!;
 
     const role = kind === SessionKind.WEBINAR || panelTitle.test(entry.title) ? SpeakerRole.PANELIST : SpeakerRole.SPEAKER;
     const named = [...(people.speakers ?? []).map((slug) => ({ slug, role: SpeakerRole.SPEAKER })), ...(people.panelists ?? []).map((slug) => ({ slug, role: SpeakerRole.PANELIST }))];
@@ -337,7 +336,15 @@ function assignSpeakers(
       drawn.push(...draw(seats, [pool, faculty], when, taken));
       open -= seats;
     }
-    drawn.unshift(...draw(open, facultyPools, when, taken, prefer));
+    // A joint session puts the partner's faculty on half of the open seats.
+    const prefer = entry.preferCountries;
+    if (prefer) {
+      const partner = faculty.filter((s) => prefer.includes(s.country));
+      const seats = Math.ceil(open / 2);
+      drawn.unshift(...draw(seats, [partner.filter((s) => trackFaculty.includes(s)), partner, ...facultyPools], when, taken));
+      open -= seats;
+    }
+    drawn.unshift(...draw(open, facultyPools, when, taken));
 
     session.speakers = [
       { speaker: moderator, role: SpeakerRole.MODERATOR, position: 0 },

@@ -11,7 +11,8 @@ export function slugify(text: string, maxLength = 80): string {
   if (slug.length <= maxLength) return slug;
   // Cut at a word boundary so the slug stays readable.
   const cut = slug.slice(0, maxLength + 1);
-  return cut.slice(0, cut.lastIndexOf("-") > 0 ? cut.lastIndexOf("-") : maxLength);
+  const words = cut.slice(0, cut.lastIndexOf("-") > 0 ? cut.lastIndexOf("-") : maxLength);
+  return words.replace(/(-(a|an|and|for|in|of|on|or|the|to|with))+$/, "");
 }
 
 /** Hands out slugs unique within one scope: the second "abstract-session" becomes "abstract-session-2". */
