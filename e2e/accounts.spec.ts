@@ -159,3 +159,15 @@ test("signing out other devices ends their sign-ins at once", async ({ browser }
   await here.context().close();
   await elsewhere.context().close();
 });
+
+test("field errors sit by their fields and are announced with them", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Full name").fill("Someone Careful");
+  await page.getByLabel("Email").fill("someone@example.org");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  const password = page.getByLabel("Password");
+  await expect(password).toHaveAttribute("aria-invalid", "true");
+  await expect(password).toHaveAccessibleDescription(/Use at least 8 characters/);
+  await expect(page.getByLabel("Email")).not.toHaveAttribute("aria-invalid", "true");
+});
