@@ -8,7 +8,7 @@ const prefix = process.env.TEST_DATABASE_PREFIX ?? "meetings_test";
 
 export default async function setup(project: TestProject) {
   const server = await resolveDatabaseServer(".data/test-postgres", 54330);
-  const { rows } = await adminQuery(server.serverUrl, "SELECT datname FROM pg_database WHERE datname LIKE 'meetings_test_w%'");
+  const { rows } = await adminQuery(server.serverUrl, "SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}\\_w%`]);
   for (const { datname } of rows) await adminQuery(server.serverUrl, `DROP DATABASE "${datname}" WITH (FORCE)`);
   await freshSeededDatabase(server.serverUrl, `${prefix}_template`);
   project.provide("databaseServerUrl", server.serverUrl);
