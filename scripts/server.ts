@@ -16,6 +16,9 @@ export type WebServerOptions = { port: number; dev: boolean };
 export async function startWebServer({ port, dev }: WebServerOptions): Promise<Server> {
   const app = express();
   app.disable("x-powered-by");
+  // req.ip feeds the per-IP rate limits: believe X-Forwarded-For only from a proxy we
+  // run (loopback by default; TRUST_PROXY for a load balancer), never from the client.
+  app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
   app.use(compression());
   app.use(
     pinoHttp({
@@ -47,7 +50,11 @@ export async function startWebServer({ port, dev }: WebServerOptions): Promise<S
     const { createPageCache } = await import("../app/utils/page-cache.server");
     app.use(createPageCache({ buildId: build.assets.version }));
   }
-  app.all("*", createRequestHandler({ build, mode: dev ? "development" : "production" }));
+  app.all("*", createRequestHandler({
+      build,
+      mode: dev ? "development" : "production",
+      getLoadContext: (req) => ({ clientIp: req.ip }),
+    }));
 
   return new Promise((resolve) => {
     const server = app.listen(port, () => resolve(server));

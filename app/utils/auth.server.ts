@@ -2,6 +2,7 @@
 // checks here on the server; hiding a button in the UI is not a check.
 import { redirect } from "@remix-run/node";
 import type { MeetingRoleKind } from "~/generated/prisma/client";
+import { hasMeetingRole } from "~/models/access.server";
 import { prisma } from "./db.server";
 import { clearLoginSessionCookie, readLoginSessionId, readLoginSessionIdFromCookie } from "./session.server";
 
@@ -67,18 +68,6 @@ export async function requireUserId(request: Request): Promise<string> {
 /** For pages only signed-out people need (sign in, sign up, password reset): the signed-in go home instead. */
 export async function requireAnonymous(request: Request): Promise<void> {
   if (await getSignIn(request)) throw redirect("/");
-}
-
-/**
- * Whether the user holds any of `roles` in the meeting. Platform admins hold
- * every role everywhere. One query.
- */
-export async function hasMeetingRole(userId: string, meetingId: string, roles: readonly MeetingRoleKind[]): Promise<boolean> {
-  const match = await prisma.user.findFirst({
-    where: { id: userId, OR: [{ isAdmin: true }, { meetingRoles: { some: { meetingId, role: { in: [...roles] } } } }] },
-    select: { id: true },
-  });
-  return match !== null;
 }
 
 /** The roles a user holds in a meeting (empty when none; admins get no implicit rows here, check `isAdmin`). */
