@@ -99,7 +99,7 @@ export function SessionRows({
             </Title>
             <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
               {cancelled ? <CancelledBadge /> : null}
-              {extra ? <span className="font-medium text-slate-800">{extra}</span> : null}
+              {extra ? <span className="rounded bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-800">{extra}</span> : null}
               <span>{KIND_LABELS[session.kind]}</span>
               {session.learningLevel ? <LevelBadge level={session.learningLevel} /> : null}
               {session.jointSociety ? <span>Joint session with {session.jointSociety.shortName}</span> : null}
@@ -113,6 +113,7 @@ export function SessionRows({
                     {others.length ? <span aria-hidden="true"> · </span> : null}
                   </>
                 ) : null}
+                {others.length ? <span className="sr-only">{moderators.length ? "With: " : "Speakers: "}</span> : null}
                 {others.join(", ")}
               </p>
             ) : null}

@@ -3,11 +3,11 @@
 // shared, and is cached per URL; JavaScript only applies a filter as soon as
 // it changes.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { type ReactNode } from "react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { type ReactNode, useEffect, useState } from "react";
 import { NowAndNext } from "~/components/now-next";
 import { ProgramErrorBoundary } from "~/components/program-error";
-import { hrefWith, useProgramHref } from "~/components/program-links";
+import { hrefWith, useFilterSubmit, useProgramHref } from "~/components/program-links";
 import { SessionsByTime } from "~/components/session-list";
 import { getAgenda, getNowAndNext, getProgramFacets } from "~/models/agenda.server";
 import { getMeeting, isDuringMeeting, listTracks, meetingDays, programNow } from "~/models/meeting.server";
@@ -174,8 +174,9 @@ type FiltersProps = {
 };
 
 function AgendaFilters({ day, query, tz, tracks, audiences, kinds, levels, clearHref, filtered }: FiltersProps) {
-  const submit = useSubmit();
+  const submitFilters = useFilterSubmit();
   const navigation = useNavigation();
+  const hydrated = useHydrated();
   const searching = navigation.state === "loading" && navigation.location.pathname.endsWith("/agenda");
   // The key resets the uncontrolled fields when the URL changes (a day tab, "Clear filters").
   const formKey = hrefWith("", { ...query, day });
@@ -188,7 +189,11 @@ function AgendaFilters({ day, query, tz, tracks, audiences, kinds, levels, clear
       className="mt-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
       onChange={(event) => {
         // With JavaScript a changed filter applies at once; typing waits for Enter or the button.
-        if ((event.target as HTMLElement).tagName === "SELECT") submit(event.currentTarget, { preventScrollReset: true });
+        if ((event.target as HTMLElement).tagName === "SELECT") submitFilters(event.currentTarget);
+      }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submitFilters(event.currentTarget);
       }}
     >
       <input type="hidden" name="day" value={day} />
@@ -252,18 +257,29 @@ function AgendaFilters({ day, query, tz, tracks, audiences, kinds, levels, clear
           </Select>
         ) : null}
       </div>
-      <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-semibold text-slate-800 hover:bg-slate-50">
-          Apply filters
-        </button>
-        {filtered ? (
-          <Link to={clearHref} className="font-semibold text-brand-700 underline underline-offset-2">
-            Clear filters
-          </Link>
-        ) : null}
-      </div>
+      {!hydrated || filtered ? (
+        <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
+          {/* With JavaScript the selects apply themselves; the button is for browsers without it. */}
+          {hydrated ? null : (
+            <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-semibold text-slate-800 hover:bg-slate-50">
+              Apply filters
+            </button>
+          )}
+          {filtered ? (
+            <Link to={clearHref} className="font-semibold text-brand-700 underline underline-offset-2">
+              Clear filters
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
     </Form>
   );
+}
+
+function useHydrated() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
 }
 
 function Select({ id, name, label, value, children }: { id: string; name: string; label: string; value?: string; children: ReactNode }) {

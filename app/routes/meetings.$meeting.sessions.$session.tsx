@@ -88,9 +88,9 @@ export default function SessionPage() {
             <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">When</dt>
             <dd className="mt-1 text-slate-900">
               <span className="block font-semibold">{when.date}</span>
-              <span className="block text-lg font-semibold tabular-nums">
+              <time dateTime={new Date(session.startsAt).toISOString()} className="block text-lg font-semibold tabular-nums">
                 {when.time} <span className="text-base font-medium text-slate-600">{when.abbreviation}</span>
-              </span>
+              </time>
               <span className="block text-sm text-slate-600">{zone.kind === "meeting" ? `Meeting time, ${zone.zone}` : zone.zone}</span>
               {when.meetingTime ? <span className="block text-sm text-slate-600">Meeting time: {when.meetingTime}</span> : null}
               <Link to={zone.kind === "meeting" ? zoneHrefs.local : zoneHrefs.meeting} className="mt-1 inline-block text-sm font-semibold text-brand-700 underline underline-offset-2">

@@ -1,9 +1,9 @@
 // The speaker directory: everyone on the program, by surname, filterable by
 // country and searchable by name (a GET form, so it works without JavaScript).
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ProgramErrorBoundary } from "~/components/program-error";
-import { hrefWith, useProgramHref } from "~/components/program-links";
+import { hrefWith, useFilterSubmit, useProgramHref } from "~/components/program-links";
 import { getMeeting } from "~/models/meeting.server";
 import { parseSpeakerQuery } from "~/models/program";
 import { listSpeakerCountries, listSpeakers } from "~/models/speaker.server";
@@ -41,7 +41,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export default function SpeakersPage() {
   const { meeting, query, ignored, countries, total, speakers, tz } = useLoaderData<typeof loader>();
   const href = useProgramHref();
-  const submit = useSubmit();
+  const submitFilters = useFilterSubmit();
   const filtered = Boolean(query.country || query.q);
   const base = `/meetings/${meeting.slug}/speakers`;
 
@@ -77,7 +77,11 @@ export default function SpeakersPage() {
         aria-label="Find speakers"
         className="mt-4 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[1fr_16rem_auto] sm:items-end"
         onChange={(event) => {
-          if ((event.target as HTMLElement).tagName === "SELECT") submit(event.currentTarget, { preventScrollReset: true });
+          if ((event.target as HTMLElement).tagName === "SELECT") submitFilters(event.currentTarget);
+        }}
+        onSubmit={(event) => {
+          event.preventDefault();
+          submitFilters(event.currentTarget);
         }}
       >
         {tz ? <input type="hidden" name="tz" value={tz} /> : null}
