@@ -16,7 +16,7 @@ import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerResponse } from "n
 import { gzip } from "node:zlib";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { LRUCache } from "lru-cache";
-import { getProgramStamp, isDuringMeeting } from "~/models/meeting.server";
+import { getProgramStamp, meetingSpan } from "~/models/meeting.server";
 import { logger } from "./logger.server";
 import { readTimeZoneHint } from "./time";
 
@@ -40,6 +40,9 @@ export type PageCacheOptions = {
   /** Where programVersion comes from (tests may swap it). */
   lookupStamp?: (meetingSlug: string) => Promise<ProgramStamp | null>;
 };
+
+type FoundMeeting = { stamp: ProgramStamp; span: { start: Date; end: Date } };
+type KnownMeeting = FoundMeeting | { stamp: null };
 
 type CachedPage = {
   status: number;
@@ -93,16 +96,22 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     sizeCalculation: (page) => Math.max(1, Math.ceil(page.body.length * 1.3)),
   });
 
+  // The meeting's span is worked out once per lookup, not per request: zone
+  // arithmetic would otherwise be the most expensive part of a cache hit.
+  const describe = async (slug: string): Promise<KnownMeeting> => {
+    const stamp = await lookupStamp(slug);
+    return stamp ? { stamp, span: meetingSpan(stamp) } : { stamp: null };
+  };
   // lru-cache's fetch() also folds concurrent lookups of one slug into one query.
-  const stamps = new LRUCache<string, { stamp: ProgramStamp | null }>({
+  const stamps = new LRUCache<string, KnownMeeting>({
     max: 1000,
     ttl: Math.max(stampTtlMs, 1),
-    fetchMethod: async (slug) => ({ stamp: await lookupStamp(slug) }),
+    fetchMethod: describe,
   });
 
-  async function stampOf(slug: string): Promise<ProgramStamp | null> {
-    if (stampTtlMs <= 0) return lookupStamp(slug);
-    return (await stamps.fetch(slug))?.stamp ?? null;
+  async function meetingOf(slug: string): Promise<KnownMeeting> {
+    if (stampTtlMs <= 0) return describe(slug);
+    return (await stamps.fetch(slug)) ?? { stamp: null };
   }
 
   async function handle(req: Request, res: Response, next: NextFunction) {
@@ -112,21 +121,21 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     const match = PROGRAM_PATH.exec(queryStart === -1 ? url : url.slice(0, queryStart));
     if (!match) return next();
 
-    let stamp: ProgramStamp | null;
+    let meeting: KnownMeeting;
     try {
-      stamp = await stampOf(match[1]!);
+      meeting = await meetingOf(match[1]!);
     } catch (error) {
       // Without a version nothing can be cached safely; Remix still answers.
       logger.warn({ err: error }, "page cache: could not read the program version");
       return next();
     }
     // Unknown meeting: Remix renders the 404.
-    if (!stamp) return next();
+    if (!meeting.stamp) return next();
 
     const cookies = req.headers.cookie ?? "";
     const signIn = SIGN_IN_COOKIE.exec(cookies);
     const signedIn = signIn !== null && signIn[1] !== "";
-    const key = cacheKey(req.headers, url, cookies, stamp, buildId, now());
+    const key = cacheKey(req.headers, url, cookies, meeting, buildId, now());
     const etag = `W/"${createHash("sha1")
       .update(key)
       .update(signedIn ? `|signed-in:${signIn[1]}` : "|anonymous")
@@ -171,11 +180,12 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   }) as PageCache;
 }
 
-function cacheKey(headers: IncomingHttpHeaders, url: string, cookies: string, stamp: ProgramStamp, buildId: string, now: Date): string {
+function cacheKey(headers: IncomingHttpHeaders, url: string, cookies: string, { stamp, span }: FoundMeeting, buildId: string, now: Date): string {
   // tz=local means "the zone in my client-hint cookie": the cookie then decides the page.
   const localZone = /[?&]tz=local(?:&|$)/.test(url) ? (readTimeZoneHint(cookies) ?? "unknown") : "-";
   // "Happening now" changes by the minute while the meeting runs, and only then.
-  const minute = isDuringMeeting(stamp, now) ? String(Math.floor(now.getTime() / 60_000)) : "-";
+  const during = now >= span.start && now < span.end;
+  const minute = during ? String(Math.floor(now.getTime() / 60_000)) : "-";
   return [buildId, stamp.programVersion, minute, localZone, headers.host ?? "", url].join("|");
 }
 
