@@ -18,7 +18,11 @@ const schema = z.object({
   MAIL_OUTBOX_DIR: z.string().default(".data/outbox"),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** Trainees' proof documents; outside public/, served only to the meeting's organizers and the owner. */
+  UPLOAD_DIR: z.string().default(".data/uploads"),
   REDIS_URL: z.string().url().optional(),
+  /** Program changes published within this many minutes reach a person as one e-mail. */
+  PROGRAM_DIGEST_WINDOW_MINUTES: z.coerce.number().min(0).max(1440).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,0 +1,246 @@
+// The published program in the frab/pretalx schedule format that conference
+// apps read (Giggity, ConfClerk, EventFahrplan…): schedule.json in the shape
+// of the C3VOC schema, schedule.xml in frab's classic one. Both hold the same
+// tree: conference → days → rooms → events with their persons. GUIDs are UUIDv5
+// of the meeting and the row's id, so they never change while the session
+// exists, however often it is moved or renamed, and apps update it in place.
+// Cancelled sessions are left out, as pretalx does.
+import { tz } from "@date-fns/tz";
+import { format } from "date-fns";
+import { XMLBuilder } from "fast-xml-parser";
+import { v5 as uuidv5 } from "uuid";
+import { prisma } from "~/utils/db.server";
+import { dayKeyOf, dayRange, daysBetween } from "~/utils/time";
+import { KIND_LABELS } from "./program";
+
+/** Our namespace for UUIDv5 (itself a v5 of the project's name in the URL namespace). */
+const GUID_NAMESPACE = uuidv5("https://meeting-platform.invalid/frab", uuidv5.URL);
+
+export function frabGuid(kind: "session" | "room" | "person", meetingSlug: string, key: string): string {
+  return uuidv5(`${meetingSlug}/${kind}/${key}`, GUID_NAMESPACE);
+}
+
+/** frab wants integer ids; 28 bits of the GUID are stable and practically unique within a meeting. */
+const numericId = (guid: string) => parseInt(guid.replace(/-/g, "").slice(0, 7), 16);
+
+const TBA_ROOM = "To be announced";
+
+const duration = (start: Date, end: Date) => {
+  const minutes = Math.max(0, Math.round((end.getTime() - start.getTime()) / 60_000));
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+};
+const isoInZone = (instant: Date, zone: string) => format(instant, "yyyy-MM-dd'T'HH:mm:ssxxx", { in: tz(zone) });
+const timeInZone = (instant: Date, zone: string) => format(instant, "HH:mm", { in: tz(zone) });
+
+export type FrabPerson = { id: number; guid: string; public_name: string; role: string };
+export type FrabEvent = {
+  guid: string;
+  id: number;
+  date: string;
+  start: string;
+  duration: string;
+  room: string;
+  slug: string;
+  url: string;
+  title: string;
+  subtitle: string;
+  track: string | null;
+  type: string;
+  language: string;
+  abstract: string;
+  description: string;
+  recording_license: string;
+  do_not_record: boolean;
+  persons: FrabPerson[];
+  links: { url: string; title: string }[];
+  attachments: never[];
+};
+export type FrabDay = { index: number; date: string; day_start: string; day_end: string; rooms: Record<string, FrabEvent[]> };
+export type FrabSchedule = {
+  $schema: string;
+  generator: { name: string; version: string };
+  schedule: {
+    version: string;
+    base_url: string;
+    conference: {
+      acronym: string;
+      title: string;
+      start: string;
+      end: string;
+      daysCount: number;
+      timeslot_duration: string;
+      time_zone_name: string;
+      url: string;
+      rooms: { name: string; guid: string }[];
+      tracks: { name: string; color: string }[];
+      days: FrabDay[];
+    };
+  };
+};
+
+/** The published program of a meeting in frab's structure, or null for an unknown meeting. */
+export async function buildFrabSchedule(meetingSlug: string, origin: string): Promise<FrabSchedule | null> {
+  const meeting = await prisma.meeting.findUnique({
+    where: { slug: meetingSlug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      startsOn: true,
+      endsOn: true,
+      timeZone: true,
+      programVersion: true,
+      rooms: { select: { name: true }, orderBy: [{ position: "asc" }, { name: "asc" }] },
+      tracks: { select: { name: true, colour: true }, orderBy: [{ position: "asc" }, { name: "asc" }] },
+      agendaReleases: { select: { number: true }, orderBy: { number: "desc" }, take: 1 },
+    },
+  });
+  if (!meeting) return null;
+  const sessions = await prisma.session.findMany({
+    where: { meetingId: meeting.id, status: "SCHEDULED" },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      description: true,
+      kind: true,
+      learningLevel: true,
+      startsAt: true,
+      endsAt: true,
+      streamUrl: true,
+      recordingUrl: true,
+      room: { select: { name: true } },
+      track: { select: { name: true } },
+      speakers: { select: { role: true, speaker: { select: { id: true, name: true } } }, orderBy: [{ role: "asc" }, { position: "asc" }] },
+    },
+    orderBy: [{ startsAt: "asc" }, { slug: "asc" }],
+  });
+
+  const zone = meeting.timeZone;
+  const base = `${origin.replace(/\/$/, "")}/meetings/${meeting.slug}`;
+  const days = daysBetween(meeting.startsOn, meeting.endsOn);
+  const roomNames = meeting.rooms.map((room) => room.name);
+  if (sessions.some((session) => !session.room)) roomNames.push(TBA_ROOM);
+
+  const frabDays: FrabDay[] = days.map((day, index) => {
+    const range = dayRange(day, zone);
+    return { index: index + 1, date: day, day_start: isoInZone(range.start, zone), day_end: isoInZone(range.end, zone), rooms: Object.fromEntries(roomNames.map((name) => [name, []])) };
+  });
+  const dayOf = new Map(frabDays.map((day) => [day.date, day]));
+
+  for (const session of sessions) {
+    const day = dayOf.get(dayKeyOf(session.startsAt, zone));
+    // A session outside the meeting's days has no day to live in; apps could not show it.
+    if (!day) continue;
+    const guid = frabGuid("session", meeting.slug, session.id);
+    const room = session.room?.name ?? TBA_ROOM;
+    const abstract = session.description.split(/\n\s*\n/)[0] ?? "";
+    const links: FrabEvent["links"] = [];
+    if (session.streamUrl && /^https?:\/\//i.test(session.streamUrl)) links.push({ url: session.streamUrl, title: "Stream" });
+    if (session.recordingUrl && /^https?:\/\//i.test(session.recordingUrl)) links.push({ url: session.recordingUrl, title: "Recording" });
+    day.rooms[room]!.push({
+      guid,
+      id: numericId(guid),
+      date: isoInZone(session.startsAt, zone),
+      start: timeInZone(session.startsAt, zone),
+      duration: duration(session.startsAt, session.endsAt),
+      room,
+      slug: `${meeting.slug}-${session.slug}`,
+      url: `${base}/sessions/${session.slug}`,
+      title: session.title,
+      subtitle: session.learningLevel ? `Level ${session.learningLevel}` : "",
+      track: session.track?.name ?? null,
+      type: KIND_LABELS[session.kind],
+      language: "en",
+      abstract,
+      description: session.description,
+      recording_license: "",
+      do_not_record: !session.recordingUrl,
+      persons: session.speakers.map((entry) => {
+        const personGuid = frabGuid("person", meeting.slug, entry.speaker.id);
+        return { id: numericId(personGuid), guid: personGuid, public_name: entry.speaker.name, role: entry.role.toLowerCase() };
+      }),
+      links,
+      attachments: [],
+    });
+  }
+
+  const first = dayRange(days[0]!, zone).start;
+  const last = dayRange(days[days.length - 1]!, zone).end;
+  return {
+    $schema: "https://c3voc.de/schedule/schema.json",
+    generator: { name: "meeting-platform", version: "1" },
+    schedule: {
+      version: `release ${meeting.agendaReleases[0]?.number ?? 0} (program version ${meeting.programVersion})`,
+      base_url: `${base}/`,
+      conference: {
+        acronym: meeting.slug,
+        title: meeting.name,
+        start: isoInZone(first, zone),
+        end: isoInZone(last, zone),
+        daysCount: days.length,
+        timeslot_duration: "00:05",
+        time_zone_name: zone,
+        url: base,
+        rooms: roomNames.map((name) => ({ name, guid: frabGuid("room", meeting.slug, name) })),
+        tracks: meeting.tracks.map((track) => ({ name: track.name, color: track.colour })),
+        days: frabDays,
+      },
+    },
+  };
+}
+
+/** The same schedule as frab's schedule.xml. */
+export function frabScheduleXml(schedule: FrabSchedule): string {
+  const { conference } = schedule.schedule;
+  const text = (value: string | null) => value ?? "";
+  const tree = {
+    "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" },
+    schedule: {
+      version: schedule.schedule.version,
+      conference: {
+        acronym: conference.acronym,
+        title: conference.title,
+        start: conference.start.slice(0, 10),
+        end: conference.end.slice(0, 10),
+        days: conference.daysCount,
+        timeslot_duration: conference.timeslot_duration,
+        base_url: schedule.schedule.base_url,
+        time_zone_name: conference.time_zone_name,
+      },
+      day: conference.days.map((day) => ({
+        "@_index": day.index,
+        "@_date": day.date,
+        "@_start": day.day_start,
+        "@_end": day.day_end,
+        room: Object.entries(day.rooms).map(([name, events]) => ({
+          "@_name": name,
+          "@_guid": frabGuid("room", conference.acronym, name),
+          event: events.map((event) => ({
+            "@_guid": event.guid,
+            "@_id": event.id,
+            date: event.date,
+            start: event.start,
+            duration: event.duration,
+            room: event.room,
+            slug: event.slug,
+            url: event.url,
+            title: event.title,
+            subtitle: event.subtitle,
+            track: text(event.track),
+            type: event.type,
+            language: event.language,
+            abstract: event.abstract,
+            description: event.description,
+            recording: { license: "", optout: String(event.do_not_record) },
+            persons: { person: event.persons.map((person) => ({ "@_id": person.id, "@_guid": person.guid, "#text": person.public_name })) },
+            links: { link: event.links.map((link) => ({ "@_href": link.url, "#text": link.title })) },
+            attachments: "",
+          })),
+        })),
+      })),
+    },
+  };
+  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, indentBy: "  ", suppressEmptyNode: false });
+  return builder.build(tree) as string;
+}
