@@ -107,7 +107,7 @@ export default function AgendaPage() {
                 >
                   <span className="block font-semibold">{formatDay(key, "short")}</span>
                   <span className={`block text-xs ${current ? "text-brand-50" : "text-slate-600"}`}>
-                    {matches === 1 ? "1 session" : `${matches} sessions`}
+                    {filtered ? (matches === 1 ? "1 match" : `${matches} matches`) : matches === 1 ? "1 session" : `${matches} sessions`}
                   </span>
                 </Link>
               </li>

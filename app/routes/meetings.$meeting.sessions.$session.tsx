@@ -60,121 +60,123 @@ export default function SessionPage() {
   );
 
   return (
-    <div className="mx-auto max-w-4xl px-4 py-6 sm:px-6 sm:py-8">
-      <p className="text-sm">
-        <Link to={href(`${base}/agenda`, { day: when.meetingDay })} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-          <span aria-hidden="true">← </span>Program for this day
-        </Link>
-      </p>
+    <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+      <div className="max-w-4xl">
+        <p className="text-sm">
+          <Link to={href(`${base}/agenda`, { day: when.meetingDay })} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            <span aria-hidden="true">← </span>Program for this day
+          </Link>
+        </p>
 
-      <article className="mt-3">
-        <header>
-          <div className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-600">
-            {cancelled ? <CancelledBadge /> : null}
-            <span>{KIND_LABELS[session.kind]}</span>
-            {session.learningLevel ? <LevelBadge level={session.learningLevel} /> : null}
-            {session.track && session.track.audience !== "EVERYONE" ? <span>· For {AUDIENCE_LABELS[session.track.audience].toLowerCase()}</span> : null}
-          </div>
-          <h1 className={`mt-2 text-2xl leading-tight font-bold tracking-tight sm:text-3xl ${cancelled ? "text-slate-600" : "text-slate-900"}`}>{session.title}</h1>
-          {cancelled ? (
-            <p role="status" className="mt-3 rounded-lg border border-red-200 bg-red-50 px-4 py-3 font-medium text-red-900">
-              This session is cancelled and will not take place.
-            </p>
-          ) : null}
-        </header>
-
-        <dl className="mt-6 grid gap-x-6 gap-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 sm:p-5">
-          <div>
-            <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">When</dt>
-            <dd className="mt-1 text-slate-900">
-              <span className="block font-semibold">{when.date}</span>
-              <time dateTime={new Date(session.startsAt).toISOString()} className="block text-lg font-semibold tabular-nums">
-                {when.time} <span className="text-base font-medium text-slate-600">{when.abbreviation}</span>
-              </time>
-              <span className="block text-sm text-slate-600">{zone.kind === "meeting" ? `Meeting time, ${zone.zone}` : zone.zone}</span>
-              {when.meetingTime ? <span className="block text-sm text-slate-600">Meeting time: {when.meetingTime}</span> : null}
-              <Link to={zone.kind === "meeting" ? zoneHrefs.local : zoneHrefs.meeting} className="mt-1 inline-block text-sm font-semibold text-brand-700 underline underline-offset-2">
-                {zone.kind === "meeting" ? "Show in my time zone" : "Show in meeting time"}
-              </Link>
-            </dd>
-          </div>
-          <div>
-            <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{session.room?.kind === "VIRTUAL_CHANNEL" ? "Channel" : "Room"}</dt>
-            <dd className="mt-1 font-semibold text-slate-900">{session.room?.name ?? "To be announced"}</dd>
-          </div>
-          {session.track ? (
-            <div>
-              <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">Track</dt>
-              <dd className="mt-1">
-                <TrackChip track={session.track} href={href(`${base}/tracks/${session.track.slug}`)} />
-              </dd>
+        <article className="mt-3">
+          <header>
+            <div className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-600">
+              {cancelled ? <CancelledBadge /> : null}
+              <span>{KIND_LABELS[session.kind]}</span>
+              {session.learningLevel ? <LevelBadge level={session.learningLevel} /> : null}
+              {session.track && session.track.audience !== "EVERYONE" ? <span>· For {AUDIENCE_LABELS[session.track.audience].toLowerCase()}</span> : null}
             </div>
-          ) : null}
-          {session.jointSociety ? (
+            <h1 className={`mt-2 text-2xl leading-tight font-bold tracking-tight sm:text-3xl ${cancelled ? "text-slate-600" : "text-slate-900"}`}>{session.title}</h1>
+            {cancelled ? (
+              <p role="status" className="mt-3 rounded-lg border border-red-200 bg-red-50 px-4 py-3 font-medium text-red-900">
+                This session is cancelled and will not take place.
+              </p>
+            ) : null}
+          </header>
+
+          <dl className="mt-6 grid gap-x-6 gap-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 sm:p-5">
             <div>
-              <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">Joint session with</dt>
+              <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">When</dt>
               <dd className="mt-1 text-slate-900">
-                {session.jointSociety.websiteUrl ? (
-                  <a href={session.jointSociety.websiteUrl} className="font-semibold text-brand-700 underline underline-offset-2" rel="noreferrer">
-                    {session.jointSociety.name} ({session.jointSociety.shortName})
-                  </a>
-                ) : (
-                  `${session.jointSociety.name} (${session.jointSociety.shortName})`
-                )}
+                <span className="block font-semibold">{when.date}</span>
+                <time dateTime={new Date(session.startsAt).toISOString()} className="block text-lg font-semibold tabular-nums">
+                  {when.time} <span className="text-base font-medium text-slate-600">{when.abbreviation}</span>
+                </time>
+                <span className="block text-sm text-slate-600">{zone.kind === "meeting" ? `Meeting time, ${zone.zone}` : zone.zone}</span>
+                {when.meetingTime ? <span className="block text-sm text-slate-600">Meeting time: {when.meetingTime}</span> : null}
+                <Link to={zone.kind === "meeting" ? zoneHrefs.local : zoneHrefs.meeting} className="mt-1 inline-block text-sm font-semibold text-brand-700 underline underline-offset-2">
+                  {zone.kind === "meeting" ? "Show in my time zone" : "Show in meeting time"}
+                </Link>
               </dd>
             </div>
-          ) : null}
-          {session.capacity ? (
             <div>
-              <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">Seats</dt>
-              <dd className="mt-1 text-slate-900">{session.capacity}, ticketed</dd>
+              <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{session.room?.kind === "VIRTUAL_CHANNEL" ? "Channel" : "Room"}</dt>
+              <dd className="mt-1 font-semibold text-slate-900">{session.room?.name ?? "To be announced"}</dd>
+            </div>
+            {session.track ? (
+              <div>
+                <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">Track</dt>
+                <dd className="mt-1">
+                  <TrackChip track={session.track} href={href(`${base}/tracks/${session.track.slug}`)} />
+                </dd>
+              </div>
+            ) : null}
+            {session.jointSociety ? (
+              <div>
+                <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">Joint session with</dt>
+                <dd className="mt-1 text-slate-900">
+                  {session.jointSociety.websiteUrl ? (
+                    <a href={session.jointSociety.websiteUrl} className="font-semibold text-brand-700 underline underline-offset-2" rel="noreferrer">
+                      {session.jointSociety.name} ({session.jointSociety.shortName})
+                    </a>
+                  ) : (
+                    `${session.jointSociety.name} (${session.jointSociety.shortName})`
+                  )}
+                </dd>
+              </div>
+            ) : null}
+            {session.capacity ? (
+              <div>
+                <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">Seats</dt>
+                <dd className="mt-1 text-slate-900">{session.capacity}, ticketed</dd>
+              </div>
+            ) : null}
+          </dl>
+
+          {!cancelled && (session.streamUrl || session.recordingUrl) ? (
+            <div className="mt-4 flex flex-wrap gap-3">
+              {session.streamUrl ? (
+                <a href={session.streamUrl} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800" rel="noreferrer">
+                  Watch the stream
+                </a>
+              ) : null}
+              {session.recordingUrl ? (
+                <a href={session.recordingUrl} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50" rel="noreferrer">
+                  Watch the recording
+                </a>
+              ) : null}
             </div>
           ) : null}
-        </dl>
 
-        {!cancelled && (session.streamUrl || session.recordingUrl) ? (
-          <div className="mt-4 flex flex-wrap gap-3">
-            {session.streamUrl ? (
-              <a href={session.streamUrl} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800" rel="noreferrer">
-                Watch the stream
-              </a>
-            ) : null}
-            {session.recordingUrl ? (
-              <a href={session.recordingUrl} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50" rel="noreferrer">
-                Watch the recording
-              </a>
-            ) : null}
-          </div>
-        ) : null}
+          {session.description ? (
+            <section aria-labelledby="about" className="mt-8">
+              <h2 id="about" className="text-lg font-bold text-slate-900">
+                About this session
+              </h2>
+              <p className="mt-2 max-w-prose leading-relaxed whitespace-pre-line text-slate-800">{session.description}</p>
+            </section>
+          ) : null}
 
-        {session.description ? (
-          <section aria-labelledby="about" className="mt-8">
-            <h2 id="about" className="text-lg font-bold text-slate-900">
-              About this session
-            </h2>
-            <p className="mt-2 max-w-prose leading-relaxed whitespace-pre-line text-slate-800">{session.description}</p>
-          </section>
-        ) : null}
-
-        {roles.map(({ role, people }) => (
-          <section key={role} aria-labelledby={`role-${role}`} className="mt-8">
-            <h2 id={`role-${role}`} className="text-lg font-bold text-slate-900">
-              {people.length > 1 ? ROLE_LABELS[role].many : ROLE_LABELS[role].one}
-            </h2>
-            <ul className="mt-3 grid gap-3 sm:grid-cols-2">
-              {people.map((person) => (
-                <li key={person.slug} className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
-                  <Link to={href(`${base}/speakers/${person.slug}`)} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
-                    {person.name}
-                  </Link>
-                  {person.credentials ? <span className="text-slate-700">, {person.credentials}</span> : null}
-                  <p className="mt-0.5 text-sm text-slate-600">{[person.affiliation, person.country].filter(Boolean).join(" · ")}</p>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))}
-      </article>
+          {roles.map(({ role, people }) => (
+            <section key={role} aria-labelledby={`role-${role}`} className="mt-8">
+              <h2 id={`role-${role}`} className="text-lg font-bold text-slate-900">
+                {people.length > 1 ? ROLE_LABELS[role].many : ROLE_LABELS[role].one}
+              </h2>
+              <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+                {people.map((person) => (
+                  <li key={person.slug} className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
+                    <Link to={href(`${base}/speakers/${person.slug}`)} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                      {person.name}
+                    </Link>
+                    {person.credentials ? <span className="text-slate-700">, {person.credentials}</span> : null}
+                    <p className="mt-0.5 text-sm text-slate-600">{[person.affiliation, person.country].filter(Boolean).join(" · ")}</p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </article>
+      </div>
     </div>
   );
 }

@@ -36,34 +36,36 @@ export default function SpeakerPage() {
   const href = useProgramHref();
   const rolesById = new Map(sessions.map((session) => [session.id, session.roles]));
   return (
-    <div className="mx-auto max-w-4xl px-4 py-6 sm:px-6 sm:py-8">
-      <p className="text-sm">
-        <Link to={href(`/meetings/${meeting.slug}/speakers`)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-          <span aria-hidden="true">← </span>All speakers
-        </Link>
-      </p>
-      <header className="mt-3">
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">
-          {speaker.name}
-          {speaker.credentials ? <span className="text-xl font-semibold text-slate-600 sm:text-2xl">, {speaker.credentials}</span> : null}
-        </h1>
-        {speaker.affiliation ? <p className="mt-2 text-lg text-slate-800">{speaker.affiliation}</p> : null}
-        <p className="mt-1 text-slate-600">{[speaker.city, speaker.country].filter(Boolean).join(", ")}</p>
-      </header>
-      {speaker.bio ? <p className="mt-5 max-w-prose leading-relaxed whitespace-pre-line text-slate-800">{speaker.bio}</p> : null}
+    <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+      <div className="max-w-4xl">
+        <p className="text-sm">
+          <Link to={href(`/meetings/${meeting.slug}/speakers`)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            <span aria-hidden="true">← </span>All speakers
+          </Link>
+        </p>
+        <header className="mt-3">
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">
+            {speaker.name}
+            {speaker.credentials ? <span className="text-xl font-semibold text-slate-600 sm:text-2xl">, {speaker.credentials}</span> : null}
+          </h1>
+          {speaker.affiliation ? <p className="mt-2 text-lg text-slate-800">{speaker.affiliation}</p> : null}
+          <p className="mt-1 text-slate-600">{[speaker.city, speaker.country].filter(Boolean).join(", ")}</p>
+        </header>
+        {speaker.bio ? <p className="mt-5 max-w-prose leading-relaxed whitespace-pre-line text-slate-800">{speaker.bio}</p> : null}
 
-      <section aria-labelledby="speaker-sessions" className="mt-8">
-        <h2 id="speaker-sessions" className="text-lg font-bold text-slate-900">
-          {sessions.length === 1 ? "Session" : `Sessions (${sessions.length})`}
-        </h2>
-        {sessions.length ? (
-          <div className="mt-3">
-            <SessionRows meetingSlug={meeting.slug} sessions={sessions} zone={zone.zone} showDay note={(session) => rolesById.get(session.id)} />
-          </div>
-        ) : (
-          <p className="mt-2 text-slate-700">Not on the program yet.</p>
-        )}
-      </section>
+        <section aria-labelledby="speaker-sessions" className="mt-8">
+          <h2 id="speaker-sessions" className="text-lg font-bold text-slate-900">
+            {sessions.length === 1 ? "Session" : `Sessions (${sessions.length})`}
+          </h2>
+          {sessions.length ? (
+            <div className="mt-3">
+              <SessionRows meetingSlug={meeting.slug} sessions={sessions} zone={zone.zone} showDay note={(session) => rolesById.get(session.id)} />
+            </div>
+          ) : (
+            <p className="mt-2 text-slate-700">Not on the program yet.</p>
+          )}
+        </section>
+      </div>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // country and searchable by name (a GET form, so it works without JavaScript).
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { type ProgramHandle } from "./meetings.$meeting";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { hrefWith, useFilterSubmit, useProgramHref } from "~/components/program-links";
 import { getMeeting } from "~/models/meeting.server";
@@ -35,6 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     tz: searchParams.get("tz"),
   };
 }
+
+export const handle: ProgramHandle = { showsTimes: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Speakers · ${data.meeting.name}` : "Speakers" }];
 

@@ -1,6 +1,7 @@
 // All tracks of a meeting, with their colours and sizes.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { type ProgramHandle } from "./meetings.$meeting";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { TrackDot } from "~/components/track-chip";
@@ -16,6 +17,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
     tracks: tracks.map((track) => ({ slug: track.slug, name: track.name, colour: track.colour, audience: track.audience, description: track.description, sessions: track._count.sessions })),
   };
 }
+
+export const handle: ProgramHandle = { showsTimes: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Tracks · ${data.meeting.name}` : "Tracks" }];
 

@@ -1,7 +1,7 @@
 // The frame of every page of a meeting: its name, dates, place and zone, the
 // meeting's navigation, and the time-zone bar.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Link, NavLink, Outlet, useLoaderData, useMatches } from "@remix-run/react";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { TimeZoneHint, ZoneBar } from "~/components/time-zone";
@@ -26,6 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** What a child route can tell the meeting frame. */
+export type ProgramHandle = { showsTimes?: boolean };
+
 const tabClass = ({ isActive }: { isActive: boolean }) =>
   `inline-block border-b-2 px-1 pt-2 pb-2.5 text-sm font-semibold whitespace-nowrap sm:px-2 ${
     isActive ? "border-brand-700 text-brand-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
@@ -35,6 +38,8 @@ export default function MeetingLayout() {
   const { meeting, zone } = useLoaderData<typeof loader>();
   const href = useProgramHref();
   const base = `/meetings/${meeting.slug}`;
+  // Pages without times (the speaker directory, the track list) say so in their handle.
+  const showsTimes = !useMatches().some((match) => (match.handle as ProgramHandle | undefined)?.showsTimes === false);
   return (
     <>
       <TimeZoneHint />
@@ -68,7 +73,7 @@ export default function MeetingLayout() {
           </nav>
         </div>
       </div>
-      <ZoneBar view={zone} />
+      {showsTimes ? <ZoneBar view={zone} /> : null}
       <Outlet />
     </>
   );
