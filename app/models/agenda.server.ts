@@ -103,7 +103,7 @@ export function getTrackSessions(meetingId: string, trackId: string) {
  * at the next start time after it. `now` is passed in so that tests and demos
  * can pick the moment.
  */
-export async function getNowAndNext(meetingId: string, now: Date, limit = 6) {
+export async function getNowAndNext(meetingId: string, now: Date, limit = 4) {
   const scheduled = { meetingId, status: SessionStatus.SCHEDULED };
   const [current, following] = await Promise.all([
     prisma.session.findMany({
