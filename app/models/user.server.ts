@@ -4,6 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { announceLoginSessionsEnded } from "~/utils/login-session-events.server";
 
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
 
@@ -117,6 +118,7 @@ export async function resetPassword(token: string, newPassword: string, now = ne
     await tx.passwordResetToken.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: now } });
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash }, select: { id: true } });
     await tx.loginSession.deleteMany({ where: { userId: reset.userId } });
+    await announceLoginSessionsEnded({ userId: reset.userId }, tx);
     return { ok: true, userId: reset.userId } as const;
   });
 }

@@ -4,6 +4,7 @@
 // user itself could never do.
 import { createCookie } from "@remix-run/node";
 import { prisma } from "./db.server";
+import { announceLoginSessionsEnded } from "./login-session-events.server";
 import { env } from "./env.server";
 
 export const LOGIN_SESSION_DAYS = 30;
@@ -50,7 +51,10 @@ export async function createLoginSession(userId: string, request: Request) {
 /** Signs this device out: deletes its LoginSession (so the id is dead even if the cookie survives) and clears the cookie. */
 export async function destroyLoginSession(request: Request): Promise<string> {
   const id = await readLoginSessionId(request);
-  if (id) await prisma.loginSession.deleteMany({ where: { id } });
+  if (id) {
+    await prisma.loginSession.deleteMany({ where: { id } });
+    await announceLoginSessionsEnded({ loginSessionId: id });
+  }
   return clearLoginSessionCookie();
 }
 
@@ -70,5 +74,6 @@ export function listLoginSessions(userId: string) {
 /** Signs a user out of every device but the one given; returns how many were signed out. */
 export async function revokeOtherLoginSessions(userId: string, keepLoginSessionId: string): Promise<number> {
   const { count } = await prisma.loginSession.deleteMany({ where: { userId, id: { not: keepLoginSessionId } } });
+  if (count > 0) await announceLoginSessionsEnded({ userId, exceptLoginSessionId: keepLoginSessionId });
   return count;
 }

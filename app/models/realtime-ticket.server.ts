@@ -1,0 +1,43 @@
+// Short-lived tickets that let a browser prove its sign-in to the realtime
+// sidecar when the sidecar cannot read the sign-in cookie (another host). A
+// ticket names a LoginSession and an expiry, signed with SESSION_SECRET; the
+// sidecar still looks the LoginSession up, so a revoked sign-in is refused even
+// with a fresh ticket.
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+
+export const REALTIME_TICKET_TTL_MS = 2 * 60 * 1000;
+
+function sign(body: string): string {
+  // A purpose prefix keeps these signatures apart from the cookie's, made with the same secret.
+  return createHmac("sha256", env.SESSION_SECRET).update(`realtime-ticket:v1:${body}`).digest("base64url");
+}
+
+export function issueRealtimeTicket(loginSessionId: string, now = Date.now()): { ticket: string; expiresAt: number } {
+  const expiresAt = now + REALTIME_TICKET_TTL_MS;
+  const body = `${loginSessionId}.${expiresAt}`;
+  return { ticket: `${body}.${sign(body)}`, expiresAt };
+}
+
+/** The LoginSession id a ticket names, if it is well-formed, correctly signed and unexpired. */
+export function readRealtimeTicket(ticket: unknown, now = Date.now()): string | null {
+  if (typeof ticket !== "string" || ticket.length > 200) return null;
+  const [loginSessionId, expiresAt, signature] = ticket.split(".");
+  if (!loginSessionId || !expiresAt || !signature || !/^\d+$/.test(expiresAt)) return null;
+  const expected = Buffer.from(sign(`${loginSessionId}.${expiresAt}`));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  return Number(expiresAt) > now ? loginSessionId : null;
+}
+
+/** The signed-in user behind a ticket, or null (bad ticket, or the LoginSession was revoked or expired). */
+export async function getSignInByTicket(ticket: unknown) {
+  const loginSessionId = readRealtimeTicket(ticket);
+  if (!loginSessionId) return null;
+  const user = await prisma.user.findFirst({
+    where: { loginSessions: { some: { id: loginSessionId, expiresAt: { gt: new Date() } } } },
+    select: { id: true, name: true, email: true, isAdmin: true },
+  });
+  return user ? { user, loginSessionId } : null;
+}

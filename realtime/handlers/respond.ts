@@ -1,0 +1,84 @@
+// Every client event goes through `handle`: a bounded rate per socket, the
+// payload checked against its schema, the work, and exactly one acknowledgement,
+// { ok: true, data } or { ok: false, error } with a sentence for people. A bad
+// request never throws out of the handler, so the socket stays usable.
+import type { z } from "zod";
+import { QaError } from "~/models/live-qa";
+import type { AckResponse, ClientToServerEvents } from "../contract";
+import type { QaSocket } from "../fanout";
+
+export type HandlerContext = { log: (error: unknown, context: string) => void };
+
+/** At most this many events per socket in each window; a person clicking never gets near it. */
+const BURST_EVENTS = 40;
+const BURST_WINDOW_MS = 10_000;
+const windows = new WeakMap<QaSocket, { startedAt: number; count: number }>();
+
+function overBurst(socket: QaSocket): boolean {
+  const now = Date.now();
+  const window = windows.get(socket);
+  if (!window || now - window.startedAt >= BURST_WINDOW_MS) {
+    windows.set(socket, { startedAt: now, count: 1 });
+    return false;
+  }
+  window.count += 1;
+  return window.count > BURST_EVENTS;
+}
+
+export function refusal(error: unknown, context: HandlerContext, event: string): AckResponse<never> {
+  if (error instanceof QaError) return { ok: false, error: { code: error.code, message: error.message } };
+  context.log(error, event);
+  return { ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } };
+}
+
+export function handle<E extends keyof ClientToServerEvents, S extends z.ZodType, T>(
+  socket: QaSocket,
+  context: HandlerContext,
+  event: E,
+  schema: S,
+  run: (input: z.output<S>) => Promise<T>,
+): void {
+  // Registered loosely on purpose: a client may send anything (no payload, no
+  // callback, the callback first); the types describe what a correct one sends.
+  (socket as unknown as { on(event: string, listener: (...args: unknown[]) => void): void }).on(event, (...args: unknown[]) => {
+    const last = args[args.length - 1];
+    const ack = typeof last === "function" ? (last as (response: AckResponse<T>) => void) : () => {};
+    const payload = typeof args[0] === "function" ? undefined : args[0];
+    void respond(socket, context, event, schema, run, payload).then(ack);
+  });
+}
+
+async function respond<S extends z.ZodType, T>(
+  socket: QaSocket,
+  context: HandlerContext,
+  event: string,
+  schema: S,
+  run: (input: z.output<S>) => Promise<T>,
+  payload: unknown,
+): Promise<AckResponse<T>> {
+  if (overBurst(socket)) return { ok: false, error: { code: "RATE_LIMITED", message: "Too many requests at once. Wait a few seconds and try again." } };
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.join(".")})` : "";
+    return { ok: false, error: { code: "INVALID", message: `${issue?.message ?? "Invalid request"}${where}` } };
+  }
+  try {
+    return { ok: true, data: await run(parsed.data) };
+  } catch (error) {
+    return refusal(error, context, event);
+  }
+}
+
+/** The signed-in person and the session this socket joined, or a refusal. */
+export function requireJoined(socket: QaSocket) {
+  const session = socket.data.session;
+  if (!session) throw new QaError("NOT_JOINED", "Join a session first.");
+  return session;
+}
+
+export function requireUser(socket: QaSocket, what = "ask and vote") {
+  const user = socket.data.user;
+  if (!user) throw new QaError("UNAUTHENTICATED", `Sign in to ${what}.`);
+  return user;
+}

@@ -1,0 +1,37 @@
+// Joining and leaving a session's live Q&A. What the person may do there is
+// loaded once, here, into socket.data; the verbs check again in the database.
+import { canModerate, canParticipate } from "~/models/access.server";
+import { findQaSession } from "~/models/live-qa.server";
+import { QaError } from "~/models/live-qa";
+import { emptySchema, joinSchema } from "../contract";
+import type { QaSocket, SessionFanout } from "../fanout";
+import type { Presence } from "../presence";
+import { handle, type HandlerContext } from "./respond";
+
+export function registerSessionHandlers(socket: QaSocket, context: HandlerContext & { fanout: SessionFanout; presence: Presence }) {
+  const { fanout, presence } = context;
+
+  handle(socket, context, "qa:join", joinSchema, async ({ sessionId, lastEventId }) => {
+    const session = await findQaSession(sessionId);
+    if (!session) throw new QaError("NOT_FOUND", "There is no such session.");
+    const user = socket.data.user;
+    const [participant, moderator] = user
+      ? await Promise.all([canParticipate(user.id, session.meetingId), canModerate(user.id, session.meetingId)])
+      : [false, false];
+    if (socket.data.session) fanout.leave(socket, socket.data.session.id);
+    socket.data.session = { id: session.id, meetingId: session.meetingId, canParticipate: participant, canModerate: moderator };
+    const sync = await fanout.join(socket, session.id, lastEventId);
+    return {
+      sessionId: session.id,
+      rights: { signedIn: user !== null, name: user?.name ?? null, canParticipate: participant, canModerate: moderator },
+      sync,
+      viewers: presence.total(session.id),
+    };
+  });
+
+  handle(socket, context, "qa:leave", emptySchema, async () => {
+    if (socket.data.session) fanout.leave(socket, socket.data.session.id);
+    socket.data.session = null;
+    return null;
+  });
+}

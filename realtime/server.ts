@@ -1,0 +1,220 @@
+// The realtime sidecar as a value: createRealtimeServer({ port }) starts one
+// (port 0 picks a free port, for tests), close() stops it gracefully. It serves
+// Socket.IO for live Q&A and GET /healthz, LISTENs on PostgreSQL for Q&A events,
+// ended sign-ins and other sidecars' viewer counts, and keeps no state another
+// sidecar would need.
+import { createServer, type IncomingMessage, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Server } from "socket.io";
+import { z } from "zod";
+import { QA_EVENTS_CHANNEL } from "~/models/live-qa.server";
+import { prisma } from "~/utils/db.server";
+import { LOGIN_SESSIONS_ENDED_CHANNEL } from "~/utils/login-session-events.server";
+import { logger } from "~/utils/logger.server";
+import { authenticateHandshake, HandshakeError } from "./auth";
+import { NotificationBus } from "./bus";
+import { MAX_MESSAGE_BYTES } from "./contract";
+import { rooms, SessionFanout, type QaServer, type QaSocket } from "./fanout";
+import { registerModerationHandlers } from "./handlers/moderation";
+import { registerQuestionHandlers } from "./handlers/questions";
+import { type HandlerContext } from "./handlers/respond";
+import { registerSessionHandlers } from "./handlers/session";
+import { PRESENCE_CHANNEL, Presence } from "./presence";
+
+export type RealtimeServerOptions = {
+  port: number;
+  host?: string;
+  /** The web app's origin: the only one browsers may connect from. */
+  appOrigin: string;
+  databaseUrl: string;
+  /** How often viewer counts are compared and shared (ms). */
+  presenceIntervalMs?: number;
+};
+
+export type RealtimeServer = {
+  port: number;
+  io: QaServer;
+  http: HttpServer;
+  /** Stops accepting, tells clients to reconnect elsewhere, waits for queued deliveries, closes the database connections. */
+  close: () => Promise<void>;
+};
+
+const loginSessionsEndedSchema = z.union([
+  z.object({ loginSessionId: z.string() }),
+  z.object({ userId: z.string(), exceptLoginSessionId: z.string().optional() }),
+]);
+
+const log = logger.child({ component: "realtime" });
+
+export async function createRealtimeServer(options: RealtimeServerOptions): Promise<RealtimeServer> {
+  const allowedOrigin = new URL(options.appOrigin).origin;
+  let bus: NotificationBus | null = null;
+
+  const http = createServer((request, response) => {
+    if (request.method === "GET" && request.url?.split("?")[0] === "/healthz") {
+      void health(request).then(({ status, body }) => {
+        response.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+        response.end(JSON.stringify(body));
+      });
+      return;
+    }
+    // Socket.IO takes its own path before this handler runs; anything else is not ours.
+    response.writeHead(404, { "Content-Type": "application/json" });
+    response.end(JSON.stringify({ error: "Not found" }));
+  });
+
+  const io: QaServer = new Server(http, {
+    serveClient: false,
+    cors: { origin: allowedOrigin, credentials: true },
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    // CORS only binds browsers' HTTP requests; a WebSocket upgrade from another
+    // site's page carries that site's Origin, so check it here too. Clients that
+    // are not browsers send no Origin.
+    allowRequest: (request, callback) => {
+      const origin = request.headers.origin;
+      callback(null, origin === undefined || origin === allowedOrigin);
+    },
+  });
+
+  const context: HandlerContext = { log: (error, what) => log.error({ err: error }, `realtime: ${what} failed`) };
+  const fanout = new SessionFanout(io, context.log);
+  const presence = new Presence(
+    io,
+    fanout,
+    async (payload) => {
+      await prisma.$executeRaw`SELECT pg_notify(${PRESENCE_CHANNEL}, ${payload})`;
+    },
+    { intervalMs: options.presenceIntervalMs ?? 1000, heartbeatMs: 10_000, staleMs: 30_000 },
+  );
+
+  io.use((socket, next) => {
+    authenticateHandshake(socket.handshake.auth, socket.request as IncomingMessage).then(
+      ({ user, loginSessionId }) => {
+        socket.data.user = user;
+        socket.data.loginSessionId = loginSessionId;
+        socket.data.session = null;
+        next();
+      },
+      (error: unknown) => {
+        if (error instanceof HandshakeError) return next(error);
+        context.log(error, "handshake");
+        next(new Error("The live service could not check your sign-in. Try again in a moment."));
+      },
+    );
+  });
+
+  io.on("connection", (socket: QaSocket) => {
+    if (socket.data.user && socket.data.loginSessionId) {
+      socket.join([rooms.login(socket.data.loginSessionId), rooms.user(socket.data.user.id)]);
+    }
+    const handlerContext = { ...context, fanout, presence };
+    registerSessionHandlers(socket, handlerContext);
+    registerQuestionHandlers(socket, handlerContext);
+    registerModerationHandlers(socket, handlerContext);
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (KNOWN_EVENTS.has(event)) return;
+      const ack = args[args.length - 1];
+      if (typeof ack === "function") ack({ ok: false, error: { code: "UNKNOWN_EVENT", message: `Unknown event "${String(event).slice(0, 40)}".` } });
+    });
+  });
+
+  /** Sign-outs and revocations: the sockets of those sign-ins are told, then disconnected. */
+  function endSignIns(payload: string) {
+    let ended: z.infer<typeof loginSessionsEndedSchema>;
+    try {
+      ended = loginSessionsEndedSchema.parse(JSON.parse(payload));
+    } catch {
+      return;
+    }
+    const target =
+      "loginSessionId" in ended
+        ? io.in(rooms.login(ended.loginSessionId))
+        : ended.exceptLoginSessionId
+          ? io.in(rooms.user(ended.userId)).except(rooms.login(ended.exceptLoginSessionId))
+          : io.in(rooms.user(ended.userId));
+    target.emit("auth:ended", { message: "You were signed out. Sign in again to take part." });
+    target.disconnectSockets(true);
+  }
+
+  bus = new NotificationBus(
+    options.databaseUrl,
+    {
+      [QA_EVENTS_CHANNEL]: (payload) => {
+        const sessionId = payload.split(":")[0];
+        if (sessionId) fanout.announce(sessionId);
+      },
+      [LOGIN_SESSIONS_ENDED_CHANNEL]: endSignIns,
+      [PRESENCE_CHANNEL]: (payload) => presence.receive(payload),
+    },
+    {
+      onReconnected: () => {
+        log.warn("realtime: LISTEN connection restored; re-reading every session's events");
+        fanout.announceAll();
+      },
+      onError: (error) => log.warn({ err: error }, "realtime: LISTEN connection problem"),
+    },
+  );
+  await bus.start();
+
+  async function health(_request: IncomingMessage) {
+    const memory = process.memoryUsage();
+    let database = "ok";
+    try {
+      await prisma.$queryRaw`SELECT 1`;
+    } catch {
+      database = "unreachable";
+    }
+    const ok = database === "ok" && bus?.connected === true;
+    return {
+      status: ok ? 200 : 503,
+      body: {
+        status: ok ? "ok" : "error",
+        database,
+        listening: bus?.connected === true,
+        sockets: io.engine.clientsCount,
+        memory: { heapUsed: memory.heapUsed, rss: memory.rss },
+      },
+    };
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(options.port, options.host, () => {
+      http.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (http.address() as AddressInfo).port;
+
+  let closed: Promise<void> | null = null;
+  const close = () =>
+    (closed ??= (async () => {
+      presence.stop();
+      fanout.stop();
+      await fanout.settle();
+      // Closing disconnects every client; socket.io-client then reconnects, to
+      // another sidecar behind the balancer or to this one once it is back.
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await bus?.close();
+    })());
+
+  return { port, io, http, close };
+}
+
+const KNOWN_EVENTS = new Set([
+  "qa:join",
+  "qa:leave",
+  "question:ask",
+  "question:edit",
+  "question:withdraw",
+  "question:vote",
+  "question:unvote",
+  "question:approve",
+  "question:dismiss",
+  "question:pin",
+  "question:unpin",
+  "question:answer",
+  "qa:open",
+  "qa:close",
+  "qa:moderation",
+]);
