@@ -228,16 +228,19 @@ function AgendaFilters({ day, query, tz, tracks, audiences, kinds, levels, clear
             </option>
           ))}
         </Select>
-        <Select id="agenda-audience" name="audience" label="Audience" value={query.audience}>
-          <option value="">Everyone</option>
-          {audiences
-            .filter((audience) => audience !== "EVERYONE")
-            .map((audience) => (
-              <option key={audience} value={AUDIENCE_PARAM_OF[audience]}>
-                {AUDIENCE_LABELS[audience]}
-              </option>
-            ))}
-        </Select>
+        {/* Only meetings with programs for a particular audience get the audience filter. */}
+        {audiences.some((audience) => audience !== "EVERYONE") ? (
+          <Select id="agenda-audience" name="audience" label="Audience" value={query.audience}>
+            <option value="">Everyone</option>
+            {audiences
+              .filter((audience) => audience !== "EVERYONE")
+              .map((audience) => (
+                <option key={audience} value={AUDIENCE_PARAM_OF[audience]}>
+                  {AUDIENCE_LABELS[audience]}
+                </option>
+              ))}
+          </Select>
+        ) : null}
         <Select id="agenda-kind" name="kind" label="Kind" value={query.kind}>
           <option value="">All kinds</option>
           {kinds.map((kind) => (
