@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { getAgenda, getNowAndNext, getProgramFacets, getTrackSessions, searchSessionIds } from "./agenda.server";
-import { countSessionsByDay, isDuringMeeting, meetingDays } from "./meeting.server";
+import { countSessionsByDay, isDuringMeeting, meetingDays, programNow } from "./meeting.server";
 import { createProgramFixture, type ProgramFixture } from "./program.fixture";
 
 let fixture: ProgramFixture;
@@ -150,6 +150,13 @@ describe("happening now and up next", () => {
     expect(isDuringMeeting(fixture.meeting, new Date("2023-03-04T06:59:00Z"))).toBe(false);
     expect(isDuringMeeting(fixture.meeting, new Date("2023-03-07T06:59:00Z"))).toBe(true);
     expect(isDuringMeeting(fixture.meeting, new Date("2023-03-07T07:00:00Z"))).toBe(false);
+  });
+
+  it("lets ?now pin the clock outside production only", () => {
+    const pinned = new URLSearchParams("now=2023-03-04T15:45:00Z");
+    expect(programNow(pinned, false).toISOString()).toBe("2023-03-04T15:45:00.000Z");
+    expect(Math.abs(programNow(pinned, true).getTime() - Date.now())).toBeLessThan(5_000);
+    expect(Math.abs(programNow(new URLSearchParams("now=banana"), false).getTime() - Date.now())).toBeLessThan(5_000);
   });
 
   it("shows the sessions under way and the next start time's sessions", async () => {
