@@ -1,0 +1,20 @@
+// The error page of a console page, shown inside the console's frame: refusals
+// (403) and missing things (404) say what happened; anything else is our fault.
+import { isRouteErrorResponse, Link, useParams, useRouteError } from "@remix-run/react";
+import { PageError } from "./forms";
+
+export function ConsoleErrorBoundary() {
+  const error = useRouteError();
+  const params = useParams();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const back = params.meeting ? (
+    <Link to={`/organize/${params.meeting}`} className="inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+      Back to the console
+    </Link>
+  ) : undefined;
+  if (isRouteErrorResponse(error) && status < 500) {
+    const message = typeof error.data === "string" && error.data ? error.data : "That request could not be completed.";
+    return <PageError status={status} title={status === 404 ? "Not found" : status === 403 ? "Not allowed" : "That did not work"} message={message} action={back} />;
+  }
+  return <PageError status={status} title="Something went wrong" message="An unexpected error happened on our side. Please try again in a moment." action={back} />;
+}

@@ -1,0 +1,159 @@
+// Building blocks of the organizer console's pages: the page heading, select
+// and text-area fields that look and behave like forms.tsx's Field (label,
+// hint, error under the field, announced via aria-describedby), status
+// banners, and small badges.
+import { getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import type { ComponentProps, ReactNode } from "react";
+import { ErrorList } from "./forms";
+
+export function ConsolePage({ title, intro, actions, children }: { title: string; intro?: ReactNode; actions?: ReactNode; children: ReactNode }) {
+  return (
+    <div className="px-4 py-6 sm:px-6 lg:py-8">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900">{title}</h1>
+          {intro ? <div className="mt-1 max-w-prose text-slate-600">{intro}</div> : null}
+        </div>
+        {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+      </div>
+      <div className="mt-6">{children}</div>
+    </div>
+  );
+}
+
+const controlClass = (invalid: boolean) =>
+  `mt-1.5 block w-full rounded-md border bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:outline-2 focus:outline-offset-0 focus:outline-brand-600 ${
+    invalid ? "border-red-600" : "border-slate-300"
+  }`;
+
+type Option = { value: string; label: string };
+
+export function SelectField({
+  meta,
+  label,
+  options,
+  hint,
+  placeholder,
+  className,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: ReactNode;
+  options: Option[];
+  hint?: ReactNode;
+  /** An empty first option, e.g. "No track". */
+  placeholder?: string;
+  className?: string;
+}) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const { key, ...props } = getSelectProps(meta, { ariaDescribedBy: hintId });
+  return (
+    <div className={className}>
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="mt-0.5 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <select key={key} {...props} className={controlClass(Boolean(meta.errors?.length))}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function TextareaField({
+  meta,
+  label,
+  hint,
+  className,
+  rows = 4,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: ReactNode;
+  hint?: ReactNode;
+  className?: string;
+  rows?: number;
+}) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const { key, ...props } = getTextareaProps(meta, { ariaDescribedBy: hintId });
+  return (
+    <div className={className}>
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="mt-0.5 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <textarea key={key} rows={rows} {...props} className={controlClass(Boolean(meta.errors?.length))} />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+/** A message about the last action: success in green, refusal in red; announced when it appears. */
+export function StatusBanner({ tone, children }: { tone: "success" | "error" | "warning" | "info"; children: ReactNode }) {
+  const styles = {
+    success: "border-emerald-200 bg-emerald-50 text-emerald-900",
+    error: "border-red-200 bg-red-50 text-red-900",
+    warning: "border-amber-300 bg-amber-50 text-amber-950",
+    info: "border-brand-100 bg-brand-50 text-brand-900",
+  }[tone];
+  return (
+    <div role={tone === "error" ? "alert" : "status"} className={`rounded-lg border px-4 py-3 text-sm ${styles}`}>
+      {children}
+    </div>
+  );
+}
+
+export function Badge({ tone = "slate", children }: { tone?: "slate" | "amber" | "red" | "brand" | "emerald"; children: ReactNode }) {
+  const styles = {
+    slate: "bg-slate-100 text-slate-800",
+    amber: "bg-amber-100 text-amber-950",
+    red: "bg-red-100 text-red-900",
+    brand: "bg-brand-100 text-brand-900",
+    emerald: "bg-emerald-100 text-emerald-900",
+  }[tone];
+  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${styles}`}>{children}</span>;
+}
+
+export const linkClass = "font-medium text-brand-700 underline-offset-2 hover:underline";
+export const buttonLinkClass = "inline-flex items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-base font-semibold text-white hover:bg-brand-800";
+export const secondaryLinkClass =
+  "inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-base font-semibold text-slate-800 hover:bg-slate-50";
+
+/** A small button inside a row (move, remove): a plain submit with the row's intent. */
+export function RowButton({ children, tone = "plain", ...rest }: { tone?: "plain" | "danger" } & Omit<ComponentProps<"button">, "type" | "className">) {
+  return (
+    <button
+      type="submit"
+      className={`rounded-md border px-2.5 py-1 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50 ${
+        tone === "danger" ? "border-red-300 text-red-800 hover:bg-red-50" : "border-slate-300 text-slate-800 hover:bg-slate-50"
+      }`}
+      {...rest}
+    >
+      {children}
+    </button>
+  );
+}
+
+export function Section({ title, id, children, description }: { title: string; id: string; children: ReactNode; description?: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="mt-8 first:mt-0">
+      <h2 id={id} className="text-lg font-bold text-slate-900">
+        {title}
+      </h2>
+      {description ? <div className="mt-1 text-sm text-slate-600">{description}</div> : null}
+      <div className="mt-3">{children}</div>
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+// The form for a session of the draft, for adding and for editing: every field
+// of the data model, with times as wall-clock times in the meeting's zone.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { SessionFormSchema } from "~/models/console-forms";
+import { KIND_LABELS, LEVEL_LABELS } from "~/models/program";
+import { formatDay } from "~/utils/time";
+import { SelectField, TextareaField } from "./console";
+import { Field, FormErrors, SubmitButton, useIsPending } from "./forms";
+
+export type SessionFormOptions = {
+  days: string[];
+  rooms: { name: string; kind: "ROOM" | "VIRTUAL_CHANNEL" }[];
+  tracks: { slug: string; name: string }[];
+  societies: { slug: string; shortName: string; name: string }[];
+  zoneLabel: string;
+};
+
+export type SessionFormValues = Partial<Record<"slug" | "title" | "kind" | "learningLevel" | "day" | "start" | "end" | "room" | "track" | "jointSociety" | "capacity" | "streamUrl" | "recordingUrl" | "status" | "description", string>>;
+
+export function SessionForm({
+  mode,
+  defaultValue,
+  revision,
+  options,
+  lastResult,
+}: {
+  mode: "add" | "edit";
+  defaultValue: SessionFormValues;
+  revision?: string;
+  options: SessionFormOptions;
+  lastResult?: SubmissionResult<string[]> | null;
+}) {
+  const pending = useIsPending();
+  const [form, fields] = useForm({
+    id: mode === "add" ? "new-session" : "edit-session",
+    lastResult,
+    defaultValue,
+    constraint: getZodConstraint(SessionFormSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SessionFormSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-5 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="save-session" />
+      {revision ? <input type="hidden" name="revision" value={revision} /> : null}
+      <Field meta={fields.title} label="Title" autoComplete="off" />
+      {mode === "add" ? (
+        <Field meta={fields.slug} label="Address (optional)" hint="The last part of the session's public URL. Left empty, it is made from the title. It cannot change later." autoComplete="off" spellCheck={false} />
+      ) : null}
+      <div className="grid gap-5 sm:grid-cols-3">
+        <SelectField meta={fields.day} label="Day" options={options.days.map((day) => ({ value: day, label: formatDay(day) }))} />
+        <Field meta={fields.start} label={`Starts (${options.zoneLabel})`} type="time" step={300} />
+        <Field meta={fields.end} label={`Ends (${options.zoneLabel})`} type="time" step={300} />
+      </div>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <SelectField
+          meta={fields.room}
+          label="Room or channel"
+          placeholder="To be announced"
+          options={options.rooms.map((room) => ({ value: room.name, label: room.kind === "VIRTUAL_CHANNEL" ? `${room.name} (virtual channel)` : room.name }))}
+        />
+        <SelectField meta={fields.track} label="Track" placeholder="No track" options={options.tracks.map((track) => ({ value: track.slug, label: track.name }))} />
+        <SelectField meta={fields.kind} label="Kind" options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))} />
+        <SelectField meta={fields.learningLevel} label="Learning level" placeholder="None" options={Object.entries(LEVEL_LABELS).map(([value, label]) => ({ value, label }))} />
+        <SelectField
+          meta={fields.status}
+          label="Status"
+          options={[
+            { value: "SCHEDULED", label: "Scheduled" },
+            { value: "CANCELLED", label: "Cancelled" },
+          ]}
+        />
+        <Field meta={fields.capacity} label="Seats (optional)" type="number" min={1} hint="For ticketed sessions such as hands-on workshops." />
+        <SelectField
+          meta={fields.jointSociety}
+          label="Joint session with"
+          placeholder="No partner society"
+          options={options.societies.map((society) => ({ value: society.slug, label: `${society.shortName} – ${society.name}` }))}
+        />
+      </div>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field meta={fields.streamUrl} label="Stream link (optional)" type="url" placeholder="https://" />
+        <Field meta={fields.recordingUrl} label="Recording link (optional)" type="url" placeholder="https://" />
+      </div>
+      <TextareaField meta={fields.description} label="Description" rows={6} />
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pending={pending} pendingLabel="Saving…">
+          {mode === "add" ? "Add to the draft" : "Save to the draft"}
+        </SubmitButton>
+        <p className="text-sm text-slate-600">Attendees see it after the next publish.</p>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,101 @@
+// The console's overview: the state of the draft (sessions, unpublished
+// changes, clashes), the latest release, and the latest changes in the log.
+import { type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ConsolePage, linkClass, Section, buttonLinkClass } from "~/components/console";
+import { ConsoleErrorBoundary } from "~/components/console-error";
+import { compareDraftWithPublished } from "~/models/agenda-draft.server";
+import { listReleases } from "~/models/agenda-publish.server";
+import { listAuditEntries } from "~/models/audit.server";
+import { findClashes } from "~/models/program-clashes";
+import { formatDate, formatTime } from "~/utils/time";
+import { requireOrganizer } from "~/utils/organizer.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { meeting } = await requireOrganizer(request, params);
+  const [{ draft, changes }, releases, audit] = await Promise.all([
+    compareDraftWithPublished(meeting.id),
+    listReleases(meeting.id, { take: 1 }),
+    listAuditEntries(meeting.id),
+  ]);
+  const latest = releases[0];
+  const zone = meeting.timeZone;
+  return {
+    slug: meeting.slug,
+    draft: {
+      sessions: draft.document.sessions.length,
+      cancelled: draft.document.sessions.filter((session) => session.status === "CANCELLED").length,
+      tracks: draft.document.tracks.length,
+      rooms: draft.document.rooms.length,
+      speakers: draft.document.speakers.length,
+    },
+    unpublished: changes.length,
+    clashes: findClashes(draft.document, meeting).length,
+    latest: latest ? { number: latest.number, when: `${formatDate(latest.createdAt, zone)}, ${formatTime(latest.createdAt, zone)}`, by: latest.publishedByName } : null,
+    recent: audit.entries.slice(0, 6).map((entry) => ({ id: entry.id, summary: entry.summary, who: entry.actorLabel.replace(/ <.*>$/, ""), when: `${formatDate(entry.createdAt, zone)}, ${formatTime(entry.createdAt, zone)}` })),
+  };
+}
+
+export default function ConsoleOverview() {
+  const { slug, draft, unpublished, clashes, latest, recent } = useLoaderData<typeof loader>();
+  const base = `/organize/${slug}`;
+  const cards = [
+    { label: "Sessions in the draft", value: draft.sessions, detail: draft.cancelled ? `${draft.cancelled} cancelled` : "none cancelled", to: `${base}/sessions` },
+    { label: "Unpublished changes", value: unpublished, detail: unpublished ? "attendees do not see these yet" : "the draft matches the public program", to: `${base}/publish` },
+    { label: "Clashes", value: clashes, detail: clashes ? "rooms, speakers or audiences double-booked" : "no clashes found", to: `${base}/clashes` },
+    { label: "Latest release", value: latest ? `#${latest.number}` : "none yet", detail: latest ? `${latest.when} by ${latest.by}` : "the seeded program is public", to: `/meetings/${slug}/changelog` },
+  ];
+  return (
+    <ConsolePage
+      title="Overview"
+      intro="You edit a draft. Attendees see only what you publish; each publish is a numbered release with a public changelog."
+      actions={
+        <Link to={`${base}/publish`} className={buttonLinkClass}>
+          Review and publish
+        </Link>
+      }
+    >
+      <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
+        {cards.map((card) => (
+          <li key={card.label} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+            <Link to={card.to} className="group block">
+              <span className="block text-sm font-medium text-slate-600">{card.label}</span>
+              <span className="mt-1 block text-3xl font-bold text-slate-900 tabular-nums group-hover:text-brand-800">{card.value}</span>
+              <span className="mt-1 block text-sm text-slate-600">{card.detail}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-4 text-sm text-slate-700">
+        The draft has {draft.tracks} tracks, {draft.rooms} rooms and channels, and {draft.speakers} speakers.
+      </p>
+      <div className="mt-8">
+        <Section title="Latest changes" id="latest-changes">
+          {recent.length ? (
+            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+              {recent.map((entry) => (
+                <li key={entry.id} className="px-4 py-2.5 text-sm">
+                  <span className="text-slate-900">{entry.summary}</span>
+                  <span className="block text-slate-600">
+                    {entry.who} · {entry.when}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-600">Nothing has been changed in the console yet.</p>
+          )}
+          <p className="mt-2 text-sm">
+            <Link to={`${base}/audit`} className={linkClass}>
+              The whole audit log
+            </Link>
+          </p>
+        </Section>
+      </div>
+    </ConsolePage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ConsoleErrorBoundary />;
+}

@@ -1,0 +1,100 @@
+// The organizer console's frame: which meeting, the console's navigation (with
+// the number of clashes and of unpublished changes), and the page. Only the
+// meeting's organizers and platform admins get in; each page checks again.
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, NavLink, Outlet, useLoaderData, useRouteError, isRouteErrorResponse } from "@remix-run/react";
+import { PageError } from "~/components/forms";
+import { compareDraftWithPublished } from "~/models/agenda-draft.server";
+import { findClashes } from "~/models/program-clashes";
+import { formatDateSpan } from "~/utils/time";
+import { requireOrganizer } from "~/utils/organizer.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Organize · ${data.meeting.name}` : "Organizer console" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { meeting } = await requireOrganizer(request, params);
+  const { draft, changes } = await compareDraftWithPublished(meeting.id);
+  return {
+    meeting: { slug: meeting.slug, name: meeting.name, society: meeting.society.shortName, dates: formatDateSpan(meeting.startsOn, meeting.endsOn), timeZone: meeting.timeZone },
+    counts: { clashes: findClashes(draft.document, meeting).length, unpublished: changes.length },
+  };
+}
+
+export const consoleNavClass = ({ isActive }: { isActive: boolean }) =>
+  `flex items-center justify-between gap-2 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${
+    isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+  }`;
+
+function Count({ value, tone, label }: { value: number; tone: "amber" | "brand"; label: string }) {
+  if (!value) return null;
+  return (
+    <span className={`rounded-full px-1.5 text-xs font-semibold ${tone === "amber" ? "bg-amber-100 text-amber-950" : "bg-brand-100 text-brand-900"}`}>
+      {value}
+      <span className="sr-only"> {label}</span>
+    </span>
+  );
+}
+
+export default function OrganizerConsole() {
+  const { meeting, counts } = useLoaderData<typeof loader>();
+  const base = `/organize/${meeting.slug}`;
+  const items: { to: string; label: string; end?: boolean; count?: number; tone?: "amber" | "brand"; countLabel?: string }[] = [
+    { to: base, label: "Overview", end: true },
+    { to: `${base}/sessions`, label: "Sessions" },
+    { to: `${base}/tracks`, label: "Tracks" },
+    { to: `${base}/rooms`, label: "Rooms" },
+    { to: `${base}/speakers`, label: "Speakers" },
+    { to: `${base}/clashes`, label: "Clashes", count: counts.clashes, tone: "amber", countLabel: "clashes" },
+    { to: `${base}/preview`, label: "Preview" },
+    { to: `${base}/import`, label: "Import / export" },
+    { to: `${base}/publish`, label: "Publish", count: counts.unpublished, tone: "brand", countLabel: "unpublished changes" },
+    { to: `${base}/team`, label: "Team" },
+    { to: `${base}/audit`, label: "Audit log" },
+    { to: `${base}/registrations`, label: "Registrations" },
+  ];
+  return (
+    <>
+      <div className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-end justify-between gap-2 px-4 pt-4 pb-3 sm:px-6">
+          <div className="min-w-0">
+            <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">Organizer console · {meeting.society}</p>
+            <p className="mt-1 text-lg leading-tight font-bold text-slate-900 sm:text-xl">{meeting.name}</p>
+            <p className="mt-0.5 text-sm text-slate-600">
+              {meeting.dates} · times in {meeting.timeZone}
+            </p>
+          </div>
+          <Link to={`/meetings/${meeting.slug}`} className="text-sm font-semibold text-brand-700 underline-offset-2 hover:underline">
+            Public site<span aria-hidden="true"> →</span>
+          </Link>
+        </div>
+      </div>
+      <div className="mx-auto max-w-7xl lg:flex lg:gap-2">
+        <nav aria-label="Organizer console" className="border-b border-slate-200 bg-white lg:w-56 lg:shrink-0 lg:border-r lg:border-b-0 lg:bg-transparent lg:py-6">
+          <ul className="flex gap-1 overflow-x-auto px-3 py-2 lg:flex-col lg:overflow-visible lg:px-2 lg:py-0">
+            {items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.end} className={consoleNavClass} prefetch="intent">
+                  <span>{item.label}</span>
+                  {item.count !== undefined ? <Count value={item.count} tone={item.tone!} label={item.countLabel!} /> : null}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="min-w-0 flex-1">
+          <Outlet />
+        </div>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status === 403) {
+    return <PageError status={403} title="Not allowed" message="Only this meeting's organizers can open its console. Ask an organizer to invite you to the team." />;
+  }
+  const message = isRouteErrorResponse(error) && typeof error.data === "string" && error.data ? error.data : "Something went wrong on our side. Please try again in a moment.";
+  return <PageError status={status} title={status === 404 ? "Not found" : status < 500 ? "That did not work" : "Something went wrong"} message={message} />;
+}
