@@ -77,11 +77,18 @@ export function connect(server: { port: number }, options: ConnectOptions = {}):
     forceNew: true,
   });
   return new Promise((resolve, reject) => {
-    socket.once("connect", () => resolve(socket));
-    socket.once("connect_error", (error) => {
+    const failed = (error: Error) => {
+      socket.off("connect", connected);
       socket.close();
       reject(error);
-    });
+    };
+    const connected = () => {
+      // Later failures are reconnection attempts, not this connect's.
+      socket.off("connect_error", failed);
+      resolve(socket);
+    };
+    socket.once("connect", connected);
+    socket.once("connect_error", failed);
   });
 }
 
