@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { Prisma, PrismaClient } from "../app/generated/prisma/client";
 import { hashPassword, verifyPassword } from "../app/utils/password.server";
 import { DEMO_PASSWORD, demoAccounts } from "./seed/demo-accounts";
+import { sioRegistration, sirRegistration, syncDemoRegistration, syncRegistration } from "./seed/registration";
 import type { MeetingSeed } from "./seed/schedule";
 import { sio2023 } from "./seed/sio-2023";
 import { sir2023 } from "./seed/sir-2023";
@@ -175,7 +176,11 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
   for (const meeting of seededMeetings) {
     await prisma.$transaction((tx) => syncMeeting(tx, meeting, societyIds), { maxWait: 10_000, timeout: 60_000 });
   }
+  for (const registration of [sirRegistration(sir2023), sioRegistration(sio2023)]) {
+    await prisma.$transaction((tx) => syncRegistration(tx, registration));
+  }
   if (options.demo) await syncDemoAccounts(prisma);
+  if (options.demo) await prisma.$transaction((tx) => syncDemoRegistration(tx));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,0 +1,104 @@
+// Stripe, or its stand-in. With STRIPE_SECRET_KEY set, checkouts are real Stripe
+// Checkout Sessions and refunds go through Stripe's API. Without it (the embedded
+// default), the built-in test payment page takes the customer's place: it builds
+// the event Stripe would send, signs it with the webhook secret, and hands it to
+// the very code that receives /webhooks/stripe, so every path is the same.
+import { createHmac, randomBytes } from "node:crypto";
+import Stripe from "stripe";
+import { env } from "./env.server";
+
+if (env.NODE_ENV === "production" && env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+  throw new Error("STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set: without it no payment could be confirmed.");
+}
+
+/** Stripe refuses a Checkout Session that expires sooner than 30 minutes after it is created. */
+export const CHECKOUT_MINUTES = 30;
+/** Webhook signatures older than this are refused (Stripe's own default tolerance). */
+export const WEBHOOK_TOLERANCE_SECONDS = 300;
+
+const globalForStripe = globalThis as unknown as { stripe?: Stripe };
+
+/** The Stripe client, or null when payments run on the built-in test page. */
+export function stripeClient(): Stripe | null {
+  if (!env.STRIPE_SECRET_KEY) return null;
+  return (globalForStripe.stripe ??= new Stripe(env.STRIPE_SECRET_KEY, { maxNetworkRetries: 2, timeout: 20_000 }));
+}
+
+export function isTestPaymentMode(): boolean {
+  return !env.STRIPE_SECRET_KEY;
+}
+
+/**
+ * The secret webhooks are signed with: STRIPE_WEBHOOK_SECRET, or in test-payment
+ * mode one derived from SESSION_SECRET, so it is as secret as that one, stable
+ * across restarts and the same on every instance.
+ */
+export function webhookSecret(): string {
+  if (env.STRIPE_WEBHOOK_SECRET) return env.STRIPE_WEBHOOK_SECRET;
+  return `whsec_${createHmac("sha256", env.SESSION_SECRET).update("stripe-webhook-secret").digest("base64url")}`;
+}
+
+export type StripeEvent = Stripe.Event;
+export type StripeCheckoutSession = Stripe.Checkout.Session;
+export type StripeCharge = Stripe.Charge;
+export type CheckoutLineItem = { name: string; amount: number };
+
+/**
+ * Checks the signature of a webhook on its raw body and returns the event.
+ * Throws on a missing, wrong or stale signature and on a body that is not an event.
+ */
+export function verifyStripeWebhook(payload: string, signature: string | null, now: Date = new Date()): StripeEvent {
+  if (!signature) throw new Stripe.errors.StripeSignatureVerificationError(signature ?? "", payload, { message: "No Stripe-Signature header" });
+  return Stripe.webhooks.constructEvent(payload, signature, webhookSecret(), WEBHOOK_TOLERANCE_SECONDS, undefined, now.getTime());
+}
+
+/** A Stripe-Signature header for `payload`, as Stripe would compute it (test payments and tests). */
+export function signWebhookPayload(payload: string, options: { secret?: string; timestamp?: Date } = {}): string {
+  return Stripe.webhooks.generateTestHeaderString({
+    payload,
+    secret: options.secret ?? webhookSecret(),
+    timestamp: Math.floor((options.timestamp ?? new Date()).getTime() / 1000),
+  });
+}
+
+/** An id in Stripe's style for objects the test payment page makes up: evt_test_…, re_test_…. */
+export function testObjectId(prefix: "evt" | "cs" | "pi" | "re" | "ch"): string {
+  return `${prefix}_test_${randomBytes(12).toString("base64url")}`;
+}
+
+/**
+ * A Checkout Session for an order. The idempotency key is the order's id, so a
+ * retried request (a double click, a network retry) gets the same session back.
+ * A discount becomes a one-off coupon, because Checkout takes no negative lines.
+ */
+export async function createStripeCheckoutSession(
+  stripe: Stripe,
+  order: { id: string; currency: string; discount: number; expiresAt: Date; customerEmail: string; description: string },
+  lines: CheckoutLineItem[],
+  urls: { success: string; cancel: string },
+): Promise<{ id: string; url: string; paymentIntentId: string | null }> {
+  const currency = order.currency.toLowerCase();
+  const discounts = order.discount > 0
+    ? [{ coupon: (await stripe.coupons.create({ amount_off: order.discount, currency, duration: "once", max_redemptions: 1, name: "Promo code" }, { idempotencyKey: `coupon-${order.id}` })).id }]
+    : undefined;
+  const session = await stripe.checkout.sessions.create(
+    {
+      mode: "payment",
+      client_reference_id: order.id,
+      customer_email: order.customerEmail,
+      metadata: { orderId: order.id },
+      payment_intent_data: { metadata: { orderId: order.id }, description: order.description },
+      line_items: lines
+        .filter((line) => line.amount > 0)
+        .map((line) => ({ quantity: 1, price_data: { currency, unit_amount: line.amount, product_data: { name: line.name } } })),
+      discounts,
+      expires_at: Math.ceil(order.expiresAt.getTime() / 1000),
+      success_url: urls.success,
+      cancel_url: urls.cancel,
+    },
+    { idempotencyKey: `checkout-${order.id}` },
+  );
+  if (!session.url) throw new Error(`Stripe returned Checkout Session ${session.id} without a URL`);
+  const paymentIntentId = typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
+  return { id: session.id, url: session.url, paymentIntentId };
+}

@@ -1,0 +1,74 @@
+// Proof documents (trainee letters, student IDs): PDF, PNG or JPEG up to 5 MB,
+// recognised by their content (magic bytes), never by the name or the type the
+// browser claims. They are stored under UPLOAD_DIR, outside public/, with random
+// names, and served only through a route that checks who is asking.
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileTypeFromBuffer } from "file-type";
+import { env } from "./env.server";
+
+export const MAX_PROOF_BYTES = 5 * 1024 * 1024;
+
+/** What we accept, by the type file-type detects. */
+const ACCEPTED = new Map([
+  ["application/pdf", "pdf"],
+  ["image/png", "png"],
+  ["image/jpeg", "jpg"],
+]);
+
+export const PROOF_ACCEPT = "application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg";
+
+export type StoredProof = { storageKey: string; fileName: string; contentType: string; size: number };
+
+export type ProofProblem = "empty" | "too-large" | "wrong-type";
+
+export const PROOF_PROBLEM_MESSAGES: Record<ProofProblem, string> = {
+  empty: "The file is empty. Choose your document again.",
+  "too-large": "The file is larger than 5 MB. Scan it at a lower resolution or upload a PDF.",
+  "wrong-type": "Upload a PDF, PNG or JPEG. This file is not one, whatever its name says.",
+};
+
+const STORAGE_KEY = /^[a-f0-9]{32}\.(pdf|png|jpg)$/;
+
+function pathOf(storageKey: string): string {
+  // Keys come from our own rows, but a path is built from them: refuse anything else.
+  if (!STORAGE_KEY.test(storageKey)) throw new Error(`Not a storage key: ${storageKey}`);
+  return path.join(path.resolve(env.UPLOAD_DIR), storageKey);
+}
+
+/** A file name fit to show and to send in Content-Disposition: no folders, no control characters. */
+export function cleanFileName(name: string, ext: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const cleaned = base.replace(/[^\p{L}\p{N} ._()-]+/gu, "").trim().slice(0, 120);
+  return cleaned.length > 0 ? cleaned : `document.${ext}`;
+}
+
+/** The accepted type of these bytes, or why they are refused. */
+export async function checkProof(bytes: Uint8Array): Promise<{ ok: true; mime: string; ext: string } | { ok: false; problem: ProofProblem }> {
+  if (bytes.byteLength === 0) return { ok: false, problem: "empty" };
+  if (bytes.byteLength > MAX_PROOF_BYTES) return { ok: false, problem: "too-large" };
+  const detected = await fileTypeFromBuffer(bytes);
+  const ext = detected && ACCEPTED.get(detected.mime);
+  if (!detected || !ext) return { ok: false, problem: "wrong-type" };
+  return { ok: true, mime: detected.mime, ext };
+}
+
+/** Checks and stores a proof document; nothing is written when it is refused. */
+export async function storeProof(bytes: Uint8Array, fileName: string): Promise<{ ok: true; stored: StoredProof } | { ok: false; problem: ProofProblem }> {
+  const checked = await checkProof(bytes);
+  if (!checked.ok) return checked;
+  const storageKey = `${randomBytes(16).toString("hex")}.${checked.ext}`;
+  await mkdir(path.resolve(env.UPLOAD_DIR), { recursive: true });
+  await writeFile(pathOf(storageKey), bytes, { flag: "wx", mode: 0o600 });
+  return { ok: true, stored: { storageKey, fileName: cleanFileName(fileName, checked.ext), contentType: checked.mime, size: bytes.byteLength } };
+}
+
+export function readProof(storageKey: string): Promise<Buffer> {
+  return readFile(pathOf(storageKey));
+}
+
+/** Removes a stored document, e.g. when the registration it came with could not be saved. */
+export async function deleteProof(storageKey: string): Promise<void> {
+  await rm(pathOf(storageKey), { force: true });
+}
