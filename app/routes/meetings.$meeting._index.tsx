@@ -68,6 +68,31 @@ export default function MeetingHome() {
               Speakers
             </Link>
           </div>
+          {trainee.length ? (
+            <section aria-labelledby="trainees" className="mt-8">
+              <h2 id="trainees" className="text-xl font-bold text-slate-900">
+                For students and trainees
+              </h2>
+              <ul className="mt-3 grid gap-4 sm:grid-cols-2">
+                {trainee.map((track) => (
+                  <li key={track.slug}>
+                    <Link
+                      to={href(`${base}/tracks/${track.slug}`)}
+                      className="group block h-full rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-brand-600 hover:shadow"
+                      style={{ borderTopColor: track.colour, borderTopWidth: 6 }}
+                    >
+                      <span className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{AUDIENCE_LABELS[track.audience]}</span>
+                      <span className="mt-1 block text-lg font-bold text-slate-900 group-hover:underline">{track.name}</span>
+                      {track.description ? <span className="mt-1 block text-sm text-slate-700">{track.description}</span> : null}
+                      <span className="mt-3 block text-sm font-semibold text-brand-700">
+                        {track.sessions} sessions <span aria-hidden="true">→</span>
+                      </span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
         </div>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 self-start rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm">
           <dt className="text-slate-600">Dates</dt>
@@ -92,32 +117,6 @@ export default function MeetingHome() {
       </section>
 
       {nowAndNext ? <NowAndNext meetingSlug={meeting.slug} current={nowAndNext.current} next={nowAndNext.next} zone={zone.zone} /> : null}
-
-      {trainee.length ? (
-        <section aria-labelledby="trainees">
-          <h2 id="trainees" className="text-xl font-bold text-slate-900">
-            For students and trainees
-          </h2>
-          <ul className="mt-3 grid gap-4 sm:grid-cols-2">
-            {trainee.map((track) => (
-              <li key={track.slug}>
-                <Link
-                  to={href(`${base}/tracks/${track.slug}`)}
-                  className="group block h-full rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-brand-600 hover:shadow"
-                  style={{ borderTopColor: track.colour, borderTopWidth: 6 }}
-                >
-                  <span className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{AUDIENCE_LABELS[track.audience]}</span>
-                  <span className="mt-1 block text-lg font-bold text-slate-900 group-hover:underline">{track.name}</span>
-                  {track.description ? <span className="mt-1 block text-sm text-slate-700">{track.description}</span> : null}
-                  <span className="mt-3 block text-sm font-semibold text-brand-700">
-                    {track.sessions} sessions <span aria-hidden="true">→</span>
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
 
       <section aria-labelledby="days">
         <h2 id="days" className="text-xl font-bold text-slate-900">
