@@ -1,0 +1,112 @@
+// One speaker of the draft: edit their details, see their sessions, remove them.
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ConsolePage, linkClass, Section, StatusBanner } from "~/components/console";
+import { ConsoleErrorBoundary } from "~/components/console-error";
+import { SubmitButton } from "~/components/forms";
+import { SpeakerForm } from "~/components/speaker-form";
+import { deleteDraftSpeaker, getDraft, revisionOf, saveDraftSpeaker } from "~/models/agenda-draft.server";
+import { SpeakerFormSchema } from "~/models/console-forms";
+import { ROLE_LABELS } from "~/models/program";
+import { formatDay, formatTimeRange, dayKeyOf } from "~/utils/time";
+import { readFormData, refused, requireOrganizer } from "~/utils/organizer.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { meeting } = await requireOrganizer(request, params);
+  const draft = await getDraft(meeting.id);
+  const speaker = draft.document.speakers.find((candidate) => candidate.slug === params.speaker);
+  if (!speaker) throw new Response("This speaker is not in the draft.", { status: 404 });
+  const zone = meeting.timeZone;
+  return {
+    slug: meeting.slug,
+    speaker: { slug: speaker.slug, name: speaker.name },
+    revision: revisionOf(speaker),
+    values: { name: speaker.name, credentials: speaker.credentials ?? "", affiliation: speaker.affiliation ?? "", city: speaker.city ?? "", country: speaker.country, bio: speaker.bio },
+    sessions: draft.document.sessions.flatMap((session) =>
+      session.speakers
+        .filter((entry) => entry.speaker === speaker.slug)
+        .map((entry) => ({
+          slug: session.slug,
+          title: session.title,
+          role: ROLE_LABELS[entry.role].one,
+          when: `${formatDay(dayKeyOf(new Date(session.startsAt), zone), "short")}, ${formatTimeRange(new Date(session.startsAt), new Date(session.endsAt), zone)}`,
+        })),
+    ),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { meeting, user } = await requireOrganizer(request, params);
+  const slug = params.speaker ?? "";
+  const formData = await readFormData(request);
+  if (formData.get("intent") === "delete-speaker") {
+    const result = await deleteDraftSpeaker(meeting.id, user, slug);
+    if (!result.ok) return refused(result);
+    return redirect(`/organize/${meeting.slug}/speakers`);
+  }
+  const submission = parseWithZod(formData, { schema: SpeakerFormSchema });
+  if (submission.status !== "success") return data({ form: submission.reply() }, { status: 400 });
+  const value = submission.value;
+  const result = await saveDraftSpeaker(meeting.id, user, {
+    original: { slug, revision: value.revision ?? "" },
+    speaker: { slug, name: value.name, credentials: value.credentials || null, affiliation: value.affiliation || null, city: value.city || null, country: value.country, bio: value.bio ?? "" },
+  });
+  if (!result.ok) return data({ form: submission.reply({ formErrors: [result.message] }) }, { status: result.status });
+  return redirect(`/organize/${meeting.slug}/speakers/${slug}?saved=1`);
+}
+
+export default function EditSpeaker() {
+  const { slug, speaker, revision, values, sessions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const saved = searchParams.get("saved");
+  return (
+    <ConsolePage
+      title={speaker.name}
+      intro={
+        <Link to={`/organize/${slug}/speakers`} className={linkClass}>
+          <span aria-hidden="true">← </span>All speakers
+        </Link>
+      }
+    >
+      <div className="max-w-3xl space-y-4">
+        {saved ? <StatusBanner tone="success">{saved === "added" ? "Speaker added to the draft." : "Saved to the draft."}</StatusBanner> : null}
+        {actionData && "message" in actionData ? <StatusBanner tone="error">{actionData.message}</StatusBanner> : null}
+        <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+          <SpeakerForm defaultValue={values} revision={revision} lastResult={actionData && "form" in actionData ? actionData.form : undefined} />
+        </div>
+        <Section title="Sessions" id="speaker-sessions">
+          {sessions.length ? (
+            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+              {sessions.map((session) => (
+                <li key={`${session.slug}-${session.role}`} className="px-4 py-2.5 text-sm">
+                  <Link to={`/organize/${slug}/sessions/${session.slug}`} className={linkClass}>
+                    {session.title}
+                  </Link>
+                  <span className="block text-slate-600">
+                    {session.role} · {session.when}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-600">Not in any session yet.</p>
+          )}
+        </Section>
+        <Section title="Remove this speaker" id="remove-speaker">
+          <Form method="post" className="flex flex-wrap items-center gap-3 rounded-xl border border-red-200 bg-white p-4">
+            <p className="flex-1 text-sm text-slate-700">Only someone who is in no session can be removed.</p>
+            <SubmitButton pending={false} pendingLabel="Removing…" variant="danger" name="intent" value="delete-speaker">
+              Remove speaker
+            </SubmitButton>
+          </Form>
+        </Section>
+      </div>
+    </ConsolePage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ConsoleErrorBoundary />;
+}

@@ -1,0 +1,92 @@
+// The draft's speakers: find one, open them to edit, or add someone new.
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConsolePage, Section } from "~/components/console";
+import { ConsoleErrorBoundary } from "~/components/console-error";
+import { SpeakerForm } from "~/components/speaker-form";
+import { getDraft, saveDraftSpeaker } from "~/models/agenda-draft.server";
+import { SpeakerFormSchema } from "~/models/console-forms";
+import { slugify, uniqueSlug } from "~/models/program-document";
+import { readFormData, requireOrganizer } from "~/utils/organizer.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { meeting } = await requireOrganizer(request, params);
+  const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
+  const draft = await getDraft(meeting.id);
+  const counts = new Map<string, number>();
+  for (const session of draft.document.sessions) for (const entry of session.speakers) counts.set(entry.speaker, (counts.get(entry.speaker) ?? 0) + 1);
+  const needle = q.toLowerCase();
+  const speakers = draft.document.speakers
+    .filter((speaker) => !needle || speaker.name.toLowerCase().includes(needle) || (speaker.affiliation ?? "").toLowerCase().includes(needle))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((speaker) => ({ slug: speaker.slug, name: speaker.name, credentials: speaker.credentials, where: [speaker.affiliation, speaker.country].filter(Boolean).join(" · "), sessions: counts.get(speaker.slug) ?? 0 }));
+  return { slug: meeting.slug, q, speakers, total: draft.document.speakers.length };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { meeting, user } = await requireOrganizer(request, params);
+  const submission = parseWithZod(await readFormData(request), { schema: SpeakerFormSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const { intent: _intent, revision: _revision, slug, ...fields } = submission.value;
+  const draft = await getDraft(meeting.id);
+  const speaker = {
+    slug: slug || uniqueSlug(slugify(fields.name), new Set(draft.document.speakers.map((existing) => existing.slug))),
+    name: fields.name,
+    credentials: fields.credentials || null,
+    affiliation: fields.affiliation || null,
+    city: fields.city || null,
+    country: fields.country,
+    bio: fields.bio ?? "",
+  };
+  const result = await saveDraftSpeaker(meeting.id, user, { speaker });
+  if (!result.ok) return data(submission.reply(result.field ? { fieldErrors: { [result.field]: [result.message] } } : { formErrors: [result.message] }), { status: result.status });
+  return redirect(`/organize/${meeting.slug}/speakers/${speaker.slug}?saved=added`);
+}
+
+export default function ConsoleSpeakers() {
+  const { slug, q, speakers, total } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <ConsolePage title="Speakers" intro={`${total} people in the draft. Who speaks in which session is set on each session's page.`}>
+      <div className="max-w-3xl">
+        <Form method="get" role="search" className="flex gap-2">
+          <label htmlFor="speaker-search" className="sr-only">
+            Find a speaker
+          </label>
+          <input id="speaker-search" name="q" type="search" defaultValue={q} placeholder="Find by name or affiliation" className="w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm" />
+          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 font-semibold text-slate-800 hover:bg-slate-50">
+            Find
+          </button>
+        </Form>
+        {speakers.length ? (
+          <ul className="mt-4 divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+            {speakers.map((speaker) => (
+              <li key={speaker.slug} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-2.5">
+                <span>
+                  <Link to={`/organize/${slug}/speakers/${speaker.slug}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                    {speaker.name}
+                  </Link>
+                  {speaker.credentials ? <span className="text-slate-700">, {speaker.credentials}</span> : null}
+                  <span className="block text-sm text-slate-600">{speaker.where}</span>
+                </span>
+                <span className="text-sm text-slate-600">{speaker.sessions === 1 ? "1 session" : `${speaker.sessions} sessions`}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-4 text-slate-600">{q ? `Nobody matches “${q}”.` : "No speakers yet."}</p>
+        )}
+        <Section title="Add a speaker" id="add-speaker">
+          <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+            <SpeakerForm lastResult={lastResult} />
+          </div>
+        </Section>
+      </div>
+    </ConsolePage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ConsoleErrorBoundary />;
+}
