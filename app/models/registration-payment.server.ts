@@ -361,8 +361,11 @@ async function recordChargeRefunded(tx: Tx, charge: StripeCharge, work: AfterCom
   if (refundIds.length) {
     await tx.registrationRefund.updateMany({ where: { orderId: order.id, stripeRefundId: { in: refundIds } }, data: { status: "SUCCEEDED" } });
   }
-  // Refunded in full outside our own cancellation (the Stripe dashboard): the registration goes too.
-  if (order.status === "PAID" && order.total > 0 && amountRefunded >= order.total && order.purpose === "REGISTRATION") {
+  // Refunded in full from outside (the Stripe dashboard) rather than by our own
+  // cancellation or comp: the registration goes too.
+  const ours = await tx.registrationRefund.aggregate({ where: { orderId: order.id, status: { not: "FAILED" } }, _sum: { amount: true } });
+  const external = (ours._sum.amount ?? 0) < order.total;
+  if (order.status === "PAID" && order.total > 0 && amountRefunded >= order.total && external && order.purpose === "REGISTRATION") {
     await cancelInTransaction(tx, order.registrationId, { refunds: [], reason: "Refunded in full", byOrganizer: true }, work);
   }
 }

@@ -64,7 +64,7 @@ export async function storeProof(bytes: Uint8Array, fileName: string): Promise<{
   return { ok: true, stored: { storageKey, fileName: cleanFileName(fileName, checked.ext), contentType: checked.mime, size: bytes.byteLength } };
 }
 
-export function readProof(storageKey: string): Promise<Buffer> {
+export async function readProof(storageKey: string): Promise<Buffer> {
   return readFile(pathOf(storageKey));
 }
 
