@@ -74,6 +74,10 @@ export async function readPublishedProgram(db: Db, meetingId: string): Promise<P
   });
 }
 
+export function getPublishedProgram(meetingId: string): Promise<ProgramDocument> {
+  return readPublishedProgram(prisma, meetingId);
+}
+
 export type Draft = { document: ProgramDocument; version: number; updatedAt: Date };
 
 /**

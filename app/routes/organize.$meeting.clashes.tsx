@@ -1,0 +1,75 @@
+// Every clash in the draft, by kind: rooms double-booked, speakers in two
+// places at once, sessions of one special audience at the same time, and
+// sessions outside the meeting's days. Each links to the sessions to fix.
+import { type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ConsolePage, Section, StatusBanner } from "~/components/console";
+import { ConsoleErrorBoundary } from "~/components/console-error";
+import { getDraft } from "~/models/agenda-draft.server";
+import { CLASH_LABELS, type Clash, describeClash, findClashes } from "~/models/program-clashes";
+import { dayKeyOf, formatDay, formatTimeRange } from "~/utils/time";
+import { requireOrganizer } from "~/utils/organizer.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { meeting } = await requireOrganizer(request, params);
+  const draft = await getDraft(meeting.id);
+  const zone = meeting.timeZone;
+  const clashes = findClashes(draft.document, meeting);
+  const order: Clash["type"][] = ["room", "speaker", "audience", "outside"];
+  return {
+    slug: meeting.slug,
+    total: clashes.length,
+    groups: order
+      .map((type) => ({
+        type,
+        label: CLASH_LABELS[type],
+        clashes: clashes
+          .filter((clash) => clash.type === type)
+          .map((clash) => ({
+            text: describeClash(clash),
+            sessions: clash.sessions.map((session) => ({
+              slug: session.slug,
+              title: session.title,
+              when: `${formatDay(dayKeyOf(new Date(session.startsAt), zone), "short")}, ${formatTimeRange(new Date(session.startsAt), new Date(session.endsAt), zone)}`,
+            })),
+          })),
+      }))
+      .filter((group) => group.clashes.length > 0),
+  };
+}
+
+export default function Clashes() {
+  const { slug, total, groups } = useLoaderData<typeof loader>();
+  return (
+    <ConsolePage title="Clashes" intro="What a scheduler would catch before attendees do. Publishing with clashes asks for a confirmation.">
+      <div className="max-w-4xl">
+        {total === 0 ? <StatusBanner tone="success">No clashes: no room, speaker or audience is double-booked, and every session is within the meeting's days.</StatusBanner> : null}
+        {groups.map((group) => (
+          <Section key={group.type} title={`${group.label} (${group.clashes.length})`} id={`clash-${group.type}`}>
+            <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-amber-200 bg-white shadow-sm">
+              {group.clashes.map((clash, index) => (
+                <li key={index} className="px-4 py-3 text-sm">
+                  <p className="font-medium text-slate-900">{clash.text}</p>
+                  <ul className="mt-1 space-y-0.5">
+                    {clash.sessions.map((session) => (
+                      <li key={session.slug} className="text-slate-700">
+                        <Link to={`/organize/${slug}/sessions/${session.slug}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                          {session.title}
+                        </Link>{" "}
+                        · {session.when}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ))}
+      </div>
+    </ConsolePage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ConsoleErrorBoundary />;
+}
