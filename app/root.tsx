@@ -14,6 +14,7 @@ import { PageError } from "~/components/forms";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import stylesheet from "~/tailwind.css?url";
+import { organizesAnyMeeting } from "~/models/team.server";
 import { getUser } from "~/utils/auth.server";
 
 // An inline icon: browsers stop asking for /favicon.ico, which would only be a 404.
@@ -27,7 +28,8 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { user: await getUser(request) };
+  const user = await getUser(request);
+  return { user, organizes: user ? await organizesAnyMeeting(user) : false };
 }
 
 /**
@@ -53,7 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <SiteHeader user={rootData?.user ?? null} />
+        <SiteHeader user={rootData?.user ?? null} organizes={rootData?.organizes ?? false} />
         <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
           {children}
         </main>

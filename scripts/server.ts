@@ -56,7 +56,12 @@ export async function startWebServer({ port, dev }: WebServerOptions): Promise<S
       getLoadContext: (req) => ({ clientIp: req.ip }),
     }));
 
+  // E-mails attendees the program changes that touch their schedule, grouped per quiet window.
+  const { startProgramDigestTimer } = await import("../app/models/program-notices.server");
+  const stopDigests = startProgramDigestTimer();
+
   return new Promise((resolve) => {
     const server = app.listen(port, () => resolve(server));
+    server.on("close", stopDigests);
   });
 }

@@ -11,7 +11,7 @@ export type HeaderUser = { name: string; email: string } | null;
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-2 py-1.5 text-sm font-medium hover:bg-slate-100 hover:text-slate-900 ${isActive ? "text-brand-700" : "text-slate-700"}`;
 
-export function SiteHeader({ user }: { user: HeaderUser }) {
+export function SiteHeader({ user, organizes = false }: { user: HeaderUser; organizes?: boolean }) {
   const location = useLocation();
   const signingOut = useIsPending({ formAction: "/logout" });
   // Come back to this page after signing in, unless this page is itself part of signing in.
@@ -36,6 +36,11 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
           <NavLink to="/" end className={navLinkClass}>
             Meetings
           </NavLink>
+          {organizes ? (
+            <NavLink to="/organize" className={navLinkClass}>
+              Organize
+            </NavLink>
+          ) : null}
         </nav>
         <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2">
           {user ? (

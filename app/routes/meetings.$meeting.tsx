@@ -70,6 +70,9 @@ export default function MeetingLayout() {
             <NavLink to={href(`${base}/speakers`)} className={tabClass}>
               Speakers
             </NavLink>
+            <NavLink to={href(`${base}/changelog`)} className={tabClass}>
+              Changelog
+            </NavLink>
           </nav>
         </div>
       </div>
