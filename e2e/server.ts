@@ -14,6 +14,7 @@ process.env.DATABASE_URL = await freshSeededDatabase(server.serverUrl, `meetings
 process.env.NODE_ENV = "production";
 process.env.PORT = String(port);
 process.env.APP_ORIGIN = `http://localhost:${port}`;
+process.env.REALTIME_PORT = process.env.E2E_REALTIME_PORT ?? String(port + 1000);
 process.env.SESSION_SECRET ??= "e2e-session-secret-that-is-long-enough-0123456789";
 process.env.MAIL_OUTBOX_DIR = outbox;
 process.env.LOG_LEVEL ??= "warn";
@@ -24,5 +25,15 @@ process.env.BUILD_DIR = buildDir;
 execFileSync("npx", ["remix", "vite:build"], { stdio: "inherit" });
 const { startWebServer } = await import("../scripts/server");
 await startWebServer({ port, dev: false });
+// The live Q&A sidecar, where the pages expect it (APP_ORIGIN's host on REALTIME_PORT).
+// E2E_PORT + 1000 keeps parallel runs (E2E_PORT 3201, 3202…) from colliding; a
+// failure to start it only affects the live Q&A specs.
+const realtimePort = Number(process.env.REALTIME_PORT);
+try {
+  const { createRealtimeServer } = await import("../realtime/server");
+  await createRealtimeServer({ port: realtimePort, appOrigin: process.env.APP_ORIGIN, databaseUrl: process.env.DATABASE_URL });
+} catch (error) {
+  console.warn(`e2e: the live Q&A sidecar could not start on port ${realtimePort}: ${(error as Error).message}`);
+}
 console.log(`e2e server ready on http://localhost:${port}`);
 process.on("SIGTERM", () => void server.stop().finally(() => process.exit(0)));

@@ -71,7 +71,10 @@ if (!dev && buildIsStale()) {
 const { env } = await import("../app/utils/env.server");
 const { startWebServer } = await import("./server");
 const server = await startWebServer({ port: env.PORT, dev });
-console.log(`Ready: http://localhost:${env.PORT}`);
+// The live Q&A sidecar runs in this process too; `npm run start:realtime` runs more of them.
+const { createRealtimeServer } = await import("../realtime/server");
+const realtime = await createRealtimeServer({ port: env.REALTIME_PORT, appOrigin: env.APP_ORIGIN, databaseUrl });
+console.log(`Ready: http://localhost:${env.PORT} (live Q&A on port ${realtime.port})`);
 
 let stopping = false;
 async function stop(signal: string) {
@@ -79,7 +82,7 @@ async function stop(signal: string) {
   stopping = true;
   console.log(`\n${signal}: stopping…`);
   server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await Promise.all([new Promise((resolve) => server.close(resolve)), realtime.close()]);
   await prisma.$disconnect();
   await embedded?.stop();
   process.exit(0);

@@ -504,3 +504,13 @@ export async function getLastQaEventId(sessionId: string): Promise<number> {
   const last = await prisma.qaEvent.findFirst({ where: { sessionId }, orderBy: { id: "desc" }, select: { id: true } });
   return last ? Number(last.id) : 0;
 }
+
+/** Changes whenever a session's Q&A does: the page cache keys the session page on it. 0 without events (or session). */
+export async function getQaVersion(meetingSlug: string, sessionSlug: string): Promise<number> {
+  const last = await prisma.qaEvent.findFirst({
+    where: { session: { slug: sessionSlug, meeting: { slug: meetingSlug } } },
+    orderBy: { id: "desc" },
+    select: { id: true },
+  });
+  return last ? Number(last.id) : 0;
+}

@@ -41,3 +41,11 @@ export async function getSignInByTicket(ticket: unknown) {
   });
   return user ? { user, loginSessionId } : null;
 }
+
+/** Where the browser connects to the sidecar: REALTIME_ORIGIN, else the web app's host on REALTIME_PORT. */
+export function realtimeOrigin(): string {
+  if (env.REALTIME_ORIGIN) return new URL(env.REALTIME_ORIGIN).origin;
+  const url = new URL(env.APP_ORIGIN);
+  url.port = String(env.REALTIME_PORT);
+  return url.origin;
+}

@@ -2,12 +2,14 @@
 // click), what it is about, and who speaks, by role.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AudienceQuestions } from "~/components/live-qa/audience-questions";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { useZoneSwitchHrefs } from "~/components/time-zone";
 import { CancelledBadge, LevelBadge, TrackChip } from "~/components/track-chip";
 import { getMeeting } from "~/models/meeting.server";
 import { AUDIENCE_LABELS, KIND_LABELS, ROLE_LABELS, ROLE_ORDER } from "~/models/program";
+import { listApprovedQuestions } from "~/models/live-qa.server";
 import { getSession } from "~/models/session.server";
 import { dayKeyOf, formatDate, formatTimeRange, zoneAbbreviation, zoneViewFor } from "~/utils/time";
 
@@ -36,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       meetingTime: zone.zone === meeting.timeZone ? null : `${formatTimeRange(session.startsAt, session.endsAt, meeting.timeZone)} ${zoneAbbreviation(meeting.timeZone, session.startsAt)}`,
     },
     zone,
+    questions: await listApprovedQuestions(session.id),
   };
 }
 
@@ -50,7 +53,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function SessionPage() {
-  const { meeting, session, when, zone } = useLoaderData<typeof loader>();
+  const { meeting, session, when, zone, questions } = useLoaderData<typeof loader>();
   const href = useProgramHref();
   const zoneHrefs = useZoneSwitchHrefs();
   const cancelled = session.status === "CANCELLED";
@@ -133,10 +136,13 @@ export default function SessionPage() {
             ) : null}
           </dl>
 
-          {!cancelled && (session.streamUrl || session.recordingUrl) ? (
+          {!cancelled ? (
             <div className="mt-4 flex flex-wrap gap-3">
+              <Link to={`${base}/sessions/${session.slug}/live`} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+                {session.streamUrl ? "Watch and ask" : "Ask questions live"}
+              </Link>
               {session.streamUrl ? (
-                <a href={session.streamUrl} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800" rel="noreferrer">
+                <a href={session.streamUrl} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50" rel="noreferrer">
                   Watch the stream
                 </a>
               ) : null}
@@ -175,6 +181,8 @@ export default function SessionPage() {
               </ul>
             </section>
           ))}
+
+          <AudienceQuestions questions={questions} />
         </article>
       </div>
     </div>

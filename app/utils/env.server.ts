@@ -9,6 +9,8 @@ const schema = z.object({
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
   PORT: z.coerce.number().int().positive().default(3000),
   REALTIME_PORT: z.coerce.number().int().positive().default(3001),
+  /** Where browsers reach the live Q&A sidecar; default: APP_ORIGIN's host on REALTIME_PORT. */
+  REALTIME_ORIGIN: z.string().url().optional(),
   APP_ORIGIN: z.string().url().default("http://localhost:3000"),
   SESSION_SECRET: isProduction
     ? z.string({ message: "SESSION_SECRET is required in production" }).min(32, "SESSION_SECRET must be at least 32 characters")

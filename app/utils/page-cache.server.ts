@@ -16,6 +16,7 @@ import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerResponse } from "n
 import { gzip } from "node:zlib";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { LRUCache } from "lru-cache";
+import { getQaVersion } from "~/models/live-qa.server";
 import { getProgramStamp, meetingSpan } from "~/models/meeting.server";
 import { logger } from "./logger.server";
 import { readTimeZoneHint } from "./time";
@@ -39,6 +40,8 @@ export type PageCacheOptions = {
   now?: () => Date;
   /** Where programVersion comes from (tests may swap it). */
   lookupStamp?: (meetingSlug: string) => Promise<ProgramStamp | null>;
+  /** A session page also lists its audience questions: their version (the session's last Q&A event id) joins the key. */
+  lookupQaVersion?: (meetingSlug: string, sessionSlug: string) => Promise<number>;
 };
 
 type FoundMeeting = { stamp: ProgramStamp; span: { start: Date; end: Date } };
@@ -53,7 +56,7 @@ type CachedPage = {
 
 // The public program pages of the URL contract, and their single-fetch data
 // twins (`/meetings/x/agenda.data`). Calendar feeds and live pages are not here.
-const PROGRAM_PATH = /^\/meetings\/([a-z0-9-]+)(?:\/agenda|\/tracks(?:\/[^/.]+)?|\/sessions\/[^/.]+|\/speakers(?:\/[^/.]+)?)?(?:\.data)?$/;
+const PROGRAM_PATH = /^\/meetings\/([a-z0-9-]+)(?:\/agenda|\/tracks(?:\/[^/.]+)?|\/sessions\/([^/.]+)|\/speakers(?:\/[^/.]+)?)?(?:\.data)?$/;
 
 // Any cookie named like a sign-in marks the request as personal. Matching
 // loosely errs on the safe side: a false match only skips the shared cache.
@@ -88,7 +91,7 @@ export type PageCache = RequestHandler & {
 };
 
 export function createPageCache(options: PageCacheOptions): PageCache {
-  const { buildId, stampTtlMs = 1000, maxBytes = 64 * 1024 * 1024, now = () => new Date(), lookupStamp = getProgramStamp } = options;
+  const { buildId, stampTtlMs = 1000, maxBytes = 64 * 1024 * 1024, now = () => new Date(), lookupStamp = getProgramStamp, lookupQaVersion = getQaVersion } = options;
 
   const pages = new LRUCache<string, CachedPage>({
     maxSize: maxBytes,
@@ -109,6 +112,18 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     fetchMethod: describe,
   });
 
+  const qaVersions = new LRUCache<string, number>({
+    max: 5000,
+    ttl: Math.max(stampTtlMs, 1),
+    fetchMethod: (key) => lookupQaVersion(...(key.split("/") as [string, string])),
+  });
+
+  async function qaVersionOf(meetingSlug: string, sessionSlug: string | undefined): Promise<string> {
+    if (!sessionSlug) return "-";
+    if (stampTtlMs <= 0) return String(await lookupQaVersion(meetingSlug, sessionSlug));
+    return String((await qaVersions.fetch(`${meetingSlug}/${sessionSlug}`)) ?? 0);
+  }
+
   async function meetingOf(slug: string): Promise<KnownMeeting> {
     if (stampTtlMs <= 0) return describe(slug);
     return (await stamps.fetch(slug)) ?? { stamp: null };
@@ -122,8 +137,10 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     if (!match) return next();
 
     let meeting: KnownMeeting;
+    let qaVersion: string;
     try {
       meeting = await meetingOf(match[1]!);
+      qaVersion = await qaVersionOf(match[1]!, match[2]);
     } catch (error) {
       // Without a version nothing can be cached safely; Remix still answers.
       logger.warn({ err: error }, "page cache: could not read the program version");
@@ -135,7 +152,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     const cookies = req.headers.cookie ?? "";
     const signIn = SIGN_IN_COOKIE.exec(cookies);
     const signedIn = signIn !== null && signIn[1] !== "";
-    const key = cacheKey(req.headers, url, cookies, meeting, buildId, now());
+    const key = `${cacheKey(req.headers, url, cookies, meeting, buildId, now())}|qa:${qaVersion}`;
     const etag = `W/"${createHash("sha1")
       .update(key)
       .update(signedIn ? `|signed-in:${signIn[1]}` : "|anonymous")

@@ -1,0 +1,99 @@
+// The question box: 1 to 500 characters, optionally anonymous to other viewers.
+// One zod schema checks it in the browser and in the action (Conform); when the
+// live connection is up the question goes over the socket instead of a post.
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { useState } from "react";
+import { z } from "zod";
+import { ErrorList, FormErrors, SubmitButton, useIsPending } from "~/components/forms";
+import { QUESTION_MAX_LENGTH, questionBodySchema } from "~/models/live-qa";
+
+export const AskSchema = z.object({
+  intent: z.literal("ask"),
+  body: questionBodySchema,
+  anonymous: z.boolean().optional(),
+});
+
+export function AskForm({
+  lastResult,
+  live,
+  moderated,
+  onLiveAsk,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  live: boolean;
+  moderated: boolean;
+  /** Sends the question over the socket; resolves to an error message, or null when it was taken. */
+  onLiveAsk: (question: { body: string; anonymous: boolean }) => Promise<string | null>;
+}) {
+  const pending = useIsPending();
+  const [sending, setSending] = useState(false);
+  const [liveError, setLiveError] = useState<string | null>(null);
+  const [length, setLength] = useState(0);
+  const [form, fields] = useForm({
+    id: "ask-question",
+    lastResult,
+    constraint: getZodConstraint(AskSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AskSchema }),
+    onSubmit(event, { submission }) {
+      if (!live || submission?.status !== "success") return;
+      event.preventDefault();
+      setSending(true);
+      setLiveError(null);
+      void onLiveAsk({ body: submission.value.body, anonymous: submission.value.anonymous ?? false }).then((error) => {
+        setSending(false);
+        setLiveError(error);
+        if (!error) {
+          form.reset();
+          setLength(0);
+        }
+      });
+    },
+  });
+  const { key: bodyKey, ...bodyProps } = getTextareaProps(fields.body, { ariaDescribedBy: "ask-hint" });
+  const { key: anonymousKey, ...anonymousProps } = getInputProps(fields.anonymous, { type: "checkbox" });
+  const errors = [...(form.errors ?? []), ...(liveError ? [liveError] : [])];
+
+  return (
+    <Form method="post" preventScrollReset {...getFormProps(form)} className="space-y-3">
+      <input type="hidden" name="intent" value="ask" />
+      <FormErrors id={form.errorId} errors={errors} />
+      <div>
+        <label htmlFor={fields.body.id} className="block text-sm font-semibold text-slate-800">
+          Your question
+        </label>
+        <textarea
+          key={bodyKey}
+          {...bodyProps}
+          rows={3}
+          maxLength={QUESTION_MAX_LENGTH}
+          onInput={(event) => setLength(event.currentTarget.value.length)}
+          className={`mt-1.5 block w-full resize-y rounded-md border bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-500 focus:outline-2 focus:outline-offset-0 focus:outline-brand-600 ${
+            fields.body.errors?.length ? "border-red-600" : "border-slate-300"
+          }`}
+          placeholder="Ask the speakers something…"
+        />
+        <div className="mt-1 flex justify-between gap-3 text-sm text-slate-600">
+          <p id="ask-hint">{moderated ? "Moderators review questions before they appear." : "Questions appear right away."}</p>
+          <p aria-hidden="true" className="tabular-nums">
+            {length}/{QUESTION_MAX_LENGTH}
+          </p>
+        </div>
+        <ErrorList id={fields.body.errorId} errors={fields.body.errors} />
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <label className="inline-flex items-center gap-2 text-sm text-slate-800">
+          <input key={anonymousKey} {...anonymousProps} className="h-4 w-4 rounded border-slate-400 text-brand-700" />
+          Ask anonymously
+          <span className="text-slate-600">(moderators still see your name)</span>
+        </label>
+        <SubmitButton pending={pending || sending} pendingLabel="Sending…">
+          Send question
+        </SubmitButton>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,128 @@
+// One question in the moderator's lists, with the actions its state allows.
+// Every action is a form (so it works without JavaScript) that goes over the
+// socket when the live connection is up.
+import type { QuestionView } from "~/models/live-qa";
+import { DISMISS_REASON_MAX_LENGTH, QUESTION_MAX_LENGTH } from "~/models/live-qa";
+import { formatTime } from "~/utils/time";
+import { LiveForm } from "./live-form";
+import { Badge } from "./question-item";
+
+const buttonClass = {
+  primary: "rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800",
+  secondary: "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50",
+  danger: "rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50",
+} as const;
+
+export function ModeratorQuestion({
+  question,
+  pinned,
+  zone,
+  live,
+  onLive,
+}: {
+  question: QuestionView;
+  pinned: boolean;
+  zone: string;
+  live: boolean;
+  onLive: (formData: FormData) => void;
+}) {
+  const action = (intent: string, label: string, style: keyof typeof buttonClass, shortcut?: string) => (
+    <LiveForm live={live} onLiveSubmit={onLive}>
+      <input type="hidden" name="questionId" value={question.id} />
+      <button type="submit" name="intent" value={intent} className={buttonClass[style]} aria-keyshortcuts={shortcut} data-shortcut={shortcut}>
+        {label}
+      </button>
+    </LiveForm>
+  );
+  const { status } = question;
+  return (
+    <li>
+      <article
+        tabIndex={0}
+        data-question-id={question.id}
+        data-queue-item=""
+        aria-label={`${status === "PENDING" ? "Waiting" : status === "APPROVED" ? "On the board" : status === "DISMISSED" ? "Dismissed" : "Withdrawn"}: ${question.body.slice(0, 80)}`}
+        className={`rounded-lg border px-4 py-3 shadow-sm focus:outline-2 focus:outline-offset-2 focus:outline-brand-600 ${pinned ? "border-brand-600 bg-brand-50" : "border-slate-200 bg-white"}`}
+      >
+        <div className="flex items-start justify-between gap-3">
+          <p className="min-w-0 text-base leading-relaxed break-words whitespace-pre-line text-slate-900">{question.body}</p>
+          {status === "APPROVED" ? (
+            <p className="shrink-0 rounded-md border border-slate-200 px-2 py-0.5 text-sm font-semibold text-slate-700 tabular-nums">
+              <span aria-hidden="true">▲ </span>
+              {question.voteCount}
+              <span className="sr-only"> {question.voteCount === 1 ? "vote" : "votes"}</span>
+            </p>
+          ) : null}
+        </div>
+        <p className="mt-1.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
+          <span>
+            {question.authorName ?? "Unknown"}
+            {question.anonymous ? " (anonymous to viewers)" : ""}
+          </span>
+          <span aria-hidden="true">·</span>
+          <time dateTime={question.createdAt}>{formatTime(new Date(question.createdAt), zone)}</time>
+          {pinned ? <Badge tone="brand">Now answering</Badge> : null}
+          {question.answeredAt ? <Badge tone="emerald">Answered</Badge> : null}
+          {question.editedAt ? <Badge tone="slate">Edited</Badge> : null}
+        </p>
+        {status === "DISMISSED" && question.dismissReason ? <p className="mt-1 text-sm text-red-900">Reason given: {question.dismissReason}</p> : null}
+
+        {status !== "WITHDRAWN" ? (
+          <div className="mt-3 flex flex-wrap items-start gap-2">
+            {status === "PENDING" ? action("approve", "Approve", "primary", "a") : null}
+            {status === "DISMISSED" ? action("approve", "Approve after all", "secondary", "a") : null}
+            {status === "APPROVED" && !pinned ? action("pin", "Pin as now answering", "primary", "p") : null}
+            {status === "APPROVED" && pinned ? action("unpin", "Unpin", "secondary") : null}
+            {status === "APPROVED" && !question.answeredAt ? action("answer", "Mark answered", "secondary", "m") : null}
+            <details className="group" data-edit="">
+              <summary className={`${buttonClass.secondary} cursor-pointer list-none`} aria-keyshortcuts="e">
+                Edit
+              </summary>
+              <LiveForm live={live} onLiveSubmit={onLive} className="mt-2 space-y-2">
+                <input type="hidden" name="questionId" value={question.id} />
+                <label htmlFor={`edit-${question.id}`} className="block text-sm font-medium text-slate-800">
+                  Text (the author is told it was edited)
+                </label>
+                <textarea
+                  id={`edit-${question.id}`}
+                  name="body"
+                  required
+                  maxLength={QUESTION_MAX_LENGTH}
+                  defaultValue={question.body}
+                  rows={3}
+                  className="block w-full min-w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm"
+                />
+                <button type="submit" name="intent" value="edit" className={buttonClass.primary}>
+                  Save text
+                </button>
+              </LiveForm>
+            </details>
+            {status === "PENDING" || status === "APPROVED" ? (
+              <details className="group" data-dismiss="">
+                <summary className={`${buttonClass.danger} cursor-pointer list-none`} aria-keyshortcuts="d">
+                  Dismiss…
+                </summary>
+                <LiveForm live={live} onLiveSubmit={onLive} className="mt-2 space-y-2">
+                  <input type="hidden" name="questionId" value={question.id} />
+                  <label htmlFor={`reason-${question.id}`} className="block text-sm font-medium text-slate-800">
+                    Reason for the author (optional)
+                  </label>
+                  <input
+                    id={`reason-${question.id}`}
+                    name="reason"
+                    maxLength={DISMISS_REASON_MAX_LENGTH}
+                    className="block w-full min-w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm"
+                    placeholder="e.g. Already answered"
+                  />
+                  <button type="submit" name="intent" value="dismiss" className={buttonClass.danger}>
+                    Dismiss question
+                  </button>
+                </LiveForm>
+              </details>
+            ) : null}
+          </div>
+        ) : null}
+      </article>
+    </li>
+  );
+}

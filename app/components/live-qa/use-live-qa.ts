@@ -1,0 +1,113 @@
+// The browser's side of live Q&A: one Socket.IO connection to the sidecar,
+// the board kept by applying events in id order (each once), and a reconnect
+// that asks for exactly what was missed. Until it connects (or without
+// JavaScript) the page shows the board its loader rendered, and forms post to
+// the route's action instead.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import { applyQaEvents, type QaBoard, type QuestionView } from "~/models/live-qa";
+import type { AckResponse, ChangeResult, ClientToServerEvents, JoinResult, ServerToClientEvents, ViewerRights } from "../../../realtime/contract";
+
+export type LiveStatus = "connecting" | "live" | "reconnecting" | "signed-out";
+
+type QaSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Events a screen may send that change something; each answers with a ChangeResult. */
+export type ChangeEvent =
+  | "question:ask"
+  | "question:edit"
+  | "question:withdraw"
+  | "question:vote"
+  | "question:unvote"
+  | "question:approve"
+  | "question:dismiss"
+  | "question:pin"
+  | "question:unpin"
+  | "question:answer"
+  | "qa:open"
+  | "qa:close"
+  | "qa:moderation";
+
+async function fetchTicket(): Promise<string | null> {
+  try {
+    const response = await fetch("/realtime/ticket", { method: "POST", credentials: "same-origin" });
+    if (!response.ok) return null;
+    const { ticket } = (await response.json()) as { ticket: string | null };
+    return ticket;
+  } catch {
+    return null;
+  }
+}
+
+export function useLiveQa({ realtimeUrl, sessionId, initialBoard }: { realtimeUrl: string; sessionId: string; initialBoard: QaBoard }) {
+  const [board, setBoard] = useState(initialBoard);
+  const [status, setStatus] = useState<LiveStatus>("connecting");
+  const [viewers, setViewers] = useState<number | null>(null);
+  const [rights, setRights] = useState<ViewerRights | null>(null);
+  const socketRef = useRef<QaSocket | null>(null);
+  const boardRef = useRef(board);
+  boardRef.current = board;
+
+  // A newer render of the loader (after a no-JS style form post) replaces an older board.
+  useEffect(() => {
+    setBoard((current) => (initialBoard.lastEventId > current.lastEventId ? initialBoard : current));
+  }, [initialBoard]);
+
+  useEffect(() => {
+    const socket: QaSocket = io(realtimeUrl, {
+      transports: ["websocket", "polling"],
+      withCredentials: true,
+      // Called before every (re)connection, so a reconnect never uses a stale ticket.
+      auth: (callback) => void fetchTicket().then((ticket) => callback(ticket ? { ticket } : {})),
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5000,
+    });
+    socketRef.current = socket;
+
+    socket.on("connect", () => {
+      socket.emit("qa:join", { sessionId, lastEventId: boardRef.current.lastEventId }, (response: AckResponse<JoinResult>) => {
+        if (!response.ok) return;
+        const { sync } = response.data;
+        setBoard((current) => (sync.kind === "snapshot" ? sync.board : applyQaEvents(current, sync.events)));
+        setRights(response.data.rights);
+        setViewers(response.data.viewers);
+        setStatus("live");
+      });
+    });
+    socket.on("qa:events", (events) => setBoard((current) => applyQaEvents(current, events)));
+    socket.on("viewers:count", ({ count }) => setViewers(count));
+    socket.on("auth:ended", () => setStatus("signed-out"));
+    socket.on("disconnect", (reason) => setStatus(reason === "io server disconnect" ? "signed-out" : "reconnecting"));
+    socket.on("connect_error", () => setStatus((current) => (current === "signed-out" ? current : "reconnecting")));
+    return () => {
+      socket.close();
+      socketRef.current = null;
+    };
+  }, [realtimeUrl, sessionId]);
+
+  /** Sends a change over the socket; the acknowledged question is shown at once (its event follows). */
+  const send = useCallback(async (event: ChangeEvent, payload: object): Promise<AckResponse<ChangeResult>> => {
+    const socket = socketRef.current;
+    if (!socket?.connected) return { ok: false, error: { code: "INTERNAL", message: "Not connected to the live service. Trying again…" } };
+    try {
+      const emitter = socket.timeout(10_000) as unknown as { emitWithAck(event: string, payload: object): Promise<AckResponse<ChangeResult>> };
+      const response = await emitter.emitWithAck(event, payload);
+      if (response.ok && response.data.question) mergeQuestion(response.data.question, response.data.eventId);
+      return response;
+    } catch {
+      return { ok: false, error: { code: "INTERNAL", message: "The live service did not answer. Check your connection and try again." } };
+    }
+
+    function mergeQuestion(question: QuestionView, eventId: number) {
+      setBoard((current) => {
+        // Its event (or a later one) already arrived: that is at least as new.
+        if (current.lastEventId >= eventId) return current;
+        const known = current.questions.find((q) => q.id === question.id);
+        const merged = known ? { ...known, ...question, votedByMe: question.votedByMe ?? known.votedByMe } : question;
+        return { ...current, questions: known ? current.questions.map((q) => (q.id === question.id ? merged : q)) : [...current.questions, merged] };
+      });
+    }
+  }, []);
+
+  return { board, status, viewers, rights, send, live: status === "live" };
+}

@@ -1,0 +1,383 @@
+// The virtual session: the stream (or when it starts, or the recording), the
+// session's details, and the live Q&A: ask, upvote, sort by top or newest, and
+// follow answers as they happen. Without JavaScript the questions still show
+// and every form posts here; with it, changes go over the realtime sidecar.
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useState } from "react";
+import { z } from "zod";
+import { AskForm, AskSchema } from "~/components/live-qa/ask-form";
+import { ConnectionBadge } from "~/components/live-qa/live-form";
+import { QuestionItem } from "~/components/live-qa/question-item";
+import { useLiveQa, type ChangeEvent } from "~/components/live-qa/use-live-qa";
+import { ProgramErrorBoundary } from "~/components/program-error";
+import { askQuestion, editQuestion, getQaBoard, unvoteQuestion, voteQuestion, withdrawQuestion } from "~/models/live-qa.server";
+import { audienceQuestions, QaError, questionBodySchema, recordIdSchema, sortQuestions, type QuestionSort } from "~/models/live-qa";
+import { ROLE_LABELS } from "~/models/program";
+import { loginUrlFor } from "~/utils/auth.server";
+import { backTo, httpStatusOf, loadLivePage } from "~/utils/live-qa-page.server";
+import { formatDate, formatTime, formatTimeRange, zoneAbbreviation, zoneViewFor } from "~/utils/time";
+
+type StreamPhase = "cancelled" | "before" | "live" | "after";
+
+/** The stream opens this long before the session starts. */
+const STREAM_OPENS_MS = 30 * 60 * 1000;
+
+/** Only http(s) links become hrefs or frames: a stored "javascript:" URL must never run. */
+function webUrl(url: string | null): string | null {
+  return url && /^https?:\/\//i.test(url) ? url : null;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const page = await loadLivePage(request, params);
+  const { session, user } = page;
+  const board = await getQaBoard(session.id, { userId: user?.id ?? null, moderator: page.canModerate });
+  const zone = zoneViewFor(request, session.meeting);
+  const now = Date.now();
+  const phase: StreamPhase =
+    session.status === "CANCELLED"
+      ? "cancelled"
+      : now < session.startsAt.getTime() - STREAM_OPENS_MS
+        ? "before"
+        : now <= session.endsAt.getTime()
+          ? "live"
+          : "after";
+  const url = new URL(request.url);
+  return {
+    meeting: { slug: session.meeting.slug, name: session.meeting.name },
+    session: {
+      id: session.id,
+      slug: session.slug,
+      title: session.title,
+      description: session.description,
+      room: session.room,
+      streamUrl: webUrl(session.streamUrl),
+      recordingUrl: webUrl(session.recordingUrl),
+      speakers: session.speakers.map((s) => ({ role: s.role, slug: s.speaker.slug, name: s.speaker.name, credentials: s.speaker.credentials })),
+    },
+    when: {
+      date: formatDate(session.startsAt, zone.zone),
+      time: formatTimeRange(session.startsAt, session.endsAt, zone.zone),
+      startTime: formatTime(session.startsAt, zone.zone),
+      abbreviation: zoneAbbreviation(zone.zone, session.startsAt),
+    },
+    zone: zone.zone,
+    phase,
+    board,
+    sort: (url.searchParams.get("sort") === "new" ? "new" : "top") as QuestionSort,
+    done: url.searchParams.get("done"),
+    viewer: { signedIn: user !== null, canParticipate: page.canParticipate, canModerate: page.canModerate },
+    loginUrl: loginUrlFor(request),
+    realtimeUrl: page.realtimeUrl,
+  };
+}
+
+const QuestionIntentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.enum(["vote", "unvote", "withdraw"]), questionId: recordIdSchema }),
+  z.object({ intent: z.literal("edit"), questionId: recordIdSchema, body: questionBodySchema }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const page = await loadLivePage(request, params);
+  if (!page.user) throw redirect(loginUrlFor(request));
+  const userId = page.user.id;
+  const sessionId = page.session.id;
+  const formData = await request.formData().catch(() => {
+    throw new Response("Expected a form submission.", { status: 400 });
+  });
+
+  if (formData.get("intent") === "ask") {
+    const submission = parseWithZod(formData, { schema: AskSchema });
+    if (submission.status !== "success") return data({ intent: "ask" as const, result: submission.reply(), error: null }, { status: 400 });
+    let waiting: boolean;
+    try {
+      const { question } = await askQuestion({ sessionId, userId, body: submission.value.body, anonymous: submission.value.anonymous ?? false });
+      waiting = question?.status === "PENDING";
+    } catch (error) {
+      if (!(error instanceof QaError)) throw error;
+      return data({ intent: "ask" as const, result: submission.reply({ formErrors: [error.message] }), error: null }, { status: httpStatusOf(error.code) });
+    }
+    return redirect(backTo(request, waiting ? "asked-pending" : "asked"));
+  }
+
+  const parsed = QuestionIntentSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return data({ intent: "other" as const, result: undefined, error: parsed.error.issues[0]?.message ?? "That request was not understood." }, { status: 400 });
+  const input = { sessionId, userId, questionId: parsed.data.questionId };
+  try {
+    switch (parsed.data.intent) {
+      case "vote":
+        await voteQuestion(input);
+        break;
+      case "unvote":
+        await unvoteQuestion(input);
+        break;
+      case "withdraw":
+        await withdrawQuestion(input);
+        break;
+      case "edit":
+        await editQuestion({ ...input, body: parsed.data.body });
+        break;
+    }
+  } catch (error) {
+    if (!(error instanceof QaError)) throw error;
+    return data({ intent: "other" as const, result: undefined, error: error.message }, { status: httpStatusOf(error.code) });
+  }
+  return redirect(backTo(request, parsed.data.intent));
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Live: ${data.session.title} · ${data.meeting.name}` : "Session not found" },
+  { name: "description", content: data ? `Watch and ask questions live: ${data.session.title}` : "" },
+];
+
+const DONE_TEXT: Record<string, string> = {
+  "asked-pending": "Your question was sent. It appears for everyone once a moderator approves it.",
+  asked: "Your question is on the board.",
+  vote: "Your vote was counted.",
+  unvote: "Your vote was removed.",
+  withdraw: "Your question was withdrawn.",
+  edit: "Your question was updated.",
+};
+
+export default function LiveSessionPage() {
+  const { meeting, session, when, zone, phase, board: initialBoard, sort, done, viewer, loginUrl, realtimeUrl } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { board, status, viewers, send, live } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard });
+  const [liveNotice, setLiveNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const base = `/meetings/${meeting.slug}`;
+  const sessionHref = `${base}/sessions/${session.slug}`;
+  const pinnedId = board.qa.pinnedQuestionId;
+  const pinned = board.questions.find((q) => q.id === pinnedId && q.status === "APPROVED") ?? null;
+  const questions = sortQuestions(audienceQuestions(board), sort).filter((q) => q.id !== pinned?.id);
+  const notice = liveNotice ?? (actionData?.error ? { text: actionData.error, error: true } : done && DONE_TEXT[done] ? { text: DONE_TEXT[done]!, error: false } : null);
+  const sortHref = (value: QuestionSort) => {
+    const params = new URLSearchParams(searchParams);
+    params.delete("done");
+    if (value === "top") params.delete("sort");
+    else params.set("sort", value);
+    const query = params.toString();
+    return `?${query}#questions`;
+  };
+
+  async function perform(event: ChangeEvent, payload: object, success?: string) {
+    const response = await send(event, payload);
+    setLiveNotice(response.ok ? (success ? { text: success, error: false } : null) : { text: response.error.message, error: true });
+    return response;
+  }
+
+  function onLive(formData: FormData) {
+    const intent = String(formData.get("intent"));
+    const questionId = String(formData.get("questionId"));
+    if (intent === "vote") void perform("question:vote", { questionId });
+    else if (intent === "unvote") void perform("question:unvote", { questionId });
+    else if (intent === "withdraw") void perform("question:withdraw", { questionId }, DONE_TEXT.withdraw);
+    else if (intent === "edit") void perform("question:edit", { questionId, body: String(formData.get("body") ?? "") }, DONE_TEXT.edit);
+  }
+
+  const actions = { live, canVote: viewer.canParticipate, zone, onLive };
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-5 sm:px-6 sm:py-6">
+      <p className="text-sm">
+        <Link to={sessionHref} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          <span aria-hidden="true">← </span>Session details
+        </Link>
+      </p>
+      <header className="mt-2 flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
+        <div className="min-w-0">
+          <p className="text-sm font-medium text-slate-600">
+            {when.date} · {when.time} {when.abbreviation}
+            {session.room ? ` · ${session.room.name}` : ""}
+          </p>
+          <h1 className="mt-1 text-2xl leading-tight font-bold tracking-tight text-slate-900 sm:text-3xl">{session.title}</h1>
+        </div>
+        <div className="flex flex-col items-start gap-2 sm:items-end">
+          <ConnectionBadge status={status} viewers={viewers} />
+          {viewer.canModerate ? (
+            <p className="flex gap-3 text-sm font-semibold">
+              <Link to={`${sessionHref}/moderate`} className="text-brand-700 underline underline-offset-2">
+                Moderate questions
+              </Link>
+              <Link to={`${sessionHref}/present`} className="text-brand-700 underline underline-offset-2">
+                Projector view
+              </Link>
+            </p>
+          ) : null}
+        </div>
+      </header>
+
+      <div className="mt-5 grid gap-6 lg:grid-cols-[minmax(0,1fr)_26rem]">
+        <div className="min-w-0 space-y-5">
+          <StreamPanel phase={phase} title={session.title} streamUrl={session.streamUrl} recordingUrl={session.recordingUrl} when={when} />
+          {session.speakers.length ? (
+            <section aria-labelledby="speakers-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+              <h2 id="speakers-heading" className="text-base font-bold text-slate-900">
+                On stage
+              </h2>
+              <ul className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2">
+                {session.speakers.map((speaker) => (
+                  <li key={`${speaker.role}-${speaker.slug}`} className="text-sm">
+                    <Link to={`${base}/speakers/${speaker.slug}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                      {speaker.name}
+                    </Link>
+                    {speaker.credentials ? <span className="text-slate-700">, {speaker.credentials}</span> : null}
+                    <span className="text-slate-600"> · {ROLE_LABELS[speaker.role].one}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {session.description ? (
+            <section aria-labelledby="about-heading">
+              <h2 id="about-heading" className="text-base font-bold text-slate-900">
+                About this session
+              </h2>
+              <p className="mt-1 max-w-prose leading-relaxed whitespace-pre-line text-slate-800">{session.description}</p>
+            </section>
+          ) : null}
+        </div>
+
+        <section id="questions" aria-labelledby="questions-heading" className="min-w-0 scroll-mt-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="questions-heading" className="text-lg font-bold text-slate-900">
+              Questions <span className="font-semibold text-slate-600">({questions.length + (pinned ? 1 : 0)})</span>
+            </h2>
+            <nav aria-label="Sort questions" className="flex rounded-md border border-slate-300 p-0.5 text-sm font-semibold">
+              {(["top", "new"] as const).map((value) => (
+                <Link
+                  key={value}
+                  to={sortHref(value)}
+                  replace
+                  preventScrollReset
+                  aria-current={sort === value ? "true" : undefined}
+                  className={`rounded px-3 py-1 ${sort === value ? "bg-brand-700 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+                >
+                  {value === "top" ? "Top" : "Newest"}
+                </Link>
+              ))}
+            </nav>
+          </div>
+
+          <div role="status" aria-live="polite" className="mt-3 empty:hidden">
+            {notice && !notice.error ? <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{notice.text}</p> : null}
+          </div>
+          <div role="alert" className="mt-3 empty:hidden">
+            {notice?.error ? <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{notice.text}</p> : null}
+          </div>
+
+          <div className="mt-3">
+            {!board.qa.open ? (
+              <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">Q&amp;A is closed for this session.</p>
+            ) : viewer.canParticipate ? (
+              <AskForm
+                lastResult={actionData?.intent === "ask" ? actionData.result : undefined}
+                live={live}
+                moderated={board.qa.moderationEnabled}
+                onLiveAsk={async ({ body, anonymous }) => {
+                  const response = await perform(
+                    "question:ask",
+                    { body, anonymous },
+                    board.qa.moderationEnabled ? DONE_TEXT["asked-pending"] : DONE_TEXT.asked,
+                  );
+                  return response.ok ? null : response.error.message;
+                }}
+              />
+            ) : viewer.signedIn ? (
+              <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
+                Only people registered for {meeting.name} can ask and vote.{" "}
+                <Link to={`${base}/register`} className="font-semibold text-brand-700 underline underline-offset-2">
+                  Register to take part
+                </Link>
+              </p>
+            ) : (
+              <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
+                <Link to={loginUrl} className="font-semibold text-brand-700 underline underline-offset-2">
+                  Sign in
+                </Link>{" "}
+                to ask questions and vote.
+              </p>
+            )}
+          </div>
+
+          {status === "signed-out" ? (
+            <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              You were signed out, so live updates stopped. <Link to={loginUrl} className="font-semibold underline">Sign in again</Link>
+            </p>
+          ) : null}
+
+          {pinned || questions.length ? (
+            <ol className="mt-4 space-y-3" aria-label={sort === "top" ? "Questions, most votes first" : "Questions, newest first"}>
+              {pinned ? <QuestionItem key={pinned.id} question={pinned} pinned actions={actions} /> : null}
+              {questions.map((question) => (
+                <QuestionItem key={question.id} question={question} pinned={false} actions={actions} />
+              ))}
+            </ol>
+          ) : (
+            <p className="mt-4 text-sm text-slate-600">No questions yet.{board.qa.open && viewer.canParticipate ? " Be the first to ask." : ""}</p>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function StreamPanel({
+  phase,
+  title,
+  streamUrl,
+  recordingUrl,
+  when,
+}: {
+  phase: StreamPhase;
+  title: string;
+  streamUrl: string | null;
+  recordingUrl: string | null;
+  when: { date: string; startTime: string; abbreviation: string };
+}) {
+  if (phase === "live" && streamUrl) {
+    return (
+      <div className="aspect-video w-full overflow-hidden rounded-xl bg-slate-900 shadow-sm">
+        <iframe
+          src={streamUrl}
+          title={`Live stream: ${title}`}
+          className="h-full w-full"
+          allow="autoplay; fullscreen; picture-in-picture; encrypted-media"
+          allowFullScreen
+          referrerPolicy="strict-origin-when-cross-origin"
+        />
+      </div>
+    );
+  }
+  const card = (heading: string, text: string, link?: { href: string; label: string }) => (
+    <div className="flex aspect-video w-full flex-col items-center justify-center rounded-xl bg-slate-900 px-6 text-center text-white shadow-sm">
+      <p className="text-xl font-bold sm:text-2xl">{heading}</p>
+      <p className="mt-2 max-w-md text-slate-200">{text}</p>
+      {link ? (
+        <a href={link.href} rel="noreferrer" className="mt-4 rounded-md bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100">
+          {link.label}
+        </a>
+      ) : null}
+    </div>
+  );
+  if (phase === "cancelled") return card("This session is cancelled", "It will not take place.");
+  if (phase === "before") {
+    return card(
+      streamUrl ? `The stream starts at ${when.startTime} ${when.abbreviation}` : "This session is not streamed",
+      streamUrl ? `${when.date}. Leave this page open: the stream appears here when it begins. You can ask questions already.` : "Follow it in the room, and ask your questions here.",
+    );
+  }
+  if (phase === "after") {
+    return card(
+      "This session has ended",
+      recordingUrl ? "The recording is available." : "The questions from the audience stay below.",
+      recordingUrl ? { href: recordingUrl, label: "Watch the recording" } : undefined,
+    );
+  }
+  return card("This session is not streamed", "Follow it in the room, and ask your questions here.");
+}
+
+export function ErrorBoundary() {
+  return <ProgramErrorBoundary />;
+}

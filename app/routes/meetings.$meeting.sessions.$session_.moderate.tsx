@@ -1,0 +1,342 @@
+// The moderator's view of a session's live Q&A: the queue waiting for
+// approval, the board, "now answering", and the session's Q&A switches (open or
+// closed, moderation on or off). Only the meeting's moderators and organizers
+// get in. Keyboard: j/k move through the questions, a approves, d dismisses,
+// e edits, p pins, m marks answered, ? shows the keys.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { z } from "zod";
+import { ConnectionBadge, LiveForm } from "~/components/live-qa/live-form";
+import { ModeratorQuestion } from "~/components/live-qa/moderator-question";
+import { useLiveQa, type ChangeEvent } from "~/components/live-qa/use-live-qa";
+import { ProgramErrorBoundary } from "~/components/program-error";
+import {
+  approveQuestion,
+  closeQa,
+  dismissQuestion,
+  editQuestion,
+  getQaBoard,
+  markAnswered,
+  openQa,
+  pinQuestion,
+  setModeration,
+  unpinQuestion,
+} from "~/models/live-qa.server";
+import { dismissReasonSchema, QaError, questionBodySchema, recordIdSchema, sortQuestions } from "~/models/live-qa";
+import { loginUrlFor } from "~/utils/auth.server";
+import { backTo, httpStatusOf, loadLivePage } from "~/utils/live-qa-page.server";
+import { zoneViewFor } from "~/utils/time";
+
+async function requireModeratorPage(request: Request, params: { meeting?: string; session?: string }) {
+  const page = await loadLivePage(request, params);
+  if (!page.user) throw redirect(loginUrlFor(request));
+  if (!page.canModerate) throw new Response("Only the meeting's moderators and organizers can moderate its questions.", { status: 403 });
+  return { ...page, user: page.user };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const page = await requireModeratorPage(request, params);
+  const { session, user } = page;
+  const board = await getQaBoard(session.id, { userId: user.id, moderator: true });
+  const url = new URL(request.url);
+  return {
+    meeting: { slug: session.meeting.slug, name: session.meeting.name },
+    session: { id: session.id, slug: session.slug, title: session.title },
+    zone: zoneViewFor(request, session.meeting).zone,
+    board,
+    done: url.searchParams.get("done"),
+    realtimeUrl: page.realtimeUrl,
+  };
+}
+
+const ModerationSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.enum(["approve", "pin", "answer"]), questionId: recordIdSchema }),
+  z.object({ intent: z.literal("dismiss"), questionId: recordIdSchema, reason: dismissReasonSchema }),
+  z.object({ intent: z.literal("edit"), questionId: recordIdSchema, body: questionBodySchema }),
+  z.object({ intent: z.enum(["unpin", "open", "close", "moderation-on", "moderation-off"]) }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const page = await requireModeratorPage(request, params);
+  const formData = await request.formData().catch(() => {
+    throw new Response("Expected a form submission.", { status: 400 });
+  });
+  const parsed = ModerationSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "That request was not understood." }, { status: 400 });
+  const who = { sessionId: page.session.id, userId: page.user.id };
+  const command = parsed.data;
+  try {
+    switch (command.intent) {
+      case "approve":
+        await approveQuestion({ ...who, questionId: command.questionId });
+        break;
+      case "pin":
+        await pinQuestion({ ...who, questionId: command.questionId });
+        break;
+      case "answer":
+        await markAnswered({ ...who, questionId: command.questionId });
+        break;
+      case "dismiss":
+        await dismissQuestion({ ...who, questionId: command.questionId, reason: command.reason });
+        break;
+      case "edit":
+        await editQuestion({ ...who, questionId: command.questionId, body: command.body });
+        break;
+      case "unpin":
+        await unpinQuestion(who);
+        break;
+      case "open":
+        await openQa(who);
+        break;
+      case "close":
+        await closeQa(who);
+        break;
+      case "moderation-on":
+      case "moderation-off":
+        await setModeration({ ...who, enabled: command.intent === "moderation-on" });
+        break;
+    }
+  } catch (error) {
+    if (!(error instanceof QaError)) throw error;
+    return data({ error: error.message }, { status: httpStatusOf(error.code) });
+  }
+  return redirect(backTo(request, command.intent, "queue"));
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Moderate: ${data.session.title} · ${data.meeting.name}` : "Moderate questions" }];
+
+const DONE_TEXT: Record<string, string> = {
+  approve: "Approved.",
+  dismiss: "Dismissed.",
+  edit: "Saved.",
+  pin: "Pinned as now answering.",
+  unpin: "Unpinned.",
+  answer: "Marked answered.",
+  open: "Q&A is open.",
+  close: "Q&A is closed.",
+  "moderation-on": "Moderation is on: new questions wait for approval.",
+  "moderation-off": "Moderation is off: new questions appear right away.",
+};
+
+const INTENT_EVENTS: Record<string, ChangeEvent> = {
+  approve: "question:approve",
+  dismiss: "question:dismiss",
+  edit: "question:edit",
+  pin: "question:pin",
+  unpin: "question:unpin",
+  answer: "question:answer",
+  open: "qa:open",
+  close: "qa:close",
+  "moderation-on": "qa:moderation",
+  "moderation-off": "qa:moderation",
+};
+
+const SHORTCUT_INTENTS: Record<string, string> = { a: "approve", p: "pin", m: "answer" };
+
+export default function ModeratePage() {
+  const { meeting, session, zone, board: initialBoard, done, realtimeUrl } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { board, status, viewers, send, live } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard });
+  const [liveNotice, setLiveNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const [showKeys, setShowKeys] = useState(false);
+  const notice = liveNotice ?? (actionData?.error ? { text: actionData.error, error: true } : done && DONE_TEXT[done] ? { text: DONE_TEXT[done]!, error: false } : null);
+  const sessionHref = `/meetings/${meeting.slug}/sessions/${session.slug}`;
+  const pinnedId = board.qa.pinnedQuestionId;
+  const pending = [...board.questions.filter((q) => q.status === "PENDING")].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const approved = sortQuestions(board.questions.filter((q) => q.status === "APPROVED" && q.id !== pinnedId), "top");
+  const pinned = board.questions.find((q) => q.id === pinnedId) ?? null;
+  const gone = board.questions.filter((q) => q.status === "DISMISSED" || q.status === "WITHDRAWN");
+
+  async function onLive(formData: FormData) {
+    const intent = String(formData.get("intent"));
+    const event = INTENT_EVENTS[intent];
+    if (!event) return;
+    const questionId = formData.get("questionId");
+    const payload =
+      intent === "moderation-on" || intent === "moderation-off"
+        ? { enabled: intent === "moderation-on" }
+        : {
+            ...(questionId ? { questionId: String(questionId) } : {}),
+            ...(intent === "dismiss" ? { reason: String(formData.get("reason") ?? "") } : {}),
+            ...(intent === "edit" ? { body: String(formData.get("body") ?? "") } : {}),
+          };
+    const response = await send(event, payload);
+    setLiveNotice(response.ok ? { text: DONE_TEXT[intent] ?? "Done.", error: false } : { text: response.error.message, error: true });
+  }
+
+  useQueueShortcuts(setShowKeys);
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-5 sm:px-6 sm:py-6">
+      <p className="text-sm">
+        <Link to={`${sessionHref}/live`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          <span aria-hidden="true">← </span>Viewer page
+        </Link>
+      </p>
+      <header className="mt-2 flex flex-wrap items-start justify-between gap-x-6 gap-y-3">
+        <div className="min-w-0">
+          <h1 className="text-2xl leading-tight font-bold tracking-tight text-slate-900 sm:text-3xl">Moderate questions</h1>
+          <p className="mt-1 text-slate-700">{session.title}</p>
+        </div>
+        <div className="flex flex-col items-start gap-2 sm:items-end">
+          <ConnectionBadge status={status} viewers={viewers} />
+          <p className="flex flex-wrap gap-3 text-sm font-semibold">
+            <a href={`${sessionHref}/present`} target="_blank" rel="noreferrer" className="text-brand-700 underline underline-offset-2">
+              Open the projector view<span className="sr-only"> (new tab)</span>
+            </a>
+            <button type="button" onClick={() => setShowKeys((shown) => !shown)} aria-expanded={showKeys} className="text-brand-700 underline underline-offset-2">
+              Keyboard shortcuts
+            </button>
+          </p>
+        </div>
+      </header>
+
+      {showKeys ? (
+        <section aria-label="Keyboard shortcuts" className="mt-4 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+          <ul className="grid gap-x-6 gap-y-1 sm:grid-cols-3">
+            {[
+              ["j / k", "next / previous question"],
+              ["a", "approve"],
+              ["d", "dismiss (with a reason)"],
+              ["e", "edit"],
+              ["p", "pin as now answering"],
+              ["m", "mark answered"],
+              ["?", "show or hide these keys"],
+            ].map(([key, what]) => (
+              <li key={key}>
+                <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 font-mono text-xs">{key}</kbd> {what}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-label="Q&A settings" className="mt-4 flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
+        <p className="text-sm text-slate-800">
+          Q&amp;A is <strong>{board.qa.open ? "open" : "closed"}</strong>; moderation is <strong>{board.qa.moderationEnabled ? "on" : "off"}</strong>.
+        </p>
+        <div className="flex flex-wrap gap-2">
+          <LiveForm live={live} onLiveSubmit={(formData) => void onLive(formData)}>
+            <button type="submit" name="intent" value={board.qa.open ? "close" : "open"} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50">
+              {board.qa.open ? "Close Q&A" : "Reopen Q&A"}
+            </button>
+          </LiveForm>
+          <LiveForm live={live} onLiveSubmit={(formData) => void onLive(formData)}>
+            <button
+              type="submit"
+              name="intent"
+              value={board.qa.moderationEnabled ? "moderation-off" : "moderation-on"}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50"
+            >
+              {board.qa.moderationEnabled ? "Turn moderation off" : "Turn moderation on"}
+            </button>
+          </LiveForm>
+        </div>
+      </section>
+
+      <div role="status" aria-live="polite" className="mt-3 empty:hidden">
+        {notice && !notice.error ? <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{notice.text}</p> : null}
+      </div>
+      <div role="alert" className="mt-3 empty:hidden">
+        {notice?.error ? <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{notice.text}</p> : null}
+      </div>
+
+      {pinned ? (
+        <section aria-labelledby="now-heading" className="mt-5">
+          <h2 id="now-heading" className="text-lg font-bold text-slate-900">
+            Now answering
+          </h2>
+          <ul className="mt-2">
+            <ModeratorQuestion question={pinned} pinned zone={zone} live={live} onLive={(formData) => void onLive(formData)} />
+          </ul>
+        </section>
+      ) : null}
+
+      <div id="queue" className="mt-5 grid scroll-mt-4 gap-6 lg:grid-cols-2">
+        <section aria-labelledby="pending-heading">
+          <h2 id="pending-heading" className="text-lg font-bold text-slate-900">
+            Waiting for approval <span className="font-semibold text-slate-600">({pending.length})</span>
+          </h2>
+          {pending.length ? (
+            <ol className="mt-2 space-y-3">
+              {pending.map((question) => (
+                <ModeratorQuestion key={question.id} question={question} pinned={false} zone={zone} live={live} onLive={(formData) => void onLive(formData)} />
+              ))}
+            </ol>
+          ) : (
+            <p className="mt-2 text-sm text-slate-600">Nothing is waiting.</p>
+          )}
+        </section>
+        <section aria-labelledby="board-heading">
+          <h2 id="board-heading" className="text-lg font-bold text-slate-900">
+            On the board <span className="font-semibold text-slate-600">({approved.length})</span>
+          </h2>
+          {approved.length ? (
+            <ol className="mt-2 space-y-3">
+              {approved.map((question) => (
+                <ModeratorQuestion key={question.id} question={question} pinned={false} zone={zone} live={live} onLive={(formData) => void onLive(formData)} />
+              ))}
+            </ol>
+          ) : (
+            <p className="mt-2 text-sm text-slate-600">No approved questions yet.</p>
+          )}
+        </section>
+      </div>
+
+      {gone.length ? (
+        <details className="mt-6">
+          <summary className="cursor-pointer text-base font-bold text-slate-900">Dismissed and withdrawn ({gone.length})</summary>
+          <ol className="mt-2 space-y-3">
+            {gone.map((question) => (
+              <ModeratorQuestion key={question.id} question={question} pinned={false} zone={zone} live={live} onLive={(formData) => void onLive(formData)} />
+            ))}
+          </ol>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+/** j/k move between questions; a, p and m act on the focused one, d and e open its forms; ? toggles the help. */
+function useQueueShortcuts(setShowKeys: (update: (shown: boolean) => boolean) => void) {
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+      const items = [...document.querySelectorAll<HTMLElement>("[data-queue-item]")];
+      const current = target?.closest<HTMLElement>("[data-queue-item]") ?? null;
+      const key = event.key;
+      if (key === "?") {
+        event.preventDefault();
+        setShowKeys((shown) => !shown);
+      } else if (key === "j" || key === "k") {
+        event.preventDefault();
+        const index = current ? items.indexOf(current) : -1;
+        const next = key === "j" ? items[Math.min(index + 1, items.length - 1)] : items[Math.max(index - 1, 0)];
+        next?.focus();
+      } else if (current && SHORTCUT_INTENTS[key]) {
+        const button = current.querySelector<HTMLButtonElement>(`button[data-shortcut="${key}"]`);
+        if (!button) return;
+        event.preventDefault();
+        // Move on to the next question first, so the queue can be worked through with a, a, a…
+        const index = items.indexOf(current);
+        button.click();
+        (items[index + 1] ?? items[index - 1])?.focus();
+      } else if (current && (key === "d" || key === "e")) {
+        const details = current.querySelector<HTMLDetailsElement>(key === "d" ? "details[data-dismiss]" : "details[data-edit]");
+        if (!details) return;
+        event.preventDefault();
+        details.open = true;
+        details.querySelector<HTMLElement>("input[name=reason], textarea")?.focus();
+      }
+    }
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [setShowKeys]);
+}
+
+export function ErrorBoundary() {
+  return <ProgramErrorBoundary />;
+}
