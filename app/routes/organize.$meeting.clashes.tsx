@@ -43,7 +43,7 @@ export default function Clashes() {
   return (
     <ConsolePage title="Clashes" intro="What a scheduler would catch before attendees do. Publishing with clashes asks for a confirmation.">
       <div className="max-w-4xl">
-        {total === 0 ? <StatusBanner tone="success">No clashes: no room, speaker or audience is double-booked, and every session is within the meeting's days.</StatusBanner> : null}
+        {total === 0 ? <StatusBanner tone="success">No clashes: no room, speaker or audience is double-booked, and every session is within the meeting&rsquo;s days.</StatusBanner> : null}
         {groups.map((group) => (
           <Section key={group.type} title={`${group.label} (${group.clashes.length})`} id={`clash-${group.type}`}>
             <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-amber-200 bg-white shadow-sm">

@@ -161,7 +161,7 @@ export default function ImportExport() {
             ))}
           </p>
           <p className="mt-2 text-sm text-slate-700">
-            Required: title, day (YYYY-MM-DD), start and end (08:30 or 8:30 AM, in the meeting's zone). Room by name, track by slug or name; kind like scientific-session or workshop; level 100–300; status scheduled or cancelled; speakers by slug or exact name, separated by “;”. The
+            Required: title, day (YYYY-MM-DD), start and end (08:30 or 8:30 AM, in the meeting&rsquo;s zone). Room by name, track by slug or name; kind like scientific-session or workshop; level 100–300; status scheduled or cancelled; speakers by slug or exact name, separated by “;”. The
             example file is <code className="rounded bg-slate-100 px-1 py-0.5 text-xs">docs/program-import-example.csv</code> in the repository.
           </p>
         </Section>
