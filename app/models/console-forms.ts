@@ -105,3 +105,6 @@ export const InviteFormSchema = z.object({
     .pipe(z.email("Enter a valid e-mail address, like name@example.org")),
   role: z.enum(["ORGANIZER", "MODERATOR"], { error: "Choose a role" }),
 });
+
+export const TEAM_ROLE_LABELS = { ORGANIZER: "Organizer", MODERATOR: "Moderator" } as const;
+export type TeamRole = keyof typeof TEAM_ROLE_LABELS;

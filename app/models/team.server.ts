@@ -7,12 +7,12 @@ import { type MeetingRoleKind } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 import { sendMail } from "~/utils/mail.server";
 import { type Actor, recordAudit } from "./audit.server";
+import { TEAM_ROLE_LABELS, type TeamRole } from "./console-forms";
 import { normalizeEmail } from "./user.server";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const TEAM_ROLES = ["ORGANIZER", "MODERATOR"] as const satisfies readonly MeetingRoleKind[];
-export type TeamRole = (typeof TEAM_ROLES)[number];
-export const TEAM_ROLE_LABELS: Record<TeamRole, string> = { ORGANIZER: "Organizer", MODERATOR: "Moderator" };
+export { TEAM_ROLE_LABELS, type TeamRole };
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 

@@ -8,8 +8,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Badge, ConsolePage, RowButton, Section, SelectField, StatusBanner } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { Field, FormErrors, SubmitButton, useIsPending } from "~/components/forms";
-import { InviteFormSchema } from "~/models/console-forms";
-import { inviteToTeam, listTeam, removeTeamRole, revokeInvitation, TEAM_ROLE_LABELS, type TeamRole } from "~/models/team.server";
+import { InviteFormSchema, TEAM_ROLE_LABELS, type TeamRole } from "~/models/console-forms";
+import { inviteToTeam, listTeam, removeTeamRole, revokeInvitation } from "~/models/team.server";
 import { formatDate } from "~/utils/time";
 import { originOf, readFormData, refused, requireOrganizer } from "~/utils/organizer.server";
 
