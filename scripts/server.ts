@@ -50,6 +50,9 @@ export async function startWebServer({ port, dev }: WebServerOptions): Promise<S
     const { createPageCache } = await import("../app/utils/page-cache.server");
     app.use(createPageCache({ buildId: build.assets.version }));
   }
+  // Checkouts abandoned without a word from Stripe give their held seats back (registration-payment.server.ts).
+  const { startCheckoutSweep } = await import("../app/models/registration-payment.server");
+  startCheckoutSweep();
   app.all("*", createRequestHandler({
       build,
       mode: dev ? "development" : "production",

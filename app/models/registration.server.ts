@@ -98,6 +98,14 @@ export async function getRegistrationOffer(meetingSlug: string, now: Date = new 
 
 export type RegistrationOffer = NonNullable<Awaited<ReturnType<typeof getRegistrationOffer>>>;
 
+export async function meetingCurrency(meetingId: string): Promise<string> {
+  return (await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { currency: true } })).currency;
+}
+
+export function listCategories(meetingId: string) {
+  return prisma.registrationCategory.findMany({ where: { meetingId }, select: { slug: true, name: true, requiresProof: true }, orderBy: { position: "asc" } });
+}
+
 /** Seats an add-on has left, or null when it has no limit. */
 export function seatsLeft(addOn: { capacity: number | null; sold: number; held: number }): number | null {
   return addOn.capacity === null ? null : Math.max(0, addOn.capacity - addOn.sold - addOn.held);
@@ -205,7 +213,7 @@ export function getOwnOrder(orderId: string, userId: string) {
       checkoutSessionId: true,
       promoCode: { select: { code: true } },
       items: { select: { id: true, kind: true, description: true, amount: true }, orderBy: { id: "asc" } },
-      registration: { select: { id: true, code: true, meeting: { select: { slug: true, name: true } }, user: { select: { email: true } } } },
+      registration: { select: { id: true, code: true, meeting: { select: { slug: true, name: true, timeZone: true } }, user: { select: { email: true } } } },
     },
   });
 }

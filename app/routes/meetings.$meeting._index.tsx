@@ -61,7 +61,10 @@ export default function MeetingHome() {
           </h1>
           <p className="mt-3 max-w-prose text-base leading-relaxed whitespace-pre-line text-slate-700">{meeting.description}</p>
           <div className="mt-5 flex flex-wrap gap-3">
-            <Link to={href(`${base}/agenda`)} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            <Link to={`${base}/register`} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              Register
+            </Link>
+            <Link to={href(`${base}/agenda`)} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50">
               Browse the program
             </Link>
             <Link to={href(`${base}/speakers`)} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50">

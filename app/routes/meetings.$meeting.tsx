@@ -73,6 +73,9 @@ export default function MeetingLayout() {
             <NavLink to={href(`${base}/changelog`)} className={tabClass}>
               Changelog
             </NavLink>
+            <NavLink to={`${base}/register`} className={tabClass}>
+              Register
+            </NavLink>
           </nav>
         </div>
       </div>

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { fileTypeFromBuffer } from "file-type";
 import { env } from "./env.server";
 
@@ -71,4 +72,29 @@ export async function readProof(storageKey: string): Promise<Buffer> {
 /** Removes a stored document, e.g. when the registration it came with could not be saved. */
 export async function deleteProof(storageKey: string): Promise<void> {
   await rm(pathOf(storageKey), { force: true });
+}
+
+/** A form that may carry a proof document is refused outright above this size (the file plus the other fields). */
+const MAX_FORM_BYTES = MAX_PROOF_BYTES + 256 * 1024;
+
+/**
+ * Reads a form that may carry a proof document: multipart with each part held in
+ * memory up to 5 MB, plain forms as they are. A larger body or part is "too-large"
+ * (the caller answers 400 with a clear message); a body that is no form is a 400.
+ */
+export async function readProofForm(request: Request): Promise<{ ok: true; formData: FormData } | { ok: false; problem: "too-large" }> {
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_FORM_BYTES) return { ok: false, problem: "too-large" };
+  try {
+    const formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_PROOF_BYTES }));
+    return { ok: true, formData };
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return { ok: false, problem: "too-large" };
+    throw new Response("Expected a form submission.", { status: 400 });
+  }
+}
+
+/** The bytes of an uploaded file from a form, or null when none was chosen. */
+export async function fileBytes(value: FormDataEntryValue | null | undefined): Promise<{ bytes: Uint8Array; name: string } | null> {
+  if (!value || typeof value === "string" || value.size === 0) return null;
+  return { bytes: new Uint8Array(await value.arrayBuffer()), name: value.name };
 }

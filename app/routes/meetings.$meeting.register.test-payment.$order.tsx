@@ -1,0 +1,178 @@
+// The test payment page: without STRIPE_SECRET_KEY it stands where Stripe
+// Checkout would, plainly labelled as a test. Its buttons build the event Stripe
+// would send (paid by card, a bank payment that settles later or fails) and
+// deliver it signed through the same webhook code, then go where Stripe would.
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, SubmitButton, useIsPending } from "~/components/forms";
+import { ProgramErrorBoundary } from "~/components/program-error";
+import type { ProgramHandle } from "./meetings.$meeting";
+import { TestPaymentSchema } from "~/models/registration-forms";
+import { checkoutTestEvent, deliverTestEvent } from "~/models/registration-payment.server";
+import { formatMoney } from "~/models/registration-pricing";
+import { getOwnOrder } from "~/models/registration.server";
+import { requireUser } from "~/utils/auth.server";
+import { isTestPaymentMode } from "~/utils/stripe.server";
+
+// Times here are in the meeting's own zone; the zone switch belongs to the program pages.
+export const handle: ProgramHandle = { showsTimes: false };
+
+export const meta: MetaFunction = () => [{ title: "Test payment — no card is charged" }];
+
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
+
+async function loadOrder(request: Request, params: { meeting?: string; order?: string }) {
+  if (!isTestPaymentMode()) throw new Response("Payments go through Stripe on this site; there is no test payment page.", { status: 404 });
+  const user = await requireUser(request);
+  const order = await getOwnOrder(params.order ?? "", user.id);
+  if (!order || order.registration.meeting.slug !== params.meeting) throw new Response("There is no such checkout.", { status: 404 });
+  return order;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const order = await loadOrder(request, params);
+  const money = (amount: number) => formatMoney(amount, order.currency);
+  const expired = order.status === "EXPIRED" || (order.status === "OPEN" && order.expiresAt <= new Date());
+  return {
+    meeting: { slug: order.registration.meeting.slug, name: order.registration.meeting.name },
+    order: {
+      id: order.id,
+      status: expired ? "EXPIRED" : order.status,
+      email: order.registration.user.email,
+      items: order.items.map((item) => ({ id: item.id, description: item.description, amount: money(item.amount) })),
+      discount: order.discount > 0 ? money(order.discount) : null,
+      promoCode: order.promoCode?.code ?? null,
+      total: money(order.total),
+      minutesLeft: Math.max(0, Math.ceil((order.expiresAt.getTime() - Date.now()) / 60_000)),
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const order = await loadOrder(request, params);
+  const formData = await request.formData().catch(() => {
+    throw new Response("Expected a form submission.", { status: 400 });
+  });
+  const submission = parseWithZod(formData, { schema: TestPaymentSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const { intent } = submission.value;
+  const base = `/meetings/${order.registration.meeting.slug}`;
+  const sessionId = order.checkoutSessionId ?? `cs_test_${order.id}`;
+  if (intent === "cancel") return redirect(`${base}/register/cancelled?order=${order.id}`);
+
+  const open = order.status === "OPEN" && order.expiresAt > new Date();
+  if ((intent === "pay" || intent === "pay-by-bank") && !open) {
+    return data({ result: submission.reply({ formErrors: ["This checkout has expired, so nothing can be paid here. Start again from the registration page."] }) }, { status: 410 });
+  }
+  if ((intent === "bank-settles" || intent === "bank-fails") && order.status !== "PROCESSING") {
+    return data({ result: submission.reply({ formErrors: ["There is no bank payment waiting for this checkout."] }) }, { status: 409 });
+  }
+  const event =
+    intent === "pay"
+      ? await checkoutTestEvent(order.id, "checkout.session.completed", "paid")
+      : intent === "pay-by-bank"
+        ? await checkoutTestEvent(order.id, "checkout.session.completed", "unpaid")
+        : intent === "bank-settles"
+          ? await checkoutTestEvent(order.id, "checkout.session.async_payment_succeeded")
+          : await checkoutTestEvent(order.id, "checkout.session.async_payment_failed", "unpaid");
+  const outcome = await deliverTestEvent(event);
+  if (outcome.status !== 200) throw new Response("The test payment could not be confirmed.", { status: 500 });
+  if (intent === "pay" || intent === "bank-settles") return redirect(`${base}/register/success?session_id=${encodeURIComponent(sessionId)}`);
+  return redirect(intent === "pay-by-bank" ? `${base}/register/test-payment/${order.id}` : `${base}/registration`);
+}
+
+export default function TestPaymentPage() {
+  const { meeting, order } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const pending = useIsPending();
+  const [form] = useForm({ id: "test-payment", lastResult: actionData?.result });
+  return (
+    <div className="mx-auto max-w-lg px-4 py-6 sm:py-10">
+      <div role="note" className="rounded-lg border-2 border-dashed border-amber-500 bg-amber-50 px-4 py-3 text-amber-950">
+        <p className="text-lg font-bold">Test payment — no card is charged</p>
+        <p className="mt-1 text-sm">
+          This site has no Stripe key, so this page stands in for Stripe Checkout. Its buttons send the same signed events Stripe would.
+        </p>
+      </div>
+      <div className="mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+        <h1 className="text-xl font-bold text-slate-900">Pay for your registration</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {meeting.name} · {order.email}
+        </p>
+        <table className="mt-4 w-full text-sm">
+          <caption className="sr-only">Order summary</caption>
+          <thead className="sr-only">
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col">Amount</th>
+            </tr>
+          </thead>
+          <tbody>
+            {order.items.map((item) => (
+              <tr key={item.id} className="border-b border-slate-100">
+                <td className="py-2 pr-3 text-slate-800">{item.description}</td>
+                <td className="py-2 text-right whitespace-nowrap">{item.amount}</td>
+              </tr>
+            ))}
+            {order.discount ? (
+              <tr className="border-b border-slate-100">
+                <td className="py-2 pr-3 text-slate-800">Promo code {order.promoCode}</td>
+                <td className="py-2 text-right whitespace-nowrap">−{order.discount}</td>
+              </tr>
+            ) : null}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" className="pt-3 text-left text-base">
+                Total due
+              </th>
+              <td className="pt-3 text-right text-base font-bold">{order.total}</td>
+            </tr>
+          </tfoot>
+        </table>
+        <div className="mt-4">
+          <FormErrors id={form.errorId} errors={form.errors} />
+        </div>
+        {order.status === "OPEN" ? (
+          <Form method="post" className="mt-4 space-y-3">
+            <p className="text-sm text-slate-600">Your seats are held for {order.minutesLeft} more minutes.</p>
+            <SubmitButton name="intent" value="pay" pending={pending} pendingLabel="Paying…" className="w-full">
+              Pay {order.total}
+            </SubmitButton>
+            <SubmitButton name="intent" value="pay-by-bank" variant="secondary" className="w-full" pendingLabel="Paying…">
+              Pay by bank debit (settles later)
+            </SubmitButton>
+            <SubmitButton name="intent" value="cancel" variant="secondary" className="w-full" pendingLabel="Leaving…">
+              Cancel and go back
+            </SubmitButton>
+          </Form>
+        ) : order.status === "PROCESSING" ? (
+          <Form method="post" className="mt-4 space-y-3">
+            <p className="text-sm text-slate-700">The bank debit is on its way. What should the bank do?</p>
+            <SubmitButton name="intent" value="bank-settles" pending={pending} pendingLabel="Settling…" className="w-full">
+              The payment arrives
+            </SubmitButton>
+            <SubmitButton name="intent" value="bank-fails" variant="danger" className="w-full" pendingLabel="Failing…">
+              The payment fails
+            </SubmitButton>
+          </Form>
+        ) : (
+          <div className="mt-4 space-y-3">
+            <p className="text-slate-800">
+              {order.status === "PAID" ? "This checkout is paid." : "This checkout has expired or was cancelled; nothing was charged."}
+            </p>
+            <Link to={`/meetings/${meeting.slug}/registration`} className="inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              Your registration
+            </Link>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ProgramErrorBoundary />;
+}

@@ -1,0 +1,24 @@
+// A proof document, served only to the registration's owner and the meeting's
+// organizers (and admins): the check is in the query. Its type was verified by
+// content when it was uploaded; nosniff keeps browsers from guessing otherwise.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getProofDocument } from "~/models/registration-verification.server";
+import { requireUser } from "~/utils/auth.server";
+import { readProof } from "~/utils/upload.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const document = await getProofDocument(params.document ?? "", user);
+  if (!document || document.registration.meeting.slug !== params.meeting) throw new Response("There is no such document, or it is not yours to see.", { status: 404 });
+  const bytes = await readProof(document.storageKey).catch(() => null);
+  if (!bytes) throw new Response("The document file is missing.", { status: 404 });
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": document.contentType,
+      "Content-Length": String(bytes.byteLength),
+      "Content-Disposition": `inline; filename="${document.fileName.replace(/"/g, "")}"`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

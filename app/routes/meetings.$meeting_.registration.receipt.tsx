@@ -1,0 +1,99 @@
+// The printable receipt: a plain document outside the meeting's frame (the site
+// header and footer do not print), with the registration's details, every paid
+// order and the check-in QR code. "Print" uses the browser's print dialog.
+import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import QRCode from "qrcode";
+import { ProgramErrorBoundary } from "~/components/program-error";
+import { ReceiptTable, toReceiptOrders } from "~/components/registration-receipt";
+import { getMeeting } from "~/models/meeting.server";
+import { ATTENDANCE_LABELS } from "~/models/registration-pricing";
+import { getOwnRegistration, registrationStateLabel } from "~/models/registration.server";
+import { requireUser } from "~/utils/auth.server";
+import { formatDate, formatDateSpan } from "~/utils/time";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Receipt ${data.registration.code} · ${data.meeting.name}` : "Receipt" }];
+
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const meeting = await getMeeting(params.meeting ?? "");
+  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const registration = await getOwnRegistration(user.id, meeting.id);
+  if (!registration || registration.orders.every((order) => order.status !== "PAID")) {
+    throw new Response("There is no paid registration to show a receipt for yet.", { status: 404 });
+  }
+  return {
+    meeting: { slug: meeting.slug, name: meeting.name, society: meeting.society.name, dates: formatDateSpan(meeting.startsOn, meeting.endsOn) },
+    registration: {
+      code: registration.code,
+      state: registrationStateLabel(registration),
+      name: registration.user.name,
+      email: registration.user.email,
+      category: registration.category.name,
+      attendance: ATTENDANCE_LABELS[registration.attendance],
+      registeredOn: formatDate(registration.createdAt, registration.meeting.timeZone),
+      receipts: toReceiptOrders(registration.orders, registration.meeting.timeZone),
+      qr: registration.status === "ACTIVE" ? await QRCode.toString(registration.code, { type: "svg", margin: 1 }) : null,
+    },
+  };
+}
+
+export default function ReceiptPage() {
+  const { meeting, registration } = useLoaderData<typeof loader>();
+  return (
+    <div className="mx-auto max-w-2xl px-4 py-6 sm:py-10 print:max-w-none print:p-0">
+      <div className="no-print mb-6 flex flex-wrap items-center justify-between gap-3">
+        <Link to={`/meetings/${meeting.slug}/registration`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          <span aria-hidden="true">← </span>Your registration
+        </Link>
+        <button
+          type="button"
+          onClick={() => window.print()}
+          className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+        >
+          Print receipt
+        </button>
+      </div>
+      <article className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-8 print:border-0 print:shadow-none">
+        <header className="flex flex-wrap items-start justify-between gap-4 border-b border-slate-200 pb-4">
+          <div>
+            <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">{meeting.society}</p>
+            <h1 className="mt-1 text-xl font-bold text-slate-900 sm:text-2xl">Receipt: {meeting.name}</h1>
+            <p className="text-sm text-slate-600">{meeting.dates}</p>
+          </div>
+          {registration.qr ? (
+            <div role="img" aria-label={`QR code of registration ${registration.code}`} className="h-28 w-28 [&>svg]:h-full [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: registration.qr }} />
+          ) : null}
+        </header>
+        <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          <dt className="text-slate-600">Registrant</dt>
+          <dd className="text-slate-900">
+            {registration.name} ({registration.email})
+          </dd>
+          <dt className="text-slate-600">Registration code</dt>
+          <dd className="font-mono font-semibold text-slate-900">{registration.code}</dd>
+          <dt className="text-slate-600">Category</dt>
+          <dd className="text-slate-900">
+            {registration.category}, {registration.attendance.toLowerCase()}
+          </dd>
+          <dt className="text-slate-600">Registered</dt>
+          <dd className="text-slate-900">{registration.registeredOn}</dd>
+          <dt className="text-slate-600">Status</dt>
+          <dd className="text-slate-900">{registration.state}</dd>
+        </dl>
+        <div className="mt-6 space-y-6">
+          {registration.receipts.map((order) => (
+            <ReceiptTable key={order.id} order={order} headingLevel={2} />
+          ))}
+        </div>
+      </article>
+      <p className="no-print mt-4 text-sm text-slate-600">Without the button: use your browser&rsquo;s Print command (Ctrl+P or ⌘P).</p>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ProgramErrorBoundary />;
+}

@@ -1,0 +1,274 @@
+// One registration in the console: who, what they bought and paid, their proof,
+// and what an organizer can do: approve or decline the proof, comp the
+// registration, refund any amount (and cancel it). Organizers of the meeting only.
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Badge, ConsolePage, linkClass, Section, StatusBanner, TextareaField } from "~/components/console";
+import { ConsoleErrorBoundary } from "~/components/console-error";
+import { ErrorList, FormErrors, SubmitButton, useIsPending } from "~/components/forms";
+import { ReceiptTable, toReceiptOrders } from "~/components/registration-receipt";
+import { getMeeting } from "~/models/meeting.server";
+import { compRegistration, refundByOrganizer } from "~/models/registration-cancel.server";
+import { getMeetingRegistration } from "~/models/registration-console.server";
+import { ConsoleRegistrationSchema, toMinorUnits } from "~/models/registration-forms";
+import { ATTENDANCE_LABELS, formatMoney } from "~/models/registration-pricing";
+import { meetingCurrency, refundableByOrder, registrationStateLabel } from "~/models/registration.server";
+import { approveVerification, rejectVerification } from "~/models/registration-verification.server";
+import { requireMeetingRole } from "~/utils/auth.server";
+import { formatDate, formatTime } from "~/utils/time";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.registration.name} · Registrations` : "Registration" }];
+
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
+
+async function requireOrganizerOf(request: Request, slug: string | undefined) {
+  const meeting = await getMeeting(slug ?? "");
+  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const user = await requireMeetingRole(request, meeting.id, ["ORGANIZER"]);
+  return { meeting, user };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { meeting } = await requireOrganizerOf(request, params.meeting);
+  const registration = await getMeetingRegistration(meeting.id, params.registration ?? "");
+  if (!registration) throw new Response("There is no such registration in this meeting.", { status: 404 });
+  const zone = registration.meeting.timeZone;
+  const currency = registration.meeting.currency;
+  const refundable = refundableByOrder(registration.orders, { includeMembership: true }).reduce((sum, entry) => sum + entry.refundable, 0);
+  return {
+    meeting: { slug: meeting.slug },
+    registration: {
+      id: registration.id,
+      code: registration.code,
+      name: registration.user.name,
+      email: registration.user.email,
+      status: registration.status,
+      state: registrationStateLabel(registration),
+      verification: registration.verification,
+      category: registration.category.name,
+      requiresProof: registration.category.requiresProof,
+      tier: registration.tier.name,
+      attendance: ATTENDANCE_LABELS[registration.attendance],
+      memberPricing: registration.memberPricing,
+      comped: registration.comped,
+      registeredOn: `${formatDate(registration.createdAt, zone)}, ${formatTime(registration.createdAt, zone)}`,
+      cancelledOn: registration.cancelledAt ? formatDate(registration.cancelledAt, zone) : null,
+      rejectionReason: registration.rejectionReason,
+      reviewedBy: registration.reviewedBy?.name ?? null,
+      reviewedOn: registration.reviewedAt ? formatDate(registration.reviewedAt, zone) : null,
+      institutionalEmail: registration.institutionalEmail,
+      institutionalEmailConfirmed: registration.institutionalEmailConfirmedAt !== null,
+      documents: registration.documents.map((document) => ({ id: document.id, fileName: document.fileName })),
+      receipts: toReceiptOrders(registration.orders, zone),
+      otherOrders: registration.orders
+        .filter((order) => order.status !== "PAID")
+        .map((order) => ({ id: order.id, status: order.status, total: formatMoney(order.total, currency), createdOn: formatDate(order.createdAt, zone) })),
+      refundable,
+      refundableLabel: formatMoney(refundable, currency),
+      currency,
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { meeting, user } = await requireOrganizerOf(request, params.meeting);
+  const registrationId = params.registration ?? "";
+  const formData = await request.formData().catch(() => {
+    throw new Response("Expected a form submission.", { status: 400 });
+  });
+  const submission = parseWithZod(formData, { schema: ConsoleRegistrationSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), message: null }, { status: 400 });
+  const values = submission.value;
+  let outcome: { ok: true } | { ok: false; message: string; status?: number };
+  let message: string;
+  if (values.intent === "approve") {
+    outcome = await approveVerification({ meetingId: meeting.id, registrationId, reviewerId: user.id });
+    message = "Approved: the registration is confirmed and the registrant was e-mailed.";
+  } else if (values.intent === "reject") {
+    outcome = await rejectVerification({ meetingId: meeting.id, registrationId, reviewerId: user.id, reason: values.reason });
+    message = "Declined: the registrant was e-mailed your reason.";
+  } else if (values.intent === "comp") {
+    const comped = await compRegistration({ meetingId: meeting.id, registrationId, organizerId: user.id });
+    outcome = comped;
+    message = comped.ok ? `Comped${comped.refunded ? `, and ${formatMoney(comped.refunded, await meetingCurrency(meeting.id))} is being refunded` : ""}. The registrant was e-mailed.` : "";
+  } else {
+    const amount = toMinorUnits(values.amount);
+    const refunded = await refundByOrganizer({ meetingId: meeting.id, registrationId, amount, cancel: values.cancel ?? false });
+    outcome = refunded;
+    message = values.cancel ? "Cancelled and refunded. The registrant was e-mailed." : "Refund issued. The registrant was e-mailed.";
+  }
+  if (!outcome.ok) {
+    return data({ result: submission.reply({ formErrors: [outcome.message] }), message: null }, { status: "status" in outcome && outcome.status ? outcome.status : 409 });
+  }
+  return { result: submission.reply({ resetForm: true }), message };
+}
+
+export default function ConsoleRegistration() {
+  const { meeting, registration } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const pending = useIsPending();
+  const [form, fields] = useForm({
+    id: "console-registration",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(ConsoleRegistrationSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConsoleRegistrationSchema }),
+    shouldValidate: "onSubmit",
+    defaultValue: { amount: (registration.refundable / 100).toFixed(2) },
+  });
+  const live = registration.status === "ACTIVE" || registration.status === "AWAITING_PAYMENT";
+  return (
+    <ConsolePage
+      title={registration.name}
+      intro={
+        <>
+          {registration.email} · <span className="font-mono">{registration.code}</span>
+        </>
+      }
+      actions={
+        <Link to={`/organize/${meeting.slug}/registrations`} className={linkClass}>
+          All registrations
+        </Link>
+      }
+    >
+      {actionData?.message ? <StatusBanner tone="success">{actionData.message}</StatusBanner> : null}
+      <div className="mt-2">
+        <FormErrors id={form.errorId} errors={form.errors} />
+      </div>
+
+      <Section title="Registration" id="registration">
+        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          <dt className="text-slate-600">Status</dt>
+          <dd>
+            <Badge tone={registration.state === "Confirmed" ? "emerald" : registration.state === "Cancelled" ? "slate" : "amber"}>{registration.state}</Badge>
+            {registration.comped ? <span className="ml-1"><Badge tone="brand">Comped</Badge></span> : null}
+          </dd>
+          <dt className="text-slate-600">Category</dt>
+          <dd>
+            {registration.category}
+            {registration.memberPricing ? " (member rate)" : ""}
+          </dd>
+          <dt className="text-slate-600">Tier · attendance</dt>
+          <dd>
+            {registration.tier} · {registration.attendance}
+          </dd>
+          <dt className="text-slate-600">Registered</dt>
+          <dd>{registration.registeredOn}</dd>
+          {registration.cancelledOn ? (
+            <>
+              <dt className="text-slate-600">Cancelled</dt>
+              <dd>{registration.cancelledOn}</dd>
+            </>
+          ) : null}
+        </dl>
+      </Section>
+
+      {registration.requiresProof ? (
+        <Section title="Proof of status" id="proof">
+          <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+            <ul className="space-y-1">
+              {registration.documents.map((document) => (
+                <li key={document.id}>
+                  <a href={`/meetings/${meeting.slug}/registration/documents/${document.id}`} className={linkClass} target="_blank" rel="noreferrer">
+                    {document.fileName}
+                  </a>
+                </li>
+              ))}
+              {registration.institutionalEmail ? (
+                <li>
+                  Institutional e-mail {registration.institutionalEmail}: {registration.institutionalEmailConfirmed ? "confirmed by its owner" : "link not yet followed"}
+                </li>
+              ) : null}
+            </ul>
+            {registration.reviewedBy ? (
+              <p className="mt-2 text-slate-600">
+                {registration.verification === "REJECTED" ? "Declined" : "Reviewed"} by {registration.reviewedBy} on {registration.reviewedOn}
+                {registration.rejectionReason ? `: “${registration.rejectionReason}”` : "."}
+              </p>
+            ) : null}
+            {registration.verification === "PENDING" && registration.status === "ACTIVE" ? (
+              <Form method="post" {...getFormProps(form)} className="mt-4 space-y-3">
+                <TextareaField meta={fields.reason} label="Reason, if you decline" hint="The registrant reads this." rows={2} />
+                <div className="flex flex-wrap gap-2">
+                  <SubmitButton name="intent" value="approve" pending={pending} pendingLabel="Saving…">
+                    Approve
+                  </SubmitButton>
+                  <SubmitButton name="intent" value="reject" variant="danger" pendingLabel="Saving…">
+                    Decline
+                  </SubmitButton>
+                </div>
+              </Form>
+            ) : null}
+          </div>
+        </Section>
+      ) : null}
+
+      <Section title="Payments" id="payments">
+        <div className="space-y-6 rounded-lg border border-slate-200 bg-white p-4">
+          {registration.receipts.length ? registration.receipts.map((order) => <ReceiptTable key={order.id} order={order} />) : <p className="text-sm text-slate-700">Nothing paid.</p>}
+          {registration.otherOrders.length ? (
+            <div>
+              <h3 className="text-sm font-semibold text-slate-900">Checkouts not paid</h3>
+              <ul className="mt-1 text-sm text-slate-700">
+                {registration.otherOrders.map((order) => (
+                  <li key={order.id}>
+                    {order.createdOn}: {order.total}, {order.status.toLowerCase()}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </div>
+      </Section>
+
+      {live ? (
+        <Section title="Comp or refund" id="actions" description="Comping confirms the registration free of charge and refunds what was paid for it. A refund can be any amount up to what was paid.">
+          <div className="grid gap-4 lg:grid-cols-2">
+            {!registration.comped ? (
+              <Form method="post" className="rounded-lg border border-slate-200 bg-white p-4">
+                <h3 className="font-semibold text-slate-900">Complimentary registration</h3>
+                <p className="mt-1 text-sm text-slate-600">For speakers, faculty and staff. Confirms the registration and approves a pending proof.</p>
+                <SubmitButton name="intent" value="comp" variant="secondary" pendingLabel="Comping…" className="mt-3">
+                  Comp this registration
+                </SubmitButton>
+              </Form>
+            ) : null}
+            {registration.refundable > 0 ? (
+              <Form method="post" className="rounded-lg border border-slate-200 bg-white p-4">
+                <h3 className="font-semibold text-slate-900">Refund</h3>
+                <label htmlFor={fields.amount.id} className="mt-2 block text-sm font-medium text-slate-800">
+                  Amount ({registration.currency})
+                </label>
+                <p id={`${fields.amount.id}-hint`} className="text-sm text-slate-600">
+                  Up to {registration.refundableLabel}, membership dues included.
+                </p>
+                <input
+                  id={fields.amount.id}
+                  name={fields.amount.name}
+                  defaultValue={fields.amount.initialValue}
+                  inputMode="decimal"
+                  aria-describedby={`${fields.amount.id}-hint${fields.amount.errors?.length ? ` ${fields.amount.errorId}` : ""}`}
+                  aria-invalid={fields.amount.errors?.length ? true : undefined}
+                  className="mt-1.5 block w-40 rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm"
+                />
+                <ErrorList id={fields.amount.errorId} errors={fields.amount.errors} />
+                <label className="mt-3 flex items-center gap-2 text-sm">
+                  <input type="checkbox" name={fields.cancel.name} defaultChecked className="h-4 w-4 accent-brand-700" />
+                  Also cancel the registration (releases its seats and access)
+                </label>
+                <SubmitButton name="intent" value="refund" variant="danger" pendingLabel="Refunding…" className="mt-3">
+                  Refund
+                </SubmitButton>
+              </Form>
+            ) : null}
+          </div>
+        </Section>
+      ) : null}
+    </ConsolePage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ConsoleErrorBoundary />;
+}
