@@ -208,38 +208,17 @@ export default function LiveSessionPage() {
         </div>
       </header>
 
-      <div className="mt-5 grid gap-6 lg:grid-cols-[minmax(0,1fr)_26rem]">
-        <div className="min-w-0 space-y-5">
+      {/* Phones get the stream, then the questions, then the details; wide screens put the questions beside both. */}
+      <div className="mt-5 grid gap-6 lg:grid-cols-[minmax(0,1fr)_26rem] lg:grid-rows-[auto_1fr] lg:items-start">
+        <div className="min-w-0 lg:col-start-1 lg:row-start-1">
           <StreamPanel phase={phase} title={session.title} streamUrl={session.streamUrl} recordingUrl={session.recordingUrl} when={when} />
-          {session.speakers.length ? (
-            <section aria-labelledby="speakers-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-              <h2 id="speakers-heading" className="text-base font-bold text-slate-900">
-                On stage
-              </h2>
-              <ul className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2">
-                {session.speakers.map((speaker) => (
-                  <li key={`${speaker.role}-${speaker.slug}`} className="text-sm">
-                    <Link to={`${base}/speakers/${speaker.slug}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
-                      {speaker.name}
-                    </Link>
-                    {speaker.credentials ? <span className="text-slate-700">, {speaker.credentials}</span> : null}
-                    <span className="text-slate-600"> · {ROLE_LABELS[speaker.role].one}</span>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-          {session.description ? (
-            <section aria-labelledby="about-heading">
-              <h2 id="about-heading" className="text-base font-bold text-slate-900">
-                About this session
-              </h2>
-              <p className="mt-1 max-w-prose leading-relaxed whitespace-pre-line text-slate-800">{session.description}</p>
-            </section>
-          ) : null}
         </div>
 
-        <section id="questions" aria-labelledby="questions-heading" className="min-w-0 scroll-mt-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+        <section
+          id="questions"
+          aria-labelledby="questions-heading"
+          className="min-w-0 scroll-mt-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5 lg:col-start-2 lg:row-span-2 lg:row-start-1"
+        >
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="questions-heading" className="text-lg font-bold text-slate-900">
               Questions <span className="font-semibold text-slate-600">({questions.length + (pinned ? 1 : 0)})</span>
@@ -318,6 +297,35 @@ export default function LiveSessionPage() {
             <p className="mt-4 text-sm text-slate-600">No questions yet.{board.qa.open && viewer.canParticipate ? " Be the first to ask." : ""}</p>
           )}
         </section>
+
+        <div className="min-w-0 space-y-5 lg:col-start-1 lg:row-start-2">
+          {session.speakers.length ? (
+            <section aria-labelledby="speakers-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+              <h2 id="speakers-heading" className="text-base font-bold text-slate-900">
+                On stage
+              </h2>
+              <ul className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2">
+                {session.speakers.map((speaker) => (
+                  <li key={`${speaker.role}-${speaker.slug}`} className="text-sm">
+                    <Link to={`${base}/speakers/${speaker.slug}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                      {speaker.name}
+                    </Link>
+                    {speaker.credentials ? <span className="text-slate-700">, {speaker.credentials}</span> : null}
+                    <span className="text-slate-600"> · {ROLE_LABELS[speaker.role].one}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {session.description ? (
+            <section aria-labelledby="about-heading">
+              <h2 id="about-heading" className="text-base font-bold text-slate-900">
+                About this session
+              </h2>
+              <p className="mt-1 max-w-prose leading-relaxed whitespace-pre-line text-slate-800">{session.description}</p>
+            </section>
+          ) : null}
+        </div>
       </div>
     </div>
   );

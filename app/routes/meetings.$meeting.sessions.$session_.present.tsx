@@ -77,7 +77,7 @@ export default function ProjectorView() {
                   <span className="min-w-20 shrink-0 rounded-lg bg-slate-800 px-3 py-2 text-center text-2xl font-bold tabular-nums sm:text-3xl">
                     <span aria-hidden="true">▲ </span>
                     {question.voteCount}
-                    <span className="sr-only"> votes</span>
+                    <span className="sr-only"> {question.voteCount === 1 ? "vote" : "votes"}</span>
                   </span>
                   <p className="text-2xl leading-snug break-words whitespace-pre-line sm:text-4xl">{question.body}</p>
                 </li>

@@ -85,11 +85,17 @@ export function AskForm({
         <ErrorList id={fields.body.errorId} errors={fields.body.errors} />
       </div>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <label className="inline-flex items-center gap-2 text-sm text-slate-800">
-          <input key={anonymousKey} {...anonymousProps} className="h-4 w-4 rounded border-slate-400 text-brand-700" />
-          Ask anonymously
-          <span className="text-slate-600">(moderators still see your name)</span>
-        </label>
+        <div className="flex items-start gap-2">
+          <input key={anonymousKey} {...anonymousProps} aria-describedby="anonymous-hint" className="mt-0.5 h-4 w-4 rounded border-slate-400 text-brand-700" />
+          <div className="text-sm">
+            <label htmlFor={fields.anonymous.id} className="font-medium text-slate-800">
+              Ask anonymously
+            </label>
+            <p id="anonymous-hint" className="text-slate-600">
+              Moderators still see your name.
+            </p>
+          </div>
+        </div>
         <SubmitButton pending={pending || sending} pendingLabel="Sending…">
           Send question
         </SubmitButton>

@@ -1,0 +1,149 @@
+// Live Q&A in real Chromium: a viewer asks, a moderator approves, and the
+// viewer's page and the projector view show it without a reload; an upvote
+// updates the other screens; the page works without JavaScript; user text is
+// shown as text. The e2e server runs a realtime sidecar beside the web app.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./accessibility";
+
+const PASSWORD = "demo-password-2023";
+
+async function signedInPage(browser: Browser, email: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
+  return page;
+}
+
+/** Marks the page; if it reloads, the mark is gone. */
+async function markNoReload(page: Page) {
+  await page.evaluate(() => ((window as unknown as { liveMark: boolean }).liveMark = true));
+}
+async function expectNoReload(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { liveMark?: boolean }).liveMark)).toBe(true);
+}
+
+const live = (page: Page) => expect(page.getByRole("status").filter({ hasText: "Live" }).first()).toBeVisible({ timeout: 15_000 });
+
+test("a viewer asks, a moderator approves, the projector shows it, and votes update every screen live", async ({ browser }) => {
+  const session = "/meetings/sir-2023/sessions/pulmonary-embolism-catheter-directed-therapy";
+  const text = `Which patients with intermediate-risk PE benefit from catheter therapy? (${Date.now()})`;
+
+  const viewer = await signedInPage(browser, "attendee@example.org");
+  await viewer.goto(`${session}/live`);
+  await expect(viewer.getByRole("heading", { level: 1, name: "Pulmonary Embolism: Catheter-Directed Therapy" })).toBeVisible();
+  await live(viewer);
+  await expectNoAxeViolations(viewer);
+
+  const moderator = await signedInPage(browser, "moderator@example.org");
+  await moderator.goto(`${session}/moderate`);
+  await expect(moderator.getByRole("heading", { level: 1, name: "Moderate questions" })).toBeVisible();
+  await live(moderator);
+  const projector = await moderator.context().newPage();
+  await projector.goto(`${session}/present`);
+  await expect(projector.getByRole("heading", { name: "Top questions" })).toBeVisible();
+  for (const page of [viewer, moderator, projector]) await markNoReload(page);
+
+  await viewer.getByLabel("Your question", { exact: true }).fill(text);
+  await viewer.getByRole("button", { name: "Send question" }).click();
+  const mine = viewer.getByRole("listitem").filter({ hasText: text });
+  await expect(mine).toContainText("Waiting for moderation");
+  await expect(viewer.getByLabel("Your question", { exact: true })).toHaveValue("");
+
+  const pending = moderator.getByRole("region", { name: /Waiting for approval/ }).getByRole("listitem").filter({ hasText: text });
+  await expect(pending).toContainText("Sam Patel");
+  await pending.getByRole("button", { name: "Approve" }).click();
+  await expect(moderator.getByRole("region", { name: /On the board/ }).getByRole("listitem").filter({ hasText: text })).toBeVisible();
+
+  await expect(mine).not.toContainText("Waiting for moderation");
+  const onProjector = projector.getByRole("listitem").filter({ hasText: text });
+  await expect(onProjector).toContainText(/▲ 0 votes/);
+
+  const upvote = mine.getByRole("button", { name: /^Upvote/ });
+  await expect(upvote).toHaveAttribute("aria-pressed", "false");
+  await upvote.click();
+  await expect(upvote).toHaveAttribute("aria-pressed", "true");
+  await expect(upvote).toHaveAccessibleName("Upvote: 1 vote");
+  await expect(onProjector).toContainText(/▲ 1 vote(?!s)/);
+  await expect(moderator.getByRole("region", { name: /On the board/ }).getByRole("listitem").filter({ hasText: text })).toContainText("1 vote");
+
+  await moderator.getByRole("region", { name: /On the board/ }).getByRole("listitem").filter({ hasText: text }).getByRole("button", { name: "Pin as now answering" }).click();
+  await expect(projector.getByRole("region", { name: "Now answering" })).toContainText(text);
+  await expect(mine).toContainText("Now answering");
+
+  await upvote.click();
+  await expect(upvote).toHaveAttribute("aria-pressed", "false");
+  await expect(projector.getByRole("region", { name: "Now answering" })).toContainText("0 votes");
+
+  for (const page of [viewer, moderator, projector]) await expectNoReload(page);
+  await viewer.context().close();
+  await moderator.context().close();
+});
+
+test("the moderator works the queue from the keyboard", async ({ browser }) => {
+  const session = "/meetings/sir-2023/sessions/match-strategies-for-ir-residency";
+  const text = `Keyboard-approved question (${Date.now()})`;
+  const viewer = await signedInPage(browser, "student@example.org");
+  await viewer.goto(`${session}/live`);
+  await live(viewer);
+  await viewer.getByLabel("Your question", { exact: true }).fill(text);
+  await viewer.getByRole("button", { name: "Send question" }).click();
+  await expect(viewer.getByRole("listitem").filter({ hasText: text })).toContainText("Waiting for moderation");
+
+  const moderator = await signedInPage(browser, "moderator@example.org");
+  await moderator.goto(`${session}/moderate`);
+  await live(moderator);
+  const item = moderator.locator("[data-queue-item]").filter({ hasText: text });
+  await expect(item).toBeVisible();
+  await item.focus();
+  await moderator.keyboard.press("a");
+  await expect(moderator.getByRole("region", { name: /On the board/ })).toContainText(text);
+  await expect(viewer.getByRole("listitem").filter({ hasText: text })).not.toContainText("Waiting for moderation");
+  await viewer.context().close();
+  await moderator.context().close();
+});
+
+test("without JavaScript the questions show and a signed-in attendee asks through the plain form", async ({ browser }) => {
+  const session = "/meetings/sir-2023/sessions/drug-coated-devices-after-the-paclitaxel-controversy";
+  const text = `Asked without JavaScript (${Date.now()})`;
+  const page = await signedInPage(browser, "attendee@example.org", { javaScriptEnabled: false });
+  await page.goto(`${session}/live`);
+  await expect(page.getByRole("heading", { level: 2, name: /Questions/ })).toBeVisible();
+  await page.getByLabel("Your question", { exact: true }).fill(text);
+  await page.getByRole("button", { name: "Send question" }).click();
+  await expect(page.getByText("Your question was sent. It appears for everyone once a moderator approves it.")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: text })).toContainText("Waiting for moderation");
+
+  // A too-long question comes back with the error next to the field, and a 400.
+  await page.getByLabel("Your question", { exact: true }).evaluate((el) => el.removeAttribute("maxlength"));
+  await page.getByLabel("Your question", { exact: true }).fill("x".repeat(501));
+  const responsePromise = page.waitForResponse((response) => response.request().method() === "POST");
+  await page.getByRole("button", { name: "Send question" }).click();
+  expect((await responsePromise).status()).toBe(400);
+  await expect(page.getByLabel("Your question", { exact: true })).toHaveAccessibleDescription(/at most 500 characters/);
+  await page.context().close();
+});
+
+test("questions are shown as text, never run as markup", async ({ browser }) => {
+  const session = "/meetings/sir-2023/sessions/evar-endoleaks-detection-and-treatment";
+  const text = `<img src=x onerror="document.title='owned'"><script>document.title='owned'</script> (${Date.now()})`;
+  const page = await signedInPage(browser, "attendee@example.org");
+  let dialogs = 0;
+  page.on("dialog", (dialog) => {
+    dialogs += 1;
+    void dialog.dismiss();
+  });
+  await page.goto(`${session}/live`);
+  await live(page);
+  await page.getByLabel("Your question", { exact: true }).fill(text);
+  await page.getByRole("button", { name: "Send question" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: text })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("listitem").filter({ hasText: text })).toBeVisible();
+  expect(await page.title()).not.toBe("owned");
+  expect(dialogs).toBe(0);
+  await page.context().close();
+});
