@@ -84,7 +84,8 @@ export type InterServerEvents = Record<string, never>;
 export type SocketData = {
   user: { id: string; name: string } | null;
   loginSessionId: string | null;
-  session: { id: string; meetingId: string; canParticipate: boolean; canModerate: boolean } | null;
+  /** Rights are re-checked when older than a minute (handlers/respond.ts), so a revoked registration stops within one. */
+  session: { id: string; meetingId: string; canParticipate: boolean; canModerate: boolean; checkedAt: number } | null;
 };
 
 /** What the browser sends in the handshake's `auth`: a ticket from the web app (the cookie also works on the same site). */

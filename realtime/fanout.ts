@@ -171,6 +171,12 @@ export class SessionFanout {
     });
   }
 
+  /** Someone became (or stopped being) a moderator while connected: from now on they get the other view. */
+  moveAudience(socket: QaSocket, sessionId: string, moderator: boolean): void {
+    socket.join(moderator ? rooms.moderators(sessionId) : rooms.audience(sessionId));
+    socket.leave(moderator ? rooms.audience(sessionId) : rooms.moderators(sessionId));
+  }
+
   /** Takes a socket out of a session's rooms. */
   leave(socket: QaSocket, sessionId: string): void {
     for (const room of [rooms.all(sessionId), rooms.audience(sessionId), rooms.moderators(sessionId)]) socket.leave(room);

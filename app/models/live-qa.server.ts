@@ -94,14 +94,22 @@ async function findQuestion(questionId: string, sessionId?: string) {
   return question;
 }
 
-async function requireParticipant(userId: string, meeting: { meetingId: string; meetingName: string }) {
-  if (!(await canParticipate(userId, meeting.meetingId))) {
+/**
+ * What the caller already knows the actor may do in this session's meeting:
+ * the sidecar checks canParticipate/canModerate when a socket joins a session
+ * (and again every minute) and passes them along, so a vote does not repeat
+ * the check. Without it, the verb asks the database.
+ */
+export type CheckedRights = { canParticipate: boolean; canModerate: boolean };
+
+async function requireParticipant(userId: string, meeting: { meetingId: string; meetingName: string }, rights?: CheckedRights) {
+  if (!(rights ? rights.canParticipate : await canParticipate(userId, meeting.meetingId))) {
     throw new QaError("FORBIDDEN", `Only people registered for ${meeting.meetingName} can ask and vote. Register to take part.`);
   }
 }
 
-async function requireModerator(userId: string, meetingId: string) {
-  if (!(await canModerate(userId, meetingId))) {
+async function requireModerator(userId: string, meetingId: string, rights?: CheckedRights) {
+  if (!(rights ? rights.canModerate : await canModerate(userId, meetingId))) {
     throw new QaError("FORBIDDEN", "Only the meeting's moderators and organizers can moderate questions.");
   }
 }
@@ -144,28 +152,50 @@ async function readQuestionLocked(tx: Tx, questionId: string) {
 /** Writes the event row and queues the NOTIFY, which PostgreSQL delivers only when the transaction commits. */
 async function recordEvent(tx: Tx, input: { sessionId: string; kind: QaEventKind; actorId: string; qa: QaSettings; question?: QuestionRow }) {
   const payload: QaEventPayload = { qa: input.qa, ...(input.question ? { question: toRecord(input.question) } : {}) };
-  const event = await tx.qaEvent.create({
-    data: {
-      sessionId: input.sessionId,
-      kind: input.kind,
-      questionId: input.question?.id ?? null,
-      actorId: input.actorId,
-      payload: payload as unknown as Prisma.InputJsonValue,
-    },
-    select: { id: true },
-  });
-  await tx.$executeRaw`SELECT pg_notify(${QA_EVENTS_CHANNEL}, ${`${input.sessionId}:${event.id}`})`;
+  // One round trip for the row and its notice (raw SQL: Prisma cannot return from a data-modifying CTE).
+  const [event] = await tx.$queryRaw<{ id: bigint }[]>`
+    WITH event AS (
+      INSERT INTO "QaEvent" ("sessionId", "kind", "questionId", "actorId", "payload")
+      VALUES (${input.sessionId}, ${input.kind}::"QaEventKind", ${input.question?.id ?? null}, ${input.actorId}, ${JSON.stringify(payload)}::jsonb)
+      RETURNING id
+    ), notice AS (
+      SELECT pg_notify(${QA_EVENTS_CHANNEL}, ${input.sessionId} || ':' || id) FROM event
+    )
+    SELECT event.id FROM event CROSS JOIN notice`;
+  if (!event) throw new Error("The Q&A event was not recorded");
   return Number(event.id);
 }
 
 export type QaChange = { eventId: number; question?: QuestionView; qa: QaSettings };
 
+// Writers of one session in this process take turns before they open a
+// transaction: otherwise a burst of votes would hold every pooled connection
+// while waiting for the session's lock, and the queries that would let the
+// holder finish could not get one. Other processes still wait on the lock.
+const sessionTurns = new Map<string, Promise<unknown>>();
+
+function takeTurn<T>(sessionId: string, task: () => Promise<T>): Promise<T> {
+  const previous = sessionTurns.get(sessionId) ?? Promise.resolve();
+  const run = previous.then(task);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  sessionTurns.set(sessionId, settled);
+  void settled.then(() => {
+    if (sessionTurns.get(sessionId) === settled) sessionTurns.delete(sessionId);
+  });
+  return run;
+}
+
 /** Runs `change` under the session's lock, in one transaction. */
 function inSession<T>(sessionId: string, change: (tx: Tx, qa: QaSettings) => Promise<T>): Promise<T> {
-  return prisma.$transaction(async (tx) => {
-    await lockSession(tx, sessionId);
-    return change(tx, await readSettings(tx, sessionId));
-  });
+  return takeTurn(sessionId, () =>
+    prisma.$transaction(async (tx) => {
+      await lockSession(tx, sessionId);
+      return change(tx, await readSettings(tx, sessionId));
+    }),
+  );
 }
 
 function requireOpen(qa: QaSettings) {
@@ -178,14 +208,14 @@ function changeFor(actor: QaViewer, eventId: number, qa: QaSettings, row?: Quest
   return { eventId, qa, ...(question ? { question: votedByMe === undefined ? question : { ...question, votedByMe } } : {}) };
 }
 
-export type AskInput = { sessionId: string; userId: string; body: string; anonymous?: boolean };
+export type AskInput = { sessionId: string; userId: string; body: string; anonymous?: boolean; rights?: CheckedRights };
 
 /** Asks a question: it waits for approval when moderation is on, else goes straight to the board. */
 export async function askQuestion(input: AskInput): Promise<QaChange> {
   const body = parseOrRefuse(questionBodySchema, input.body);
   const session = await findSession(input.sessionId);
   if (session.status === "CANCELLED") throw new QaError("CLOSED", "This session is cancelled, so it takes no questions.");
-  await requireParticipant(input.userId, { meetingId: session.meetingId, meetingName: session.meeting.name });
+  await requireParticipant(input.userId, { meetingId: session.meetingId, meetingName: session.meeting.name }, input.rights);
   await spendPoint(questionsPerPerson, input.userId, `You can ask up to ${QUESTIONS_PER_MINUTE} questions a minute.`);
   return inSession(session.id, async (tx, qa) => {
     requireOpen(qa);
@@ -208,15 +238,24 @@ export async function askQuestion(input: AskInput): Promise<QaChange> {
   });
 }
 
-export type QuestionInput = { questionId: string; userId: string; sessionId?: string };
+export type QuestionInput = { questionId: string; userId: string; sessionId?: string; rights?: CheckedRights };
 
 async function vote(input: QuestionInput, up: boolean): Promise<QaChange> {
-  const question = await findQuestion(input.questionId, input.sessionId);
-  await requireParticipant(input.userId, { meetingId: question.session.meetingId, meetingName: question.session.meeting.name });
+  // The hot path: with the session and rights known (the sidecar), no lookups before the transaction.
+  let sessionId = input.sessionId;
+  if (!sessionId || !input.rights) {
+    const question = await findQuestion(input.questionId, input.sessionId);
+    await requireParticipant(input.userId, { meetingId: question.session.meetingId, meetingName: question.session.meeting.name });
+    sessionId = question.sessionId;
+  } else if (!input.rights.canParticipate) {
+    throw new QaError("FORBIDDEN", "Only people registered for this meeting can ask and vote. Register to take part.");
+  }
   await spendPoint(votesPerPerson, input.userId, `You can vote up to ${VOTES_PER_MINUTE} times a minute.`);
-  return inSession(question.sessionId, async (tx, qa) => {
-    requireOpen(qa);
+  const question = { id: input.questionId, sessionId };
+  return inSession(sessionId, async (tx, qa) => {
     const current = await readQuestionLocked(tx, question.id);
+    if (current.sessionId !== question.sessionId) throw new QaError("NOT_FOUND", "There is no such question in this session.");
+    requireOpen(qa);
     if (current.status !== "APPROVED") {
       throw new QaError("CONFLICT", current.status === "PENDING" ? "This question is waiting for moderation; you can vote once it is approved." : "This question is no longer on the board.");
     }
@@ -251,7 +290,7 @@ export function unvoteQuestion(input: QuestionInput): Promise<QaChange> {
 export async function editQuestion(input: QuestionInput & { body: string }): Promise<QaChange> {
   const body = parseOrRefuse(questionBodySchema, input.body);
   const question = await findQuestion(input.questionId, input.sessionId);
-  const moderator = await canModerate(input.userId, question.session.meetingId);
+  const moderator = input.rights ? input.rights.canModerate : await canModerate(input.userId, question.session.meetingId);
   if (!moderator && question.authorId !== input.userId) throw new QaError("FORBIDDEN", "You can only edit your own questions.");
   return inSession(question.sessionId, async (tx, qa) => {
     const current = await readQuestionLocked(tx, question.id);
@@ -289,7 +328,7 @@ async function moderate(
   change: (tx: Tx, current: QuestionRow, qa: QaSettings) => Promise<{ kind: QaEventKind; row: QuestionRow; qa: QaSettings }>,
 ): Promise<QaChange> {
   const question = await findQuestion(input.questionId, input.sessionId);
-  await requireModerator(input.userId, question.session.meetingId);
+  await requireModerator(input.userId, question.session.meetingId, input.rights);
   return inSession(question.sessionId, async (tx, qa) => {
     const current = await readQuestionLocked(tx, question.id);
     const result = await change(tx, current, qa);
@@ -341,9 +380,9 @@ export function pinQuestion(input: QuestionInput): Promise<QaChange> {
 }
 
 /** Clears "now answering". */
-export async function unpinQuestion(input: { sessionId: string; userId: string }): Promise<QaChange> {
+export async function unpinQuestion(input: { sessionId: string; userId: string; rights?: CheckedRights }): Promise<QaChange> {
   const session = await findSession(input.sessionId);
-  await requireModerator(input.userId, session.meetingId);
+  await requireModerator(input.userId, session.meetingId, input.rights);
   return inSession(session.id, async (tx, qa) => {
     if (!qa.pinnedQuestionId) throw new QaError("CONFLICT", "No question is pinned.");
     const row = await readQuestionLocked(tx, qa.pinnedQuestionId);
@@ -366,9 +405,11 @@ export function markAnswered(input: QuestionInput): Promise<QaChange> {
   });
 }
 
-async function changeSettings(input: { sessionId: string; userId: string }, kind: QaEventKind, change: (qa: QaSettings) => QaSettings): Promise<QaChange> {
+type SessionInput = { sessionId: string; userId: string; rights?: CheckedRights };
+
+async function changeSettings(input: SessionInput, kind: QaEventKind, change: (qa: QaSettings) => QaSettings): Promise<QaChange> {
   const session = await findSession(input.sessionId);
-  await requireModerator(input.userId, session.meetingId);
+  await requireModerator(input.userId, session.meetingId, input.rights);
   return inSession(session.id, async (tx, qa) => {
     const next = change(qa);
     await writeSettings(tx, session.id, next);
@@ -377,14 +418,14 @@ async function changeSettings(input: { sessionId: string; userId: string }, kind
   });
 }
 
-export function openQa(input: { sessionId: string; userId: string }): Promise<QaChange> {
+export function openQa(input: SessionInput): Promise<QaChange> {
   return changeSettings(input, "QA_OPENED", (qa) => {
     if (qa.open) throw new QaError("CONFLICT", "Q&A is already open.");
     return { ...qa, open: true };
   });
 }
 
-export function closeQa(input: { sessionId: string; userId: string }): Promise<QaChange> {
+export function closeQa(input: SessionInput): Promise<QaChange> {
   return changeSettings(input, "QA_CLOSED", (qa) => {
     if (!qa.open) throw new QaError("CONFLICT", "Q&A is already closed.");
     return { ...qa, open: false };
@@ -392,7 +433,7 @@ export function closeQa(input: { sessionId: string; userId: string }): Promise<Q
 }
 
 /** Moderation on: new questions wait for approval. Off: they go straight to the board. */
-export function setModeration(input: { sessionId: string; userId: string; enabled: boolean }): Promise<QaChange> {
+export function setModeration(input: SessionInput & { enabled: boolean }): Promise<QaChange> {
   return changeSettings(input, "QA_MODERATION_CHANGED", (qa) => {
     if (qa.moderationEnabled === input.enabled) throw new QaError("CONFLICT", `Moderation is already ${input.enabled ? "on" : "off"}.`);
     return { ...qa, moderationEnabled: input.enabled };

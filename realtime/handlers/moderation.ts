@@ -11,22 +11,22 @@ import {
   unpinQuestion,
 } from "~/models/live-qa.server";
 import { dismissSchema, emptySchema, moderationSchema, questionRefSchema } from "../contract";
-import type { QaSocket } from "../fanout";
-import { handle, requireJoined, requireUser, type HandlerContext } from "./respond";
+import type { QaSocket, SessionFanout } from "../fanout";
+import { currentRights, handle, requireJoined, requireUser, type HandlerContext } from "./respond";
 
-export function registerModerationHandlers(socket: QaSocket, context: HandlerContext) {
-  const who = () => {
+export function registerModerationHandlers(socket: QaSocket, context: HandlerContext & { fanout: SessionFanout }) {
+  const who = async () => {
     const user = requireUser(socket, "moderate");
     const session = requireJoined(socket);
-    return { userId: user.id, sessionId: session.id };
+    return { userId: user.id, sessionId: session.id, rights: await currentRights(socket, context.fanout) };
   };
 
-  handle(socket, context, "question:approve", questionRefSchema, ({ questionId }) => approveQuestion({ ...who(), questionId }));
-  handle(socket, context, "question:dismiss", dismissSchema, ({ questionId, reason }) => dismissQuestion({ ...who(), questionId, reason }));
-  handle(socket, context, "question:pin", questionRefSchema, ({ questionId }) => pinQuestion({ ...who(), questionId }));
-  handle(socket, context, "question:unpin", emptySchema, () => unpinQuestion(who()));
-  handle(socket, context, "question:answer", questionRefSchema, ({ questionId }) => markAnswered({ ...who(), questionId }));
-  handle(socket, context, "qa:open", emptySchema, () => openQa(who()));
-  handle(socket, context, "qa:close", emptySchema, () => closeQa(who()));
-  handle(socket, context, "qa:moderation", moderationSchema, ({ enabled }) => setModeration({ ...who(), enabled }));
+  handle(socket, context, "question:approve", questionRefSchema, async ({ questionId }) => approveQuestion({ ...(await who()), questionId }));
+  handle(socket, context, "question:dismiss", dismissSchema, async ({ questionId, reason }) => dismissQuestion({ ...(await who()), questionId, reason }));
+  handle(socket, context, "question:pin", questionRefSchema, async ({ questionId }) => pinQuestion({ ...(await who()), questionId }));
+  handle(socket, context, "question:unpin", emptySchema, async () => unpinQuestion(await who()));
+  handle(socket, context, "question:answer", questionRefSchema, async ({ questionId }) => markAnswered({ ...(await who()), questionId }));
+  handle(socket, context, "qa:open", emptySchema, async () => openQa(await who()));
+  handle(socket, context, "qa:close", emptySchema, async () => closeQa(await who()));
+  handle(socket, context, "qa:moderation", moderationSchema, async ({ enabled }) => setModeration({ ...(await who()), enabled }));
 }

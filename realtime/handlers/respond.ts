@@ -3,9 +3,11 @@
 // { ok: true, data } or { ok: false, error } with a sentence for people. A bad
 // request never throws out of the handler, so the socket stays usable.
 import type { z } from "zod";
+import { canModerate, canParticipate } from "~/models/access.server";
+import type { CheckedRights } from "~/models/live-qa.server";
 import { QaError } from "~/models/live-qa";
 import type { AckResponse, ClientToServerEvents } from "../contract";
-import type { QaSocket } from "../fanout";
+import type { QaSocket, SessionFanout } from "../fanout";
 
 export type HandlerContext = { log: (error: unknown, context: string) => void };
 
@@ -75,6 +77,21 @@ export function requireJoined(socket: QaSocket) {
   const session = socket.data.session;
   if (!session) throw new QaError("NOT_JOINED", "Join a session first.");
   return session;
+}
+
+/** Rights loaded at join are trusted this long; then checked again, so a revoked registration or role takes effect. */
+export const RIGHTS_TTL_MS = 60_000;
+
+/** The joined session and the actor's rights in it, re-checked when stale (moving the socket between audience and moderators if needed). */
+export async function currentRights(socket: QaSocket, fanout: SessionFanout): Promise<CheckedRights> {
+  const session = requireJoined(socket);
+  const user = socket.data.user;
+  if (user && Date.now() - session.checkedAt > RIGHTS_TTL_MS) {
+    const [participant, moderator] = await Promise.all([canParticipate(user.id, session.meetingId), canModerate(user.id, session.meetingId)]);
+    if (moderator !== session.canModerate) fanout.moveAudience(socket, session.id, moderator);
+    Object.assign(session, { canParticipate: participant, canModerate: moderator, checkedAt: Date.now() });
+  }
+  return { canParticipate: session.canParticipate, canModerate: session.canModerate };
 }
 
 export function requireUser(socket: QaSocket, what = "ask and vote") {

@@ -19,7 +19,7 @@ export function registerSessionHandlers(socket: QaSocket, context: HandlerContex
       ? await Promise.all([canParticipate(user.id, session.meetingId), canModerate(user.id, session.meetingId)])
       : [false, false];
     if (socket.data.session) fanout.leave(socket, socket.data.session.id);
-    socket.data.session = { id: session.id, meetingId: session.meetingId, canParticipate: participant, canModerate: moderator };
+    socket.data.session = { id: session.id, meetingId: session.meetingId, canParticipate: participant, canModerate: moderator, checkedAt: Date.now() };
     const sync = await fanout.join(socket, session.id, lastEventId);
     return {
       sessionId: session.id,

@@ -1,0 +1,518 @@
+// npm run bench:qa [-- --viewers 2000 --duration 10 --votes-per-second 20 --questions-per-second 1 --json]
+//
+// Live Q&A under load, over loopback only, bounded in time. On a fresh database:
+//  1. a realtime sidecar in its own process (so the load generator does not steal
+//     its CPU), and N authenticated viewers joined to one session;
+//  2. for --duration seconds, a stream of questions and upvotes sent by viewers
+//     through their sockets (rates fixed by the flags); every viewer records when
+//     each event arrives. Reported: time from the write to its arrival, per
+//     delivery and per event at the last viewer (p50, p99, max), and deliveries missed;
+//  3. a short saturation run: votes as fast as the sidecar acknowledges them,
+//     with the broadcast to every viewer going on (votes per second sustained);
+//  4. the sidecar's heap and RSS per connected viewer (after a forced GC);
+//  5. the floor: the same broadcast, same payloads and rates, from a bare `ws`
+//     server to the same number of clients, and the ratio to it.
+// Viewers are lean clients speaking the Socket.IO wire protocol over `ws` (the
+// tests use socket.io-client): on two cores the load generator must stay cheap
+// for the numbers to describe the sidecar, not the generator.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { createServer } from "node:http";
+import { createServer as createNetServer } from "node:net";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import WebSocket, { WebSocketServer } from "ws";
+
+const { values: args } = parseArgs({
+  options: {
+    viewers: { type: "string", default: "2000" },
+    duration: { type: "string", default: "10" },
+    "votes-per-second": { type: "string", default: "20" },
+    "questions-per-second": { type: "string", default: "1" },
+    "saturation-seconds": { type: "string", default: "5" },
+    json: { type: "boolean", default: false },
+    "floor-server": { type: "boolean", default: false },
+    port: { type: "string" },
+  },
+});
+
+// ---------------------------------------------------------------- the benchmark
+
+async function main() {
+  const N = Number(args.viewers);
+  const duration = Number(args.duration);
+  const votesPerSecond = Number(args["votes-per-second"]);
+  const questionsPerSecond = Number(args["questions-per-second"]);
+  const saturationSeconds = Number(args["saturation-seconds"]);
+  if (![N, duration, votesPerSecond, questionsPerSecond, saturationSeconds].every((n) => Number.isFinite(n) && n > 0) || N > 20_000 || duration > 120) {
+    throw new Error("--viewers (1..20000), --duration (seconds, at most 120) and the rates must be positive numbers");
+  }
+  const log = (line: string) => (args.json ? process.stderr : process.stdout).write(`${line}\n`);
+  const hardStop = setTimeout(() => {
+    console.error("bench:qa: did not finish in 15 minutes; stopping.");
+    process.exit(2);
+  }, 15 * 60_000);
+  hardStop.unref();
+
+  const secret = "bench-session-secret-that-is-long-enough-0123456789";
+  const { resolveDatabaseServer, adminQuery } = await import("../tests/database-server");
+  const { ensureDatabase, migrate } = await import("../scripts/migrate");
+  const server = await resolveDatabaseServer(".data/test-postgres", 54330);
+  const databaseName = "meetings_bench_qa";
+  await adminQuery(server.serverUrl, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+  const databaseUrl = `${server.serverUrl}/${databaseName}`;
+  await ensureDatabase(databaseUrl);
+  await migrate(databaseUrl);
+
+  log(`Creating ${N} viewers…`);
+  const sessionId = "benchsession000000000000001";
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  await db.query(`INSERT INTO "Society" (id, slug, name, "shortName") VALUES ('benchsociety', 'bench', 'Bench Society', 'BS')`);
+  await db.query(
+    `INSERT INTO "Meeting" (id, slug, name, "societyId", "startsOn", "endsOn", "timeZone", format, description)
+     VALUES ('benchmeeting', 'bench-2026', 'Bench Meeting', 'benchsociety', '2026-01-01', '2026-01-02', 'UTC', 'VIRTUAL', '')`,
+  );
+  await db.query(
+    `INSERT INTO "Session" (id, "meetingId", slug, title, kind, "startsAt", "endsAt")
+     VALUES ($1, 'benchmeeting', 'plenary', 'Bench Plenary', 'PLENARY', now(), now() + interval '1 hour')`,
+    [sessionId],
+  );
+  // Questions go straight to the board: every event reaches every viewer.
+  await db.query(`INSERT INTO "SessionQa" ("sessionId", open, "moderationEnabled") VALUES ($1, true, false)`, [sessionId]);
+  await db.query(
+    `INSERT INTO "User" (id, email, name, "passwordHash")
+       SELECT 'benchuser' || g, 'viewer' || g || '@bench.test', 'Viewer ' || g, 'not-a-hash' FROM generate_series(1, $1::int) g`,
+    [N],
+  );
+  await db.query(
+    `INSERT INTO "MeetingRole" (id, "meetingId", "userId", role)
+       SELECT 'benchrole' || g, 'benchmeeting', 'benchuser' || g, 'ATTENDEE' FROM generate_series(1, $1::int) g`,
+    [N],
+  );
+  await db.query(
+    `INSERT INTO "LoginSession" (id, "userId", "expiresAt")
+       SELECT 'benchlogin' || g, 'benchuser' || g, now() + interval '1 day' FROM generate_series(1, $1::int) g`,
+    [N],
+  );
+  // The ticket format of app/models/realtime-ticket.server.ts, made here so the
+  // bench does not load the app's settings into this process.
+  const ticketFor = (i: number) => {
+    const body = `benchlogin${i}.${Date.now() + 60 * 60_000}`;
+    return `${body}.${createHmac("sha256", secret).update(`realtime-ticket:v1:${body}`).digest("base64url")}`;
+  };
+
+  // ------------------------------------------------------------ the sidecar
+  const port = await freePort();
+  const sidecar = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "realtime/index.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      REALTIME_PORT: String(port),
+      APP_ORIGIN: "http://localhost:3000",
+      SESSION_SECRET: secret,
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const health = (gc = false) => getJson(`http://127.0.0.1:${port}/healthz${gc ? "?gc=1" : ""}`);
+  try {
+    await waitFor(async () => (await health().catch(() => null))?.status === "ok", 60_000, "the sidecar to start");
+    const baseline = await settledMemory(health);
+
+    log(`Connecting ${N} viewers…`);
+    const connectStarted = performance.now();
+    const viewers: LeanClient[] = [];
+    for (let start = 0; start < N; start += 200) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(200, N - start) }, async (_, k) => {
+          const i = start + k + 1;
+          const client = await LeanClient.connect(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`, { ticket: ticketFor(i) });
+          const joined = await client.request("qa:join", { sessionId });
+          if (!joined.ok) throw new Error(`join refused: ${JSON.stringify(joined)}`);
+          return client;
+        }),
+      );
+      viewers.push(...batch);
+    }
+    const connectSeconds = (performance.now() - connectStarted) / 1000;
+    const connected = await settledMemory(health);
+    log(`  ${N} viewers joined in ${connectSeconds.toFixed(1)} s`);
+
+    // ---------------------------------------------------------- the measured stream
+    const arrivals = new Map<number, number[]>();
+    for (const viewer of viewers) {
+      viewer.onEvents = (ids, at) => {
+        for (const id of ids) {
+          const list = arrivals.get(id);
+          if (list) list.push(at);
+          else arrivals.set(id, [at]);
+        }
+      };
+    }
+    const sentAt = new Map<number, number>();
+    const questionIds: string[] = [];
+    let voterCursor = 0;
+    let askerCursor = 0;
+    const refusals: string[] = [];
+    const write = async (client: LeanClient, event: string, payload: object) => {
+      const at = performance.now();
+      const response = await client.request(event, payload);
+      if (!response.ok || !response.data) {
+        refusals.push(`${event}: ${response.error?.message}`);
+        return null;
+      }
+      sentAt.set(response.data.eventId, at);
+      return response.data;
+    };
+    const ask = async () => {
+      // Each person may ask 5 a minute: askers take turns among the first viewers.
+      const asker = viewers[askerCursor++ % Math.min(N, 200)]!;
+      const data = await write(asker, "question:ask", { body: `Question ${questionIds.length + 1}: what does the evidence say about dose escalation in this setting?` });
+      if (data) questionIds.push(data.question.id);
+    };
+    const vote = async () => {
+      if (!questionIds.length) return;
+      // Each viewer votes once per question, on the next question in turn.
+      const index = voterCursor++;
+      const voter = viewers[index % N]!;
+      const question = questionIds[Math.floor(index / N) % questionIds.length]!;
+      await write(voter, "question:vote", { questionId: question });
+    };
+
+    log(`Streaming ${questionsPerSecond} questions and ${votesPerSecond} votes a second for ${duration} s…`);
+    for (let i = 0; i < 3; i++) await ask();
+    await sleep(500);
+    arrivals.clear();
+    sentAt.clear();
+    const pending: Promise<unknown>[] = [];
+    const streamStarted = performance.now();
+    await paced(duration * 1000, [
+      { perSecond: questionsPerSecond, run: () => pending.push(ask()) },
+      { perSecond: votesPerSecond, run: () => pending.push(vote()) },
+    ]);
+    await Promise.all(pending);
+    const streamSeconds = (performance.now() - streamStarted) / 1000;
+    await sleep(1500);
+    const stream = summarize(arrivals, sentAt, N);
+
+    // ---------------------------------------------------------- saturation
+    log(`Saturating with votes for ${saturationSeconds} s…`);
+    for (const viewer of viewers) viewer.onEvents = undefined;
+    let acked = 0;
+    const saturationEnds = performance.now() + saturationSeconds * 1000;
+    const saturationStarted = performance.now();
+    await Promise.all(
+      Array.from({ length: 32 }, async () => {
+        while (performance.now() < saturationEnds) {
+          const index = voterCursor++;
+          const voter = viewers[index % N]!;
+          const question = questionIds[Math.floor(index / N) % questionIds.length]!;
+          const response = await voter.request("question:vote", { questionId: question });
+          if (response.ok) acked += 1;
+        }
+      }),
+    );
+    const votesSustained = acked / ((performance.now() - saturationStarted) / 1000);
+
+    const eventPayload = sampleEvent(viewers[0]!);
+    for (const viewer of viewers) viewer.close();
+
+    // ---------------------------------------------------------- the floor
+    log(`Floor: the same broadcast from a bare ws server to ${N} clients…`);
+    const floorPort = await freePort();
+    const floor = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "bench/qa.ts", "--floor-server", "--port", String(floorPort)], {
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    let floorResult: ReturnType<typeof summarize>;
+    let floorMemory: { baseline: Memory; connected: Memory };
+    try {
+      const floorHealth = (gc = false) => getJson(`http://127.0.0.1:${floorPort}/healthz${gc ? "?gc=1" : ""}`);
+      await waitFor(async () => (await floorHealth().catch(() => null))?.status === "ok", 30_000, "the floor server to start");
+      const floorBaseline = await settledMemory(floorHealth);
+      const floorArrivals = new Map<number, number[]>();
+      const floorClients: WebSocket[] = [];
+      for (let start = 0; start < N; start += 500) {
+        floorClients.push(
+          ...(await Promise.all(
+            Array.from({ length: Math.min(500, N - start) }, () =>
+              openSocket(`ws://127.0.0.1:${floorPort}/viewer`).then((socket) => {
+                socket.on("message", (data) => {
+                  const at = performance.now();
+                  for (const id of eventIds(data.toString())) {
+                    const list = floorArrivals.get(id);
+                    if (list) list.push(at);
+                    else floorArrivals.set(id, [at]);
+                  }
+                });
+                return socket;
+              }),
+            ),
+          )),
+        );
+      }
+      floorMemory = { baseline: floorBaseline, connected: await settledMemory(floorHealth) };
+      const writer = await openSocket(`ws://127.0.0.1:${floorPort}/writer`);
+      const floorSent = new Map<number, number>();
+      let nextId = 1;
+      const publish = () => {
+        const id = nextId++;
+        floorSent.set(id, performance.now());
+        writer.send(eventPayload.replace(/^42\["qa:events",\[\{"id":\d+/, `42["qa:events",[{"id":${id}`));
+      };
+      await paced(duration * 1000, [
+        { perSecond: questionsPerSecond, run: publish },
+        { perSecond: votesPerSecond, run: publish },
+      ]);
+      await sleep(1500);
+      floorResult = summarize(floorArrivals, floorSent, N);
+      writer.close();
+      for (const socket of floorClients) socket.close();
+    } finally {
+      floor.kill("SIGTERM");
+    }
+
+    const perViewer = (after: Memory, before: Memory, key: keyof Memory) => Math.round((after[key] - before[key]) / N);
+    const result = {
+      viewers: N,
+      durationSeconds: Math.round(streamSeconds * 10) / 10,
+      offered: { questionsPerSecond, votesPerSecond },
+      connectSeconds: round(connectSeconds),
+      latencyMs: stream.perDelivery,
+      latencyToEveryViewerMs: stream.perEvent,
+      events: stream.events,
+      deliveries: stream.deliveries,
+      missedDeliveries: stream.missed,
+      refusals: refusals.length,
+      votesPerSecondSustained: Math.round(votesSustained),
+      sidecar: {
+        heapBytesPerViewer: perViewer(connected, baseline, "heapUsed"),
+        rssBytesPerViewer: perViewer(connected, baseline, "rss"),
+        heapUsedMB: round(connected.heapUsed / 1048576),
+        rssMB: round(connected.rss / 1048576),
+      },
+      floor: {
+        latencyMs: floorResult.perDelivery,
+        latencyToEveryViewerMs: floorResult.perEvent,
+        missedDeliveries: floorResult.missed,
+        heapBytesPerViewer: perViewer(floorMemory.connected, floorMemory.baseline, "heapUsed"),
+      },
+      ratioToFloor: {
+        p50: round(stream.perDelivery.p50 / Math.max(floorResult.perDelivery.p50, 0.01)),
+        p99: round(stream.perDelivery.p99 / Math.max(floorResult.perDelivery.p99, 0.01)),
+      },
+      openFilesLimit: await openFilesLimit(),
+    };
+
+    log("");
+    log(`Live Q&A, ${N} viewers on one sidecar (${result.offered.questionsPerSecond} questions/s + ${result.offered.votesPerSecond} votes/s for ${result.durationSeconds} s):`);
+    log(`  write → arrival, per delivery:    p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms`);
+    log(`  write → arrival at every viewer:  p50 ${result.latencyToEveryViewerMs.p50} ms, p99 ${result.latencyToEveryViewerMs.p99} ms, max ${result.latencyToEveryViewerMs.max} ms`);
+    log(`  ${result.events} events, ${result.deliveries} deliveries, ${result.missedDeliveries} missed, ${result.refusals} writes refused`);
+    log(`  votes sustained at saturation:    ${result.votesPerSecondSustained}/s`);
+    log(`  sidecar memory per viewer:        ${(result.sidecar.heapBytesPerViewer / 1024).toFixed(1)} KB heap, ${(result.sidecar.rssBytesPerViewer / 1024).toFixed(1)} KB RSS`);
+    log(`  floor (bare ws, same broadcast):  p50 ${result.floor.latencyMs.p50} ms, p99 ${result.floor.latencyMs.p99} ms; ratio p50 ×${result.ratioToFloor.p50}, p99 ×${result.ratioToFloor.p99}`);
+    log(`  connect + join:                   ${result.connectSeconds} s; open files limit ${result.openFilesLimit}`);
+    if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    sidecar.kill("SIGTERM");
+    await new Promise((resolve) => sidecar.once("exit", resolve));
+    await db.end();
+    await adminQuery(server.serverUrl, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`).catch(() => {});
+    await server.stop();
+  }
+}
+
+// ---------------------------------------------------------------- helpers
+
+type Memory = { heapUsed: number; rss: number };
+type Health = { status?: string; memory: Memory };
+type AckResponse = { ok: boolean; data?: { eventId: number; question: { id: string } }; error?: { message: string } };
+
+/** A viewer speaking Socket.IO v5 / Engine.IO v4 over a bare WebSocket: connect with auth, acks, events, pings. */
+class LeanClient {
+  private readonly acks = new Map<number, (response: AckResponse) => void>();
+  private nextAck = 1;
+  lastMessage = "";
+  onEvents?: (ids: number[], at: number) => void;
+
+  private constructor(private readonly socket: WebSocket) {}
+
+  static connect(url: string, auth: object): Promise<LeanClient> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url, { perMessageDeflate: false });
+      const client = new LeanClient(socket);
+      socket.on("error", reject);
+      socket.on("message", (data) => {
+        const text = data.toString();
+        if (text[0] === "0") socket.send(`40${JSON.stringify(auth)}`);
+        else if (text === "2") socket.send("3");
+        else if (text.startsWith("40")) resolve(client);
+        else if (text.startsWith("44")) reject(new Error(`connection refused: ${text}`));
+        else if (text.startsWith("43")) client.settle(text);
+        else if (text.startsWith("42")) {
+          const at = performance.now();
+          client.lastMessage = text;
+          client.onEvents?.(eventIds(text), at);
+        }
+      });
+    });
+  }
+
+  private settle(text: string) {
+    const match = /^43(\d+)/.exec(text);
+    if (!match) return;
+    const id = Number(match[1]);
+    const done = this.acks.get(id);
+    this.acks.delete(id);
+    done?.((JSON.parse(text.slice(2 + match[1]!.length)) as [never])[0]);
+  }
+
+  request(event: string, payload: object): Promise<AckResponse> {
+    const id = this.nextAck++;
+    return new Promise((resolve) => {
+      this.acks.set(id, resolve);
+      this.socket.send(`42${id}${JSON.stringify([event, payload])}`);
+    });
+  }
+
+  close() {
+    this.socket.close();
+  }
+}
+
+function sampleEvent(client: LeanClient): string {
+  if (!client.lastMessage) throw new Error("no event was received to copy for the floor");
+  const first = /^42\["qa:events",\[(\{"id":\d+.*?\})[,\]]/.exec(client.lastMessage);
+  // One event per message, as most of the measured stream was.
+  return first ? `42["qa:events",[${first[1]}]]` : client.lastMessage;
+}
+
+const EVENT_ID = /\{"id":(\d+),"kind"/g;
+function eventIds(text: string): number[] {
+  const ids: number[] = [];
+  for (const match of text.matchAll(EVENT_ID)) ids.push(Number(match[1]));
+  return ids;
+}
+
+function summarize(arrivals: Map<number, number[]>, sentAt: Map<number, number>, viewers: number) {
+  const perDelivery: number[] = [];
+  const perEvent: number[] = [];
+  let missed = 0;
+  for (const [id, at] of sentAt) {
+    const times = arrivals.get(id) ?? [];
+    missed += viewers - times.length;
+    let last = 0;
+    for (const time of times) {
+      const latency = time - at;
+      perDelivery.push(latency);
+      if (latency > last) last = latency;
+    }
+    if (times.length) perEvent.push(last);
+  }
+  return { perDelivery: percentiles(perDelivery), perEvent: percentiles(perEvent), events: sentAt.size, deliveries: perDelivery.length, missed };
+}
+
+function percentiles(values: number[]) {
+  if (!values.length) return { p50: 0, p99: 0, max: 0 };
+  const sorted = Float64Array.from(values).sort();
+  const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+  return { p50: at(0.5), p99: at(0.99), max: round(sorted[sorted.length - 1]!) };
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs each task at its rate for `ms`, evenly spaced. */
+async function paced(ms: number, tasks: { perSecond: number; run: () => void }[]) {
+  const started = performance.now();
+  const done = tasks.map(() => 0);
+  while (performance.now() - started < ms) {
+    const elapsed = (performance.now() - started) / 1000;
+    tasks.forEach((task, i) => {
+      while (done[i]! < Math.floor(elapsed * task.perSecond)) {
+        done[i]! += 1;
+        task.run();
+      }
+    });
+    await sleep(2);
+  }
+}
+
+async function getJson(url: string): Promise<Health> {
+  const response = await fetch(url);
+  return (await response.json()) as Health;
+}
+
+async function settledMemory(health: (gc?: boolean) => Promise<{ memory: Memory }>): Promise<Memory> {
+  await health(true);
+  await sleep(200);
+  return (await health(true)).memory;
+}
+
+async function waitFor(check: () => Promise<boolean>, ms: number, what: string) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await sleep(250);
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function openSocket(url: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, { perMessageDeflate: false });
+    socket.once("open", () => resolve(socket));
+    socket.once("error", reject);
+  });
+}
+
+async function openFilesLimit(): Promise<string> {
+  const child: ChildProcess = spawn("sh", ["-c", "ulimit -n"], { stdio: ["ignore", "pipe", "ignore"] });
+  let out = "";
+  child.stdout?.on("data", (chunk) => (out += String(chunk)));
+  await new Promise((resolve) => child.once("exit", resolve));
+  return out.trim();
+}
+
+// ---------------------------------------------------------------- floor server mode
+// `tsx bench/qa.ts --floor-server --port P`: a bare ws server that relays every
+// message from /writer to every client of /viewer. The floor of any broadcast.
+function serveFloor() {
+  const http = createServer((request, response) => {
+    if (request.url?.includes("gc=1")) (globalThis as { gc?: () => void }).gc?.();
+    const memory = process.memoryUsage();
+    response.writeHead(200, { "Content-Type": "application/json" });
+    response.end(JSON.stringify({ status: "ok", sockets: viewers.size, memory: { heapUsed: memory.heapUsed, rss: memory.rss } }));
+  });
+  const wss = new WebSocketServer({ server: http, perMessageDeflate: false });
+  const viewers = new Set<WebSocket>();
+  wss.on("connection", (socket, request) => {
+    if (request.url?.startsWith("/writer")) {
+      socket.on("message", (data) => {
+        const text = data.toString();
+        for (const viewer of viewers) viewer.send(text);
+      });
+      return;
+    }
+    viewers.add(socket);
+    socket.on("close", () => viewers.delete(socket));
+  });
+  http.listen(Number(args.port), "127.0.0.1");
+}
+
+// Last, once every helper above is defined.
+if (args["floor-server"]) serveFloor();
+else await main();
