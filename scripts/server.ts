@@ -33,6 +33,18 @@ export async function startWebServer({ port, dev }: WebServerOptions): Promise<S
     }),
   );
 
+  // Calendar files of a track or a session live at /meetings/:m/tracks/:t.ics and
+  // /meetings/:m/sessions/:s.ics (the public URL contract). A Remix route cannot
+  // match a parameter followed by ".ics" within one segment, and the pages own
+  // /tracks/:t and /sessions/:s, so those addresses are rewritten to the files'
+  // resource routes (…/:t/calendar.ics) before anything else sees them. Remix
+  // reads originalUrl, so both change.
+  app.use((req, _res, next) => {
+    const file = /^\/meetings\/([^/?]+)\/(tracks|sessions)\/([^/?.]+)\.ics(\?.*)?$/.exec(req.url);
+    if (file) req.url = req.originalUrl = `/meetings/${file[1]}/${file[2]}/${file[3]}/calendar.ics${file[4] ?? ""}`;
+    next();
+  });
+
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (dev) {
     const vite = await import("vite");

@@ -5,6 +5,7 @@ import { Link } from "@remix-run/react";
 import { KIND_LABELS, type ROLE_LABELS } from "~/models/program";
 import { dayKeyOf, formatDay, formatTime, formatTimeRange, type DayKey } from "~/utils/time";
 import { useProgramHref } from "./program-links";
+import { ScheduleButton } from "./schedule-button";
 import { CancelledBadge, LevelBadge, TrackChip } from "./track-chip";
 
 /** The fields of SessionListItem a list shows (dates may arrive as strings after serialization). */
@@ -117,6 +118,7 @@ export function SessionRows({
                 {others.join(", ")}
               </p>
             ) : null}
+            <ScheduleButton meetingSlug={meetingSlug} session={session} className="mt-2" />
           </li>
         );
       })}

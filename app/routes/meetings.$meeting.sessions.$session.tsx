@@ -4,6 +4,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AudienceQuestions } from "~/components/live-qa/audience-questions";
 import { ProgramErrorBoundary } from "~/components/program-error";
+import { ScheduleButton, SessionCalendarLinks } from "~/components/schedule-button";
 import { useProgramHref } from "~/components/program-links";
 import { useZoneSwitchHrefs } from "~/components/time-zone";
 import { CancelledBadge, LevelBadge, TrackChip } from "~/components/track-chip";
@@ -11,6 +12,8 @@ import { getMeeting } from "~/models/meeting.server";
 import { AUDIENCE_LABELS, KIND_LABELS, ROLE_LABELS, ROLE_ORDER } from "~/models/program";
 import { listApprovedQuestions } from "~/models/live-qa.server";
 import { getSession } from "~/models/session.server";
+import { env } from "~/utils/env.server";
+import { googleCalendarUrl } from "~/utils/ical.server";
 import { dayKeyOf, formatDate, formatTimeRange, zoneAbbreviation, zoneViewFor } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -39,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     zone,
     questions: await listApprovedQuestions(session.id),
+    // The session's .ics (rewritten to meetings.$meeting.sessions.$session_.calendar[.ics].ts) and Google Calendar's "add event" link.
+    calendar: { ics: `/meetings/${meeting.slug}/sessions/${session.slug}.ics`, google: googleCalendarUrl(env.APP_ORIGIN, meeting, session) },
   };
 }
 
@@ -53,7 +58,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function SessionPage() {
-  const { meeting, session, when, zone, questions } = useLoaderData<typeof loader>();
+  const { meeting, session, when, zone, questions, calendar } = useLoaderData<typeof loader>();
   const href = useProgramHref();
   const zoneHrefs = useZoneSwitchHrefs();
   const cancelled = session.status === "CANCELLED";
@@ -135,6 +140,11 @@ export default function SessionPage() {
               </div>
             ) : null}
           </dl>
+
+          <div className="mt-4 flex flex-col gap-2">
+            <ScheduleButton meetingSlug={meeting.slug} session={session} size="large" />
+            {!cancelled ? <SessionCalendarLinks icsHref={calendar.ics} googleHref={calendar.google} /> : null}
+          </div>
 
           {!cancelled ? (
             <div className="mt-4 flex flex-wrap gap-3">

@@ -6,6 +6,8 @@ import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { TimeZoneHint, ZoneBar } from "~/components/time-zone";
 import { getMeeting } from "~/models/meeting.server";
+import { listScheduledSessionIds } from "~/models/schedule.server";
+import { getUser } from "~/utils/auth.server";
 import { formatDateSpan, zoneViewFor } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.meeting.name : "Meeting not found" }];
@@ -13,6 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");
   if (!meeting) throw new Response("There is no meeting at this address. It may have moved, or the link may be mistyped.", { status: 404 });
+  const user = await getUser(request);
   return {
     meeting: {
       slug: meeting.slug,
@@ -23,6 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       place: meeting.format === "VIRTUAL" ? "Virtual meeting" : [meeting.venue, meeting.city].filter(Boolean).join(", "),
     },
     zone: zoneViewFor(request, meeting),
+    // Which sessions the viewer has in My schedule: every program page's add/remove buttons read it here.
+    schedule: { signedIn: user !== null, sessionIds: user ? await listScheduledSessionIds(user.id, meeting.id) : [] },
   };
 }
 
@@ -57,7 +62,7 @@ export default function MeetingLayout() {
             {meeting.dates}
             {meeting.place ? ` · ${meeting.place}` : ""}
           </p>
-          <nav aria-label="Meeting" className="-mb-px mt-2 flex gap-3 overflow-x-auto sm:gap-5">
+          <nav aria-label="Meeting" className="no-print -mb-px mt-2 flex gap-3 overflow-x-auto sm:gap-5">
             <NavLink to={href(base)} end className={tabClass}>
               Home
             </NavLink>
@@ -72,6 +77,9 @@ export default function MeetingLayout() {
             </NavLink>
             <NavLink to={href(`${base}/changelog`)} className={tabClass}>
               Changelog
+            </NavLink>
+            <NavLink to={href(`${base}/schedule`)} className={tabClass}>
+              My schedule
             </NavLink>
             <NavLink to={`${base}/register`} className={tabClass}>
               Register

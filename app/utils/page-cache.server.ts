@@ -18,6 +18,8 @@ import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { LRUCache } from "lru-cache";
 import { getQaVersion } from "~/models/live-qa.server";
 import { getProgramStamp, meetingSpan } from "~/models/meeting.server";
+import { scheduleStamp } from "~/models/schedule.server";
+import { getSignInByCookie } from "./auth.server";
 import { logger } from "./logger.server";
 import { readTimeZoneHint } from "./time";
 
@@ -42,7 +44,18 @@ export type PageCacheOptions = {
   lookupStamp?: (meetingSlug: string) => Promise<ProgramStamp | null>;
   /** A session page also lists its audience questions: their version (the session's last Q&A event id) joins the key. */
   lookupQaVersion?: (meetingSlug: string, sessionSlug: string) => Promise<number>;
+  /**
+   * A signed-in page shows the viewer's own schedule buttons: a fingerprint of
+   * their schedule for the meeting joins their ETag, so adding a session (here
+   * or on another device) is never answered with a stale 304.
+   */
+  lookupScheduleStamp?: (cookieHeader: string, meetingSlug: string) => Promise<string>;
 };
+
+async function viewerScheduleStamp(cookieHeader: string, meetingSlug: string): Promise<string> {
+  const signIn = await getSignInByCookie(cookieHeader);
+  return signIn ? scheduleStamp(signIn.user.id, meetingSlug) : "-";
+}
 
 type FoundMeeting = { stamp: ProgramStamp; span: { start: Date; end: Date } };
 type KnownMeeting = FoundMeeting | { stamp: null };
@@ -91,7 +104,7 @@ export type PageCache = RequestHandler & {
 };
 
 export function createPageCache(options: PageCacheOptions): PageCache {
-  const { buildId, stampTtlMs = 1000, maxBytes = 64 * 1024 * 1024, now = () => new Date(), lookupStamp = getProgramStamp, lookupQaVersion = getQaVersion } = options;
+  const { buildId, stampTtlMs = 1000, maxBytes = 64 * 1024 * 1024, now = () => new Date(), lookupStamp = getProgramStamp, lookupQaVersion = getQaVersion, lookupScheduleStamp = viewerScheduleStamp } = options;
 
   const pages = new LRUCache<string, CachedPage>({
     maxSize: maxBytes,
@@ -152,10 +165,19 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     const cookies = req.headers.cookie ?? "";
     const signIn = SIGN_IN_COOKIE.exec(cookies);
     const signedIn = signIn !== null && signIn[1] !== "";
+    let schedule = "";
+    if (signedIn) {
+      try {
+        schedule = await lookupScheduleStamp(cookies, match[1]!);
+      } catch (error) {
+        logger.warn({ err: error }, "page cache: could not read the viewer's schedule");
+        return next();
+      }
+    }
     const key = `${cacheKey(req.headers, url, cookies, meeting, buildId, now())}|qa:${qaVersion}`;
     const etag = `W/"${createHash("sha1")
       .update(key)
-      .update(signedIn ? `|signed-in:${signIn[1]}` : "|anonymous")
+      .update(signedIn ? `|signed-in:${signIn[1]}|schedule:${schedule}` : "|anonymous")
       .digest("base64url")}"`;
     const cacheControl = signedIn ? PRIVATE_CACHE_CONTROL : PUBLIC_CACHE_CONTROL;
 

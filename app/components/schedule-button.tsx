@@ -1,0 +1,114 @@
+// "Add to my schedule" on every program page. A plain POST form to the schedule
+// page's action, so it works without JavaScript (the action sends the browser
+// back to the page it came from, scrolled to the button). With JavaScript it
+// submits in the background and shows the new state at once; the meeting
+// frame's loader, revalidated after the action, then confirms it.
+//
+// Who has what comes from the meeting frame's loader, not the page's, so a
+// cached anonymous page and a personal one differ only there: signed out, the
+// button still says "Add to my schedule", and the action sends the person to
+// sign in and back.
+import { useFetcher, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { scheduleAnchor } from "~/models/schedule-forms";
+import type { loader as meetingLoader } from "~/routes/meetings.$meeting";
+import type { action as scheduleAction } from "~/routes/meetings.$meeting.schedule";
+
+export type ScheduleButtonSession = { id: string; title: string; status: "SCHEDULED" | "CANCELLED" };
+
+const MEETING_ROUTE = "routes/meetings.$meeting";
+
+/** The ids of the viewer's scheduled sessions, or null outside a meeting's pages. */
+export function useScheduleState() {
+  return useRouteLoaderData<typeof meetingLoader>(MEETING_ROUTE)?.schedule ?? null;
+}
+
+export function ScheduleButton({
+  meetingSlug,
+  session,
+  size = "small",
+  className = "",
+}: {
+  meetingSlug: string;
+  session: ScheduleButtonSession;
+  size?: "small" | "large";
+  className?: string;
+}) {
+  const schedule = useScheduleState();
+  // One fetcher per session: two buttons for the same session share their state.
+  const fetcher = useFetcher<typeof scheduleAction>({ key: `schedule:${session.id}` });
+  const location = useLocation();
+  if (!schedule) return null;
+
+  const pending = fetcher.formData?.get("intent");
+  const inSchedule = pending === "add" ? true : pending === "remove" ? false : schedule.sessionIds.includes(session.id);
+  // Nobody adds a cancelled session; someone who had it can still take it out.
+  if (session.status === "CANCELLED" && !inSchedule) return null;
+  const error = fetcher.state === "idle" && fetcher.data && "error" in fetcher.data ? fetcher.data.error : null;
+  const action = `/meetings/${meetingSlug}/schedule`;
+  const large = size === "large";
+
+  return (
+    <fetcher.Form
+      method="post"
+      action={action}
+      id={scheduleAnchor(session.id)}
+      className={`no-print flex flex-wrap items-center gap-x-3 gap-y-1 ${className}`}
+      onSubmit={(event) => {
+        // With JavaScript: stay on the page ("stay" tells the action not to redirect back).
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        form.set("stay", "1");
+        fetcher.submit(form, { method: "post", action });
+      }}
+    >
+      <input type="hidden" name="intent" value={inSchedule ? "remove" : "add"} />
+      <input type="hidden" name="sessionId" value={session.id} />
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      <span aria-live="polite" className={inSchedule ? `inline-flex items-center gap-1 font-semibold text-emerald-800 ${large ? "text-base" : "text-sm"}` : "sr-only"}>
+        {inSchedule ? (
+          <>
+            <span aria-hidden="true">✓</span> In my schedule
+          </>
+        ) : null}
+      </span>
+      <button
+        type="submit"
+        className={
+          inSchedule
+            ? `rounded-md font-medium text-slate-700 underline underline-offset-2 hover:text-slate-900 ${large ? "px-1 py-2 text-base" : "py-1 text-sm"}`
+            : `inline-flex items-center gap-1 rounded-md border border-brand-700 bg-white font-semibold text-brand-700 hover:bg-brand-50 ${large ? "px-4 py-2 text-base" : "px-2.5 py-1 text-sm"}`
+        }
+      >
+        {inSchedule ? (
+          <>
+            Remove<span className="sr-only"> “{session.title}” from my schedule</span>
+          </>
+        ) : (
+          <>
+            <span aria-hidden="true">+</span> Add to my schedule<span className="sr-only">: {session.title}</span>
+          </>
+        )}
+      </button>
+      {!schedule.signedIn && large ? <span className="text-sm text-slate-600">You will be asked to sign in.</span> : null}
+      {error ? (
+        <p role="alert" className="basis-full text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </fetcher.Form>
+  );
+}
+
+/** The session page's calendar links: the session as an .ics file, and Google Calendar's "add event" page. */
+export function SessionCalendarLinks({ icsHref, googleHref }: { icsHref: string; googleHref: string }) {
+  return (
+    <p className="no-print flex flex-wrap gap-x-4 gap-y-1 text-sm">
+      <a href={icsHref} className="font-semibold text-brand-700 underline underline-offset-2">
+        Add to Apple Calendar or Outlook (.ics)
+      </a>
+      <a href={googleHref} className="font-semibold text-brand-700 underline underline-offset-2" rel="noreferrer">
+        Add to Google Calendar
+      </a>
+    </p>
+  );
+}

@@ -1,0 +1,21 @@
+// The forms of My schedule, shared by the server (which validates) and the
+// buttons (which submit): pure, so the browser bundle can import it.
+import { z } from "zod";
+
+export const SCHEDULE_INTENTS = ["add", "remove", "create-feed", "regenerate-feed"] as const;
+
+const sessionId = z.string({ message: "Which session? The form lost its session." }).trim().min(1).max(64);
+const redirectTo = z.string().max(2048).optional();
+
+/** One schema for every button of the page: adding or removing a session, creating or regenerating the calendar feed. */
+export const ScheduleFormSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("add"), sessionId, redirectTo }),
+  z.object({ intent: z.literal("remove"), sessionId, redirectTo }),
+  z.object({ intent: z.literal("create-feed") }),
+  z.object({ intent: z.literal("regenerate-feed") }),
+]);
+
+export type ScheduleForm = z.infer<typeof ScheduleFormSchema>;
+
+/** The id of a session's add/remove form, so that without JavaScript the page comes back scrolled to it. */
+export const scheduleAnchor = (sessionId: string) => `schedule-${sessionId}`;

@@ -1,0 +1,361 @@
+// My schedule: the sessions a person picked, day by day in the meeting's zone
+// (or theirs), overlaps flagged but allowed, and their calendar feed: a secret
+// address their calendar app subscribes to, which they can replace. Its action
+// also serves the add/remove buttons of every program page.
+import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useFetchers, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { SubmitButton, useIsPending } from "~/components/forms";
+import { ProgramErrorBoundary } from "~/components/program-error";
+import { useProgramHref } from "~/components/program-links";
+import { ScheduleButton } from "~/components/schedule-button";
+import { CancelledBadge, TrackChip, TrackDot } from "~/components/track-chip";
+import { createCalendarFeed, getCalendarFeedToken, regenerateCalendarFeed } from "~/models/calendar-feed.server";
+import { getMeeting } from "~/models/meeting.server";
+import { AUDIENCE_LABELS, KIND_LABELS } from "~/models/program";
+import { scheduleAnchor, ScheduleFormSchema } from "~/models/schedule-forms";
+import { addToSchedule, getSchedule, listAudienceTracks, removeFromSchedule } from "~/models/schedule.server";
+import { getUser, requireUser } from "~/utils/auth.server";
+import { env } from "~/utils/env.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+import { dayKeyOf, formatDay, formatTimeRange, zoneViewFor } from "~/utils/time";
+
+const FEED_CHANGES = ["created", "replaced"] as const;
+
+/** The addresses of a person's feed as the page offers them. */
+function feedLinks(token: string) {
+  const https = `${env.APP_ORIGIN}/calendar/${token}.ics`;
+  const webcal = https.replace(/^https?:/, "webcal:");
+  return { https, webcal, google: `https://calendar.google.com/calendar/render?${new URLSearchParams({ cid: webcal })}` };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const meeting = await getMeeting(params.meeting ?? "");
+  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const user = await requireUser(request);
+  const zone = zoneViewFor(request, meeting);
+  const [sessions, token, audienceTracks] = await Promise.all([
+    getSchedule(user.id, meeting.id),
+    getCalendarFeedToken(user.id, meeting.id),
+    listAudienceTracks(meeting.id),
+  ]);
+  // Days in the zone the times are shown in, so a late session sits under the day its time reads.
+  const days = new Map<string, typeof sessions>();
+  for (const session of sessions) {
+    const day = dayKeyOf(session.startsAt, zone.zone);
+    days.set(day, [...(days.get(day) ?? []), session]);
+  }
+  return {
+    meeting: { slug: meeting.slug, name: meeting.name },
+    days: [...days.entries()].map(([day, daySessions]) => ({ day, sessions: daySessions })),
+    total: sessions.length,
+    conflicted: sessions.filter((session) => session.conflicts.length > 0).length,
+    feed: token ? feedLinks(token) : null,
+    programFeed: `${env.APP_ORIGIN}/meetings/${meeting.slug}/agenda.ics`,
+    // Set by the action's redirect after the feed's address was created or replaced.
+    feedChange: FEED_CHANGES.find((change) => change === new URL(request.url).searchParams.get("feed")) ?? null,
+    audienceTracks,
+    zone,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const meeting = await getMeeting(params.meeting ?? "");
+  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: ScheduleFormSchema });
+  if (submission.status !== "success") {
+    return data({ error: "That request was incomplete. Reload the page and try again.", result: submission.reply() }, { status: 400 });
+  }
+  const form = submission.value;
+  const schedulePath = `/meetings/${meeting.slug}/schedule`;
+  const back = "redirectTo" in form ? safeRedirect(form.redirectTo, schedulePath) : schedulePath;
+
+  const user = await getUser(request);
+  if (!user) {
+    // Sign in, then come back to the page the button was on.
+    throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
+  }
+
+  if (form.intent === "add" || form.intent === "remove") {
+    const result = form.intent === "add" ? await addToSchedule(user.id, meeting.id, form.sessionId) : await removeFromSchedule(user.id, meeting.id, form.sessionId);
+    if (!result.ok) return data({ error: result.message, result: null }, { status: result.status });
+    // Without JavaScript the browser comes back to its page, scrolled to the button it pressed.
+    if (formData.get("stay") !== "1") throw redirect(`${back.split("#")[0]}#${scheduleAnchor(form.sessionId)}`, 303);
+    return { ok: true as const };
+  }
+  if (form.intent === "create-feed") await createCalendarFeed(user.id, meeting.id);
+  else await regenerateCalendarFeed(user.id, meeting.id);
+  throw redirect(`${schedulePath}?${new URLSearchParams({ feed: form.intent === "create-feed" ? "created" : "replaced" })}#calendar`, 303);
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `My schedule · ${data.meeting.name}` : "My schedule" }];
+
+export default function SchedulePage() {
+  const { meeting, days, total, conflicted, feed, feedChange, programFeed, audienceTracks, zone } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const href = useProgramHref();
+  const base = `/meetings/${meeting.slug}`;
+  // Sessions on their way out (JavaScript): gone from the list at once.
+  const removing = new Set(
+    useFetchers()
+      .filter((fetcher) => fetcher.formData?.get("intent") === "remove")
+      .map((fetcher) => String(fetcher.formData?.get("sessionId"))),
+  );
+  const shownDays = days.map((day) => ({ ...day, sessions: day.sessions.filter((s) => !removing.has(s.id)) })).filter((day) => day.sessions.length > 0);
+  const shown = shownDays.reduce((sum, day) => sum + day.sessions.length, 0);
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-2">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">My schedule</h1>
+        {total ? (
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {shown === 1 ? "1 session" : `${shown} sessions`}
+            {conflicted ? ` · ${conflicted} overlapping` : ""}
+            <span className="hidden print:inline"> · times in {zone.label}</span>
+          </p>
+        ) : null}
+      </div>
+
+      {actionData && "error" in actionData && actionData.error ? (
+        <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+          {actionData.error}
+        </p>
+      ) : null}
+
+      {total && shown ? (
+        <>
+          {conflicted ? (
+            <p className="mt-4 max-w-prose rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+              Some of your sessions overlap. They stay in your schedule; choose between them when the time comes, or remove one.
+            </p>
+          ) : null}
+          <div className="mt-6 space-y-8">
+            {shownDays.map(({ day, sessions }) => (
+              <section key={day} aria-labelledby={`day-${day}`} className="break-inside-avoid-page">
+                <h2 id={`day-${day}`} className="mb-3 border-b border-slate-200 pb-2 text-lg font-bold text-slate-900">
+                  {formatDay(day)}
+                </h2>
+                <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm print:shadow-none">
+                  {sessions.map((session) => {
+                    const startsAt = new Date(session.startsAt);
+                    const endsAt = new Date(session.endsAt);
+                    const cancelled = session.status === "CANCELLED";
+                    const speakers = session.speakers.map((s) => s.speaker.name);
+                    return (
+                      <li key={session.id} className={`px-4 py-3 sm:px-5 ${session.conflicts.length ? "border-l-4 border-l-amber-500" : ""} ${cancelled ? "bg-slate-50" : ""}`}>
+                        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+                          <span className="font-semibold text-slate-900 tabular-nums">{formatTimeRange(startsAt, endsAt, zone.zone)}</span>
+                          {session.track ? <TrackChip track={session.track} /> : null}
+                          {session.room ? <span className="text-slate-600">{session.room.name}</span> : null}
+                        </div>
+                        <h3 className="mt-1 text-base leading-snug font-semibold">
+                          <Link to={href(`${base}/sessions/${session.slug}`)} className={`underline-offset-2 hover:underline ${cancelled ? "text-slate-600" : "text-brand-800"}`}>
+                            {session.title}
+                          </Link>
+                        </h3>
+                        <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
+                          {cancelled ? <CancelledBadge /> : null}
+                          <span>{KIND_LABELS[session.kind]}</span>
+                          {speakers.length ? <span>· {speakers.join(", ")}</span> : null}
+                        </div>
+                        {session.conflicts.length ? (
+                          <p className="mt-1.5 text-sm font-medium text-amber-900">
+                            <span aria-hidden="true">⚠ </span>Conflicts with{" "}
+                            {session.conflicts.map((other, index) => (
+                              <span key={other.id}>
+                                {index ? ", " : ""}
+                                <Link to={href(`${base}/sessions/${other.slug}`)} className="underline underline-offset-2">
+                                  {other.title}
+                                </Link>
+                              </span>
+                            ))}
+                          </p>
+                        ) : null}
+                        <ScheduleButton meetingSlug={meeting.slug} session={session} className="mt-2" />
+                      </li>
+                    );
+                  })}
+                </ul>
+              </section>
+            ))}
+          </div>
+          <PrintButton />
+        </>
+      ) : (
+        <EmptySchedule agendaHref={href(`${base}/agenda`)} tracks={audienceTracks.map((track) => ({ ...track, href: href(`${base}/tracks/${track.slug}`) }))} />
+      )}
+
+      <CalendarFeed feed={feed} change={feedChange} programFeed={programFeed} />
+    </div>
+  );
+}
+
+function EmptySchedule({
+  agendaHref,
+  tracks,
+}: {
+  agendaHref: string;
+  tracks: { slug: string; name: string; colour: string; audience: keyof typeof AUDIENCE_LABELS; description: string | null; href: string }[];
+}) {
+  return (
+    <div className="mt-6 rounded-xl border border-dashed border-slate-300 bg-white px-5 py-8 sm:px-8">
+      <p className="text-lg font-semibold text-slate-900">Your schedule is empty.</p>
+      <p className="mt-2 max-w-prose text-slate-700">
+        Browse the program and press <strong>Add to my schedule</strong> on the sessions you want to attend. They appear here by day, with any overlaps
+        flagged, and in your calendar if you subscribe below.
+      </p>
+      <Link to={agendaHref} className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        Browse the program
+      </Link>
+      {tracks.length ? (
+        <div className="mt-8">
+          <h2 className="text-base font-bold text-slate-900">Medical student or resident?</h2>
+          <p className="mt-1 max-w-prose text-slate-700">The meeting has programs made for you. Start with yours and add its sessions in one pass.</p>
+          <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+            {tracks.map((track) => (
+              <li key={track.slug} className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-3">
+                <Link to={track.href} className="inline-flex items-center gap-2 font-semibold text-brand-800 underline-offset-2 hover:underline">
+                  <TrackDot colour={track.colour} />
+                  {track.name}
+                </Link>
+                <p className="mt-0.5 text-sm text-slate-600">For {AUDIENCE_LABELS[track.audience].toLowerCase()}</p>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function CalendarFeed({
+  feed,
+  change,
+  programFeed,
+}: {
+  feed: { https: string; webcal: string; google: string } | null;
+  change: "created" | "replaced" | null;
+  programFeed: string;
+}) {
+  const creating = useIsPending();
+  return (
+    <section id="calendar" aria-labelledby="calendar-heading" className="no-print mt-10 max-w-3xl rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+      <h2 id="calendar-heading" className="text-lg font-bold text-slate-900">
+        Your schedule in your calendar
+      </h2>
+      {feed && change ? (
+        <p role="status" className="mt-3 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+          {change === "created"
+            ? "Your calendar address is ready. Subscribe with one of the buttons below."
+            : "Your calendar address was replaced. The old one no longer works: subscribe again with the new one."}
+        </p>
+      ) : null}
+      {feed ? (
+        <>
+          <p className="mt-1 text-slate-700">
+            Subscribe once: your calendar app follows this address and picks up the sessions you add or remove, and every change the organizers publish.
+          </p>
+          <div className="mt-4 flex flex-wrap gap-3">
+            <a href={feed.webcal} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              Subscribe in Apple Calendar or Outlook
+            </a>
+            <a href={feed.google} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50" rel="noreferrer">
+              Subscribe in Google Calendar
+            </a>
+          </div>
+          <CopyableAddress address={feed.https} />
+          <p className="mt-2 text-sm text-slate-600">
+            This address is private: anyone who has it can see your schedule. If it got out, replace it; the old address stops working and calendars
+            subscribed to it need the new one.
+          </p>
+          <Form method="post" className="mt-3">
+            <input type="hidden" name="intent" value="regenerate-feed" />
+            <SubmitButton variant="secondary" pending={creating} pendingLabel="Replacing…" className="text-sm">
+              Replace the address
+            </SubmitButton>
+          </Form>
+        </>
+      ) : (
+        <>
+          <p className="mt-1 text-slate-700">
+            Get a private address for your calendar app (Apple Calendar, Google Calendar, Outlook). It stays up to date as you change your schedule and
+            as the organizers move or cancel sessions.
+          </p>
+          <Form method="post" className="mt-4">
+            <input type="hidden" name="intent" value="create-feed" />
+            <SubmitButton pending={creating} pendingLabel="Creating…">
+              Get my calendar address
+            </SubmitButton>
+          </Form>
+        </>
+      )}
+      <p className="mt-5 border-t border-slate-200 pt-4 text-sm text-slate-600">
+        Want the whole program instead?{" "}
+        <a href={programFeed} className="font-semibold text-brand-700 underline underline-offset-2">
+          Download the full program (.ics)
+        </a>
+      </p>
+    </section>
+  );
+}
+
+function CopyableAddress({ address }: { address: string }) {
+  const hydrated = useHydrated();
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="mt-4">
+      <label htmlFor="feed-address" className="block text-sm font-medium text-slate-800">
+        Or copy the address into your calendar app
+      </label>
+      <div className="mt-1 flex gap-2">
+        <input
+          id="feed-address"
+          readOnly
+          value={address}
+          onFocus={(event) => event.currentTarget.select()}
+          className="block w-full min-w-0 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900"
+        />
+        {hydrated ? (
+          <button
+            type="button"
+            onClick={() => {
+              void navigator.clipboard?.writeText(address).then(() => setCopied(true));
+            }}
+            className="shrink-0 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50"
+          >
+            {copied ? "Copied" : "Copy"}
+          </button>
+        ) : null}
+      </div>
+      <p aria-live="polite" className="sr-only">
+        {copied ? "Address copied" : ""}
+      </p>
+    </div>
+  );
+}
+
+/** Printing needs JavaScript to start from a button; without it the browser's own Print works the same. */
+function PrintButton() {
+  const hydrated = useHydrated();
+  if (!hydrated) return null;
+  return (
+    <p className="no-print mt-6">
+      <button type="button" onClick={() => window.print()} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50">
+        Print my schedule
+      </button>
+    </p>
+  );
+}
+
+function useHydrated() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+export function ErrorBoundary() {
+  return <ProgramErrorBoundary />;
+}

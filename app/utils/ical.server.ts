@@ -1,0 +1,261 @@
+// Calendar files (RFC 5545) with ical-generator, and how they are served.
+//
+// Times: every event carries the meeting's zone (DTSTART;TZID=America/Chicago:…)
+// with that zone's VTIMEZONE in the file, so calendars show the session at the
+// meeting's wall-clock time even if they disagree about a zone's rules. The
+// zone's local time comes from @date-fns/tz's TZDate, which ical-generator
+// formats in the zone it is given (a plain Date would be read in the server's
+// own zone). The calendar itself has no default zone, so DTSTAMP and
+// LAST-MODIFIED stay in UTC ("…Z") as the RFC requires. ical-generator escapes
+// text (\, ; , and newlines) and folds lines at 75 octets; the tests check both
+// with an independent parser.
+//
+// Serving: a file is fully determined by a key (program version, the person's
+// schedule, …), so its ETag is a hash of that key and a conditional request is
+// answered 304 before anything is read or rendered; rendered files are kept in
+// a bounded LRU under the same key.
+import { createHash } from "node:crypto";
+import { TZDate } from "@date-fns/tz";
+import ical, { ICalEventStatus } from "ical-generator";
+import { LRUCache } from "lru-cache";
+import { tzlib_get_ical_block } from "timezones-ical-library";
+import { KIND_LABELS, ROLE_LABELS, ROLE_ORDER } from "~/models/program";
+
+/** Bump when the files' content changes shape, so no cache or client keeps the old rendering. */
+export const CALENDAR_FORMAT = 1;
+
+/** The fields of a session an event shows (CalendarSession in app/models/calendar.server.ts). */
+export type EventSession = {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  kind: keyof typeof KIND_LABELS;
+  startsAt: Date;
+  endsAt: Date;
+  status: "SCHEDULED" | "CANCELLED";
+  sequence: number;
+  updatedAt: Date;
+  room: { name: string; kind: "ROOM" | "VIRTUAL_CHANNEL" } | null;
+  track: { name: string } | null;
+  speakers: { role: keyof typeof ROLE_LABELS; speaker: { name: string; credentials: string | null } }[];
+};
+
+export type EventMeeting = {
+  slug: string;
+  name: string;
+  timeZone: string;
+  format: "IN_PERSON" | "VIRTUAL" | "HYBRID";
+  venue: string | null;
+  city: string | null;
+};
+
+/**
+ * The UID of a session's event: the session's row id never changes (publishing
+ * updates rows in place, keyed by slug), so neither does this, in every file
+ * the session appears in.
+ */
+export function sessionUid(sessionId: string): string {
+  return `session-${sessionId}@meeting-platform`;
+}
+
+export function sessionPageUrl(origin: string, meetingSlug: string, sessionSlug: string): string {
+  return `${origin}/meetings/${meetingSlug}/sessions/${sessionSlug}`;
+}
+
+export function sessionLiveUrl(origin: string, meetingSlug: string, sessionSlug: string): string {
+  return `${sessionPageUrl(origin, meetingSlug, sessionSlug)}/live`;
+}
+
+/** Where to go: the room (with the venue), or for a virtual channel the live page. */
+export function sessionLocation(origin: string, meeting: EventMeeting, session: Pick<EventSession, "slug" | "room">): string | null {
+  if (session.room?.kind === "VIRTUAL_CHANNEL" || (!session.room && meeting.format === "VIRTUAL")) return sessionLiveUrl(origin, meeting.slug, session.slug);
+  const place = [meeting.venue, meeting.city].filter(Boolean).join(", ");
+  if (session.room) return place ? `${session.room.name}, ${place}` : session.room.name;
+  return place || null;
+}
+
+/** The event's description: what it is, who speaks by role, the abstract, and where to read more. */
+export function sessionEventDescription(origin: string, meeting: EventMeeting, session: Omit<EventSession, "sequence" | "updatedAt">): string {
+  const lines: string[] = [];
+  if (session.status === "CANCELLED") lines.push("This session is cancelled and will not take place.", "");
+  lines.push([KIND_LABELS[session.kind], session.track?.name].filter(Boolean).join(" · "));
+  for (const role of ROLE_ORDER) {
+    const people = session.speakers.filter((s) => s.role === role).map((s) => (s.speaker.credentials ? `${s.speaker.name}, ${s.speaker.credentials}` : s.speaker.name));
+    if (people.length) lines.push(`${people.length > 1 ? ROLE_LABELS[role].many : ROLE_LABELS[role].one}: ${people.join("; ")}`);
+  }
+  if (session.description.trim()) lines.push("", session.description.trim());
+  lines.push("", `Session page: ${sessionPageUrl(origin, meeting.slug, session.slug)}`);
+  if (session.room?.kind === "VIRTUAL_CHANNEL" && session.status !== "CANCELLED") {
+    lines.push(`Watch and ask questions: ${sessionLiveUrl(origin, meeting.slug, session.slug)}`);
+  }
+  return lines.join("\n");
+}
+
+const vtimezones = new Map<string, { tzid: string; block: string } | null>();
+
+/** The zone's VTIMEZONE and the TZID it defines; null for UTC or a zone the library does not know (times then go out in UTC). */
+function vtimezoneOf(zone: string): { tzid: string; block: string } | null {
+  if (vtimezones.has(zone)) return vtimezones.get(zone)!;
+  let found: { tzid: string; block: string } | null = null;
+  if (zone !== "UTC" && zone !== "Etc/UTC") {
+    const result = tzlib_get_ical_block(zone);
+    if (Array.isArray(result) && result[0] && result[1]?.startsWith("TZID=")) {
+      const tzid = result[1].slice("TZID=".length);
+      if (tzid !== "Etc/UTC") found = { tzid, block: result[0] };
+    }
+  }
+  if (vtimezones.size < 500) vtimezones.set(zone, found);
+  return found;
+}
+
+export type CalendarContent = {
+  /** The calendar's name in the person's calendar app. */
+  name: string;
+  description?: string;
+  meeting: EventMeeting;
+  sessions: EventSession[];
+  /** Public address of the site (APP_ORIGIN): links in the events point there. */
+  origin: string;
+  /** Where the file is published (X-ORIGINAL-URL / URL), for subscriptions. */
+  url?: string;
+};
+
+export function renderCalendar({ name, description, meeting, sessions, origin, url }: CalendarContent): string {
+  const zone = vtimezoneOf(meeting.timeZone);
+  const calendar = ical({
+    name,
+    description,
+    prodId: { company: "Meeting Platform", product: "Program", language: "EN" },
+    // A generator but no calendar-wide zone: VTIMEZONEs for the events' zones, DTSTAMP in UTC.
+    timezone: zone ? { name: null, generator: () => zone.block } : null,
+    // Subscribed calendars re-read the feed this often (Apple, Outlook; Google decides for itself).
+    ttl: 30 * 60,
+    url: url ?? null,
+  });
+  if (zone) calendar.x("X-WR-TIMEZONE", zone.tzid);
+  for (const session of sessions) {
+    const cancelled = session.status === "CANCELLED";
+    calendar.createEvent({
+      id: sessionUid(session.id),
+      sequence: session.sequence,
+      // A feed's DTSTAMP is when the event's information last changed (RFC 5545 §3.8.7.2 without METHOD),
+      // which also keeps the file identical for identical data.
+      stamp: session.updatedAt,
+      lastModified: session.updatedAt,
+      start: zone ? new TZDate(session.startsAt.getTime(), meeting.timeZone) : session.startsAt,
+      end: zone ? new TZDate(session.endsAt.getTime(), meeting.timeZone) : session.endsAt,
+      timezone: zone ? zone.tzid : null,
+      summary: cancelled ? `Cancelled: ${session.title}` : session.title,
+      location: sessionLocation(origin, meeting, session),
+      description: sessionEventDescription(origin, meeting, session),
+      url: sessionPageUrl(origin, meeting.slug, session.slug),
+      status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      categories: session.track ? [{ name: session.track.name }] : [],
+    });
+  }
+  return calendar.toString();
+}
+
+/** "Add to Google Calendar": Google's event template link, with the times in UTC and the meeting's zone as the event's. */
+export function googleCalendarUrl(origin: string, meeting: EventMeeting, session: Omit<EventSession, "sequence" | "updatedAt">): string {
+  const utc = (date: Date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const params = new URLSearchParams({
+    action: "TEMPLATE",
+    text: session.title,
+    dates: `${utc(session.startsAt)}/${utc(session.endsAt)}`,
+    ctz: meeting.timeZone,
+    details: sessionEventDescription(origin, meeting, session),
+  });
+  const location = sessionLocation(origin, meeting, session);
+  if (location) params.set("location", location);
+  return `https://calendar.google.com/calendar/render?${params}`;
+}
+
+// --- Serving ----------------------------------------------------------------------
+
+type RenderedCalendar = { body: string; lastModified: Date };
+
+const rendered = new LRUCache<string, RenderedCalendar, () => Promise<string>>({
+  // Bounded by bytes: a full program is ~200 KB, a personal feed a few KB.
+  maxSize: 32 * 1024 * 1024,
+  sizeCalculation: (file) => Math.max(1, file.body.length),
+  // fetch() also folds concurrent misses of one key into one rendering.
+  fetchMethod: async (_key, _stale, { context }) => ({
+    body: await context(),
+    // HTTP dates have whole seconds.
+    lastModified: new Date(Math.floor(Date.now() / 1000) * 1000),
+  }),
+});
+
+/** Forgets every rendered file (tests). */
+export function clearRenderedCalendars() {
+  rendered.clear();
+}
+
+export type CalendarResponseOptions = {
+  /**
+   * Everything the file depends on: kind, meeting, Meeting.programVersion, the
+   * person's schedule fingerprint, whether cancelled sessions are still shown.
+   */
+  key: readonly (string | number | boolean)[];
+  filename: string;
+  /** A personal feed: never stored by shared caches, never indexed. */
+  personal: boolean;
+  render: () => Promise<string>;
+};
+
+/**
+ * The calendar file as a response: ETag from the key, Last-Modified from when
+ * this process first rendered it, 304 to a matching If-None-Match (or, without
+ * one, a not-older If-Modified-Since), otherwise the stored or freshly rendered body.
+ */
+export async function calendarResponse(request: Request, { key, filename, personal, render }: CalendarResponseOptions): Promise<Response> {
+  const cacheKey = [CALENDAR_FORMAT, ...key].join("|");
+  const etag = `"${createHash("sha1").update(cacheKey).digest("base64url")}"`;
+  const headers = new Headers({
+    ETag: etag,
+    "Cache-Control": personal ? "private, max-age=0, must-revalidate" : "public, max-age=0, must-revalidate",
+  });
+  if (personal) {
+    headers.set("X-Robots-Tag", "noindex");
+    headers.set("Referrer-Policy", "no-referrer");
+  }
+
+  const ifNoneMatch = request.headers.get("If-None-Match");
+  if (ifNoneMatch !== null) {
+    if (matchesEtag(ifNoneMatch, etag)) {
+      const known = rendered.peek(cacheKey);
+      if (known) headers.set("Last-Modified", known.lastModified.toUTCString());
+      return new Response(null, { status: 304, headers });
+    }
+  }
+
+  const file = await rendered.fetch(cacheKey, { context: render });
+  if (!file) throw new Error("The calendar file could not be rendered.");
+  headers.set("Last-Modified", file.lastModified.toUTCString());
+
+  // If-Modified-Since counts only without If-None-Match (RFC 9110 §13.1.3).
+  const ifModifiedSince = ifNoneMatch === null ? request.headers.get("If-Modified-Since") : null;
+  if (ifModifiedSince) {
+    const since = Date.parse(ifModifiedSince);
+    if (!Number.isNaN(since) && file.lastModified.getTime() <= since) return new Response(null, { status: 304, headers });
+  }
+
+  headers.set("Content-Type", "text/calendar; charset=utf-8");
+  headers.set("Content-Disposition", `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`);
+  return new Response(file.body, { status: 200, headers });
+}
+
+function matchesEtag(ifNoneMatch: string, etag: string): boolean {
+  const opaque = etag.replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((candidate) => {
+    const tag = candidate.trim();
+    return tag === "*" || tag.replace(/^W\//, "") === opaque;
+  });
+}
+
+/** A plain-text 404 for feed addresses, so calendar apps and people both get a sentence. */
+export function calendarNotFound(message: string): Response {
+  return new Response(message, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}
