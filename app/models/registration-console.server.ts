@@ -5,6 +5,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import type { RegistrationFilter } from "./registration-forms";
 import { ATTENDANCE_LABELS } from "./registration-pricing";
 import { netPaid, registrationDetailSelect, registrationStateLabel } from "./registration.server";
 
@@ -54,8 +55,6 @@ export function listAddOnSeats(meetingId: string) {
   });
 }
 
-export const REGISTRATION_FILTERS = ["all", "confirmed", "pending", "awaiting", "cancelled"] as const;
-export type RegistrationFilter = (typeof REGISTRATION_FILTERS)[number];
 
 function filterWhere(filter: RegistrationFilter): Prisma.RegistrationWhereInput {
   switch (filter) {

@@ -5,6 +5,12 @@ import { z } from "zod";
 
 export const MAX_PROOF_MEGABYTES = 5;
 
+/** What the file picker offers; the server checks the content whatever the picker allowed. */
+export const PROOF_ACCEPT = "application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg";
+
+export const REGISTRATION_FILTERS = ["all", "confirmed", "pending", "awaiting", "cancelled"] as const;
+export type RegistrationFilter = (typeof REGISTRATION_FILTERS)[number];
+
 const institutionalEmail = z
   .string()
   .trim()

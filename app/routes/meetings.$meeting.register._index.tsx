@@ -12,12 +12,12 @@ import { ErrorList, FormErrors, SubmitButton, useIsPending } from "~/components/
 import { ProgramErrorBoundary } from "~/components/program-error";
 import type { ProgramHandle } from "./meetings.$meeting";
 import { startCheckout, type CheckoutField } from "~/models/registration-checkout.server";
-import { registerSchema } from "~/models/registration-forms";
+import { PROOF_ACCEPT, registerSchema } from "~/models/registration-forms";
 import { ATTENDANCE_LABELS, dayOf, describeRefundPolicy, formatMoney, type AttendanceKind } from "~/models/registration-pricing";
 import { getMembership, getOwnRegistration, getRegistrationOffer, LIVE_STATUSES, seatsLeft } from "~/models/registration.server";
 import { requireUser } from "~/utils/auth.server";
 import { dayKeyOf, formatDay, formatTime } from "~/utils/time";
-import { fileBytes, PROOF_ACCEPT, PROOF_PROBLEM_MESSAGES, readProofForm, storeProof } from "~/utils/upload.server";
+import { fileBytes, PROOF_PROBLEM_MESSAGES, readProofForm, storeProof } from "~/utils/upload.server";
 
 // Times here are in the meeting's own zone; the zone switch belongs to the program pages.
 export const handle: ProgramHandle = { showsTimes: false };
@@ -125,8 +125,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Category = LoaderData["categories"][number];
 
-function priceFor(category: Category, attendance: AttendanceKind | undefined) {
-  return category.prices.find((price) => price.attendance === attendance) ?? category.prices[0];
+/** A category's price for the chosen attendance, or for each attendance until one is chosen; member rates beside. */
+function CategoryPrices({ category, attendance, member, currency }: { category: Category; attendance?: AttendanceKind; member: boolean; currency: string }) {
+  const money = (amount: number) => (amount === 0 ? "Free" : formatMoney(amount, currency));
+  const shown = attendance ? category.prices.filter((price) => price.attendance === attendance) : category.prices;
+  return (
+    <span className="mt-1 block text-sm">
+      {shown.map((price) => {
+        const own = member && price.memberAmount !== null ? price.memberAmount : price.amount;
+        return (
+          <span key={price.attendance} className="block">
+            {shown.length > 1 ? <span className="text-slate-600">{ATTENDANCE_LABELS[price.attendance]}: </span> : null}
+            <span className="text-base font-semibold text-slate-900">{money(own)}</span>
+            {!member && price.memberAmount !== null && price.memberAmount !== price.amount ? <span className="text-slate-600"> · members {money(price.memberAmount)}</span> : null}
+            {member && price.memberAmount !== null ? <span className="text-slate-600"> member rate</span> : null}
+          </span>
+        );
+      })}
+    </span>
+  );
 }
 
 const AUDIENCE_NOTE = { EVERYONE: null, RESIDENTS_FELLOWS: "Residents and fellows only", MEDICAL_STUDENTS: "Medical students only" } as const;
@@ -214,15 +231,39 @@ export default function RegisterPage() {
       >
         <FormErrors id={form.errorId} errors={form.errors} />
 
+        <fieldset className={sectionClass}>
+          <legend className={`${legendClass} float-left w-full`}>How you will attend</legend>
+          <div className="clear-both">
+            <ErrorList id={fields.attendance.errorId} errors={fields.attendance.errors} />
+            {meeting.format === "VIRTUAL" ? <p className="pt-1 text-sm text-slate-600">{meeting.name} is a virtual meeting: every session streams live.</p> : <p className="pt-1 text-sm text-slate-600">Prices below are for the way you choose.</p>}
+            <div className="mt-3 flex flex-wrap gap-3">
+              {attendances.map((attendance) => (
+                <label key={attendance} className="flex cursor-pointer items-center gap-2 rounded-lg border border-slate-200 px-4 py-2.5 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
+                  <input
+                    type="radio"
+                    name={fields.attendance.name}
+                    value={attendance}
+                    defaultChecked={fields.attendance.initialValue === attendance}
+                    required
+                    className="h-4 w-4 accent-brand-700"
+                  />
+                  <span className="font-medium">{ATTENDANCE_LABELS[attendance]}</span>
+                </label>
+              ))}
+            </div>
+          </div>
+        </fieldset>
+
         <fieldset className={sectionClass} aria-describedby={fields.category.errors?.length ? fields.category.errorId : undefined}>
           <legend className={`${legendClass} float-left w-full`}>Your category</legend>
           <p className="clear-both pt-1 text-sm text-slate-600">
-            {member ? `You are a ${meeting.society} member: member rates apply.` : `Member rates need ${meeting.society} membership.`}
+            {member
+              ? `You are a ${meeting.society} member: member rates apply.`
+              : `Member rates are for ${meeting.society} members${offersMembership ? "; trainees can join below, in this same checkout" : ""}.`}
           </p>
           <ErrorList id={fields.category.errorId} errors={fields.category.errors} />
           <div className="mt-3 grid gap-3">
             {categories.map((category) => {
-              const price = priceFor(category, choice.attendance);
               const id = `category-${category.slug}`;
               return (
                 <label
@@ -241,52 +282,19 @@ export default function RegisterPage() {
                     className="mt-1 h-4 w-4 shrink-0 accent-brand-700"
                   />
                   <span className="min-w-0 flex-1">
-                    <span className="flex flex-wrap items-baseline justify-between gap-x-3">
+                    <span className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
                       <span className="font-semibold text-slate-900">{category.name}</span>
-                      <span className="text-right font-semibold text-slate-900">
-                        {attendances.length > 1 && !choice.attendance
-                          ? category.prices.map((p) => `${ATTENDANCE_LABELS[p.attendance]} ${p.amount === 0 ? "free" : money(member && p.memberAmount !== null ? p.memberAmount : p.amount)}`).join(" · ")
-                          : price
-                            ? price.amount === 0
-                              ? "Free"
-                              : money(member && price.memberAmount !== null ? price.memberAmount : price.amount)
-                            : ""}
-                      </span>
+                      {category.requiresProof ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-950">Proof of status</span> : null}
+                      {category.membersOnly ? <span className="rounded-full bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-900">Members only</span> : null}
                     </span>
+                    <CategoryPrices category={category} attendance={attendances.length === 1 ? attendances[0] : choice.attendance} member={member !== null} currency={meeting.currency} />
                     <span id={`${id}-description`} className="mt-1 block text-sm text-slate-600">
-                      {category.membersOnly ? `For ${meeting.society} members. ` : ""}
                       {category.description}
-                      {!member && price?.memberAmount !== null && price?.memberAmount !== undefined && price.amount > 0
-                        ? ` Member rate ${money(price.memberAmount)}${category.membershipFee !== null ? ", with membership you can add below" : ""}.`
-                        : ""}
                     </span>
                   </span>
                 </label>
               );
             })}
-          </div>
-        </fieldset>
-
-        <fieldset className={sectionClass}>
-          <legend className={`${legendClass} float-left w-full`}>How you will attend</legend>
-          <div className="clear-both">
-            <ErrorList id={fields.attendance.errorId} errors={fields.attendance.errors} />
-            {meeting.format === "VIRTUAL" ? <p className="pt-1 text-sm text-slate-600">{meeting.name} is a virtual meeting: every session streams live.</p> : null}
-            <div className="mt-3 flex flex-wrap gap-3">
-              {attendances.map((attendance) => (
-                <label key={attendance} className="flex cursor-pointer items-center gap-2 rounded-lg border border-slate-200 px-4 py-2.5 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
-                  <input
-                    type="radio"
-                    name={fields.attendance.name}
-                    value={attendance}
-                    defaultChecked={fields.attendance.initialValue === attendance}
-                    required
-                    className="h-4 w-4 accent-brand-700"
-                  />
-                  <span className="font-medium">{ATTENDANCE_LABELS[attendance]}</span>
-                </label>
-              ))}
-            </div>
           </div>
         </fieldset>
 
@@ -399,6 +407,7 @@ export default function RegisterPage() {
                         {[addOn.when, note, soldOut ? null : addOn.seatsLeft === null ? null : `${addOn.seatsLeft} ${addOn.seatsLeft === 1 ? "seat" : "seats"} left`].filter(Boolean).join(" · ")}
                         {soldOut ? <span className="ml-1 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800">Sold out</span> : null}
                       </span>
+                      {!addOn.when && addOn.description ? <span className="mt-0.5 block text-sm text-slate-600">{addOn.description}</span> : null}
                     </span>
                   </label>
                 </li>

@@ -14,12 +14,12 @@ import { ReceiptTable, toReceiptOrders } from "~/components/registration-receipt
 import { getMeeting } from "~/models/meeting.server";
 import { cancelOwnRegistration, previewCancellation } from "~/models/registration-cancel.server";
 import { abandonCheckout, startCategoryChange, type CheckoutField } from "~/models/registration-checkout.server";
-import { OwnRegistrationSchema } from "~/models/registration-forms";
+import { OwnRegistrationSchema, PROOF_ACCEPT } from "~/models/registration-forms";
 import { ATTENDANCE_LABELS, describeRefundPolicy, formatMoney } from "~/models/registration-pricing";
 import { getOwnRegistration, isConfirmed, listCategories, registrationStateLabel } from "~/models/registration.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatTime } from "~/utils/time";
-import { fileBytes, PROOF_ACCEPT, PROOF_PROBLEM_MESSAGES, readProofForm, storeProof } from "~/utils/upload.server";
+import { fileBytes, PROOF_PROBLEM_MESSAGES, readProofForm, storeProof } from "~/utils/upload.server";
 
 // Times here are in the meeting's own zone; the zone switch belongs to the program pages.
 export const handle: ProgramHandle = { showsTimes: false };

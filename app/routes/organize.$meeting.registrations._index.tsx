@@ -6,7 +6,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Badge, ConsolePage, Section, buttonLinkClass, linkClass, secondaryLinkClass } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { getMeeting } from "~/models/meeting.server";
-import { countPendingVerifications, listAddOnSeats, REGISTRATION_FILTERS, registrationSummary, searchRegistrations, SEARCH_PAGE_SIZE, type RegistrationFilter } from "~/models/registration-console.server";
+import { countPendingVerifications, listAddOnSeats, registrationSummary, searchRegistrations, SEARCH_PAGE_SIZE } from "~/models/registration-console.server";
+import { REGISTRATION_FILTERS, type RegistrationFilter } from "~/models/registration-forms";
 import { ATTENDANCE_LABELS, formatMoney } from "~/models/registration-pricing";
 import { meetingCurrency } from "~/models/registration.server";
 import { requireMeetingRole } from "~/utils/auth.server";
@@ -142,7 +143,7 @@ export default function RegistrationsConsole() {
               <tbody className="divide-y divide-slate-100">
                 {summary.map((row) => (
                   <tr key={`${row.category} ${row.tier}`}>
-                    <th scope="row" className={`${td} font-medium`}>{row.category}</th>
+                    <th scope="row" className={`${td} text-left font-medium`}>{row.category}</th>
                     <td className={td}>{row.tier}</td>
                     <td className={`${td} text-right tabular-nums`}>{row.confirmed}</td>
                     <td className={`${td} text-right tabular-nums`}>{row.pendingVerification}</td>
@@ -175,7 +176,7 @@ export default function RegistrationsConsole() {
             <tbody className="divide-y divide-slate-100">
               {addOns.map((addOn) => (
                 <tr key={addOn.id}>
-                  <th scope="row" className={`${td} font-medium`}>{addOn.name}</th>
+                  <th scope="row" className={`${td} text-left font-medium`}>{addOn.name}</th>
                   <td className={`${td} text-right tabular-nums`}>{money(addOn.amount)}</td>
                   <td className={`${td} text-right tabular-nums`}>{addOn.sold}</td>
                   <td className={`${td} text-right tabular-nums`}>{addOn.held}</td>

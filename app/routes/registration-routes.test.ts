@@ -11,6 +11,7 @@ import { prisma } from "~/utils/db.server";
 import { signWebhookPayload } from "~/utils/stripe.server";
 import { createLoginSession } from "~/utils/session.server";
 import { loader as documentLoader } from "./meetings.$meeting.registration.documents.$document";
+import { action as ownAction, loader as ownLoader } from "./meetings.$meeting.registration._index";
 import { action as registerAction, loader as registerLoader } from "./meetings.$meeting.register._index";
 import { action as testPaymentAction, loader as testPaymentLoader } from "./meetings.$meeting.register.test-payment.$order";
 import { loader as consoleLoader } from "./organize.$meeting.registrations._index";
@@ -139,6 +140,23 @@ describe("/meetings/:meeting/register", () => {
     expect((await read((await signedIn("organizer@example.org")).cookie)).status).toBe(200);
     expect((await read((await signedIn("moderator@example.org")).cookie)).status).toBe(404);
     expect((await read((await signedIn()).cookie)).status).toBe(404);
+  });
+});
+
+describe("/meetings/:meeting/registration", () => {
+  it("shows the receipt and the refund cancelling would give, and cancels from a plain form", async () => {
+    const { user, cookie } = await signedIn();
+    const started = await checkoutFor(user);
+    if (!started.ok) throw new Error("checkout failed");
+    await testPaymentAction({ request: post("/x", cookie, new URLSearchParams({ intent: "pay" })), params: { meeting: "sir-2023", order: started.orderId }, context: {} });
+    const page = await ownLoader({ request: new Request("http://localhost/meetings/sir-2023/registration", { headers: { Cookie: cookie } }), params, context: {} });
+    expect(page.registration).toMatchObject({ state: "Confirmed", cancellation: { band: "LESS_FEE", refund: "$1,020.00", fee: "$75.00" } });
+    expect(page.registration?.qr).toMatch(/^<svg/);
+    const response = (await ownAction({ request: post("/meetings/sir-2023/registration", cookie, new URLSearchParams({ intent: "cancel" })), params, context: {} })) as Response;
+    expect(response.headers.get("Location")).toBe("/meetings/sir-2023/registration?done=cancelled");
+    expect((await registrationOf(user.id)).status).toBe("CANCELLED");
+    const unknown = (await ownAction({ request: post("/meetings/sir-2023/registration", cookie, new URLSearchParams({ intent: "refund-me-twice" })), params, context: {} })) as unknown as Reply;
+    expect(unknown.init?.status).toBe(400);
   });
 });
 

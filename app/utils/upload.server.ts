@@ -18,8 +18,6 @@ const ACCEPTED = new Map([
   ["image/jpeg", "jpg"],
 ]);
 
-export const PROOF_ACCEPT = "application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg";
-
 export type StoredProof = { storageKey: string; fileName: string; contentType: string; size: number };
 
 export type ProofProblem = "empty" | "too-large" | "wrong-type";
@@ -84,6 +82,12 @@ const MAX_FORM_BYTES = MAX_PROOF_BYTES + 256 * 1024;
  */
 export async function readProofForm(request: Request): Promise<{ ok: true; formData: FormData } | { ok: false; problem: "too-large" }> {
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_FORM_BYTES) return { ok: false, problem: "too-large" };
+  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    const formData = await request.formData().catch(() => {
+      throw new Response("Expected a form submission.", { status: 400 });
+    });
+    return { ok: true, formData };
+  }
   try {
     const formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_PROOF_BYTES }));
     return { ok: true, formData };

@@ -44,9 +44,6 @@ export type RegistrationSeed = {
 
 const dollars = (...values: number[]) => values.map((value) => value * 100) as [number, number, number];
 
-const TRAINEE_PROOF =
-  "Upload a letter from your program director or a current trainee ID (PDF, PNG or JPEG, up to 5 MB), or give your institutional e-mail address. An organizer confirms it before your registration is confirmed.";
-
 /** Hands-on workshops of the program become add-ons with the session's seat count. */
 function workshopAddOns(meeting: MeetingSeed, price: (title: string) => number): AddOnSeed[] {
   return meeting.sessions
@@ -87,7 +84,7 @@ export function sirRegistration(sir: MeetingSeed): RegistrationSeed {
       {
         slug: "resident",
         name: "Resident-in-Training",
-        description: `IR and DR residents. ${TRAINEE_PROOF}`,
+        description: "IR and DR residents.",
         requiresProof: true,
         membershipFee: 5000,
         audience: "RESIDENTS_FELLOWS",
@@ -96,7 +93,7 @@ export function sirRegistration(sir: MeetingSeed): RegistrationSeed {
       {
         slug: "fellow",
         name: "Fellow-in-Training",
-        description: `Fellows in vascular and interventional radiology. ${TRAINEE_PROOF}`,
+        description: "Fellows in vascular and interventional radiology.",
         requiresProof: true,
         membershipFee: 5000,
         audience: "RESIDENTS_FELLOWS",
@@ -105,7 +102,7 @@ export function sirRegistration(sir: MeetingSeed): RegistrationSeed {
       {
         slug: "scientist-in-training",
         name: "Scientist-in-Training",
-        description: `Graduate students and postdoctoral researchers in IR science. ${TRAINEE_PROOF}`,
+        description: "Graduate students and postdoctoral researchers in IR science.",
         requiresProof: true,
         membershipFee: 5000,
         prices: { VIRTUAL: { amounts: dollars(250, 295, 350), member: dollars(95, 125, 150) } },
@@ -113,7 +110,7 @@ export function sirRegistration(sir: MeetingSeed): RegistrationSeed {
       {
         slug: "medical-student",
         name: "Medical Student",
-        description: `Free for medical students, and so is SIR's Medical Student membership. ${TRAINEE_PROOF}`,
+        description: "Free for medical students, and so is SIR's Medical Student membership.",
         requiresProof: true,
         membershipFee: 0,
         audience: "MEDICAL_STUDENTS",
@@ -185,7 +182,7 @@ export function sioRegistration(sio: MeetingSeed): RegistrationSeed {
       {
         slug: "resident",
         name: "Resident-in-Training",
-        description: `Residents in radiology or oncology. ${TRAINEE_PROOF}`,
+        description: "Residents in radiology or oncology.",
         requiresProof: true,
         audience: "RESIDENTS_FELLOWS",
         prices: both({ amounts: dollars(350, 400, 450), member: dollars(200, 250, 300) }, { amounts: dollars(200, 250, 300), member: dollars(100, 150, 200) }),
@@ -193,7 +190,7 @@ export function sioRegistration(sio: MeetingSeed): RegistrationSeed {
       {
         slug: "fellow",
         name: "Fellow-in-Training",
-        description: `Fellows in interventional radiology or oncology. ${TRAINEE_PROOF}`,
+        description: "Fellows in interventional radiology or oncology.",
         requiresProof: true,
         audience: "RESIDENTS_FELLOWS",
         prices: both({ amounts: dollars(350, 400, 450), member: dollars(200, 250, 300) }, { amounts: dollars(200, 250, 300), member: dollars(100, 150, 200) }),
@@ -201,14 +198,14 @@ export function sioRegistration(sio: MeetingSeed): RegistrationSeed {
       {
         slug: "scientist-in-training",
         name: "Scientist-in-Training",
-        description: `Graduate students and postdoctoral researchers in IO science. ${TRAINEE_PROOF}`,
+        description: "Graduate students and postdoctoral researchers in IO science.",
         requiresProof: true,
         prices: both({ amounts: dollars(350, 400, 450), member: dollars(200, 250, 300) }, { amounts: dollars(200, 250, 300), member: dollars(100, 150, 200) }),
       },
       {
         slug: "medical-student",
         name: "Medical Student",
-        description: `Free for medical students. ${TRAINEE_PROOF}`,
+        description: "Free for medical students.",
         requiresProof: true,
         audience: "MEDICAL_STUDENTS",
         prices: both({ amounts: dollars(0, 0, 0) }, { amounts: dollars(0, 0, 0) }),

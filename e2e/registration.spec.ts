@@ -1,0 +1,145 @@
+// Registration in a real browser: a medical student registers free and waits
+// for verification; an organizer approves; a resident signs up, registers with a
+// workshop, pays on the test payment page, sees the receipt, cancels and is
+// refunded. Every page of the journey is checked with axe.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./accessibility";
+
+const outbox = process.env.E2E_OUTBOX ?? ".data/e2e-outbox";
+const PASSWORD = "demo-password-2023";
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+// Each journey crosses several accounts and pages, with axe on every page.
+test.describe.configure({ timeout: 120_000 });
+
+/** Subjects of the mail sent to `email` so far, oldest first. */
+async function subjectsTo(email: string): Promise<string[]> {
+  const names = (await readdir(outbox).catch(() => [] as string[])).filter((name) => name.endsWith(".eml")).sort();
+  const subjects: string[] = [];
+  for (const name of names) {
+    const raw = await readFile(path.join(outbox, name), "utf8");
+    if (!raw.includes(`To: ${email}`)) continue;
+    subjects.push(/^Subject: (.*)$/m.exec(raw)?.[1] ?? "");
+  }
+  return subjects;
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+}
+
+test("a medical student registers free and an organizer approves the proof", async ({ page }) => {
+  await signIn(page, "student@example.org");
+  await page.goto("/meetings/sir-2023");
+  await page.getByRole("navigation", { name: "Meeting" }).getByRole("link", { name: "Register" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Register for SIR 2023 Annual Scientific Meeting" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("radio", { name: /^Medical Student/ }).check();
+  await page.getByLabel(/Add a year of in-training membership/).check();
+  await page.getByRole("radio", { name: "Upload a document" }).check();
+  await page.getByLabel("Letter from your program or a trainee/student ID").setInputFiles({ name: "enrolment-letter.pdf", mimeType: "application/pdf", buffer: PDF });
+  await expect(page.getByRole("button", { name: "Register", exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Register", exact: true }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Your registration" })).toBeVisible();
+  await expect(page.getByText("Pending verification", { exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "enrolment-letter.pdf" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expect.poll(() => subjectsTo("student@example.org")).toEqual([expect.stringMatching(/^Registration received: SIR 2023/)]);
+  await signOut(page);
+
+  await signIn(page, "organizer@example.org");
+  await page.goto("/organize/sir-2023/registrations");
+  await expect(page.getByRole("heading", { level: 1, name: "Registrations" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: /Verification queue/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Verification queue" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const card = page.getByRole("article", { name: "Riley Chen" });
+  await expect(card.getByRole("link", { name: "enrolment-letter.pdf" })).toBeVisible();
+  await card.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByText("Approved: the registration is confirmed")).toBeVisible();
+  await expect(page.getByRole("article", { name: "Riley Chen" })).toHaveCount(0);
+  await expect.poll(() => subjectsTo("student@example.org")).toEqual([expect.stringMatching(/^Registration received/), expect.stringMatching(/^Registration confirmed/)]);
+  await signOut(page);
+});
+
+test("a resident registers with a workshop, pays on the test page, sees the receipt, cancels and is refunded", async ({ page }) => {
+  const email = `resident-${Date.now()}@example.org`;
+  await page.goto("/meetings/sir-2023/register");
+  // Signed out: sign in first, and come back. A new resident signs up instead.
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fmeetings%2Fsir-2023%2Fregister/);
+  await page.getByRole("main").getByRole("link", { name: "Create an account" }).click();
+  await page.getByLabel("Full name").fill("Alex Moreno, MD");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("resident password 1");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Register for SIR 2023 Annual Scientific Meeting" })).toBeVisible();
+
+  await page.getByRole("radio", { name: /^Resident-in-Training/ }).check();
+  await page.getByLabel(/Add a year of in-training membership/).check();
+  await page.getByRole("radio", { name: "Upload a document" }).check();
+  await page.getByLabel("Letter from your program or a trainee/student ID").setInputFiles({ name: "program-letter.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page.getByRole("checkbox", { name: /Hands-on Workshop: Embolic Agents and Microcatheter Skills/ }).check();
+  // Member rate $150.00 with $50.00 of dues, and the $95.00 workshop.
+  const summary = page.getByRole("region", { name: "Summary" });
+  await expect(summary.getByText("$295.00")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Continue to payment" }).click();
+
+  await expect(page.getByText("Test payment — no card is charged")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Hands-on Workshop: Embolic Agents and Microcatheter Skills" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Pay $295.00" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Payment received" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "View your registration and receipt" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your registration" })).toBeVisible();
+  await expect(page.getByText("Pending verification", { exact: true })).toBeVisible();
+  const receipt = page.getByRole("region", { name: "Receipt" });
+  await expect(receipt.getByRole("cell", { name: "Resident-in-Training registration, virtual (Late rate)" })).toBeVisible();
+  await expect(receipt.getByRole("cell", { name: "SIR in-training membership, one year" })).toBeVisible();
+  await expect(receipt.getByRole("cell", { name: "Hands-on Workshop: Embolic Agents and Microcatheter Skills" })).toBeVisible();
+  await expect(receipt.getByRole("row", { name: /Total paid/ })).toContainText("$295.00");
+  await expect(page.getByRole("img", { name: /QR code of registration SIR23-/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expect.poll(() => subjectsTo(email)).toEqual([expect.stringMatching(/^Registration received: SIR 2023/)]);
+
+  await page.getByRole("link", { name: "Printable receipt" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Receipt: SIR 2023/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Print receipt" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Your registration" }).click();
+
+  // After February 10, 2023 a $75.00 fee is kept; membership dues are not refunded: $295 − $50 − $75.
+  const cancel = page.getByRole("region", { name: "Cancel your registration" });
+  await expect(cancel.getByText("Cancelling today refunds $170.00 (a $75.00 fee is kept).")).toBeVisible();
+  await cancel.getByText("Cancel my registration…").click();
+  await cancel.getByRole("button", { name: /Yes, cancel registration SIR23-/ }).click();
+  await expect(page.getByText("Your registration is cancelled. We e-mailed you a confirmation.")).toBeVisible();
+  await expect(page.getByRole("row", { name: /Refund, .*cancelled by the attendee/ })).toContainText("−$170.00");
+  await expect(page.getByRole("row", { name: /Net paid/ })).toContainText("$125.00");
+  await expectNoAxeViolations(page);
+  await expect.poll(() => subjectsTo(email)).toEqual([expect.stringMatching(/^Registration received/), expect.stringMatching(/^Registration cancelled/)]);
+
+  // The workshop seat went back: the console shows it free again.
+  await signOut(page);
+  await signIn(page, "organizer@example.org");
+  await page.goto(`/organize/sir-2023/registrations?q=${encodeURIComponent(email)}`);
+  await expect(page.getByRole("row", { name: /Alex Moreno/ })).toContainText("Cancelled");
+  const seats = page.getByRole("row", { name: /Hands-on Workshop: Embolic Agents and Microcatheter Skills/ });
+  await expect(seats.getByRole("cell")).toHaveText(["$95.00", "0", "0", "24", "24"]);
+});
