@@ -1,0 +1,169 @@
+// The My schedule page and its action, called as Remix calls them: signed-out
+// visitors are sent to sign in and back, no-JavaScript posts come back to their
+// page, background posts stay, bad input is a 4xx and writes nothing.
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cookieFor, createPerson } from "~/models/organizer.fixture";
+import { createProgramFixture, type ProgramFixture } from "~/models/program.fixture";
+import { prisma } from "~/utils/db.server";
+import { loader as meetingLoader } from "./meetings.$meeting";
+import { action, loader } from "./meetings.$meeting.schedule";
+
+let fixture: ProgramFixture;
+
+beforeAll(async () => {
+  fixture = await createProgramFixture();
+});
+
+const schedulePath = () => `/meetings/${fixture.meeting.slug}/schedule`;
+
+function loaderArgs(path: string, cookie?: string): LoaderFunctionArgs {
+  return { request: new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} }), params: { meeting: fixture.meeting.slug }, context: {} };
+}
+
+function post(fields: Record<string, string>, cookie?: string): ActionFunctionArgs {
+  const request = new Request(`http://localhost${schedulePath()}`, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+  });
+  return { request, params: { meeting: fixture.meeting.slug }, context: {} };
+}
+
+/** What the action answered: a thrown redirect, or data with a status. */
+async function run(args: ActionFunctionArgs): Promise<{ status: number; location: string | null; body: unknown }> {
+  try {
+    const result = await action(args);
+    const init = result as unknown as { type?: string; data?: unknown; init?: { status?: number } };
+    if (init && init.type === "DataWithResponseInit") return { status: init.init?.status ?? 200, location: null, body: init.data };
+    return { status: 200, location: null, body: result };
+  } catch (error) {
+    if (error instanceof Response) return { status: error.status, location: error.headers.get("Location"), body: null };
+    throw error;
+  }
+}
+
+async function signedIn() {
+  const person = await createPerson("attendee");
+  return { person, cookie: await cookieFor(person.id) };
+}
+
+describe("the page", () => {
+  it("sends signed-out visitors to sign in and back to the page", async () => {
+    try {
+      await loader(loaderArgs(schedulePath()));
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Response).status).toBe(302);
+      expect((error as Response).headers.get("Location")).toBe(`/login?${new URLSearchParams({ redirectTo: schedulePath() })}`);
+    }
+  });
+
+  it("groups the person's sessions by day in the shown zone, with overlaps and no feed yet", async () => {
+    const { person, cookie } = await signedIn();
+    const { embolization, whyIr, evening } = fixture.sessions;
+    await prisma.scheduleItem.createMany({ data: [embolization, whyIr, evening].map((s) => ({ userId: person.id, sessionId: s.id })) });
+    const data = await loader(loaderArgs(schedulePath(), cookie));
+    // 8 PM in Phoenix on March 4 is March 5 in UTC: still March 4 in meeting time.
+    expect(data.days.map((day) => [day.day, day.sessions.map((s) => s.slug)])).toEqual([["2023-03-04", ["why-ir", "uterine-fibroid-embolization", "rfs-reception"]]]);
+    expect(data.conflicted).toBe(2);
+    expect(data.feed).toBeNull();
+    // In Berlin time the reception falls on March 5.
+    const berlin = await loader(loaderArgs(`${schedulePath()}?tz=Europe/Berlin`, cookie));
+    expect(berlin.days.map((day) => day.day)).toEqual(["2023-03-04", "2023-03-05"]);
+  });
+
+  it("offers the medical-student and resident programs when the schedule is empty", async () => {
+    const { cookie } = await signedIn();
+    const data = await loader(loaderArgs(schedulePath(), cookie));
+    expect(data.total).toBe(0);
+    expect(data.audienceTracks.map((track) => track.slug)).toEqual(["medical-students", "residents"]);
+  });
+});
+
+describe("adding and removing", () => {
+  it("signed out: sends the visitor to sign in, then back to the page the button was on; nothing is written", async () => {
+    const before = await prisma.scheduleItem.count();
+    const from = `/meetings/${fixture.meeting.slug}/agenda?day=2023-03-05`;
+    const result = await run(post({ intent: "add", sessionId: fixture.sessions.dotter.id, redirectTo: from }));
+    expect(result.status).toBe(302);
+    expect(result.location).toBe(`/login?${new URLSearchParams({ redirectTo: from })}`);
+    expect(await prisma.scheduleItem.count()).toBe(before);
+  });
+
+  it("without JavaScript: adds, then sends the browser back to its page, scrolled to the button", async () => {
+    const { person, cookie } = await signedIn();
+    const from = `/meetings/${fixture.meeting.slug}/tracks/oncology`;
+    const result = await run(post({ intent: "add", sessionId: fixture.sessions.lateNight.id, redirectTo: from }, cookie));
+    expect(result.status).toBe(303);
+    expect(result.location).toBe(`${from}#schedule-${fixture.sessions.lateNight.id}`);
+    expect(await prisma.scheduleItem.count({ where: { userId: person.id } })).toBe(1);
+  });
+
+  it("never redirects off the site", async () => {
+    const { cookie } = await signedIn();
+    const result = await run(post({ intent: "add", sessionId: fixture.sessions.dotter.id, redirectTo: "https://evil.example/x" }, cookie));
+    expect(result.location).toBe(`${schedulePath()}#schedule-${fixture.sessions.dotter.id}`);
+  });
+
+  it("with JavaScript: answers with data and stays; the meeting frame then shows the new state", async () => {
+    const { cookie } = await signedIn();
+    const { dotter } = fixture.sessions;
+    expect(await run(post({ intent: "add", sessionId: dotter.id, stay: "1" }, cookie))).toMatchObject({ status: 200, body: { ok: true } });
+    const frame = await meetingLoader(loaderArgs(`/meetings/${fixture.meeting.slug}`, cookie));
+    expect(frame.schedule).toEqual({ signedIn: true, sessionIds: [dotter.id] });
+    expect(await run(post({ intent: "remove", sessionId: dotter.id, stay: "1" }, cookie))).toMatchObject({ status: 200, body: { ok: true } });
+    expect((await meetingLoader(loaderArgs(`/meetings/${fixture.meeting.slug}`, cookie))).schedule.sessionIds).toEqual([]);
+    // An anonymous frame has no schedule of its own.
+    expect((await meetingLoader(loaderArgs(`/meetings/${fixture.meeting.slug}`))).schedule).toEqual({ signedIn: false, sessionIds: [] });
+  });
+
+  it("answers a double add, a foreign or unknown session and a bad form with a 4xx and a sentence, writing nothing", async () => {
+    const { person, cookie } = await signedIn();
+    const { dotter } = fixture.sessions;
+    await run(post({ intent: "add", sessionId: dotter.id, stay: "1" }, cookie));
+    const twice = await run(post({ intent: "add", sessionId: dotter.id, stay: "1" }, cookie));
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({ error: "That session is already in your schedule." });
+
+    const foreign = await createProgramFixture();
+    expect((await run(post({ intent: "add", sessionId: foreign.sessions.dotter.id }, cookie))).status).toBe(404);
+    expect((await run(post({ intent: "add", sessionId: "no-such-session" }, cookie))).status).toBe(404);
+    expect((await run(post({ intent: "remove", sessionId: fixture.sessions.whyIr.id }, cookie))).status).toBe(404);
+    expect((await run(post({ intent: "add" }, cookie))).status).toBe(400);
+    expect((await run(post({ intent: "teleport", sessionId: dotter.id }, cookie))).status).toBe(400);
+    expect((await run(post({ intent: "add", sessionId: "x".repeat(500) }, cookie))).status).toBe(400);
+    expect(await prisma.scheduleItem.count({ where: { userId: person.id } })).toBe(1);
+  });
+});
+
+describe("the calendar address", () => {
+  it("is created on request, kept on a second request, and replaced on regenerate", async () => {
+    const { person, cookie } = await signedIn();
+    const created = await run(post({ intent: "create-feed" }, cookie));
+    expect(created.status).toBe(303);
+    expect(created.location).toBe(`${schedulePath()}?feed=created#calendar`);
+    const first = await prisma.calendarFeed.findUniqueOrThrow({ where: { userId_meetingId: { userId: person.id, meetingId: fixture.meeting.id } }, select: { token: true } });
+    expect(first.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await run(post({ intent: "create-feed" }, cookie));
+    const kept = await prisma.calendarFeed.findMany({ where: { userId: person.id }, select: { token: true } });
+    expect(kept).toEqual([first]);
+
+    expect((await run(post({ intent: "regenerate-feed" }, cookie))).location).toBe(`${schedulePath()}?feed=replaced#calendar`);
+    const replaced = await prisma.calendarFeed.findMany({ where: { userId: person.id }, select: { token: true } });
+    expect(replaced).toHaveLength(1);
+    expect(replaced[0]!.token).not.toBe(first.token);
+
+    const data = await loader(loaderArgs(`${schedulePath()}?feed=replaced`, cookie));
+    expect(data.feedChange).toBe("replaced");
+    expect(data.feed?.https).toMatch(new RegExp(`/calendar/${replaced[0]!.token}\\.ics$`));
+    expect(data.feed?.webcal).toMatch(/^webcal:\/\//);
+    expect(new URL(data.feed!.google).searchParams.get("cid")).toBe(data.feed!.webcal);
+  });
+
+  it("cannot be made for someone signed out", async () => {
+    const before = await prisma.calendarFeed.count();
+    expect((await run(post({ intent: "create-feed" }))).location).toMatch(/^\/login\?/);
+    expect(await prisma.calendarFeed.count()).toBe(before);
+  });
+});

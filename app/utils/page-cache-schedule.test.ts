@@ -1,0 +1,61 @@
+// The page cache and My schedule: a signed-in page carries the viewer's own
+// add/remove buttons, so their ETag must change when their schedule does, or a
+// revalidation after adding a session (here or on another device) would get a
+// stale 304. Real Express, real sign-in cookie, real schedule rows.
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cookieFor, createPerson } from "~/models/organizer.fixture";
+import { createProgramFixture, type ProgramFixture } from "~/models/program.fixture";
+import { addToSchedule, removeFromSchedule } from "~/models/schedule.server";
+import { createPageCache } from "./page-cache.server";
+
+let fixture: ProgramFixture;
+let server: Server;
+let origin: string;
+
+beforeAll(async () => {
+  fixture = await createProgramFixture();
+  const app = express();
+  app.use(createPageCache({ buildId: "test-build", stampTtlMs: 0 }));
+  app.get("*", (_req, res) => {
+    res.status(200).type("html").send("<!doctype html><p>a program page</p>");
+  });
+  await new Promise<void>((resolve) => {
+    server = app.listen(0, "127.0.0.1", resolve);
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("signed-in program pages", () => {
+  it("get a new ETag when the viewer adds or removes a session, and 304 while nothing changed", async () => {
+    const person = await createPerson("attendee");
+    const cookie = await cookieFor(person.id);
+    const path = `${origin}/meetings/${fixture.meeting.slug}/agenda?day=2023-03-04`;
+    const etagNow = async () => (await fetch(path, { headers: { Cookie: cookie } })).headers.get("etag")!;
+
+    const before = await etagNow();
+    expect((await fetch(path, { headers: { Cookie: cookie, "If-None-Match": before } })).status).toBe(304);
+
+    await addToSchedule(person.id, fixture.meeting.id, fixture.sessions.whyIr.id);
+    const added = await etagNow();
+    expect(added).not.toBe(before);
+    expect((await fetch(path, { headers: { Cookie: cookie, "If-None-Match": before } })).status).toBe(200);
+
+    await removeFromSchedule(person.id, fixture.meeting.id, fixture.sessions.whyIr.id);
+    expect(await etagNow()).toBe(before);
+  });
+
+  it("of another meeting keep their ETag when this meeting's schedule changes", async () => {
+    const other = await createProgramFixture();
+    const person = await createPerson("attendee");
+    const cookie = await cookieFor(person.id);
+    const path = `${origin}/meetings/${other.meeting.slug}/agenda`;
+    const before = (await fetch(path, { headers: { Cookie: cookie } })).headers.get("etag");
+    await addToSchedule(person.id, fixture.meeting.id, fixture.sessions.dotter.id);
+    expect((await fetch(path, { headers: { Cookie: cookie } })).headers.get("etag")).toBe(before);
+  });
+});
