@@ -112,12 +112,12 @@ export default function SchedulePage() {
         <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">My schedule</h1>
         {total ? (
           <p className="text-sm text-slate-600" aria-live="polite">
-            {shown === 1 ? "1 session" : `${shown} sessions`}
-            {conflicted ? ` · ${conflicted} overlapping` : ""}
-            <span className="hidden print:inline"> · times in {zone.label}</span>
+            {`${shown === 1 ? "1 session" : `${shown} sessions`}${conflicted ? ` · ${conflicted} overlapping` : ""}`}
           </p>
         ) : null}
       </div>
+      {/* On paper there is no zone bar: say which zone the times are in. */}
+      <p className="hidden text-sm text-slate-700 print:block">Times in {zone.label}</p>
 
       {actionData && "error" in actionData && actionData.error ? (
         <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
