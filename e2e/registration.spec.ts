@@ -143,3 +143,12 @@ test("a resident registers with a workshop, pays on the test page, sees the rece
   const seats = page.getByRole("row", { name: /Hands-on Workshop: Embolic Agents and Microcatheter Skills/ });
   await expect(seats.getByRole("cell")).toHaveText(["$95.00", "0", "0", "24", "24"]);
 });
+
+test("the Stripe webhook refuses unsigned and wrongly signed deliveries through the real server", async ({ request }) => {
+  const body = JSON.stringify({ id: "evt_forged", object: "event", type: "checkout.session.completed", created: Math.floor(Date.now() / 1000), data: { object: {} } });
+  const unsigned = await request.post("/webhooks/stripe", { data: body, headers: { "Content-Type": "application/json" } });
+  expect(unsigned.status()).toBe(400);
+  const forged = await request.post("/webhooks/stripe", { data: body, headers: { "Content-Type": "application/json", "Stripe-Signature": `t=${Math.floor(Date.now() / 1000)},v1=${"0".repeat(64)}` } });
+  expect(forged.status()).toBe(400);
+  expect(await forged.json()).toEqual({ received: false, message: "The Stripe signature is missing, wrong or too old." });
+});
