@@ -136,7 +136,8 @@ describe("the console's reading", () => {
     expect(row?.confirmed).toBeGreaterThanOrEqual(1);
     expect(row?.revenue).toBeGreaterThanOrEqual(119000);
     const demo = summary.find((entry) => entry.category === "Member physician" && entry.tier === "Early bird");
-    expect(demo).toMatchObject({ confirmed: 1, revenue: 49500 });
+    // The demo seed's two member physicians: Sam Patel, and Michael Okafor with the Gold Medal dinner.
+    expect(demo).toMatchObject({ confirmed: 2, revenue: 49500 + 49500 + 17500 });
 
     const found = await searchRegistrations(sir, { q: user.email.toUpperCase() });
     expect(found.rows.map((entry) => entry.id)).toEqual([registration.id]);

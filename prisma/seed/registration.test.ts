@@ -65,8 +65,22 @@ describe("registration seed", () => {
     expect(registration.user.meetingRoles.map((role) => role.role)).toContain("ATTENDEE");
   });
 
+  it("gives the console demo registrants: trainees waiting for verification, sold seats, a refunded cancellation", async () => {
+    const demo = await prisma.registration.findMany({
+      where: { code: { startsWith: "SIR23-DEMO" } },
+      select: { code: true, status: true, verification: true, orders: { select: { total: true, amountRefunded: true } } },
+      orderBy: { code: "asc" },
+    });
+    expect(demo).toHaveLength(9);
+    expect(demo.filter((registration) => registration.verification === "PENDING").map((registration) => registration.code)).toEqual(["SIR23-DEMO0005", "SIR23-DEMO0006"]);
+    const cancelled = demo.find((registration) => registration.status === "CANCELLED");
+    expect(cancelled?.orders[0]?.amountRefunded).toBe(cancelled?.orders[0]?.total);
+    const dinner = await prisma.registrationAddOn.findFirstOrThrow({ where: { slug: "gold-medal-dinner" }, select: { sold: true } });
+    expect(dinner.sold).toBeGreaterThanOrEqual(1);
+  });
+
   it("changes nothing and keeps seat counts when seeding again", async () => {
-    const addOn = await prisma.registrationAddOn.findFirstOrThrow({ where: { slug: "gold-medal-dinner" }, select: { id: true } });
+    const addOn = await prisma.registrationAddOn.findFirstOrThrow({ where: { slug: "gold-medal-dinner" }, select: { id: true, sold: true } });
     await prisma.registrationAddOn.update({ where: { id: addOn.id }, data: { sold: 3, name: "Renamed" } });
     const snapshot = async () =>
       Promise.all([
@@ -84,6 +98,6 @@ describe("registration seed", () => {
     expect(await prisma.registrationAddOn.findUniqueOrThrow({ where: { id: addOn.id }, select: { sold: true, name: true } })).toEqual({ sold: 3, name: "Gold Medal Dinner" });
     await seedDatabase(prisma, { demo: true });
     expect(await snapshot()).toEqual(first);
-    await prisma.registrationAddOn.update({ where: { id: addOn.id }, data: { sold: 0 } });
+    await prisma.registrationAddOn.update({ where: { id: addOn.id }, data: { sold: addOn.sold } });
   });
 });

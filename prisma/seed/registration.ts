@@ -10,7 +10,9 @@
 // refunds less the fee do not close, so that registering and cancelling can be
 // tried on the demo. SIO keeps a policy whose refunds closed, to show that case.
 import type { Prisma } from "../../app/generated/prisma/client";
-import { registrationItemDescription } from "../../app/models/registration-pricing";
+import { membershipItemDescription, registrationItemDescription } from "../../app/models/registration-pricing";
+import { hashPassword } from "../../app/utils/password.server";
+import { DEMO_PASSWORD } from "./demo-accounts";
 import type { Attendance, DiscountKind, TrackAudience } from "../../app/generated/prisma/enums";
 import type { MeetingSeed } from "./schedule";
 import { changedFields, syncRows } from "./sync";
@@ -337,67 +339,144 @@ export async function syncRegistration(tx: Tx, seed: RegistrationSeed): Promise<
   if (links.length) await tx.promoCodeCategory.createMany({ data: links, skipDuplicates: true });
 }
 
+/** A registration the demo seed makes, paid (or free) on `at`; created once, by its code. */
+type DemoRegistration = {
+  code: string;
+  email: string;
+  /** Only for people who are not demo accounts: they are created with the demo password. */
+  name?: string;
+  category: string;
+  tier: string;
+  at: string;
+  /** A member of SIR already (full), or joining as an in-training member in the checkout. */
+  membership?: "FULL" | "JOINS";
+  addOns?: string[];
+  state: "confirmed" | "pending" | "cancelled";
+  institutionalEmail?: string;
+};
+
 /**
  * The demo attendee (Sam Patel) is an SIR member physician with a paid, confirmed
  * registration, which is what gives him the ATTENDEE role the demo seed grants.
+ * A few more registrants give the organizers' console something to show: every
+ * category, the three tiers, trainees waiting in the verification queue, sold
+ * workshop seats and a cancellation with its refund.
  */
-export const DEMO_REGISTRATION = {
-  email: "attendee@example.org",
-  meeting: "sir-2023",
-  society: "sir",
-  code: "SIR23-DEMO0001",
-  category: "member-physician",
-  tier: "early-bird",
-  paidAt: new Date("2023-01-05T17:12:00Z"),
-  membershipExpiresOn: "2027-12-31",
-} as const;
+export const DEMO_REGISTRATIONS: DemoRegistration[] = [
+  { code: "SIR23-DEMO0001", email: "attendee@example.org", category: "member-physician", tier: "early-bird", at: "2023-01-05T17:12:00Z", membership: "FULL", state: "confirmed" },
+  { code: "SIR23-DEMO0002", email: "m.okafor@example.org", name: "Michael Okafor, MD", category: "member-physician", tier: "early-bird", at: "2023-01-09T15:40:00Z", membership: "FULL", addOns: ["gold-medal-dinner"], state: "confirmed" },
+  { code: "SIR23-DEMO0003", email: "l.hartmann@example.org", name: "Lena Hartmann, MD", category: "non-member-physician", tier: "standard", at: "2023-02-02T09:05:00Z", addOns: ["hands-on-workshop-radial-access-for-embolization"], state: "confirmed" },
+  { code: "SIR23-DEMO0004", email: "p.nair@example.org", name: "Priya Nair, MD", category: "resident", tier: "standard", at: "2023-02-14T21:30:00Z", membership: "JOINS", addOns: ["ir-residency-spring-practicum"], state: "confirmed" },
+  { code: "SIR23-DEMO0005", email: "d.kim@example.org", name: "Daniel Kim, MD", category: "fellow", tier: "late", at: "2023-03-01T18:10:00Z", membership: "JOINS", addOns: ["hands-on-workshop-vertebral-augmentation"], state: "pending", institutionalEmail: "dkim@med.example.edu" },
+  { code: "SIR23-DEMO0006", email: "a.santos@example.org", name: "Ana Santos", category: "medical-student", tier: "late", at: "2023-03-02T14:00:00Z", membership: "JOINS", state: "pending", institutionalEmail: "asantos@students.example.edu" },
+  { code: "SIR23-DEMO0007", email: "t.becker@example.org", name: "Tom Becker, PhD", category: "scientist-in-training", tier: "standard", at: "2023-02-20T11:25:00Z", state: "confirmed" },
+  { code: "SIR23-DEMO0008", email: "j.lee@example.org", name: "Jamie Lee, RN", category: "clinical-associate", tier: "early-bird", at: "2023-01-12T16:45:00Z", state: "confirmed" },
+  { code: "SIR23-DEMO0009", email: "r.alvarez@example.org", name: "Rosa Alvarez, MD", category: "non-member-physician", tier: "early-bird", at: "2023-01-10T13:15:00Z", state: "cancelled" },
+];
+
+const DEMO_MEETING = "sir-2023";
+const DEMO_SOCIETY = "sir";
+const DEMO_MEMBERSHIP_ENDS = "2027-12-31";
 
 export async function syncDemoRegistration(tx: Tx): Promise<void> {
-  const demo = DEMO_REGISTRATION;
-  const user = await tx.user.findUnique({ where: { email: demo.email }, select: { id: true } });
-  const meeting = await tx.meeting.findUnique({ where: { slug: demo.meeting }, select: { id: true, currency: true } });
-  const society = await tx.society.findUnique({ where: { slug: demo.society }, select: { id: true } });
-  if (!user || !meeting || !society) return;
-  await tx.societyMembership.upsert({
-    where: { userId_societyId: { userId: user.id, societyId: society.id } },
-    create: { userId: user.id, societyId: society.id, kind: "FULL", expiresOn: day(demo.membershipExpiresOn) },
-    update: {},
-    select: { id: true },
+  const meeting = await tx.meeting.findUnique({
+    where: { slug: DEMO_MEETING },
+    select: { id: true, currency: true, registrationPolicy: { select: { cancellationFee: true } } },
   });
-  if (await tx.registration.findUnique({ where: { code: demo.code }, select: { id: true } })) return;
-  const category = await tx.registrationCategory.findUniqueOrThrow({ where: { meetingId_slug: { meetingId: meeting.id, slug: demo.category } }, select: { id: true, name: true } });
-  const tier = await tx.registrationTier.findUniqueOrThrow({ where: { meetingId_slug: { meetingId: meeting.id, slug: demo.tier } }, select: { id: true, name: true } });
-  const price = await tx.registrationPrice.findUniqueOrThrow({
-    where: { categoryId_tierId_attendance: { categoryId: category.id, tierId: tier.id, attendance: "VIRTUAL" } },
-    select: { amount: true },
-  });
-  await tx.registration.create({
-    data: {
-      meetingId: meeting.id,
-      userId: user.id,
-      code: demo.code,
-      categoryId: category.id,
-      tierId: tier.id,
-      attendance: "VIRTUAL",
-      memberPricing: true,
-      status: "ACTIVE",
-      createdAt: demo.paidAt,
-      confirmedAt: demo.paidAt,
-      orders: {
-        create: {
-          status: "PAID",
-          currency: meeting.currency,
-          subtotal: price.amount,
-          total: price.amount,
-          checkoutSessionId: "cs_demo_sir23_demo0001",
-          paymentIntentId: "pi_demo_sir23_demo0001",
-          expiresAt: demo.paidAt,
-          paidAt: demo.paidAt,
-          createdAt: demo.paidAt,
-          items: { create: { kind: "REGISTRATION", description: registrationItemDescription(category.name, "VIRTUAL", tier.name), amount: price.amount } },
+  const society = await tx.society.findUnique({ where: { slug: DEMO_SOCIETY }, select: { id: true } });
+  if (!meeting || !society) return;
+  const existing = new Set((await tx.registration.findMany({ where: { code: { in: DEMO_REGISTRATIONS.map((demo) => demo.code) } }, select: { code: true } })).map((row) => row.code));
+  const missing = DEMO_REGISTRATIONS.filter((demo) => !existing.has(demo.code));
+  // Memberships are kept up to date even when the registrations exist already.
+  const members = DEMO_REGISTRATIONS.filter((demo) => demo.membership === "FULL");
+  for (const demo of members) {
+    const user = await tx.user.findUnique({ where: { email: demo.email }, select: { id: true } });
+    if (!user) continue;
+    await tx.societyMembership.upsert({
+      where: { userId_societyId: { userId: user.id, societyId: society.id } },
+      create: { userId: user.id, societyId: society.id, kind: "FULL", expiresOn: day(DEMO_MEMBERSHIP_ENDS) },
+      update: {},
+      select: { id: true },
+    });
+  }
+  if (!missing.length) return;
+  // argon2 once for all the demo registrants: they share the demo password.
+  let passwordHash: string | undefined;
+  for (const demo of missing) {
+    let user = await tx.user.findUnique({ where: { email: demo.email }, select: { id: true, name: true } });
+    if (!user && !demo.name) continue;
+    if (!user) {
+      passwordHash ??= await hashPassword(DEMO_PASSWORD);
+      user = await tx.user.create({ data: { email: demo.email, name: demo.name!, passwordHash }, select: { id: true, name: true } });
+    }
+    const at = new Date(demo.at);
+    const category = await tx.registrationCategory.findUniqueOrThrow({ where: { meetingId_slug: { meetingId: meeting.id, slug: demo.category } }, select: { id: true, name: true, requiresProof: true, membershipFee: true } });
+    const tier = await tx.registrationTier.findUniqueOrThrow({ where: { meetingId_slug: { meetingId: meeting.id, slug: demo.tier } }, select: { id: true, name: true } });
+    const price = await tx.registrationPrice.findUniqueOrThrow({
+      where: { categoryId_tierId_attendance: { categoryId: category.id, tierId: tier.id, attendance: "VIRTUAL" } },
+      select: { amount: true, memberAmount: true },
+    });
+    const addOns = await tx.registrationAddOn.findMany({ where: { meetingId: meeting.id, slug: { in: demo.addOns ?? [] } }, select: { id: true, name: true, amount: true }, orderBy: { slug: "asc" } });
+    const member = demo.membership !== undefined;
+    const fee = member && price.memberAmount !== null ? price.memberAmount : price.amount;
+    const items = [
+      { kind: "REGISTRATION" as const, description: registrationItemDescription(category.name, "VIRTUAL", tier.name), amount: fee, addOnId: null },
+      ...(demo.membership === "JOINS" ? [{ kind: "MEMBERSHIP" as const, description: membershipItemDescription("SIR"), amount: category.membershipFee ?? 0, addOnId: null }] : []),
+      ...addOns.map((addOn) => ({ kind: "ADD_ON" as const, description: addOn.name, amount: addOn.amount, addOnId: addOn.id })),
+    ];
+    const total = items.reduce((sum, item) => sum + item.amount, 0);
+    const cancelled = demo.state === "cancelled";
+    const cancelledAt = cancelled ? new Date(at.getTime() + 9 * 86_400_000) : null;
+    const refund = cancelled ? total : 0;
+    const reference = demo.code.toLowerCase().replace("-", "_");
+    await tx.registration.create({
+      data: {
+        meetingId: meeting.id,
+        userId: user.id,
+        code: demo.code,
+        categoryId: category.id,
+        tierId: tier.id,
+        attendance: "VIRTUAL",
+        memberPricing: member,
+        status: cancelled ? "CANCELLED" : "ACTIVE",
+        verification: category.requiresProof ? (demo.state === "pending" ? "PENDING" : "APPROVED") : "NOT_REQUIRED",
+        proofMethod: category.requiresProof ? "INSTITUTIONAL_EMAIL" : null,
+        institutionalEmail: category.requiresProof ? (demo.institutionalEmail ?? demo.email) : null,
+        institutionalEmailConfirmedAt: category.requiresProof ? at : null,
+        reviewedAt: category.requiresProof && demo.state !== "pending" ? at : null,
+        createdAt: at,
+        confirmedAt: demo.state === "confirmed" || cancelled ? at : null,
+        cancelledAt,
+        orders: {
+          create: {
+            status: "PAID",
+            currency: meeting.currency,
+            subtotal: total,
+            total,
+            checkoutSessionId: total > 0 ? `cs_demo_${reference}` : null,
+            paymentIntentId: total > 0 ? `pi_demo_${reference}` : null,
+            expiresAt: at,
+            paidAt: at,
+            createdAt: at,
+            amountRefunded: refund,
+            items: { create: items.map((item) => ({ ...item, releasedAt: cancelled && item.addOnId ? cancelledAt : null })) },
+            refunds: cancelled ? { create: { amount: refund, reason: "Cancelled by the attendee", status: "SUCCEEDED", stripeRefundId: `re_demo_${reference}`, createdAt: cancelledAt! } } : undefined,
+          },
         },
       },
-    },
-    select: { id: true },
-  });
+      select: { id: true },
+    });
+    if (!cancelled) {
+      for (const addOn of addOns) await tx.registrationAddOn.update({ where: { id: addOn.id }, data: { sold: { increment: 1 } }, select: { id: true } });
+    }
+    if (demo.membership === "JOINS") {
+      await tx.societyMembership.upsert({
+        where: { userId_societyId: { userId: user.id, societyId: society.id } },
+        create: { userId: user.id, societyId: society.id, kind: "IN_TRAINING", expiresOn: day(DEMO_MEMBERSHIP_ENDS) },
+        update: {},
+        select: { id: true },
+      });
+    }
+    if (demo.state === "confirmed") await tx.meetingRole.createMany({ data: [{ meetingId: meeting.id, userId: user.id, role: "ATTENDEE" }], skipDuplicates: true });
+  }
 }
