@@ -114,6 +114,8 @@ export class Watcher {
   board: QaBoard = { qa: { open: true, moderationEnabled: true, pinnedQuestionId: null }, questions: [], lastEventId: 0 };
   /** Every event id received, duplicates included (to prove there are none). */
   readonly received: number[] = [];
+  private joining = false;
+  private held: QaEventView[] = [];
   viewers = 0;
   joins = 0;
   private waiters: (() => void)[] = [];
@@ -122,7 +124,13 @@ export class Watcher {
     readonly socket: QaClient,
     readonly sessionId: string,
   ) {
-    socket.on("qa:events", (events) => this.apply(events));
+    socket.on("qa:events", (events) => {
+      this.received.push(...events.map((e) => e.id));
+      // A batch right behind the join's acknowledgement is handled before the
+      // awaited acknowledgement resumes: hold it until the sync is applied.
+      if (this.joining) this.held.push(...events);
+      else this.apply(events);
+    });
     socket.on("viewers:count", ({ count }) => {
       this.viewers = count;
       this.wake();
@@ -138,17 +146,21 @@ export class Watcher {
   }
 
   async join(): Promise<JoinResult> {
-    const result = await ok<JoinResult>(this.socket, "qa:join", { sessionId: this.sessionId, lastEventId: this.joins > 0 ? this.board.lastEventId : null });
-    this.joins += 1;
-    if (result.sync.kind === "snapshot") this.board = result.sync.board;
-    else this.apply(result.sync.events, false);
-    this.viewers = result.viewers;
-    this.wake();
-    return result;
+    this.joining = true;
+    try {
+      const result = await ok<JoinResult>(this.socket, "qa:join", { sessionId: this.sessionId, lastEventId: this.joins > 0 ? this.board.lastEventId : null });
+      this.joins += 1;
+      if (result.sync.kind === "snapshot") this.board = result.sync.board;
+      else this.apply(result.sync.events);
+      this.viewers = result.viewers;
+      return result;
+    } finally {
+      this.joining = false;
+      this.apply(this.held.splice(0));
+    }
   }
 
-  private apply(events: QaEventView[], record = true) {
-    if (record) this.received.push(...events.map((e) => e.id));
+  private apply(events: QaEventView[]) {
     this.board = applyQaEvents(this.board, events);
     this.wake();
   }

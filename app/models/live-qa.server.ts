@@ -2,6 +2,7 @@
 // checks who may do it, then, under a per-session lock, writes the change and an
 // event row in one transaction and NOTIFYs the sidecars. Socket handlers and the
 // no-JavaScript forms call these same functions; nothing here imports Remix.
+import { randomUUID } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { defineRateLimit } from "~/utils/rate-limit.server";
@@ -240,8 +241,20 @@ export async function askQuestion(input: AskInput): Promise<QaChange> {
 
 export type QuestionInput = { questionId: string; userId: string; sessionId?: string; rights?: CheckedRights };
 
+type VoteRow = { outcome: string; event_id: bigint | null; question: QuestionRecord | null; settings: QaSettings | null };
+
+const VOTE_REFUSALS: Record<string, [QaError["code"], string]> = {
+  NOT_FOUND: ["NOT_FOUND", "There is no such question in this session."],
+  CLOSED: ["CLOSED", "Q&A is closed for this session."],
+  PENDING: ["CONFLICT", "This question is waiting for moderation; you can vote once it is approved."],
+  DISMISSED: ["CONFLICT", "This question is no longer on the board."],
+  WITHDRAWN: ["CONFLICT", "This question is no longer on the board."],
+  ALREADY_VOTED: ["CONFLICT", "You already voted for this question."],
+  NOT_VOTED: ["CONFLICT", "You have not voted for this question."],
+};
+
 async function vote(input: QuestionInput, up: boolean): Promise<QaChange> {
-  // The hot path: with the session and rights known (the sidecar), no lookups before the transaction.
+  // The hot path: with the session and rights known (the sidecar), no lookups before the write.
   let sessionId = input.sessionId;
   if (!sessionId || !input.rights) {
     const question = await findQuestion(input.questionId, input.sessionId);
@@ -251,27 +264,17 @@ async function vote(input: QuestionInput, up: boolean): Promise<QaChange> {
     throw new QaError("FORBIDDEN", "Only people registered for this meeting can ask and vote. Register to take part.");
   }
   await spendPoint(votesPerPerson, input.userId, `You can vote up to ${VOTES_PER_MINUTE} times a minute.`);
-  const question = { id: input.questionId, sessionId };
-  return inSession(sessionId, async (tx, qa) => {
-    const current = await readQuestionLocked(tx, question.id);
-    if (current.sessionId !== question.sessionId) throw new QaError("NOT_FOUND", "There is no such question in this session.");
-    requireOpen(qa);
-    if (current.status !== "APPROVED") {
-      throw new QaError("CONFLICT", current.status === "PENDING" ? "This question is waiting for moderation; you can vote once it is approved." : "This question is no longer on the board.");
-    }
-    const where = { questionId: question.id, userId: input.userId };
-    const changed = up
-      ? (await tx.questionVote.createMany({ data: [where], skipDuplicates: true })).count
-      : (await tx.questionVote.deleteMany({ where })).count;
-    if (changed === 0) throw new QaError("CONFLICT", up ? "You already voted for this question." : "You have not voted for this question.");
-    const row = await tx.audienceQuestion.update({
-      where: { id: question.id },
-      data: { voteCount: { increment: up ? 1 : -1 } },
-      select: questionSelect,
-    });
-    const eventId = await recordEvent(tx, { sessionId: question.sessionId, kind: up ? "QUESTION_VOTED" : "QUESTION_UNVOTED", actorId: input.userId, qa, question: row });
-    return changeFor({ userId: input.userId, moderator: false }, eventId, qa, row, up);
-  });
+  // The whole vote (lock, checks, vote row, count, event, NOTIFY) is one database
+  // function, prisma/migrations/*_live_qa_vote: one round trip per vote.
+  const voteId = `v${randomUUID().replaceAll("-", "")}`;
+  const [row] = await prisma.$queryRaw<VoteRow[]>`SELECT * FROM "qa_vote"(${sessionId}, ${input.questionId}, ${input.userId}, ${up}, ${voteId})`;
+  if (!row) throw new Error("qa_vote returned nothing");
+  if (row.outcome !== "OK" || !row.question || !row.settings || row.event_id === null) {
+    const [code, message] = VOTE_REFUSALS[row.outcome] ?? ["CONFLICT", "That vote could not be counted."];
+    throw new QaError(code, message);
+  }
+  const question = viewQuestion(row.question, { userId: input.userId, moderator: false });
+  return { eventId: Number(row.event_id), qa: row.settings, ...(question ? { question: { ...question, votedByMe: up } } : {}) };
 }
 
 /** One upvote per person per question (the unique key enforces it); the count is kept in the same transaction. */
