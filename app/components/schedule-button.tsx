@@ -26,11 +26,14 @@ export function ScheduleButton({
   meetingSlug,
   session,
   size = "small",
+  showStatus = true,
   className = "",
 }: {
   meetingSlug: string;
   session: ScheduleButtonSession;
   size?: "small" | "large";
+  /** "✓ In my schedule" beside the Remove button; My schedule itself leaves it out (everything there is). */
+  showStatus?: boolean;
   className?: string;
 }) {
   const schedule = useScheduleState();
@@ -64,8 +67,8 @@ export function ScheduleButton({
       <input type="hidden" name="intent" value={inSchedule ? "remove" : "add"} />
       <input type="hidden" name="sessionId" value={session.id} />
       <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
-      <span aria-live="polite" className={inSchedule ? `inline-flex items-center gap-1 font-semibold text-emerald-800 ${large ? "text-base" : "text-sm"}` : "sr-only"}>
-        {inSchedule ? (
+      <span aria-live="polite" className={inSchedule && showStatus ? `inline-flex items-center gap-1 font-semibold text-emerald-800 ${large ? "text-base" : "text-sm"}` : "sr-only"}>
+        {inSchedule && showStatus ? (
           <>
             <span aria-hidden="true">✓</span> In my schedule
           </>
@@ -74,7 +77,9 @@ export function ScheduleButton({
       <button
         type="submit"
         className={
-          inSchedule
+          inSchedule && !showStatus
+            ? "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-semibold text-slate-700 hover:bg-slate-50"
+            : inSchedule
             ? `rounded-md font-medium text-slate-700 underline underline-offset-2 hover:text-slate-900 ${large ? "px-1 py-2 text-base" : "py-1 text-sm"}`
             : `inline-flex items-center gap-1 rounded-md border border-brand-700 bg-white font-semibold text-brand-700 hover:bg-brand-50 ${large ? "px-4 py-2 text-base" : "px-2.5 py-1 text-sm"}`
         }

@@ -159,8 +159,8 @@ export default function SchedulePage() {
                         <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
                           {cancelled ? <CancelledBadge /> : null}
                           <span>{KIND_LABELS[session.kind]}</span>
-                          {speakers.length ? <span>· {speakers.join(", ")}</span> : null}
                         </div>
+                        {speakers.length ? <p className="mt-1 text-sm text-slate-700">{speakers.join(", ")}</p> : null}
                         {session.conflicts.length ? (
                           <p className="mt-1.5 text-sm font-medium text-amber-900">
                             <span aria-hidden="true">⚠ </span>Conflicts with{" "}
@@ -174,7 +174,7 @@ export default function SchedulePage() {
                             ))}
                           </p>
                         ) : null}
-                        <ScheduleButton meetingSlug={meeting.slug} session={session} className="mt-2" />
+                        <ScheduleButton meetingSlug={meeting.slug} session={session} showStatus={false} className="mt-2" />
                       </li>
                     );
                   })}

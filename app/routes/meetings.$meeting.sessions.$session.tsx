@@ -141,7 +141,7 @@ export default function SessionPage() {
             ) : null}
           </dl>
 
-          <div className="mt-4 flex flex-col gap-2">
+          <div className="mt-4 flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-6">
             <ScheduleButton meetingSlug={meeting.slug} session={session} size="large" />
             {!cancelled ? <SessionCalendarLinks icsHref={calendar.ics} googleHref={calendar.google} /> : null}
           </div>
