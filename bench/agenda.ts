@@ -3,9 +3,11 @@
 // Serves a production build on a freshly seeded database (e2e/server.ts, in its
 // own process so the load generator does not steal its CPU), then measures with
 // autocannon over loopback: the busiest day of the sir-2023 agenda, a session page,
-// and a trivial route of the same server as the yardstick. Bounded: each run lasts
-// --duration seconds.
+// the calendar feeds (the whole sir-2023 program, and a person's feed of 40
+// sessions, each as a full 200 and as a 304 revalidation), and a trivial route of
+// the same server as the yardstick. Bounded: each run lasts --duration seconds.
 import { spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -53,7 +55,23 @@ async function pickTargets(databaseUrl: string) {
         WHERE m.slug = 'sir-2023' GROUP BY s.id, s.slug ORDER BY count(ss.id) DESC, s.slug LIMIT 1`,
     );
     if (!day.rows[0] || !session.rows[0]) throw new Error("sir-2023 has no sessions: is the seed data there?");
-    return { day: day.rows[0], sessionSlug: session.rows[0].slug };
+    // A personal feed of 40 sessions: the demo student's schedule, written as "Add to my schedule" would.
+    const token = randomBytes(32).toString("base64url");
+    const scheduled = await client.query(
+      `INSERT INTO "ScheduleItem" ("id", "userId", "sessionId")
+       SELECT $1 || s."id", u."id", s."id" FROM "User" u, "Session" s JOIN "Meeting" m ON m."id" = s."meetingId"
+        WHERE u."email" = 'student@example.org' AND m."slug" = 'sir-2023'
+        ORDER BY s."startsAt", s."slug" LIMIT 40
+       ON CONFLICT DO NOTHING`,
+      [`bench-${randomUUID().slice(0, 8)}-`],
+    );
+    await client.query(
+      `INSERT INTO "CalendarFeed" ("id", "userId", "meetingId", "token")
+       SELECT $1, u."id", m."id", $2 FROM "User" u, "Meeting" m WHERE u."email" = 'student@example.org' AND m."slug" = 'sir-2023'
+       ON CONFLICT ("userId", "meetingId") DO UPDATE SET "token" = EXCLUDED."token"`,
+      [`bench-${randomUUID()}`, token],
+    );
+    return { day: day.rows[0], sessionSlug: session.rows[0].slug, feedToken: token, feedSessions: scheduled.rowCount ?? 0 };
   } finally {
     await client.end();
   }
@@ -96,7 +114,7 @@ try {
   await waitForHealthy(240_000);
   const { resolveDatabaseServer } = await import("../tests/database-server");
   const database = await resolveDatabaseServer(".data/test-postgres", 54330);
-  const { day, sessionSlug } = await pickTargets(`${database.serverUrl}/meetings_e2e_${port}`);
+  const { day, sessionSlug, feedToken, feedSessions } = await pickTargets(`${database.serverUrl}/meetings_e2e_${port}`);
 
   const agendaPath = `/meetings/sir-2023/agenda?day=${day.day}`;
   const etag = (await fetch(origin + agendaPath)).headers.get("etag");
@@ -106,6 +124,13 @@ try {
   const agenda = await measure(agendaPath);
   const agendaRevalidated = etag ? await measure(agendaPath, { "if-none-match": etag }) : null;
   const session = await measure(`/meetings/sir-2023/sessions/${sessionSlug}`);
+  const programFeedPath = "/meetings/sir-2023/agenda.ics";
+  const personalFeedPath = `/calendar/${feedToken}.ics`;
+  const [programFeedEtag, personalFeedEtag] = await Promise.all([programFeedPath, personalFeedPath].map(async (path) => (await fetch(origin + path)).headers.get("etag")));
+  const programFeed = await measure(programFeedPath);
+  const programFeedRevalidated = programFeedEtag ? await measure(programFeedPath, { "if-none-match": programFeedEtag }) : null;
+  const personalFeed = await measure(personalFeedPath);
+  const personalFeedRevalidated = personalFeedEtag ? await measure(personalFeedPath, { "if-none-match": personalFeedEtag }) : null;
 
   const ratio = (m: Measurement) => Number((m.requestsPerSecond / trivial.requestsPerSecond).toFixed(2));
   const rows = [
@@ -113,6 +138,10 @@ try {
     [`agenda, busiest day (${day.day}, ${day.sessions} sessions)`, agenda],
     ...(agendaRevalidated ? [["agenda, If-None-Match (304)", agendaRevalidated] as const] : []),
     ["session page", session],
+    ["program feed, sir-2023 agenda.ics (200)", programFeed],
+    ...(programFeedRevalidated ? [["program feed, If-None-Match (304)", programFeedRevalidated] as const] : []),
+    [`personal feed, ${feedSessions} sessions (200)`, personalFeed],
+    ...(personalFeedRevalidated ? [["personal feed, If-None-Match (304)", personalFeedRevalidated] as const] : []),
   ] as const;
   for (const [label, m] of rows) {
     log(
@@ -131,6 +160,10 @@ try {
         agenda: { ...agenda, ratio: ratio(agenda), day: day.day, sessions: day.sessions },
         agendaRevalidated: agendaRevalidated && { ...agendaRevalidated, ratio: ratio(agendaRevalidated) },
         session: { ...session, ratio: ratio(session) },
+        programFeed: { ...programFeed, ratio: ratio(programFeed) },
+        programFeedRevalidated: programFeedRevalidated && { ...programFeedRevalidated, ratio: ratio(programFeedRevalidated) },
+        personalFeed: { ...personalFeed, ratio: ratio(personalFeed), sessions: feedSessions },
+        personalFeedRevalidated: personalFeedRevalidated && { ...personalFeedRevalidated, ratio: ratio(personalFeedRevalidated) },
         target,
         met,
       }),
