@@ -36,6 +36,7 @@ type Feed = {
   /** Tasks queued or running; a feed is dropped only when idle with nobody watching. */
   pending: number;
   drainQueued: boolean;
+  lastDrainAt: number;
 };
 
 export function viewerOf(socket: QaSocket): QaViewer {
@@ -55,6 +56,12 @@ export class SessionFanout {
   constructor(
     private readonly io: QaServer,
     private readonly onError: (error: unknown, context: string) => void,
+    /**
+     * At most one read-and-broadcast per session per this many ms: a lone event
+     * goes out at once, a burst (votes during a plenary) shares one message per
+     * viewer instead of one per vote.
+     */
+    private readonly coalesceMs = 50,
   ) {
     this.sweeper = setInterval(() => this.sweep(), 30_000);
     this.sweeper.unref();
@@ -86,7 +93,7 @@ export class SessionFanout {
   private feedFor(sessionId: string): Feed {
     let feed = this.feeds.get(sessionId);
     if (!feed) {
-      feed = { lastId: -1, chain: Promise.resolve(), pending: 0, drainQueued: false };
+      feed = { lastId: -1, chain: Promise.resolve(), pending: 0, drainQueued: false, lastDrainAt: 0 };
       this.feeds.set(sessionId, feed);
     }
     return feed;
@@ -97,10 +104,15 @@ export class SessionFanout {
     const feed = this.feeds.get(sessionId);
     if (!feed || feed.drainQueued) return;
     feed.drainQueued = true;
-    this.enqueue(feed, async () => {
-      feed.drainQueued = false;
-      await this.drain(sessionId, feed);
-    }).catch((error) => this.onError(error, `delivering events of session ${sessionId}`));
+    const queue = () =>
+      this.enqueue(feed, async () => {
+        feed.drainQueued = false;
+        feed.lastDrainAt = Date.now();
+        await this.drain(sessionId, feed);
+      }).catch((error) => this.onError(error, `delivering events of session ${sessionId}`));
+    const wait = feed.lastDrainAt + this.coalesceMs - Date.now();
+    if (wait > 0) setTimeout(queue, wait);
+    else void queue();
   }
 
   /** After the LISTEN connection was lost and restored: any session may have missed a notice. */
