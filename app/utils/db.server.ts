@@ -2,11 +2,12 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { env } from "./env.server";
 
-// One client per process. Kept on globalThis so Vite's dev reloads do not open a new pool each time.
+// One client (and one connection pool) per process. It lives on globalThis because this
+// module can load twice in one process: once in the Remix server build and once from
+// scripts/ (the Express server's page cache, the start script), and in development again
+// on every Vite reload.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-export const prisma =
-  globalForPrisma.prisma ??
-  new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: 10 }) });
-
-if (env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
+export const prisma = (globalForPrisma.prisma ??= new PrismaClient({
+  adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: 10 }),
+}));
