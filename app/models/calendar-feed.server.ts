@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { calendarMeetingSelect } from "./calendar.server";
+import { type CalendarMeeting } from "./calendar.server";
 
 /** 32 random bytes in base64url: 43 characters of [A-Za-z0-9_-]. */
 export const FEED_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -51,11 +51,25 @@ export async function regenerateCalendarFeed(userId: string, meetingId: string):
   return token;
 }
 
-/** Whose feed a token opens, and for which meeting; null for unknown or malformed tokens (without asking the database for the latter). */
-export function findCalendarFeed(token: string) {
-  if (!FEED_TOKEN_PATTERN.test(token)) return Promise.resolve(null);
-  return prisma.calendarFeed.findUnique({
-    where: { token },
-    select: { userId: true, meeting: { select: calendarMeetingSelect } },
-  });
+export type ScheduleFeed = { userId: string; meeting: CalendarMeeting; sessionIds: string[] };
+
+/**
+ * Whose feed a token opens, for which meeting, and the ids of the sessions in
+ * that person's schedule for it: everything the feed's ETag needs, in one round
+ * trip (calendar apps poll; most polls end in a 304 right after this). Null for
+ * an unknown token, and for a malformed one without asking the database.
+ */
+export async function findScheduleFeed(token: string): Promise<ScheduleFeed | null> {
+  if (!FEED_TOKEN_PATTERN.test(token)) return null;
+  const rows = await prisma.$queryRaw<(Omit<CalendarMeeting, "format"> & { format: CalendarMeeting["format"]; userId: string; sessionIds: string[] })[]>`
+    SELECT f."userId", m."id", m."slug", m."name", m."timeZone", m."startsOn", m."endsOn", m."format"::text AS "format",
+           m."venue", m."city", m."programVersion",
+           ARRAY(SELECT si."sessionId" FROM "ScheduleItem" si JOIN "Session" s ON s."id" = si."sessionId"
+                  WHERE si."userId" = f."userId" AND s."meetingId" = f."meetingId" ORDER BY si."sessionId") AS "sessionIds"
+      FROM "CalendarFeed" f JOIN "Meeting" m ON m."id" = f."meetingId"
+     WHERE f."token" = ${token}`;
+  const row = rows[0];
+  if (!row) return null;
+  const { userId, sessionIds, ...meeting } = row;
+  return { userId, sessionIds, meeting };
 }

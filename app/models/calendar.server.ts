@@ -38,7 +38,6 @@ export const calendarMeetingSelect = {
   venue: true,
   city: true,
   programVersion: true,
-  society: { select: { shortName: true } },
 } satisfies Prisma.MeetingSelect;
 
 export type CalendarMeeting = Prisma.MeetingGetPayload<{ select: typeof calendarMeetingSelect }>;

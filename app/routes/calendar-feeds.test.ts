@@ -4,6 +4,7 @@
 // moved then cancelled through a real publish (same UID, rising SEQUENCE,
 // STATUS:CANCELLED), secret tokens that can be replaced and never show someone
 // else's schedule, drafts that never leak, and ETag/Last-Modified/304.
+import { gunzipSync } from "node:zlib";
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { format } from "date-fns";
 import { tz } from "@date-fns/tz";
@@ -17,7 +18,7 @@ import { addToSchedule } from "~/models/schedule.server";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { parseCalendar, type ParsedEvent } from "~/utils/ical-parse.fixture";
-import { sessionUid } from "~/utils/ical.server";
+import { forgetCalendarCaches, sessionUid } from "~/utils/ical.server";
 import { loader as personalFeed } from "./calendar.$feed";
 import { loader as programFeed } from "./meetings.$meeting.agenda[.ics]";
 import { loader as sessionFile } from "./meetings.$meeting.sessions.$session_.calendar[.ics]";
@@ -274,10 +275,22 @@ describe("conditional requests", () => {
 
     await prisma.session.update({ where: { id: fixture.sessions.dotter.id }, data: { startsAt: new Date("2023-03-06T17:00:00Z"), endsAt: new Date("2023-03-06T18:00:00Z") } });
     await prisma.meeting.update({ where: { id: fixture.meeting.id }, data: { programVersion: { increment: 1 } } });
+    // As a publish in this process would; otherwise the meeting's version is trusted for a second.
+    forgetCalendarCaches();
     const after = await fetchFile(programFeed, params, { "If-None-Match": etag });
     expect(after.response.status).toBe(200);
     expect(after.response.headers.get("ETag")).not.toBe(etag);
     expect(byUid(parseCalendar(after.text).events, fixture.sessions.dotter.id).start.toISOString()).toBe("2023-03-06T17:00:00.000Z");
+  });
+
+  it("sends the stored gzipped copy to clients that accept it", async () => {
+    const plain = await fetchFile(programFeed, { meeting: "sio-2023" });
+    const response = await programFeed({ request: new Request("http://localhost/feed", { headers: { "Accept-Encoding": "gzip, deflate" } }), params: { meeting: "sio-2023" }, context: {} });
+    expect(response.headers.get("Content-Encoding")).toBe("gzip");
+    expect(response.headers.get("Vary")).toBe("Accept-Encoding");
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(body.length).toBeLessThan(plain.text.length / 3);
+    expect(gunzipSync(body).toString("utf8")).toBe(plain.text);
   });
 
   it("the personal feed: its ETag changes when the person adds a session", async () => {

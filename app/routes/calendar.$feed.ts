@@ -4,9 +4,9 @@
 // ":token.ics" within one segment, so the parameter carries the suffix and the
 // loader takes it off.
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { findCalendarFeed } from "~/models/calendar-feed.server";
+import { findScheduleFeed } from "~/models/calendar-feed.server";
 import { keepsCancelled, listScheduledCalendarSessions } from "~/models/calendar.server";
-import { fingerprint, listScheduledSessionIds } from "~/models/schedule.server";
+import { fingerprint } from "~/models/schedule.server";
 import { env } from "~/utils/env.server";
 import { calendarNotFound, calendarResponse, renderCalendar } from "~/utils/ical.server";
 
@@ -15,13 +15,13 @@ const NOT_FOUND = "This calendar address is unknown or has been replaced. Copy t
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = params.feed ?? "";
   if (!file.endsWith(".ics")) return calendarNotFound(NOT_FOUND);
-  const feed = await findCalendarFeed(file.slice(0, -".ics".length));
+  // Not cached: a replaced token must stop working at once.
+  const feed = await findScheduleFeed(file.slice(0, -".ics".length));
   if (!feed) return calendarNotFound(NOT_FOUND);
-  const { meeting, userId } = feed;
-  const scheduled = await listScheduledSessionIds(userId, meeting.id);
+  const { meeting, userId, sessionIds } = feed;
   const withCancelled = keepsCancelled(meeting, new Date());
   return calendarResponse(request, {
-    key: ["schedule", meeting.id, meeting.programVersion, userId, fingerprint(scheduled), withCancelled, env.APP_ORIGIN],
+    key: ["schedule", meeting.id, meeting.programVersion, userId, fingerprint(sessionIds), withCancelled, env.APP_ORIGIN],
     filename: `${meeting.slug}-my-schedule.ics`,
     personal: true,
     render: async () =>
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         name: `My schedule · ${meeting.name}`,
         description: `The sessions you picked at ${meeting.name}.`,
         meeting,
-        sessions: await listScheduledCalendarSessions(meeting.id, scheduled, { withCancelled }),
+        sessions: await listScheduledCalendarSessions(meeting.id, sessionIds, { withCancelled }),
         origin: env.APP_ORIGIN,
       }),
   });

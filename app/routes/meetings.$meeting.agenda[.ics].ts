@@ -2,12 +2,12 @@
 // Subscribable; answered from the rendered-file cache and with 304s, keyed by
 // the program version.
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { getCalendarMeeting, keepsCancelled, listProgramCalendarSessions } from "~/models/calendar.server";
+import { keepsCancelled, listProgramCalendarSessions } from "~/models/calendar.server";
 import { env } from "~/utils/env.server";
-import { calendarNotFound, calendarResponse, renderCalendar } from "~/utils/ical.server";
+import { calendarNotFound, calendarResponse, lookupCalendarMeeting, renderCalendar } from "~/utils/ical.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getCalendarMeeting(params.meeting ?? "");
+  const meeting = await lookupCalendarMeeting(params.meeting ?? "");
   if (!meeting) return calendarNotFound("There is no meeting at this address.");
   const withCancelled = keepsCancelled(meeting, new Date());
   return calendarResponse(request, {

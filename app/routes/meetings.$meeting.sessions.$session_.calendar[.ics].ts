@@ -2,12 +2,12 @@
 // page. Also reachable as /meetings/:meeting/sessions/:session.ics (rewritten
 // here by scripts/server.ts, like the track feeds). Same UID as in every feed.
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { getCalendarMeeting, getCalendarSession } from "~/models/calendar.server";
+import { getCalendarSession } from "~/models/calendar.server";
 import { env } from "~/utils/env.server";
-import { calendarNotFound, calendarResponse, renderCalendar } from "~/utils/ical.server";
+import { calendarNotFound, calendarResponse, lookupCalendarMeeting, renderCalendar } from "~/utils/ical.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getCalendarMeeting(params.meeting ?? "");
+  const meeting = await lookupCalendarMeeting(params.meeting ?? "");
   if (!meeting) return calendarNotFound("There is no meeting at this address.");
   const session = await getCalendarSession(meeting.id, params.session ?? "");
   if (!session) return calendarNotFound(`${meeting.name} has no session at this address.`);

@@ -3,12 +3,12 @@
 // track's page owns /tracks/:track; so scripts/server.ts rewrites that address
 // to this route's /meetings/:meeting/tracks/:track/calendar.ics before Remix sees it.
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { getCalendarMeeting, getCalendarTrack, keepsCancelled, listProgramCalendarSessions } from "~/models/calendar.server";
+import { getCalendarTrack, keepsCancelled, listProgramCalendarSessions } from "~/models/calendar.server";
 import { env } from "~/utils/env.server";
-import { calendarNotFound, calendarResponse, renderCalendar } from "~/utils/ical.server";
+import { calendarNotFound, calendarResponse, lookupCalendarMeeting, renderCalendar } from "~/utils/ical.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getCalendarMeeting(params.meeting ?? "");
+  const meeting = await lookupCalendarMeeting(params.meeting ?? "");
   if (!meeting) return calendarNotFound("There is no meeting at this address.");
   const track = await getCalendarTrack(meeting.id, params.track ?? "");
   if (!track) return calendarNotFound(`${meeting.name} has no track at this address.`);

@@ -13,12 +13,16 @@
 // Serving: a file is fully determined by a key (program version, the person's
 // schedule, …), so its ETag is a hash of that key and a conditional request is
 // answered 304 before anything is read or rendered; rendered files are kept in
-// a bounded LRU under the same key.
+// a bounded LRU under the same key, with a gzipped copy made once (a full
+// program is ~190 KB of text, and compressing it per response would cost more
+// than everything else on the request).
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { TZDate } from "@date-fns/tz";
 import ical, { ICalEventStatus } from "ical-generator";
 import { LRUCache } from "lru-cache";
 import { tzlib_get_ical_block } from "timezones-ical-library";
+import { getCalendarMeeting, type CalendarMeeting } from "~/models/calendar.server";
 import { KIND_LABELS, ROLE_LABELS, ROLE_ORDER } from "~/models/program";
 
 /** Bump when the files' content changes shape, so no cache or client keeps the old rendering. */
@@ -174,23 +178,40 @@ export function googleCalendarUrl(origin: string, meeting: EventMeeting, session
 
 // --- Serving ----------------------------------------------------------------------
 
-type RenderedCalendar = { body: string; lastModified: Date };
+type RenderedCalendar = { body: string; gzipped: Uint8Array<ArrayBuffer>; lastModified: Date };
 
 const rendered = new LRUCache<string, RenderedCalendar, () => Promise<string>>({
   // Bounded by bytes: a full program is ~200 KB, a personal feed a few KB.
   maxSize: 32 * 1024 * 1024,
-  sizeCalculation: (file) => Math.max(1, file.body.length),
+  sizeCalculation: (file) => Math.max(1, file.body.length + file.gzipped.length),
   // fetch() also folds concurrent misses of one key into one rendering.
-  fetchMethod: async (_key, _stale, { context }) => ({
-    body: await context(),
+  fetchMethod: async (_key, _stale, { context }) => {
+    const body = await context();
     // HTTP dates have whole seconds.
-    lastModified: new Date(Math.floor(Date.now() / 1000) * 1000),
-  }),
+    return { body, gzipped: new Uint8Array(gzipSync(body)), lastModified: new Date(Math.floor(Date.now() / 1000) * 1000) };
+  },
 });
 
-/** Forgets every rendered file (tests). */
-export function clearRenderedCalendars() {
+/**
+ * The meeting behind a public feed, remembered for a second: calendar apps and
+ * feed readers poll, and asking the database on every poll would make the
+ * cheapest answer (a 304) cost a round trip. A second of staleness after a
+ * publish costs nothing (the page cache makes the same trade).
+ */
+const meetings = new LRUCache<string, { meeting: CalendarMeeting | null }>({
+  max: 1000,
+  ttl: 1000,
+  fetchMethod: async (slug) => ({ meeting: await getCalendarMeeting(slug) }),
+});
+
+export async function lookupCalendarMeeting(slug: string): Promise<CalendarMeeting | null> {
+  return (await meetings.fetch(slug))?.meeting ?? null;
+}
+
+/** Forgets rendered files and remembered meetings, e.g. right after a publish in this process (and in tests). */
+export function forgetCalendarCaches() {
   rendered.clear();
+  meetings.clear();
 }
 
 export type CalendarResponseOptions = {
@@ -244,6 +265,12 @@ export async function calendarResponse(request: Request, { key, filename, person
 
   headers.set("Content-Type", "text/calendar; charset=utf-8");
   headers.set("Content-Disposition", `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`);
+  headers.set("Vary", "Accept-Encoding");
+  if (/\bgzip\b/.test(request.headers.get("Accept-Encoding") ?? "")) {
+    // Already encoded: the compression middleware leaves it alone.
+    headers.set("Content-Encoding", "gzip");
+    return new Response(file.gzipped, { status: 200, headers });
+  }
   return new Response(file.body, { status: 200, headers });
 }
 
