@@ -61,7 +61,7 @@ export class SessionFanout {
      * goes out at once, a burst (votes during a plenary) shares one message per
      * viewer instead of one per vote.
      */
-    private readonly coalesceMs = 50,
+    private readonly coalesceMs = 30,
   ) {
     this.sweeper = setInterval(() => this.sweep(), 30_000);
     this.sweeper.unref();
