@@ -8,7 +8,7 @@
 // cached anonymous page and a personal one differ only there: signed out, the
 // button still says "Add to my schedule", and the action sends the person to
 // sign in and back.
-import { useFetcher, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { type ShouldRevalidateFunction, useFetcher, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { scheduleAnchor } from "~/models/schedule-forms";
 import type { loader as meetingLoader } from "~/routes/meetings.$meeting";
 import type { action as scheduleAction } from "~/routes/meetings.$meeting.schedule";
@@ -16,6 +16,15 @@ import type { action as scheduleAction } from "~/routes/meetings.$meeting.schedu
 export type ScheduleButtonSession = { id: string; title: string; status: "SCHEDULED" | "CANCELLED" };
 
 const MEETING_ROUTE = "routes/meetings.$meeting";
+
+/**
+ * A program page's own data does not change when someone adds a session to
+ * their schedule (the meeting frame's does, and it revalidates): the agenda,
+ * track and session pages export this as their shouldRevalidate, so a click
+ * does not re-read the whole day.
+ */
+export const keepProgramOnScheduleChange: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
+  formAction && /^\/meetings\/[^/]+\/schedule$/.test(formAction) ? false : defaultShouldRevalidate;
 
 /** The ids of the viewer's scheduled sessions, or null outside a meeting's pages. */
 export function useScheduleState() {

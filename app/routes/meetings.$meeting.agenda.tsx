@@ -301,3 +301,6 @@ function Select({ id, name, label, value, children }: { id: string; name: string
 export function ErrorBoundary() {
   return <ProgramErrorBoundary />;
 }
+
+// Adding a session to My schedule changes the meeting frame's data, not this page's.
+export { keepProgramOnScheduleChange as shouldRevalidate } from "~/components/schedule-button";

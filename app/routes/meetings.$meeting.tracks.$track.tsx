@@ -79,3 +79,6 @@ export default function TrackPage() {
 export function ErrorBoundary() {
   return <ProgramErrorBoundary />;
 }
+
+// Adding a session to My schedule changes the meeting frame's data, not this page's.
+export { keepProgramOnScheduleChange as shouldRevalidate } from "~/components/schedule-button";
