@@ -1,11 +1,13 @@
-// The worker's database was cloned from the template that global setup seeded with
-// seedDatabase(prisma, { demo: true }); these tests read it, then seed it again.
+// These tests read a private copy of the template that global setup seeded with
+// seedDatabase(prisma, { demo: true }), then seed it again.
 import { afterAll, describe, expect, it } from "vitest";
-import { prisma } from "~/utils/db.server";
+import { openSeededCopy } from "../tests/seeded-copy";
 import { verifyPassword } from "~/utils/password.server";
 import { DEMO_PASSWORD, demoAccounts, seedDatabase, seededMeetings } from "./seed";
 
-afterAll(() => prisma.$disconnect());
+const seededCopy = await openSeededCopy("seed");
+const { prisma } = seededCopy;
+afterAll(() => seededCopy.close());
 
 const MEETINGS = ["sir-2023", "sio-2023"];
 
