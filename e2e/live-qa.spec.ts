@@ -7,6 +7,9 @@ import { expectNoAxeViolations } from "./accessibility";
 
 const PASSWORD = "demo-password-2023";
 
+// Three screens and several sign-ins per test: more than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
 async function signedInPage(browser: Browser, email: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
@@ -42,7 +45,8 @@ test("a viewer asks, a moderator approves, the projector shows it, and votes upd
   await moderator.goto(`${session}/moderate`);
   await expect(moderator.getByRole("heading", { level: 1, name: "Moderate questions" })).toBeVisible();
   await live(moderator);
-  const projector = await moderator.context().newPage();
+  // Its own window: a background tab gets no animation frames, and the projector is public anyway.
+  const projector = await (await browser.newContext()).newPage();
   await projector.goto(`${session}/present`);
   await expect(projector.getByRole("heading", { name: "Top questions" })).toBeVisible();
   for (const page of [viewer, moderator, projector]) await markNoReload(page);
@@ -81,6 +85,7 @@ test("a viewer asks, a moderator approves, the projector shows it, and votes upd
   for (const page of [viewer, moderator, projector]) await expectNoReload(page);
   await viewer.context().close();
   await moderator.context().close();
+  await projector.context().close();
 });
 
 test("the moderator works the queue from the keyboard", async ({ browser }) => {
