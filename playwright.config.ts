@@ -11,7 +11,10 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: process.env.CI ? "list" : [["list"], ["html", { open: "never" }]],
-  timeout: 30_000,
+  // Journeys visit many pages and run axe on each; on a loaded two-core machine that can
+  // take more than the default 30 s. These are limits against hangs, not speed targets.
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://localhost:${E2E_PORT}`,
     trace: "retain-on-failure",
