@@ -3,8 +3,14 @@
 // one beside the web app instead. SIGINT/SIGTERM close it gracefully: clients
 // are disconnected and reconnect (elsewhere, or here after a restart) without
 // losing an event.
+import { existsSync, readFileSync } from "node:fs";
 import { loadRealtimeEnv } from "./env";
 
+// Beside `npm start` on the embedded database, the web app's generated secret is
+// in .data/; the sidecar must sign and check with the same one.
+if (!process.env.SESSION_SECRET && existsSync(".data/session-secret")) {
+  process.env.SESSION_SECRET = readFileSync(".data/session-secret", "utf8").trim();
+}
 const env = loadRealtimeEnv();
 // The shared models validate the web app's settings as they load; give them the same values.
 process.env.REALTIME_PORT = String(env.REALTIME_PORT);
