@@ -5,7 +5,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { createPerson } from "./organizer.fixture";
 import { createProgramFixture, type ProgramFixture } from "./program.fixture";
-import { addToSchedule, findOverlaps, getSchedule, listAudienceTracks, listScheduledSessionIds, removeFromSchedule, scheduleStamp } from "./schedule.server";
+import {
+  addToSchedule,
+  findOverlaps,
+  fingerprint,
+  getSchedule,
+  listAudienceTracks,
+  listScheduledSessionIds,
+  removeFromSchedule,
+  scheduleStamp,
+  scheduleStampForSignIn,
+} from "./schedule.server";
 
 let fixture: ProgramFixture;
 let other: ProgramFixture;
@@ -93,6 +103,17 @@ describe("the schedule", () => {
     expect(await scheduleStamp(person.id, slug)).toBe(one);
     // Another meeting's schedule is another fingerprint.
     expect(await scheduleStamp(person.id, other.meeting.slug)).toBe(empty);
+  });
+
+  it("has the same fingerprint through a live sign-in, and the empty one through an expired or unknown one", async () => {
+    const person = await createPerson("attendee");
+    await addToSchedule(person.id, fixture.meeting.id, fixture.sessions.dotter.id);
+    const live = await prisma.loginSession.create({ data: { userId: person.id, expiresAt: new Date(Date.now() + 60_000) }, select: { id: true } });
+    const expired = await prisma.loginSession.create({ data: { userId: person.id, expiresAt: new Date(Date.now() - 1000) }, select: { id: true } });
+    const stamp = await scheduleStamp(person.id, fixture.meeting.slug);
+    expect(await scheduleStampForSignIn(live.id, fixture.meeting.slug)).toBe(stamp);
+    expect(await scheduleStampForSignIn(expired.id, fixture.meeting.slug)).toBe(fingerprint([]));
+    expect(await scheduleStampForSignIn("no-such-sign-in", fixture.meeting.slug)).toBe(fingerprint([]));
   });
 });
 

@@ -70,6 +70,20 @@ export async function scheduleStamp(userId: string, meetingSlug: string): Promis
   return fingerprint(rows.map((row) => row.sessionId));
 }
 
+/**
+ * The same fingerprint for whoever holds a sign-in (LoginSession id), in one
+ * query: the page cache asks it before every signed-in program page. An
+ * expired or unknown sign-in has the empty schedule.
+ */
+export async function scheduleStampForSignIn(loginSessionId: string, meetingSlug: string, now = new Date()): Promise<string> {
+  const rows = await prisma.scheduleItem.findMany({
+    where: { user: { loginSessions: { some: { id: loginSessionId, expiresAt: { gt: now } } } }, session: { meeting: { slug: meetingSlug } } },
+    select: { sessionId: true },
+    orderBy: { sessionId: "asc" },
+  });
+  return fingerprint(rows.map((row) => row.sessionId));
+}
+
 export function fingerprint(sessionIds: readonly string[]): string {
   if (!sessionIds.length) return "empty";
   return createHash("sha1").update(sessionIds.join(",")).digest("base64url").slice(0, 16);

@@ -18,9 +18,9 @@ import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { LRUCache } from "lru-cache";
 import { getQaVersion } from "~/models/live-qa.server";
 import { getProgramStamp, meetingSpan } from "~/models/meeting.server";
-import { scheduleStamp } from "~/models/schedule.server";
-import { getSignInByCookie } from "./auth.server";
+import { scheduleStampForSignIn } from "~/models/schedule.server";
 import { logger } from "./logger.server";
+import { readLoginSessionIdFromCookie } from "./session.server";
 import { readTimeZoneHint } from "./time";
 
 /** What decides whether a meeting's pages changed. */
@@ -53,8 +53,8 @@ export type PageCacheOptions = {
 };
 
 async function viewerScheduleStamp(cookieHeader: string, meetingSlug: string): Promise<string> {
-  const signIn = await getSignInByCookie(cookieHeader);
-  return signIn ? scheduleStamp(signIn.user.id, meetingSlug) : "-";
+  const loginSessionId = await readLoginSessionIdFromCookie(cookieHeader);
+  return loginSessionId ? scheduleStampForSignIn(loginSessionId, meetingSlug) : "-";
 }
 
 type FoundMeeting = { stamp: ProgramStamp; span: { start: Date; end: Date } };
