@@ -77,6 +77,29 @@ async function pickTargets(databaseUrl: string) {
   }
 }
 
+/**
+ * What a publish costs the first caller of the program feed: bump sir-2023's
+ * programVersion (as publishing does), wait out the one second the server
+ * trusts a version, and time one request that renders the whole file. Median of 5.
+ */
+async function coldFeedRenderMs(databaseUrl: string, path: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < 5; i++) {
+      await client.query(`UPDATE "Meeting" SET "programVersion" = "programVersion" + 1 WHERE "slug" = 'sir-2023'`);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const started = performance.now();
+      await (await fetch(origin + path, { headers: { "accept-encoding": "gzip" } })).arrayBuffer();
+      times.push(performance.now() - started);
+    }
+  } finally {
+    await client.end();
+  }
+  return Math.round(times.sort((a, b) => a - b)[2]!);
+}
+
 type Measurement = { path: string; requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number };
 
 async function measure(path: string, headers: Record<string, string> = {}): Promise<Measurement> {
@@ -114,7 +137,8 @@ try {
   await waitForHealthy(240_000);
   const { resolveDatabaseServer } = await import("../tests/database-server");
   const database = await resolveDatabaseServer(".data/test-postgres", 54330);
-  const { day, sessionSlug, feedToken, feedSessions } = await pickTargets(`${database.serverUrl}/meetings_e2e_${port}`);
+  const databaseUrl = `${database.serverUrl}/meetings_e2e_${port}`;
+  const { day, sessionSlug, feedToken, feedSessions } = await pickTargets(databaseUrl);
 
   const agendaPath = `/meetings/sir-2023/agenda?day=${day.day}`;
   const etag = (await fetch(origin + agendaPath)).headers.get("etag");
@@ -133,6 +157,8 @@ try {
   const programFeedRevalidated = programFeedEtag ? await measure(programFeedPath, { ...gzip, "if-none-match": programFeedEtag }) : null;
   const personalFeed = await measure(personalFeedPath, gzip);
   const personalFeedRevalidated = personalFeedEtag ? await measure(personalFeedPath, { ...gzip, "if-none-match": personalFeedEtag }) : null;
+  // Last: it changes the program version, which the page measurements above depend on.
+  const programFeedColdMs = await coldFeedRenderMs(databaseUrl, programFeedPath);
 
   const ratio = (m: Measurement) => Number((m.requestsPerSecond / trivial.requestsPerSecond).toFixed(2));
   const rows = [
@@ -152,6 +178,7 @@ try {
   }
   const target = { agendaRatioAtLeast: 0.5, agendaP99UnderMs: 100 };
   const met = ratio(agenda) >= target.agendaRatioAtLeast && agenda.p99Ms < target.agendaP99UnderMs;
+  log(`program feed, first request after a publish (renders the file): ${programFeedColdMs} ms (median of 5, no other load)`);
   log(`Target (agenda >= 50% of trivial, p99 < 100 ms): ${met ? "met" : "NOT met"}`);
   if (args.json) {
     console.log(
@@ -166,6 +193,7 @@ try {
         programFeedRevalidated: programFeedRevalidated && { ...programFeedRevalidated, ratio: ratio(programFeedRevalidated) },
         personalFeed: { ...personalFeed, ratio: ratio(personalFeed), sessions: feedSessions },
         personalFeedRevalidated: personalFeedRevalidated && { ...personalFeedRevalidated, ratio: ratio(personalFeedRevalidated) },
+        programFeedColdMs,
         target,
         met,
       }),
