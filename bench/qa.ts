@@ -16,12 +16,12 @@
 // tests use socket.io-client): on two cores the load generator must stay cheap
 // for the numbers to describe the sidecar, not the generator.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
-import { createServer as createNetServer } from "node:net";
+import { connect as connectTcp, createServer as createNetServer, type Socket } from "node:net";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import WebSocket, { WebSocketServer } from "ws";
+import { WebSocketServer, type WebSocket } from "ws";
 
 const { values: args } = parseArgs({
   options: {
@@ -128,7 +128,7 @@ async function main() {
       const batch = await Promise.all(
         Array.from({ length: Math.min(200, N - start) }, async (_, k) => {
           const i = start + k + 1;
-          const client = await LeanClient.connect(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`, { ticket: ticketFor(i) });
+          const client = await LeanClient.connect(port, { ticket: ticketFor(i) });
           const joined = await client.request("qa:join", { sessionId });
           if (!joined.ok) throw new Error(`join refused: ${JSON.stringify(joined)}`);
           return client;
@@ -232,28 +232,25 @@ async function main() {
       await waitFor(async () => (await floorHealth().catch(() => null))?.status === "ok", 30_000, "the floor server to start");
       const floorBaseline = await settledMemory(floorHealth);
       const floorArrivals = new Map<number, number[]>();
-      const floorClients: WebSocket[] = [];
+      const floorClients: RawSocket[] = [];
       for (let start = 0; start < N; start += 500) {
         floorClients.push(
           ...(await Promise.all(
             Array.from({ length: Math.min(500, N - start) }, () =>
-              openSocket(`ws://127.0.0.1:${floorPort}/viewer`).then((socket) => {
-                socket.on("message", (data: Buffer) => {
-                  const at = performance.now();
-                  for (const id of eventIds(data)) {
-                    const list = floorArrivals.get(id);
-                    if (list) list.push(at);
-                    else floorArrivals.set(id, [at]);
-                  }
-                });
-                return socket;
+              RawSocket.open(floorPort, "/viewer", (data) => {
+                const at = performance.now();
+                for (const id of eventIds(data)) {
+                  const list = floorArrivals.get(id);
+                  if (list) list.push(at);
+                  else floorArrivals.set(id, [at]);
+                }
               }),
             ),
           )),
         );
       }
       floorMemory = { baseline: floorBaseline, connected: await settledMemory(floorHealth) };
-      const writer = await openSocket(`ws://127.0.0.1:${floorPort}/writer`);
+      const writer = await RawSocket.open(floorPort, "/writer");
       const floorSent = new Map<number, number>();
       let nextId = 1;
       const publish = () => {
@@ -330,6 +327,101 @@ type Memory = { heapUsed: number; rss: number };
 type Health = { status?: string; memory: Memory };
 type AckResponse = { ok: boolean; data?: { eventId: number; question: { id: string } }; error?: { message: string } };
 
+/**
+ * The load generator's WebSocket: RFC 6455 over a plain TCP socket, just what
+ * the bench needs (text frames, ping/pong, close). Receiving 100,000 messages a
+ * second on a shared core leaves no room for a general client's per-message
+ * work; this one hands each message's bytes to `onMessage` as a view of the chunk.
+ */
+class RawSocket {
+  private pending: Buffer | null = null;
+
+  private constructor(
+    private readonly socket: Socket,
+    /** Given from the start: the server may speak first, in the same packet as its handshake. */
+    private readonly onMessage: (payload: Buffer, socket: RawSocket) => void,
+  ) {}
+
+  static open(port: number, path: string, onMessage: (payload: Buffer, socket: RawSocket) => void = () => {}): Promise<RawSocket> {
+    return new Promise((resolve, reject) => {
+      const socket = connectTcp(port, "127.0.0.1");
+      socket.setNoDelay(true);
+      const raw = new RawSocket(socket, onMessage);
+      let head = Buffer.alloc(0);
+      const onHandshake = (chunk: Buffer) => {
+        head = Buffer.concat([head, chunk]);
+        const end = head.indexOf("\r\n\r\n");
+        if (end === -1) return;
+        socket.off("data", onHandshake);
+        if (!/^HTTP\/1\.1 101/.test(head.subarray(0, end).toString())) {
+          socket.destroy();
+          reject(new Error(`WebSocket upgrade refused: ${head.subarray(0, Math.min(end, 200)).toString()}`));
+          return;
+        }
+        socket.on("data", (data: Buffer) => raw.receive(data));
+        resolve(raw);
+        if (head.length > end + 4) raw.receive(head.subarray(end + 4));
+      };
+      socket.on("data", onHandshake);
+      socket.once("error", reject);
+      socket.once("connect", () => {
+        socket.write(
+          `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+            `Sec-WebSocket-Key: ${randomBytes(16).toString("base64")}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+        );
+      });
+    });
+  }
+
+  private receive(chunk: Buffer) {
+    let data = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    this.pending = null;
+    let offset = 0;
+    while (data.length - offset >= 2) {
+      const opcode = data[offset]! & 0x0f;
+      let length = data[offset + 1]! & 0x7f;
+      let start = offset + 2;
+      if (length === 126) {
+        if (data.length - offset < 4) break;
+        length = data.readUInt16BE(offset + 2);
+        start = offset + 4;
+      } else if (length === 127) {
+        if (data.length - offset < 10) break;
+        length = Number(data.readBigUInt64BE(offset + 2));
+        start = offset + 10;
+      }
+      if (data.length < start + length) break;
+      const payload = data.subarray(start, start + length);
+      offset = start + length;
+      if (opcode === 0x1 || opcode === 0x2) this.onMessage(payload, this);
+      else if (opcode === 0x9) this.frame(0xa, payload);
+      else if (opcode === 0x8) this.socket.end();
+    }
+    if (offset < data.length) this.pending = Buffer.from(data.subarray(offset));
+    data = Buffer.alloc(0);
+  }
+
+  /** Client frames must be masked; an all-zero mask leaves the payload as it is. */
+  private frame(opcode: number, payload: Buffer) {
+    const length = payload.length;
+    const header = length < 126 ? Buffer.from([0x80 | opcode, 0x80 | length, 0, 0, 0, 0]) : Buffer.alloc(8);
+    if (length >= 126) {
+      header[0] = 0x80 | opcode;
+      header[1] = 0x80 | 126;
+      header.writeUInt16BE(length, 2);
+    }
+    this.socket.write(Buffer.concat([header, payload]));
+  }
+
+  send(text: string) {
+    this.frame(0x1, Buffer.from(text));
+  }
+
+  close() {
+    this.socket.destroy();
+  }
+}
+
 /** A viewer speaking Socket.IO v5 / Engine.IO v4 over a bare WebSocket: connect with auth, acks, events, pings. */
 class LeanClient {
   private readonly acks = new Map<number, (response: AckResponse) => void>();
@@ -337,14 +429,13 @@ class LeanClient {
   lastMessage: Buffer | null = null;
   onEvents?: (ids: number[], at: number) => void;
 
-  private constructor(private readonly socket: WebSocket) {}
+  private constructor(private readonly socket: RawSocket) {}
 
-  static connect(url: string, auth: object): Promise<LeanClient> {
+  static connect(port: number, auth: object): Promise<LeanClient> {
+    let client: LeanClient | undefined;
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation: true });
-      const client = new LeanClient(socket);
-      socket.on("error", reject);
-      socket.on("message", (data: Buffer) => {
+      RawSocket.open(port, "/socket.io/?EIO=4&transport=websocket", (data, socket) => {
+        client ??= new LeanClient(socket);
         // The common case, a batch of events ("42[..."), is scanned as bytes without making a string.
         if (data[0] === 0x34 && data[1] === 0x32) {
           const at = performance.now();
@@ -358,7 +449,7 @@ class LeanClient {
         else if (text.startsWith("40")) resolve(client);
         else if (text.startsWith("44")) reject(new Error(`connection refused: ${text}`));
         else if (text.startsWith("43")) client.settle(text);
-      });
+      }).catch(reject);
     });
   }
 
@@ -485,13 +576,6 @@ function freePort(): Promise<number> {
   });
 }
 
-function openSocket(url: string): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation: true });
-    socket.once("open", () => resolve(socket));
-    socket.once("error", reject);
-  });
-}
 
 async function openFilesLimit(): Promise<string> {
   const child: ChildProcess = spawn("sh", ["-c", "ulimit -n"], { stdio: ["ignore", "pipe", "ignore"] });
