@@ -10,8 +10,9 @@
 //  3. a short saturation run: votes as fast as the sidecar acknowledges them,
 //     with the broadcast to every viewer going on (votes per second sustained);
 //  4. the sidecar's heap and RSS per connected viewer (after a forced GC);
-//  5. the floor: the same broadcast, same payloads and rates, from a bare `ws`
-//     server to the same number of clients, and the ratio to it.
+//  5. the floor: the very messages the first viewer received, replayed at the
+//     same moments from a bare `ws` server to the same number of clients
+//     (time from publish to arrival), and the ratio to it.
 // Viewers are lean clients speaking the Socket.IO wire protocol over `ws` (the
 // tests use socket.io-client): on two cores the load generator must stay cheap
 // for the numbers to describe the sidecar, not the generator.
@@ -152,6 +153,7 @@ async function main() {
       };
     }
     const sentAt = new Map<number, number>();
+    const ackLatencies: number[] = [];
     const questionIds: string[] = [];
     let voterCursor = 0;
     let askerCursor = 0;
@@ -164,6 +166,7 @@ async function main() {
         return null;
       }
       sentAt.set(response.data.eventId, at);
+      ackLatencies.push(performance.now() - at);
       return response.data;
     };
     const ask = async () => {
@@ -186,14 +189,27 @@ async function main() {
     await sleep(500);
     arrivals.clear();
     sentAt.clear();
+    ackLatencies.length = 0;
     const pending: Promise<unknown>[] = [];
+    const sidecarCpuBefore = (await health()).cpuMicros ?? 0;
+    const generatorCpuBefore = process.cpuUsage();
     const streamStarted = performance.now();
+    // The floor replays exactly these messages (same batching, same times) over bare ws.
+    const replay: { offsetMs: number; text: string }[] = [];
+    const recordFirst = viewers[0]!.onEvents;
+    viewers[0]!.onEvents = (ids, at) => {
+      recordFirst?.(ids, at);
+      if (viewers[0]!.lastMessage) replay.push({ offsetMs: at - streamStarted, text: viewers[0]!.lastMessage.toString() });
+    };
     await paced(duration * 1000, [
       { perSecond: questionsPerSecond, run: () => pending.push(ask()) },
       { perSecond: votesPerSecond, run: () => pending.push(vote()) },
     ]);
     await Promise.all(pending);
     const streamSeconds = (performance.now() - streamStarted) / 1000;
+    const sidecarCpu = ((((await health()).cpuMicros ?? 0) - sidecarCpuBefore) / 1e6 / streamSeconds) * 100;
+    const generatorCpuUsed = process.cpuUsage(generatorCpuBefore);
+    const generatorCpu = ((generatorCpuUsed.user + generatorCpuUsed.system) / 1e6 / streamSeconds) * 100;
     await sleep(1500);
     const stream = summarize(arrivals, sentAt, N);
 
@@ -216,7 +232,6 @@ async function main() {
     );
     const votesSustained = acked / ((performance.now() - saturationStarted) / 1000);
 
-    const eventPayload = sampleEvent(viewers[0]!);
     for (const viewer of viewers) viewer.close();
 
     // ---------------------------------------------------------- the floor
@@ -252,16 +267,14 @@ async function main() {
       floorMemory = { baseline: floorBaseline, connected: await settledMemory(floorHealth) };
       const writer = await RawSocket.open(floorPort, "/writer");
       const floorSent = new Map<number, number>();
-      let nextId = 1;
-      const publish = () => {
-        const id = nextId++;
-        floorSent.set(id, performance.now());
-        writer.send(eventPayload.replace(/^42\["qa:events",\[\{"id":\d+/, `42["qa:events",[{"id":${id}`));
-      };
-      await paced(duration * 1000, [
-        { perSecond: questionsPerSecond, run: publish },
-        { perSecond: votesPerSecond, run: publish },
-      ]);
+      const replayStarted = performance.now();
+      for (const message of replay) {
+        const due = replayStarted + message.offsetMs - performance.now();
+        if (due > 0) await sleep(due);
+        const at = performance.now();
+        for (const id of eventIds(Buffer.from(message.text))) floorSent.set(id, at);
+        writer.send(message.text);
+      }
       await sleep(1500);
       floorResult = summarize(floorArrivals, floorSent, N);
       writer.close();
@@ -278,11 +291,14 @@ async function main() {
       connectSeconds: round(connectSeconds),
       latencyMs: stream.perDelivery,
       latencyToEveryViewerMs: stream.perEvent,
+      writeAcknowledgedMs: percentiles(ackLatencies),
       events: stream.events,
       deliveries: stream.deliveries,
       missedDeliveries: stream.missed,
       refusals: refusals.length,
       votesPerSecondSustained: Math.round(votesSustained),
+      cpuPercentDuringStream: { sidecar: Math.round(sidecarCpu), loadGenerator: Math.round(generatorCpu) },
+      loadAverage: (await import("node:os")).loadavg().map((n) => round(n)),
       sidecar: {
         heapBytesPerViewer: perViewer(connected, baseline, "heapUsed"),
         rssBytesPerViewer: perViewer(connected, baseline, "rss"),
@@ -306,10 +322,12 @@ async function main() {
     log(`Live Q&A, ${N} viewers on one sidecar (${result.offered.questionsPerSecond} questions/s + ${result.offered.votesPerSecond} votes/s for ${result.durationSeconds} s):`);
     log(`  write → arrival, per delivery:    p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms`);
     log(`  write → arrival at every viewer:  p50 ${result.latencyToEveryViewerMs.p50} ms, p99 ${result.latencyToEveryViewerMs.p99} ms, max ${result.latencyToEveryViewerMs.max} ms`);
+    log(`  write → acknowledgement:          p50 ${result.writeAcknowledgedMs.p50} ms, p99 ${result.writeAcknowledgedMs.p99} ms`);
     log(`  ${result.events} events, ${result.deliveries} deliveries, ${result.missedDeliveries} missed, ${result.refusals} writes refused`);
     log(`  votes sustained at saturation:    ${result.votesPerSecondSustained}/s`);
     log(`  sidecar memory per viewer:        ${(result.sidecar.heapBytesPerViewer / 1024).toFixed(1)} KB heap, ${(result.sidecar.rssBytesPerViewer / 1024).toFixed(1)} KB RSS`);
     log(`  floor (bare ws, same broadcast):  p50 ${result.floor.latencyMs.p50} ms, p99 ${result.floor.latencyMs.p99} ms; ratio p50 ×${result.ratioToFloor.p50}, p99 ×${result.ratioToFloor.p99}`);
+    log(`  CPU during the stream:            sidecar ${result.cpuPercentDuringStream.sidecar}%, load generator ${result.cpuPercentDuringStream.loadGenerator}% (of one core); load average ${result.loadAverage.join(" ")}`);
     log(`  connect + join:                   ${result.connectSeconds} s; open files limit ${result.openFilesLimit}`);
     if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
@@ -324,7 +342,7 @@ async function main() {
 // ---------------------------------------------------------------- helpers
 
 type Memory = { heapUsed: number; rss: number };
-type Health = { status?: string; memory: Memory };
+type Health = { status?: string; memory: Memory; cpuMicros?: number };
 type AckResponse = { ok: boolean; data?: { eventId: number; question: { id: string } }; error?: { message: string } };
 
 /**
@@ -473,13 +491,6 @@ class LeanClient {
   close() {
     this.socket.close();
   }
-}
-
-function sampleEvent(client: LeanClient): string {
-  if (!client.lastMessage) throw new Error("no event was received to copy for the floor");
-  const [, events] = JSON.parse(client.lastMessage.toString().slice(2)) as [string, unknown[]];
-  // One event per message, as the floor's writer publishes them one by one.
-  return `42["qa:events",[${JSON.stringify(events[0])}]]`;
 }
 
 const EVENT_START = Buffer.from('{"id":');
