@@ -13,9 +13,10 @@
 //  5. the floor: the very messages the first viewer received, replayed at the
 //     same moments from a bare `ws` server to the same number of clients
 //     (time from publish to arrival), and the ratio to it.
-// Viewers are lean clients speaking the Socket.IO wire protocol over `ws` (the
-// tests use socket.io-client): on two cores the load generator must stay cheap
-// for the numbers to describe the sidecar, not the generator.
+// Viewers are lean clients speaking the Socket.IO wire protocol over a minimal
+// WebSocket on plain TCP (the tests use socket.io-client): on two cores the load
+// generator must stay cheap for the numbers to describe the sidecar, not the
+// generator. BENCH_CPU_PROF=1 writes the sidecar's CPU profile to .data/cpu-prof.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
@@ -105,7 +106,7 @@ async function main() {
 
   // ------------------------------------------------------------ the sidecar
   const port = await freePort();
-  const sidecar = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "realtime/index.ts"], {
+  const sidecar = spawn(process.execPath, ["--expose-gc", ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=.data/cpu-prof"] : []), "--import", "tsx", "realtime/index.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
