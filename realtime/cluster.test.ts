@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { askQuestion, approveQuestion, setModeration, unvoteQuestion, voteQuestion } from "~/models/live-qa.server";
 import { audienceQuestions, type QaBoard } from "~/models/live-qa";
 import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import type { ChangeResult } from "./contract";
 import type { RealtimeServer } from "./server";
 import { APP_ORIGIN, connect, makePerson, makeSession, ok, quietFor, startSidecar, Watcher, type QaClient } from "./test-support";
@@ -80,7 +81,8 @@ function freePort(): Promise<number> {
 /** The sidecar as its own process (npm run start:realtime), so it can be killed for real. */
 async function spawnSidecar(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "realtime/index.ts"], {
-    env: { ...process.env, REALTIME_PORT: String(port), APP_ORIGIN, NODE_ENV: "test", LOG_LEVEL: "warn" },
+    // The same secret as this process, which signs the tickets.
+    env: { ...process.env, REALTIME_PORT: String(port), APP_ORIGIN, NODE_ENV: "test", LOG_LEVEL: "warn", SESSION_SECRET: env.SESSION_SECRET },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const deadline = Date.now() + 30_000;
