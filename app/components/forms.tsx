@@ -2,7 +2,7 @@
 // errors sit right under them (and are announced via aria-describedby),
 // form-level errors, and submit buttons that show when the submission is under way.
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
-import { useFormAction, useNavigation } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useFormAction, useNavigation, useRouteError } from "@remix-run/react";
 import type { ComponentProps, ReactNode } from "react";
 
 export function ErrorList({ id, errors }: { id?: string; errors?: readonly string[] | null }) {
@@ -151,5 +151,26 @@ export function PageError({ status, title, message, action }: { status?: number;
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * The error boundary of a form page: a 4xx means the request did not look like
+ * `formName`, anything else is our fault; either way the person gets a way back.
+ */
+export function FormRouteError({ title, formName, retryTo, retryLabel }: { title: string; formName: string; retryTo: string; retryLabel: string }) {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <PageError
+      status={status}
+      title={title}
+      message={status < 500 ? `That request did not look like ${formName}. Please try again.` : "Something went wrong on our side. Please try again in a moment."}
+      action={
+        <Link to={retryTo} className="inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          {retryLabel}
+        </Link>
+      }
+    />
   );
 }

@@ -1,9 +1,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useActionData, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormCard, FormErrors, PageError, SubmitButton, useIsPending } from "~/components/forms";
+import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending } from "~/components/forms";
 import { createPasswordReset, normalizeEmail } from "~/models/user.server";
 import { env } from "~/utils/env.server";
 import { sendMail } from "~/utils/mail.server";
@@ -101,18 +101,5 @@ export default function ForgotPasswordPage() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return (
-    <PageError
-      status={status}
-      title="We could not send a reset link"
-      message={status < 500 ? "That request did not look like the reset form. Please try again." : "Something went wrong on our side. Please try again in a moment."}
-      action={
-        <Link to="/forgot-password" className="inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          Try again
-        </Link>
-      }
-    />
-  );
+  return <FormRouteError title="We could not send a reset link" formName="the reset form" retryTo="/forgot-password" retryLabel="Try again" />;
 }

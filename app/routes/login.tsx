@@ -1,9 +1,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormCard, FormErrors, PageError, SubmitButton, useIsPending } from "~/components/forms";
+import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending } from "~/components/forms";
 import { normalizeEmail, verifyLogin } from "~/models/user.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { clientIp, limitSignIn, resetSignInLimit, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
@@ -103,18 +103,5 @@ export default function LoginPage() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return (
-    <PageError
-      status={status}
-      title="We could not sign you in"
-      message={status < 500 ? "That request did not look like a sign-in form. Please try again." : "Something went wrong on our side. Please try again in a moment."}
-      action={
-        <Link to="/login" className="inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          Back to sign in
-        </Link>
-      }
-    />
-  );
+  return <FormRouteError title="We could not sign you in" formName="a sign-in form" retryTo="/login" retryLabel="Back to sign in" />;
 }
