@@ -1,7 +1,7 @@
 // What the live pages (viewer, moderator, projector) load and how their
 // no-JavaScript forms answer: the session by its slugs, who is looking and what
 // they may do, and a refusal from the Q&A verbs turned into an HTTP status.
-import { canModerate, canParticipate } from "~/models/access.server";
+import { getMeetingRights } from "~/models/access.server";
 import { findLiveSession, type LiveSession } from "~/models/live-qa.server";
 import type { QaErrorCode } from "~/models/live-qa";
 import { realtimeOrigin } from "~/models/realtime-ticket.server";
@@ -19,10 +19,8 @@ export async function loadLivePage(request: Request, params: { meeting?: string;
   const session = await findLiveSession(params.meeting ?? "", params.session ?? "");
   if (!session) throw new Response("There is no session at this address. The program lists every session.", { status: 404 });
   const user = (await getSignIn(request))?.user ?? null;
-  const [participant, moderator] = user
-    ? await Promise.all([canParticipate(user.id, session.meeting.id), canModerate(user.id, session.meeting.id)])
-    : [false, false];
-  return { session, user, canParticipate: participant, canModerate: moderator, realtimeUrl: realtimeOrigin() };
+  const rights = user ? await getMeetingRights(user.id, session.meeting.id) : { canParticipate: false, canModerate: false };
+  return { session, user, ...rights, realtimeUrl: realtimeOrigin() };
 }
 
 const STATUS_OF: Record<QaErrorCode, number> = {

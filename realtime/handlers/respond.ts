@@ -3,7 +3,7 @@
 // { ok: true, data } or { ok: false, error } with a sentence for people. A bad
 // request never throws out of the handler, so the socket stays usable.
 import type { z } from "zod";
-import { canModerate, canParticipate } from "~/models/access.server";
+import { getMeetingRights } from "~/models/access.server";
 import type { CheckedRights } from "~/models/live-qa.server";
 import { QaError } from "~/models/live-qa";
 import type { AckResponse, ClientToServerEvents } from "../contract";
@@ -87,7 +87,7 @@ export async function currentRights(socket: QaSocket, fanout: SessionFanout): Pr
   const session = requireJoined(socket);
   const user = socket.data.user;
   if (user && Date.now() - session.checkedAt > RIGHTS_TTL_MS) {
-    const [participant, moderator] = await Promise.all([canParticipate(user.id, session.meetingId), canModerate(user.id, session.meetingId)]);
+    const { canParticipate: participant, canModerate: moderator } = await getMeetingRights(user.id, session.meetingId);
     if (moderator !== session.canModerate) fanout.moveAudience(socket, session.id, moderator);
     Object.assign(session, { canParticipate: participant, canModerate: moderator, checkedAt: Date.now() });
   }

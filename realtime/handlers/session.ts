@@ -1,6 +1,6 @@
 // Joining and leaving a session's live Q&A. What the person may do there is
 // loaded once, here, into socket.data; the verbs check again in the database.
-import { canModerate, canParticipate } from "~/models/access.server";
+import { getMeetingRights } from "~/models/access.server";
 import { findQaSession } from "~/models/live-qa.server";
 import { QaError } from "~/models/live-qa";
 import { emptySchema, joinSchema } from "../contract";
@@ -15,9 +15,9 @@ export function registerSessionHandlers(socket: QaSocket, context: HandlerContex
     const session = await findQaSession(sessionId);
     if (!session) throw new QaError("NOT_FOUND", "There is no such session.");
     const user = socket.data.user;
-    const [participant, moderator] = user
-      ? await Promise.all([canParticipate(user.id, session.meetingId), canModerate(user.id, session.meetingId)])
-      : [false, false];
+    const { canParticipate: participant, canModerate: moderator } = user
+      ? await getMeetingRights(user.id, session.meetingId)
+      : { canParticipate: false, canModerate: false };
     if (socket.data.session) fanout.leave(socket, socket.data.session.id);
     socket.data.session = { id: session.id, meetingId: session.meetingId, canParticipate: participant, canModerate: moderator, checkedAt: Date.now() };
     const sync = await fanout.join(socket, session.id, lastEventId);
