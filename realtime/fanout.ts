@@ -1,9 +1,20 @@
 // Delivery of a session's Q&A events to this sidecar's sockets. PostgreSQL is the
 // bus: a NOTIFY says "session S has new events"; the sidecar reads every event
-// after the last one it delivered for S and sends each socket its own view of
-// them, in id order. Joins run in the same per-session queue as deliveries, so a
-// socket's catch-up and the live events that follow it never overlap or leave a
-// gap (the client skips ids it already applied).
+// after the last one it read for S and sends each socket its own view of them,
+// in id order.
+//
+// A session's watchers here are split into slices of at most `sliceSize` sockets,
+// and the slices are served in turn, one every window/slices ms. A socket write
+// is the sidecar's main cost at scale (on loopback the kernel's whole TCP path
+// runs inside it), so a big room gets fewer, fuller messages per viewer, and the
+// writes are spread evenly over the window instead of stopping the event loop
+// for one long broadcast: each viewer waits at most one window, and votes keep
+// being acknowledged while a broadcast is under way. A room of one slice is
+// served at once, then at most once per window.
+//
+// Joins run in the same per-session queue as reads and deliveries, so a socket's
+// catch-up and the live events that follow it never overlap or leave a gap (the
+// client skips ids it already applied).
 import type { Server, Socket } from "socket.io";
 import { getLastQaEventId, getQaBoard, getQaEventsSince } from "~/models/live-qa.server";
 import { viewQaEvent, type QaEventRecord, type QaEventView, type QaViewer } from "~/models/live-qa";
@@ -15,11 +26,12 @@ export type QaSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterS
 export const rooms = {
   /** Everyone watching the session (viewer counts). */
   all: (sessionId: string) => `qa:${sessionId}`,
-  /** Watchers who are not moderators: they get the public view. */
-  audience: (sessionId: string) => `qa:${sessionId}:audience`,
+  /** Moderators get the moderator view (pending questions, authors of anonymous ones). */
   moderators: (sessionId: string) => `qa:${sessionId}:moderators`,
   /** One person's sockets in the session: their own questions and votes are told to them apart. */
   person: (sessionId: string, userId: string) => `qa:${sessionId}:person:${userId}`,
+  /** A share of the session's watchers, served together. */
+  slice: (sessionId: string, number: number) => `qa:${sessionId}:slice:${number}`,
   /** Every socket of one sign-in, and of one user, so ending a sign-in can disconnect them. */
   login: (loginSessionId: string) => `login:${loginSessionId}`,
   user: (userId: string) => `user:${userId}`,
@@ -29,14 +41,30 @@ export const rooms = {
 const CATCH_UP_LIMIT = 500;
 const PAGE = 500;
 
-type Feed = {
-  /** The last event id delivered to this session's room here; every member has seen at least up to it. */
+type Slice = {
+  room: string;
+  /** The last event id sent to this slice; every member has seen at least up to it. */
   lastId: number;
+  /** The viewer count this slice was last shown. */
+  shownCount: number | null;
+};
+
+type Feed = {
+  /** The last event id read from the database; events after a slice's lastId up to it wait in `unsent`. */
+  lastId: number;
+  unsent: QaEventRecord[];
+  /** A NOTIFY arrived since the last read. */
+  unread: boolean;
+  viewerCount: number | null;
+  slices: Slice[];
+  slicesMade: number;
+  /** The slice served last: the next one is served after it, in turn. */
+  cursor: number;
+  stepQueued: boolean;
+  lastStepAt: number;
   chain: Promise<void>;
   /** Tasks queued or running; a feed is dropped only when idle with nobody watching. */
   pending: number;
-  drainQueued: boolean;
-  lastDrainAt: number;
 };
 
 export function viewerOf(socket: QaSocket): QaViewer {
@@ -44,6 +72,7 @@ export function viewerOf(socket: QaSocket): QaViewer {
 }
 
 const VOTE_KINDS = new Set(["QUESTION_VOTED", "QUESTION_UNVOTED"]);
+const AUDIENCE: QaViewer = { userId: null, moderator: false };
 
 function viewsFor(events: readonly QaEventRecord[], viewer: QaViewer): QaEventView[] {
   return events.flatMap((event) => viewQaEvent(event, viewer) ?? []);
@@ -52,19 +81,19 @@ function viewsFor(events: readonly QaEventRecord[], viewer: QaViewer): QaEventVi
 export class SessionFanout {
   private readonly feeds = new Map<string, Feed>();
   private readonly sweeper: NodeJS.Timeout;
+  private stopped = false;
 
   constructor(
     private readonly io: QaServer,
     private readonly onError: (error: unknown, context: string) => void,
     /**
-     * At most one read-and-broadcast per session per this many ms, plus 1 ms per
-     * 40 watchers here: a lone event goes out at once, a burst (votes during a
-     * plenary) shares one message per viewer instead of one per vote. A
-     * broadcast costs a socket write per watcher (the sidecar's main cost at
-     * scale), so big rooms get fewer, fuller messages (5,000 watchers: at most
-     * 6 a second, 155 ms apart).
+     * Each viewer gets at most one message per window: this many ms, plus 1 ms
+     * per 40 watchers here (5,000 watchers: 155 ms, about 32,000 socket writes a
+     * second). A lone event in a small room goes out at once.
      */
-    private readonly coalesceMs = 30,
+    private readonly windowMs = 30,
+    /** Sockets written in one go: 200 is a few milliseconds of the event loop. */
+    private readonly sliceSize = 200,
   ) {
     this.sweeper = setInterval(() => this.sweep(), 30_000);
     this.sweeper.unref();
@@ -76,47 +105,50 @@ export class SessionFanout {
   }
 
   localWatchers(sessionId: string): number {
-    return this.io.sockets.adapter.rooms.get(rooms.all(sessionId))?.size ?? 0;
+    return this.members(rooms.all(sessionId))?.size ?? 0;
+  }
+
+  private members(room: string): Set<string> | undefined {
+    return this.io.sockets.adapter.rooms.get(room);
   }
 
   private enqueue<T>(feed: Feed, task: () => Promise<T>): Promise<T> {
     feed.pending += 1;
     const run = feed.chain.then(task);
-    feed.chain = run.then(
-      () => {
-        feed.pending -= 1;
-      },
-      () => {
-        feed.pending -= 1;
-      },
-    );
+    const done = () => {
+      feed.pending -= 1;
+    };
+    feed.chain = run.then(done, done);
     return run;
   }
 
   private feedFor(sessionId: string): Feed {
     let feed = this.feeds.get(sessionId);
     if (!feed) {
-      feed = { lastId: -1, chain: Promise.resolve(), pending: 0, drainQueued: false, lastDrainAt: 0 };
+      feed = {
+        lastId: -1,
+        unsent: [],
+        unread: false,
+        viewerCount: null,
+        slices: [],
+        slicesMade: 0,
+        cursor: -1,
+        stepQueued: false,
+        lastStepAt: 0,
+        chain: Promise.resolve(),
+        pending: 0,
+      };
       this.feeds.set(sessionId, feed);
     }
     return feed;
   }
 
-  /** A NOTIFY said the session has new events. Notices that arrive while a read is queued share it. */
+  /** A NOTIFY said the session has new events. Notices that arrive before the next read share it. */
   announce(sessionId: string): void {
     const feed = this.feeds.get(sessionId);
-    if (!feed || feed.drainQueued) return;
-    feed.drainQueued = true;
-    const queue = () =>
-      this.enqueue(feed, async () => {
-        feed.drainQueued = false;
-        feed.lastDrainAt = Date.now();
-        await this.drain(sessionId, feed);
-      }).catch((error) => this.onError(error, `delivering events of session ${sessionId}`));
-    const windowMs = this.coalesceMs + Math.floor(this.localWatchers(sessionId) / 40);
-    const wait = feed.lastDrainAt + windowMs - Date.now();
-    if (wait > 0) setTimeout(queue, wait);
-    else void queue();
+    if (!feed) return;
+    feed.unread = true;
+    this.schedule(sessionId, feed);
   }
 
   /** After the LISTEN connection was lost and restored: any session may have missed a notice. */
@@ -124,40 +156,104 @@ export class SessionFanout {
     for (const sessionId of this.feeds.keys()) this.announce(sessionId);
   }
 
-  private async drain(sessionId: string, feed: Feed): Promise<void> {
+  /** The number of people watching the session, across sidecars: shown to each slice on its next turn. */
+  showViewerCount(sessionId: string, count: number): void {
+    const feed = this.feeds.get(sessionId);
+    if (!feed || feed.viewerCount === count) return;
+    feed.viewerCount = count;
+    this.schedule(sessionId, feed);
+  }
+
+  private behind(feed: Feed, slice: Slice): boolean {
+    return slice.lastId < feed.lastId || slice.shownCount !== feed.viewerCount;
+  }
+
+  /** Queues the next step, one slice's spacing after the last one. */
+  private schedule(sessionId: string, feed: Feed): void {
+    if (feed.stepQueued || this.stopped) return;
+    if (!feed.unread && !feed.slices.some((slice) => this.behind(feed, slice))) return;
+    feed.stepQueued = true;
+    const windowMs = this.windowMs + Math.floor(this.localWatchers(sessionId) / 40);
+    const spacing = windowMs / Math.max(1, feed.slices.length);
+    const wait = feed.lastStepAt + spacing - Date.now();
+    const step = () =>
+      this.enqueue(feed, async () => {
+        feed.stepQueued = false;
+        feed.lastStepAt = Date.now();
+        if (feed.unread) {
+          feed.unread = false;
+          await this.read(sessionId, feed);
+        }
+        this.serveNextSlice(sessionId, feed);
+      }).then(
+        () => this.schedule(sessionId, feed),
+        (error) => {
+          // Nothing was lost: the events stay in the database and are read again.
+          this.onError(error, `delivering events of session ${sessionId}`);
+          feed.unread = true;
+          setTimeout(() => this.schedule(sessionId, feed), 1000).unref();
+        },
+      );
+    if (wait > 0) setTimeout(step, wait);
+    else void step();
+  }
+
+  private async read(sessionId: string, feed: Feed): Promise<void> {
     if (feed.lastId < 0) return;
     for (;;) {
       const events = await getQaEventsSince(sessionId, feed.lastId, PAGE);
       if (events.length === 0) return;
-      this.deliver(sessionId, events);
+      feed.unsent.push(...events);
       feed.lastId = events[events.length - 1]!.id;
       if (events.length < PAGE) return;
     }
   }
 
+  /** Serves the next slice (in turn) that has something new; empty slices are brought up to date as they are passed. */
+  private serveNextSlice(sessionId: string, feed: Feed): void {
+    const count = feed.slices.length;
+    for (let k = 1; k <= count; k++) {
+      const index = (feed.cursor + k) % count;
+      const slice = feed.slices[index]!;
+      if (!this.behind(feed, slice)) continue;
+      const members = this.members(slice.room);
+      const events = feed.unsent.filter((event) => event.id > slice.lastId);
+      slice.lastId = feed.lastId;
+      const showCount = slice.shownCount !== feed.viewerCount ? feed.viewerCount : null;
+      slice.shownCount = feed.viewerCount;
+      if (!members?.size) continue;
+      if (events.length) this.deliver(sessionId, slice.room, members, events);
+      if (showCount !== null) this.io.to(slice.room).emit("viewers:count", { sessionId, count: showCount });
+      feed.cursor = index;
+      break;
+    }
+    const oldest = Math.min(...feed.slices.map((slice) => slice.lastId));
+    if (feed.unsent.length && feed.unsent[0]!.id <= oldest) feed.unsent = feed.unsent.filter((event) => event.id > oldest);
+  }
+
   /**
-   * Sends each socket its view: one encoded message for the audience, one for the
-   * moderators, and a personal one for the people an event is about (the author
-   * sees their own pending question, the voter their own vote).
+   * Sends each socket of a slice its view: one encoded message for the
+   * audience, and their own view to moderators and to the people an event is
+   * about (the author sees their own pending question, the voter their own vote).
    */
-  private deliver(sessionId: string, events: QaEventRecord[]): void {
+  private deliver(sessionId: string, room: string, members: Set<string>, events: QaEventRecord[]): void {
     const concerned = new Set<string>();
     for (const event of events) {
       if (event.payload.question) concerned.add(event.payload.question.authorId);
       if (event.actorId && VOTE_KINDS.has(event.kind)) concerned.add(event.actorId);
     }
-    const apart = [...concerned].map((userId) => rooms.person(sessionId, userId));
-    const audience = viewsFor(events, { userId: null, moderator: false });
-    if (audience.length) this.io.to(rooms.audience(sessionId)).except(apart).emit("qa:events", audience);
-    const moderators = viewsFor(events, { userId: null, moderator: true });
-    if (moderators.length) this.io.to(rooms.moderators(sessionId)).except(apart).emit("qa:events", moderators);
-    for (const room of apart) {
-      for (const socketId of this.io.sockets.adapter.rooms.get(room) ?? []) {
-        const socket = this.io.sockets.sockets.get(socketId);
-        if (!socket) continue;
-        const own = viewsFor(events, viewerOf(socket));
-        if (own.length) socket.emit("qa:events", own);
-      }
+    const apart = new Set<string>();
+    for (const specialRoom of [rooms.moderators(sessionId), ...[...concerned].map((userId) => rooms.person(sessionId, userId))]) {
+      for (const socketId of this.members(specialRoom) ?? []) if (members.has(socketId)) apart.add(socketId);
+    }
+    const audience = viewsFor(events, AUDIENCE);
+    // A socket's id is also a room of its own.
+    if (audience.length) this.io.to(room).except([...apart]).emit("qa:events", audience);
+    for (const socketId of apart) {
+      const socket = this.io.sockets.sockets.get(socketId);
+      if (!socket) continue;
+      const own = viewsFor(events, viewerOf(socket));
+      if (own.length) socket.emit("qa:events", own);
     }
   }
 
@@ -178,31 +274,45 @@ export class SessionFanout {
       }
       sync ??= { kind: "snapshot", board: await getQaBoard(sessionId, viewer) };
       if (!socket.connected) return sync;
-      // Deliveries so far reached `lastId`; this socket has seen at least `head`,
-      // so it will skip the overlap. A new feed starts from here.
+      // Deliveries so far reached at most `lastId`; this socket has seen at least
+      // `head`, so it will skip the overlap. A new feed starts from here.
       if (feed.lastId < 0) feed.lastId = head;
-      socket.join([rooms.all(sessionId), viewer.moderator ? rooms.moderators(sessionId) : rooms.audience(sessionId)]);
-      if (viewer.userId) socket.join(rooms.person(sessionId, viewer.userId));
+      const joined = [rooms.all(sessionId), this.sliceWithRoom(sessionId, feed).room];
+      if (viewer.moderator) joined.push(rooms.moderators(sessionId));
+      if (viewer.userId) joined.push(rooms.person(sessionId, viewer.userId));
+      socket.join(joined);
       return sync;
     });
   }
 
+  private sliceWithRoom(sessionId: string, feed: Feed): Slice {
+    const open = feed.slices.find((slice) => (this.members(slice.room)?.size ?? 0) < this.sliceSize);
+    if (open) return open;
+    const slice: Slice = { room: rooms.slice(sessionId, feed.slicesMade++), lastId: feed.lastId, shownCount: feed.viewerCount };
+    feed.slices.push(slice);
+    return slice;
+  }
+
   /** Someone became (or stopped being) a moderator while connected: from now on they get the other view. */
   moveAudience(socket: QaSocket, sessionId: string, moderator: boolean): void {
-    socket.join(moderator ? rooms.moderators(sessionId) : rooms.audience(sessionId));
-    socket.leave(moderator ? rooms.audience(sessionId) : rooms.moderators(sessionId));
+    if (moderator) socket.join(rooms.moderators(sessionId));
+    else socket.leave(rooms.moderators(sessionId));
   }
 
   /** Takes a socket out of a session's rooms. */
   leave(socket: QaSocket, sessionId: string): void {
-    for (const room of [rooms.all(sessionId), rooms.audience(sessionId), rooms.moderators(sessionId)]) socket.leave(room);
+    for (const room of [rooms.all(sessionId), rooms.moderators(sessionId), ...(this.feeds.get(sessionId)?.slices.map((slice) => slice.room) ?? [])]) {
+      socket.leave(room);
+    }
     if (socket.data.user) socket.leave(rooms.person(sessionId, socket.data.user.id));
   }
 
-  /** Forgets sessions nobody here watches any more. */
+  /** Forgets empty slices, and sessions nobody here watches any more. */
   private sweep(): void {
     for (const [sessionId, feed] of this.feeds) {
-      if (feed.pending === 0 && this.localWatchers(sessionId) === 0) this.feeds.delete(sessionId);
+      if (feed.pending > 0 || feed.stepQueued) continue;
+      if (this.localWatchers(sessionId) === 0) this.feeds.delete(sessionId);
+      else feed.slices = feed.slices.filter((slice) => this.members(slice.room)?.size);
     }
   }
 
@@ -212,6 +322,7 @@ export class SessionFanout {
   }
 
   stop(): void {
+    this.stopped = true;
     clearInterval(this.sweeper);
   }
 }

@@ -4,7 +4,7 @@
 // from recently. A sidecar that dies stops counting once its heartbeat is stale.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { rooms, type QaServer, type SessionFanout } from "./fanout";
+import type { SessionFanout } from "./fanout";
 
 export const PRESENCE_CHANNEL = "qa_presence";
 /** NOTIFY payloads must stay under 8000 bytes: this many sessions per message is far below it. */
@@ -18,12 +18,10 @@ export class Presence {
   readonly nodeId = randomUUID();
   private readonly nodes = new Map<string, Node>();
   private readonly published = new Map<string, number>();
-  private readonly shown = new Map<string, number>();
   private lastHeartbeat = 0;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
-    private readonly io: QaServer,
     private readonly fanout: SessionFanout,
     private readonly publish: (payload: string) => Promise<void>,
     private readonly options: { intervalMs: number; heartbeatMs: number; staleMs: number },
@@ -88,16 +86,7 @@ export class Presence {
   }
 
   private showChanges(): void {
-    for (const sessionId of this.fanout.sessionIds()) {
-      if (this.fanout.localWatchers(sessionId) === 0) {
-        this.shown.delete(sessionId);
-        continue;
-      }
-      const count = this.total(sessionId);
-      if (this.shown.get(sessionId) === count) continue;
-      this.shown.set(sessionId, count);
-      this.io.to(rooms.all(sessionId)).emit("viewers:count", { sessionId, count });
-    }
+    for (const sessionId of this.fanout.sessionIds()) this.fanout.showViewerCount(sessionId, this.total(sessionId));
   }
 
   stop(): void {

@@ -29,6 +29,8 @@ export type RealtimeServerOptions = {
   databaseUrl: string;
   /** How often viewer counts are compared and shared (ms). */
   presenceIntervalMs?: number;
+  /** Watchers of a session written to in one go (tests make it small to exercise several slices). */
+  sliceSize?: number;
 };
 
 export type RealtimeServer = {
@@ -77,9 +79,8 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
   });
 
   const context: HandlerContext = { log: (error, what) => log.error({ err: error }, `realtime: ${what} failed`) };
-  const fanout = new SessionFanout(io, context.log);
+  const fanout = new SessionFanout(io, context.log, undefined, options.sliceSize);
   const presence = new Presence(
-    io,
     fanout,
     async (payload) => {
       await prisma.$executeRaw`SELECT pg_notify(${PRESENCE_CHANNEL}, ${payload})`;

@@ -15,8 +15,8 @@ export type QaClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export const APP_ORIGIN = "http://localhost:3000";
 
-export function startSidecar(port = 0): Promise<RealtimeServer> {
-  return createRealtimeServer({ port, host: "127.0.0.1", appOrigin: APP_ORIGIN, databaseUrl: process.env.DATABASE_URL!, presenceIntervalMs: 100 });
+export function startSidecar(port = 0, options: { sliceSize?: number } = {}): Promise<RealtimeServer> {
+  return createRealtimeServer({ port, host: "127.0.0.1", appOrigin: APP_ORIGIN, databaseUrl: process.env.DATABASE_URL!, presenceIntervalMs: 100, ...options });
 }
 
 async function meetingId(slug: string): Promise<string> {
