@@ -5,7 +5,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "app/generated/", ".data/", "test-results/", "playwright-report/", "node_modules/"] },
+  { ignores: ["build/", "build-*/", "app/generated/", ".data/", "test-results/", "playwright-report/", "node_modules/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
