@@ -1,10 +1,11 @@
 import { Link } from "@remix-run/react";
 import { PRODUCT_NAME } from "./site-header";
+import { pageWidthClass } from "./page-width";
 
 export function SiteFooter() {
   return (
     <footer className="no-print mt-16 border-t border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-6 text-sm text-slate-600 sm:flex-row sm:items-center sm:justify-between sm:px-6">
+      <div className={`${pageWidthClass} flex flex-col gap-2 px-4 py-6 text-sm text-slate-600 sm:flex-row sm:items-center sm:justify-between sm:px-6`}>
         <p>
           {PRODUCT_NAME}: open-source software for medical societies&rsquo; annual scientific meetings.
         </p>

@@ -3,6 +3,7 @@
 // navigation below it.
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useIsPending } from "./forms";
+import { pageWidthClass } from "./page-width";
 
 export const PRODUCT_NAME = "Meeting Platform";
 
@@ -24,7 +25,7 @@ export function SiteHeader({ user, organizes = false }: { user: HeaderUser; orga
 
   return (
     <header className="no-print border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center gap-2 px-3 py-2 sm:gap-4 sm:px-6">
+      <div className={`${pageWidthClass} flex items-center gap-2 px-3 py-2 sm:gap-4 sm:px-6`}>
         <Link to="/" className="flex shrink-0 items-center gap-2 rounded-md py-1 pr-1 font-bold text-slate-900">
           <span aria-hidden="true" className="grid h-7 w-7 place-items-center rounded-md bg-brand-700 text-sm text-white">
             M

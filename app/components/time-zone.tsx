@@ -10,6 +10,7 @@ import { Form, Link, useLocation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { COMMON_TIME_ZONES, TIME_ZONE_HINT_COOKIE, zoneCity, type ZoneView } from "~/utils/time";
 import { hrefWith } from "./program-links";
+import { pageWidthClass } from "./page-width";
 
 // Sets the cookie before the page is used; when the page asked for the local
 // zone and the cookie was missing or stale, one reload shows the right times.
@@ -53,7 +54,7 @@ export function ZoneBar({ view }: { view: ZoneView }) {
 
   return (
     <div className="no-print border-b border-slate-200 bg-slate-100/80">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 text-sm text-slate-700 sm:px-6">
+      <div className={`${pageWidthClass} flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 text-sm text-slate-700 sm:px-6`}>
         <p>
           <span className="text-slate-600">Times shown in </span>
           <strong className="font-semibold text-slate-900">{view.kind === "meeting" ? `meeting time, ${view.label}` : view.label}</strong>

@@ -3,6 +3,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { NowAndNext } from "~/components/now-next";
+import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { TrackDot } from "~/components/track-chip";
@@ -53,7 +54,7 @@ export default function MeetingHome() {
   const totalSessions = days.reduce((sum, day) => sum + day.sessions, 0);
 
   return (
-    <div className="mx-auto max-w-6xl space-y-10 px-4 py-6 sm:px-6 sm:py-8">
+    <div className={`${pageWidthClass} space-y-10 px-4 py-6 sm:px-6 sm:py-8`}>
       <section aria-labelledby="meeting-title" className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div>
           <h1 id="meeting-title" className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">

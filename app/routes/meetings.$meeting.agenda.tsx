@@ -6,6 +6,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { type ReactNode, useEffect, useState } from "react";
 import { NowAndNext } from "~/components/now-next";
+import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { hrefWith, useFilterSubmit, useProgramHref } from "~/components/program-links";
 import { SessionsByTime } from "~/components/session-list";
@@ -61,7 +62,7 @@ export default function AgendaPage() {
   const otherDays = days.filter((d) => d.day !== day && d.matches > 0);
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+    <div className={`${pageWidthClass} px-4 py-6 sm:px-6 sm:py-8`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Program</h1>
         <p className="text-sm text-slate-600" aria-live="polite">

@@ -7,6 +7,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useFetchers, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { SubmitButton, useIsPending } from "~/components/forms";
+import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { ScheduleButton } from "~/components/schedule-button";
@@ -107,7 +108,7 @@ export default function SchedulePage() {
   const shown = shownDays.reduce((sum, day) => sum + day.sessions.length, 0);
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+    <div className={`${pageWidthClass} px-4 py-6 sm:px-6 sm:py-8`}>
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-2">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">My schedule</h1>
         {total ? (

@@ -3,6 +3,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AudienceQuestions } from "~/components/live-qa/audience-questions";
+import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { ScheduleButton, SessionCalendarLinks } from "~/components/schedule-button";
 import { useProgramHref } from "~/components/program-links";
@@ -68,7 +69,7 @@ export default function SessionPage() {
   );
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+    <div className={`${pageWidthClass} px-4 py-6 sm:px-6 sm:py-8`}>
       <div className="max-w-4xl">
         <p className="text-sm">
           <Link to={href(`${base}/agenda`, { day: when.meetingDay })} className="font-medium text-brand-700 underline-offset-2 hover:underline">

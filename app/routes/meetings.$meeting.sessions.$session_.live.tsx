@@ -11,6 +11,7 @@ import { AskForm, AskSchema } from "~/components/live-qa/ask-form";
 import { ConnectionBadge } from "~/components/live-qa/live-form";
 import { QuestionItem } from "~/components/live-qa/question-item";
 import { useLiveQa, type ChangeEvent } from "~/components/live-qa/use-live-qa";
+import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { askQuestion, editQuestion, getQaBoard, unvoteQuestion, voteQuestion, withdrawQuestion } from "~/models/live-qa.server";
 import { audienceQuestions, QaError, questionBodySchema, recordIdSchema, sortQuestions, type QuestionSort } from "~/models/live-qa";
@@ -179,7 +180,7 @@ export default function LiveSessionPage() {
   const actions = { live, canVote: viewer.canParticipate, zone, onLive };
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-5 sm:px-6 sm:py-6">
+    <div className={`${pageWidthClass} px-4 py-5 sm:px-6 sm:py-6`}>
       <p className="text-sm">
         <Link to={sessionHref} className="font-medium text-brand-700 underline-offset-2 hover:underline">
           <span aria-hidden="true">← </span>Session details

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { ConnectionBadge, LiveForm } from "~/components/live-qa/live-form";
 import { ModeratorQuestion } from "~/components/live-qa/moderator-question";
 import { useLiveQa, type ChangeEvent } from "~/components/live-qa/use-live-qa";
+import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import {
   approveQuestion,
@@ -168,7 +169,7 @@ export default function ModeratePage() {
   useQueueShortcuts(setShowKeys);
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-5 sm:px-6 sm:py-6">
+    <div className={`${pageWidthClass} px-4 py-5 sm:px-6 sm:py-6`}>
       <p className="text-sm">
         <Link to={`${sessionHref}/live`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
           <span aria-hidden="true">← </span>Viewer page

@@ -1,6 +1,7 @@
 // A speaker: who they are and where they speak at the meeting.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { SessionRows } from "~/components/session-list";
@@ -36,7 +37,7 @@ export default function SpeakerPage() {
   const href = useProgramHref();
   const rolesById = new Map(sessions.map((session) => [session.id, session.roles]));
   return (
-    <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+    <div className={`${pageWidthClass} px-4 py-6 sm:px-6 sm:py-8`}>
       <div className="max-w-4xl">
         <p className="text-sm">
           <Link to={href(`/meetings/${meeting.slug}/speakers`)} className="font-medium text-brand-700 underline-offset-2 hover:underline">

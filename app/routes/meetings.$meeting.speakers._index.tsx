@@ -3,6 +3,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { type ProgramHandle } from "./meetings.$meeting";
+import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { hrefWith, useFilterSubmit, useProgramHref } from "~/components/program-links";
 import { getMeeting } from "~/models/meeting.server";
@@ -49,7 +50,7 @@ export default function SpeakersPage() {
   const base = `/meetings/${meeting.slug}/speakers`;
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+    <div className={`${pageWidthClass} px-4 py-6 sm:px-6 sm:py-8`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Speakers</h1>
         <p className="text-sm text-slate-600" aria-live="polite">

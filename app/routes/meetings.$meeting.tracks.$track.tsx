@@ -1,6 +1,7 @@
 // One track's program over every day of the meeting.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { SessionsByTime } from "~/components/session-list";
@@ -37,7 +38,7 @@ export default function TrackPage() {
   const { meeting, track, days, total, zone } = useLoaderData<typeof loader>();
   const href = useProgramHref();
   return (
-    <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+    <div className={`${pageWidthClass} px-4 py-6 sm:px-6 sm:py-8`}>
       <p className="text-sm">
         <Link to={href(`/meetings/${meeting.slug}/tracks`)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
           <span aria-hidden="true">← </span>All tracks

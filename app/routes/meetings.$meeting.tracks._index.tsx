@@ -2,6 +2,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { type ProgramHandle } from "./meetings.$meeting";
+import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { TrackDot } from "~/components/track-chip";
@@ -26,7 +27,7 @@ export default function TracksPage() {
   const { meeting, tracks } = useLoaderData<typeof loader>();
   const href = useProgramHref();
   return (
-    <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+    <div className={`${pageWidthClass} px-4 py-6 sm:px-6 sm:py-8`}>
       <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Tracks</h1>
       <p className="mt-2 max-w-prose text-slate-700">Each track gathers the sessions of one field or one audience across the days of the meeting.</p>
       <ul className="mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">

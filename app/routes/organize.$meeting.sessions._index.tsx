@@ -61,8 +61,9 @@ export default function ConsoleSessions() {
         </Link>
       }
     >
-      <div className="flex flex-col gap-3 lg:flex-row lg:items-end lg:justify-between">
-        <nav aria-label="Days" className="flex gap-2 overflow-x-auto pb-1">
+      {/* The search goes under the days when both do not fit on one line. */}
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <nav aria-label="Days" className="flex max-w-full gap-2 overflow-x-auto pb-1">
           {days.map((key) => (
             <Link key={key} to={`${base}?day=${key}`} className={tab(key === day)} aria-current={key === day ? "page" : undefined}>
               {formatDay(key, "short")}
@@ -72,7 +73,7 @@ export default function ConsoleSessions() {
             All days
           </Link>
         </nav>
-        <Form method="get" role="search" className="flex gap-2">
+        <Form method="get" role="search" className="flex w-full gap-2 sm:w-auto">
           <label htmlFor="session-search" className="sr-only">
             Find a session
           </label>

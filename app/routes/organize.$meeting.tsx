@@ -4,6 +4,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData, useRouteError, isRouteErrorResponse } from "@remix-run/react";
 import { PageError } from "~/components/forms";
+import { pageWidthClass } from "~/components/page-width";
 import { compareDraftWithPublished } from "~/models/agenda-draft.server";
 import { findClashes } from "~/models/program-clashes";
 import { formatDateSpan } from "~/utils/time";
@@ -55,7 +56,7 @@ export default function OrganizerConsole() {
   return (
     <>
       <div className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-end justify-between gap-2 px-4 pt-4 pb-3 sm:px-6">
+        <div className={`${pageWidthClass} flex flex-wrap items-end justify-between gap-2 px-4 pt-4 pb-3 sm:px-6`}>
           <div className="min-w-0">
             <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">Organizer console · {meeting.society}</p>
             <p className="mt-1 text-lg leading-tight font-bold text-slate-900 sm:text-xl">{meeting.name}</p>
@@ -68,9 +69,9 @@ export default function OrganizerConsole() {
           </Link>
         </div>
       </div>
-      <div className="mx-auto max-w-7xl lg:flex lg:gap-2">
+      <div className={`${pageWidthClass} lg:flex lg:gap-2`}>
         <nav aria-label="Organizer console" className="border-b border-slate-200 bg-white lg:w-56 lg:shrink-0 lg:border-r lg:border-b-0 lg:bg-transparent lg:py-6">
-          <ul className="flex gap-1 overflow-x-auto px-3 py-2 lg:flex-col lg:overflow-visible lg:px-2 lg:py-0">
+          <ul className="flex gap-1 overflow-x-auto px-3 py-2 lg:flex-col lg:overflow-visible lg:py-0 lg:pr-2">
             {items.map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.end} className={consoleNavClass} prefetch="intent">
