@@ -172,6 +172,41 @@ test.describe("without JavaScript", () => {
   });
 });
 
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("every item of the meeting navigation is on screen at once, and the current page is marked", async ({ page }) => {
+    // Signed in, so that My schedule opens rather than asking to sign in.
+    await page.goto(`/login?${new URLSearchParams({ redirectTo: "/meetings/sir-2023/agenda" })}`);
+    await page.getByLabel("Email").fill("attendee@example.org");
+    await page.getByLabel("Password", { exact: true }).fill("demo-password-2023");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Program" })).toBeVisible();
+
+    const nav = page.getByRole("navigation", { name: "Meeting" });
+    const viewport = page.viewportSize()!;
+    for (const name of ["Home", "Program", "Tracks", "Speakers", "Changelog", "My schedule", "Register"]) {
+      const link = nav.getByRole("link", { name, exact: true });
+      // Wholly on the screen as it opens: not clipped by a strip that scrolls sideways.
+      await expect(link).toBeInViewport({ ratio: 1 });
+      const box = (await link.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    }
+    await expect(nav.getByRole("link", { name: "Program", exact: true })).toHaveAttribute("aria-current", "page");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    await expectNoAxeViolations(page);
+
+    await nav.getByRole("link", { name: "My schedule", exact: true }).tap();
+    await expect(page.getByRole("heading", { level: 1, name: "My schedule" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "My schedule", exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(nav.getByRole("link", { name: "Register", exact: true })).toBeInViewport({ ratio: 1 });
+    await nav.getByRole("link", { name: "Register", exact: true }).tap();
+    // The attendee is registered already, so Register shows their registration.
+    await expect(page).toHaveURL(/\/meetings\/sir-2023\/registration$/);
+  });
+});
+
 test("an unknown session, speaker or meeting is a 404 page", async ({ page }) => {
   for (const path of ["/meetings/sir-2023/sessions/no-such-session", "/meetings/sir-2023/speakers/nobody", "/meetings/no-such-meeting"]) {
     const response = await page.goto(path);

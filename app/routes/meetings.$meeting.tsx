@@ -2,6 +2,7 @@
 // meeting's navigation, and the time-zone bar.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData, useMatches } from "@remix-run/react";
+import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { TimeZoneHint, ZoneBar } from "~/components/time-zone";
@@ -34,9 +35,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** What a child route can tell the meeting frame. */
 export type ProgramHandle = { showsTimes?: boolean };
 
-const tabClass = ({ isActive }: { isActive: boolean }) =>
-  `inline-block border-b-2 px-1 pt-2 pb-2.5 text-sm font-semibold whitespace-nowrap sm:px-2 ${
-    isActive ? "border-brand-700 text-brand-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+// Phones get every item at once, wrapped into rows of buttons, rather than a row
+// that scrolls sideways and hides "My schedule" and "Register" past the edge.
+// From md up there is room for one row of tabs; it still wraps rather than hides.
+const meetingNavClass = ({ isActive }: { isActive: boolean }) =>
+  `block rounded-md border px-2.5 py-1.5 text-sm font-semibold whitespace-nowrap md:rounded-none md:border-0 md:border-b-2 md:bg-transparent md:px-1 md:pt-2 md:pb-2.5 lg:px-2 ${
+    isActive
+      ? "border-brand-700 bg-brand-700 text-white md:border-brand-700 md:text-brand-800"
+      : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50 hover:text-slate-900 md:border-transparent md:hover:border-slate-300 md:hover:bg-transparent"
   }`;
 
 export default function MeetingLayout() {
@@ -45,11 +51,20 @@ export default function MeetingLayout() {
   const base = `/meetings/${meeting.slug}`;
   // Pages without times (the speaker directory, the track list) say so in their handle.
   const showsTimes = !useMatches().some((match) => (match.handle as ProgramHandle | undefined)?.showsTimes === false);
+  const navItems = [
+    { to: href(base), label: "Home", end: true },
+    { to: href(`${base}/agenda`), label: "Program" },
+    { to: href(`${base}/tracks`), label: "Tracks" },
+    { to: href(`${base}/speakers`), label: "Speakers" },
+    { to: href(`${base}/changelog`), label: "Changelog" },
+    { to: href(`${base}/schedule`), label: "My schedule" },
+    { to: `${base}/register`, label: "Register" },
+  ];
   return (
     <>
       <TimeZoneHint />
       <div className="border-b border-slate-200 bg-white">
-        <div className="mx-auto max-w-6xl px-4 pt-4 sm:px-6 sm:pt-5">
+        <div className={`${pageWidthClass} px-4 pt-4 sm:px-6 sm:pt-5`}>
           <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">
             {meeting.society} · {meeting.format === "VIRTUAL" ? "Virtual" : meeting.format === "HYBRID" ? "Hybrid" : "In person"}
           </p>
@@ -62,28 +77,16 @@ export default function MeetingLayout() {
             {meeting.dates}
             {meeting.place ? ` · ${meeting.place}` : ""}
           </p>
-          <nav aria-label="Meeting" className="no-print -mb-px mt-2 flex gap-3 overflow-x-auto sm:gap-5">
-            <NavLink to={href(base)} end className={tabClass}>
-              Home
-            </NavLink>
-            <NavLink to={href(`${base}/agenda`)} className={tabClass}>
-              Program
-            </NavLink>
-            <NavLink to={href(`${base}/tracks`)} className={tabClass}>
-              Tracks
-            </NavLink>
-            <NavLink to={href(`${base}/speakers`)} className={tabClass}>
-              Speakers
-            </NavLink>
-            <NavLink to={href(`${base}/changelog`)} className={tabClass}>
-              Changelog
-            </NavLink>
-            <NavLink to={href(`${base}/schedule`)} className={tabClass}>
-              My schedule
-            </NavLink>
-            <NavLink to={`${base}/register`} className={tabClass}>
-              Register
-            </NavLink>
+          <nav aria-label="Meeting" className="no-print mt-3 pb-3 md:mt-2 md:-mb-px md:pb-0">
+            <ul className="flex flex-wrap gap-1.5 md:gap-x-4 md:gap-y-0 lg:gap-x-5">
+              {navItems.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end} className={meetingNavClass}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
           </nav>
         </div>
       </div>
