@@ -1,10 +1,10 @@
 // Building blocks of the organizer console's pages: the page heading, select
-// and text-area fields that look and behave like forms.tsx's Field (label,
-// hint, error under the field, announced via aria-describedby), status
-// banners, and small badges.
+// and text-area fields in the same frame as forms.tsx's Field (label, hint,
+// error under the field, announced via aria-describedby), status banners, and
+// small badges.
 import { getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { ComponentProps, ReactNode } from "react";
-import { ErrorList } from "./forms";
+import { controlClass, FieldFrame, hintIdOf } from "./forms";
 
 export function ConsolePage({ title, intro, actions, children }: { title: string; intro?: ReactNode; actions?: ReactNode; children: ReactNode }) {
   return (
@@ -20,11 +20,6 @@ export function ConsolePage({ title, intro, actions, children }: { title: string
     </div>
   );
 }
-
-const controlClass = (invalid: boolean) =>
-  `mt-1.5 block w-full rounded-md border bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:outline-2 focus:outline-offset-0 focus:outline-brand-600 ${
-    invalid ? "border-red-600" : "border-slate-300"
-  }`;
 
 type Option = { value: string; label: string };
 
@@ -44,18 +39,9 @@ export function SelectField({
   placeholder?: string;
   className?: string;
 }) {
-  const hintId = hint ? `${meta.id}-hint` : undefined;
-  const { key, ...props } = getSelectProps(meta, { ariaDescribedBy: hintId });
+  const { key, ...props } = getSelectProps(meta, { ariaDescribedBy: hintIdOf(meta, hint) });
   return (
-    <div className={className}>
-      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame meta={meta} label={label} hint={hint} className={className}>
       <select key={key} {...props} className={controlClass(Boolean(meta.errors?.length))}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
@@ -64,8 +50,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -82,21 +67,11 @@ export function TextareaField({
   className?: string;
   rows?: number;
 }) {
-  const hintId = hint ? `${meta.id}-hint` : undefined;
-  const { key, ...props } = getTextareaProps(meta, { ariaDescribedBy: hintId });
+  const { key, ...props } = getTextareaProps(meta, { ariaDescribedBy: hintIdOf(meta, hint) });
   return (
-    <div className={className}>
-      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame meta={meta} label={label} hint={hint} className={className}>
       <textarea key={key} rows={rows} {...props} className={controlClass(Boolean(meta.errors?.length))} />
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    </FieldFrame>
   );
 }
 

@@ -47,30 +47,56 @@ export type FieldProps = {
   className?: string;
 } & Omit<ComponentProps<"input">, "type" | "name" | "id" | "defaultValue" | "form" | "className">;
 
-export function Field({ meta, label, type = "text", hint, className, ...rest }: FieldProps) {
-  const hintId = hint ? `${meta.id}-hint` : undefined;
-  const { key, ...inputProps } = getInputProps(meta, { type, ariaDescribedBy: hintId });
-  const invalid = Boolean(meta.errors?.length);
+/** The id of a field's lasting hint, which its control names in aria-describedby. */
+export function hintIdOf(meta: { id: string }, hint: ReactNode): string | undefined {
+  return hint ? `${meta.id}-hint` : undefined;
+}
+
+/** The look of a text box, select or text area; red-bordered while its field has errors. */
+export const controlClass = (invalid: boolean) =>
+  `mt-1.5 block w-full rounded-md border bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:outline-2 focus:outline-offset-0 focus:outline-brand-600 ${
+    invalid ? "border-red-600" : "border-slate-300"
+  }`;
+
+/**
+ * What every field is around its control: the label, the hint (give the
+ * control `aria-describedby` with hintIdOf), and the errors right under it.
+ */
+export function FieldFrame({
+  meta,
+  label,
+  hint,
+  className,
+  children,
+}: {
+  meta: { id: string; errorId: string; errors?: readonly string[] };
+  label: ReactNode;
+  hint?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <div className={className}>
       <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
       {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-slate-600">
+        <p id={hintIdOf(meta, hint)} className="mt-0.5 text-sm text-slate-600">
           {hint}
         </p>
       ) : null}
-      <input
-        key={key}
-        {...inputProps}
-        {...rest}
-        className={`mt-1.5 block w-full rounded-md border bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:outline-2 focus:outline-offset-0 focus:outline-brand-600 ${
-          invalid ? "border-red-600" : "border-slate-300"
-        }`}
-      />
+      {children}
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
+  );
+}
+
+export function Field({ meta, label, type = "text", hint, className, ...rest }: FieldProps) {
+  const { key, ...inputProps } = getInputProps(meta, { type, ariaDescribedBy: hintIdOf(meta, hint) });
+  return (
+    <FieldFrame meta={meta} label={label} hint={hint} className={className}>
+      <input key={key} {...inputProps} {...rest} className={controlClass(Boolean(meta.errors?.length))} />
+    </FieldFrame>
   );
 }
 
