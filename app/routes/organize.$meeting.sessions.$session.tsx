@@ -11,7 +11,7 @@ import { deleteDraftSession, editDraftSessionSpeakers, getDraft, revisionOf, sav
 import { SessionFormSchema, SessionSpeakerFormSchema } from "~/models/console-forms";
 import { ROLE_LABELS, ROLE_ORDER } from "~/models/program";
 import { clashesBySession, describeClash, findClashes } from "~/models/program-clashes";
-import { readFormData, refused, requireOrganizer, sessionFormOptions, sessionFormValues, sessionFromForm } from "~/utils/organizer.server";
+import { readFormData, refusalReply, refused, requireOrganizer, sessionFormOptions, sessionFormValues, sessionFromForm } from "~/utils/organizer.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.session.title} · Organize` : "Session · Organize" }];
 
@@ -80,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     session: { slug, ...sessionFromForm(submission.value, meeting.timeZone) },
   });
   if (!result.ok) {
-    return data({ form: submission.reply(result.field ? { fieldErrors: { [result.field]: [result.message] } } : { formErrors: [result.message] }) }, { status: result.status });
+    return data({ form: refusalReply(submission, result) }, { status: result.status });
   }
   return redirect(`/organize/${meeting.slug}/sessions/${slug}?saved=1`);
 }

@@ -9,7 +9,7 @@ import { SessionForm } from "~/components/session-form";
 import { getDraft, saveDraftSession } from "~/models/agenda-draft.server";
 import { SessionFormSchema } from "~/models/console-forms";
 import { slugify, uniqueSlug } from "~/models/program-document";
-import { readFormData, requireOrganizer, sessionFormOptions, sessionFromForm } from "~/utils/organizer.server";
+import { readFormData, refusalReply, requireOrganizer, sessionFormOptions, sessionFromForm } from "~/utils/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
@@ -29,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const slug = value.slug || uniqueSlug(slugify(value.title), new Set(draft.document.sessions.map((session) => session.slug)));
   const result = await saveDraftSession(meeting.id, user, { session: { slug, ...sessionFromForm(value, meeting.timeZone) } });
   if (!result.ok) {
-    return data(submission.reply(result.field ? { fieldErrors: { [result.field]: [result.message] } } : { formErrors: [result.message] }), { status: result.status });
+    return data(refusalReply(submission, result), { status: result.status });
   }
   return redirect(`/organize/${meeting.slug}/sessions/${result.value}?saved=added`);
 }

@@ -8,7 +8,7 @@ import { SpeakerForm } from "~/components/speaker-form";
 import { getDraft, saveDraftSpeaker } from "~/models/agenda-draft.server";
 import { SpeakerFormSchema } from "~/models/console-forms";
 import { slugify, uniqueSlug } from "~/models/program-document";
-import { readFormData, requireOrganizer } from "~/utils/organizer.server";
+import { readFormData, refusalReply, requireOrganizer } from "~/utils/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     bio: fields.bio ?? "",
   };
   const result = await saveDraftSpeaker(meeting.id, user, { speaker });
-  if (!result.ok) return data(submission.reply(result.field ? { fieldErrors: { [result.field]: [result.message] } } : { formErrors: [result.message] }), { status: result.status });
+  if (!result.ok) return data(refusalReply(submission, result), { status: result.status });
   return redirect(`/organize/${meeting.slug}/speakers/${speaker.slug}?saved=added`);
 }
 

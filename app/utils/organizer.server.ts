@@ -1,9 +1,11 @@
 // What every loader and action of the organizer console does first: find the
 // meeting (404 otherwise) and require the ORGANIZER role in it (admins pass;
 // signed out → sign in; anyone else → 403). Also reads forms so that a body
-// that is not a form is a 400, never a 500.
+// that is not a form is a 400, never a 500, and answers refused changes.
+import { type Submission } from "@conform-to/react";
 import { data } from "@remix-run/node";
 import { type z } from "zod";
+import { type DraftFailure } from "~/models/agenda-draft.server";
 import { type SessionFormSchema } from "~/models/console-forms";
 import { type DraftSession, type ProgramDocument, wallClock, zonedInstant } from "~/models/program-document";
 import { prisma } from "./db.server";
@@ -29,6 +31,30 @@ export async function readFormData(request: Request): Promise<FormData> {
 /** A refused change as an action reply: the status it deserves and a sentence for the page. */
 export function refused(failure: { status: number; message: string; field?: string }, extra: Record<string, unknown> = {}) {
   return data({ ok: false as const, message: failure.message, field: failure.field ?? null, ...extra }, { status: failure.status });
+}
+
+/** A refused change as its form's reply: the message under the field it names, else above the form. */
+export function refusalReply(submission: Pick<Submission<unknown>, "reply">, failure: { message: string; field?: string }) {
+  return submission.reply(failure.field ? { fieldErrors: { [failure.field]: [failure.message] } } : { formErrors: [failure.message] });
+}
+
+/**
+ * The answer to a draft entry's editor (a room's, a track's), tagged with the
+ * form's id so that only that form shows it: refused, with the refusal's
+ * status, or saved, with a sentence for the page (an added entry's form is emptied).
+ */
+export function draftEntryReply(
+  submission: Pick<Submission<unknown>, "reply">,
+  formId: string,
+  outcome: { ok: true } | DraftFailure,
+  entry: { name: string; added: boolean },
+) {
+  if (!outcome.ok) return data({ formId, result: refusalReply(submission, outcome) }, { status: outcome.status });
+  return {
+    formId,
+    result: submission.reply({ resetForm: entry.added }),
+    message: entry.added ? `Added “${entry.name}” to the draft.` : `Saved “${entry.name}” to the draft.`,
+  };
 }
 
 /** The address e-mailed links start with: the configured origin, as the request saw it otherwise. */

@@ -1,0 +1,123 @@
+// The console's pages that list entries of the draft (its rooms, its tracks):
+// each entry is a card with its badges, a Remove button and its editor folded
+// away, and a form to add one comes last. Every form posts to the page's
+// action, which answers a save with the form's id, so that only the form that
+// was sent shows its errors, and a removal with a message.
+import { getFormProps, type FormMetadata, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { RowButton, Section, StatusBanner } from "./console";
+import { FormErrors, SubmitButton, useIsPending } from "./forms";
+
+/** What a draft-entries page's action answers: a save's reply to one form, or a removal's outcome. */
+export type DraftEntryReply =
+  | { formId: string; result: SubmissionResult<string[]>; message?: string }
+  | { ok: boolean; message: string; field: string | null }
+  | undefined;
+
+/** The reply to the form `formId`, if the action's answer was for that form. */
+export function replyFor(reply: DraftEntryReply, formId: string): SubmissionResult<string[]> | undefined {
+  return reply && "formId" in reply && reply.formId === formId ? reply.result : undefined;
+}
+
+/** The entries' cards, what the last action said about them, and the form to add one. */
+export function DraftEntries({
+  reply,
+  addTitle,
+  addId,
+  addForm,
+  children,
+}: {
+  reply: DraftEntryReply;
+  addTitle: string;
+  addId: string;
+  addForm: ReactNode;
+  children: ReactNode;
+}) {
+  const refused = reply !== undefined && "ok" in reply && !reply.ok;
+  return (
+    <div className="max-w-3xl space-y-4">
+      {reply?.message ? <StatusBanner tone={refused ? "error" : "success"}>{reply.message}</StatusBanner> : null}
+      <ul className="space-y-3">{children}</ul>
+      <Section title={addTitle} id={addId}>
+        <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">{addForm}</div>
+      </Section>
+    </div>
+  );
+}
+
+/** One entry: its name, badges and Remove button (posting `intent` with the entry's key), and its editor. */
+export function DraftEntryCard({
+  heading,
+  name,
+  badges,
+  removal,
+  editorOpen,
+  children,
+}: {
+  heading: ReactNode;
+  /** The entry's name as text, for "Edit …". */
+  name: string;
+  badges: ReactNode;
+  removal: { key: string; intent: string; label: string };
+  editorOpen: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <li className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 className="flex items-center gap-2 text-base font-semibold text-slate-900">{heading}</h2>
+        <div className="flex items-center gap-2">
+          {badges}
+          <Form method="post">
+            <input type="hidden" name="key" value={removal.key} />
+            <RowButton tone="danger" name="intent" value={removal.intent} aria-label={removal.label}>
+              Remove
+            </RowButton>
+          </Form>
+        </div>
+      </div>
+      <details className="mt-2" open={editorOpen}>
+        <summary className="cursor-pointer text-sm font-semibold text-brand-700">Edit {name}</summary>
+        <div className="mt-3">{children}</div>
+      </details>
+    </li>
+  );
+}
+
+/**
+ * The form that adds an entry or saves one: its intent, and for an existing
+ * entry the key and revision it was read at, so a save never overwrites a
+ * change made meanwhile.
+ */
+export function DraftEntryForm<Schema extends Record<string, unknown>>({
+  form,
+  intent,
+  original,
+  submitLabel,
+  children,
+}: {
+  form: FormMetadata<Schema, string[]>;
+  intent: string;
+  original?: { key: string; revision: string };
+  submitLabel: string;
+  children: ReactNode;
+}) {
+  const pending = useIsPending();
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-4">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value={intent} />
+      {original ? (
+        <>
+          <input type="hidden" name="original" value={original.key} />
+          <input type="hidden" name="revision" value={original.revision} />
+        </>
+      ) : null}
+      {children}
+      <SubmitButton pending={pending} pendingLabel="Saving…" variant={original ? "secondary" : "primary"}>
+        {submitLabel}
+      </SubmitButton>
+    </Form>
+  );
+}
