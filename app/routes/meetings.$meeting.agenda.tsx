@@ -3,12 +3,13 @@
 // shared, and is cached per URL; JavaScript only applies a filter as soon as
 // it changes.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { type ReactNode, useEffect, useState } from "react";
 import { NowAndNext } from "~/components/now-next";
 import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
-import { hrefWith, useFilterSubmit, useProgramHref } from "~/components/program-links";
+import { IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";
+import { hrefWith, useProgramHref } from "~/components/program-links";
 import { SessionsByTime } from "~/components/session-list";
 import { getAgenda, getNowAndNext, getProgramFacets } from "~/models/agenda.server";
 import { getMeeting, isDuringMeeting, listTracks, meetingDays, programNow } from "~/models/meeting.server";
@@ -71,21 +72,7 @@ export default function AgendaPage() {
         </p>
       </div>
 
-      {ignored.length ? (
-        <div role="status" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
-          <p className="font-semibold">Part of the address was ignored:</p>
-          <ul className="mt-1 list-disc pl-5">
-            {ignored.map((param) => (
-              <li key={param.name}>
-                <code className="rounded bg-amber-100 px-1">
-                  {param.name}={param.value}
-                </code>{" "}
-                {param.reason}.
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <IgnoredParamsNote ignored={ignored} />
 
       {nowAndNext ? (
         <div className="mt-5">
@@ -175,28 +162,13 @@ type FiltersProps = {
 };
 
 function AgendaFilters({ day, query, tz, tracks, audiences, kinds, levels, clearHref, filtered }: FiltersProps) {
-  const submitFilters = useFilterSubmit();
   const navigation = useNavigation();
   const hydrated = useHydrated();
   const searching = navigation.state === "loading" && navigation.location.pathname.endsWith("/agenda");
   // The key resets the uncontrolled fields when the URL changes (a day tab, "Clear filters").
   const formKey = hrefWith("", { ...query, day });
   return (
-    <Form
-      key={formKey}
-      method="get"
-      role="search"
-      aria-label="Filter the program"
-      className="mt-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
-      onChange={(event) => {
-        // With JavaScript a changed filter applies at once; typing waits for Enter or the button.
-        if ((event.target as HTMLElement).tagName === "SELECT") submitFilters(event.currentTarget);
-      }}
-      onSubmit={(event) => {
-        event.preventDefault();
-        submitFilters(event.currentTarget);
-      }}
-    >
+    <ProgramFilterForm key={formKey} label="Filter the program" className="mt-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <input type="hidden" name="day" value={day} />
       {tz ? <input type="hidden" name="tz" value={tz} /> : null}
       <div className="flex flex-col gap-3 lg:flex-row lg:items-end">
@@ -276,7 +248,7 @@ function AgendaFilters({ day, query, tz, tracks, audiences, kinds, levels, clear
           ) : null}
         </div>
       ) : null}
-    </Form>
+    </ProgramFilterForm>
   );
 }
 

@@ -1,11 +1,12 @@
 // The speaker directory: everyone on the program, by surname, filterable by
 // country and searchable by name (a GET form, so it works without JavaScript).
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { type ProgramHandle } from "./meetings.$meeting";
 import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
-import { hrefWith, useFilterSubmit, useProgramHref } from "~/components/program-links";
+import { IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";
+import { hrefWith, useProgramHref } from "~/components/program-links";
 import { getMeeting } from "~/models/meeting.server";
 import { parseSpeakerQuery } from "~/models/program";
 import { listSpeakerCountries, listSpeakers } from "~/models/speaker.server";
@@ -45,7 +46,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export default function SpeakersPage() {
   const { meeting, query, ignored, countries, total, speakers, tz } = useLoaderData<typeof loader>();
   const href = useProgramHref();
-  const submitFilters = useFilterSubmit();
   const filtered = Boolean(query.country || query.q);
   const base = `/meetings/${meeting.slug}/speakers`;
 
@@ -58,35 +58,12 @@ export default function SpeakersPage() {
         </p>
       </div>
 
-      {ignored.length ? (
-        <div role="status" className="mt-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
-          <p className="font-semibold">Part of the address was ignored:</p>
-          <ul className="mt-1 list-disc pl-5">
-            {ignored.map((param) => (
-              <li key={param.name}>
-                <code className="rounded bg-amber-100 px-1">
-                  {param.name}={param.value}
-                </code>{" "}
-                {param.reason}.
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <IgnoredParamsNote ignored={ignored} />
 
-      <Form
+      <ProgramFilterForm
         key={hrefWith("", query)}
-        method="get"
-        role="search"
-        aria-label="Find speakers"
+        label="Find speakers"
         className="mt-4 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[1fr_16rem_auto] sm:items-end"
-        onChange={(event) => {
-          if ((event.target as HTMLElement).tagName === "SELECT") submitFilters(event.currentTarget);
-        }}
-        onSubmit={(event) => {
-          event.preventDefault();
-          submitFilters(event.currentTarget);
-        }}
       >
         {tz ? <input type="hidden" name="tz" value={tz} /> : null}
         <div>
@@ -126,7 +103,7 @@ export default function SpeakersPage() {
             </Link>
           ) : null}
         </div>
-      </Form>
+      </ProgramFilterForm>
 
       {speakers.length ? (
         <ul className="mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
