@@ -74,6 +74,8 @@ export interface ServerToClientEvents {
   "qa:events": (events: QaEventView[]) => void;
   /** People watching the session right now, across every sidecar. */
   "viewers:count": (payload: { sessionId: string; count: number }) => void;
+  /** The person's rights in the meeting changed (a registration confirmed or cancelled, a role given or taken). */
+  "rights:changed": (payload: { sessionId: string; rights: ViewerRights }) => void;
   /** Sent just before the sidecar disconnects a socket whose sign-in ended. */
   "auth:ended": (payload: { message: string }) => void;
 }
@@ -84,7 +86,7 @@ export type InterServerEvents = Record<string, never>;
 export type SocketData = {
   user: { id: string; name: string } | null;
   loginSessionId: string | null;
-  /** Rights are re-checked when older than a minute (handlers/respond.ts), so a revoked registration stops within one. */
+  /** Rights are re-checked when a role changes (a NOTIFY), and before a change when older than a minute (handlers/respond.ts). */
   session: { id: string; meetingId: string; canParticipate: boolean; canModerate: boolean; checkedAt: number } | null;
 };
 

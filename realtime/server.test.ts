@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { destroyLoginSession, revokeOtherLoginSessions } from "~/utils/session.server";
-import type { ChangeResult, JoinResult } from "./contract";
+import type { ChangeResult, JoinResult, ViewerRights } from "./contract";
 import type { RealtimeServer } from "./server";
 import { APP_ORIGIN, connect, makePerson, makeSession, ok, quietFor, request, startSidecar, Watcher, type QaClient } from "./test-support";
 
@@ -202,6 +202,25 @@ describe("realtime sidecar: connection", () => {
     expect(await revokedGone).toBe("io server disconnect");
     await quietFor(200);
     expect(kept.connected).toBe(true);
+  });
+
+  it("a role taken or given while watching changes what the person may do at once, and their screen is told", async () => {
+    const { session, people, watchers } = await room();
+    const rightsOf = (socket: QaClient) => new Promise<ViewerRights>((resolve) => socket.once("rights:changed", ({ rights }) => resolve(rights)));
+
+    // A cancelled registration takes the ATTENDEE role away (app/models/registration.server.ts).
+    const revoked = rightsOf(watchers.asker.socket);
+    await prisma.meetingRole.deleteMany({ where: { userId: people.asker.id, meetingId: session.meetingId } });
+    expect(await revoked).toEqual({ signedIn: true, name: "Ada Asker", canParticipate: false, canModerate: false });
+    expect(await request(watchers.asker.socket, "question:ask", { body: "Still here?" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+
+    // Made a moderator mid-session: moderates at once and sees questions waiting for approval.
+    const promoted = rightsOf(watchers.other.socket);
+    await prisma.meetingRole.create({ data: { userId: people.other.id, meetingId: session.meetingId, role: "MODERATOR" } });
+    expect(await promoted).toMatchObject({ canParticipate: true, canModerate: true });
+    const { question } = await ok<ChangeResult>(watchers.moderator.socket, "question:ask", { body: "Pending, for moderators only" });
+    await watchers.other.until((w) => w.question(question!.id)?.status === "PENDING", "the new moderator to see a pending question");
+    await ok(watchers.other.socket, "question:approve", { questionId: question!.id });
   });
 
   it("counts the people watching a session", async () => {

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server as HttpServer } from "n
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
 import { z } from "zod";
+import { MEETING_RIGHTS_CHANGED_CHANNEL } from "~/models/access.server";
 import { QA_EVENTS_CHANNEL } from "~/models/live-qa.server";
 import { prisma } from "~/utils/db.server";
 import { LOGIN_SESSIONS_ENDED_CHANNEL } from "~/utils/login-session-events.server";
@@ -17,7 +18,7 @@ import { MAX_MESSAGE_BYTES } from "./contract";
 import { rooms, SessionFanout, type QaServer, type QaSocket } from "./fanout";
 import { registerModerationHandlers } from "./handlers/moderation";
 import { registerQuestionHandlers } from "./handlers/questions";
-import { type HandlerContext } from "./handlers/respond";
+import { recheckRights, type HandlerContext } from "./handlers/respond";
 import { registerSessionHandlers } from "./handlers/session";
 import { PRESENCE_CHANNEL, Presence } from "./presence";
 
@@ -40,6 +41,8 @@ export type RealtimeServer = {
   /** Stops accepting, tells clients to reconnect elsewhere, waits for queued deliveries, closes the database connections. */
   close: () => Promise<void>;
 };
+
+const rightsChangedSchema = z.object({ userId: z.string(), meetingId: z.string().optional() });
 
 const loginSessionsEndedSchema = z.union([
   z.object({ loginSessionId: z.string() }),
@@ -137,6 +140,22 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
     target.disconnectSockets(true);
   }
 
+  /** A person's roles changed: their sockets in that meeting's sessions (every meeting, for an admin flag) check again. */
+  function recheckPerson(payload: string) {
+    let changed: z.infer<typeof rightsChangedSchema>;
+    try {
+      changed = rightsChangedSchema.parse(JSON.parse(payload));
+    } catch {
+      return;
+    }
+    for (const socketId of io.sockets.adapter.rooms.get(rooms.user(changed.userId)) ?? []) {
+      const socket = io.sockets.sockets.get(socketId);
+      const meetingId = socket?.data.session?.meetingId;
+      if (!socket || !meetingId || (changed.meetingId && changed.meetingId !== meetingId)) continue;
+      recheckRights(socket, fanout).catch((error: unknown) => context.log(error, "re-checking rights"));
+    }
+  }
+
   bus = new NotificationBus(
     options.databaseUrl,
     {
@@ -145,6 +164,7 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
         if (sessionId) fanout.announce(sessionId);
       },
       [LOGIN_SESSIONS_ENDED_CHANNEL]: endSignIns,
+      [MEETING_RIGHTS_CHANGED_CHANNEL]: recheckPerson,
       [PRESENCE_CHANNEL]: (payload) => presence.receive(payload),
     },
     {

@@ -6,6 +6,13 @@
 import { MeetingRoleKind } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 
+/**
+ * NOTIFYed by triggers on MeetingRole and User.isAdmin (prisma/migrations/
+ * *_meeting_rights_notify) with { userId, meetingId? }: the live Q&A sidecars
+ * check that person's rights again at once.
+ */
+export const MEETING_RIGHTS_CHANGED_CHANNEL = "meeting_rights_changed";
+
 type HeldRoles = { isAdmin: boolean; roles: MeetingRoleKind[] };
 
 /**

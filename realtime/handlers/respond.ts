@@ -79,19 +79,32 @@ export function requireJoined(socket: QaSocket) {
   return session;
 }
 
-/** Rights loaded at join are trusted this long; then checked again, so a revoked registration or role takes effect. */
+/** A role change is pushed at once (a NOTIFY); this re-check also covers notices lost while the LISTEN connection was down. */
 export const RIGHTS_TTL_MS = 60_000;
 
-/** The joined session and the actor's rights in it, re-checked when stale (moving the socket between audience and moderators if needed). */
+/** The joined session and the actor's rights in it, re-checked when stale. */
 export async function currentRights(socket: QaSocket, fanout: SessionFanout): Promise<CheckedRights> {
   const session = requireJoined(socket);
-  const user = socket.data.user;
-  if (user && Date.now() - session.checkedAt > RIGHTS_TTL_MS) {
-    const { canParticipate: participant, canModerate: moderator } = await getMeetingRights(user.id, session.meetingId);
-    if (moderator !== session.canModerate) fanout.moveAudience(socket, session.id, moderator);
-    Object.assign(session, { canParticipate: participant, canModerate: moderator, checkedAt: Date.now() });
-  }
+  if (socket.data.user && Date.now() - session.checkedAt > RIGHTS_TTL_MS) await recheckRights(socket, fanout);
   return { canParticipate: session.canParticipate, canModerate: session.canModerate };
+}
+
+/**
+ * Reads the person's rights in the joined session's meeting again. When they
+ * changed, moves the socket between audience and moderators and tells the
+ * screen, which shows the right controls (and fetches a fresh board when it
+ * gains or loses the moderator's view).
+ */
+export async function recheckRights(socket: QaSocket, fanout: SessionFanout): Promise<void> {
+  const session = socket.data.session;
+  const user = socket.data.user;
+  if (!session || !user) return;
+  const rights = await getMeetingRights(user.id, session.meetingId);
+  if (socket.data.session !== session) return;
+  const changed = rights.canParticipate !== session.canParticipate || rights.canModerate !== session.canModerate;
+  if (rights.canModerate !== session.canModerate) fanout.moveAudience(socket, session.id, rights.canModerate);
+  Object.assign(session, { ...rights, checkedAt: Date.now() });
+  if (changed) socket.emit("rights:changed", { sessionId: session.id, rights: { signedIn: true, name: user.name, ...rights } });
 }
 
 export function requireUser(socket: QaSocket, what = "ask and vote") {

@@ -45,6 +45,7 @@ export function useLiveQa({ realtimeUrl, sessionId, initialBoard }: { realtimeUr
   const [viewers, setViewers] = useState<number | null>(null);
   const [rights, setRights] = useState<ViewerRights | null>(null);
   const socketRef = useRef<QaSocket | null>(null);
+  const rightsRef = useRef<ViewerRights | null>(null);
   const boardRef = useRef(board);
   boardRef.current = board;
 
@@ -64,15 +65,22 @@ export function useLiveQa({ realtimeUrl, sessionId, initialBoard }: { realtimeUr
     });
     socketRef.current = socket;
 
-    socket.on("connect", () => {
-      socket.emit("qa:join", { sessionId, lastEventId: boardRef.current.lastEventId }, (response: AckResponse<JoinResult>) => {
+    const join = (lastEventId: number | null) =>
+      socket.emit("qa:join", { sessionId, lastEventId }, (response: AckResponse<JoinResult>) => {
         if (!response.ok) return;
         const { sync } = response.data;
         setBoard((current) => (sync.kind === "snapshot" ? sync.board : applyQaEvents(current, sync.events)));
+        rightsRef.current = response.data.rights;
         setRights(response.data.rights);
         setViewers(response.data.viewers);
         setStatus("live");
       });
+    socket.on("connect", () => join(boardRef.current.lastEventId));
+    socket.on("rights:changed", ({ rights: changed }) => {
+      // Gaining or losing the moderator's view changes what the board holds (pending questions): fetch it whole.
+      if (changed.canModerate !== rightsRef.current?.canModerate) join(null);
+      rightsRef.current = changed;
+      setRights(changed);
     });
     socket.on("qa:events", (events) => setBoard((current) => applyQaEvents(current, events)));
     socket.on("viewers:count", ({ count }) => setViewers(count));
