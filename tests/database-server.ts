@@ -43,9 +43,9 @@ export async function freshSeededDatabase(serverUrl: string, name: string): Prom
   const url = `${serverUrl}/${name}`;
   await ensureDatabase(url);
   await migrate(url);
-  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const { SerialTransactionPg } = await import("../app/utils/prisma-adapter.server");
   const { PrismaClient } = await import("../app/generated/prisma/client");
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const prisma = new PrismaClient({ adapter: new SerialTransactionPg({ connectionString: url }) });
   try {
     const { seedDatabase } = await import("../prisma/seed");
     await seedDatabase(prisma, { demo: true });

@@ -1,6 +1,6 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { env } from "./env.server";
+import { SerialTransactionPg } from "./prisma-adapter.server";
 
 // One client (and one connection pool) per process. It lives on globalThis because this
 // module can load twice in one process: once in the Remix server build and once from
@@ -9,5 +9,5 @@ import { env } from "./env.server";
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 export const prisma = (globalForPrisma.prisma ??= new PrismaClient({
-  adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: 10 }),
+  adapter: new SerialTransactionPg({ connectionString: env.DATABASE_URL, max: 10 }),
 }));
