@@ -5,6 +5,7 @@ import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useRout
 import { z } from "zod";
 import { FormErrors, PageError, SubmitButton, useIsPending } from "~/components/forms";
 import { requireSignIn } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
 import { listLoginSessions, revokeOtherLoginSessions } from "~/utils/session.server";
 
 export const SignOutOtherDevicesSchema = z.object({
@@ -32,9 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, loginSessionId } = await requireSignIn(request);
-  const formData = await request.formData().catch(() => {
-    throw new Response("Expected a form submission.", { status: 400 });
-  });
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: SignOutOtherDevicesSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), signedOut: null }, { status: 400 });
   const signedOut = await revokeOtherLoginSessions(user.id, loginSessionId);

@@ -4,18 +4,14 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending } from "~/components/forms";
+import { emailField } from "~/models/account-forms";
 import { createPasswordReset, normalizeEmail } from "~/models/user.server";
 import { env } from "~/utils/env.server";
+import { readFormData } from "~/utils/form-data.server";
 import { sendMail } from "~/utils/mail.server";
 import { limitPasswordResetRequest, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
 
-export const ForgotPasswordSchema = z.object({
-  email: z
-    .string({ error: "Enter your email address" })
-    .trim()
-    .max(254, "An email address has at most 254 characters")
-    .pipe(z.email("Enter a valid email address, like name@example.org")),
-});
+export const ForgotPasswordSchema = z.object({ email: emailField });
 
 export const meta: MetaFunction = () => [{ title: "Reset your password · Meeting Platform" }];
 
@@ -24,9 +20,7 @@ export async function loader(_args: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData().catch(() => {
-    throw new Response("Expected a form submission.", { status: 400 });
-  });
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: ForgotPasswordSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), sent: false }, { status: 400 });

@@ -1,23 +1,22 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending } from "~/components/forms";
+import { AccountForm } from "~/components/account-form";
+import { Field, FormRouteError } from "~/components/forms";
+import { emailField, redirectToField } from "~/models/account-forms";
 import { normalizeEmail, verifyLogin } from "~/models/user.server";
 import { requireAnonymous } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
 import { clientIp, limitSignIn, resetSignInLimit, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { createLoginSession } from "~/utils/session.server";
 
 export const LoginSchema = z.object({
-  email: z
-    .string({ error: "Enter your email address" })
-    .trim()
-    .max(254, "An email address has at most 254 characters")
-    .pipe(z.email("Enter a valid email address, like name@example.org")),
+  email: emailField,
   password: z.string({ error: "Enter your password" }).max(128, "A password has at most 128 characters"),
-  redirectTo: z.string().max(2048).optional(),
+  redirectTo: redirectToField,
 });
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Meeting Platform" }];
@@ -29,10 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const formData = await request.formData().catch(() => {
-    throw new Response("Expected a form submission.", { status: 400 });
-  });
-  const submission = parseWithZod(formData, { schema: LoginSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: LoginSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
@@ -57,9 +53,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LoginPage() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const redirectTo = searchParams.get("redirectTo") ?? "";
-  const passwordChanged = searchParams.get("reset") === "done";
-  const pending = useIsPending();
   const [form, fields] = useForm({
     id: "login",
     lastResult,
@@ -67,38 +60,29 @@ export default function LoginPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
     shouldRevalidate: "onBlur",
   });
-  const signupLink = redirectTo ? `/signup?${new URLSearchParams({ redirectTo })}` : "/signup";
-
   return (
-    <FormCard
+    <AccountForm
+      form={form}
       title="Sign in"
-      intro={passwordChanged ? <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">Your password was changed. Sign in with your new password.</p> : null}
-      footer={
-        <>
-          New here?{" "}
-          <Link to={signupLink} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
-            Create an account
-          </Link>
-        </>
+      intro={
+        searchParams.get("reset") === "done" ? (
+          <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">Your password was changed. Sign in with your new password.</p>
+        ) : null
       }
+      switchTo={{ question: "New here?", label: "Create an account", path: "/signup" }}
+      submitLabel="Sign in"
+      pendingLabel="Signing in…"
     >
-      <Form method="post" {...getFormProps(form)} className="space-y-5">
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field meta={fields.email} label="Email" type="email" autoComplete="email" inputMode="email" autoCapitalize="none" spellCheck={false} />
-        <div>
-          <Field meta={fields.password} label="Password" type="password" autoComplete="current-password" />
-          <p className="mt-2 text-sm">
-            <Link to="/forgot-password" className="font-medium text-brand-700 underline-offset-2 hover:underline">
-              Forgot your password?
-            </Link>
-          </p>
-        </div>
-        <SubmitButton pending={pending} pendingLabel="Signing in…" className="w-full">
-          Sign in
-        </SubmitButton>
-      </Form>
-    </FormCard>
+      <Field meta={fields.email} label="Email" type="email" autoComplete="email" inputMode="email" autoCapitalize="none" spellCheck={false} />
+      <div>
+        <Field meta={fields.password} label="Password" type="password" autoComplete="current-password" />
+        <p className="mt-2 text-sm">
+          <Link to="/forgot-password" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            Forgot your password?
+          </Link>
+        </p>
+      </div>
+    </AccountForm>
   );
 }
 

@@ -11,6 +11,7 @@ import { abandonCheckout } from "~/models/registration-checkout.server";
 import { LeaveCheckoutSchema } from "~/models/registration-forms";
 import { getOwnOrder } from "~/models/registration.server";
 import { requireUser } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
 import { formatTime } from "~/utils/time";
 
 // Times here are in the meeting's own zone; the zone switch belongs to the program pages.
@@ -31,9 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData().catch(() => {
-    throw new Response("Expected a form submission.", { status: 400 });
-  });
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: LeaveCheckoutSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   await abandonCheckout(submission.value.order, user.id);

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending } from "~/components/forms";
 import { isPasswordResetTokenUsable, resetPassword } from "~/models/user.server";
+import { readFormData } from "~/utils/form-data.server";
 import { clearLoginSessionCookie } from "~/utils/session.server";
 
 export const ResetPasswordSchema = z
@@ -32,9 +33,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   if (!plausibleToken(params.token)) return data({ ...LINK_GONE, result: undefined }, { status: 410 });
-  const formData = await request.formData().catch(() => {
-    throw new Response("Expected a form submission.", { status: 400 });
-  });
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: ResetPasswordSchema });
   if (submission.status !== "success") {
     return data({ linkUsable: true, result: submission.reply({ hideFields: ["password", "confirmPassword"] }) }, { status: 400 });

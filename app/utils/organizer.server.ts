@@ -22,11 +22,7 @@ export async function requireOrganizer(request: Request, params: { meeting?: str
 
 export type ConsoleMeeting = Awaited<ReturnType<typeof requireOrganizer>>["meeting"];
 
-export async function readFormData(request: Request): Promise<FormData> {
-  return request.formData().catch(() => {
-    throw new Response("Expected a form submission.", { status: 400 });
-  });
-}
+export { readFormData } from "./form-data.server";
 
 /** A refused change as an action reply: the status it deserves and a sentence for the page. */
 export function refused(failure: { status: number; message: string; field?: string }, extra: Record<string, unknown> = {}) {

@@ -1,0 +1,55 @@
+// The frame of the sign-in and sign-up pages: the card, the form with its
+// errors and its submit button, the page to go back to afterwards
+// (`redirectTo`, which switching between the two pages keeps), and the link to
+// the other page.
+import { getFormProps, type FormMetadata } from "@conform-to/react";
+import { Form, Link, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { FormCard, FormErrors, SubmitButton, useIsPending } from "./forms";
+
+export function AccountForm<Schema extends Record<string, unknown>>({
+  form,
+  title,
+  intro,
+  switchTo,
+  submitLabel,
+  pendingLabel,
+  children,
+}: {
+  form: FormMetadata<Schema, string[]>;
+  title: string;
+  intro?: ReactNode;
+  /** The other page, e.g. "New here?" and "Create an account" for /signup. */
+  switchTo: { question: string; label: string; path: "/login" | "/signup" };
+  submitLabel: string;
+  /** The button's label while the form is sent, e.g. "Signing in…". */
+  pendingLabel: string;
+  children: ReactNode;
+}) {
+  const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo") ?? "";
+  const pending = useIsPending();
+  return (
+    <FormCard
+      title={title}
+      intro={intro}
+      footer={
+        <>
+          {switchTo.question}{" "}
+          <Link to={redirectTo ? `${switchTo.path}?${new URLSearchParams({ redirectTo })}` : switchTo.path} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
+            {switchTo.label}
+          </Link>
+        </>
+      }
+    >
+      <Form method="post" {...getFormProps(form)} className="space-y-5">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        {children}
+        <SubmitButton pending={pending} pendingLabel={pendingLabel} className="w-full">
+          {submitLabel}
+        </SubmitButton>
+      </Form>
+    </FormCard>
+  );
+}
