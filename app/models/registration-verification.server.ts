@@ -43,6 +43,14 @@ export async function rejectVerification(input: { meetingId: string; registratio
   });
 }
 
+/** An organizer's decision on a pending proof. */
+export type ProofDecision = { intent: "approve" } | { intent: "reject"; reason: string };
+
+/** Approves or declines a pending proof, as the organizer decided. */
+export function decideProof(decision: ProofDecision, input: { meetingId: string; registrationId: string; reviewerId: string }): Promise<ReviewOutcome> {
+  return decision.intent === "approve" ? approveVerification(input) : rejectVerification({ ...input, reason: decision.reason });
+}
+
 /** The link mailed to an institutional address was followed: the address is shown as confirmed to reviewers. */
 export async function confirmInstitutionalEmail(token: string, now: Date = new Date()): Promise<{ email: string; meetingSlug: string } | null> {
   const registration = await prisma.registration.findUnique({

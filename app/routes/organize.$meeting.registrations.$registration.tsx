@@ -5,33 +5,26 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Badge, ConsolePage, linkClass, Section, StatusBanner, TextareaField } from "~/components/console";
+import { Badge, ConsolePage, linkClass, Section, StatusBanner } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
-import { ErrorList, FormErrors, SubmitButton, useIsPending } from "~/components/forms";
+import { FieldFrame, FormErrors, hintIdOf, SubmitButton } from "~/components/forms";
+import { PROOF_DECISION_MESSAGES, ProofDecisionFields, ProofList, toProofDocuments } from "~/components/proof-review";
 import { ReceiptTable, toReceiptOrders } from "~/components/registration-receipt";
-import { getMeeting } from "~/models/meeting.server";
 import { compRegistration, refundByOrganizer } from "~/models/registration-cancel.server";
 import { getMeetingRegistration } from "~/models/registration-console.server";
 import { ConsoleRegistrationSchema, toMinorUnits } from "~/models/registration-forms";
 import { ATTENDANCE_LABELS, formatMoney } from "~/models/registration-pricing";
 import { meetingCurrency, refundableByOrder, registrationStateLabel } from "~/models/registration.server";
-import { approveVerification, rejectVerification } from "~/models/registration-verification.server";
-import { requireMeetingRole } from "~/utils/auth.server";
+import { decideProof } from "~/models/registration-verification.server";
+import { readFormData, requireOrganizer } from "~/utils/organizer.server";
 import { formatDate, formatTime } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.registration.name} · Registrations` : "Registration" }];
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
-async function requireOrganizerOf(request: Request, slug: string | undefined) {
-  const meeting = await getMeeting(slug ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  const user = await requireMeetingRole(request, meeting.id, ["ORGANIZER"]);
-  return { meeting, user };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meeting } = await requireOrganizerOf(request, params.meeting);
+  const { meeting } = await requireOrganizer(request, params);
   const registration = await getMeetingRegistration(meeting.id, params.registration ?? "");
   if (!registration) throw new Response("There is no such registration in this meeting.", { status: 404 });
   const zone = registration.meeting.timeZone;
@@ -60,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reviewedOn: registration.reviewedAt ? formatDate(registration.reviewedAt, zone) : null,
       institutionalEmail: registration.institutionalEmail,
       institutionalEmailConfirmed: registration.institutionalEmailConfirmedAt !== null,
-      documents: registration.documents.map((document) => ({ id: document.id, fileName: document.fileName })),
+      documents: toProofDocuments(registration.documents),
       receipts: toReceiptOrders(registration.orders, zone),
       otherOrders: registration.orders
         .filter((order) => order.status !== "PAID")
@@ -73,22 +66,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { meeting, user } = await requireOrganizerOf(request, params.meeting);
+  const { meeting, user } = await requireOrganizer(request, params);
   const registrationId = params.registration ?? "";
-  const formData = await request.formData().catch(() => {
-    throw new Response("Expected a form submission.", { status: 400 });
-  });
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: ConsoleRegistrationSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), message: null }, { status: 400 });
   const values = submission.value;
   let outcome: { ok: true } | { ok: false; message: string; status?: number };
   let message: string;
-  if (values.intent === "approve") {
-    outcome = await approveVerification({ meetingId: meeting.id, registrationId, reviewerId: user.id });
-    message = "Approved: the registration is confirmed and the registrant was e-mailed.";
-  } else if (values.intent === "reject") {
-    outcome = await rejectVerification({ meetingId: meeting.id, registrationId, reviewerId: user.id, reason: values.reason });
-    message = "Declined: the registrant was e-mailed your reason.";
+  if (values.intent === "approve" || values.intent === "reject") {
+    outcome = await decideProof(values, { meetingId: meeting.id, registrationId, reviewerId: user.id });
+    message = PROOF_DECISION_MESSAGES[values.intent];
   } else if (values.intent === "comp") {
     const comped = await compRegistration({ meetingId: meeting.id, registrationId, organizerId: user.id });
     outcome = comped;
@@ -108,7 +96,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ConsoleRegistration() {
   const { meeting, registration } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const pending = useIsPending();
   const [form, fields] = useForm({
     id: "console-registration",
     lastResult: actionData?.result,
@@ -118,6 +105,7 @@ export default function ConsoleRegistration() {
     defaultValue: { amount: (registration.refundable / 100).toFixed(2) },
   });
   const live = registration.status === "ACTIVE" || registration.status === "AWAITING_PAYMENT";
+  const refundHint = `Up to ${registration.refundableLabel}, membership dues included.`;
   return (
     <ConsolePage
       title={registration.name}
@@ -167,20 +155,12 @@ export default function ConsoleRegistration() {
       {registration.requiresProof ? (
         <Section title="Proof of status" id="proof">
           <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-            <ul className="space-y-1">
-              {registration.documents.map((document) => (
-                <li key={document.id}>
-                  <a href={`/meetings/${meeting.slug}/registration/documents/${document.id}`} className={linkClass} target="_blank" rel="noreferrer">
-                    {document.fileName}
-                  </a>
-                </li>
-              ))}
-              {registration.institutionalEmail ? (
-                <li>
-                  Institutional e-mail {registration.institutionalEmail}: {registration.institutionalEmailConfirmed ? "confirmed by its owner" : "link not yet followed"}
-                </li>
-              ) : null}
-            </ul>
+            <ProofList
+              meetingSlug={meeting.slug}
+              documents={registration.documents}
+              institutionalEmail={registration.institutionalEmail}
+              institutionalEmailConfirmed={registration.institutionalEmailConfirmed}
+            />
             {registration.reviewedBy ? (
               <p className="mt-2 text-slate-600">
                 {registration.verification === "REJECTED" ? "Declined" : "Reviewed"} by {registration.reviewedBy} on {registration.reviewedOn}
@@ -189,15 +169,7 @@ export default function ConsoleRegistration() {
             ) : null}
             {registration.verification === "PENDING" && registration.status === "ACTIVE" ? (
               <Form method="post" {...getFormProps(form)} className="mt-4 space-y-3">
-                <TextareaField meta={fields.reason} label="Reason, if you decline" hint="The registrant reads this." rows={2} />
-                <div className="flex flex-wrap gap-2">
-                  <SubmitButton name="intent" value="approve" pending={pending} pendingLabel="Saving…">
-                    Approve
-                  </SubmitButton>
-                  <SubmitButton name="intent" value="reject" variant="danger" pendingLabel="Saving…">
-                    Decline
-                  </SubmitButton>
-                </div>
+                <ProofDecisionFields reason={fields.reason} reasonHint="The registrant reads this." />
               </Form>
             ) : null}
           </div>
@@ -237,22 +209,17 @@ export default function ConsoleRegistration() {
             {registration.refundable > 0 ? (
               <Form method="post" className="rounded-lg border border-slate-200 bg-white p-4">
                 <h3 className="font-semibold text-slate-900">Refund</h3>
-                <label htmlFor={fields.amount.id} className="mt-2 block text-sm font-medium text-slate-800">
-                  Amount ({registration.currency})
-                </label>
-                <p id={`${fields.amount.id}-hint`} className="text-sm text-slate-600">
-                  Up to {registration.refundableLabel}, membership dues included.
-                </p>
-                <input
-                  id={fields.amount.id}
-                  name={fields.amount.name}
-                  defaultValue={fields.amount.initialValue}
-                  inputMode="decimal"
-                  aria-describedby={`${fields.amount.id}-hint${fields.amount.errors?.length ? ` ${fields.amount.errorId}` : ""}`}
-                  aria-invalid={fields.amount.errors?.length ? true : undefined}
-                  className="mt-1.5 block w-40 rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm"
-                />
-                <ErrorList id={fields.amount.errorId} errors={fields.amount.errors} />
+                <FieldFrame meta={fields.amount} label={`Amount (${registration.currency})`} hint={refundHint} className="mt-2">
+                  <input
+                    id={fields.amount.id}
+                    name={fields.amount.name}
+                    defaultValue={fields.amount.initialValue}
+                    inputMode="decimal"
+                    aria-describedby={`${hintIdOf(fields.amount, refundHint)}${fields.amount.errors?.length ? ` ${fields.amount.errorId}` : ""}`}
+                    aria-invalid={fields.amount.errors?.length ? true : undefined}
+                    className="mt-1.5 block w-40 rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm"
+                  />
+                </FieldFrame>
                 <label className="mt-3 flex items-center gap-2 text-sm">
                   <input type="checkbox" name={fields.cancel.name} defaultChecked className="h-4 w-4 accent-brand-700" />
                   Also cancel the registration (releases its seats and access)

@@ -5,29 +5,22 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ConsolePage, linkClass, StatusBanner, TextareaField } from "~/components/console";
+import { ConsolePage, linkClass, StatusBanner } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
-import { FormErrors, SubmitButton, useIsPending } from "~/components/forms";
-import { getMeeting } from "~/models/meeting.server";
+import { FormErrors } from "~/components/forms";
+import { PROOF_DECISION_MESSAGES, ProofDecisionFields, ProofList, toProofDocuments } from "~/components/proof-review";
 import { verificationQueue } from "~/models/registration-console.server";
 import { ReviewSchema } from "~/models/registration-forms";
-import { approveVerification, rejectVerification } from "~/models/registration-verification.server";
-import { requireMeetingRole } from "~/utils/auth.server";
+import { decideProof } from "~/models/registration-verification.server";
+import { readFormData, requireOrganizer } from "~/utils/organizer.server";
 import { formatDate } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Verification queue · ${data.meeting.name}` : "Verification queue" }];
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
-async function requireOrganizerOf(request: Request, slug: string | undefined) {
-  const meeting = await getMeeting(slug ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  const user = await requireMeetingRole(request, meeting.id, ["ORGANIZER"]);
-  return { meeting, user };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meeting } = await requireOrganizerOf(request, params.meeting);
+  const { meeting } = await requireOrganizer(request, params);
   const queue = await verificationQueue(meeting.id);
   return {
     meeting: { slug: meeting.slug, name: meeting.name },
@@ -40,32 +33,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       registeredOn: formatDate(entry.createdAt, meeting.timeZone),
       institutionalEmail: entry.institutionalEmail,
       institutionalEmailConfirmed: entry.institutionalEmailConfirmedAt !== null,
-      documents: entry.documents.map((document) => ({ id: document.id, fileName: document.fileName, kind: document.contentType === "application/pdf" ? "PDF" : "image", kilobytes: Math.max(1, Math.round(document.size / 1024)) })),
+      documents: toProofDocuments(entry.documents),
     })),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { meeting, user } = await requireOrganizerOf(request, params.meeting);
-  const formData = await request.formData().catch(() => {
-    throw new Response("Expected a form submission.", { status: 400 });
-  });
+  const { meeting, user } = await requireOrganizer(request, params);
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: ReviewSchema });
   const formId = `review-${String(formData.get("registration") ?? "")}`;
   if (submission.status !== "success") return data({ formId, result: submission.reply(), message: null }, { status: 400 });
-  const { intent, registration } = submission.value;
-  const outcome =
-    intent === "approve"
-      ? await approveVerification({ meetingId: meeting.id, registrationId: registration, reviewerId: user.id })
-      : await rejectVerification({ meetingId: meeting.id, registrationId: registration, reviewerId: user.id, reason: submission.value.reason });
+  const outcome = await decideProof(submission.value, { meetingId: meeting.id, registrationId: submission.value.registration, reviewerId: user.id });
   if (!outcome.ok) return data({ formId, result: submission.reply({ formErrors: [outcome.message] }), message: null }, { status: 409 });
-  return { formId, result: submission.reply({ resetForm: true }), message: intent === "approve" ? "Approved: the registration is confirmed and the registrant was e-mailed." : "Declined: the registrant was e-mailed your reason." };
+  return { formId, result: submission.reply({ resetForm: true }), message: PROOF_DECISION_MESSAGES[submission.value.intent] };
 }
 
 type Entry = ReturnType<typeof useLoaderData<typeof loader>>["queue"][number];
 
 function ReviewCard({ entry, meetingSlug, lastResult }: { entry: Entry; meetingSlug: string; lastResult?: SubmissionResult<string[]> }) {
-  const pending = useIsPending();
   const [form, fields] = useForm({
     id: `review-${entry.id}`,
     lastResult,
@@ -90,37 +76,17 @@ function ReviewCard({ entry, meetingSlug, lastResult }: { entry: Entry; meetingS
         <p className="text-sm text-slate-600">
           {entry.email} · <span className="font-mono">{entry.code}</span>
         </p>
-        <ul className="mt-3 space-y-1 text-sm">
-          {entry.documents.map((document) => (
-            <li key={document.id}>
-              <a href={`/meetings/${meetingSlug}/registration/documents/${document.id}`} className={linkClass} target="_blank" rel="noreferrer">
-                {document.fileName}
-              </a>{" "}
-              <span className="text-slate-600">
-                ({document.kind}, {document.kilobytes} KB)
-              </span>
-            </li>
-          ))}
-          {entry.institutionalEmail ? (
-            <li>
-              Institutional e-mail <span className="font-medium">{entry.institutionalEmail}</span>:{" "}
-              {entry.institutionalEmailConfirmed ? <span className="font-semibold text-emerald-800">confirmed by its owner</span> : <span className="text-amber-900">link not yet followed</span>}
-            </li>
-          ) : null}
-          {!entry.documents.length && !entry.institutionalEmail ? <li className="text-slate-600">No proof sent.</li> : null}
-        </ul>
+        <ProofList
+          meetingSlug={meetingSlug}
+          documents={entry.documents}
+          institutionalEmail={entry.institutionalEmail}
+          institutionalEmailConfirmed={entry.institutionalEmailConfirmed}
+          className="mt-3"
+        />
         <Form method="post" {...getFormProps(form)} className="mt-4 space-y-3">
           <FormErrors id={form.errorId} errors={form.errors} />
           <input type="hidden" name="registration" value={entry.id} />
-          <TextareaField meta={fields.reason} label="Reason, if you decline" hint="The registrant reads this, e.g. “The letter must be dated within the last year.”" rows={2} />
-          <div className="flex flex-wrap gap-2">
-            <SubmitButton name="intent" value="approve" pending={pending} pendingLabel="Saving…">
-              Approve
-            </SubmitButton>
-            <SubmitButton name="intent" value="reject" variant="danger" pendingLabel="Saving…">
-              Decline
-            </SubmitButton>
-          </div>
+          <ProofDecisionFields reason={fields.reason} reasonHint="The registrant reads this, e.g. “The letter must be dated within the last year.”" />
         </Form>
       </article>
     </li>
