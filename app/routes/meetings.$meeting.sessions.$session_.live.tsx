@@ -5,10 +5,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useState } from "react";
 import { z } from "zod";
 import { AskForm, AskSchema } from "~/components/live-qa/ask-form";
-import { ConnectionBadge } from "~/components/live-qa/live-form";
+import { ConnectionBadge, LiveNotice, useLiveNotice } from "~/components/live-qa/live-form";
 import { QuestionItem } from "~/components/live-qa/question-item";
 import { useLiveQa, type ChangeEvent } from "~/components/live-qa/use-live-qa";
 import { pageWidthClass } from "~/components/page-width";
@@ -17,6 +16,7 @@ import { askQuestion, editQuestion, getQaBoard, unvoteQuestion, voteQuestion, wi
 import { audienceQuestions, QaError, questionBodySchema, recordIdSchema, sortQuestions, type QuestionSort } from "~/models/live-qa";
 import { ROLE_LABELS } from "~/models/program";
 import { loginUrlFor } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
 import { backTo, httpStatusOf, loadLivePage } from "~/utils/live-qa-page.server";
 import { formatDate, formatTime, formatTimeRange, zoneAbbreviation, zoneViewFor } from "~/utils/time";
 
@@ -84,9 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!page.user) throw redirect(loginUrlFor(request));
   const userId = page.user.id;
   const sessionId = page.session.id;
-  const formData = await request.formData().catch(() => {
-    throw new Response("Expected a form submission.", { status: 400 });
-  });
+  const formData = await readFormData(request);
 
   if (formData.get("intent") === "ask") {
     const submission = parseWithZod(formData, { schema: AskSchema });
@@ -146,13 +144,12 @@ export default function LiveSessionPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { board, status, viewers, send, live } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard });
-  const [liveNotice, setLiveNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const [notice, setLiveNotice] = useLiveNotice(actionData?.error, done, DONE_TEXT);
   const base = `/meetings/${meeting.slug}`;
   const sessionHref = `${base}/sessions/${session.slug}`;
   const pinnedId = board.qa.pinnedQuestionId;
   const pinned = board.questions.find((q) => q.id === pinnedId && q.status === "APPROVED") ?? null;
   const questions = sortQuestions(audienceQuestions(board), sort).filter((q) => q.id !== pinned?.id);
-  const notice = liveNotice ?? (actionData?.error ? { text: actionData.error, error: true } : done && DONE_TEXT[done] ? { text: DONE_TEXT[done]!, error: false } : null);
   const sortHref = (value: QuestionSort) => {
     const params = new URLSearchParams(searchParams);
     params.delete("done");
@@ -240,12 +237,7 @@ export default function LiveSessionPage() {
             </nav>
           </div>
 
-          <div role="status" aria-live="polite" className="mt-3 empty:hidden">
-            {notice && !notice.error ? <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{notice.text}</p> : null}
-          </div>
-          <div role="alert" className="mt-3 empty:hidden">
-            {notice?.error ? <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{notice.text}</p> : null}
-          </div>
+          <LiveNotice notice={notice} />
 
           <div className="mt-3">
             {!board.qa.open ? (

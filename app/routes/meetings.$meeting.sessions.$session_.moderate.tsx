@@ -7,7 +7,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { z } from "zod";
-import { ConnectionBadge, LiveForm } from "~/components/live-qa/live-form";
+import { ConnectionBadge, LiveForm, LiveNotice, questionButtonClass, useLiveNotice } from "~/components/live-qa/live-form";
 import { ModeratorQuestion } from "~/components/live-qa/moderator-question";
 import { useLiveQa, type ChangeEvent } from "~/components/live-qa/use-live-qa";
 import { pageWidthClass } from "~/components/page-width";
@@ -24,8 +24,9 @@ import {
   setModeration,
   unpinQuestion,
 } from "~/models/live-qa.server";
-import { dismissReasonSchema, QaError, questionBodySchema, recordIdSchema, sortQuestions } from "~/models/live-qa";
+import { dismissReasonSchema, QaError, questionBodySchema, recordIdSchema, sortQuestions, type QuestionView } from "~/models/live-qa";
 import { loginUrlFor } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
 import { backTo, httpStatusOf, loadLivePage } from "~/utils/live-qa-page.server";
 import { zoneViewFor } from "~/utils/time";
 
@@ -60,9 +61,7 @@ const ModerationSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const page = await requireModeratorPage(request, params);
-  const formData = await request.formData().catch(() => {
-    throw new Response("Expected a form submission.", { status: 400 });
-  });
+  const formData = await readFormData(request);
   const parsed = ModerationSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "That request was not understood." }, { status: 400 });
   const who = { sessionId: page.session.id, userId: page.user.id };
@@ -139,9 +138,8 @@ export default function ModeratePage() {
   const { meeting, session, zone, board: initialBoard, done, realtimeUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { board, status, viewers, send, live } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard });
-  const [liveNotice, setLiveNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const [notice, setLiveNotice] = useLiveNotice(actionData?.error, done, DONE_TEXT);
   const [showKeys, setShowKeys] = useState(false);
-  const notice = liveNotice ?? (actionData?.error ? { text: actionData.error, error: true } : done && DONE_TEXT[done] ? { text: DONE_TEXT[done]!, error: false } : null);
   const sessionHref = `/meetings/${meeting.slug}/sessions/${session.slug}`;
   const pinnedId = board.qa.pinnedQuestionId;
   const pending = [...board.questions.filter((q) => q.status === "PENDING")].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -149,7 +147,7 @@ export default function ModeratePage() {
   const pinned = board.questions.find((q) => q.id === pinnedId) ?? null;
   const gone = board.questions.filter((q) => q.status === "DISMISSED" || q.status === "WITHDRAWN");
 
-  async function onLive(formData: FormData) {
+  async function sendLive(formData: FormData) {
     const intent = String(formData.get("intent"));
     const event = INTENT_EVENTS[intent];
     if (!event) return;
@@ -166,6 +164,8 @@ export default function ModeratePage() {
     setLiveNotice(response.ok ? { text: DONE_TEXT[intent] ?? "Done.", error: false } : { text: response.error.message, error: true });
   }
 
+  const onLive = (formData: FormData) => void sendLive(formData);
+  const questionProps = { zone, live, onLive };
   useQueueShortcuts(setShowKeys);
 
   return (
@@ -218,30 +218,21 @@ export default function ModeratePage() {
           Q&amp;A is <strong>{board.qa.open ? "open" : "closed"}</strong>; moderation is <strong>{board.qa.moderationEnabled ? "on" : "off"}</strong>.
         </p>
         <div className="flex flex-wrap gap-2">
-          <LiveForm live={live} onLiveSubmit={(formData) => void onLive(formData)}>
-            <button type="submit" name="intent" value={board.qa.open ? "close" : "open"} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50">
-              {board.qa.open ? "Close Q&A" : "Reopen Q&A"}
-            </button>
-          </LiveForm>
-          <LiveForm live={live} onLiveSubmit={(formData) => void onLive(formData)}>
-            <button
-              type="submit"
-              name="intent"
-              value={board.qa.moderationEnabled ? "moderation-off" : "moderation-on"}
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50"
-            >
-              {board.qa.moderationEnabled ? "Turn moderation off" : "Turn moderation on"}
-            </button>
-          </LiveForm>
+          {/* Keyed by the switch, not its state, so the button keeps the focus when it flips. */}
+          {[
+            { switch: "qa", ...(board.qa.open ? { intent: "close", label: "Close Q&A" } : { intent: "open", label: "Reopen Q&A" }) },
+            { switch: "moderation", ...(board.qa.moderationEnabled ? { intent: "moderation-off", label: "Turn moderation off" } : { intent: "moderation-on", label: "Turn moderation on" }) },
+          ].map((setting) => (
+            <LiveForm key={setting.switch} live={live} onLiveSubmit={onLive}>
+              <button type="submit" name="intent" value={setting.intent} className={questionButtonClass.secondary}>
+                {setting.label}
+              </button>
+            </LiveForm>
+          ))}
         </div>
       </section>
 
-      <div role="status" aria-live="polite" className="mt-3 empty:hidden">
-        {notice && !notice.error ? <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{notice.text}</p> : null}
-      </div>
-      <div role="alert" className="mt-3 empty:hidden">
-        {notice?.error ? <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{notice.text}</p> : null}
-      </div>
+      <LiveNotice notice={notice} />
 
       {pinned ? (
         <section aria-labelledby="now-heading" className="mt-5">
@@ -249,40 +240,14 @@ export default function ModeratePage() {
             Now answering
           </h2>
           <ul className="mt-2">
-            <ModeratorQuestion question={pinned} pinned zone={zone} live={live} onLive={(formData) => void onLive(formData)} />
+            <ModeratorQuestion question={pinned} pinned {...questionProps} />
           </ul>
         </section>
       ) : null}
 
       <div id="queue" className="mt-5 grid scroll-mt-4 gap-6 lg:grid-cols-2">
-        <section aria-labelledby="pending-heading">
-          <h2 id="pending-heading" className="text-lg font-bold text-slate-900">
-            Waiting for approval <span className="font-semibold text-slate-600">({pending.length})</span>
-          </h2>
-          {pending.length ? (
-            <ol className="mt-2 space-y-3">
-              {pending.map((question) => (
-                <ModeratorQuestion key={question.id} question={question} pinned={false} zone={zone} live={live} onLive={(formData) => void onLive(formData)} />
-              ))}
-            </ol>
-          ) : (
-            <p className="mt-2 text-sm text-slate-600">Nothing is waiting.</p>
-          )}
-        </section>
-        <section aria-labelledby="board-heading">
-          <h2 id="board-heading" className="text-lg font-bold text-slate-900">
-            On the board <span className="font-semibold text-slate-600">({approved.length})</span>
-          </h2>
-          {approved.length ? (
-            <ol className="mt-2 space-y-3">
-              {approved.map((question) => (
-                <ModeratorQuestion key={question.id} question={question} pinned={false} zone={zone} live={live} onLive={(formData) => void onLive(formData)} />
-              ))}
-            </ol>
-          ) : (
-            <p className="mt-2 text-sm text-slate-600">No approved questions yet.</p>
-          )}
-        </section>
+        <QuestionQueue id="pending-heading" title="Waiting for approval" questions={pending} empty="Nothing is waiting." {...questionProps} />
+        <QuestionQueue id="board-heading" title="On the board" questions={approved} empty="No approved questions yet." {...questionProps} />
       </div>
 
       {gone.length ? (
@@ -290,12 +255,46 @@ export default function ModeratePage() {
           <summary className="cursor-pointer text-base font-bold text-slate-900">Dismissed and withdrawn ({gone.length})</summary>
           <ol className="mt-2 space-y-3">
             {gone.map((question) => (
-              <ModeratorQuestion key={question.id} question={question} pinned={false} zone={zone} live={live} onLive={(formData) => void onLive(formData)} />
+              <ModeratorQuestion key={question.id} question={question} pinned={false} {...questionProps} />
             ))}
           </ol>
         </details>
       ) : null}
     </div>
+  );
+}
+
+/** One of the moderator's lists, headed by its count, questions in order. */
+function QuestionQueue({
+  id,
+  title,
+  questions,
+  empty,
+  ...questionProps
+}: {
+  id: string;
+  title: string;
+  questions: QuestionView[];
+  empty: string;
+  zone: string;
+  live: boolean;
+  onLive: (formData: FormData) => void;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="text-lg font-bold text-slate-900">
+        {title} <span className="font-semibold text-slate-600">({questions.length})</span>
+      </h2>
+      {questions.length ? (
+        <ol className="mt-2 space-y-3">
+          {questions.map((question) => (
+            <ModeratorQuestion key={question.id} question={question} pinned={false} {...questionProps} />
+          ))}
+        </ol>
+      ) : (
+        <p className="mt-2 text-sm text-slate-600">{empty}</p>
+      )}
+    </section>
   );
 }
 

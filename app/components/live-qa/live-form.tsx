@@ -1,8 +1,11 @@
 // Pieces shared by the live pages: a form that posts to the route's action
 // without JavaScript (or while the live connection is down) and goes over the
-// socket when it is up, the connection badge, and small status texts.
+// socket when it is up, the forms about one question (its actions, editing its
+// text), the connection badge, the notice of the last action, and small
+// status texts.
 import { Form } from "@remix-run/react";
-import type { ComponentProps, FormEvent } from "react";
+import { useState, type ComponentProps, type FormEvent, type ReactNode } from "react";
+import { QUESTION_MAX_LENGTH, type QuestionView } from "~/models/live-qa";
 import type { LiveStatus } from "./use-live-qa";
 
 type LiveFormProps = Omit<ComponentProps<typeof Form>, "onSubmit" | "method"> & {
@@ -22,6 +25,92 @@ export function LiveForm({ live, onLiveSubmit, children, ...rest }: LiveFormProp
     <Form method="post" preventScrollReset onSubmit={submit} {...rest}>
       {children}
     </Form>
+  );
+}
+
+/** The buttons of the question forms. */
+export const questionButtonClass = {
+  primary: "rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800",
+  secondary: "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50",
+  danger: "rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50",
+} as const;
+
+type QuestionFormProps = { question: QuestionView; live: boolean; onLive: (formData: FormData) => void };
+
+/** A form about one question: its id goes along with whichever button's intent. */
+export function QuestionForm({ question, live, onLive, className, children }: QuestionFormProps & { className?: string; children: ReactNode }) {
+  return (
+    <LiveForm live={live} onLiveSubmit={onLive} className={className}>
+      <input type="hidden" name="questionId" value={question.id} />
+      {children}
+    </LiveForm>
+  );
+}
+
+/**
+ * The question's text to edit (intent "edit"), folded behind an Edit button:
+ * its author's while it waits, a moderator's at any time (with `shortcut`, the
+ * key that opens it).
+ */
+export function QuestionEditor({
+  question,
+  live,
+  onLive,
+  label,
+  labelHidden = false,
+  saveLabel,
+  summaryClassName,
+  shortcut,
+}: QuestionFormProps & { label: string; labelHidden?: boolean; saveLabel: string; summaryClassName: string; shortcut?: string }) {
+  return (
+    <details className="group" data-edit="">
+      <summary className={`${summaryClassName} cursor-pointer list-none`} aria-keyshortcuts={shortcut}>
+        Edit
+      </summary>
+      <QuestionForm question={question} live={live} onLive={onLive} className="mt-2 w-full space-y-2">
+        <label htmlFor={`edit-${question.id}`} className={labelHidden ? "sr-only" : "block text-sm font-medium text-slate-800"}>
+          {label}
+        </label>
+        <textarea
+          id={`edit-${question.id}`}
+          name="body"
+          required
+          maxLength={QUESTION_MAX_LENGTH}
+          defaultValue={question.body}
+          rows={3}
+          className="block w-full min-w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm"
+        />
+        <button type="submit" name="intent" value="edit" className={questionButtonClass.primary}>
+          {saveLabel}
+        </button>
+      </QuestionForm>
+    </details>
+  );
+}
+
+export type LiveNoticeText = { text: string; error: boolean };
+
+/**
+ * The notice of the last action: what came back over the socket, else the
+ * refusal of a posted form, else what `?done=` says a posted form did.
+ */
+export function useLiveNotice(refusal: string | null | undefined, done: string | null, doneText: Record<string, string>) {
+  const [liveNotice, setLiveNotice] = useState<LiveNoticeText | null>(null);
+  const notice = liveNotice ?? (refusal ? { text: refusal, error: true } : done && doneText[done] ? { text: doneText[done]!, error: false } : null);
+  return [notice, setLiveNotice] as const;
+}
+
+/** What the last action did, politely announced, or why it failed, announced at once. */
+export function LiveNotice({ notice }: { notice: LiveNoticeText | null }) {
+  return (
+    <>
+      <div role="status" aria-live="polite" className="mt-3 empty:hidden">
+        {notice && !notice.error ? <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{notice.text}</p> : null}
+      </div>
+      <div role="alert" className="mt-3 empty:hidden">
+        {notice?.error ? <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{notice.text}</p> : null}
+      </div>
+    </>
   );
 }
 

@@ -2,16 +2,10 @@
 // Every action is a form (so it works without JavaScript) that goes over the
 // socket when the live connection is up.
 import type { QuestionView } from "~/models/live-qa";
-import { DISMISS_REASON_MAX_LENGTH, QUESTION_MAX_LENGTH } from "~/models/live-qa";
+import { DISMISS_REASON_MAX_LENGTH } from "~/models/live-qa";
 import { formatTime } from "~/utils/time";
-import { LiveForm } from "./live-form";
+import { QuestionEditor, QuestionForm, questionButtonClass } from "./live-form";
 import { Badge } from "./question-item";
-
-const buttonClass = {
-  primary: "rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800",
-  secondary: "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-50",
-  danger: "rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50",
-} as const;
 
 export function ModeratorQuestion({
   question,
@@ -26,13 +20,12 @@ export function ModeratorQuestion({
   live: boolean;
   onLive: (formData: FormData) => void;
 }) {
-  const action = (intent: string, label: string, style: keyof typeof buttonClass, shortcut?: string) => (
-    <LiveForm live={live} onLiveSubmit={onLive}>
-      <input type="hidden" name="questionId" value={question.id} />
-      <button type="submit" name="intent" value={intent} className={buttonClass[style]} aria-keyshortcuts={shortcut} data-shortcut={shortcut}>
+  const action = (intent: string, label: string, style: keyof typeof questionButtonClass, shortcut?: string) => (
+    <QuestionForm question={question} live={live} onLive={onLive}>
+      <button type="submit" name="intent" value={intent} className={questionButtonClass[style]} aria-keyshortcuts={shortcut} data-shortcut={shortcut}>
         {label}
       </button>
-    </LiveForm>
+    </QuestionForm>
   );
   const { status } = question;
   return (
@@ -74,36 +67,21 @@ export function ModeratorQuestion({
             {status === "APPROVED" && !pinned ? action("pin", "Pin as now answering", "primary", "p") : null}
             {status === "APPROVED" && pinned ? action("unpin", "Unpin", "secondary") : null}
             {status === "APPROVED" && !question.answeredAt ? action("answer", "Mark answered", "secondary", "m") : null}
-            <details className="group" data-edit="">
-              <summary className={`${buttonClass.secondary} cursor-pointer list-none`} aria-keyshortcuts="e">
-                Edit
-              </summary>
-              <LiveForm live={live} onLiveSubmit={onLive} className="mt-2 space-y-2">
-                <input type="hidden" name="questionId" value={question.id} />
-                <label htmlFor={`edit-${question.id}`} className="block text-sm font-medium text-slate-800">
-                  Text (the author is told it was edited)
-                </label>
-                <textarea
-                  id={`edit-${question.id}`}
-                  name="body"
-                  required
-                  maxLength={QUESTION_MAX_LENGTH}
-                  defaultValue={question.body}
-                  rows={3}
-                  className="block w-full min-w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm"
-                />
-                <button type="submit" name="intent" value="edit" className={buttonClass.primary}>
-                  Save text
-                </button>
-              </LiveForm>
-            </details>
+            <QuestionEditor
+              question={question}
+              live={live}
+              onLive={onLive}
+              label="Text (the author is told it was edited)"
+              saveLabel="Save text"
+              summaryClassName={questionButtonClass.secondary}
+              shortcut="e"
+            />
             {status === "PENDING" || status === "APPROVED" ? (
               <details className="group" data-dismiss="">
-                <summary className={`${buttonClass.danger} cursor-pointer list-none`} aria-keyshortcuts="d">
+                <summary className={`${questionButtonClass.danger} cursor-pointer list-none`} aria-keyshortcuts="d">
                   Dismiss…
                 </summary>
-                <LiveForm live={live} onLiveSubmit={onLive} className="mt-2 space-y-2">
-                  <input type="hidden" name="questionId" value={question.id} />
+                <QuestionForm question={question} live={live} onLive={onLive} className="mt-2 space-y-2">
                   <label htmlFor={`reason-${question.id}`} className="block text-sm font-medium text-slate-800">
                     Reason for the author (optional)
                   </label>
@@ -114,10 +92,10 @@ export function ModeratorQuestion({
                     className="block w-full min-w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm"
                     placeholder="e.g. Already answered"
                   />
-                  <button type="submit" name="intent" value="dismiss" className={buttonClass.danger}>
+                  <button type="submit" name="intent" value="dismiss" className={questionButtonClass.danger}>
                     Dismiss question
                   </button>
-                </LiveForm>
+                </QuestionForm>
               </details>
             ) : null}
           </div>

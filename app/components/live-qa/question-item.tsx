@@ -2,9 +2,8 @@
 // "Anonymous"), its state, the upvote toggle, and for the author's own waiting
 // question, edit and withdraw.
 import type { QuestionView } from "~/models/live-qa";
-import { QUESTION_MAX_LENGTH } from "~/models/live-qa";
 import { formatTime } from "~/utils/time";
-import { LiveForm, votesText } from "./live-form";
+import { QuestionEditor, QuestionForm, votesText } from "./live-form";
 
 export type QuestionActions = {
   live: boolean;
@@ -61,8 +60,7 @@ export function QuestionItem({ question, pinned, actions }: { question: Question
         {question.status === "APPROVED" ? (
           <div className="shrink-0">
             {canVote ? (
-              <LiveForm live={live} onLiveSubmit={onLive}>
-                <input type="hidden" name="questionId" value={question.id} />
+              <QuestionForm question={question} live={live} onLive={onLive}>
                 <button
                   type="submit"
                   name="intent"
@@ -76,7 +74,7 @@ export function QuestionItem({ question, pinned, actions }: { question: Question
                   <span aria-hidden="true">▲</span>
                   <span>{question.voteCount}</span>
                 </button>
-              </LiveForm>
+              </QuestionForm>
             ) : (
               <p className="flex min-w-14 flex-col items-center rounded-md border border-slate-200 px-2.5 py-1.5 text-sm font-semibold text-slate-700 tabular-nums">
                 <span aria-hidden="true">▲</span>
@@ -94,35 +92,20 @@ export function QuestionItem({ question, pinned, actions }: { question: Question
 function OwnQuestionActions({ question, live, onLive }: { question: QuestionView; live: boolean; onLive: (formData: FormData) => void }) {
   return (
     <div className="mt-2 flex flex-wrap items-start gap-2">
-      <details className="group">
-        <summary className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50">
-          Edit
-        </summary>
-        <LiveForm live={live} onLiveSubmit={onLive} className="mt-2 w-full space-y-2">
-          <input type="hidden" name="questionId" value={question.id} />
-          <label htmlFor={`edit-${question.id}`} className="sr-only">
-            Edit your question
-          </label>
-          <textarea
-            id={`edit-${question.id}`}
-            name="body"
-            required
-            maxLength={QUESTION_MAX_LENGTH}
-            defaultValue={question.body}
-            rows={3}
-            className="block w-full min-w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm"
-          />
-          <button type="submit" name="intent" value="edit" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800">
-            Save changes
-          </button>
-        </LiveForm>
-      </details>
-      <LiveForm live={live} onLiveSubmit={onLive}>
-        <input type="hidden" name="questionId" value={question.id} />
+      <QuestionEditor
+        question={question}
+        live={live}
+        onLive={onLive}
+        label="Edit your question"
+        labelHidden
+        saveLabel="Save changes"
+        summaryClassName="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50"
+      />
+      <QuestionForm question={question} live={live} onLive={onLive}>
         <button type="submit" name="intent" value="withdraw" className="rounded-md border border-red-300 bg-white px-3 py-1 text-sm font-semibold text-red-800 hover:bg-red-50">
           Withdraw
         </button>
-      </LiveForm>
+      </QuestionForm>
     </div>
   );
 }
