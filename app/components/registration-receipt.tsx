@@ -1,6 +1,8 @@
 // A registration's receipts: one per paid order, item by item, with the promo
 // discount, the total paid, refunds and the payment reference. Shared by the
-// attendee's registration page, its printable receipt and the console.
+// attendee's registration page, its printable receipt and the console; the
+// table of an order's lines also serves the test payment page.
+import type { ReactNode } from "react";
 import { formatMoney } from "~/models/registration-pricing";
 
 export type ReceiptOrder = {
@@ -27,61 +29,98 @@ export function ReceiptTable({ order, headingLevel = 3 }: { order: ReceiptOrder;
         {order.purpose === "CATEGORY_CHANGE" ? "Category change" : "Registration"} receipt
         {order.paidOn ? <span className="font-normal text-slate-600"> · paid {order.paidOn}</span> : null}
       </Heading>
-      <table className="mt-2 w-full text-sm">
-        <caption className="sr-only">Items paid for</caption>
-        <thead className="sr-only">
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Amount</th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.items.map((item) => (
-            <tr key={item.id} className="border-b border-slate-100">
-              <td className="py-1.5 pr-3 text-slate-800">
-                {item.description}
-                {item.released ? <span className="text-slate-500"> (seat given back)</span> : null}
-              </td>
-              <td className="py-1.5 text-right whitespace-nowrap text-slate-900">{money(item.amount)}</td>
-            </tr>
-          ))}
-          {order.discount > 0 ? (
-            <tr className="border-b border-slate-100">
-              <td className="py-1.5 pr-3 text-slate-800">Promo code {order.promoCode}</td>
-              <td className="py-1.5 text-right whitespace-nowrap text-slate-900">−{money(order.discount)}</td>
-            </tr>
-          ) : null}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" className="pt-2 pr-3 text-left font-semibold">
-              Total paid
+      <OrderTable
+        caption="Items paid for"
+        lines={order.items.map((item) => ({
+          id: item.id,
+          description: (
+            <>
+              {item.description}
+              {item.released ? <span className="text-slate-500"> (seat given back)</span> : null}
+            </>
+          ),
+          amount: money(item.amount),
+        }))}
+        discount={order.discount > 0 ? money(order.discount) : null}
+        promoCode={order.promoCode}
+        className="mt-2"
+      >
+        <tr>
+          <th scope="row" className="pt-2 pr-3 text-left font-semibold">
+            Total paid
+          </th>
+          <td className="pt-2 text-right font-bold whitespace-nowrap">{money(order.total)}</td>
+        </tr>
+        {order.refunds.map((refund) => (
+          <tr key={refund.id}>
+            <th scope="row" className="pt-1 pr-3 text-left font-normal text-slate-700">
+              Refund, {refund.on} ({refund.reason.toLowerCase()}){refund.status === "PENDING" ? ", under way" : refund.status === "FAILED" ? ", failed" : ""}
             </th>
-            <td className="pt-2 text-right font-bold whitespace-nowrap">{money(order.total)}</td>
+            <td className="pt-1 text-right whitespace-nowrap text-slate-700">−{money(refund.amount)}</td>
           </tr>
-          {order.refunds.map((refund) => (
-            <tr key={refund.id}>
-              <th scope="row" className="pt-1 pr-3 text-left font-normal text-slate-700">
-                Refund, {refund.on} ({refund.reason.toLowerCase()}){refund.status === "PENDING" ? ", under way" : refund.status === "FAILED" ? ", failed" : ""}
-              </th>
-              <td className="pt-1 text-right whitespace-nowrap text-slate-700">−{money(refund.amount)}</td>
-            </tr>
-          ))}
-          {refunded > 0 ? (
-            <tr>
-              <th scope="row" className="pt-1 pr-3 text-left font-semibold">
-                Net paid
-              </th>
-              <td className="pt-1 text-right font-semibold whitespace-nowrap">{money(order.total - refunded)}</td>
-            </tr>
-          ) : null}
-        </tfoot>
-      </table>
+        ))}
+        {refunded > 0 ? (
+          <tr>
+            <th scope="row" className="pt-1 pr-3 text-left font-semibold">
+              Net paid
+            </th>
+            <td className="pt-1 text-right font-semibold whitespace-nowrap">{money(order.total - refunded)}</td>
+          </tr>
+        ) : null}
+      </OrderTable>
       <p className="mt-2 text-xs text-slate-600">
         Receipt {order.id}
         {order.paymentReference ? ` · payment ${order.paymentReference}` : ""}
       </p>
     </div>
+  );
+}
+
+/**
+ * An order's lines: each item, then the promo discount, amounts as the
+ * browser shows them. `children` are the footer's rows: the total, refunds.
+ */
+export function OrderTable({
+  caption,
+  lines,
+  discount,
+  promoCode,
+  className = "",
+  children,
+}: {
+  caption: string;
+  lines: { id: string; description: ReactNode; amount: string }[];
+  /** The promo discount, or null without one. */
+  discount: string | null;
+  promoCode: string | null;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <table className={`w-full text-sm ${className}`}>
+      <caption className="sr-only">{caption}</caption>
+      <thead className="sr-only">
+        <tr>
+          <th scope="col">Item</th>
+          <th scope="col">Amount</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line) => (
+          <tr key={line.id} className="border-b border-slate-100">
+            <td className="py-1.5 pr-3 text-slate-800">{line.description}</td>
+            <td className="py-1.5 text-right whitespace-nowrap text-slate-900">{line.amount}</td>
+          </tr>
+        ))}
+        {discount ? (
+          <tr className="border-b border-slate-100">
+            <td className="py-1.5 pr-3 text-slate-800">Promo code {promoCode}</td>
+            <td className="py-1.5 text-right whitespace-nowrap text-slate-900">−{discount}</td>
+          </tr>
+        ) : null}
+      </tbody>
+      <tfoot>{children}</tfoot>
+    </table>
   );
 }
 

@@ -8,12 +8,14 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SubmitButton, useIsPending } from "~/components/forms";
 import { ProgramErrorBoundary } from "~/components/program-error";
+import { OrderTable } from "~/components/registration-receipt";
 import type { ProgramHandle } from "./meetings.$meeting";
 import { TestPaymentSchema } from "~/models/registration-forms";
 import { checkoutTestEvent, deliverTestEvent } from "~/models/registration-payment.server";
 import { formatMoney } from "~/models/registration-pricing";
 import { getOwnOrder } from "~/models/registration.server";
 import { requireUser } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
 import { isTestPaymentMode } from "~/utils/stripe.server";
 
 // Times here are in the meeting's own zone; the zone switch belongs to the program pages.
@@ -52,9 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const order = await loadOrder(request, params);
-  const formData = await request.formData().catch(() => {
-    throw new Response("Expected a form submission.", { status: 400 });
-  });
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: TestPaymentSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { intent } = submission.value;
@@ -101,37 +101,14 @@ export default function TestPaymentPage() {
         <p className="mt-1 text-sm text-slate-600">
           {meeting.name} · {order.email}
         </p>
-        <table className="mt-4 w-full text-sm">
-          <caption className="sr-only">Order summary</caption>
-          <thead className="sr-only">
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col">Amount</th>
-            </tr>
-          </thead>
-          <tbody>
-            {order.items.map((item) => (
-              <tr key={item.id} className="border-b border-slate-100">
-                <td className="py-2 pr-3 text-slate-800">{item.description}</td>
-                <td className="py-2 text-right whitespace-nowrap">{item.amount}</td>
-              </tr>
-            ))}
-            {order.discount ? (
-              <tr className="border-b border-slate-100">
-                <td className="py-2 pr-3 text-slate-800">Promo code {order.promoCode}</td>
-                <td className="py-2 text-right whitespace-nowrap">−{order.discount}</td>
-              </tr>
-            ) : null}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" className="pt-3 text-left text-base">
-                Total due
-              </th>
-              <td className="pt-3 text-right text-base font-bold">{order.total}</td>
-            </tr>
-          </tfoot>
-        </table>
+        <OrderTable caption="Order summary" lines={order.items} discount={order.discount} promoCode={order.promoCode} className="mt-4">
+          <tr>
+            <th scope="row" className="pt-3 text-left text-base">
+              Total due
+            </th>
+            <td className="pt-3 text-right text-base font-bold">{order.total}</td>
+          </tr>
+        </OrderTable>
         <div className="mt-4">
           <FormErrors id={form.errorId} errors={form.errors} />
         </div>
