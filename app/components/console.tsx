@@ -23,6 +23,9 @@ export function ConsolePage({ title, intro, actions, children }: { title: string
 
 type Option = { value: string; label: string };
 
+/** What every console field takes: the form's field, its label, a lasting hint, and the frame's class. */
+type ConsoleFieldProps = { meta: FieldMetadata<string | undefined>; label: ReactNode; hint?: ReactNode; className?: string };
+
 export function SelectField({
   meta,
   label,
@@ -30,14 +33,10 @@ export function SelectField({
   hint,
   placeholder,
   className,
-}: {
-  meta: FieldMetadata<string | undefined>;
-  label: ReactNode;
+}: ConsoleFieldProps & {
   options: Option[];
-  hint?: ReactNode;
   /** An empty first option, e.g. "No track". */
   placeholder?: string;
-  className?: string;
 }) {
   const { key, ...props } = getSelectProps(meta, { ariaDescribedBy: hintIdOf(meta, hint) });
   return (
@@ -54,19 +53,7 @@ export function SelectField({
   );
 }
 
-export function TextareaField({
-  meta,
-  label,
-  hint,
-  className,
-  rows = 4,
-}: {
-  meta: FieldMetadata<string | undefined>;
-  label: ReactNode;
-  hint?: ReactNode;
-  className?: string;
-  rows?: number;
-}) {
+export function TextareaField({ meta, label, hint, className, rows = 4 }: ConsoleFieldProps & { rows?: number }) {
   const { key, ...props } = getTextareaProps(meta, { ariaDescribedBy: hintIdOf(meta, hint) });
   return (
     <FieldFrame meta={meta} label={label} hint={hint} className={className}>
