@@ -4,6 +4,7 @@
 // shown as text. The e2e server runs a realtime sidecar beside the web app.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./accessibility";
+import { withE2eDatabase } from "./database";
 
 const PASSWORD = "demo-password-2023";
 
@@ -151,4 +152,36 @@ test("questions are shown as text, never run as markup", async ({ browser }) => 
   expect(await page.title()).not.toBe("owned");
   expect(dialogs).toBe(0);
   await page.context().close();
+});
+
+test("a registration cancelled or confirmed while watching changes the page's controls without a reload", async ({ browser }) => {
+  const page = await signedInPage(browser, "attendee@example.org");
+  await page.goto("/meetings/sir-2023/sessions/genicular-artery-embolization-for-knee-osteoarthritis/live");
+  await live(page);
+  await expect(page.getByLabel("Your question", { exact: true })).toBeVisible();
+  await markNoReload(page);
+
+  // What cancelling the registration does to the attendee's role (app/models/registration.server.ts), then what confirming it does.
+  const role = await withE2eDatabase(async (client) => {
+    const { rows } = await client.query(
+      `DELETE FROM "MeetingRole" r USING "User" u, "Meeting" m
+        WHERE r."userId" = u."id" AND r."meetingId" = m."id" AND u."email" = 'attendee@example.org' AND m."slug" = 'sir-2023' AND r."role" = 'ATTENDEE'
+       RETURNING r."id", r."meetingId", r."userId"`,
+    );
+    return rows[0] as { id: string; meetingId: string; userId: string };
+  });
+  const restore = () =>
+    withE2eDatabase((client) =>
+      client.query(`INSERT INTO "MeetingRole" ("id", "meetingId", "userId", "role") VALUES ($1, $2, $3, 'ATTENDEE') ON CONFLICT DO NOTHING`, [role.id, role.meetingId, role.userId]),
+    );
+  try {
+    await expect(page.getByRole("link", { name: "Register to take part" })).toBeVisible();
+    await expect(page.getByLabel("Your question", { exact: true })).toHaveCount(0);
+    await restore();
+    await expect(page.getByLabel("Your question", { exact: true })).toBeVisible();
+    await expectNoReload(page);
+  } finally {
+    await restore();
+    await page.context().close();
+  }
 });

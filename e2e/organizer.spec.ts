@@ -4,13 +4,10 @@
 // their schedule sees the change in the changelog (as a personal notice) and on
 // their schedule. axe checks every console page visited.
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
 import { expectNoAxeViolations } from "./accessibility";
+import { withE2eDatabase } from "./database";
 
 const PASSWORD = "demo-password-2023";
-const port = Number(process.env.E2E_PORT ?? 3100);
-// e2e/server.ts seeds this database on the test PostgreSQL.
-const databaseUrl = `${process.env.TEST_DATABASE_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432"}/meetings_e2e_${port}`;
 
 async function signIn(page: Page, email: string, redirectTo: string) {
   await page.goto(`/login?${new URLSearchParams({ redirectTo })}`);
@@ -22,18 +19,14 @@ async function signIn(page: Page, email: string, redirectTo: string) {
 
 test.beforeAll(async () => {
   // The attendee follows the lecture: a ScheduleItem row, as "Add to my schedule" would make.
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(
+  await withE2eDatabase((client) =>
+    client.query(
       `INSERT INTO "ScheduleItem" ("id", "userId", "sessionId")
        SELECT 'e2e-organizer-' || u."id", u."id", s."id" FROM "User" u, "Session" s JOIN "Meeting" m ON m."id" = s."meetingId"
         WHERE u."email" = 'attendee@example.org' AND m."slug" = 'sir-2023' AND s."slug" = 'dr-charles-t-dotter-lecture'
        ON CONFLICT DO NOTHING`,
-    );
-  } finally {
-    await client.end();
-  }
+    ),
+  );
 });
 
 test("an organizer moves a session and publishes; the attendee who follows it is told", async ({ browser }) => {

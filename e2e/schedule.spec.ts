@@ -5,14 +5,12 @@
 // JavaScript, and the public program and track files through the real server.
 // axe checks every page visited.
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import pg from "pg";
 import { parseCalendar } from "../app/utils/ical-parse.fixture";
 import { expectNoAxeViolations } from "./accessibility";
+import { withE2eDatabase } from "./database";
 
 const PASSWORD = "demo-password-2023";
 const port = Number(process.env.E2E_PORT ?? 3100);
-// e2e/server.ts seeds this database on the test PostgreSQL.
-const databaseUrl = `${process.env.TEST_DATABASE_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432"}/meetings_e2e_${port}`;
 
 type Picked = { id: string; slug: string; title: string };
 let overlapping: [Picked, Picked];
@@ -21,9 +19,7 @@ let day: string;
 
 test.beforeAll(async () => {
   // Two sessions of SIO 2023's first morning that start together, and one after them the same day.
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
+  await withE2eDatabase(async (client) => {
     const { rows } = await client.query<Picked & { startsAt: Date; endsAt: Date; day: string }>(
       `SELECT s."id", s."slug", s."title", s."startsAt", s."endsAt", to_char(s."startsAt" AT TIME ZONE m."timeZone", 'YYYY-MM-DD') AS day
          FROM "Session" s JOIN "Meeting" m ON m."id" = s."meetingId"
@@ -36,9 +32,7 @@ test.beforeAll(async () => {
     overlapping = [first, second];
     later = next;
     day = first.day;
-  } finally {
-    await client.end();
-  }
+  });
 });
 
 /** The list row of a session, by its title heading (other rows may link to it as a conflict). */

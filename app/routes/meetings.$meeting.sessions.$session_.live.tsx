@@ -140,10 +140,12 @@ const DONE_TEXT: Record<string, string> = {
 };
 
 export default function LiveSessionPage() {
-  const { meeting, session, when, zone, phase, board: initialBoard, sort, done, viewer, loginUrl, realtimeUrl } = useLoaderData<typeof loader>();
+  const { meeting, session, when, zone, phase, board: initialBoard, sort, done, viewer: loaded, loginUrl, realtimeUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { board, status, viewers, send, live } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard });
+  const { board, status, viewers, rights, send, live } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard });
+  // The sidecar's word is newer than the loader's: a registration confirmed or cancelled while watching shows at once.
+  const viewer = rights ? { ...loaded, canParticipate: rights.canParticipate, canModerate: rights.canModerate } : loaded;
   const [notice, setLiveNotice] = useLiveNotice(actionData?.error, done, DONE_TEXT);
   const base = `/meetings/${meeting.slug}`;
   const sessionHref = `${base}/sessions/${session.slug}`;
