@@ -1,6 +1,6 @@
 // Rate limits, counted in PostgreSQL (table rate_limits, rate-limiter-flexible's
-// own layout) so that every web instance and the realtime sidecar share one
-// count. Each limit is a small named function; live Q&A adds its own with
+// own layout, unlogged: counts need no crash safety) so that every web instance
+// and the realtime sidecar share one count. Each limit is a small named function; live Q&A adds its own with
 // defineRateLimit (e.g. questions per user per minute).
 import { createHash } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
