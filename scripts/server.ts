@@ -1,13 +1,14 @@
 // The web process: Remix on Express. In development Vite serves the app with hot
 // reload; in production the built app in build/ is served with compressed,
 // long-cached assets.
+import { readdirSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express from "express";
+import express, { type RequestHandler } from "express";
 import { pinoHttp } from "pino-http";
 import { logger } from "../app/utils/logger.server";
 
@@ -19,15 +20,21 @@ export async function startWebServer({ port, dev }: WebServerOptions): Promise<S
   // req.ip feeds the per-IP rate limits: believe X-Forwarded-For only from a proxy we
   // run (loopback by default; TRUST_PROXY for a load balancer), never from the client.
   app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
+  // Nothing here reads req.query (Remix and the page cache read the URL), and Express 4
+  // would parse every query string with qs on every request.
+  app.set("query parser", false);
   app.use(compression());
   app.use(
     pinoHttp({
       logger,
       // Health checks and assets would drown the log.
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url?.startsWith("/assets/") === true },
-      // One short line per request: no headers, which would log session cookies.
+      // One short line per request: no headers, which would log session cookies. The
+      // serializers read the request and response themselves: wrapped, pino-http first
+      // copies each into a full object (headers included) to hand to them, per request.
+      wrapSerializers: false,
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        req: (req: { method: string; url: string; originalUrl?: string }) => ({ method: req.method, url: req.originalUrl ?? req.url }),
         res: (res: { statusCode: number }) => ({ status: res.statusCode }),
       },
     }),
@@ -55,7 +62,7 @@ export async function startWebServer({ port, dev }: WebServerOptions): Promise<S
     // Fingerprinted assets never change; everything else may.
     const buildDir = path.resolve(process.env.BUILD_DIR ?? "build");
     app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+    app.use(onlyFor(publicFiles(path.join(buildDir, "client")), express.static(path.join(buildDir, "client"), { maxAge: "1h" })));
     const serverBuildPath = pathToFileURL(path.join(buildDir, "server/index.js")).href;
     build = (await import(/* @vite-ignore */ serverBuildPath)) as ServerBuild;
     // Public program pages: ETag/304 and a shared in-memory page cache keyed by the program version.
@@ -68,7 +75,12 @@ export async function startWebServer({ port, dev }: WebServerOptions): Promise<S
   app.all("*", createRequestHandler({
       build,
       mode: dev ? "development" : "production",
-      getLoadContext: (req) => ({ clientIp: req.ip }),
+      // A getter: req.ip parses X-Forwarded-For against "trust proxy", and only the rate-limited forms read it.
+      getLoadContext: (req) => ({
+        get clientIp() {
+          return req.ip;
+        },
+      }),
     }));
 
   // E-mails attendees the program changes that touch their schedule, grouped per quiet window.
@@ -79,4 +91,45 @@ export async function startWebServer({ port, dev }: WebServerOptions): Promise<S
     const server = app.listen(port, () => resolve(server));
     server.on("close", stopDigests);
   });
+}
+
+/**
+ * The URL paths of the files the built client holds beside assets/ (public/'s
+ * files), with "dir/" and "dir" for a folder's index.html. A production build
+ * does not change while it is served, so they are read once.
+ */
+export function publicFiles(clientDir: string): Set<string> {
+  const paths = new Set<string>();
+  const walk = (dir: string, urlPath: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        if (urlPath === "/" && entry.name === "assets") continue; // served by its own mount
+        walk(path.join(dir, entry.name), `${urlPath}${entry.name}/`);
+      } else {
+        paths.add(urlPath + entry.name);
+        if (entry.name === "index.html") paths.add(urlPath).add(urlPath.replace(/(.)\/$/, "$1"));
+      }
+    }
+  };
+  walk(clientDir, "/");
+  return paths;
+}
+
+/**
+ * Hands only requests for `paths` to `handler`. express.static asks the file
+ * system about every request it sees, and every page, form and feed passed
+ * through it on the way to Remix: a stat() and a 404 error object per request
+ * for nothing.
+ */
+export function onlyFor(paths: Set<string>, handler: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    let requested: string;
+    try {
+      requested = decodeURIComponent(req.path);
+    } catch {
+      return next(); // malformed escapes: no file has that name, and express.static passes them on too
+    }
+    if (paths.has(requested)) return handler(req, res, next);
+    next();
+  };
 }
