@@ -118,7 +118,7 @@ async function main() {
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  const health = (gc = false) => getJson(`http://127.0.0.1:${port}/healthz${gc ? "?gc=1" : ""}`);
+  const health = (gc = false, reset = false) => getJson(`http://127.0.0.1:${port}/healthz?${gc ? "gc=1&" : ""}${reset ? "reset=1" : ""}`);
   try {
     await waitFor(async () => (await health().catch(() => null))?.status === "ok", 60_000, "the sidecar to start");
     const baseline = await settledMemory(health);
@@ -192,7 +192,7 @@ async function main() {
     sentAt.clear();
     ackLatencies.length = 0;
     const pending: Promise<unknown>[] = [];
-    const sidecarCpuBefore = (await health()).cpuMicros ?? 0;
+    const sidecarCpuBefore = (await health(false, true)).cpuMicros ?? 0;
     const generatorCpuBefore = process.cpuUsage();
     const streamStarted = performance.now();
     // The floor replays exactly these messages (same batching, same times) over bare ws.
@@ -208,7 +208,8 @@ async function main() {
     ]);
     await Promise.all(pending);
     const streamSeconds = (performance.now() - streamStarted) / 1000;
-    const sidecarCpu = ((((await health()).cpuMicros ?? 0) - sidecarCpuBefore) / 1e6 / streamSeconds) * 100;
+    const afterStream = await health();
+    const sidecarCpu = (((afterStream.cpuMicros ?? 0) - sidecarCpuBefore) / 1e6 / streamSeconds) * 100;
     const generatorCpuUsed = process.cpuUsage(generatorCpuBefore);
     const generatorCpu = ((generatorCpuUsed.user + generatorCpuUsed.system) / 1e6 / streamSeconds) * 100;
     await sleep(1500);
@@ -299,6 +300,7 @@ async function main() {
       refusals: refusals.length,
       votesPerSecondSustained: Math.round(votesSustained),
       cpuPercentDuringStream: { sidecar: Math.round(sidecarCpu), loadGenerator: Math.round(generatorCpu) },
+      sidecarEventLoopDelayMs: afterStream.eventLoopDelayMs ?? null,
       loadAverage: (await import("node:os")).loadavg().map((n) => round(n)),
       sidecar: {
         heapBytesPerViewer: perViewer(connected, baseline, "heapUsed"),
@@ -328,6 +330,7 @@ async function main() {
     log(`  votes sustained at saturation:    ${result.votesPerSecondSustained}/s`);
     log(`  sidecar memory per viewer:        ${(result.sidecar.heapBytesPerViewer / 1024).toFixed(1)} KB heap, ${(result.sidecar.rssBytesPerViewer / 1024).toFixed(1)} KB RSS`);
     log(`  floor (bare ws, same broadcast):  p50 ${result.floor.latencyMs.p50} ms, p99 ${result.floor.latencyMs.p99} ms; ratio p50 ×${result.ratioToFloor.p50}, p99 ×${result.ratioToFloor.p99}`);
+    if (result.sidecarEventLoopDelayMs) log(`  sidecar event-loop delay:         p99 ${result.sidecarEventLoopDelayMs.p99} ms, max ${result.sidecarEventLoopDelayMs.max} ms`);
     log(`  CPU during the stream:            sidecar ${result.cpuPercentDuringStream.sidecar}%, load generator ${result.cpuPercentDuringStream.loadGenerator}% (of one core); load average ${result.loadAverage.join(" ")}`);
     log(`  connect + join:                   ${result.connectSeconds} s; open files limit ${result.openFilesLimit}`);
     if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -343,7 +346,7 @@ async function main() {
 // ---------------------------------------------------------------- helpers
 
 type Memory = { heapUsed: number; rss: number };
-type Health = { status?: string; memory: Memory; cpuMicros?: number };
+type Health = { status?: string; memory: Memory; cpuMicros?: number; eventLoopDelayMs?: { p99: number; max: number } };
 type AckResponse = { ok: boolean; data?: { eventId: number; question: { id: string } }; error?: { message: string } };
 
 /**

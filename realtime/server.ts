@@ -5,6 +5,7 @@
 // sidecar would need.
 import { createServer, type IncomingMessage, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Server } from "socket.io";
 import { z } from "zod";
 import { MEETING_RIGHTS_CHANGED_CHANNEL } from "~/models/access.server";
@@ -177,6 +178,10 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
   );
   await bus.start();
 
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const round = (n: number) => Math.round(n * 10) / 10;
+
   async function health(request: IncomingMessage) {
     // Benchmarks start the sidecar with --expose-gc and ask for a collection first, to measure live memory only.
     const collect = (globalThis as { gc?: () => void }).gc;
@@ -189,6 +194,9 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
       database = "unreachable";
     }
     const ok = database === "ok" && bus?.connected === true;
+    const delay = { p99: round(loopDelay.percentile(99) / 1e6), max: round(loopDelay.max / 1e6) };
+    // Benchmarks reset it before the part they measure.
+    if (request.url?.includes("reset=1")) loopDelay.reset();
     return {
       status: ok ? 200 : 503,
       body: {
@@ -199,6 +207,8 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
         memory: { heapUsed: memory.heapUsed, rss: memory.rss },
         // Microseconds of CPU since start: benchmarks read it twice to see how busy the sidecar was.
         cpuMicros: process.cpuUsage().user + process.cpuUsage().system,
+        // How late the event loop ran timers (ms): a long broadcast or a GC pause shows here first.
+        eventLoopDelayMs: delay,
       },
     };
   }
@@ -217,6 +227,7 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
     (closed ??= (async () => {
       presence.stop();
       fanout.stop();
+      loopDelay.disable();
       await fanout.settle();
       // Closing disconnects every client; socket.io-client then reconnects, to
       // another sidecar behind the balancer or to this one once it is back.
