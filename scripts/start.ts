@@ -45,7 +45,10 @@ function buildIsStale(): boolean {
 let embedded: EmbeddedDatabase | undefined;
 if (!process.env.DATABASE_URL) {
   console.log("No DATABASE_URL: starting the embedded PostgreSQL (data in .data/postgres)…");
-  embedded = await startEmbeddedDatabase(path.join(DATA_DIR, "postgres"), EMBEDDED_PORT);
+  embedded = await startEmbeddedDatabase(path.join(DATA_DIR, "postgres"), EMBEDDED_PORT).catch((error: unknown) => {
+    console.error(`Could not start the embedded PostgreSQL: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
   process.env.DATABASE_URL = `${embedded.serverUrl}/meetings`;
   process.env.SESSION_SECRET ??= await localSessionSecret();
 }
