@@ -154,6 +154,29 @@ test("questions are shown as text, never run as markup", async ({ browser }) => 
   await page.context().close();
 });
 
+/** Takes a demo account's role in SIR 2023 away, as cancelling a registration or removing a team member does; the result gives it back. */
+async function takeRole(email: string, role: "ATTENDEE" | "MODERATOR"): Promise<() => Promise<void>> {
+  const taken = await withE2eDatabase(async (client) => {
+    const { rows } = await client.query(
+      `DELETE FROM "MeetingRole" r USING "User" u, "Meeting" m
+        WHERE r."userId" = u."id" AND r."meetingId" = m."id" AND u."email" = $1 AND m."slug" = 'sir-2023' AND r."role" = $2::"MeetingRoleKind"
+       RETURNING r."id", r."meetingId", r."userId"`,
+      [email, role],
+    );
+    return rows[0] as { id: string; meetingId: string; userId: string };
+  });
+  return async () => {
+    await withE2eDatabase((client) =>
+      client.query(`INSERT INTO "MeetingRole" ("id", "meetingId", "userId", "role") VALUES ($1, $2, $3, $4::"MeetingRoleKind") ON CONFLICT DO NOTHING`, [
+        taken.id,
+        taken.meetingId,
+        taken.userId,
+        role,
+      ]),
+    );
+  };
+}
+
 test("a registration cancelled or confirmed while watching changes the page's controls without a reload", async ({ browser }) => {
   const page = await signedInPage(browser, "attendee@example.org");
   await page.goto("/meetings/sir-2023/sessions/genicular-artery-embolization-for-knee-osteoarthritis/live");
@@ -161,27 +184,28 @@ test("a registration cancelled or confirmed while watching changes the page's co
   await expect(page.getByLabel("Your question", { exact: true })).toBeVisible();
   await markNoReload(page);
 
-  // What cancelling the registration does to the attendee's role (app/models/registration.server.ts), then what confirming it does.
-  const role = await withE2eDatabase(async (client) => {
-    const { rows } = await client.query(
-      `DELETE FROM "MeetingRole" r USING "User" u, "Meeting" m
-        WHERE r."userId" = u."id" AND r."meetingId" = m."id" AND u."email" = 'attendee@example.org' AND m."slug" = 'sir-2023' AND r."role" = 'ATTENDEE'
-       RETURNING r."id", r."meetingId", r."userId"`,
-    );
-    return rows[0] as { id: string; meetingId: string; userId: string };
-  });
-  const restore = () =>
-    withE2eDatabase((client) =>
-      client.query(`INSERT INTO "MeetingRole" ("id", "meetingId", "userId", "role") VALUES ($1, $2, $3, 'ATTENDEE') ON CONFLICT DO NOTHING`, [role.id, role.meetingId, role.userId]),
-    );
+  const giveBack = await takeRole("attendee@example.org", "ATTENDEE");
   try {
     await expect(page.getByRole("link", { name: "Register to take part" })).toBeVisible();
     await expect(page.getByLabel("Your question", { exact: true })).toHaveCount(0);
-    await restore();
+    await giveBack();
     await expect(page.getByLabel("Your question", { exact: true })).toBeVisible();
     await expectNoReload(page);
   } finally {
-    await restore();
+    await giveBack();
+    await page.context().close();
+  }
+});
+
+test("a moderator whose role is taken away is told at once on the queue", async ({ browser }) => {
+  const page = await signedInPage(browser, "moderator@example.org");
+  await page.goto("/meetings/sir-2023/sessions/genicular-artery-embolization-for-knee-osteoarthritis/moderate");
+  await live(page);
+  const giveBack = await takeRole("moderator@example.org", "MODERATOR");
+  try {
+    await expect(page.getByRole("alert")).toContainText("You no longer moderate SIR 2023 Annual Scientific Meeting");
+  } finally {
+    await giveBack();
     await page.context().close();
   }
 });

@@ -137,8 +137,13 @@ const SHORTCUT_INTENTS: Record<string, string> = { a: "approve", p: "pin", m: "a
 export default function ModeratePage() {
   const { meeting, session, zone, board: initialBoard, done, realtimeUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { board, status, viewers, send, live } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard });
+  const { board, status, viewers, rights, send, live } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard });
   const [notice, setLiveNotice] = useLiveNotice(actionData?.error, done, DONE_TEXT);
+  const stillModerator = rights?.canModerate ?? true;
+  // The role was taken away while the queue was open: say so at once rather than at the next refused click.
+  useEffect(() => {
+    if (!stillModerator) setLiveNotice({ text: `You no longer moderate ${meeting.name}: this queue is closed to you.`, error: true });
+  }, [stillModerator, meeting.name, setLiveNotice]);
   const [showKeys, setShowKeys] = useState(false);
   const sessionHref = `/meetings/${meeting.slug}/sessions/${session.slug}`;
   const pinnedId = board.qa.pinnedQuestionId;
