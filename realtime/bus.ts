@@ -3,8 +3,19 @@
 // notifications sent meanwhile are lost: the caller then re-reads every
 // session it serves from the event table, which loses nothing.
 import pg from "pg";
+import type { z } from "zod";
 
 export type BusHandlers = Record<string, (payload: string) => void>;
+
+/** A notice's JSON payload checked against `schema`, or null: anyone with database access can NOTIFY, so a bad one is ignored. */
+export function parseNotice<S extends z.ZodType>(schema: S, payload: string): z.output<S> | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(payload));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 export class NotificationBus {
   private client: pg.Client | null = null;

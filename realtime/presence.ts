@@ -4,6 +4,7 @@
 // from recently. A sidecar that dies stops counting once its heartbeat is stale.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { parseNotice } from "./bus";
 import type { SessionFanout } from "./fanout";
 
 export const PRESENCE_CHANNEL = "qa_presence";
@@ -46,13 +47,8 @@ export class Presence {
 
   /** Another sidecar's counts arrived. */
   receive(payload: string): void {
-    let message: z.infer<typeof messageSchema>;
-    try {
-      message = messageSchema.parse(JSON.parse(payload));
-    } catch {
-      return;
-    }
-    if (message.node === this.nodeId) return;
+    const message = parseNotice(messageSchema, payload);
+    if (!message || message.node === this.nodeId) return;
     const entry = this.nodes.get(message.node) ?? { counts: new Map<string, number>(), seenAt: 0 };
     for (const [sessionId, count] of Object.entries(message.counts)) {
       if (count === 0) entry.counts.delete(sessionId);

@@ -14,7 +14,7 @@ import { prisma } from "~/utils/db.server";
 import { LOGIN_SESSIONS_ENDED_CHANNEL } from "~/utils/login-session-events.server";
 import { logger } from "~/utils/logger.server";
 import { authenticateHandshake, HandshakeError } from "./auth";
-import { NotificationBus } from "./bus";
+import { NotificationBus, parseNotice } from "./bus";
 import { MAX_MESSAGE_BYTES } from "./contract";
 import { rooms, SessionFanout, type QaServer, type QaSocket } from "./fanout";
 import { registerModerationHandlers } from "./handlers/moderation";
@@ -125,12 +125,8 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
 
   /** Sign-outs and revocations: the sockets of those sign-ins are told, then disconnected. */
   function endSignIns(payload: string) {
-    let ended: z.infer<typeof loginSessionsEndedSchema>;
-    try {
-      ended = loginSessionsEndedSchema.parse(JSON.parse(payload));
-    } catch {
-      return;
-    }
+    const ended = parseNotice(loginSessionsEndedSchema, payload);
+    if (!ended) return;
     const target =
       "loginSessionId" in ended
         ? io.in(rooms.login(ended.loginSessionId))
@@ -143,12 +139,8 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
 
   /** A person's roles changed: their sockets in that meeting's sessions (every meeting, for an admin flag) check again. */
   function recheckPerson(payload: string) {
-    let changed: z.infer<typeof rightsChangedSchema>;
-    try {
-      changed = rightsChangedSchema.parse(JSON.parse(payload));
-    } catch {
-      return;
-    }
+    const changed = parseNotice(rightsChangedSchema, payload);
+    if (!changed) return;
     for (const socketId of io.sockets.adapter.rooms.get(rooms.user(changed.userId)) ?? []) {
       const socket = io.sockets.sockets.get(socketId);
       const meetingId = socket?.data.session?.meetingId;

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { getMeetingRights } from "~/models/access.server";
 import type { CheckedRights } from "~/models/live-qa.server";
 import { QaError } from "~/models/live-qa";
-import type { AckResponse, ClientToServerEvents } from "../contract";
+import type { AckResponse, ClientToServerEvents, ViewerRights } from "../contract";
 import type { QaSocket, SessionFanout } from "../fanout";
 
 export type HandlerContext = { log: (error: unknown, context: string) => void };
@@ -104,7 +104,14 @@ export async function recheckRights(socket: QaSocket, fanout: SessionFanout): Pr
   const changed = rights.canParticipate !== session.canParticipate || rights.canModerate !== session.canModerate;
   if (rights.canModerate !== session.canModerate) fanout.moveAudience(socket, session.id, rights.canModerate);
   Object.assign(session, { ...rights, checkedAt: Date.now() });
-  if (changed) socket.emit("rights:changed", { sessionId: session.id, rights: { signedIn: true, name: user.name, ...rights } });
+  if (changed) socket.emit("rights:changed", { sessionId: session.id, rights: viewerRights(socket) });
+}
+
+/** What the screen is told of who it is and what it may do in the joined session. */
+export function viewerRights(socket: QaSocket): ViewerRights {
+  const user = socket.data.user;
+  const session = socket.data.session;
+  return { signedIn: user !== null, name: user?.name ?? null, canParticipate: session?.canParticipate ?? false, canModerate: session?.canModerate ?? false };
 }
 
 export function requireUser(socket: QaSocket, what = "ask and vote") {

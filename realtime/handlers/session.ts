@@ -6,7 +6,7 @@ import { QaError } from "~/models/live-qa";
 import { emptySchema, joinSchema } from "../contract";
 import type { QaSocket, SessionFanout } from "../fanout";
 import type { Presence } from "../presence";
-import { handle, type HandlerContext } from "./respond";
+import { handle, viewerRights, type HandlerContext } from "./respond";
 
 export function registerSessionHandlers(socket: QaSocket, context: HandlerContext & { fanout: SessionFanout; presence: Presence }) {
   const { fanout, presence } = context;
@@ -15,15 +15,13 @@ export function registerSessionHandlers(socket: QaSocket, context: HandlerContex
     const session = await findQaSession(sessionId);
     if (!session) throw new QaError("NOT_FOUND", "There is no such session.");
     const user = socket.data.user;
-    const { canParticipate: participant, canModerate: moderator } = user
-      ? await getMeetingRights(user.id, session.meetingId)
-      : { canParticipate: false, canModerate: false };
+    const rights = user ? await getMeetingRights(user.id, session.meetingId) : { canParticipate: false, canModerate: false };
     if (socket.data.session) fanout.leave(socket, socket.data.session.id);
-    socket.data.session = { id: session.id, meetingId: session.meetingId, canParticipate: participant, canModerate: moderator, checkedAt: Date.now() };
+    socket.data.session = { id: session.id, meetingId: session.meetingId, ...rights, checkedAt: Date.now() };
     const sync = await fanout.join(socket, session.id, lastEventId);
     return {
       sessionId: session.id,
-      rights: { signedIn: user !== null, name: user?.name ?? null, canParticipate: participant, canModerate: moderator },
+      rights: viewerRights(socket),
       sync,
       viewers: presence.total(session.id),
     };
