@@ -61,7 +61,8 @@ type Feed = {
   /** The slice served last: the next one is served after it, in turn. */
   cursor: number;
   stepQueued: boolean;
-  lastStepAt: number;
+  /** When the last step was due (performance.now()): steps keep to a timeline, so late timers do not stretch the window. */
+  lastStepDue: number;
   chain: Promise<void>;
   /** Tasks queued or running; a feed is dropped only when idle with nobody watching. */
   pending: number;
@@ -134,7 +135,7 @@ export class SessionFanout {
         slicesMade: 0,
         cursor: -1,
         stepQueued: false,
-        lastStepAt: 0,
+        lastStepDue: -Infinity,
         chain: Promise.resolve(),
         pending: 0,
       };
@@ -175,11 +176,18 @@ export class SessionFanout {
     feed.stepQueued = true;
     const windowMs = this.windowMs + Math.floor(this.localWatchers(sessionId) / 40);
     const spacing = windowMs / Math.max(1, feed.slices.length);
-    const wait = feed.lastStepAt + spacing - Date.now();
+    // Each step is due one spacing after the last one was due, not after it ran:
+    // timers fire a little late (up to a millisecond each), and over 50 slices
+    // that would stretch a 155 ms window past 200 ms. After a pause (more than a
+    // spacing behind), the timeline starts again from now.
+    const now = performance.now();
+    let due = feed.lastStepDue + spacing;
+    if (due < now - spacing) due = now;
+    const wait = due - now;
     const step = () =>
       this.enqueue(feed, async () => {
         feed.stepQueued = false;
-        feed.lastStepAt = Date.now();
+        feed.lastStepDue = due;
         if (feed.unread) {
           feed.unread = false;
           await this.read(sessionId, feed);
@@ -194,8 +202,11 @@ export class SessionFanout {
           setTimeout(() => this.schedule(sessionId, feed), 1000).unref();
         },
       );
+    // Even a step that is already due waits for the event loop's next turn: run
+    // straight from the last one's promise, late steps would chain as microtasks
+    // and serve the whole room without letting a single vote in between.
     if (wait > 0) setTimeout(step, wait);
-    else void step();
+    else setImmediate(step);
   }
 
   private async read(sessionId: string, feed: Feed): Promise<void> {
