@@ -17,6 +17,7 @@ import { authenticateHandshake, HandshakeError } from "./auth";
 import { NotificationBus, parseNotice } from "./bus";
 import { MAX_MESSAGE_BYTES } from "./contract";
 import { rooms, SessionFanout, type QaServer, type QaSocket } from "./fanout";
+import { OneBufferFrameAdapter } from "./frame-adapter";
 import { registerModerationHandlers } from "./handlers/moderation";
 import { registerQuestionHandlers } from "./handlers/questions";
 import { recheckRights, type HandlerContext } from "./handlers/respond";
@@ -72,6 +73,7 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
 
   const io: QaServer = new Server(http, {
     serveClient: false,
+    adapter: OneBufferFrameAdapter,
     cors: { origin: allowedOrigin, credentials: true },
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     // CORS only binds browsers' HTTP requests; a WebSocket upgrade from another
