@@ -1,10 +1,11 @@
 // The frame of every page of a meeting: its name, dates, place and zone, the
 // meeting's navigation, and the time-zone bar.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, NavLink, Outlet, useLoaderData, useMatches } from "@remix-run/react";
+import { Link, Outlet, useLoaderData, useMatches } from "@remix-run/react";
 import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
+import { SectionNav } from "~/components/section-nav";
 import { TimeZoneHint, ZoneBar } from "~/components/time-zone";
 import { getMeeting } from "~/models/meeting.server";
 import { listScheduledSessionIds } from "~/models/schedule.server";
@@ -34,16 +35,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** What a child route can tell the meeting frame. */
 export type ProgramHandle = { showsTimes?: boolean };
-
-// Phones get every item at once, wrapped into rows of buttons, rather than a row
-// that scrolls sideways and hides "My schedule" and "Register" past the edge.
-// From md up there is room for one row of tabs; it still wraps rather than hides.
-const meetingNavClass = ({ isActive }: { isActive: boolean }) =>
-  `block rounded-md border px-2.5 py-1.5 text-sm font-semibold whitespace-nowrap md:rounded-none md:border-0 md:border-b-2 md:bg-transparent md:px-1 md:pt-2 md:pb-2.5 lg:px-2 ${
-    isActive
-      ? "border-brand-700 bg-brand-700 text-white md:border-brand-700 md:text-brand-800"
-      : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50 hover:text-slate-900 md:border-transparent md:hover:border-slate-300 md:hover:bg-transparent"
-  }`;
 
 export default function MeetingLayout() {
   const { meeting, zone } = useLoaderData<typeof loader>();
@@ -77,17 +68,7 @@ export default function MeetingLayout() {
             {meeting.dates}
             {meeting.place ? ` · ${meeting.place}` : ""}
           </p>
-          <nav aria-label="Meeting" className="no-print mt-3 pb-3 md:mt-2 md:-mb-px md:pb-0">
-            <ul className="flex flex-wrap gap-1.5 md:gap-x-4 md:gap-y-0 lg:gap-x-5">
-              {navItems.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} end={item.end} className={meetingNavClass}>
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <SectionNav label="Meeting" items={navItems} shape="tabs" className="no-print mt-3 pb-3 md:mt-2 md:-mb-px md:pb-0" />
         </div>
       </div>
       {showsTimes ? <ZoneBar view={zone} /> : null}

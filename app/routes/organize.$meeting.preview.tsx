@@ -53,7 +53,7 @@ export default function Preview() {
           Compare and publish
         </Link>
       </StatusBanner>
-      <nav aria-label="Days" className="mt-4 flex gap-2 overflow-x-auto pb-1">
+      <nav aria-label="Days" className="mt-4 flex flex-wrap gap-2">
         {days.map((key) => (
           <Link
             key={key}

@@ -61,9 +61,9 @@ export default function ConsoleSessions() {
         </Link>
       }
     >
-      {/* The search goes under the days when both do not fit on one line. */}
+      {/* The days wrap rather than scroll sideways on a phone; the search goes under them when both do not fit on one line. */}
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <nav aria-label="Days" className="flex max-w-full gap-2 overflow-x-auto pb-1">
+        <nav aria-label="Days" className="flex max-w-full flex-wrap gap-2">
           {days.map((key) => (
             <Link key={key} to={`${base}?day=${key}`} className={tab(key === day)} aria-current={key === day ? "page" : undefined}>
               {formatDay(key, "short")}

@@ -2,9 +2,10 @@
 // the number of clashes and of unpublished changes), and the page. Only the
 // meeting's organizers and platform admins get in; each page checks again.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, NavLink, Outlet, useLoaderData, useRouteError, isRouteErrorResponse } from "@remix-run/react";
+import { Link, Outlet, useLoaderData, useRouteError, isRouteErrorResponse } from "@remix-run/react";
 import { PageError } from "~/components/forms";
 import { pageWidthClass } from "~/components/page-width";
+import { SectionNav, type SectionNavItem } from "~/components/section-nav";
 import { compareDraftWithPublished } from "~/models/agenda-draft.server";
 import { findClashes } from "~/models/program-clashes";
 import { formatDateSpan } from "~/utils/time";
@@ -21,11 +22,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const consoleNavClass = ({ isActive }: { isActive: boolean }) =>
-  `flex items-center justify-between gap-2 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${
-    isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900"
-  }`;
-
 function Count({ value, tone, label }: { value: number; tone: "amber" | "brand"; label: string }) {
   if (!value) return null;
   return (
@@ -39,16 +35,16 @@ function Count({ value, tone, label }: { value: number; tone: "amber" | "brand";
 export default function OrganizerConsole() {
   const { meeting, counts } = useLoaderData<typeof loader>();
   const base = `/organize/${meeting.slug}`;
-  const items: { to: string; label: string; end?: boolean; count?: number; tone?: "amber" | "brand"; countLabel?: string }[] = [
+  const items: SectionNavItem[] = [
     { to: base, label: "Overview", end: true },
     { to: `${base}/sessions`, label: "Sessions" },
     { to: `${base}/tracks`, label: "Tracks" },
     { to: `${base}/rooms`, label: "Rooms" },
     { to: `${base}/speakers`, label: "Speakers" },
-    { to: `${base}/clashes`, label: "Clashes", count: counts.clashes, tone: "amber", countLabel: "clashes" },
+    { to: `${base}/clashes`, label: "Clashes", badge: <Count value={counts.clashes} tone="amber" label="clashes" /> },
     { to: `${base}/preview`, label: "Preview" },
     { to: `${base}/import`, label: "Import / export" },
-    { to: `${base}/publish`, label: "Publish", count: counts.unpublished, tone: "brand", countLabel: "unpublished changes" },
+    { to: `${base}/publish`, label: "Publish", badge: <Count value={counts.unpublished} tone="brand" label="unpublished changes" /> },
     { to: `${base}/team`, label: "Team" },
     { to: `${base}/audit`, label: "Audit log" },
     { to: `${base}/registrations`, label: "Registrations" },
@@ -70,18 +66,13 @@ export default function OrganizerConsole() {
         </div>
       </div>
       <div className={`${pageWidthClass} lg:flex lg:gap-2`}>
-        <nav aria-label="Organizer console" className="border-b border-slate-200 bg-white lg:w-56 lg:shrink-0 lg:border-r lg:border-b-0 lg:bg-transparent lg:py-6">
-          <ul className="flex gap-1 overflow-x-auto px-3 py-2 lg:flex-col lg:overflow-visible lg:py-0 lg:pr-2">
-            {items.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={item.end} className={consoleNavClass} prefetch="intent">
-                  <span>{item.label}</span>
-                  {item.count !== undefined ? <Count value={item.count} tone={item.tone!} label={item.countLabel!} /> : null}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <SectionNav
+          label="Organizer console"
+          items={items}
+          shape="sidebar"
+          prefetch="intent"
+          className="border-b border-slate-200 bg-white px-4 py-3 sm:px-6 lg:w-56 lg:shrink-0 lg:border-r lg:border-b-0 lg:bg-transparent lg:py-6 lg:pr-2 lg:pl-3"
+        />
         <div className="min-w-0 flex-1">
           <Outlet />
         </div>

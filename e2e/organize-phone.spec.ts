@@ -1,0 +1,156 @@
+// The organizer console on a phone (390x844): its navigation wraps into rows of
+// buttons with every item wholly on screen, and no console page scrolls
+// sideways, also while the navigation shows the numbers of clashes and of
+// unpublished changes. On a laptop the navigation stays a sidebar.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./accessibility";
+
+const CONSOLE = "/organize/sir-2023";
+const NAV_ITEMS: [label: string, path: string][] = [
+  ["Overview", ""],
+  ["Sessions", "/sessions"],
+  ["Tracks", "/tracks"],
+  ["Rooms", "/rooms"],
+  ["Speakers", "/speakers"],
+  ["Clashes", "/clashes"],
+  ["Preview", "/preview"],
+  ["Import / export", "/import"],
+  ["Publish", "/publish"],
+  ["Team", "/team"],
+  ["Audit log", "/audit"],
+  ["Registrations", "/registrations"],
+];
+// Two sessions at the same time on the first day; the second is moved into the first's room.
+const HELD = "abstract-session-venous-and-lymphatic-disease";
+const MOVED = "building-a-clinical-ir-practice";
+
+async function signInAsOrganizer(page: Page, redirectTo: string) {
+  await page.goto(`/login?${new URLSearchParams({ redirectTo })}`);
+  await page.getByLabel("Email").fill("organizer@example.org");
+  await page.getByLabel("Password", { exact: true }).fill("demo-password-2023");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+}
+
+const consoleNav = (page: Page) => page.getByRole("navigation", { name: "Organizer console" });
+// A count adds its number to the link's name ("Clashes 1 clashes"), so names are matched from the start.
+const navLink = (page: Page, label: string) => consoleNav(page).getByRole("link", { name: new RegExp(`^${label}`) });
+
+/** No part of the page lies past the screen's right edge, so the page cannot scroll sideways. */
+async function expectNoSidewaysScroll(page: Page) {
+  const width = page.viewportSize()!.width;
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  // A phone widens its layout viewport to take in content that overflows, so innerWidth must stay the screen's.
+  expect(innerWidth, `the layout viewport of ${page.url()}`).toBe(width);
+  expect(scrollWidth, `the scroll width of ${page.url()}`).toBeLessThanOrEqual(width);
+}
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  // Arranged and put back on a laptop: only the phone's view is under test.
+  const onLaptop = async (browser: Browser, work: (page: Page) => Promise<void>) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false });
+    await work(await context.newPage());
+    await context.close();
+  };
+
+  test.beforeAll(async ({ browser }) => {
+    // The navigation carries its counts: the second session moves into the first's room at the same time.
+    await onLaptop(browser, async (page) => {
+      await signInAsOrganizer(page, `${CONSOLE}/sessions/${HELD}`);
+      const day = await page.getByLabel("Day", { exact: true }).inputValue();
+      const start = await page.getByLabel(/^Starts/).inputValue();
+      const end = await page.getByLabel(/^Ends/).inputValue();
+      const room = await page.getByLabel("Room or channel").inputValue();
+      await page.goto(`${CONSOLE}/sessions/${MOVED}`);
+      await page.getByLabel("Day", { exact: true }).selectOption(day);
+      await page.getByLabel(/^Starts/).fill(start);
+      await page.getByLabel(/^Ends/).fill(end);
+      await page.getByLabel("Room or channel").selectOption(room);
+      await page.getByRole("button", { name: "Save to the draft" }).click();
+      await expect(page.getByText("Saved to the draft.")).toBeVisible();
+    });
+  });
+
+  test.afterAll(async ({ browser }) => {
+    // Leave the draft as the seed had it for the specs that follow.
+    await onLaptop(browser, async (page) => {
+      await signInAsOrganizer(page, `${CONSOLE}/publish`);
+      const discard = page.getByRole("button", { name: "Discard changes" });
+      if (!(await discard.isVisible())) return;
+      await page.getByLabel(/^Yes, throw away/).check();
+      await discard.click();
+      await expect(page.getByText("The draft is back to the published program.")).toBeVisible();
+    });
+  });
+
+  test("every item of the console's navigation is on screen at once, and no console page scrolls sideways", async ({ page }) => {
+    await signInAsOrganizer(page, CONSOLE);
+    await expect(navLink(page, "Clashes")).toHaveAccessibleName(/^Clashes\s*\d+ clashes$/);
+    await expect(navLink(page, "Publish")).toHaveAccessibleName(/^Publish\s*\d+ unpublished changes$/);
+
+    const width = page.viewportSize()!.width;
+    for (const [current, path] of NAV_ITEMS) {
+      await page.goto(`${CONSOLE}${path}`);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      for (const [label] of NAV_ITEMS) {
+        const link = navLink(page, label);
+        // Wholly on the screen as the page opens: not clipped by a strip that scrolls sideways.
+        await expect(link).toBeInViewport({ ratio: 1 });
+        const box = (await link.boundingBox())!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(width);
+      }
+      await expect(navLink(page, current)).toHaveAttribute("aria-current", "page");
+      await expectNoSidewaysScroll(page);
+    }
+
+    // The pages under the navigation's items: a session, a new session, a speaker,
+    // a registration and the verification queue. Tables scroll in their own frame.
+    await page.goto(`${CONSOLE}/speakers`);
+    const speaker = (await page.locator(`a[href^="${CONSOLE}/speakers/"]`).first().getAttribute("href"))!;
+    await page.goto(`${CONSOLE}/registrations`);
+    const registration = (await page.locator(`tbody a[href^="${CONSOLE}/registrations/"]`).first().getAttribute("href"))!;
+    for (const path of [`${CONSOLE}/sessions/${MOVED}`, `${CONSOLE}/sessions/new`, speaker, registration, `${CONSOLE}/registrations/verification`]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoSidewaysScroll(page);
+    }
+
+    // The days of the program wrap too: the last one is on screen, and a tap opens it.
+    for (const path of ["/sessions", "/preview"]) {
+      await page.goto(`${CONSOLE}${path}`);
+      const lastDay = page.getByRole("navigation", { name: "Days" }).getByRole("link").last();
+      await expect(lastDay).toBeInViewport({ ratio: 1 });
+      await lastDay.tap();
+      await expect(lastDay).toHaveAttribute("aria-current", "page");
+    }
+
+    await page.goto(CONSOLE);
+    await expectNoAxeViolations(page);
+    await navLink(page, "Registrations").tap();
+    await expect(page.getByRole("heading", { level: 1, name: "Registrations" })).toBeVisible();
+    await expect(navLink(page, "Registrations")).toHaveAttribute("aria-current", "page");
+  });
+});
+
+test("on a laptop the console's navigation is a sidebar beside the page", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signInAsOrganizer(page, CONSOLE);
+  const boxes = [];
+  for (const [label] of NAV_ITEMS) {
+    const link = navLink(page, label);
+    await expect(link).toBeInViewport({ ratio: 1 });
+    boxes.push((await link.boundingBox())!);
+  }
+  // One column, top to bottom, to the left of the page's heading.
+  for (const [index, box] of boxes.entries()) {
+    expect(box.x).toBe(boxes[0]!.x);
+    if (index) expect(box.y).toBeGreaterThan(boxes[index - 1]!.y);
+  }
+  const heading = (await page.getByRole("heading", { level: 1, name: "Overview" }).boundingBox())!;
+  expect(heading.x).toBeGreaterThan(boxes[0]!.x + boxes[0]!.width);
+  expect(heading.y).toBeLessThan(boxes[1]!.y);
+  await expectNoSidewaysScroll(page);
+});
