@@ -175,7 +175,7 @@ test.describe("without JavaScript", () => {
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-  test("every item of the meeting navigation is on screen at once, and the current page is marked", async ({ page }) => {
+  test("every item of the meeting navigation and every program day is on screen at once, and the current page is marked", async ({ page }) => {
     // Signed in, so that My schedule opens rather than asking to sign in.
     await page.goto(`/login?${new URLSearchParams({ redirectTo: "/meetings/sir-2023/agenda" })}`);
     await page.getByLabel("Email").fill("attendee@example.org");
@@ -194,6 +194,10 @@ test.describe("on a phone", () => {
       expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
     }
     await expect(nav.getByRole("link", { name: "Program", exact: true })).toHaveAttribute("aria-current", "page");
+    // The program's days too: every one of them wholly on screen, none past the edge.
+    const days = page.getByRole("navigation", { name: "Days" }).getByRole("link");
+    expect(await days.count()).toBeGreaterThanOrEqual(5);
+    for (const day of await days.all()) await expect(day).toBeInViewport({ ratio: 1 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
     await expectNoAxeViolations(page);
 

@@ -80,12 +80,13 @@ export default function AgendaPage() {
         </div>
       ) : null}
 
-      <nav aria-label="Days" className="mt-5 -mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
-        <ul className="flex gap-2">
+      {/* Wrapped rather than a sideways strip: on a phone every day stays in sight. */}
+      <nav aria-label="Days" className="mt-5">
+        <ul className="flex flex-wrap gap-2">
           {days.map(({ day: key, matches }) => {
             const current = key === day;
             return (
-              <li key={key} className="shrink-0">
+              <li key={key}>
                 <Link
                   to={href(base, { ...filters, day: key })}
                   aria-current={current ? "page" : undefined}
