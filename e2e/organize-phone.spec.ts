@@ -87,6 +87,12 @@ test.describe("on a phone", () => {
 
   test("every item of the console's navigation is on screen at once, and no console page scrolls sideways", async ({ page }) => {
     await signInAsOrganizer(page, CONSOLE);
+    // The header names the organizer by first name, whole; screen readers get the whole name.
+    const account = page.getByRole("banner").locator('a[href="/account"]');
+    await expect(account).toHaveAccessibleName("Dana Whitaker: your account");
+    const firstName = account.getByText("Dana", { exact: true });
+    await expect(firstName).toBeInViewport({ ratio: 1 });
+    expect(await firstName.evaluate((name) => name.scrollWidth <= name.clientWidth)).toBe(true);
     await expect(navLink(page, "Clashes")).toHaveAccessibleName(/^Clashes\s*\d+ clashes$/);
     await expect(navLink(page, "Publish")).toHaveAccessibleName(/^Publish\s*\d+ unpublished changes$/);
 

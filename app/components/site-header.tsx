@@ -10,7 +10,7 @@ export const PRODUCT_NAME = "Meeting Platform";
 export type HeaderUser = { name: string; email: string } | null;
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
-  `rounded-md px-2 py-1.5 text-sm font-medium hover:bg-slate-100 hover:text-slate-900 ${isActive ? "text-brand-700" : "text-slate-700"}`;
+  `rounded-md px-1.5 py-1.5 text-sm font-medium sm:px-2 hover:bg-slate-100 hover:text-slate-900 ${isActive ? "text-brand-700" : "text-slate-700"}`;
 
 export function SiteHeader({ user, organizes = false }: { user: HeaderUser; organizes?: boolean }) {
   const location = useLocation();
@@ -25,7 +25,7 @@ export function SiteHeader({ user, organizes = false }: { user: HeaderUser; orga
 
   return (
     <header className="no-print border-b border-slate-200 bg-white">
-      <div className={`${pageWidthClass} flex items-center gap-2 px-3 py-2 sm:gap-4 sm:px-6`}>
+      <div className={`${pageWidthClass} flex items-center gap-1 px-3 py-2 sm:gap-4 sm:px-6`}>
         <Link to="/" className="flex shrink-0 items-center gap-2 rounded-md py-1 pr-1 font-bold text-slate-900">
           <span aria-hidden="true" className="grid h-7 w-7 place-items-center rounded-md bg-brand-700 text-sm text-white">
             M
@@ -50,12 +50,14 @@ export function SiteHeader({ user, organizes = false }: { user: HeaderUser; orga
                 to="/account"
                 className={(state) => `${navLinkClass(state)} flex min-w-0 items-center gap-1.5`}
                 title={`Your account (${user.email})`}
+                aria-label={`${user.name}: your account`}
               >
                 <span aria-hidden="true" className="grid h-6 w-6 shrink-0 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-800">
                   {initials(user.name)}
                 </span>
-                <span className="max-w-[8rem] truncate sm:max-w-[14rem]">{user.name}</span>
-                <span className="sr-only">: your account</span>
+                {/* A phone has room for the first name only: a cut-off "D…" would say nothing. */}
+                <span className="max-w-[6rem] truncate sm:hidden">{user.name.split(/\s+/)[0]}</span>
+                <span className="hidden max-w-[14rem] truncate sm:inline">{user.name}</span>
               </NavLink>
               <Form method="post" action="/logout">
                 <button
