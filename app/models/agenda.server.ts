@@ -6,6 +6,7 @@ import { SessionStatus } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 import { dayKeyOf, dayRange, type DayKey } from "~/utils/time";
 import { AUDIENCE_PARAMS, KIND_PARAMS, type AgendaQuery } from "./program";
+import { sessionSpeakerOrder } from "./session.server";
 
 export const sessionListSelect = {
   id: true,
@@ -22,7 +23,7 @@ export const sessionListSelect = {
   jointSociety: { select: { shortName: true } },
   speakers: {
     select: { role: true, speaker: { select: { name: true } } },
-    orderBy: [{ role: "asc" }, { position: "asc" }],
+    orderBy: sessionSpeakerOrder,
   },
 } satisfies Prisma.SessionSelect;
 

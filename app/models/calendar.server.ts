@@ -5,6 +5,7 @@ import { type Prisma } from "~/generated/prisma/client";
 import { SessionStatus } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 import { meetingSpan } from "./meeting.server";
+import { sessionSpeakerOrder } from "./session.server";
 
 export const calendarSessionSelect = {
   id: true,
@@ -21,7 +22,7 @@ export const calendarSessionSelect = {
   track: { select: { name: true } },
   speakers: {
     select: { role: true, speaker: { select: { name: true, credentials: true } } },
-    orderBy: [{ role: "asc" }, { position: "asc" }],
+    orderBy: sessionSpeakerOrder,
   },
 } satisfies Prisma.SessionSelect;
 

@@ -12,6 +12,7 @@ import { v5 as uuidv5 } from "uuid";
 import { prisma } from "~/utils/db.server";
 import { dayKeyOf, dayRange, daysBetween } from "~/utils/time";
 import { KIND_LABELS } from "./program";
+import { sessionSpeakerOrder } from "./session.server";
 
 /** Our namespace for UUIDv5 (itself a v5 of the project's name in the URL namespace). */
 const GUID_NAMESPACE = uuidv5("https://meeting-platform.invalid/frab", uuidv5.URL);
@@ -111,7 +112,7 @@ export async function buildFrabSchedule(meetingSlug: string, origin: string): Pr
       recordingUrl: true,
       room: { select: { name: true } },
       track: { select: { name: true } },
-      speakers: { select: { role: true, speaker: { select: { id: true, name: true } } }, orderBy: [{ role: "asc" }, { position: "asc" }] },
+      speakers: { select: { role: true, speaker: { select: { id: true, name: true } } }, orderBy: sessionSpeakerOrder },
     },
     orderBy: [{ startsAt: "asc" }, { slug: "asc" }],
   });

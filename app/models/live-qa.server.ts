@@ -23,6 +23,7 @@ import {
   type QuestionRecord,
   type QuestionView,
 } from "./live-qa";
+import { sessionSpeakerOrder } from "./session.server";
 
 export { QaError } from "./live-qa";
 
@@ -519,7 +520,7 @@ export function findLiveSession(meetingSlug: string, sessionSlug: string) {
       track: { select: { slug: true, name: true, colour: true, audience: true } },
       speakers: {
         select: { role: true, speaker: { select: { slug: true, name: true, credentials: true } } },
-        orderBy: [{ role: "asc" }, { position: "asc" }],
+        orderBy: sessionSpeakerOrder,
       },
       meeting: { select: { id: true, slug: true, name: true, timeZone: true, startsOn: true, format: true } },
     },

@@ -1,19 +1,25 @@
 // Meetings and their tracks, as the public program shows them.
+import { type Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { dayRange, daysBetween, type DayKey } from "~/utils/time";
+
+// What the public pages say about a meeting, on its card in the list and on its home page.
+const meetingSummarySelect = {
+  slug: true,
+  name: true,
+  startsOn: true,
+  endsOn: true,
+  timeZone: true,
+  format: true,
+  venue: true,
+  city: true,
+  description: true,
+} satisfies Prisma.MeetingSelect;
 
 export function listMeetings() {
   return prisma.meeting.findMany({
     select: {
-      slug: true,
-      name: true,
-      startsOn: true,
-      endsOn: true,
-      timeZone: true,
-      format: true,
-      venue: true,
-      city: true,
-      description: true,
+      ...meetingSummarySelect,
       society: { select: { name: true, shortName: true } },
       _count: { select: { sessions: true } },
     },
@@ -28,15 +34,7 @@ export function getMeeting(slug: string) {
     where: { slug },
     select: {
       id: true,
-      slug: true,
-      name: true,
-      startsOn: true,
-      endsOn: true,
-      timeZone: true,
-      format: true,
-      venue: true,
-      city: true,
-      description: true,
+      ...meetingSummarySelect,
       programVersion: true,
       society: { select: { name: true, shortName: true, websiteUrl: true } },
     },

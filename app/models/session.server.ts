@@ -1,5 +1,12 @@
 // One session of the program, with everything its page shows.
+import { type Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+
+/**
+ * The order a session bills its people in, wherever they are listed. Enum
+ * order is declaration order: moderators, then speakers, then panelists.
+ */
+export const sessionSpeakerOrder: Prisma.SessionSpeakerOrderByWithRelationInput[] = [{ role: "asc" }, { position: "asc" }];
 
 export function getSession(meetingId: string, slug: string) {
   return prisma.session.findUnique({
@@ -20,13 +27,12 @@ export function getSession(meetingId: string, slug: string) {
       room: { select: { name: true, kind: true } },
       track: { select: { slug: true, name: true, colour: true, audience: true } },
       jointSociety: { select: { name: true, shortName: true, websiteUrl: true } },
-      // Enum order is declaration order: moderators, then speakers, then panelists.
       speakers: {
         select: {
           role: true,
           speaker: { select: { slug: true, name: true, credentials: true, affiliation: true, country: true } },
         },
-        orderBy: [{ role: "asc" }, { position: "asc" }],
+        orderBy: sessionSpeakerOrder,
       },
     },
   });

@@ -15,6 +15,16 @@ export async function listSpeakerCountries(meetingId: string) {
   return rows.map((row) => ({ country: row.country, speakers: row._count._all }));
 }
 
+// Who a speaker is, as the directory lists them and their own page heads it.
+const speakerCardSelect = {
+  slug: true,
+  name: true,
+  credentials: true,
+  affiliation: true,
+  city: true,
+  country: true,
+} satisfies Prisma.SpeakerSelect;
+
 /** "Jim A. Reekers" → "reekers jim a.": directories are read by surname. */
 function surnameFirst(name: string): string {
   const words = name.trim().split(/\s+/);
@@ -29,12 +39,7 @@ export async function listSpeakers(meetingId: string, query: SpeakerQuery) {
   const speakers = await prisma.speaker.findMany({
     where,
     select: {
-      slug: true,
-      name: true,
-      credentials: true,
-      affiliation: true,
-      city: true,
-      country: true,
+      ...speakerCardSelect,
       _count: { select: { sessions: true } },
     },
     orderBy: [{ name: "asc" }],
@@ -47,12 +52,7 @@ export function getSpeaker(meetingId: string, slug: string) {
   return prisma.speaker.findUnique({
     where: { meetingId_slug: { meetingId, slug } },
     select: {
-      slug: true,
-      name: true,
-      credentials: true,
-      affiliation: true,
-      city: true,
-      country: true,
+      ...speakerCardSelect,
       bio: true,
       sessions: {
         select: { role: true, session: { select: sessionListSelect } },
