@@ -41,6 +41,15 @@ export const rooms = {
 const CATCH_UP_LIMIT = 500;
 const PAGE = 500;
 
+/**
+ * Each viewer gets at most one message per window: 30 ms, plus 1 ms per 40
+ * watchers here (5,000 watchers: 155 ms, about 32,000 socket writes a second).
+ * A lone event in a small room goes out at once.
+ */
+function windowMs(watchers: number): number {
+  return 30 + Math.floor(watchers / 40);
+}
+
 type Slice = {
   room: string;
   /** The last event id sent to this slice; every member has seen at least up to it. */
@@ -87,12 +96,6 @@ export class SessionFanout {
   constructor(
     private readonly io: QaServer,
     private readonly onError: (error: unknown, context: string) => void,
-    /**
-     * Each viewer gets at most one message per window: this many ms, plus 1 ms
-     * per 40 watchers here (5,000 watchers: 155 ms, about 32,000 socket writes a
-     * second). A lone event in a small room goes out at once.
-     */
-    private readonly windowMs = 30,
     /** Sockets written in one go: 100 take 2-3 ms of the event loop, so a vote waiting behind them is barely delayed. */
     private readonly sliceSize = 100,
   ) {
@@ -174,8 +177,7 @@ export class SessionFanout {
     if (feed.stepQueued || this.stopped) return;
     if (!feed.unread && !feed.slices.some((slice) => this.behind(feed, slice))) return;
     feed.stepQueued = true;
-    const windowMs = this.windowMs + Math.floor(this.localWatchers(sessionId) / 40);
-    const spacing = windowMs / Math.max(1, feed.slices.length);
+    const spacing = windowMs(this.localWatchers(sessionId)) / Math.max(1, feed.slices.length);
     // Each step is due one spacing after the last one was due, not after it ran:
     // timers fire a little late (up to a millisecond each), and over 50 slices
     // that would stretch a 155 ms window past 200 ms. After a pause (more than a

@@ -16,7 +16,8 @@ import { ConsoleRegistrationSchema, toMinorUnits } from "~/models/registration-f
 import { ATTENDANCE_LABELS, formatMoney } from "~/models/registration-pricing";
 import { meetingCurrency, refundableByOrder, registrationStateLabel } from "~/models/registration.server";
 import { decideProof } from "~/models/registration-verification.server";
-import { readFormData, requireOrganizer } from "~/utils/organizer.server";
+import { readFormData } from "~/utils/form-data.server";
+import { requireOrganizer } from "~/utils/organizer.server";
 import { formatDate, formatTime } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.registration.name} · Registrations` : "Registration" }];

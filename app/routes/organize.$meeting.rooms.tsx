@@ -10,7 +10,8 @@ import { DraftEntries, DraftEntryCard, DraftEntryForm, replyFor } from "~/compon
 import { Field } from "~/components/forms";
 import { deleteDraftRoom, getDraft, revisionOf, saveDraftRoom } from "~/models/agenda-draft.server";
 import { RoomFormSchema } from "~/models/console-forms";
-import { draftEntryReply, readFormData, refused, requireOrganizer } from "~/utils/organizer.server";
+import { readFormData } from "~/utils/form-data.server";
+import { draftEntryReply, refused, requireOrganizer } from "~/utils/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

@@ -11,7 +11,8 @@ import { deleteDraftSession, editDraftSessionSpeakers, getDraft, revisionOf, sav
 import { SessionFormSchema, SessionSpeakerFormSchema } from "~/models/console-forms";
 import { ROLE_LABELS, ROLE_ORDER } from "~/models/program";
 import { clashesBySession, describeClash, findClashes } from "~/models/program-clashes";
-import { readFormData, refusalReply, refused, requireOrganizer, sessionFormOptions, sessionFormValues, sessionFromForm } from "~/utils/organizer.server";
+import { readFormData } from "~/utils/form-data.server";
+import { refusalReply, refused, requireOrganizer, sessionFormOptions, sessionFormValues, sessionFromForm } from "~/utils/organizer.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.session.title} · Organize` : "Session · Organize" }];
 

@@ -9,7 +9,8 @@ import { SessionForm } from "~/components/session-form";
 import { getDraft, saveDraftSession } from "~/models/agenda-draft.server";
 import { SessionFormSchema } from "~/models/console-forms";
 import { slugify, uniqueSlug } from "~/models/program-document";
-import { readFormData, refusalReply, requireOrganizer, sessionFormOptions, sessionFromForm } from "~/utils/organizer.server";
+import { readFormData } from "~/utils/form-data.server";
+import { refusalReply, requireOrganizer, sessionFormOptions, sessionFromForm } from "~/utils/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

@@ -10,7 +10,8 @@ import { deleteDraftSpeaker, getDraft, revisionOf, saveDraftSpeaker } from "~/mo
 import { SpeakerFormSchema } from "~/models/console-forms";
 import { ROLE_LABELS } from "~/models/program";
 import { formatDay, formatTimeRange, dayKeyOf } from "~/utils/time";
-import { readFormData, refused, requireOrganizer } from "~/utils/organizer.server";
+import { readFormData } from "~/utils/form-data.server";
+import { refused, requireOrganizer } from "~/utils/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

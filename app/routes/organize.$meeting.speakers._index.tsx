@@ -8,7 +8,8 @@ import { SpeakerForm } from "~/components/speaker-form";
 import { getDraft, saveDraftSpeaker } from "~/models/agenda-draft.server";
 import { SpeakerFormSchema } from "~/models/console-forms";
 import { slugify, uniqueSlug } from "~/models/program-document";
-import { readFormData, refusalReply, requireOrganizer } from "~/utils/organizer.server";
+import { readFormData } from "~/utils/form-data.server";
+import { refusalReply, requireOrganizer } from "~/utils/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

@@ -11,7 +11,8 @@ import { Field, FormErrors, SubmitButton, useIsPending } from "~/components/form
 import { InviteFormSchema, TEAM_ROLE_LABELS, type TeamRole } from "~/models/console-forms";
 import { inviteToTeam, listTeam, removeTeamRole, revokeInvitation } from "~/models/team.server";
 import { formatDate } from "~/utils/time";
-import { originOf, readFormData, refused, requireOrganizer } from "~/utils/organizer.server";
+import { readFormData } from "~/utils/form-data.server";
+import { originOf, refused, requireOrganizer } from "~/utils/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting, user } = await requireOrganizer(request, params);

@@ -13,7 +13,8 @@ import { deleteDraftTrack, getDraft, revisionOf, saveDraftTrack } from "~/models
 import { TrackFormSchema } from "~/models/console-forms";
 import { AUDIENCE_LABELS } from "~/models/program";
 import { slugify, uniqueSlug } from "~/models/program-document";
-import { draftEntryReply, readFormData, refused, requireOrganizer } from "~/utils/organizer.server";
+import { readFormData } from "~/utils/form-data.server";
+import { draftEntryReply, refused, requireOrganizer } from "~/utils/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

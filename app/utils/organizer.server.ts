@@ -1,7 +1,6 @@
 // What every loader and action of the organizer console does first: find the
 // meeting (404 otherwise) and require the ORGANIZER role in it (admins pass;
-// signed out → sign in; anyone else → 403). Also reads forms so that a body
-// that is not a form is a 400, never a 500, and answers refused changes.
+// signed out → sign in; anyone else → 403). Also answers refused changes.
 import { type Submission } from "@conform-to/react";
 import { data } from "@remix-run/node";
 import { type z } from "zod";
@@ -21,8 +20,6 @@ export async function requireOrganizer(request: Request, params: { meeting?: str
 }
 
 export type ConsoleMeeting = Awaited<ReturnType<typeof requireOrganizer>>["meeting"];
-
-export { readFormData } from "./form-data.server";
 
 /** A refused change as an action reply: the status it deserves and a sentence for the page. */
 export function refused(failure: { status: number; message: string; field?: string }, extra: Record<string, unknown> = {}) {
