@@ -19,6 +19,7 @@ const NAV_ITEMS: [label: string, path: string][] = [
   ["Team", "/team"],
   ["Audit log", "/audit"],
   ["Registrations", "/registrations"],
+  ["Mail", "/mail"],
 ];
 // Two sessions at the same time on the first day; the second is moved into the first's room.
 const HELD = "abstract-session-venous-and-lymphatic-disease";

@@ -35,5 +35,8 @@ try {
 } catch (error) {
   console.warn(`e2e: the live Q&A sidecar could not start on port ${realtimePort}: ${(error as Error).message}`);
 }
+// A job worker delivers queued mail to the outbox the tests read.
+const { startJobWorker } = await import("../jobs/worker");
+await startJobWorker(process.env.DATABASE_URL);
 console.log(`e2e server ready on http://localhost:${port}`);
 process.on("SIGTERM", () => void server.stop().finally(() => process.exit(0)));

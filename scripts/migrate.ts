@@ -1,11 +1,15 @@
 // Applies prisma/migrations/*/migration.sql in order and records each in
 // _prisma_migrations exactly as `prisma migrate deploy` does (checksum = sha256 of
 // the file), so Prisma's own CLI agrees on a machine that has its schema engine.
+// Then installs the job queue's own schema ("pgboss") and queues, which pg-boss
+// versions itself: code enqueues jobs inside the app's transactions, so the
+// queue must exist wherever the tables do.
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { installJobQueue } from "../app/utils/job-queue.server";
 
 const migrationsDir = fileURLToPath(new URL("../prisma/migrations/", import.meta.url));
 // The lock id Prisma uses, so our runner and Prisma's never migrate at the same time.
@@ -83,6 +87,7 @@ export async function migrate(url: string): Promise<MigrationResult> {
       }
       applied.push(name);
     }
+    await installJobQueue(url);
     return { applied, alreadyApplied: names.length - applied.length };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_ID]).catch(() => {});

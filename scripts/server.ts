@@ -69,9 +69,6 @@ export async function startWebServer({ port, dev }: WebServerOptions): Promise<S
     const { createPageCache } = await import("../app/utils/page-cache.server");
     app.use(createPageCache({ buildId: build.assets.version }));
   }
-  // Checkouts abandoned without a word from Stripe give their held seats back (registration-payment.server.ts).
-  const { startCheckoutSweep } = await import("../app/models/registration-payment.server");
-  startCheckoutSweep();
   app.all("*", createRequestHandler({
       build,
       mode: dev ? "development" : "production",
@@ -83,13 +80,8 @@ export async function startWebServer({ port, dev }: WebServerOptions): Promise<S
       }),
     }));
 
-  // E-mails attendees the program changes that touch their schedule, grouped per quiet window.
-  const { startProgramDigestTimer } = await import("../app/models/program-notices.server");
-  const stopDigests = startProgramDigestTimer();
-
   return new Promise((resolve) => {
     const server = app.listen(port, () => resolve(server));
-    server.on("close", stopDigests);
   });
 }
 

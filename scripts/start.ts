@@ -1,7 +1,8 @@
 // `npm start`: one command from a fresh clone to a running app. Without
 // DATABASE_URL it starts the embedded PostgreSQL (data in .data/), migrates,
 // seeds the demo meetings once, builds the app if the sources changed, and
-// serves it. `npm run dev` does the same with Vite's dev server instead of a build.
+// serves it, with a live Q&A sidecar and a job worker in the same process.
+// `npm run dev` does the same with Vite's dev server instead of a build.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -77,6 +78,9 @@ const server = await startWebServer({ port: env.PORT, dev });
 // The live Q&A sidecar runs in this process too; `npm run start:realtime` runs more of them.
 const { createRealtimeServer } = await import("../realtime/server");
 const realtime = await createRealtimeServer({ port: env.REALTIME_PORT, appOrigin: env.APP_ORIGIN, databaseUrl });
+// And a job worker (mail, sweeps, digests); `npm run start:worker` runs more.
+const { startJobWorker } = await import("../jobs/worker");
+const worker = await startJobWorker(databaseUrl);
 console.log(`Ready: http://localhost:${env.PORT} (live Q&A on port ${realtime.port})`);
 
 let stopping = false;
@@ -85,7 +89,7 @@ async function stop(signal: string) {
   stopping = true;
   console.log(`\n${signal}: stopping…`);
   server.closeAllConnections();
-  await Promise.all([new Promise((resolve) => server.close(resolve)), realtime.close()]);
+  await Promise.all([new Promise((resolve) => server.close(resolve)), realtime.close(), worker.stop()]);
   await prisma.$disconnect();
   await embedded?.stop();
   process.exit(0);

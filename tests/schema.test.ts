@@ -1,7 +1,8 @@
 // The migrations are hand-written SQL (Prisma's schema engine cannot run here), so this
 // test is what keeps them honest: a freshly migrated database must have exactly the
 // tables, columns, types, nullability, defaults, enums, uniques, indexes and foreign
-// keys that prisma/schema.prisma describes.
+// keys that prisma/schema.prisma describes, in the public schema (the job queue keeps
+// its own, "pgboss", which pg-boss versions itself).
 import { readFile } from "node:fs/promises";
 import internals from "@prisma/internals";
 import pg from "pg";
@@ -61,7 +62,8 @@ describe("migrated database matches schema.prisma", () => {
   it("has exactly the enums and their values", async () => {
     const { rows } = await db.query<{ name: string; values: string[] }>(
       `SELECT t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS values
-         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
+         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
+        WHERE t.typnamespace = 'public'::regnamespace GROUP BY t.typname`,
     );
     const actual = Object.fromEntries(rows.map((r) => [r.name, r.values]));
     const expected = Object.fromEntries(dmmf.datamodel.enums.map((e) => [e.dbName ?? e.name, e.values.map((v) => v.dbName ?? v.name)]));
@@ -119,7 +121,7 @@ describe("migrated database matches schema.prisma", () => {
                      (SELECT string_agg(a.attname, ', ') FROM unnest(c.confkey) k(n) JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum = k.n),
                      c.confdeltype) AS fk
          FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class r ON r.oid = c.confrelid
-        WHERE c.contype = 'f'`,
+        WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace`,
     );
     const deleteCode: Record<string, string> = { Cascade: "c", SetNull: "n", Restrict: "r", NoAction: "a", SetDefault: "d" };
     const expected = dmmf.datamodel.models

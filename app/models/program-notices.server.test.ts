@@ -3,18 +3,14 @@
 // twice; the in-app notices appear at once and can be marked read.
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { readOutbox } from "~/utils/mail.server";
+import { mailTo } from "../../tests/mail-queue";
 import { getDraft, revisionOf, saveDraftSession } from "./agenda-draft.server";
 import { publishAgenda } from "./agenda-publish.server";
 import { createPerson } from "./organizer.fixture";
 import { createProgramFixture } from "./program.fixture";
-import { countUnreadProgramNotices, listProgramNotices, markProgramNoticesRead, sendDueProgramDigests } from "./program-notices.server";
+import { countUnreadProgramNotices, listProgramNotices, markProgramNoticesRead, queueDueProgramDigests } from "./program-notices.server";
 
 const MINUTE = 60_000;
-
-async function mailTo(email: string) {
-  return (await readOutbox()).filter((message) => message.to === email);
-}
 
 describe("program notices", () => {
   it("groups two quick releases into one e-mail to the follower of the moved session, none to others, never twice", async () => {
@@ -53,10 +49,10 @@ describe("program notices", () => {
     expect(await listProgramNotices(bystander.id, meetingId)).toEqual([]);
 
     // Inside the window: nothing is sent yet.
-    await sendDueProgramDigests(new Date(t0.getTime() + 5 * MINUTE), { windowMs: 10 * MINUTE });
+    await queueDueProgramDigests(new Date(t0.getTime() + 5 * MINUTE), { windowMs: 10 * MINUTE });
     expect(await mailTo(follower.email)).toHaveLength(0);
 
-    await sendDueProgramDigests(new Date(t0.getTime() + 11 * MINUTE), { windowMs: 10 * MINUTE });
+    await queueDueProgramDigests(new Date(t0.getTime() + 11 * MINUTE), { windowMs: 10 * MINUTE });
     const mails = await mailTo(follower.email);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toContain("a session in your schedule changed");
@@ -67,7 +63,7 @@ describe("program notices", () => {
     expect(await mailTo(bystander.email)).toHaveLength(0);
 
     // Later runs find nothing new for them.
-    await sendDueProgramDigests(new Date(t0.getTime() + 60 * MINUTE), { windowMs: 10 * MINUTE });
+    await queueDueProgramDigests(new Date(t0.getTime() + 60 * MINUTE), { windowMs: 10 * MINUTE });
     expect(await mailTo(follower.email)).toHaveLength(1);
 
     expect(await countUnreadProgramNotices(follower.id, meetingId)).toBe(2);

@@ -3,12 +3,13 @@
 // and session, so nobody is told twice). People see them in the app at once;
 // e-mail waits for a quiet window, so that a burst of releases (an organizer
 // publishing, spotting a typo, publishing again) reaches each person as one
-// message listing only their sessions. A timer in the web process calls
-// sendDueProgramDigests; tests call it with their own clock.
+// message listing only their sessions. A scheduled job (jobs/) calls
+// queueDueProgramDigests every minute, once across all processes; tests call it
+// with their own clock.
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
-import { sendMail } from "~/utils/mail.server";
+import { queueMail, type QueuedMessage } from "~/utils/mail.server";
 import { describeChange, type SessionChange } from "./program-changes";
 
 export type ProgramNoticeView = {
@@ -61,13 +62,13 @@ type DueGroup = { userId: string; meetingId: string };
 type ClaimedNotice = { id: string; sessionSlug: string; change: unknown; releaseNumber: number };
 
 /**
- * Sends the e-mails that are due at `now`: for each person and meeting whose
+ * Queues the e-mails that are due at `now`: for each person and meeting whose
  * oldest unsent notice is at least the window old, one message with all their
  * unsent notices. Notices are claimed (emailedAt set, rows locked with SKIP
- * LOCKED so a second web instance skips them) in the same transaction that
- * sends; if sending fails, the claim rolls back and the next run tries again.
+ * LOCKED so a concurrent run skips them) in the same transaction that queues
+ * the message, which the mail queue then delivers with retries.
  */
-export async function sendDueProgramDigests(now = new Date(), options: DigestOptions = {}): Promise<{ messages: number; notices: number }> {
+export async function queueDueProgramDigests(now = new Date(), options: DigestOptions = {}): Promise<{ messages: number; notices: number }> {
   const windowMs = options.windowMs ?? env.PROGRAM_DIGEST_WINDOW_MINUTES * 60_000;
   const origin = (options.origin ?? env.APP_ORIGIN).replace(/\/$/, "");
   const dueBefore = new Date(now.getTime() - windowMs);
@@ -80,19 +81,19 @@ export async function sendDueProgramDigests(now = new Date(), options: DigestOpt
   let notices = 0;
   for (const group of groups) {
     try {
-      const sent = await sendDigest(group, now, origin);
+      const sent = await queueDigest(group, now, origin);
       if (sent) {
         messages++;
         notices += sent;
       }
     } catch (error) {
-      logger.error({ err: error, userId: group.userId, meetingId: group.meetingId }, "program digest: sending failed; will retry");
+      logger.error({ err: error, userId: group.userId, meetingId: group.meetingId }, "program digest: queueing failed; the next run tries again");
     }
   }
   return { messages, notices };
 }
 
-async function sendDigest(group: DueGroup, now: Date, origin: string): Promise<number> {
+async function queueDigest(group: DueGroup, now: Date, origin: string): Promise<number> {
   return prisma.$transaction(
     async (tx) => {
       const claimed = await tx.$queryRaw<ClaimedNotice[]>`
@@ -106,8 +107,8 @@ async function sendDigest(group: DueGroup, now: Date, origin: string): Promise<n
         RETURNING n."id", n."sessionSlug", n."change", r."number" AS "releaseNumber"`;
       if (!claimed.length) return 0;
       const user = await tx.user.findUniqueOrThrow({ where: { id: group.userId }, select: { email: true, name: true } });
-      const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: group.meetingId }, select: { slug: true, name: true, timeZone: true } });
-      await sendMail(composeDigest({ user, meeting, notices: claimed, origin }));
+      const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: group.meetingId }, select: { id: true, slug: true, name: true, timeZone: true } });
+      await queueMail(tx, composeDigest({ user, meeting, notices: claimed, origin }));
       return claimed.length;
     },
     { timeout: 30_000 },
@@ -121,10 +122,10 @@ function composeDigest({
   origin,
 }: {
   user: { email: string; name: string };
-  meeting: { slug: string; name: string; timeZone: string };
+  meeting: { id: string; slug: string; name: string; timeZone: string };
   notices: ClaimedNotice[];
   origin: string;
-}) {
+}): QueuedMessage {
   // One entry per session, its changes in release order.
   const bySession = new Map<string, { title: string; lines: { release: number; text: string }[]; removed: boolean }>();
   for (const notice of [...notices].sort((a, b) => a.releaseNumber - b.releaseNumber)) {
@@ -158,28 +159,5 @@ function composeDigest({
     "",
     "You get this message because these sessions are in your schedule.",
   ].join("\n");
-  return { to: user.email, subject, text };
+  return { kind: "program-digest", meetingId: meeting.id, to: user.email, subject, text };
 }
-
-/**
- * Runs sendDueProgramDigests every `intervalMs` in this process. The timer does
- * not keep the process alive; the returned function stops it. Runs never overlap.
- */
-export function startProgramDigestTimer(intervalMs = 60_000): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sendDueProgramDigests()
-      .then((result) => {
-        if (result.messages) logger.info(result, "program digests sent");
-      })
-      .catch((error: unknown) => logger.error({ err: error }, "program digests failed"))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
-

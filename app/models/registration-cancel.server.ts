@@ -2,6 +2,7 @@
 // the meeting's refund policy; organizers refund any amount (and may cancel) or
 // make a registration complimentary. Each is one transaction on the locked
 // registration; the money moves after the commit (registration-payment).
+import { queueMail } from "~/utils/mail.server";
 import { closeUnpaidOrder, cancelInTransaction, inRegistrationTransaction } from "./registration-payment.server";
 import { confirmedMail, refundedMail } from "./registration-mail.server";
 import { formatMoney, refundFor } from "./registration-pricing";
@@ -74,7 +75,7 @@ export async function refundByOrganizer(input: { meetingId: string; registration
       const refund = await tx.registrationRefund.create({ data: { orderId, amount, reason: "Refunded by the organizers" }, select: { id: true } });
       work.refunds.push(refund.id);
     }
-    work.mails.push(refundedMail(detail, input.amount));
+    await queueMail(tx, refundedMail(detail, input.amount));
     return { ok: true, refunded: input.amount, fee: 0 };
   });
 }
@@ -114,7 +115,7 @@ export async function compRegistration(input: { meetingId: string; registrationI
     }
     await grantAttendeeRole(tx, detail.meetingId, detail.userId);
     const updated = (await getRegistrationDetail(detail.id, tx))!;
-    work.mails.push(confirmedMail(updated, "comped"));
+    await queueMail(tx, confirmedMail(updated, "comped"));
     return { ok: true, refunded, fee: 0 };
   });
 }

@@ -5,6 +5,7 @@
 // capacity RETURNING), so under any number of concurrent checkouts sold + held
 // never exceeds capacity and the losers are told plainly. Free orders are
 // fulfilled at once; paid ones go to Stripe Checkout or the test payment page.
+import { queueMail } from "~/utils/mail.server";
 import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -258,7 +259,7 @@ export async function startCheckout(request: CheckoutRequest): Promise<CheckoutO
       if (emailToken && proof?.method === "INSTITUTIONAL_EMAIL") {
         const detail = (await getRegistrationDetail(registration.id, tx))!;
         const link = new URL(`/meetings/${offer.slug}/registration/confirm-email/${emailToken}`, env.APP_ORIGIN).href;
-        work.mails.push(institutionalEmailMail(detail, proof.email, link));
+        await queueMail(tx, institutionalEmailMail(detail, proof.email, link));
       }
       return { registrationId: registration.id, orderId: order.id, total: order.total };
     });
@@ -372,7 +373,7 @@ export async function startCategoryChange(input: {
       if (order.total === 0) await fulfilOrder(tx, order.id, { paymentIntentId: null, paidAt: now }, work);
       if (emailToken && proof?.method === "INSTITUTIONAL_EMAIL") {
         const detail = (await getRegistrationDetail(registration.id, tx))!;
-        work.mails.push(institutionalEmailMail(detail, proof.email, new URL(`/meetings/${registration.meeting.slug}/registration/confirm-email/${emailToken}`, env.APP_ORIGIN).href));
+        await queueMail(tx, institutionalEmailMail(detail, proof.email, new URL(`/meetings/${registration.meeting.slug}/registration/confirm-email/${emailToken}`, env.APP_ORIGIN).href));
       }
       return { registrationId: registration.id, orderId: order.id, total: order.total };
     });
@@ -390,7 +391,7 @@ export async function startCategoryChange(input: {
 /** A declined registration sends a new proof for the same category: it goes back to the review queue. */
 async function resubmitProof(registrationId: string, meetingSlug: string, proof: Proof, emailToken: string | null): Promise<CheckoutOutcome> {
   try {
-    await inRegistrationTransaction(async (tx, work) => {
+    await inRegistrationTransaction(async (tx) => {
       const changed = await tx.registration.updateMany({
         where: { id: registrationId, status: "ACTIVE", verification: "REJECTED" },
         data: {
@@ -404,7 +405,7 @@ async function resubmitProof(registrationId: string, meetingSlug: string, proof:
       if (proof.method === "DOCUMENT") await tx.verificationDocument.create({ data: { registrationId, ...proof.document }, select: { id: true } });
       else {
         const detail = (await getRegistrationDetail(registrationId, tx))!;
-        work.mails.push(institutionalEmailMail(detail, proof.email, new URL(`/meetings/${meetingSlug}/registration/confirm-email/${emailToken}`, env.APP_ORIGIN).href));
+        await queueMail(tx, institutionalEmailMail(detail, proof.email, new URL(`/meetings/${meetingSlug}/registration/confirm-email/${emailToken}`, env.APP_ORIGIN).href));
       }
     });
     return { ok: true, registrationId, orderId: "", total: 0, redirectTo: `/meetings/${meetingSlug}/registration` };

@@ -3,7 +3,7 @@
 // refund, a failed payment, and the link that confirms an institutional address.
 // Plain text first (it is what many clinicians' mail clients show), with a
 // simple HTML twin; every value from people is escaped.
-import type { OutgoingMail } from "~/utils/mail.server";
+import type { QueuedMessage } from "~/utils/mail.server";
 import { env } from "~/utils/env.server";
 import { formatDate } from "~/utils/time";
 import { describeRefundPolicy, formatMoney } from "./registration-pricing";
@@ -19,7 +19,10 @@ export function registrationUrl(meetingSlug: string): string {
 
 type Paragraphs = (string | null | false)[];
 
-function compose(to: string, subject: string, paragraphs: Paragraphs, receipt?: ReceiptLines): OutgoingMail {
+/** Who gets a message, what it is, and which meeting's organizers see it in the console. */
+type Envelope = { registration: RegistrationDetail; kind: string; subject: string; to?: string; holdsSecret?: boolean };
+
+function compose({ registration, kind, subject, to, holdsSecret }: Envelope, paragraphs: Paragraphs, receipt?: ReceiptLines): QueuedMessage {
   const shown = paragraphs.filter((p): p is string => typeof p === "string" && p.length > 0);
   const row = ([label, value]: [string, string]) => `${label.padEnd(56, " ")} ${value.padStart(12, " ")}`;
   const textReceipt = receipt ? [[...receipt.lines.map(row), "-".repeat(69), ...receipt.totals.map(row)].join("\n")] : [];
@@ -35,7 +38,7 @@ function compose(to: string, subject: string, paragraphs: Paragraphs, receipt?: 
   const html = `<div style="font-family:Arial,sans-serif;font-size:15px;line-height:1.5;color:#0f172a">${shown
     .map((paragraph, index) => `<p>${escapeHtml(paragraph).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>').replace(/\n/g, "<br>")}</p>${index === 0 ? htmlReceipt : ""}`)
     .join("")}</div>`;
-  return { to, subject, text, html };
+  return { kind, meetingId: registration.meetingId, to: to ?? registration.user.email, subject, text, html, holdsSecret };
 }
 
 type ReceiptLines = { lines: [string, string][]; totals: [string, string][] };
@@ -50,15 +53,14 @@ function receiptOf(order: RegistrationDetail["orders"][number]): ReceiptLines {
   return { lines, totals };
 }
 
-export function receiptMail(registration: RegistrationDetail, orderId: string): OutgoingMail {
+export function receiptMail(registration: RegistrationDetail, orderId: string): QueuedMessage {
   const order = registration.orders.find((candidate) => candidate.id === orderId)!;
   const { meeting } = registration;
   const confirmed = isConfirmed(registration);
   const paidOn = order.paidAt ? formatDate(order.paidAt, meeting.timeZone) : "";
   const isChange = order.purpose === "CATEGORY_CHANGE";
   return compose(
-    registration.user.email,
-    `${confirmed ? "Registration confirmed" : "Registration received"}: ${meeting.name} (${registration.code})`,
+    { registration, kind: "registration-receipt", subject: `${confirmed ? "Registration confirmed" : "Registration received"}: ${meeting.name} (${registration.code})` },
     [
       `Dear ${registration.user.name},\n\n${isChange ? `Your registration for ${meeting.name} is now in the ${registration.category.name} category.` : `Thank you for registering for ${meeting.name}.`} ${order.total > 0 ? `We received your payment on ${paidOn}.` : "There was nothing to pay."} Your receipt:`,
       `Registration code: ${registration.code}\nCategory: ${registration.category.name}\n${order.paymentIntentId ? `Payment reference: ${order.paymentIntentId}\n` : ""}Receipt number: ${order.id}`,
@@ -72,9 +74,9 @@ export function receiptMail(registration: RegistrationDetail, orderId: string): 
   );
 }
 
-export function confirmedMail(registration: RegistrationDetail, how: "approved" | "comped"): OutgoingMail {
+export function confirmedMail(registration: RegistrationDetail, how: "approved" | "comped"): QueuedMessage {
   const { meeting } = registration;
-  return compose(registration.user.email, `Registration confirmed: ${meeting.name} (${registration.code})`, [
+  return compose({ registration, kind: "registration-confirmed", subject: `Registration confirmed: ${meeting.name} (${registration.code})` }, [
     `Dear ${registration.user.name},`,
     how === "comped"
       ? `The organizers of ${meeting.name} have given you a complimentary ${registration.category.name} registration. Anything you had paid for the registration is being refunded.`
@@ -83,19 +85,19 @@ export function confirmedMail(registration: RegistrationDetail, how: "approved" 
   ]);
 }
 
-export function rejectedMail(registration: RegistrationDetail, reason: string): OutgoingMail {
+export function rejectedMail(registration: RegistrationDetail, reason: string): QueuedMessage {
   const { meeting } = registration;
-  return compose(registration.user.email, `Action needed: your ${meeting.name} registration (${registration.code})`, [
+  return compose({ registration, kind: "registration-declined", subject: `Action needed: your ${meeting.name} registration (${registration.code})` }, [
     `Dear ${registration.user.name},`,
     `We could not confirm your ${registration.category.name} registration for ${meeting.name}. The organizers wrote:\n\n"${reason}"`,
     `You can send another proof, or switch to another category and pay the difference, on your registration page: ${registrationUrl(meeting.slug)}`,
   ]);
 }
 
-export function cancelledMail(registration: RegistrationDetail, refund: { amount: number; fee: number; byOrganizer: boolean }): OutgoingMail {
+export function cancelledMail(registration: RegistrationDetail, refund: { amount: number; fee: number; byOrganizer: boolean }): QueuedMessage {
   const { meeting } = registration;
   const money = (amount: number) => formatMoney(amount, meeting.currency);
-  return compose(registration.user.email, `Registration cancelled: ${meeting.name} (${registration.code})`, [
+  return compose({ registration, kind: "registration-cancelled", subject: `Registration cancelled: ${meeting.name} (${registration.code})` }, [
     `Dear ${registration.user.name},`,
     refund.byOrganizer
       ? `The organizers of ${meeting.name} cancelled your registration ${registration.code}.`
@@ -109,35 +111,35 @@ export function cancelledMail(registration: RegistrationDetail, refund: { amount
   ]);
 }
 
-export function refundedMail(registration: RegistrationDetail, amount: number): OutgoingMail {
+export function refundedMail(registration: RegistrationDetail, amount: number): QueuedMessage {
   const { meeting } = registration;
-  return compose(registration.user.email, `Refund issued: ${meeting.name} (${registration.code})`, [
+  return compose({ registration, kind: "registration-refund", subject: `Refund issued: ${meeting.name} (${registration.code})` }, [
     `Dear ${registration.user.name},`,
     `The organizers of ${meeting.name} refunded ${formatMoney(amount, meeting.currency)} of your registration ${registration.code}. It usually appears on your card within 5 to 10 business days.`,
     `Details: ${registrationUrl(meeting.slug)}`,
   ]);
 }
 
-export function paymentFailedMail(registration: RegistrationDetail): OutgoingMail {
+export function paymentFailedMail(registration: RegistrationDetail): QueuedMessage {
   const { meeting } = registration;
-  return compose(registration.user.email, `Payment not completed: ${meeting.name}`, [
+  return compose({ registration, kind: "payment-failed", subject: `Payment not completed: ${meeting.name}` }, [
     `Dear ${registration.user.name},`,
     `Your bank did not complete the payment for your ${meeting.name} registration, so you are not registered and any seats you chose were released.`,
     `You can register again at ${new URL(`/meetings/${meeting.slug}/register`, env.APP_ORIGIN).href}`,
   ]);
 }
 
-export function latePaymentRefundedMail(registration: RegistrationDetail, amount: number): OutgoingMail {
+export function latePaymentRefundedMail(registration: RegistrationDetail, amount: number): QueuedMessage {
   const { meeting } = registration;
-  return compose(registration.user.email, `Payment refunded: ${meeting.name}`, [
+  return compose({ registration, kind: "payment-refunded", subject: `Payment refunded: ${meeting.name}` }, [
     `Dear ${registration.user.name},`,
     `Your payment for ${meeting.name} arrived after your checkout had closed, and what you chose is no longer available, so we refunded all ${formatMoney(amount, meeting.currency)}.`,
     `You can register again at ${new URL(`/meetings/${meeting.slug}/register`, env.APP_ORIGIN).href}`,
   ]);
 }
 
-export function institutionalEmailMail(registration: RegistrationDetail, to: string, link: string): OutgoingMail {
-  return compose(to, `Confirm your institutional e-mail for ${registration.meeting.name}`, [
+export function institutionalEmailMail(registration: RegistrationDetail, to: string, link: string): QueuedMessage {
+  return compose({ registration, kind: "institutional-email", to, holdsSecret: true, subject: `Confirm your institutional e-mail for ${registration.meeting.name}` }, [
     `Hello,`,
     `${registration.user.name} registered for ${registration.meeting.name} as ${registration.category.name} and gave this address as proof of their status. If that is you, confirm it here:\n\n${link}`,
     "If you did not expect this, ignore this message; nothing happens without the confirmation.",

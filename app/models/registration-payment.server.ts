@@ -8,11 +8,12 @@
 // from named states on a row locked FOR UPDATE (paid never returns to open).
 // Rows are always locked in one order — registration, order, add-ons by id,
 // promo code — so concurrent deliveries and cancellations cannot deadlock.
-// Mail and calls to Stripe happen after the commit, from the AfterCommit list.
+// Mail is queued in the same transaction (queueMail); calls to Stripe happen
+// after the commit, from the AfterCommit list.
+import { queueMail } from "~/utils/mail.server";
 import type { OrderStatus } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 import { logger } from "~/utils/logger.server";
-import { sendMail, type OutgoingMail } from "~/utils/mail.server";
 import {
   isTestPaymentMode,
   signWebhookPayload,
@@ -26,11 +27,11 @@ import {
 import { cancelledMail, latePaymentRefundedMail, paymentFailedMail, receiptMail } from "./registration-mail.server";
 import { getRegistrationDetail, grantAttendeeRole, isConfirmed, REGISTRATION_TX, revokeAttendeeRoleUnlessConfirmed, type Tx } from "./registration.server";
 
-/** What to do once the transaction has committed. */
-export type AfterCommit = { mails: OutgoingMail[]; refunds: string[]; expireCheckoutSessions: string[] };
+/** What to do at Stripe once the transaction has committed. */
+export type AfterCommit = { refunds: string[]; expireCheckoutSessions: string[] };
 
 export function afterCommit(): AfterCommit {
-  return { mails: [], refunds: [], expireCheckoutSessions: [] };
+  return { refunds: [], expireCheckoutSessions: [] };
 }
 
 export async function runAfterCommit(work: AfterCommit): Promise<void> {
@@ -41,9 +42,6 @@ export async function runAfterCommit(work: AfterCommit): Promise<void> {
     await stripe.checkout.sessions.expire(sessionId).catch((error: unknown) => logger.warn({ err: error, sessionId }, "could not expire a Checkout Session at Stripe"));
   }
   for (const refundId of work.refunds) await issueRefund(refundId);
-  for (const mail of work.mails) {
-    await sendMail(mail).catch((error: unknown) => logger.error({ err: error, subject: mail.subject }, "registration mail could not be sent"));
-  }
 }
 
 /** Runs `change` in a transaction with the registration settings, then its after-commit work. */
@@ -163,7 +161,7 @@ export async function fulfilOrder(tx: Tx, orderId: string, payment: Payment, wor
       work.refunds.push(refund.id);
     }
     const detail = await getRegistrationDetail(registration.id, tx);
-    if (detail) work.mails.push(latePaymentRefundedMail(detail, order.total));
+    if (detail) await queueMail(tx, latePaymentRefundedMail(detail, order.total));
     return "refunded-late";
   }
 
@@ -193,7 +191,7 @@ export async function fulfilOrder(tx: Tx, orderId: string, payment: Payment, wor
     if (!detail.confirmedAt) await tx.registration.update({ where: { id: detail.id }, data: { confirmedAt: payment.paidAt }, select: { id: true } });
     await grantAttendeeRole(tx, detail.meetingId, detail.userId);
   }
-  work.mails.push(receiptMail(detail, order.id));
+  await queueMail(tx, receiptMail(detail, order.id));
 
   // A refund Stripe reported before the payment itself (events arrive in any order).
   if (order.total > 0 && order.amountRefunded >= order.total) await cancelInTransaction(tx, detail.id, { refunds: [], reason: "Refunded in full", byOrganizer: true }, work);
@@ -237,7 +235,7 @@ export async function closeUnpaidOrder(
   }
   if (outcome === "FAILED") {
     const detail = await getRegistrationDetail(order.registrationId, tx);
-    if (detail) work.mails.push(paymentFailedMail(detail));
+    if (detail) await queueMail(tx, paymentFailedMail(detail));
   }
   if (options.expireAtStripe && closed.checkoutSessionId && !isTestPaymentMode()) work.expireCheckoutSessions.push(closed.checkoutSessionId);
   return true;
@@ -284,7 +282,7 @@ export async function cancelInTransaction(tx: Tx, registrationId: string, plan: 
   }
   await revokeAttendeeRoleUnlessConfirmed(tx, locked.meetingId, locked.userId);
   const detail = await getRegistrationDetail(registrationId, tx);
-  if (detail) work.mails.push(cancelledMail(detail, { amount: refunded, fee: plan.fee ?? 0, byOrganizer: plan.byOrganizer }));
+  if (detail) await queueMail(tx, cancelledMail(detail, { amount: refunded, fee: plan.fee ?? 0, byOrganizer: plan.byOrganizer }));
   return true;
 }
 
@@ -517,13 +515,4 @@ export async function sweepExpiredCheckouts(now: Date = new Date(), graceMs: num
     if (done) changed++;
   }
   return changed;
-}
-
-/** Runs the sweep every minute in this process (the timer does not keep it alive). */
-export function startCheckoutSweep(intervalMs = 60_000): () => void {
-  const timer = setInterval(() => {
-    sweepExpiredCheckouts().catch((error: unknown) => logger.error({ err: error }, "the checkout sweep failed"));
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

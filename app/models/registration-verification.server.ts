@@ -2,6 +2,7 @@
 // review queue; a declined registrant is told why. Proof documents are readable
 // only by their owner and the meeting's organizers (and admins), and that check
 // is part of the query.
+import { queueMail } from "~/utils/mail.server";
 import { prisma } from "~/utils/db.server";
 import { hashToken } from "./registration-checkout.server";
 import { confirmedMail, rejectedMail } from "./registration-mail.server";
@@ -13,7 +14,7 @@ export type ReviewOutcome = { ok: true } | { ok: false; message: string };
 /** Approves a pending proof; the registration is confirmed and grants the ATTENDEE role. */
 export async function approveVerification(input: { meetingId: string; registrationId: string; reviewerId: string; now?: Date }): Promise<ReviewOutcome> {
   const now = input.now ?? new Date();
-  return inRegistrationTransaction(async (tx, work): Promise<ReviewOutcome> => {
+  return inRegistrationTransaction(async (tx): Promise<ReviewOutcome> => {
     await tx.$queryRaw`SELECT id FROM "Registration" WHERE id = ${input.registrationId} FOR UPDATE`;
     const changed = await tx.registration.updateMany({
       where: { id: input.registrationId, meetingId: input.meetingId, status: "ACTIVE", verification: "PENDING" },
@@ -22,7 +23,7 @@ export async function approveVerification(input: { meetingId: string; registrati
     if (changed.count === 0) return { ok: false, message: "This registration is no longer waiting for verification." };
     const detail = (await getRegistrationDetail(input.registrationId, tx))!;
     await grantAttendeeRole(tx, detail.meetingId, detail.userId);
-    work.mails.push(confirmedMail(detail, "approved"));
+    await queueMail(tx, confirmedMail(detail, "approved"));
     return { ok: true };
   });
 }
@@ -30,7 +31,7 @@ export async function approveVerification(input: { meetingId: string; registrati
 /** Declines a pending proof with a reason the registrant reads; they may send another or switch category. */
 export async function rejectVerification(input: { meetingId: string; registrationId: string; reviewerId: string; reason: string; now?: Date }): Promise<ReviewOutcome> {
   const now = input.now ?? new Date();
-  return inRegistrationTransaction(async (tx, work): Promise<ReviewOutcome> => {
+  return inRegistrationTransaction(async (tx): Promise<ReviewOutcome> => {
     await tx.$queryRaw`SELECT id FROM "Registration" WHERE id = ${input.registrationId} FOR UPDATE`;
     const changed = await tx.registration.updateMany({
       where: { id: input.registrationId, meetingId: input.meetingId, status: "ACTIVE", verification: "PENDING" },
@@ -38,7 +39,7 @@ export async function rejectVerification(input: { meetingId: string; registratio
     });
     if (changed.count === 0) return { ok: false, message: "This registration is no longer waiting for verification." };
     const detail = (await getRegistrationDetail(input.registrationId, tx))!;
-    work.mails.push(rejectedMail(detail, input.reason));
+    await queueMail(tx, rejectedMail(detail, input.reason));
     return { ok: true };
   });
 }

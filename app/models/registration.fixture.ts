@@ -2,7 +2,6 @@
 // named rows in the worker's database (which already holds the seed).
 import { randomBytes } from "node:crypto";
 import { prisma } from "~/utils/db.server";
-import { readOutbox } from "~/utils/mail.server";
 import { startCheckout, type CheckoutRequest } from "./registration-checkout.server";
 
 export const unique = () => randomBytes(5).toString("hex");
@@ -69,10 +68,7 @@ export function checkoutFor(user: { id: string; email: string }, overrides: Part
   });
 }
 
-/** Mail in this worker's outbox addressed to `email`. */
-export async function mailTo(email: string) {
-  return (await readOutbox()).filter((message) => message.to.includes(email));
-}
+export { mailTo } from "../../tests/mail-queue";
 
 export function registrationOf(userId: string) {
   return prisma.registration.findFirstOrThrow({

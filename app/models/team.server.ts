@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type MeetingRoleKind } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
-import { sendMail } from "~/utils/mail.server";
+import { queueMail } from "~/utils/mail.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { TEAM_ROLE_LABELS, type TeamRole } from "./console-forms";
 import { normalizeEmail } from "./user.server";
@@ -70,22 +70,25 @@ export async function inviteToTeam(
       select: { id: true },
     });
     await recordAudit(tx, meeting.id, actor, { action: "team.invite", summary: `Invited ${email} as ${TEAM_ROLE_LABELS[input.role].toLowerCase()}`, details: { email, role: input.role } });
-  });
-  const link = `${options.origin.replace(/\/$/, "")}/invitations/${token}`;
-  await sendMail({
-    to: email,
-    subject: `${actor.name} invited you to the ${meeting.name} team`,
-    text: [
-      `Hello,`,
-      "",
-      `${actor.name} invited you to join ${meeting.name} as ${TEAM_ROLE_LABELS[input.role].toLowerCase()}.`,
-      "",
-      `Accept the invitation here (the link works for 7 days, once):`,
-      link,
-      "",
-      `Sign in, or create an account, with this e-mail address (${email}) to accept.`,
-      "If you did not expect this, ignore this message.",
-    ].join("\n"),
+    const link = `${options.origin.replace(/\/$/, "")}/invitations/${token}`;
+    await queueMail(tx, {
+      kind: "team-invitation",
+      meetingId: meeting.id,
+      holdsSecret: true,
+      to: email,
+      subject: `${actor.name} invited you to the ${meeting.name} team`,
+      text: [
+        `Hello,`,
+        "",
+        `${actor.name} invited you to join ${meeting.name} as ${TEAM_ROLE_LABELS[input.role].toLowerCase()}.`,
+        "",
+        `Accept the invitation here (the link works for 7 days, once):`,
+        link,
+        "",
+        `Sign in, or create an account, with this e-mail address (${email}) to accept.`,
+        "If you did not expect this, ignore this message.",
+      ].join("\n"),
+    });
   });
   return { ok: true, token };
 }

@@ -3,6 +3,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { queueMail, type QueuedMessage } from "~/utils/mail.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { announceLoginSessionsEnded } from "~/utils/login-session-events.server";
 
@@ -75,15 +77,44 @@ function hashResetToken(token: string): string {
  * Returns the secret token to put in the emailed link (only its sha256 is
  * stored, so a database leak yields no usable links), or null for unknown emails.
  */
-export async function createPasswordReset(email: string, now = new Date()) {
+/**
+ * Issues a reset link for the account with `email`, if there is one, and
+ * queues the e-mail that carries it in the same transaction. Returns the
+ * secret (for tests), or null for an unknown address: callers must answer the
+ * same either way.
+ */
+export async function createPasswordReset(email: string, now = new Date(), origin = env.APP_ORIGIN) {
   const user = await prisma.user.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true, name: true, email: true } });
   if (!user) return null;
   const token = randomBytes(32).toString("base64url");
-  const reset = await prisma.passwordResetToken.create({
-    data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS) },
-    select: { expiresAt: true },
+  const reset = await prisma.$transaction(async (tx) => {
+    const created = await tx.passwordResetToken.create({
+      data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS) },
+      select: { expiresAt: true },
+    });
+    await queueMail(tx, passwordResetMail(user, `${origin.replace(/\/$/, "")}/reset-password/${token}`));
+    return created;
   });
   return { user, token, expiresAt: reset.expiresAt };
+}
+
+function passwordResetMail(user: { name: string; email: string }, link: string): QueuedMessage {
+  return {
+    kind: "password-reset",
+    holdsSecret: true,
+    to: user.email,
+    subject: "Reset your password",
+    text: [
+      `Hello ${user.name},`,
+      "",
+      "Someone, hopefully you, asked to reset the password of your Meeting Platform account.",
+      "Open this link within 1 hour to choose a new password:",
+      "",
+      link,
+      "",
+      "The link works once. If you did not ask for this, ignore this email: your password stays as it is.",
+    ].join("\n"),
+  };
 }
 
 /** Whether a reset link is still good: known, unused and unexpired. Lets the page say so before the person types a password. */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createUser, isPasswordResetTokenUsable } from "~/models/user.server";
 import { env } from "~/utils/env.server";
-import { readOutbox } from "~/utils/mail.server";
+import { mailTo } from "../../tests/mail-queue";
 import { action } from "./forgot-password";
 
 type Result = { result: { error?: Record<string, string[] | null> }; sent: boolean };
@@ -13,7 +13,6 @@ async function postForgot(email: string) {
   return { status: result.init?.status ?? 200, body: result.data, headers: new Headers(result.init?.headers) };
 }
 
-const mailsTo = async (email: string) => (await readOutbox(env.MAIL_OUTBOX_DIR)).filter((m) => m.to === email);
 
 describe("POST /forgot-password", () => {
   it("emails a working reset link to an existing account", async () => {
@@ -23,7 +22,7 @@ describe("POST /forgot-password", () => {
     expect(status).toBe(200);
     expect(body.sent).toBe(true);
 
-    const [mail, ...more] = await mailsTo(email);
+    const [mail, ...more] = await mailTo(email);
     expect(more).toHaveLength(0);
     expect(mail!.subject).toBe("Reset your password");
     expect(mail!.text).toContain("Hello Forgetful Fellow");
@@ -40,7 +39,7 @@ describe("POST /forgot-password", () => {
     const forKnown = await postForgot(known);
     expect(forUnknown.status).toBe(forKnown.status);
     expect(forUnknown.body).toEqual(forKnown.body);
-    expect(await mailsTo(email)).toHaveLength(0);
+    expect(await mailTo(email)).toHaveLength(0);
   });
 
   it("answers a malformed email with a 400 field error", async () => {
@@ -57,6 +56,6 @@ describe("POST /forgot-password", () => {
     const blocked = await postForgot(email);
     expect(blocked.status).toBe(429);
     expect(blocked.body.result.error?.[""]?.[0]).toMatch(/^Too many password reset requests for this email\. Try again in \d+ minutes\.$/);
-    expect(await mailsTo(email)).toHaveLength(5);
+    expect(await mailTo(email)).toHaveLength(5);
   });
 });

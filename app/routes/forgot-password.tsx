@@ -6,9 +6,7 @@ import { z } from "zod";
 import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending } from "~/components/forms";
 import { emailField } from "~/models/account-forms";
 import { createPasswordReset, normalizeEmail } from "~/models/user.server";
-import { env } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";
-import { sendMail } from "~/utils/mail.server";
 import { limitPasswordResetRequest, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
 
 export const ForgotPasswordSchema = z.object({ email: emailField });
@@ -33,24 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } },
     );
   }
-  const reset = await createPasswordReset(email);
-  if (reset) {
-    const link = `${env.APP_ORIGIN}/reset-password/${reset.token}`;
-    await sendMail({
-      to: reset.user.email,
-      subject: "Reset your password",
-      text: [
-        `Hello ${reset.user.name},`,
-        "",
-        "Someone, hopefully you, asked to reset the password of your Meeting Platform account.",
-        "Open this link within 1 hour to choose a new password:",
-        "",
-        link,
-        "",
-        "The link works once. If you did not ask for this, ignore this email: your password stays as it is.",
-      ].join("\n"),
-    });
-  }
+  await createPasswordReset(email);
   // The same answer whether or not the account exists, so this form cannot be used to find out who has one.
   return data({ result: submission.reply({ resetForm: true }), sent: true });
 }

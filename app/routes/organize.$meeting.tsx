@@ -7,6 +7,7 @@ import { PageError } from "~/components/forms";
 import { pageWidthClass } from "~/components/page-width";
 import { SectionNav, type SectionNavItem } from "~/components/section-nav";
 import { compareDraftWithPublished } from "~/models/agenda-draft.server";
+import { countMeetingMail } from "~/models/outgoing-mail.server";
 import { findClashes } from "~/models/program-clashes";
 import { formatDateSpan } from "~/utils/time";
 import { requireOrganizer } from "~/utils/organizer.server";
@@ -15,10 +16,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
-  const { draft, changes } = await compareDraftWithPublished(meeting.id);
+  const [{ draft, changes }, mail] = await Promise.all([compareDraftWithPublished(meeting.id), countMeetingMail(meeting.id)]);
   return {
     meeting: { slug: meeting.slug, name: meeting.name, society: meeting.society.shortName, dates: formatDateSpan(meeting.startsOn, meeting.endsOn), timeZone: meeting.timeZone },
-    counts: { clashes: findClashes(draft.document, meeting).length, unpublished: changes.length },
+    counts: { clashes: findClashes(draft.document, meeting).length, unpublished: changes.length, failedMail: mail.FAILED },
   };
 }
 
@@ -48,6 +49,7 @@ export default function OrganizerConsole() {
     { to: `${base}/team`, label: "Team" },
     { to: `${base}/audit`, label: "Audit log" },
     { to: `${base}/registrations`, label: "Registrations" },
+    { to: `${base}/mail`, label: "Mail", badge: <Count value={counts.failedMail} tone="amber" label="failed messages" /> },
   ];
   return (
     <>

@@ -2,18 +2,18 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "./env.server";
-import { readOutbox, sendMail } from "./mail.server";
+import { readOutbox, transmitMail } from "./mail.server";
 
 // This worker's own outbox (tests/setup-database.ts points MAIL_OUTBOX_DIR at it).
 const outbox = env.MAIL_OUTBOX_DIR;
 beforeAll(() => rm(outbox, { recursive: true, force: true }));
 afterAll(() => rm(outbox, { recursive: true, force: true }));
 
-describe("sendMail without SMTP_URL", () => {
+describe("transmitMail without SMTP_URL", () => {
   it("writes a real RFC 822 message to the outbox that readOutbox reads back", async () => {
     const before = (await readOutbox(outbox)).length;
     const link = `http://localhost:3000/reset-password/${"A".repeat(43)}`;
-    const { outboxFile } = await sendMail({ to: "ann@example.org", subject: "Reset your password", text: `Hello Ann,\n\nOpen ${link} within 1 hour.` });
+    const { outboxFile } = await transmitMail({ to: "ann@example.org", subject: "Reset your password", text: `Hello Ann,\n\nOpen ${link} within 1 hour.` });
     expect(outboxFile).toBeDefined();
     expect(path.dirname(outboxFile!)).toBe(outbox);
     expect(path.basename(outboxFile!)).toMatch(/^\d{4}-\d{2}-\d{2}T[\d-]+Z-reset-your-password-[0-9a-f]+\.eml$/);
@@ -33,7 +33,7 @@ describe("sendMail without SMTP_URL", () => {
   });
 
   it("keeps non-ASCII subjects and bodies, and the HTML part", async () => {
-    const { outboxFile } = await sendMail({
+    const { outboxFile } = await transmitMail({
       to: "jose@example.org",
       subject: "Réunion annuelle — inscription confirmée",
       text: "Bienvenue à la réunion, José. Ünïcode ✓",
@@ -46,7 +46,7 @@ describe("sendMail without SMTP_URL", () => {
   });
 
   it("keeps two messages with one subject sent at the same instant apart", async () => {
-    await Promise.all([sendMail({ to: "a@example.org", subject: "Same", text: "one" }), sendMail({ to: "b@example.org", subject: "Same", text: "two" })]);
+    await Promise.all([transmitMail({ to: "a@example.org", subject: "Same", text: "one" }), transmitMail({ to: "b@example.org", subject: "Same", text: "two" })]);
     const same = (await readOutbox(outbox)).filter((m) => m.subject === "Same");
     expect(same.map((m) => m.text).sort()).toEqual(["one", "two"]);
   });

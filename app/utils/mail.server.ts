@@ -1,23 +1,97 @@
-// Outgoing mail. With SMTP_URL set, nodemailer sends it; without, each message
+// Outgoing mail. Code that promises a message calls `queueMail(tx, …)` inside
+// the transaction of the change that causes it: the message is stored as an
+// OutgoingMail row and a job on the queue delivers it (jobs/), retrying for
+// more than a day while the mail server is down. Delivery goes through
+// `transmitMail`: with SMTP_URL set, nodemailer sends it; without, each message
 // is written as a real RFC 822 .eml file to MAIL_OUTBOX_DIR and logged, so a
 // developer (or a test) can open it. Mail is never silently dropped.
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { simpleParser, type AddressObject } from "mailparser";
 import nodemailer, { type Transporter } from "nodemailer";
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "./db.server";
 import { env } from "./env.server";
+import { enqueueJob, QUEUES } from "./job-queue.server";
 import { logger } from "./logger.server";
 
-export type OutgoingMail = { to: string; subject: string; text: string; html?: string };
+export type OutgoingMessage = { to: string; subject: string; text: string; html?: string };
+
+export type QueuedMessage = OutgoingMessage & {
+  /** What the message is (receipt, invitation, password-reset, program-digest …), for the console. */
+  kind: string;
+  /** The meeting it is about: that meeting's organizers see it, and can send it again if it failed. */
+  meetingId?: string | null;
+  /** The text holds a private link (reset, invitation, confirmation): blanked once delivered. */
+  holdsSecret?: boolean;
+};
+
+/** Stores `message` and its delivery job in the transaction `tx`; nothing is sent unless it commits. */
+export async function queueMail(tx: Prisma.TransactionClient, message: QueuedMessage): Promise<string> {
+  const { id } = await tx.outgoingMail.create({
+    data: {
+      kind: message.kind,
+      meetingId: message.meetingId ?? null,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html ?? null,
+      holdsSecret: message.holdsSecret ?? false,
+    },
+    select: { id: true },
+  });
+  await enqueueJob(tx, QUEUES.mail, { mailId: id });
+  return id;
+}
+
+const DELIVERED_SECRET = "(Removed after delivery: this message held a private link.)";
+
+export type DeliveryOutcome = "sent" | "already-sent" | "missing";
+
+/**
+ * Sends one stored message (the mail job's work). A failure is recorded on the
+ * row and thrown, so the queue retries; on the last attempt the row is marked
+ * failed. A row already sent is not sent again: a job retried after its worker
+ * died once the message was out must not send it twice.
+ */
+export async function deliverQueuedMail(mailId: string, { lastAttempt }: { lastAttempt: boolean }, now = () => new Date()): Promise<DeliveryOutcome> {
+  const mail = await prisma.outgoingMail.findUnique({
+    where: { id: mailId },
+    select: { id: true, to: true, subject: true, text: true, html: true, holdsSecret: true, status: true },
+  });
+  if (!mail) return "missing";
+  if (mail.status === "SENT") return "already-sent";
+  try {
+    await transmitMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? undefined });
+  } catch (error) {
+    const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+    await prisma.outgoingMail.update({
+      where: { id: mail.id },
+      data: { attempts: { increment: 1 }, lastError, ...(lastAttempt ? { status: "FAILED", failedAt: now() } : {}) },
+      select: { id: true },
+    });
+    throw error;
+  }
+  await prisma.outgoingMail.update({
+    where: { id: mail.id },
+    data: { status: "SENT", sentAt: now(), attempts: { increment: 1 }, lastError: null, ...(mail.holdsSecret ? { text: DELIVERED_SECRET, html: null } : {}) },
+    select: { id: true },
+  });
+  return "sent";
+}
 
 let smtpTransport: Transporter | undefined;
 // The outbox transport only renders the message; writing the file is ours.
 const outboxTransport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
 
-export async function sendMail(mail: OutgoingMail): Promise<{ outboxFile?: string }> {
+/** Hands one message to the mail server (or the outbox) now. Only the mail job calls this. */
+export async function transmitMail(mail: OutgoingMessage): Promise<{ outboxFile?: string }> {
   const message = { from: env.MAIL_FROM, ...mail };
   if (env.SMTP_URL) {
-    smtpTransport ??= nodemailer.createTransport(env.SMTP_URL);
+    // Short timeouts: a hung server must fail the attempt (and be retried later)
+    // rather than hold the job until its heartbeat lapses.
+    smtpTransport ??= nodemailer.createTransport({ url: env.SMTP_URL, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 });
     const info = await smtpTransport.sendMail(message);
     logger.info({ messageId: info.messageId, subject: mail.subject }, "mail sent");
     return {};
@@ -41,12 +115,7 @@ async function writeToOutbox(dir: string, subject: string, message: Buffer): Pro
 
 export type OutboxMessage = { file: string; from: string; to: string; subject: string; date: string; text: string; html?: string };
 
-/**
- * The messages in an outbox directory, oldest first. Parses just the MIME that
- * nodemailer writes for our mail (single part or multipart/alternative;
- * 7bit, quoted-printable or base64; encoded-word headers) — enough for tests
- * and for a developer tool, not a general mail parser.
- */
+/** The messages in an outbox directory, oldest first, parsed with mailparser. */
 export async function readOutbox(dir = env.MAIL_OUTBOX_DIR): Promise<OutboxMessage[]> {
   let names: string[];
   try {
@@ -58,79 +127,22 @@ export async function readOutbox(dir = env.MAIL_OUTBOX_DIR): Promise<OutboxMessa
   return Promise.all(
     names.map(async (name) => {
       const file = path.join(dir, name);
-      return { file, ...parseMessage(await readFile(file, "utf8")) };
+      const parsed = await simpleParser(await readFile(file));
+      return {
+        file,
+        from: addressText(parsed.from),
+        to: addressText(parsed.to),
+        subject: parsed.subject ?? "",
+        date: parsed.date?.toUTCString() ?? "",
+        // mailparser ends a text part with the line break nodemailer wrote after it.
+        text: (parsed.text ?? "").replace(/\n$/, ""),
+        html: parsed.html === false ? undefined : parsed.html,
+      };
     }),
   );
 }
 
-type Part = { headers: Map<string, string>; body: string };
-
-function splitPart(raw: string): Part {
-  const normalized = raw.replace(/\r\n/g, "\n");
-  const end = normalized.indexOf("\n\n");
-  const head = end === -1 ? normalized : normalized.slice(0, end);
-  const body = end === -1 ? "" : normalized.slice(end + 2);
-  const headers = new Map<string, string>();
-  // Folded header lines continue with leading whitespace.
-  for (const line of head.replace(/\n[ \t]+/g, " ").split("\n")) {
-    const colon = line.indexOf(":");
-    if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
-  }
-  return { headers, body };
-}
-
-function decodeQuotedPrintable(text: string): Buffer {
-  const joined = text.replace(/=\n/g, "");
-  const bytes: number[] = [];
-  for (let i = 0; i < joined.length; i++) {
-    const hex = joined.slice(i + 1, i + 3);
-    if (joined[i] === "=" && /^[0-9A-F]{2}$/i.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(joined[i]!, "utf8"));
-    }
-  }
-  return Buffer.from(bytes);
-}
-
-function decodeBody(part: Part): string {
-  const encoding = (part.headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
-  if (encoding === "quoted-printable") return decodeQuotedPrintable(part.body).toString("utf8");
-  if (encoding === "base64") return Buffer.from(part.body.replace(/\s+/g, ""), "base64").toString("utf8");
-  return part.body;
-}
-
-/** RFC 2047 encoded words, e.g. `=?UTF-8?Q?R=C3=A9union?=`; adjacent words join without the space between them. */
-function decodeHeader(value: string): string {
-  return value
-    .replace(/(\?=)\s+(=\?)/g, "$1$2")
-    .replace(/=\?([^?]+)\?([QB])\?([^?]*)\?=/gi, (_match, _charset: string, kind: string, encoded: string) =>
-      kind.toUpperCase() === "B"
-        ? Buffer.from(encoded, "base64").toString("utf8")
-        : decodeQuotedPrintable(encoded.replace(/_/g, " ")).toString("utf8"),
-    );
-}
-
-function parseMessage(raw: string): Omit<OutboxMessage, "file"> {
-  const message = splitPart(raw);
-  const header = (name: string) => decodeHeader(message.headers.get(name) ?? "");
-  const contentType = message.headers.get("content-type") ?? "text/plain";
-  let text = "";
-  let html: string | undefined;
-  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
-  const parts = boundary
-    ? message.body
-        .replace(/\r\n/g, "\n")
-        .split(`--${boundary}`)
-        .slice(1)
-        .filter((chunk) => !chunk.startsWith("--"))
-        .map((chunk) => splitPart(chunk.replace(/^\n/, "").replace(/\n$/, "")))
-    : [{ ...message, body: message.body.replace(/\n$/, "") }];
-  for (const part of parts) {
-    const type = (part.headers.get("content-type") ?? "text/plain").toLowerCase();
-    if (type.startsWith("text/html")) html = decodeBody(part);
-    else if (type.startsWith("text/plain")) text = decodeBody(part);
-  }
-  return { from: header("from"), to: header("to"), subject: header("subject"), date: header("date"), text, html };
+function addressText(address: AddressObject | AddressObject[] | undefined): string {
+  if (!address) return "";
+  return (Array.isArray(address) ? address : [address]).map((entry) => entry.text).join(", ");
 }

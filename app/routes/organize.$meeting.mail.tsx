@@ -1,0 +1,111 @@
+// The meeting's outgoing mail: messages that failed for good after more than a
+// day of retries (with the server's last answer and "Send again"), and
+// messages still waiting for a retry. Delivered mail is only counted.
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Badge, ConsolePage, RowButton, Section, StatusBanner } from "~/components/console";
+import { ConsoleErrorBoundary } from "~/components/console-error";
+import { countMeetingMail, listMeetingMail, sendMailAgain } from "~/models/outgoing-mail.server";
+import { readFormData } from "~/utils/form-data.server";
+import { refused, requireOrganizer } from "~/utils/organizer.server";
+import { formatDate, formatTime, zoneAbbreviation } from "~/utils/time";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { meeting } = await requireOrganizer(request, params);
+  const [counts, failed, queued] = await Promise.all([
+    countMeetingMail(meeting.id),
+    listMeetingMail(meeting.id, "FAILED"),
+    listMeetingMail(meeting.id, "QUEUED"),
+  ]);
+  const zone = meeting.timeZone;
+  const when = (at: Date) => `${formatDate(at, zone)}, ${formatTime(at, zone)} ${zoneAbbreviation(zone, at)}`;
+  const view = (mail: (typeof failed)[number]) => ({
+    id: mail.id,
+    to: mail.to,
+    subject: mail.subject,
+    kind: mail.kind,
+    attempts: mail.attempts,
+    lastError: mail.lastError,
+    queuedAt: when(mail.createdAt),
+    failedAt: mail.failedAt ? when(mail.failedAt) : null,
+  });
+  return { counts, failed: failed.map(view), queued: queued.map(view) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { meeting, user } = await requireOrganizer(request, params);
+  const formData = await readFormData(request);
+  const result = await sendMailAgain(meeting.id, String(formData.get("mailId") ?? "").slice(0, 64), user);
+  if (!result.ok) return refused(result);
+  return { ok: true as const, message: `Queued again for ${result.to}; it goes out within a minute if the mail server takes it.`, field: null };
+}
+
+const attemptsText = (n: number) => `${n} ${n === 1 ? "attempt" : "attempts"}`;
+
+export default function OutgoingMailPage() {
+  const { counts, failed, queued } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const sending = navigation.state !== "idle" ? navigation.formData?.get("mailId") : null;
+  return (
+    <ConsolePage
+      title="Outgoing mail"
+      intro="Receipts, confirmations, invitations and program changes go out through a queue that retries for more than a day while the mail server is unreachable. Messages that still did not go out are listed here."
+    >
+      <div className="max-w-4xl space-y-6">
+        {actionData ? <StatusBanner tone={actionData.ok ? "success" : "error"}>{actionData.message}</StatusBanner> : null}
+        <p className="text-sm text-slate-700">
+          {counts.SENT} delivered · {counts.QUEUED} waiting · {counts.FAILED} failed
+        </p>
+        <Section title="Failed" id="failed" description="Every retry failed. Fix the cause (the address, the mail server), then send the message again.">
+          {failed.length ? (
+            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+              {failed.map((mail) => (
+                <li key={mail.id} className="flex flex-wrap items-start justify-between gap-3 px-4 py-3 text-sm">
+                  <div className="min-w-0 flex-1">
+                    <p className="font-semibold break-words text-slate-900">{mail.subject}</p>
+                    <p className="break-words text-slate-700">To {mail.to}</p>
+                    <p className="mt-0.5 text-slate-600">
+                      Queued {mail.queuedAt} · gave up {mail.failedAt} after {attemptsText(mail.attempts)}
+                    </p>
+                    {mail.lastError ? <p className="mt-1 font-mono text-xs break-words text-red-800">{mail.lastError}</p> : null}
+                  </div>
+                  <Form method="post">
+                    <input type="hidden" name="mailId" value={mail.id} />
+                    <RowButton aria-label={`Send “${mail.subject}” to ${mail.to} again`} disabled={sending === mail.id}>
+                      {sending === mail.id ? "Queueing…" : "Send again"}
+                    </RowButton>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-600">No failed messages.</p>
+          )}
+        </Section>
+        <Section title="Waiting" id="waiting" description="Not sent yet: new, or waiting for the next retry.">
+          {queued.length ? (
+            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+              {queued.map((mail) => (
+                <li key={mail.id} className="px-4 py-3 text-sm">
+                  <p className="font-semibold break-words text-slate-900">
+                    {mail.subject} {mail.attempts ? <Badge tone="amber">{attemptsText(mail.attempts)}</Badge> : null}
+                  </p>
+                  <p className="break-words text-slate-700">To {mail.to}</p>
+                  <p className="mt-0.5 text-slate-600">Queued {mail.queuedAt}</p>
+                  {mail.lastError ? <p className="mt-1 font-mono text-xs break-words text-amber-900">Last answer: {mail.lastError}</p> : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-600">Nothing waiting.</p>
+          )}
+        </Section>
+      </div>
+    </ConsolePage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ConsoleErrorBoundary />;
+}
