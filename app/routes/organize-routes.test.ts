@@ -26,6 +26,7 @@ import * as newSession from "./organize.$meeting.sessions.new";
 import * as speaker from "./organize.$meeting.speakers.$speaker";
 import * as speakers from "./organize.$meeting.speakers._index";
 import * as team from "./organize.$meeting.team";
+import * as mail from "./organize.$meeting.mail";
 import * as tracks from "./organize.$meeting.tracks";
 import * as changelog from "./meetings.$meeting.changelog";
 import * as atom from "./meetings.$meeting.changelog[.]atom";
@@ -39,6 +40,7 @@ type RouteModule = { loader?: Handler; action?: Handler };
 let fixture: ProgramFixture;
 let cookies: Record<"anonymous" | "attendee" | "moderator" | "otherOrganizer" | "organizer" | "admin", string | null>;
 let organizer: Awaited<ReturnType<typeof createPerson>>;
+let failedMailId: string;
 
 beforeAll(async () => {
   fixture = await createProgramFixture();
@@ -59,6 +61,13 @@ beforeAll(async () => {
     organizer: await cookieFor(organizer.id),
     admin: await cookieFor(people.admin.id),
   };
+  // A receipt whose every retry failed (the queue gives up after more than a day).
+  failedMailId = (
+    await prisma.outgoingMail.create({
+      data: { meetingId, kind: "registration-receipt", to: "lost@example.test", subject: "Registration confirmed", text: "…", status: "FAILED", attempts: 32, lastError: "451 Mailbox busy", failedAt: new Date() },
+      select: { id: true },
+    })
+  ).id;
 });
 
 /** The status Remix would answer with: thrown or returned Responses, data() with a status, or 200. */
@@ -101,6 +110,7 @@ const routes = (): { name: string; module: RouteModule; path: string; params: Re
     { name: "publish", module: publish, path: `${base}/publish`, params: { meeting }, form: { intent: "publish", draftVersion: "0" } },
     { name: "team", module: team, path: `${base}/team`, params: { meeting }, form: { intent: "invite", email: "probe@example.test", role: "MODERATOR" } },
     { name: "audit", module: audit, path: `${base}/audit`, params: { meeting } },
+    { name: "mail", module: mail, path: `${base}/mail`, params: { meeting }, form: { mailId: failedMailId } },
   ];
 };
 
@@ -124,6 +134,7 @@ describe("permission matrix of the organizer console", () => {
     }
     expect(await prisma.auditEntry.count({ where: { meetingId: fixture.meeting.id } })).toBe(writesBefore);
     expect(await prisma.invitation.count({ where: { meetingId: fixture.meeting.id } })).toBe(0);
+    expect((await prisma.outgoingMail.findUniqueOrThrow({ where: { id: failedMailId }, select: { status: true } })).status).toBe("FAILED");
   });
 
   it("lets the meeting's organizers and admins in to every loader and action", async () => {
@@ -141,7 +152,24 @@ describe("permission matrix of the organizer console", () => {
       }
     }
     const actions = await prisma.auditEntry.findMany({ where: { meetingId: fixture.meeting.id }, select: { action: true } });
-    expect(actions.map((entry) => entry.action)).toEqual(expect.arrayContaining(["session.create", "session.speakers", "track.create", "room.create", "speaker.create", "team.invite"]));
+    expect(actions.map((entry) => entry.action)).toEqual(expect.arrayContaining(["session.create", "session.speakers", "track.create", "room.create", "speaker.create", "team.invite", "mail.resend"]));
+  });
+
+  it("puts a failed message back on the queue once, from the Mail page", async () => {
+    const meeting = fixture.meeting.slug;
+    // The matrix above sent it again as the organizer: it waits on the queue with a job of its own.
+    const row = await prisma.outgoingMail.findUniqueOrThrow({ where: { id: failedMailId }, select: { status: true, failedAt: true } });
+    expect(row).toEqual({ status: "QUEUED", failedAt: null });
+    const jobs = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'mail.send' AND data->>'mailId' = ${failedMailId}`;
+    expect(Number(jobs[0]!.n)).toBe(1);
+    // Again: refused, nothing queued twice; an unknown or another meeting's message is a 404.
+    const again = await call(mail.action as Handler, `/organize/${meeting}/mail`, { meeting }, cookies.organizer, "POST", new URLSearchParams({ mailId: failedMailId }));
+    expect(again.status).toBe(409);
+    const unknown = await call(mail.action as Handler, `/organize/${meeting}/mail`, { meeting }, cookies.organizer, "POST", new URLSearchParams({ mailId: "nope" }));
+    expect(unknown.status).toBe(404);
+    const page = (await (mail.loader as Handler)({ request: new Request(`http://localhost/organize/${meeting}/mail`, { headers: { Cookie: cookies.organizer! } }), params: { meeting }, context: {} })) as Awaited<ReturnType<typeof mail.loader>>;
+    expect(page.queued.map((message) => message.to)).toContain("lost@example.test");
+    expect(page.failed.map((message) => message.to)).not.toContain("lost@example.test");
   });
 
   it("lists the meetings a person organizes at /organize, and refuses people who organize none", async () => {
