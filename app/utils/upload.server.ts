@@ -43,6 +43,18 @@ export function cleanFileName(name: string, ext: string): string {
   return cleaned.length > 0 ? cleaned : `document.${ext}`;
 }
 
+/**
+ * The Content-Disposition that shows a stored file under its own name. A header
+ * holds bytes, not text: a name like 学生证.pdf put in as it is makes building
+ * the response throw (a 500), so old clients get an ASCII stand-in and the rest
+ * the real name, percent-encoded (RFC 6266 filename*).
+ */
+export function inlineDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "");
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `inline; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
 /** The accepted type of these bytes, or why they are refused. */
 export async function checkProof(bytes: Uint8Array): Promise<{ ok: true; mime: string; ext: string } | { ok: false; problem: ProofProblem }> {
   if (bytes.byteLength === 0) return { ok: false, problem: "empty" };
