@@ -3,11 +3,11 @@
 import pg from "pg";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const databaseUrl = `${process.env.TEST_DATABASE_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432"}/meetings_e2e_${port}`;
+export const e2eDatabaseUrl = `${process.env.TEST_DATABASE_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432"}/meetings_e2e_${port}`;
 
 /** Runs `work` with a connection to the e2e database, closed afterwards. */
 export async function withE2eDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl });
   await client.connect();
   try {
     return await work(client);

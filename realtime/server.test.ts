@@ -183,6 +183,19 @@ describe("realtime sidecar: connection", () => {
     await expect(connect(sidecar, { ticket: `${person.ticket.slice(0, -2)}xx` })).rejects.toThrow(/ticket is invalid or expired/);
   });
 
+  it("refuses a handshake from another site even with a valid sign-in, over WebSocket and polling; the app's own page gets in", async () => {
+    const session = await makeSession();
+    const person = await makePerson("ATTENDEE");
+    for (const transport of ["websocket", "polling"] as const) {
+      for (const origin of ["https://evil.example", "null", "http://localhost:3000.evil.example", "http://localhost:3001"]) {
+        await expect(connect(sidecar, { cookie: person.cookie, ticket: person.ticket, origin, transport }), `${transport} from ${origin}`).rejects.toThrow();
+      }
+      const own = await client({ cookie: person.cookie, origin: APP_ORIGIN, transport });
+      const joined = await ok<JoinResult>(own, "qa:join", { sessionId: session.id });
+      expect(joined.rights, transport).toEqual({ signedIn: true, name: person.name, canParticipate: true, canModerate: false });
+    }
+  });
+
   it("signing out disconnects that sign-in's sockets; revoking other devices disconnects them and keeps this one", async () => {
     const person = await makePerson("ATTENDEE");
     const here = await client({ ticket: person.ticket });

@@ -63,14 +63,22 @@ export async function makePerson(role: MeetingRoleKind | null, meetingSlug = "si
   return { ...user, loginSessionId: loginSession.id, ticket: issueRealtimeTicket(loginSession.id).ticket, cookie };
 }
 
-export type ConnectOptions = { ticket?: string; cookie?: string; auth?: Record<string, unknown>; reconnection?: boolean };
+export type ConnectOptions = {
+  ticket?: string;
+  cookie?: string;
+  auth?: Record<string, unknown>;
+  reconnection?: boolean;
+  /** The page's origin, as a browser sends it; none, as other clients do, by default. */
+  origin?: string;
+  transport?: "websocket" | "polling";
+};
 
 /** A connected client (rejects with the server's reason when the handshake is refused). */
 export function connect(server: { port: number }, options: ConnectOptions = {}): Promise<QaClient> {
   const socket: QaClient = connectClient(`http://127.0.0.1:${server.port}`, {
-    transports: ["websocket"],
+    transports: [options.transport ?? "websocket"],
     auth: options.auth ?? (options.ticket ? { ticket: options.ticket } : {}),
-    extraHeaders: options.cookie ? { Cookie: options.cookie } : undefined,
+    extraHeaders: { ...(options.cookie ? { Cookie: options.cookie } : {}), ...(options.origin ? { Origin: options.origin } : {}) },
     reconnection: options.reconnection ?? false,
     reconnectionDelay: 100,
     reconnectionDelayMax: 500,

@@ -10,6 +10,9 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
 import { pinoHttp } from "pino-http";
+import { refuseCrossSiteRequests } from "../app/server/cross-site.server";
+import { refuseMalformedRequests } from "../app/server/request-shape.server";
+import { discardUnreadBodies } from "../app/server/unread-body.server";
 import { logger } from "../app/utils/logger.server";
 
 export type WebServerOptions = { port: number; dev: boolean };
@@ -39,6 +42,10 @@ export async function startWebServer({ port, dev }: WebServerOptions): Promise<S
       },
     }),
   );
+  // Refusals before anything that could change or cache something: requests no page can answer, then other sites' forms.
+  app.use(refuseMalformedRequests());
+  app.use(refuseCrossSiteRequests());
+  app.use(discardUnreadBodies());
 
   // Calendar files of a track or a session live at /meetings/:m/tracks/:t.ics and
   // /meetings/:m/sessions/:s.ics (the public URL contract). A Remix route cannot

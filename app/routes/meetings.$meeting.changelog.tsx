@@ -10,6 +10,7 @@ import { getMeeting } from "~/models/meeting.server";
 import { CHANGE_LABELS, describeChange, isSessionChange } from "~/models/program-changes";
 import { listProgramNotices, markProgramNoticesRead } from "~/models/program-notices.server";
 import { getUser, requireUser } from "~/utils/auth.server";
+import { readFormData } from "~/utils/form-data.server";
 import { formatDate, formatTime, zoneAbbreviation, zoneViewFor } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -60,8 +61,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");
   if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
   const user = await requireUser(request);
-  const form = await request.formData().catch(() => null);
-  if (form?.get("intent") !== "mark-read") return data({ marked: 0 }, { status: 400 });
+  const form = await readFormData(request);
+  if (form.get("intent") !== "mark-read") return data({ marked: 0 }, { status: 400 });
   return { marked: await markProgramNoticesRead(user.id, meeting.id) };
 }
 

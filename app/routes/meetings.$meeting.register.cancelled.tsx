@@ -21,11 +21,14 @@ export const meta: MetaFunction = () => [{ title: "Payment not completed" }];
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
+// The meeting comes from the address as typed: a Location header must be ASCII, or building the redirect throws (a 500).
+const registrationPage = (meeting: string | undefined) => `/meetings/${encodeURIComponent(meeting ?? "")}/registration`;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const orderId = new URL(request.url).searchParams.get("order") ?? "";
   const order = orderId ? await getOwnOrder(orderId, user.id) : null;
-  if (!order || order.registration.meeting.slug !== params.meeting) throw redirect(`/meetings/${params.meeting}/registration`);
+  if (!order || order.registration.meeting.slug !== params.meeting) throw redirect(registrationPage(params.meeting));
   const open = order.status === "OPEN" && order.expiresAt > new Date();
   return { slug: order.registration.meeting.slug, orderId: order.id, open, until: open ? formatTime(order.expiresAt, order.registration.meeting.timeZone) : null };
 }
@@ -36,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: LeaveCheckoutSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   await abandonCheckout(submission.value.order, user.id);
-  return redirect(`/meetings/${params.meeting}/registration?done=checkout-closed`);
+  return redirect(`${registrationPage(params.meeting)}?done=checkout-closed`);
 }
 
 export default function PaymentCancelled() {

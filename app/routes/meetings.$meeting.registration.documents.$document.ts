@@ -4,7 +4,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getProofDocument } from "~/models/registration-verification.server";
 import { requireUser } from "~/utils/auth.server";
-import { readProof } from "~/utils/upload.server";
+import { inlineDisposition, readProof } from "~/utils/upload.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     headers: {
       "Content-Type": document.contentType,
       "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": `inline; filename="${document.fileName.replace(/"/g, "")}"`,
+      "Content-Disposition": inlineDisposition(document.fileName),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
     },

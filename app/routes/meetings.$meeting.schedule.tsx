@@ -19,6 +19,7 @@ import { scheduleAnchor, ScheduleFormSchema } from "~/models/schedule-forms";
 import { addToSchedule, getSchedule, listAudienceTracks, removeFromSchedule } from "~/models/schedule.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
+import { readFormData } from "~/utils/form-data.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { dayKeyOf, formatDay, formatTimeRange, zoneViewFor } from "~/utils/time";
 
@@ -64,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");
   if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: ScheduleFormSchema });
   if (submission.status !== "success") {
     return data({ error: "That request was incomplete. Reload the page and try again.", result: submission.reply() }, { status: 400 });

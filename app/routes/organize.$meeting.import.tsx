@@ -3,12 +3,13 @@
 // then writes it all to the draft in one transaction (the file travels with
 // the confirm form, so no JavaScript and no server-side state are needed).
 // Export the draft or the published program as CSV in the same columns.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge, ConsolePage, linkClass, secondaryLinkClass, Section, StatusBanner } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { SubmitButton } from "~/components/forms";
 import { CSV_COLUMNS, csvTooLarge, dryRunProgramImport, importProgramCsv, MAX_CSV_BYTES, MAX_CSV_ROWS } from "~/models/program-csv.server";
+import { readUploadForm } from "~/utils/form-data.server";
 import { requireOrganizer } from "~/utils/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,22 +20,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const tooLarge = () => data({ stage: "error" as const, message: `The file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB. Split it into smaller files.` }, { status: 413 });
 
 /** The uploaded file's text, or the text the confirm form carries back. Oversized bodies are a 413, never read whole. */
-async function readCsv(request: Request): Promise<{ intent: string; text: string; draftVersion: number } | "too-large" | "bad-request"> {
-  const length = Number(request.headers.get("Content-Length") ?? 0);
+async function readCsv(request: Request): Promise<{ intent: string; text: string; draftVersion: number } | "too-large" | "not-text"> {
   // The text travels once as the file and may come back once as a field: allow for form overhead.
-  if (length > MAX_CSV_BYTES * 3 + 64 * 1024) return "too-large";
-  const type = request.headers.get("Content-Type") ?? "";
-  let form: FormData;
-  try {
-    form = type.startsWith("multipart/form-data")
-      ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_CSV_BYTES }))
-      : await request.formData();
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return "too-large";
-    return "bad-request";
-  }
+  const form = await readUploadForm(request, { maxPartBytes: MAX_CSV_BYTES, maxBodyBytes: MAX_CSV_BYTES * 3 + 64 * 1024 });
+  if (form === "too-large") return "too-large";
   const file = form.get("file");
   const text = file instanceof File ? await file.text() : String(form.get("csv") ?? "");
+  // A spreadsheet's CSV never holds a NUL; a file that does is binary, and PostgreSQL could not store its cells.
+  if (text.includes("\u0000")) return "not-text";
   return { intent: String(form.get("intent") ?? ""), text, draftVersion: Number(form.get("draftVersion") ?? NaN) };
 }
 
@@ -42,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, user } = await requireOrganizer(request, params);
   const upload = await readCsv(request);
   if (upload === "too-large") return tooLarge();
-  if (upload === "bad-request") return data({ stage: "error" as const, message: "Expected a CSV file upload." }, { status: 400 });
+  if (upload === "not-text") return data({ stage: "error" as const, message: "This file is not a CSV file: save the spreadsheet as CSV and try again." }, { status: 400 });
   if (csvTooLarge(upload.text)) return tooLarge();
   if (!upload.text.trim()) return data({ stage: "error" as const, message: "Choose a CSV file to check." }, { status: 400 });
 

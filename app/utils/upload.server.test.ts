@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { env } from "./env.server";
-import { checkProof, cleanFileName, deleteProof, MAX_PROOF_BYTES, readProof, storeProof } from "./upload.server";
+import { checkProof, cleanFileName, deleteProof, inlineDisposition, MAX_PROOF_BYTES, readProof, storeProof } from "./upload.server";
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]);
@@ -46,5 +46,15 @@ describe("proof uploads", () => {
     expect(cleanFileName("C:\\Users\\me\\Letter (2023).pdf", "pdf")).toBe("Letter (2023).pdf");
     expect(cleanFileName("<script>.pdf", "pdf")).toBe("script.pdf");
     expect(cleanFileName("///", "png")).toBe("document.png");
+  });
+});
+
+describe("inlineDisposition", () => {
+  it("names a file whatever its script in a header that can be sent", () => {
+    const name = cleanFileName("学生证 (2023) café's.pdf", "pdf");
+    const header = inlineDisposition(name);
+    expect(() => new Headers({ "Content-Disposition": header })).not.toThrow();
+    expect(header).toBe(`inline; filename="___ (2023) caf_s.pdf"; filename*=UTF-8''${"%E5%AD%A6%E7%94%9F%E8%AF%81%20%282023%29%20caf%C3%A9s.pdf"}`);
+    expect(decodeURIComponent(header.split("UTF-8''")[1]!)).toBe(name);
   });
 });

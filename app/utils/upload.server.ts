@@ -5,9 +5,9 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { fileTypeFromBuffer } from "file-type";
 import { env } from "./env.server";
+import { readUploadForm } from "./form-data.server";
 
 export const MAX_PROOF_BYTES = 5 * 1024 * 1024;
 
@@ -43,6 +43,18 @@ export function cleanFileName(name: string, ext: string): string {
   return cleaned.length > 0 ? cleaned : `document.${ext}`;
 }
 
+/**
+ * The Content-Disposition that shows a stored file under its own name. A header
+ * holds bytes, not text: a name like 学生证.pdf put in as it is makes building
+ * the response throw (a 500), so old clients get an ASCII stand-in and the rest
+ * the real name, percent-encoded (RFC 6266 filename*).
+ */
+export function inlineDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "");
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `inline; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
 /** The accepted type of these bytes, or why they are refused. */
 export async function checkProof(bytes: Uint8Array): Promise<{ ok: true; mime: string; ext: string } | { ok: false; problem: ProofProblem }> {
   if (bytes.byteLength === 0) return { ok: false, problem: "empty" };
@@ -72,29 +84,14 @@ export async function deleteProof(storageKey: string): Promise<void> {
   await rm(pathOf(storageKey), { force: true });
 }
 
-/** A form that may carry a proof document is refused outright above this size (the file plus the other fields). */
-const MAX_FORM_BYTES = MAX_PROOF_BYTES + 256 * 1024;
-
 /**
- * Reads a form that may carry a proof document: multipart with each part held in
- * memory up to 5 MB, plain forms as they are. A larger body or part is "too-large"
- * (the caller answers 400 with a clear message); a body that is no form is a 400.
+ * Reads a form that may carry a proof document (each part up to 5 MB, the file
+ * plus the other fields up to 5.25 MB). A larger body or part is "too-large":
+ * the caller answers 400 with a clear message next to the file field.
  */
 export async function readProofForm(request: Request): Promise<{ ok: true; formData: FormData } | { ok: false; problem: "too-large" }> {
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_FORM_BYTES) return { ok: false, problem: "too-large" };
-  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
-    const formData = await request.formData().catch(() => {
-      throw new Response("Expected a form submission.", { status: 400 });
-    });
-    return { ok: true, formData };
-  }
-  try {
-    const formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_PROOF_BYTES }));
-    return { ok: true, formData };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { ok: false, problem: "too-large" };
-    throw new Response("Expected a form submission.", { status: 400 });
-  }
+  const formData = await readUploadForm(request, { maxPartBytes: MAX_PROOF_BYTES, maxBodyBytes: MAX_PROOF_BYTES + 256 * 1024 });
+  return formData === "too-large" ? { ok: false, problem: "too-large" } : { ok: true, formData };
 }
 
 /** The bytes of an uploaded file from a form, or null when none was chosen. */
