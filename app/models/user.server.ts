@@ -9,7 +9,7 @@ import { env } from "~/utils/env.server";
 import { queueMail } from "~/utils/mail.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { announceLoginSessionsEnded } from "~/utils/login-session-events.server";
-import { passwordResetMail } from "./account-mail.server";
+import { passwordChangedMail, passwordResetMail } from "./account-mail.server";
 
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
 
@@ -153,5 +153,39 @@ export async function resetPassword(
     await tx.signInThrottle.deleteMany({ where: { accountKey: accountKey(email) } });
     await announceLoginSessionsEnded({ userId: reset.userId }, tx);
     return { ok: true, userId: reset.userId, email } as const;
+  });
+}
+
+export type ChangePasswordResult = { ok: true; otherDevicesSignedOut: number } | { ok: false; reason: "wrong-password" };
+
+/**
+ * Changes a signed-in person's password: the current one must be right (a
+ * borrowed, still signed-in browser is not enough, OWASP's "Change Password
+ * Feature"). All or nothing: the new hash, every other LoginSession of the user
+ * deleted (the one in use stays), outstanding reset links spent, and the owner
+ * told by e-mail.
+ */
+export async function changePassword(input: {
+  userId: string;
+  keepLoginSessionId: string;
+  currentPassword: string;
+  newPassword: string;
+  now?: Date;
+}): Promise<ChangePasswordResult> {
+  const now = input.now ?? new Date();
+  const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { name: true, email: true, passwordHash: true } });
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) return { ok: false, reason: "wrong-password" };
+  // Hashing is deliberately slow; do it before the transaction so row locks are held briefly.
+  const passwordHash = await hashPassword(input.newPassword);
+  return prisma.$transaction(async (tx) => {
+    // Conditional on the hash just verified: of two concurrent changes, the second
+    // was checked against a password that is no longer current.
+    const changed = await tx.user.updateMany({ where: { id: input.userId, passwordHash: user.passwordHash }, data: { passwordHash } });
+    if (changed.count !== 1) return { ok: false, reason: "wrong-password" } as const;
+    const { count } = await tx.loginSession.deleteMany({ where: { userId: input.userId, id: { not: input.keepLoginSessionId } } });
+    await tx.passwordResetToken.updateMany({ where: { userId: input.userId, usedAt: null }, data: { usedAt: now } });
+    if (count > 0) await announceLoginSessionsEnded({ userId: input.userId, exceptLoginSessionId: input.keepLoginSessionId }, tx);
+    await queueMail(tx, passwordChangedMail({ name: user.name, email: user.email }, { at: now, otherDevicesSignedOut: count }));
+    return { ok: true, otherDevicesSignedOut: count } as const;
   });
 }
