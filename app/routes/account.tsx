@@ -93,7 +93,7 @@ export default function AccountPage() {
     lastResult: passwordResult?.result,
     constraint: getZodConstraint(ChangePasswordSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const others = devices.filter((d) => !d.current).length;
   const changed = passwordResult?.passwordChanged;

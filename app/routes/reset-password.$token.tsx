@@ -59,7 +59,7 @@ export default function ResetPasswordPage() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(ResetPasswordSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
 
   if (!loaderData.linkUsable || actionData?.linkUsable === false) {

@@ -58,7 +58,7 @@ export default function SignupPage() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(SignupSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
 
   if (actionData?.sentTo) return <CheckYourEmail address={actionData.sentTo} />;

@@ -5,8 +5,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import type { loader as rootLoader } from "~/root";
 import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending } from "~/components/forms";
 import { passwordField } from "~/models/account-forms";
 import { completeSignup, findPendingSignup } from "~/models/signup.server";
@@ -83,21 +84,20 @@ export default function ConfirmSignupPage() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(ConfirmSignupSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmSignupSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const page: PageState = actionData?.page ?? loaderData;
+  const signedIn = Boolean(useRouteLoaderData<typeof rootLoader>("root")?.user);
 
   if (page.state === "gone") {
     return (
       <FormCard title="This link has expired or was already used" intro={<p>Sign-up links work once, for 24 hours. If your account was created, sign in; otherwise sign up again.</p>}>
-        <div className="flex flex-col gap-3 sm:flex-row">
-          <Link to="/login" className="inline-flex flex-1 justify-center rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            Sign in
-          </Link>
-          <Link to="/signup" className="inline-flex flex-1 justify-center rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50">
-            Sign up again
-          </Link>
-        </div>
+        {signedIn ? (
+          // Most likely the person who just used it, back from their mail.
+          <WaysOn links={[{ to: "/", label: "You are signed in: continue" }]} />
+        ) : (
+          <WaysOn links={[{ to: "/login", label: "Sign in" }, { to: "/signup", label: "Sign up again" }]} />
+        )}
       </FormCard>
     );
   }
@@ -113,14 +113,7 @@ export default function ConfirmSignupPage() {
           </p>
         }
       >
-        <div className="flex flex-col gap-3 sm:flex-row">
-          <Link to="/login" className="inline-flex flex-1 justify-center rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            Sign in
-          </Link>
-          <Link to="/forgot-password" className="inline-flex flex-1 justify-center rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50">
-            Choose a new password
-          </Link>
-        </div>
+        <WaysOn links={[{ to: "/login", label: "Sign in" }, { to: "/forgot-password", label: "Choose a new password" }]} />
       </FormCard>
     );
   }
@@ -145,6 +138,25 @@ export default function ConfirmSignupPage() {
         </SubmitButton>
       </Form>
     </FormCard>
+  );
+}
+
+/** Where to go from a link that cannot be used: the first is the likely one. */
+function WaysOn({ links }: { links: { to: string; label: string }[] }) {
+  return (
+    <div className="flex flex-col gap-3 sm:flex-row">
+      {links.map((link, index) => (
+        <Link
+          key={link.to}
+          to={link.to}
+          className={`inline-flex flex-1 justify-center rounded-md px-4 py-2 font-semibold ${
+            index === 0 ? "bg-brand-700 text-white hover:bg-brand-800" : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50"
+          }`}
+        >
+          {link.label}
+        </Link>
+      ))}
+    </div>
   );
 }
 
