@@ -1,25 +1,23 @@
-// The account journey in a real browser: sign up, sign out, sign in (and a
-// wrong password), reset the password through the mail outbox, sign in with the
-// new one. Every page of the journey is checked with axe.
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
+// The account journey in a real browser: sign up through the e-mailed link,
+// sign out, sign in (and a wrong password), reset the password through the mail
+// outbox, sign in with the new one; change the password in Account. Every page
+// of the journey is checked with axe.
+import { randomUUID } from "node:crypto";
+import { hash } from "@node-rs/argon2";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./accessibility";
+import { withE2eDatabase } from "./database";
+import { linkMailedTo, outbox, subjectsTo } from "./outbox";
+import { signUpThroughEmail } from "./sign-up";
 
-// e2e/server.ts writes mail here (no SMTP in tests).
-const outbox = process.env.E2E_OUTBOX ?? ".data/e2e-outbox";
-
-/** The reset link from the newest message to `email` in the outbox, undefined until it arrives. */
-async function resetLinkFor(email: string): Promise<string | undefined> {
-  const names = (await readdir(outbox).catch(() => [] as string[])).filter((name) => name.endsWith(".eml")).sort().reverse();
-  for (const name of names) {
-    const raw = await readFile(path.join(outbox, name), "utf8");
-    if (!new RegExp(`^To: ${email.replace(/[.+]/g, "\\$&")}$`, "m").test(raw)) continue;
-    // Undo quoted-printable soft line breaks, which may split a long link.
-    const body = raw.replace(/=\r?\n/g, "");
-    return /https?:\/\/[^\s]+\/reset-password\/[A-Za-z0-9_-]+/.exec(body)?.[0];
-  }
-  return undefined;
+/** An account made in the e2e database as sign-up would leave it (spares the per-network sign-up limit). */
+async function makeAccount(name: string, password: string): Promise<string> {
+  const email = `e2e-${randomUUID()}@example.org`;
+  const passwordHash = await hash(password);
+  await withE2eDatabase((client) =>
+    client.query(`INSERT INTO "User" (id, email, name, "passwordHash") VALUES ($1, $2, $3, $4)`, [randomUUID(), email, name, passwordHash]),
+  );
+  return email;
 }
 
 async function signIn(page: Page, email: string, password: string) {
@@ -28,7 +26,7 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("sign up, sign out, sign in, reset the password by email, sign in with the new one", async ({ page }) => {
+test("sign up through the e-mailed link, sign out, sign in, reset the password by email, sign in with the new one", async ({ page }) => {
   const email = `e2e-${Date.now()}@example.org`;
   const name = "Ada Lovelace";
   const header = page.getByRole("banner");
@@ -37,11 +35,13 @@ test("sign up, sign out, sign in, reset the password by email, sign in with the 
   await header.getByRole("link", { name: "Sign up" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Create an account" })).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByLabel("Full name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("first password 1");
-  await page.getByRole("button", { name: "Create account" }).click();
+  const signupLink = await signUpThroughEmail(page, { name, email, password: "first password 1" }, { checkAccessibility: true });
   await expect(header.getByRole("link", { name: /Ada Lovelace/ })).toBeVisible();
+
+  // The link worked once; now it says so, with the way on.
+  await page.goto(signupLink.pathname);
+  await expect(page.getByRole("heading", { level: 1, name: "This link has expired or was already used" })).toBeVisible();
+  await page.getByRole("link", { name: "You are signed in: continue" }).click();
 
   await header.getByRole("button", { name: "Sign out" }).click();
   await expect(header.getByRole("link", { name: "Sign in" })).toBeVisible();
@@ -69,8 +69,8 @@ test("sign up, sign out, sign in, reset the password by email, sign in with the 
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText("If an account exists for that email, we sent a link")).toBeVisible();
 
-  await expect.poll(() => resetLinkFor(email), { message: `a reset mail to ${email} in ${outbox}` }).toBeTruthy();
-  const link = new URL((await resetLinkFor(email))!);
+  await expect.poll(() => linkMailedTo(email, "/reset-password/"), { message: `a reset mail to ${email} in ${outbox}` }).toBeTruthy();
+  const link = new URL((await linkMailedTo(email, "/reset-password/"))!);
   await page.goto(link.pathname);
   await expect(page.getByRole("heading", { level: 1, name: "Choose a new password" })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -101,13 +101,10 @@ test("a wrong password shows the error next to the form, with a 400", async ({ p
   await expect(page.getByLabel("Email")).toHaveValue("nobody-here@example.org");
 });
 
-test("sign-in brings you back where you were, and refuses to leave the site", async ({ page }) => {
+test("sign-up and sign-in bring you back where you were, through the e-mailed link, and refuse to leave the site", async ({ page }) => {
   const email = `e2e-return-${Date.now()}@example.org`;
   await page.goto("/signup?redirectTo=%2Faccount");
-  await page.getByLabel("Full name").fill("Grace Hopper");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a good password");
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUpThroughEmail(page, { name: "Grace Hopper", email, password: "a good password" });
   await expect(page).toHaveURL(/\/account$/);
 
   await page.getByRole("button", { name: "Sign out of this device" }).click();
@@ -132,15 +129,12 @@ test("the forms work without JavaScript", async ({ browser }) => {
 });
 
 test("signing out other devices ends their sign-ins at once", async ({ browser }) => {
-  const email = `e2e-devices-${Date.now()}@example.org`;
+  const email = await makeAccount("Two Devices", "a good password");
   const here = await (await browser.newContext()).newPage();
   const elsewhere = await (await browser.newContext()).newPage();
 
-  await here.goto("/signup");
-  await here.getByLabel("Full name").fill("Two Devices");
-  await here.getByLabel("Email").fill(email);
-  await here.getByLabel("Password").fill("a good password");
-  await here.getByRole("button", { name: "Create account" }).click();
+  await here.goto("/login");
+  await signIn(here, email, "a good password");
   await expect(here.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
 
   await elsewhere.goto("/login?redirectTo=%2Faccount");
@@ -170,4 +164,56 @@ test("field errors sit by their fields and are announced with them", async ({ pa
   await expect(password).toHaveAttribute("aria-invalid", "true");
   await expect(password).toHaveAccessibleDescription(/Use at least 8 characters/);
   await expect(page.getByLabel("Email")).not.toHaveAttribute("aria-invalid", "true");
+});
+
+test("a known address gets the same \"Check your email\" page, and a mail saying how to sign in", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Full name").fill("Someone Else");
+  await page.getByLabel("Email").fill("attendee@example.org");
+  await page.getByLabel("Password").fill("not their password");
+  const responsePromise = page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/signup"));
+  await page.getByRole("button", { name: "Create account" }).click();
+  expect((await responsePromise).status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+  await expect.poll(() => subjectsTo("attendee@example.org")).toContain("Someone tried to create a Meeting Platform account with your address");
+  expect(await linkMailedTo("attendee@example.org", "/signup/confirm/")).toBeUndefined();
+});
+
+test("change the password in Account: the current one is required, other devices are signed out", async ({ browser }) => {
+  const email = await makeAccount("Pat Changer", "the first password");
+  const here = await (await browser.newContext()).newPage();
+  const elsewhere = await (await browser.newContext()).newPage();
+  for (const page of [elsewhere, here]) {
+    await page.goto("/login?redirectTo=%2Faccount");
+    await signIn(page, email, "the first password");
+    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  }
+
+  const section = here.getByRole("region", { name: "Change password" });
+  await expectNoAxeViolations(here);
+  await section.getByLabel("Current password").fill("a wrong guess");
+  await section.getByLabel("New password").fill("the second password");
+  const refused = here.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/account"));
+  await section.getByRole("button", { name: "Change password" }).click();
+  expect((await refused).status()).toBe(400);
+  const current = section.getByLabel("Current password");
+  await expect(current).toHaveAttribute("aria-invalid", "true");
+  await expect(current).toHaveAccessibleDescription(/That is not your current password\./);
+  await expectNoAxeViolations(here);
+
+  await current.fill("the first password");
+  await section.getByLabel("New password").fill("the second password");
+  await section.getByRole("button", { name: "Change password" }).click();
+  await expect(section.getByRole("status")).toHaveText("Your password was changed. Signed out 1 other device.");
+  await expect(here.getByRole("region", { name: "Signed-in devices" }).getByRole("listitem")).toHaveCount(1);
+  await expect.poll(() => subjectsTo(email)).toEqual(["Your Meeting Platform password was changed"]);
+
+  await elsewhere.reload();
+  await expect(elsewhere).toHaveURL(/\/login\?redirectTo=%2Faccount$/);
+  await signIn(elsewhere, email, "the first password");
+  await expect(elsewhere.getByRole("alert")).toContainText("Email or password is incorrect.");
+  await signIn(elsewhere, email, "the second password");
+  await expect(elsewhere.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+  await here.context().close();
+  await elsewhere.context().close();
 });

@@ -2,29 +2,16 @@
 // for verification; an organizer approves; a resident signs up, registers with a
 // workshop, pays on the test payment page, sees the receipt, cancels and is
 // refunded. Every page of the journey is checked with axe.
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./accessibility";
+import { subjectsTo } from "./outbox";
+import { signUpThroughEmail } from "./sign-up";
 
-const outbox = process.env.E2E_OUTBOX ?? ".data/e2e-outbox";
 const PASSWORD = "demo-password-2023";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
 // Each journey crosses several accounts and pages, with axe on every page.
 test.describe.configure({ timeout: 120_000 });
-
-/** Subjects of the mail sent to `email` so far, oldest first. */
-async function subjectsTo(email: string): Promise<string[]> {
-  const names = (await readdir(outbox).catch(() => [] as string[])).filter((name) => name.endsWith(".eml")).sort();
-  const subjects: string[] = [];
-  for (const name of names) {
-    const raw = await readFile(path.join(outbox, name), "utf8");
-    if (!raw.includes(`To: ${email}`)) continue;
-    subjects.push(/^Subject: (.*)$/m.exec(raw)?.[1] ?? "");
-  }
-  return subjects;
-}
 
 async function signIn(page: Page, email: string) {
   await page.goto("/login");
@@ -82,10 +69,8 @@ test("a resident registers with a workshop, pays on the test page, sees the rece
   // Signed out: sign in first, and come back. A new resident signs up instead.
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fmeetings%2Fsir-2023%2Fregister/);
   await page.getByRole("main").getByRole("link", { name: "Create an account" }).click();
-  await page.getByLabel("Full name").fill("Alex Moreno, MD");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("resident password 1");
-  await page.getByRole("button", { name: "Create account" }).click();
+  // The e-mailed link keeps where they were going.
+  await signUpThroughEmail(page, { name: "Alex Moreno, MD", email, password: "resident password 1" });
   await expect(page.getByRole("heading", { level: 1, name: "Register for SIR 2023 Annual Scientific Meeting" })).toBeVisible();
 
   await page.getByRole("radio", { name: /^Resident-in-Training/ }).check();
@@ -116,7 +101,7 @@ test("a resident registers with a workshop, pays on the test page, sees the rece
   await expect(receipt.getByRole("row", { name: /Total paid/ })).toContainText("$295.00");
   await expect(page.getByRole("img", { name: /QR code of registration SIR23-/ })).toBeVisible();
   await expectNoAxeViolations(page);
-  await expect.poll(() => subjectsTo(email)).toEqual([expect.stringMatching(/^Registration received: SIR 2023/)]);
+  await expect.poll(() => subjectsTo(email)).toEqual(["Finish creating your Meeting Platform account", expect.stringMatching(/^Registration received: SIR 2023/)]);
 
   await page.getByRole("link", { name: "Printable receipt" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /^Receipt: SIR 2023/ })).toBeVisible();
@@ -133,7 +118,11 @@ test("a resident registers with a workshop, pays on the test page, sees the rece
   await expect(page.getByRole("row", { name: /Refund, .*cancelled by the attendee/ })).toContainText("−$170.00");
   await expect(page.getByRole("row", { name: /Net paid/ })).toContainText("$125.00");
   await expectNoAxeViolations(page);
-  await expect.poll(() => subjectsTo(email)).toEqual([expect.stringMatching(/^Registration received/), expect.stringMatching(/^Registration cancelled/)]);
+  await expect.poll(() => subjectsTo(email)).toEqual([
+    "Finish creating your Meeting Platform account",
+    expect.stringMatching(/^Registration received/),
+    expect.stringMatching(/^Registration cancelled/),
+  ]);
 
   // The workshop seat went back: the console shows it free again.
   await signOut(page);

@@ -7,6 +7,31 @@ import { Form, Link, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { FormCard, FormErrors, SubmitButton, useIsPending } from "./forms";
 
+/**
+ * `path` with the `redirectTo` this page was opened with, so moving between the
+ * account pages (sign in, sign up, check your email) still ends where it began.
+ */
+export function useWithRedirectTo(): (path: string) => string {
+  const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo") ?? "";
+  return (path) => (redirectTo ? `${path}?${new URLSearchParams({ redirectTo })}` : path);
+}
+
+const linkClass = "font-semibold text-brand-700 underline-offset-2 hover:underline";
+
+/** "Already have an account? Sign in", keeping `redirectTo`. */
+export function SwitchAccountPage({ question, label, path }: { question: string; label: string; path: "/login" | "/signup" }) {
+  const withRedirectTo = useWithRedirectTo();
+  return (
+    <>
+      {question}{" "}
+      <Link to={withRedirectTo(path)} className={linkClass}>
+        {label}
+      </Link>
+    </>
+  );
+}
+
 export function AccountForm<Schema extends Record<string, unknown>>({
   form,
   title,
@@ -33,14 +58,7 @@ export function AccountForm<Schema extends Record<string, unknown>>({
     <FormCard
       title={title}
       intro={intro}
-      footer={
-        <>
-          {switchTo.question}{" "}
-          <Link to={redirectTo ? `${switchTo.path}?${new URLSearchParams({ redirectTo })}` : switchTo.path} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
-            {switchTo.label}
-          </Link>
-        </>
-      }
+      footer={<SwitchAccountPage {...switchTo} />}
     >
       <Form method="post" {...getFormProps(form)} className="space-y-5">
         <FormErrors id={form.errorId} errors={form.errors} />

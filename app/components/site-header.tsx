@@ -15,11 +15,12 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
 export function SiteHeader({ user, organizes = false }: { user: HeaderUser; organizes?: boolean }) {
   const location = useLocation();
   const signingOut = useIsPending({ formAction: "/logout" });
-  // Come back to this page after signing in, unless this page is itself part of signing in.
+  // Come back to this page after signing in, unless this page is itself part of signing in (and
+  // so may hold a secret token in its path, like a reset or sign-up link).
   const here = `${location.pathname}${location.search}`;
   const authPages = ["/login", "/signup", "/logout", "/forgot-password"];
   const returnQuery =
-    here === "/" || authPages.includes(location.pathname) || location.pathname.startsWith("/reset-password")
+    here === "/" || authPages.includes(location.pathname) || location.pathname.startsWith("/reset-password") || location.pathname.startsWith("/signup/")
       ? ""
       : `?${new URLSearchParams({ redirectTo: here })}`;
 

@@ -18,6 +18,7 @@ import {
   isTestPaymentMode,
   signWebhookPayload,
   stripeClient,
+  StripeWebhookFromTheFutureError,
   testObjectId,
   verifyStripeWebhook,
   type StripeCharge,
@@ -429,6 +430,9 @@ export async function receiveStripeWebhook(payload: string, signature: string | 
     event = verifyStripeWebhook(payload, signature, now);
   } catch (error) {
     logger.warn({ err: error instanceof Error ? error.message : String(error) }, "refused a Stripe webhook");
+    if (error instanceof StripeWebhookFromTheFutureError) {
+      return { status: 400, message: "The Stripe signature is dated more than 5 minutes in the future; check the sender's clock." };
+    }
     return { status: 400, message: "The Stripe signature is missing, wrong or too old." };
   }
   if (typeof event.id !== "string" || typeof event.type !== "string" || typeof event.created !== "number" || typeof event.data?.object !== "object" || event.data.object === null) {

@@ -71,7 +71,7 @@ describe("password reset", () => {
     await createLoginSession(user.id, new Request("http://localhost/"));
     const reset = (await createPasswordReset(user.email))!;
 
-    expect(await resetPassword(reset.token, "brand new password")).toEqual({ ok: true, userId: user.id });
+    expect(await resetPassword(reset.token, "brand new password")).toEqual({ ok: true, userId: user.id, email: user.email });
     expect(await verifyLogin(user.email, "brand new password")).not.toBeNull();
     expect(await verifyLogin(user.email, user.password)).toBeNull();
     expect(await prisma.loginSession.count({ where: { userId: user.id } })).toBe(0);

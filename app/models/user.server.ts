@@ -1,18 +1,31 @@
-// People with accounts: sign-up, sign-in checks and password resets. Plain
-// functions over Prisma so that routes, scripts and the realtime sidecar share them.
-import { createHash, randomBytes } from "node:crypto";
+// People with accounts: creating them, sign-in checks, password resets and
+// changes. Plain functions over Prisma so that routes, scripts and the realtime
+// sidecar share them. (Sign-up by e-mailed link is signup.server.ts; throttling
+// failed sign-ins is sign-in.server.ts.)
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { queueMail, type QueuedMessage } from "~/utils/mail.server";
+import { queueMail } from "~/utils/mail.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { announceLoginSessionsEnded } from "~/utils/login-session-events.server";
+import { passwordChangedMail, passwordResetMail } from "./account-mail.server";
 
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
 
 /** Emails are stored trimmed and lower-cased, so "Ann@Example.org " signs in as ann@example.org. */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
+}
+
+/**
+ * The name of an email address in sign-in throttles and device cookies: an HMAC
+ * with the server's secret, so neither the table nor the cookie holds the
+ * address, and nobody without the secret can test a guess against them. Known
+ * and unknown addresses get keys alike.
+ */
+export function accountKey(email: string): string {
+  return createHmac("sha256", env.SESSION_SECRET).update(`account:v1:${normalizeEmail(email)}`).digest("base64url");
 }
 
 const publicUserSelect = { id: true, email: true, name: true, isAdmin: true, createdAt: true } as const;
@@ -92,29 +105,10 @@ export async function createPasswordReset(email: string, now = new Date(), origi
       data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS) },
       select: { expiresAt: true },
     });
-    await queueMail(tx, passwordResetMail(user, `${origin.replace(/\/$/, "")}/reset-password/${token}`));
+    await queueMail(tx, passwordResetMail(user, `${origin.replace(/\/$/, "")}/reset-password/${token}`, PASSWORD_RESET_TTL_MS));
     return created;
   });
   return { user, token, expiresAt: reset.expiresAt };
-}
-
-function passwordResetMail(user: { name: string; email: string }, link: string): QueuedMessage {
-  return {
-    kind: "password-reset",
-    holdsSecret: true,
-    to: user.email,
-    subject: "Reset your password",
-    text: [
-      `Hello ${user.name},`,
-      "",
-      "Someone, hopefully you, asked to reset the password of your Meeting Platform account.",
-      "Open this link within 1 hour to choose a new password:",
-      "",
-      link,
-      "",
-      "The link works once. If you did not ask for this, ignore this email: your password stays as it is.",
-    ].join("\n"),
-  };
 }
 
 /** Whether a reset link is still good: known, unused and unexpired. Lets the page say so before the person types a password. */
@@ -132,7 +126,11 @@ export async function isPasswordResetTokenUsable(token: string, now = new Date()
  * outstanding reset links) and every LoginSession of the user is deleted, so
  * whoever knew the old password is signed out everywhere.
  */
-export async function resetPassword(token: string, newPassword: string, now = new Date()): Promise<{ ok: true; userId: string } | { ok: false }> {
+export async function resetPassword(
+  token: string,
+  newPassword: string,
+  now = new Date(),
+): Promise<{ ok: true; userId: string; email: string } | { ok: false }> {
   // Hashing is deliberately slow; do it before the transaction so row locks are held briefly.
   const passwordHash = await hashPassword(newPassword);
   const tokenHash = hashResetToken(token);
@@ -147,9 +145,47 @@ export async function resetPassword(token: string, newPassword: string, now = ne
     });
     if (claimed.count !== 1) return { ok: false } as const;
     await tx.passwordResetToken.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: now } });
-    await tx.user.update({ where: { id: reset.userId }, data: { passwordHash }, select: { id: true } });
+    const { email } = await tx.user.update({ where: { id: reset.userId }, data: { passwordHash }, select: { email: true } });
     await tx.loginSession.deleteMany({ where: { userId: reset.userId } });
+    // A reset proves the mailbox, so it also lifts any sign-in throttle on the
+    // account: an attacker's failed guesses cannot keep the owner out (OWASP's
+    // answer to lockout as denial of service).
+    await tx.signInThrottle.deleteMany({ where: { accountKey: accountKey(email) } });
     await announceLoginSessionsEnded({ userId: reset.userId }, tx);
-    return { ok: true, userId: reset.userId } as const;
+    return { ok: true, userId: reset.userId, email } as const;
+  });
+}
+
+export type ChangePasswordResult = { ok: true; otherDevicesSignedOut: number } | { ok: false; reason: "wrong-password" };
+
+/**
+ * Changes a signed-in person's password: the current one must be right (a
+ * borrowed, still signed-in browser is not enough, OWASP's "Change Password
+ * Feature"). All or nothing: the new hash, every other LoginSession of the user
+ * deleted (the one in use stays), outstanding reset links spent, and the owner
+ * told by e-mail.
+ */
+export async function changePassword(input: {
+  userId: string;
+  keepLoginSessionId: string;
+  currentPassword: string;
+  newPassword: string;
+  now?: Date;
+}): Promise<ChangePasswordResult> {
+  const now = input.now ?? new Date();
+  const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { name: true, email: true, passwordHash: true } });
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) return { ok: false, reason: "wrong-password" };
+  // Hashing is deliberately slow; do it before the transaction so row locks are held briefly.
+  const passwordHash = await hashPassword(input.newPassword);
+  return prisma.$transaction(async (tx) => {
+    // Conditional on the hash just verified: of two concurrent changes, the second
+    // was checked against a password that is no longer current.
+    const changed = await tx.user.updateMany({ where: { id: input.userId, passwordHash: user.passwordHash }, data: { passwordHash } });
+    if (changed.count !== 1) return { ok: false, reason: "wrong-password" } as const;
+    const { count } = await tx.loginSession.deleteMany({ where: { userId: input.userId, id: { not: input.keepLoginSessionId } } });
+    await tx.passwordResetToken.updateMany({ where: { userId: input.userId, usedAt: null }, data: { usedAt: now } });
+    if (count > 0) await announceLoginSessionsEnded({ userId: input.userId, exceptLoginSessionId: input.keepLoginSessionId }, tx);
+    await queueMail(tx, passwordChangedMail({ name: user.name, email: user.email }, { at: now, otherDevicesSignedOut: count }));
+    return { ok: true, otherDevicesSignedOut: count } as const;
   });
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createUser } from "~/models/user.server";
+import { createPasswordReset, createUser, isPasswordResetTokenUsable, verifyLogin } from "~/models/user.server";
 import { getUser } from "~/utils/auth.server";
+import { env } from "~/utils/env.server";
+import { mailTo } from "../../tests/mail-queue";
 import { createLoginSession } from "~/utils/session.server";
 import { action, describeUserAgent, loader } from "./account";
 
@@ -55,6 +57,78 @@ describe("/account", () => {
     const result = (await action({ request, params: {}, context: {} })) as { init: ResponseInit | null };
     expect(result.init?.status).toBe(400);
     expect(await getUser(new Request("http://localhost/", { headers: { Cookie: cookies[1]! } }))).not.toBeNull();
+  });
+});
+
+describe("/account: change password", () => {
+  type PasswordReply = { form: string; result: { error?: Record<string, string[] | null> }; passwordChanged: { otherDevicesSignedOut: number } | null };
+
+  async function postChange(cookie: string, fields: Record<string, string>, ip = `192.0.2.${randomUUID()}`) {
+    const request = new Request("http://localhost/account", { method: "POST", body: new URLSearchParams({ intent: "change-password", ...fields }), headers: { Cookie: cookie } });
+    const result = (await action({ request, params: {}, context: { clientIp: ip } })) as unknown;
+    if (result && typeof result === "object" && "init" in result) {
+      const { data, init } = result as { data: PasswordReply; init: ResponseInit | null };
+      return { status: init?.status ?? 200, body: data, headers: new Headers(init?.headers) };
+    }
+    return { status: 200, body: result as PasswordReply, headers: new Headers() };
+  }
+
+  const signedIn = (cookie: string) => getUser(new Request("http://localhost/", { headers: { Cookie: cookie } }));
+
+  it("with the current password: sets the new one, signs out every other device, keeps this one, and e-mails the owner", async () => {
+    const { user, cookies } = await userOnDevices(CHROME_LINUX, SAFARI_IPHONE, CHROME_LINUX);
+    const { status, body } = await postChange(cookies[1]!, { currentPassword: "a good password", newPassword: "a better password" });
+    expect(status).toBe(200);
+    expect(body.passwordChanged).toEqual({ otherDevicesSignedOut: 2 });
+    expect(await verifyLogin(user.email, "a better password")).not.toBeNull();
+    expect(await verifyLogin(user.email, "a good password")).toBeNull();
+    expect(await Promise.all(cookies.map(async (cookie) => (await signedIn(cookie)) !== null))).toEqual([false, true, false]);
+
+    const [mail, ...more] = await mailTo(user.email);
+    expect(more).toHaveLength(0);
+    expect(mail!.subject).toBe("Your Meeting Platform password was changed");
+    expect(mail!.text).toContain("2 other devices were signed out.");
+    expect(mail!.text).toContain(`${env.APP_ORIGIN}/forgot-password`);
+  });
+
+  it("also spends the reset links sent before the change", async () => {
+    const { user, cookies } = await userOnDevices(CHROME_LINUX);
+    const reset = (await createPasswordReset(user.email))!;
+    expect((await postChange(cookies[0]!, { currentPassword: "a good password", newPassword: "a better password" })).status).toBe(200);
+    expect(await isPasswordResetTokenUsable(reset.token)).toBe(false);
+  });
+
+  it("refuses a wrong current password with a 400 field error, and changes and sends nothing", async () => {
+    const { user, cookies } = await userOnDevices(CHROME_LINUX, SAFARI_IPHONE);
+    const { status, body } = await postChange(cookies[0]!, { currentPassword: "a guessed password", newPassword: "an attacker's password" });
+    expect(status).toBe(400);
+    expect(body.result.error?.currentPassword).toEqual(["That is not your current password."]);
+    expect(body.passwordChanged).toBeNull();
+    expect(JSON.stringify(body)).not.toContain("guessed");
+    expect(await verifyLogin(user.email, "a good password")).not.toBeNull();
+    expect(await signedIn(cookies[1]!)).not.toBeNull();
+    expect(await mailTo(user.email)).toHaveLength(0);
+  });
+
+  it("checks the new password like sign-up, and wants it different from the current one", async () => {
+    const { cookies } = await userOnDevices(CHROME_LINUX);
+    const short = await postChange(cookies[0]!, { currentPassword: "a good password", newPassword: "short" });
+    expect(short.status).toBe(400);
+    expect(short.body.result.error?.newPassword).toEqual(["Use at least 8 characters"]);
+    const same = await postChange(cookies[0]!, { currentPassword: "a good password", newPassword: "a good password" });
+    expect(same.body.result.error?.newPassword).toEqual(["Choose a password different from your current one"]);
+    const missing = await postChange(cookies[0]!, {});
+    expect(Object.keys(missing.body.result.error ?? {}).sort()).toEqual(["currentPassword", "newPassword"]);
+  });
+
+  it("is rate-limited like sign-in: 5 attempts per 15 minutes for the account, from any address", async () => {
+    const { user, cookies } = await userOnDevices(CHROME_LINUX);
+    for (let i = 0; i < 5; i++) expect((await postChange(cookies[0]!, { currentPassword: `guess ${i} password`, newPassword: "whatever password" })).status).toBe(400);
+    const blocked = await postChange(cookies[0]!, { currentPassword: "a good password", newPassword: "a better password" });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.result.error?.[""]?.[0]).toMatch(/^Too many password change attempts\. Try again in 1[45] minutes\.$/);
+    expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(14 * 60);
+    expect(await verifyLogin(user.email, "a good password")).not.toBeNull();
   });
 });
 

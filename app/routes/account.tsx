@@ -1,16 +1,27 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { z } from "zod";
-import { FormErrors, PageError, SubmitButton, useIsPending } from "~/components/forms";
+import { Field, FormErrors, PageError, SubmitButton, useIsPending } from "~/components/forms";
+import { NEW_PASSWORD_HINT, newPasswordField, passwordField } from "~/models/account-forms";
+import { changePassword } from "~/models/user.server";
 import { requireSignIn } from "~/utils/auth.server";
 import { readFormData } from "~/utils/form-data.server";
+import { clientIp, limitPasswordChange, resetPasswordChangeLimit, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
 import { listLoginSessions, revokeOtherLoginSessions } from "~/utils/session.server";
 
 export const SignOutOtherDevicesSchema = z.object({
   intent: z.literal("sign-out-other-devices", { error: "Unknown action" }),
 });
+
+export const ChangePasswordSchema = z
+  .object({
+    intent: z.literal("change-password"),
+    currentPassword: passwordField("Enter your current password"),
+    newPassword: newPasswordField("Choose a new password"),
+  })
+  .refine((value) => value.newPassword !== value.currentPassword, { path: ["newPassword"], message: "Choose a password different from your current one" });
 
 export const meta: MetaFunction = () => [{ title: "Your account · Meeting Platform" }];
 
@@ -31,27 +42,61 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { user, loginSessionId } = await requireSignIn(request);
   const formData = await readFormData(request);
+  if (formData.get("intent") === "change-password") {
+    const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
+    const hideFields = ["currentPassword", "newPassword"];
+    if (submission.status !== "success") return data({ form: "change-password" as const, result: submission.reply({ hideFields }), passwordChanged: null }, { status: 400 });
+    const ip = clientIp(request, context);
+    const verdict = await limitPasswordChange(ip, user.email, user.id);
+    if (!verdict.allowed) {
+      return data(
+        { form: "change-password" as const, result: submission.reply({ formErrors: [tooManyAttemptsMessage("password change attempts", verdict.retryAfterSeconds)], hideFields }), passwordChanged: null },
+        { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } },
+      );
+    }
+    const outcome = await changePassword({ userId: user.id, keepLoginSessionId: loginSessionId, ...submission.value });
+    if (!outcome.ok) {
+      return data(
+        { form: "change-password" as const, result: submission.reply({ fieldErrors: { currentPassword: ["That is not your current password."] }, hideFields }), passwordChanged: null },
+        { status: 400 },
+      );
+    }
+    await resetPasswordChangeLimit(ip, user.email, user.id);
+    return { form: "change-password" as const, result: submission.reply({ resetForm: true }), passwordChanged: { otherDevicesSignedOut: outcome.otherDevicesSignedOut } };
+  }
   const submission = parseWithZod(formData, { schema: SignOutOtherDevicesSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), signedOut: null }, { status: 400 });
+  if (submission.status !== "success") return data({ form: "sign-out-other-devices" as const, result: submission.reply(), signedOut: null }, { status: 400 });
   const signedOut = await revokeOtherLoginSessions(user.id, loginSessionId);
-  return { result: submission.reply({ resetForm: true }), signedOut };
+  return { form: "sign-out-other-devices" as const, result: submission.reply({ resetForm: true }), signedOut };
 }
 
 export default function AccountPage() {
   const { user, devices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const signOutResult = actionData?.form === "sign-out-other-devices" ? actionData : null;
+  const passwordResult = actionData?.form === "change-password" ? actionData : null;
+  // Both forms post here: the intent being sent says which button is busy.
+  const pendingIntent = useNavigation().formData?.get("intent");
   const pending = useIsPending();
   const signingOut = useIsPending({ formAction: "/logout" });
   const [form] = useForm({
     id: "sign-out-other-devices",
-    lastResult: actionData?.result,
+    lastResult: signOutResult?.result,
     constraint: getZodConstraint(SignOutOtherDevicesSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignOutOtherDevicesSchema }),
   });
+  const [passwordForm, passwordFields] = useForm({
+    id: "change-password",
+    lastResult: passwordResult?.result,
+    constraint: getZodConstraint(ChangePasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    shouldRevalidate: "onInput",
+  });
   const others = devices.filter((d) => !d.current).length;
+  const changed = passwordResult?.passwordChanged;
 
   return (
     <div className="mx-auto w-full max-w-2xl px-4 py-8 sm:py-12">
@@ -67,13 +112,39 @@ export default function AccountPage() {
           <dt className="text-sm font-medium text-slate-600">Email</dt>
           <dd className="-mt-2 [overflow-wrap:anywhere] sm:mt-0">{user.email}</dd>
         </dl>
-        <p className="mt-4 text-sm text-slate-600">
-          Forgot your password, or want a new one?{" "}
-          <Link to="/forgot-password" className="font-medium text-brand-700 underline-offset-2 hover:underline">
-            Reset it by email
-          </Link>
-          .
-        </p>
+      </section>
+
+      <section aria-labelledby="password-heading" className="mt-6 rounded-xl border border-slate-200 bg-white px-5 py-5 shadow-sm sm:px-6">
+        <h2 id="password-heading" className="text-lg font-semibold">
+          Change password
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">Your other devices are signed out, and we email you that the password changed.</p>
+        <div role="status" className="mt-4 empty:hidden">
+          {changed ? (
+            <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">
+              Your password was changed.{" "}
+              {changed.otherDevicesSignedOut === 0
+                ? "No other devices were signed in."
+                : `Signed out ${changed.otherDevicesSignedOut} other ${changed.otherDevicesSignedOut === 1 ? "device" : "devices"}.`}
+            </p>
+          ) : null}
+        </div>
+        <Form method="post" {...getFormProps(passwordForm)} className="mt-4 space-y-5">
+          <FormErrors id={passwordForm.errorId} errors={passwordForm.errors} />
+          <input type="hidden" name="intent" value="change-password" />
+          {/* A hidden username lets password managers file the new password under the right account. */}
+          <input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />
+          <Field meta={passwordFields.currentPassword} label="Current password" type="password" autoComplete="current-password" />
+          <Field meta={passwordFields.newPassword} label="New password" type="password" hint={NEW_PASSWORD_HINT} autoComplete="new-password" />
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-3">
+            <SubmitButton pending={pending && pendingIntent === "change-password"} pendingLabel="Changing your password…">
+              Change password
+            </SubmitButton>
+            <Link to="/forgot-password" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+              Forgot your current password?
+            </Link>
+          </div>
+        </Form>
       </section>
 
       <section aria-labelledby="devices-heading" className="mt-6 rounded-xl border border-slate-200 bg-white px-5 py-5 shadow-sm sm:px-6">
@@ -97,18 +168,18 @@ export default function AccountPage() {
           ))}
         </ul>
         <div role="status" className="mt-4 empty:hidden">
-          {actionData?.signedOut != null ? (
+          {signOutResult?.signedOut != null ? (
             <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">
-              {actionData.signedOut === 0
+              {signOutResult.signedOut === 0
                 ? "No other devices were signed in."
-                : `Signed out ${actionData.signedOut} other ${actionData.signedOut === 1 ? "device" : "devices"}.`}
+                : `Signed out ${signOutResult.signedOut} other ${signOutResult.signedOut === 1 ? "device" : "devices"}.`}
             </p>
           ) : null}
         </div>
         {others > 0 ? (
           <Form method="post" {...getFormProps(form)} className="mt-4 space-y-3">
             <FormErrors id={form.errorId} errors={form.errors} />
-            <SubmitButton name="intent" value="sign-out-other-devices" variant="danger" pending={pending} pendingLabel="Signing out other devices…">
+            <SubmitButton name="intent" value="sign-out-other-devices" variant="danger" pending={pending && pendingIntent === "sign-out-other-devices"} pendingLabel="Signing out other devices…">
               Sign out other devices
             </SubmitButton>
           </Form>

@@ -44,7 +44,7 @@ export default function ForgotPasswordPage() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(ForgotPasswordSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
 
   return (

@@ -5,17 +5,19 @@ import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { AccountForm } from "~/components/account-form";
 import { Field, FormRouteError } from "~/components/forms";
-import { emailField, redirectToField } from "~/models/account-forms";
-import { normalizeEmail, verifyLogin } from "~/models/user.server";
+import { emailField, passwordField, redirectToField } from "~/models/account-forms";
+import { attemptSignIn } from "~/models/sign-in.server";
+import { accountKey, normalizeEmail } from "~/models/user.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { readFormData } from "~/utils/form-data.server";
-import { clientIp, limitSignIn, resetSignInLimit, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
+import { readDevice, trustDeviceFor } from "~/utils/device-cookie.server";
+import { clientIp, formatWait, limitSignIn, resetSignInLimit, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { createLoginSession } from "~/utils/session.server";
 
 export const LoginSchema = z.object({
   email: emailField,
-  password: z.string({ error: "Enter your password" }).max(128, "A password has at most 128 characters"),
+  password: passwordField(),
   redirectTo: redirectToField,
 });
 
@@ -32,22 +34,42 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
-  const { email, password, redirectTo } = submission.value;
+  const { password, redirectTo } = submission.value;
+  const email = normalizeEmail(submission.value.email);
   const ip = clientIp(request, context);
-  const verdict = await limitSignIn(ip, normalizeEmail(email));
+  // Per client address first: one address cannot try many accounts, or one account too often.
+  const verdict = await limitSignIn(ip, email);
   if (!verdict.allowed) {
     return data(
       submission.reply({ formErrors: [tooManyAttemptsMessage("sign-in attempts", verdict.retryAfterSeconds)], hideFields: ["password"] }),
       { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } },
     );
   }
-  const user = await verifyLogin(email, password);
-  if (!user) {
-    return data(submission.reply({ formErrors: ["Email or password is incorrect."], hideFields: ["password"] }), { status: 400 });
+  // Then per account, across every address (sign-in.server.ts). Unknown
+  // addresses are counted alike, so none of these answers says whether one exists.
+  const device = await readDevice(request);
+  const attempt = await attemptSignIn(email, password, device);
+  if (!attempt.ok && attempt.reason === "throttled") {
+    return data(submission.reply({ formErrors: [accountThrottledMessage(attempt.waitSeconds)], hideFields: ["password"] }), {
+      status: 429,
+      headers: { "Retry-After": String(attempt.waitSeconds) },
+    });
   }
-  await resetSignInLimit(ip, normalizeEmail(email));
-  const { setCookie } = await createLoginSession(user.id, request);
-  return redirect(safeRedirect(redirectTo, "/"), { headers: { "Set-Cookie": setCookie } });
+  if (!attempt.ok) {
+    const formErrors = ["Email or password is incorrect.", ...(attempt.waitSeconds > 0 ? [accountThrottledMessage(attempt.waitSeconds)] : [])];
+    return data(submission.reply({ formErrors, hideFields: ["password"] }), { status: 400 });
+  }
+  await resetSignInLimit(ip, email);
+  const headers = new Headers();
+  headers.append("Set-Cookie", (await createLoginSession(attempt.user.id, request)).setCookie);
+  // This browser knows the password: from now on it skips the account's throttle (device cookie).
+  headers.append("Set-Cookie", await trustDeviceFor(device, accountKey(email)));
+  return redirect(safeRedirect(redirectTo, "/"), { headers });
+}
+
+/** The answer while an account's sign-ins wait: the same for every address, with a way in that needs no waiting. */
+function accountThrottledMessage(waitSeconds: number): string {
+  return `Too many failed sign-ins for this email address. Try again in ${formatWait(waitSeconds)}, or reset your password.`;
 }
 
 export default function LoginPage() {
@@ -58,7 +80,7 @@ export default function LoginPage() {
     lastResult,
     constraint: getZodConstraint(LoginSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <AccountForm

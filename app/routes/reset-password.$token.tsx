@@ -4,13 +4,15 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending } from "~/components/forms";
-import { isPasswordResetTokenUsable, resetPassword } from "~/models/user.server";
+import { NEW_PASSWORD_HINT, newPasswordField } from "~/models/account-forms";
+import { accountKey, isPasswordResetTokenUsable, resetPassword } from "~/models/user.server";
+import { readDevice, trustDeviceFor } from "~/utils/device-cookie.server";
 import { readFormData } from "~/utils/form-data.server";
 import { clearLoginSessionCookie } from "~/utils/session.server";
 
 export const ResetPasswordSchema = z
   .object({
-    password: z.string({ error: "Choose a new password" }).min(8, "Use at least 8 characters").max(128, "A password has at most 128 characters"),
+    password: newPasswordField("Choose a new password"),
     confirmPassword: z.string({ error: "Type the new password again" }).max(128, "A password has at most 128 characters"),
   })
   .refine((value) => value.password === value.confirmPassword, { path: ["confirmPassword"], message: "The two passwords do not match" });
@@ -41,7 +43,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await resetPassword(params.token, submission.value.password);
   if (!outcome.ok) return data({ ...LINK_GONE, result: undefined }, { status: 410 });
   // Every sign-in of this user was just revoked, this browser's included: drop its cookie too.
-  return redirect("/login?reset=done", { headers: { "Set-Cookie": await clearLoginSessionCookie() } });
+  const headers = new Headers({ "Set-Cookie": await clearLoginSessionCookie() });
+  // The reset proved the mailbox: this browser skips the account's sign-in
+  // throttle from now on, so failed guesses by someone else cannot keep the owner out.
+  headers.append("Set-Cookie", await trustDeviceFor(await readDevice(request), accountKey(outcome.email)));
+  return redirect("/login?reset=done", { headers });
 }
 
 export default function ResetPasswordPage() {
@@ -53,7 +59,7 @@ export default function ResetPasswordPage() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(ResetPasswordSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
 
   if (!loaderData.linkUsable || actionData?.linkUsable === false) {
@@ -77,7 +83,7 @@ export default function ResetPasswordPage() {
     <FormCard title="Choose a new password" intro="After this, you will be signed out on every device and can sign in with the new password.">
       <Form method="post" {...getFormProps(form)} className="space-y-5">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Field meta={fields.password} label="New password" type="password" hint="8 to 128 characters." autoComplete="new-password" />
+        <Field meta={fields.password} label="New password" type="password" hint={NEW_PASSWORD_HINT} autoComplete="new-password" />
         <Field meta={fields.confirmPassword} label="Confirm new password" type="password" autoComplete="new-password" />
         <SubmitButton pending={pending} pendingLabel="Saving…" className="w-full">
           Set new password

@@ -1,25 +1,21 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { AccountForm } from "~/components/account-form";
-import { Field, FormRouteError } from "~/components/forms";
-import { emailField, redirectToField } from "~/models/account-forms";
-import { createUser } from "~/models/user.server";
+import { AccountForm, SwitchAccountPage, useWithRedirectTo } from "~/components/account-form";
+import { Field, FormCard, FormRouteError } from "~/components/forms";
+import { emailField, NEW_PASSWORD_HINT, newPasswordField, redirectToField } from "~/models/account-forms";
+import { requestSignup } from "~/models/signup.server";
+import { normalizeEmail } from "~/models/user.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { readFormData } from "~/utils/form-data.server";
-import { clientIp, limitSignUp, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
-import { safeRedirect } from "~/utils/safe-redirect";
-import { createLoginSession } from "~/utils/session.server";
+import { clientIp, limitSignUp, limitSignUpForEmail, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
 
 export const SignupSchema = z.object({
   name: z.string({ error: "Enter your name" }).trim().min(1, "Enter your name").max(200, "A name has at most 200 characters"),
   email: emailField,
-  password: z
-    .string({ error: "Choose a password" })
-    .min(8, "Use at least 8 characters")
-    .max(128, "A password has at most 128 characters"),
+  password: newPasswordField(),
   redirectTo: redirectToField,
 });
 
@@ -34,52 +30,80 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const submission = parseWithZod(await readFormData(request), { schema: SignupSchema });
   if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+    return data({ result: submission.reply({ hideFields: ["password"] }), sentTo: null }, { status: 400 });
   }
-  const verdict = await limitSignUp(clientIp(request, context));
-  if (!verdict.allowed) {
-    return data(
-      submission.reply({ formErrors: [tooManyAttemptsMessage("sign-ups from your network", verdict.retryAfterSeconds)], hideFields: ["password"] }),
-      { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } },
-    );
+  const email = normalizeEmail(submission.value.email);
+  for (const [verdict, what] of [
+    [await limitSignUp(clientIp(request, context)), "sign-ups from your network"],
+    // Counted for every address, with or without an account, so the limit says nothing about it.
+    [await limitSignUpForEmail(email), "sign-ups for this email address"],
+  ] as const) {
+    if (!verdict.allowed) {
+      return data(
+        { result: submission.reply({ formErrors: [tooManyAttemptsMessage(what, verdict.retryAfterSeconds)], hideFields: ["password"] }), sentTo: null },
+        { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } },
+      );
+    }
   }
-  const { name, email, password, redirectTo } = submission.value;
-  const created = await createUser({ name, email, password });
-  if (!created.ok) {
-    return data(
-      submission.reply({
-        fieldErrors: { email: ["An account with this email already exists. Sign in instead, or reset your password."] },
-        hideFields: ["password"],
-      }),
-      { status: 400 },
-    );
-  }
-  const { setCookie } = await createLoginSession(created.user.id, request);
-  return redirect(safeRedirect(redirectTo, "/"), { headers: { "Set-Cookie": setCookie } });
+  // The same answer, after the same work, whether or not the address has an
+  // account: only the e-mail differs (a link to finish, or how to sign in).
+  await requestSignup({ ...submission.value, email });
+  return data({ result: submission.reply({ resetForm: true }), sentTo: email });
 }
 
 export default function SignupPage() {
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "signup",
-    lastResult,
+    lastResult: actionData?.result,
     constraint: getZodConstraint(SignupSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
+
+  if (actionData?.sentTo) return <CheckYourEmail address={actionData.sentTo} />;
+
   return (
     <AccountForm
       form={form}
       title="Create an account"
-      intro="Register for meetings, build your own schedule and take part in live Q&A."
+      intro="Register for meetings, build your own schedule and take part in live Q&A. We will email you a link to finish."
       switchTo={{ question: "Already have an account?", label: "Sign in", path: "/login" }}
       submitLabel="Create account"
-      pendingLabel="Creating your account…"
+      pendingLabel="Sending you a link…"
     >
       <Field meta={fields.name} label="Full name" hint="As it should appear on your badge, e.g. Jane Doe, MD." autoComplete="name" />
       <Field meta={fields.email} label="Email" type="email" autoComplete="email" inputMode="email" autoCapitalize="none" spellCheck={false} />
-      <Field meta={fields.password} label="Password" type="password" hint="8 to 128 characters." autoComplete="new-password" />
+      <Field meta={fields.password} label="Password" type="password" hint={NEW_PASSWORD_HINT} autoComplete="new-password" />
     </AccountForm>
+  );
+}
+
+/** What everyone sees after signing up, whether or not the address has an account. */
+function CheckYourEmail({ address }: { address: string }) {
+  const withRedirectTo = useWithRedirectTo();
+  return (
+    <FormCard
+      title="Check your email"
+      intro={
+        <p>
+          We sent a message to <strong className="font-semibold text-slate-900 [overflow-wrap:anywhere]">{address}</strong>. Open the link in it within 24
+          hours to finish creating your account: you will be signed in and taken back to where you started.
+        </p>
+      }
+      footer={<SwitchAccountPage question="Already have an account?" label="Sign in" path="/login" />}
+    >
+      <div role="status" className="space-y-3 text-sm text-slate-700">
+        <p>If this address already has an account, the message says so instead, with how to sign in or choose a new password.</p>
+        <p>
+          Nothing after a few minutes? Look in your spam or junk folder, or{" "}
+          <Link to={withRedirectTo("/signup")} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            sign up again
+          </Link>{" "}
+          with the right address.
+        </p>
+      </div>
+    </FormCard>
   );
 }
 

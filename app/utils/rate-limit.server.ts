@@ -57,6 +57,10 @@ export function defineRateLimit({ name, points, durationSeconds }: { name: strin
 const signInPerAccountAndIp = defineRateLimit({ name: "sign-in:ip+email", points: 10, durationSeconds: 15 * 60 });
 const signInPerIp = defineRateLimit({ name: "sign-in:ip", points: 50, durationSeconds: 15 * 60 });
 const signUpPerIp = defineRateLimit({ name: "sign-up:ip", points: 5, durationSeconds: 60 * 60 });
+const signUpPerEmail = defineRateLimit({ name: "sign-up:email", points: 5, durationSeconds: 60 * 60 });
+const signUpConfirmationPerLink = defineRateLimit({ name: "sign-up-confirm:link", points: 10, durationSeconds: 60 * 60 });
+const signInPerTrustedDevice = defineRateLimit({ name: "sign-in:device+account", points: 10, durationSeconds: 15 * 60 });
+const passwordChangePerAccount = defineRateLimit({ name: "password-change:account", points: 5, durationSeconds: 15 * 60 });
 const passwordResetPerEmail = defineRateLimit({ name: "password-reset:email", points: 5, durationSeconds: 60 * 60 });
 
 const worst = (verdicts: RateLimitVerdict[]): RateLimitVerdict =>
@@ -75,9 +79,49 @@ export async function resetSignInLimit(ip: string, email: string): Promise<void>
   await signInPerAccountAndIp.reset(`${ip} ${email}`);
 }
 
+/**
+ * A browser trusted for an account (its device cookie) is exempt from the
+ * account's throttle but keeps its own limit: 10 attempts per 15 minutes for
+ * that account, cleared by a success.
+ */
+export function limitTrustedDeviceSignIn(deviceId: string, accountKey: string): Promise<RateLimitVerdict> {
+  return signInPerTrustedDevice.consume(`${deviceId} ${accountKey}`);
+}
+
+export async function resetTrustedDeviceSignInLimit(deviceId: string, accountKey: string): Promise<void> {
+  await signInPerTrustedDevice.reset(`${deviceId} ${accountKey}`);
+}
+
 /** One sign-up: 5 per hour from one IP. */
 export function limitSignUp(ip: string): Promise<RateLimitVerdict> {
   return signUpPerIp.consume(ip);
+}
+
+/**
+ * One sign-up for an address: 5 per hour, known or not (so the limit reveals
+ * nothing), which caps the e-mails anyone can make the form send to one inbox.
+ */
+export function limitSignUpForEmail(email: string): Promise<RateLimitVerdict> {
+  return signUpPerEmail.consume(email);
+}
+
+/** One try of the password on a sign-up link's page: 10 per hour per link. */
+export function limitSignUpConfirmation(token: string): Promise<RateLimitVerdict> {
+  return signUpConfirmationPerLink.consume(token);
+}
+
+/**
+ * One password change, like a sign-in (its current password is a guess too):
+ * the sign-in limits for this IP and account, and 5 per 15 minutes for the
+ * account from anywhere, so a stolen sign-in cannot be used to guess the password.
+ */
+export async function limitPasswordChange(ip: string, email: string, userId: string): Promise<RateLimitVerdict> {
+  return worst(await Promise.all([signInPerAccountAndIp.consume(`${ip} ${email}`), signInPerIp.consume(ip), passwordChangePerAccount.consume(userId)]));
+}
+
+/** A password change succeeded: its counts start again. */
+export async function resetPasswordChangeLimit(ip: string, email: string, userId: string): Promise<void> {
+  await Promise.all([signInPerAccountAndIp.reset(`${ip} ${email}`), passwordChangePerAccount.reset(userId)]);
 }
 
 /** One password-reset request: 5 per hour for one email (known or not, so the limit reveals nothing). */
@@ -89,6 +133,13 @@ export function limitPasswordResetRequest(email: string): Promise<RateLimitVerdi
 export function tooManyAttemptsMessage(what: string, retryAfterSeconds: number): string {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return `Too many ${what}. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+}
+
+/** "45 seconds", "2 minutes": a wait as people say it, in seconds below two minutes. */
+export function formatWait(seconds: number): string {
+  const whole = Math.max(1, Math.ceil(seconds));
+  if (whole < 120) return `${whole} ${whole === 1 ? "second" : "seconds"}`;
+  return `${Math.ceil(whole / 60)} minutes`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStripeCheckoutSession, signWebhookPayload, verifyStripeWebhook, webhookSecret } from "./stripe.server";
+import { createStripeCheckoutSession, signWebhookPayload, StripeWebhookFromTheFutureError, verifyStripeWebhook, webhookSecret } from "./stripe.server";
 
 type Seen = { method: string; path: string; idempotencyKey: string | undefined; body: URLSearchParams };
 const seen: Seen[] = [];
@@ -65,5 +65,19 @@ describe("webhook signatures", () => {
     expect(() => verifyStripeWebhook(payload, signWebhookPayload(payload, { secret: "whsec_other" }))).toThrow();
     expect(() => verifyStripeWebhook(payload, signWebhookPayload(payload, { timestamp: new Date(Date.now() - 301_000) }))).toThrow(/tolerance/);
     expect(webhookSecret()).toMatch(/^whsec_/);
+  });
+
+  it("are refused when dated more than 5 minutes in the future, which the SDK alone accepts", () => {
+    const payload = JSON.stringify({ id: "evt_2", object: "event", type: "ping", created: 1, data: { object: {} } });
+    const now = new Date();
+    const inAnHour = signWebhookPayload(payload, { timestamp: new Date(now.getTime() + 60 * 60_000) });
+    expect(Stripe.webhooks.constructEvent(payload, inAnHour, webhookSecret(), 300).id).toBe("evt_2");
+    expect(() => verifyStripeWebhook(payload, inAnHour, now)).toThrow(StripeWebhookFromTheFutureError);
+    expect(() => verifyStripeWebhook(payload, signWebhookPayload(payload, { timestamp: new Date(now.getTime() + 301_000) }), now)).toThrow(/in the future/);
+    // Clocks drift: up to the tolerance ahead is fine, as is the same age behind.
+    expect(verifyStripeWebhook(payload, signWebhookPayload(payload, { timestamp: new Date(now.getTime() + 299_000) }), now).id).toBe("evt_2");
+    // A signature header with several timestamps is read as the SDK reads it (the last one was signed).
+    const genuine = signWebhookPayload(payload, { timestamp: new Date(now.getTime() + 60 * 60_000) });
+    expect(() => verifyStripeWebhook(payload, `t=${Math.floor(now.getTime() / 1000)},${genuine}`, now)).toThrow(StripeWebhookFromTheFutureError);
   });
 });

@@ -43,13 +43,41 @@ export type StripeCheckoutSession = Stripe.Checkout.Session;
 export type StripeCharge = Stripe.Charge;
 export type CheckoutLineItem = { name: string; amount: number };
 
+/** A correctly signed webhook whose signature is dated too far ahead of our clock. */
+export class StripeWebhookFromTheFutureError extends Error {
+  constructor(readonly secondsAhead: number) {
+    super(`Stripe-Signature timestamp is ${secondsAhead} s in the future (tolerance ${WEBHOOK_TOLERANCE_SECONDS} s)`);
+    this.name = "StripeWebhookFromTheFutureError";
+  }
+}
+
+/**
+ * The signed timestamp of a Stripe-Signature header, read as the SDK reads it
+ * (the last `t=` element wins), or null without one.
+ */
+function signedTimestamp(signature: string): number | null {
+  let timestamp: number | null = null;
+  for (const element of signature.split(",")) {
+    const [key, value] = element.split("=");
+    if (key === "t") timestamp = Number.parseInt(value ?? "", 10);
+  }
+  return timestamp !== null && Number.isFinite(timestamp) ? timestamp : null;
+}
+
 /**
  * Checks the signature of a webhook on its raw body and returns the event.
- * Throws on a missing, wrong or stale signature and on a body that is not an event.
+ * Throws on a missing, wrong or stale signature and on a body that is not an
+ * event, and on a signature dated more than the tolerance in the future: the
+ * SDK checks only age, so a signed event post-dated by someone who held the
+ * secret once would otherwise stay replayable until its date came.
  */
 export function verifyStripeWebhook(payload: string, signature: string | null, now: Date = new Date()): StripeEvent {
   if (!signature) throw new Stripe.errors.StripeSignatureVerificationError(signature ?? "", payload, { message: "No Stripe-Signature header" });
-  return Stripe.webhooks.constructEvent(payload, signature, webhookSecret(), WEBHOOK_TOLERANCE_SECONDS, undefined, now.getTime());
+  const event = Stripe.webhooks.constructEvent(payload, signature, webhookSecret(), WEBHOOK_TOLERANCE_SECONDS, undefined, now.getTime());
+  // The signature is good, so the timestamp is the one that was signed.
+  const secondsAhead = (signedTimestamp(signature) ?? 0) - Math.floor(now.getTime() / 1000);
+  if (secondsAhead > WEBHOOK_TOLERANCE_SECONDS) throw new StripeWebhookFromTheFutureError(secondsAhead);
+  return event;
 }
 
 /** A Stripe-Signature header for `payload`, as Stripe would compute it (test payments and tests). */
