@@ -18,6 +18,7 @@ async function serve(options: SecurityHeaderOptions = {}): Promise<string> {
   app.get("/page", (_req, res) => void res.type("html").send("<!doctype html><p>page</p>"));
   app.get("/schedule.json", (_req, res) => void res.json({ ok: true }));
   app.get("/reset-password/:token", (_req, res) => void res.type("html").send("<p>reset</p>"));
+  app.get("/revalidated", (_req, res) => void res.status(304).end());
   const server = await new Promise<Server>((resolve) => {
     const listening: Server = app.listen(0, "127.0.0.1", () => resolve(listening));
   });
@@ -90,6 +91,14 @@ describe("security headers", () => {
     const nonces = new Set<string>();
     for (let i = 0; i < 20; i++) nonces.add(directives((await fetch(`${origin}/page`)).headers.get("content-security-policy")).get("script-src")![1]!);
     expect(nonces.size).toBe(20);
+  });
+
+  it("leave a 304 without a policy, so the browser keeps the one whose nonce its stored page carries", async () => {
+    const response = await fetch(`${origin}/revalidated`);
+    expect(response.status).toBe(304);
+    expect(response.headers.get("content-security-policy")).toBeNull();
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
   });
 
   it("send no referrer from pages whose URL is a secret", async () => {

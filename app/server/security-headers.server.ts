@@ -107,8 +107,23 @@ export function securityHeaders(options: SecurityHeaderOptions = {}): RequestHan
     headers(req, res, (error?: unknown) => {
       if (error) return next(error);
       res.setHeader("Reporting-Endpoints", reportingEndpoints);
+      keepStoredPolicyOn304(res);
       if (secretUrlPattern(req.path)) secretUrlReferrerPolicy(req, res, next);
       else next();
     });
   };
+}
+
+/**
+ * A 304 goes without a Content-Security-Policy. The browser shows the page it
+ * stored, whose scripts carry the nonce of the policy it stored with them; a
+ * 304's headers replace the stored ones (RFC 9111 §4.3.4, and Chromium does),
+ * so a policy naming a new nonce would block every inline script of the page.
+ */
+function keepStoredPolicyOn304(res: ServerResponse) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    if (args[0] === 304) this.removeHeader("Content-Security-Policy");
+    return writeHead.apply(this, args);
+  } as ServerResponse["writeHead"];
 }
