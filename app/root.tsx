@@ -1,3 +1,5 @@
+// First: configures zod before any schema is built (see the module).
+import "~/utils/zod-config";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
   isRouteErrorResponse,
