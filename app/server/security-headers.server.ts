@@ -82,9 +82,11 @@ export function contentSecurityPolicyDirectives({ dev = false }: SecurityHeaderO
     "form-action": ["'self'", STRIPE_CHECKOUT_ORIGIN],
     // A page served over https must not load anything over http; over http there is nothing to upgrade to.
     ...(https ? { "upgrade-insecure-requests": [] } : {}),
-    // report-uri for browsers without the Reporting API (and Chromium on plain http), report-to for the rest.
+    // report-uri for every browser; report-to (the Reporting API) only over https. Chromium
+    // ignores report-uri once report-to is there, and takes a Reporting API endpoint only over
+    // https: over plain http, report-to would silence its reports altogether (seen in Chromium 156).
     "report-uri": [CSP_REPORT_PATH],
-    "report-to": [CSP_REPORT_GROUP],
+    ...(https ? { "report-to": [CSP_REPORT_GROUP] } : {}),
   };
 }
 
@@ -101,12 +103,12 @@ export function securityHeaders(options: SecurityHeaderOptions = {}): RequestHan
   });
   const secretUrlReferrerPolicy = helmet.referrerPolicy({ policy: "no-referrer" });
   // Relative: the Reporting API resolves it against the page's own URL, so any host name the site answers on works.
-  const reportingEndpoints = `${CSP_REPORT_GROUP}="${CSP_REPORT_PATH}"`;
+  const reportingEndpoints = https ? `${CSP_REPORT_GROUP}="${CSP_REPORT_PATH}"` : null;
 
   return (req, res, next) => {
     headers(req, res, (error?: unknown) => {
       if (error) return next(error);
-      res.setHeader("Reporting-Endpoints", reportingEndpoints);
+      if (reportingEndpoints) res.setHeader("Reporting-Endpoints", reportingEndpoints);
       keepStoredPolicyOn304(res);
       if (secretUrlPattern(req.path)) secretUrlReferrerPolicy(req, res, next);
       else next();
