@@ -1,6 +1,7 @@
-import { gunzipSync } from "node:zlib";
+import { randomBytes } from "node:crypto";
+import { crc32, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { cutAtNonce, gzipPieces, stampNonce, stampNonceGzipped } from "./nonce-stamped-page.server";
+import { crc32Combine, crc32Shift, cutAtNonce, gzipPieces, stampNonce, stampNonceGzipped } from "./nonce-stamped-page.server";
 
 const RENDERED = "rendered0nonce0000000000";
 const FRESH = "fresh+nonce/000000000000";
@@ -45,5 +46,21 @@ describe("a page stored with its nonce stamped in per serve", () => {
     expect(cut.pieces).toHaveLength(1);
     expect(Buffer.concat(stampNonce(cut, FRESH).chunks).equals(plain)).toBe(true);
     expect(gunzipSync(Buffer.concat(stampNonceGzipped(cut, await gzipPieces(cut), FRESH).chunks)).equals(plain)).toBe(true);
+  });
+});
+
+describe("crc32Combine", () => {
+  it("gives zlib's CRC-32 of two pieces joined, from theirs", () => {
+    for (const [a, b] of [
+      [0, 0],
+      [1, 24],
+      [24, 74_947],
+      [100_000, 1],
+      [3, 65_536],
+    ] as const) {
+      const first = randomBytes(a);
+      const second = randomBytes(b);
+      expect(crc32Combine(crc32(first), crc32(second), crc32Shift(b)), `${a} + ${b} bytes`).toBe(crc32(Buffer.concat([first, second])));
+    }
   });
 });

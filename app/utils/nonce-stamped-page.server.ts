@@ -11,8 +11,9 @@
 // piece is compressed on its own (raw deflate, ended by a sync flush, so it
 // ends on a byte boundary and refers to nothing before it), and a serve joins
 // them with the nonce as a stored (uncompressed) deflate block, then closes the
-// stream and adds the gzip trailer (RFC 1951 §3.2.4, RFC 1952). Only the
-// trailer's CRC-32 is computed per serve.
+// stream and adds the gzip trailer (RFC 1951 §3.2.4, RFC 1952). The trailer's
+// CRC-32 is combined from the pieces' own, computed once, and the nonce's:
+// reading the whole page per serve would cost more than the rest of a hit.
 import { constants, crc32, deflateRaw } from "node:zlib";
 
 export type NonceStampedPage = {
@@ -22,8 +23,8 @@ export type NonceStampedPage = {
   piecesLength: number;
 };
 
-/** A gzipped NonceStampedPage: the pieces compressed one by one. */
-export type GzippedPieces = { deflated: Buffer[]; deflatedLength: number };
+/** A gzipped NonceStampedPage: the pieces compressed one by one, and their CRC-32s. */
+export type GzippedPieces = { deflated: Buffer[]; deflatedLength: number; crcs: number[]; crcShifts: number[] };
 
 /** Cuts a rendered page at every occurrence of `nonce`. */
 export function cutAtNonce(body: Buffer, nonce: string): NonceStampedPage {
@@ -53,7 +54,12 @@ export async function gzipPieces(page: NonceStampedPage): Promise<GzippedPieces>
         ),
     ),
   );
-  return { deflated, deflatedLength: deflated.reduce((sum, piece) => sum + piece.length, 0) };
+  return {
+    deflated,
+    deflatedLength: deflated.reduce((sum, piece) => sum + piece.length, 0),
+    crcs: page.pieces.map((piece) => crc32(piece)),
+    crcShifts: page.pieces.map((piece) => crc32Shift(piece.length)),
+  };
 }
 
 // ID1 ID2, deflate, no flags, no time, no extra flags, OS "Unix".
@@ -70,11 +76,13 @@ export function stampNonceGzipped(page: NonceStampedPage, gzipped: GzippedPieces
   storedStamp.writeUInt16LE(~stamp.length & 0xffff, 3);
   stamp.copy(storedStamp, 5);
 
-  let crc = 0;
-  page.pieces.forEach((piece, index) => {
-    if (index > 0) crc = crc32(stamp, crc);
-    crc = crc32(piece, crc);
-  });
+  const stampCrc = crc32(stamp);
+  const stampShift = crc32Shift(stamp.length);
+  let crc = gzipped.crcs[0]!;
+  for (let index = 1; index < gzipped.crcs.length; index++) {
+    crc = crc32Combine(crc, stampCrc, stampShift);
+    crc = crc32Combine(crc, gzipped.crcs[index]!, gzipped.crcShifts[index]!);
+  }
   const trailer = Buffer.alloc(8);
   trailer.writeUInt32LE(crc >>> 0, 0);
   trailer.writeUInt32LE((page.piecesLength + (page.pieces.length - 1) * stamp.length) >>> 0, 4);
@@ -82,6 +90,42 @@ export function stampNonceGzipped(page: NonceStampedPage, gzipped: GzippedPieces
   const chunks = [GZIP_HEADER, ...interleave(gzipped.deflated, storedStamp), LAST_BLOCK, trailer];
   const length = GZIP_HEADER.length + gzipped.deflatedLength + (gzipped.deflated.length - 1) * storedStamp.length + LAST_BLOCK.length + trailer.length;
   return { chunks, length };
+}
+
+// CRC-32 of two pieces joined, from each one's CRC and the second's length
+// (zlib's crc32_combine, crc32.c): crc(A·B) = crc(A)·x^(8·|B|) + crc(B) over
+// GF(2) modulo the CRC polynomial, in zlib's reflected bit order.
+const CRC_POLYNOMIAL = 0xedb88320;
+
+/** a·b modulo the CRC polynomial. */
+function multiplyModP(a: number, b: number): number {
+  let product = 0;
+  for (let bit = 0x80000000; bit !== 0; bit >>>= 1) {
+    if (a & bit) {
+      product ^= b;
+      if ((a & (bit - 1)) === 0) break;
+    }
+    b = b & 1 ? (b >>> 1) ^ CRC_POLYNOMIAL : b >>> 1;
+  }
+  return product >>> 0;
+}
+
+// x^(2^k) modulo the polynomial, k = 0..31.
+const X_TO_TWO_TO_THE = [0x40000000];
+for (let k = 1; k < 32; k++) X_TO_TWO_TO_THE.push(multiplyModP(X_TO_TWO_TO_THE[k - 1]!, X_TO_TWO_TO_THE[k - 1]!));
+
+/** x^(8·bytes) modulo the polynomial: what appending `bytes` bytes multiplies a CRC by. */
+export function crc32Shift(bytes: number): number {
+  let power = 0x80000000; // x^0
+  for (let k = 3; bytes > 0; bytes = Math.floor(bytes / 2), k++) {
+    if (bytes & 1) power = multiplyModP(X_TO_TWO_TO_THE[k & 31]!, power);
+  }
+  return power;
+}
+
+/** The CRC-32 of A followed by B, from crc(A), crc(B) and crc32Shift(length of B). */
+export function crc32Combine(crcA: number, crcB: number, shiftB: number): number {
+  return (multiplyModP(shiftB, crcA) ^ crcB) >>> 0;
 }
 
 function interleave(pieces: Buffer[], between: Buffer): Buffer[] {
