@@ -5,9 +5,11 @@
 // The Content-Security-Policy is enforced, not report-only: a page may run only
 // our own script files and the inline scripts that carry this response's nonce
 // (Remix's hydration and scroll scripts, the time-zone hint), so markup that
-// slipped into a page cannot run. 'strict-dynamic' is left out: it would make
-// Chromium ignore 'self' for the <link rel="modulepreload"> tags Remix renders
-// without a nonce, and we serve no third-party script that it would help with.
+// slipped into a page cannot run. 'strict-dynamic' is left out: it exists to
+// trust scripts that trusted scripts load without listing hosts, and every
+// script here is our own file on 'self' (uploads and data are served nosniff,
+// with types that cannot run). It would also make the page's preload links
+// depend on each browser's reading of it; only Chromium could be checked here.
 // Styles come from our stylesheet only; pages use no style="" attributes
 // (colours from data are SVG fill attributes, which CSP does not govern).
 import type { ServerResponse } from "node:http";
