@@ -83,7 +83,7 @@ test("every kind of response carries the security headers", async ({ request }) 
 });
 
 test("pages whose URL is a secret send no referrer", async ({ request }) => {
-  for (const path of ["/reset-password/not-a-token", "/invitations/not-a-token", "/calendar/not-a-token.ics", "/meetings/sir-2023/registration/confirm-email/not-a-token"]) {
+  for (const path of ["/reset-password/not-a-token", "/signup/confirm/not-a-token", "/invitations/not-a-token", "/calendar/not-a-token.ics", "/meetings/sir-2023/registration/confirm-email/not-a-token"]) {
     const response = await request.get(path, { maxRedirects: 0 });
     expectSecurityHeaders(response, { referrerPolicy: "no-referrer" });
   }

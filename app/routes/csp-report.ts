@@ -5,13 +5,12 @@
 // address is limited, and a body that is not a report is a 4xx, never a 500.
 //
 // What Chromium 156 sends (checked in e2e/security-headers.spec.ts and by hand):
-// report-uri posts carry the page's Origin, `Sec-Fetch-Site: same-origin`,
-// `Sec-Fetch-Mode: no-cors`, `Sec-Fetch-Dest: report`; Reporting API uploads
-// (https only, about a minute later) carry the page's Origin and no Sec-Fetch-*
-// headers at all. A guard against cross-site POSTs must not refuse a POST here
-// for a missing Sec-Fetch-Site, and should leave this path out altogether:
-// reports are not state changes, and a report may come from a page on another
-// host name of ours.
+// report-uri posts carry `Sec-Fetch-Site: same-origin` (with `Sec-Fetch-Mode:
+// no-cors`, `Sec-Fetch-Dest: report`) and the page's Origin; Reporting API
+// uploads (https only, about a minute later) carry the page's Origin and no
+// Sec-Fetch-* headers. Both pass the cross-site guard (cross-site.server.ts)
+// as they are, so this path is not exempt from it: another site's forged
+// reports are refused like any other cross-site POST.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { CSP_REPORT_MAX_BYTES, CSP_REPORT_TYPES, parseCspReport } from "~/server/csp-report.server";
 import { logger } from "~/utils/logger.server";

@@ -111,6 +111,7 @@ describe("secret URLs", () => {
   it("are matched by pattern, one path segment per parameter", () => {
     expect(secretUrlPattern("/reset-password/abc")).toBe("/reset-password/:token");
     expect(secretUrlPattern("/reset-password/abc/")).toBe("/reset-password/:token");
+    expect(secretUrlPattern("/signup/confirm/abc")).toBe("/signup/confirm/:token");
     expect(secretUrlPattern("/invitations/abc")).toBe("/invitations/:token");
     expect(secretUrlPattern("/calendar/abc.ics")).toBe("/calendar/:token.ics");
     expect(secretUrlPattern("/meetings/sir-2023/registration/confirm-email/abc")).toBe("/meetings/:meeting/registration/confirm-email/:token");
@@ -118,7 +119,7 @@ describe("secret URLs", () => {
     for (const path of ["/reset-password", "/reset-password/a/b", "/calendar/abcxics", "/calendar/abc.ics.txt", "/meetings/sir-2023/registration", "/x/invitations/abc"]) {
       expect(secretUrlPattern(path), path).toBeNull();
     }
-    expect(SECRET_URLS).toHaveLength(5);
+    expect(SECRET_URLS).toHaveLength(6);
   });
 });
 

@@ -33,6 +33,7 @@ const STRIPE_CHECKOUT_ORIGIN = "https://checkout.stripe.com";
  */
 export const SECRET_URLS = [
   "/reset-password/:token",
+  "/signup/confirm/:token",
   "/invitations/:token",
   "/calendar/:token.ics",
   "/meetings/:meeting/registration/confirm-email/:token",
