@@ -11,6 +11,10 @@ declare module "@remix-run/node" {
 
 export default defineConfig({
   server: { port: 3000 },
+  // Vite's dependency scan follows route files into their .server imports, and bundling
+  // @node-rs/argon2 (native, server-only) for the browser fails: the optimizer never
+  // settles and the dev server answers the pages' modules with 504s.
+  optimizeDeps: { exclude: ["@node-rs/argon2"] },
   plugins: [
     tailwindcss(),
     // Vitest loads this file too; the Remix plugin only belongs to the app build.

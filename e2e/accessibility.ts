@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page } from "./fixtures";
 
 /** Fails the test with axe's own report when the page has any WCAG 2.1 A/AA violation. */
 export async function expectNoAxeViolations(page: Page) {

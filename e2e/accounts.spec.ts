@@ -4,7 +4,7 @@
 // of the journey is checked with axe.
 import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { withE2eDatabase } from "./database";
 import { linkMailedTo, outbox, subjectsTo } from "./outbox";

@@ -2,7 +2,7 @@
 // action (read from the production build, so a new one is covered at once),
 // whichever of the three signals the browser sends; and nothing is written.
 // The same requests from the app's own pages go through.
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse } from "./fixtures";
 import { withE2eDatabase } from "./database";
 import { addressOf, builtRoutes, signInRequest, type BuiltRoute } from "./route-table";
 

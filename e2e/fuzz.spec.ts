@@ -5,7 +5,7 @@
 // as the demo attendee and as the organizer. The bodies are built so that none
 // is a valid submission (every one carries an intent no form has, and no valid
 // e-mail, slug or time), so the walk changes nothing the other specs rely on.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./fixtures";
 import { withE2eDatabase } from "./database";
 import { addressOf, builtRoutes, signInRequest, type BuiltRoute } from "./route-table";
 

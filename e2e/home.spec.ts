@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("health check reports the database", async ({ request }) => {
   const response = await request.get("/healthz");

@@ -2,7 +2,7 @@
 // viewer's page and the projector view show it without a reload; an upvote
 // updates the other screens; the page works without JavaScript; user text is
 // shown as text. The e2e server runs a realtime sidecar beside the web app.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { withE2eDatabase } from "./database";
 

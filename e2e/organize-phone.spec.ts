@@ -2,7 +2,7 @@
 // buttons with every item wholly on screen, and no console page scrolls
 // sideways, also while the navigation shows the numbers of clashes and of
 // unpublished changes. On a laptop the navigation stays a sidebar.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 
 const CONSOLE = "/organize/sir-2023";

@@ -3,7 +3,7 @@
 // not change), compare and publish; then an attendee who had the lecture in
 // their schedule sees the change in the changelog (as a personal notice) and on
 // their schedule. axe checks every console page visited.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { withE2eDatabase } from "./database";
 

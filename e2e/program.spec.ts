@@ -2,7 +2,7 @@
 // medical-student program, filters and search on the agenda, a session and a
 // speaker, the time-zone switch (with and without JavaScript), the 404, and
 // the caching headers. axe checks every kind of page on the way.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 
 const DOTTER = "/meetings/sir-2023/sessions/dr-charles-t-dotter-lecture";

@@ -2,7 +2,7 @@
 // for verification; an organizer approves; a resident signs up, registers with a
 // workshop, pays on the test payment page, sees the receipt, cancels and is
 // refunded. Every page of the journey is checked with axe.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { subjectsTo } from "./outbox";
 import { signUpThroughEmail } from "./sign-up";

@@ -3,7 +3,7 @@
 // by the hardening specs without anyone listing it.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "./fixtures";
 import { e2eDatabaseUrl } from "./database";
 
 export type BuiltRoute = {

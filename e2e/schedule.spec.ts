@@ -4,7 +4,7 @@
 // finds the two sessions in the feed (parsed with ical.js). The same without
 // JavaScript, and the public program and track files through the real server.
 // axe checks every page visited.
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./fixtures";
 import { parseCalendar } from "../app/utils/ical-parse.fixture";
 import { expectNoAxeViolations } from "./accessibility";
 import { withE2eDatabase } from "./database";

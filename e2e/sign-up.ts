@@ -1,6 +1,6 @@
 // Signing up as a person does: the form, "check your email", the link in the
 // e-mail, the password again, and in.
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { linkMailedTo, outbox } from "./outbox";
 

@@ -12,7 +12,9 @@ import express, { type RequestHandler } from "express";
 import { pinoHttp } from "pino-http";
 import { refuseCrossSiteRequests } from "../app/server/cross-site.server";
 import { refuseMalformedRequests } from "../app/server/request-shape.server";
+import { securityHeaders } from "../app/server/security-headers.server";
 import { discardUnreadBodies } from "../app/server/unread-body.server";
+import { cspNonce } from "../app/utils/csp-nonce.server";
 import { logger } from "../app/utils/logger.server";
 
 export type WebServerOptions = { port: number; dev: boolean };
@@ -20,6 +22,8 @@ export type WebServerOptions = { port: number; dev: boolean };
 export async function startWebServer({ port, dev }: WebServerOptions): Promise<Server> {
   const app = express();
   app.disable("x-powered-by");
+  // First, so that every response carries them: assets, feeds, 304s, refusals and error pages too.
+  app.use(securityHeaders({ dev }));
   // req.ip feeds the per-IP rate limits: believe X-Forwarded-For only from a proxy we
   // run (loopback by default; TRUST_PROXY for a load balancer), never from the client.
   app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
@@ -80,10 +84,12 @@ export async function startWebServer({ port, dev }: WebServerOptions): Promise<S
       build,
       mode: dev ? "development" : "production",
       // A getter: req.ip parses X-Forwarded-For against "trust proxy", and only the rate-limited forms read it.
-      getLoadContext: (req) => ({
+      getLoadContext: (req, res) => ({
         get clientIp() {
           return req.ip;
         },
+        // The nonce this response's Content-Security-Policy names, for the page's inline scripts (entry.server.tsx).
+        cspNonce: cspNonce(res),
       }),
     }));
 

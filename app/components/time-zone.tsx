@@ -9,6 +9,7 @@
 import { Form, Link, useLocation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { COMMON_TIME_ZONES, TIME_ZONE_HINT_COOKIE, zoneCity, type ZoneView } from "~/utils/time";
+import { useNonce } from "./nonce";
 import { hrefWith } from "./program-links";
 import { pageWidthClass } from "./page-width";
 
@@ -26,13 +27,14 @@ function readHint(): string | null {
 export function TimeZoneHint() {
   const { revalidate } = useRevalidator();
   const { search } = useLocation();
+  const nonce = useNonce();
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!zone || readHint() === zone) return;
     document.cookie = `${TIME_ZONE_HINT_COOKIE}=${encodeURIComponent(zone)}; Path=/; Max-Age=31536000; SameSite=Lax`;
     if (readHint() === zone && new URLSearchParams(search).get("tz") === "local") revalidate();
   }, [search, revalidate]);
-  return <script dangerouslySetInnerHTML={{ __html: hintScript }} suppressHydrationWarning />;
+  return <script nonce={nonce} dangerouslySetInnerHTML={{ __html: hintScript }} suppressHydrationWarning />;
 }
 
 /** The links that switch zones, keeping the rest of the current URL. */

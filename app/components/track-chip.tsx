@@ -4,8 +4,23 @@ import { Link } from "@remix-run/react";
 
 export type ChipTrack = { slug: string; name: string; colour: string };
 
+// The colour is an SVG fill attribute, not a style="" attribute: the Content-Security-Policy
+// allows no inline styles, and a server-rendered style attribute would be dropped.
 export function TrackDot({ colour, className = "" }: { colour: string; className?: string }) {
-  return <span aria-hidden="true" className={`inline-block h-2.5 w-2.5 shrink-0 rounded-full ring-1 ring-black/10 ${className}`} style={{ backgroundColor: colour }} />;
+  return (
+    <svg aria-hidden="true" viewBox="0 0 10 10" className={`inline-block h-2.5 w-2.5 shrink-0 rounded-full ring-1 ring-black/10 ${className}`}>
+      <circle cx="5" cy="5" r="5" fill={colour} />
+    </svg>
+  );
+}
+
+/** A band of the track's colour along the top of a card; the card needs `relative overflow-hidden`. */
+export function TrackBand({ colour }: { colour: string }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 1 1" preserveAspectRatio="none" className="absolute inset-x-0 top-0 h-1.5 w-full">
+      <rect width="1" height="1" fill={colour} />
+    </svg>
+  );
 }
 
 export function TrackChip({ track, href }: { track: ChipTrack; href?: string }) {

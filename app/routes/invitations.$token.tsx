@@ -10,7 +10,8 @@ import { getUser, requireUser } from "~/utils/auth.server";
 export const meta: MetaFunction = () => [{ title: "Invitation · Meeting Platform" }];
 
 // The URL carries a secret: never cache the page, never leak it onward.
-export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" });
+// Referrer-Policy: no-referrer comes with every secret URL (SECRET_URLS in app/server/security-headers.server.ts).
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await getInvitation(params.token ?? "");

@@ -6,7 +6,7 @@ import { NowAndNext } from "~/components/now-next";
 import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
-import { TrackDot } from "~/components/track-chip";
+import { TrackBand, TrackDot } from "~/components/track-chip";
 import { getNowAndNext } from "~/models/agenda.server";
 import { countSessionsByDay, getMeeting, isDuringMeeting, listTracks, meetingDays, programNow } from "~/models/meeting.server";
 import { AUDIENCE_LABELS } from "~/models/program";
@@ -82,9 +82,9 @@ export default function MeetingHome() {
                   <li key={track.slug}>
                     <Link
                       to={href(`${base}/tracks/${track.slug}`)}
-                      className="group block h-full rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-brand-600 hover:shadow"
-                      style={{ borderTopColor: track.colour, borderTopWidth: 6 }}
+                      className="group relative block h-full overflow-hidden rounded-xl border border-slate-200 bg-white p-5 pt-6.5 shadow-sm transition hover:border-brand-600 hover:shadow"
                     >
+                      <TrackBand colour={track.colour} />
                       <span className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{AUDIENCE_LABELS[track.audience]}</span>
                       <span className="mt-1 block text-lg font-bold text-slate-900 group-hover:underline">{track.name}</span>
                       {track.description ? <span className="mt-1 block text-sm text-slate-700">{track.description}</span> : null}

@@ -1,6 +1,7 @@
 // A proof document, served only to the registration's owner and the meeting's
 // organizers (and admins): the check is in the query. Its type was verified by
-// content when it was uploaded; nosniff keeps browsers from guessing otherwise.
+// content when it was uploaded; nosniff, on every response (app/server/security-headers.server.ts),
+// keeps browsers from guessing otherwise.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getProofDocument } from "~/models/registration-verification.server";
 import { requireUser } from "~/utils/auth.server";
@@ -17,7 +18,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Type": document.contentType,
       "Content-Length": String(bytes.byteLength),
       "Content-Disposition": inlineDisposition(document.fileName),
-      "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
     },
   });

@@ -15,6 +15,7 @@ import { ProgramErrorBoundary } from "~/components/program-error";
 import { askQuestion, editQuestion, getQaBoard, unvoteQuestion, voteQuestion, withdrawQuestion } from "~/models/live-qa.server";
 import { audienceQuestions, QaError, questionBodySchema, recordIdSchema, sortQuestions, type QuestionSort } from "~/models/live-qa";
 import { ROLE_LABELS } from "~/models/program";
+import { canFrameStream } from "~/server/security-headers.server";
 import { loginUrlFor } from "~/utils/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { backTo, httpStatusOf, loadLivePage } from "~/utils/live-qa-page.server";
@@ -45,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           ? "live"
           : "after";
   const url = new URL(request.url);
+  const streamUrl = webUrl(session.streamUrl);
   return {
     meeting: { slug: session.meeting.slug, name: session.meeting.name },
     session: {
@@ -53,7 +55,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: session.title,
       description: session.description,
       room: session.room,
-      streamUrl: webUrl(session.streamUrl),
+      streamUrl,
+      // The Content-Security-Policy frames only STREAM_ORIGINS' players; another stream is a link.
+      streamFramed: streamUrl !== null && canFrameStream(streamUrl),
       recordingUrl: webUrl(session.recordingUrl),
       speakers: session.speakers.map((s) => ({ role: s.role, slug: s.speaker.slug, name: s.speaker.name, credentials: s.speaker.credentials })),
     },
@@ -211,7 +215,7 @@ export default function LiveSessionPage() {
       {/* Phones get the stream, then the questions, then the details; wide screens put the questions beside both. */}
       <div className="mt-5 grid gap-6 lg:grid-cols-[minmax(0,1fr)_26rem] lg:grid-rows-[auto_1fr] lg:items-start">
         <div className="min-w-0 lg:col-start-1 lg:row-start-1">
-          <StreamPanel phase={phase} title={session.title} streamUrl={session.streamUrl} recordingUrl={session.recordingUrl} when={when} />
+          <StreamPanel phase={phase} title={session.title} streamUrl={session.streamUrl} streamFramed={session.streamFramed} recordingUrl={session.recordingUrl} when={when} />
         </div>
 
         <section
@@ -330,16 +334,18 @@ function StreamPanel({
   phase,
   title,
   streamUrl,
+  streamFramed,
   recordingUrl,
   when,
 }: {
   phase: StreamPhase;
   title: string;
   streamUrl: string | null;
+  streamFramed: boolean;
   recordingUrl: string | null;
   when: { date: string; startTime: string; abbreviation: string };
 }) {
-  if (phase === "live" && streamUrl) {
+  if (phase === "live" && streamUrl && streamFramed) {
     return (
       <div className="aspect-video w-full overflow-hidden rounded-xl bg-slate-900 shadow-sm">
         <iframe
@@ -365,6 +371,7 @@ function StreamPanel({
     </div>
   );
   if (phase === "cancelled") return card("This session is cancelled", "It will not take place.");
+  if (phase === "live" && streamUrl) return card("The session is live", "Its stream plays on the organizer's video player.", { href: streamUrl, label: "Watch the stream" });
   if (phase === "before") {
     return card(
       streamUrl ? `The stream starts at ${when.startTime} ${when.abbreviation}` : "This session is not streamed",

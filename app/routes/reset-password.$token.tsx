@@ -20,7 +20,8 @@ export const ResetPasswordSchema = z
 export const meta: MetaFunction = () => [{ title: "Choose a new password · Meeting Platform" }, { name: "robots", content: "noindex" }];
 
 // The secret is in the URL: keep it out of the Referer header of any link followed from this page.
-export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
+// Referrer-Policy: no-referrer comes with every secret URL (SECRET_URLS in app/server/security-headers.server.ts).
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 // Our tokens are 43 characters of base64url; anything else cannot be one.
 const plausibleToken = (token: string | undefined): token is string => typeof token === "string" && /^[A-Za-z0-9_-]{20,100}$/.test(token);

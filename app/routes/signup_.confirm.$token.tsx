@@ -22,8 +22,9 @@ export const ConfirmSignupSchema = z.object({ password: passwordField("Enter the
 
 export const meta: MetaFunction = () => [{ title: "Finish creating your account · Meeting Platform" }, { name: "robots", content: "noindex" }];
 
-// The secret is in the URL: keep it out of the Referer header of any link followed from this page.
-export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" });
+// The secret is in the URL: Referrer-Policy: no-referrer comes with every secret URL
+// (SECRET_URLS in app/server/security-headers.server.ts), and the page is never stored.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 // Our tokens are 43 characters of base64url; anything else cannot be one.
 const plausibleToken = (token: string | undefined): token is string => typeof token === "string" && /^[A-Za-z0-9_-]{20,100}$/.test(token);

@@ -12,6 +12,26 @@ const schema = z.object({
   /** Where browsers reach the live Q&A sidecar; default: APP_ORIGIN's host on REALTIME_PORT. */
   REALTIME_ORIGIN: z.string().url().optional(),
   APP_ORIGIN: z.string().url().default("http://localhost:3000"),
+  /**
+   * The video players the live page may frame a session's stream from (the
+   * Content-Security-Policy's frame-src): origins, separated by spaces or
+   * commas. A stream elsewhere is offered as a link. Default: the seed's host.
+   */
+  STREAM_ORIGINS: z
+    .string()
+    .default("https://stream.example.org")
+    .transform((value, ctx) => {
+      const origins: string[] = [];
+      for (const entry of value.split(/[\s,]+/).filter(Boolean)) {
+        const url = URL.parse(entry);
+        if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
+          ctx.addIssue({ code: "custom", message: `"${entry}" is not an http(s) origin such as https://player.vimeo.com` });
+          return z.NEVER;
+        }
+        origins.push(url.origin);
+      }
+      return origins;
+    }),
   SESSION_SECRET: isProduction
     ? z.string({ message: "SESSION_SECRET is required in production" }).min(32, "SESSION_SECRET must be at least 32 characters")
     : z.string().min(1).default("development-only-session-secret-change-me"),

@@ -238,10 +238,8 @@ export async function calendarResponse(request: Request, { key, filename, person
     ETag: etag,
     "Cache-Control": personal ? "private, max-age=0, must-revalidate" : "public, max-age=0, must-revalidate",
   });
-  if (personal) {
-    headers.set("X-Robots-Tag", "noindex");
-    headers.set("Referrer-Policy", "no-referrer");
-  }
+  // A personal feed's URL is a secret: its Referrer-Policy is set with every secret URL's (app/server/security-headers.server.ts).
+  if (personal) headers.set("X-Robots-Tag", "noindex");
 
   const ifNoneMatch = request.headers.get("If-None-Match");
   if (ifNoneMatch !== null) {

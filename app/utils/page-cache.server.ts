@@ -11,15 +11,19 @@
 // Signed-in responses carry the user's name and may carry personal state: they
 // get ETags tied to their own session cookie and are never stored or served
 // from the shared cache.
+// A stored page is replayed with the nonce of the response's own
+// Content-Security-Policy stamped into its inline scripts, never the nonce it
+// was rendered with (utils/nonce-stamped-page.server.ts).
 import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { gzip } from "node:zlib";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { LRUCache } from "lru-cache";
 import { getQaVersion } from "~/models/live-qa.server";
 import { getProgramStamp, meetingSpan } from "~/models/meeting.server";
 import { scheduleStampForSignIn } from "~/models/schedule.server";
+import { cspNonce } from "./csp-nonce.server";
 import { logger } from "./logger.server";
+import { cutAtNonce, gzipPieces, stampNonce, stampNonceGzipped, type GzippedPieces, type NonceStampedPage } from "./nonce-stamped-page.server";
 import { readLoginSessionIdFromCookie } from "./session.server";
 import { readTimeZoneHint } from "./time";
 
@@ -63,8 +67,8 @@ type KnownMeeting = FoundMeeting | { stamp: null };
 type CachedPage = {
   status: number;
   headers: OutgoingHttpHeaders;
-  body: Buffer;
-  gzipped?: Buffer;
+  body: NonceStampedPage;
+  gzipped?: GzippedPieces;
 };
 
 // The public program pages of the URL contract, and their single-fetch data
@@ -75,11 +79,13 @@ const PROGRAM_PATH = /^\/meetings\/([a-z0-9-]+)(?:\/agenda|\/tracks(?:\/[^/.]+)?
 // loosely errs on the safe side: a false match only skips the shared cache.
 const SIGN_IN_COOKIE = /(?:^|;)\s*(?:__Host-)?[\w-]*session[\w-]*=([^;]*)/i;
 
-// Headers that describe one transmission, not the page.
+// Headers that describe one transmission, not the page. The Content-Security-Policy
+// names the response's own nonce; the security middleware set it already.
 const PER_RESPONSE_HEADERS = new Set([
   "connection",
   "content-encoding",
   "content-length",
+  "content-security-policy",
   "date",
   "etag",
   "keep-alive",
@@ -109,7 +115,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   const pages = new LRUCache<string, CachedPage>({
     maxSize: maxBytes,
     // The gzipped copy comes later; reserve room for it up front.
-    sizeCalculation: (page) => Math.max(1, Math.ceil(page.body.length * 1.3)),
+    sizeCalculation: (page) => Math.max(1, Math.ceil(page.body.piecesLength * 1.3)),
   });
 
   // The meeting's span is worked out once per lookup, not per request: zone
@@ -198,9 +204,12 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     interceptResponse(res, { etag, cacheControl, capture: !signedIn && req.method === "GET" }, (page) => {
       pages.set(key, page);
       // Compress once in the background; until then the compression middleware compresses per response.
-      gzip(page.body, (error, gzipped) => {
-        if (!error && pages.peek(key) === page) page.gzipped = gzipped;
-      });
+      gzipPieces(page.body).then(
+        (gzipped) => {
+          if (pages.peek(key) === page) page.gzipped = gzipped;
+        },
+        (error: unknown) => logger.warn({ err: error }, "page cache: could not gzip a page"),
+      );
     });
     next();
   }
@@ -240,7 +249,8 @@ function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
 
 function sendCachedPage(req: Request, res: Response, page: CachedPage, etag: string) {
   const useGzip = page.gzipped !== undefined && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
-  const body = useGzip ? page.gzipped! : page.body;
+  const nonce = cspNonce(res);
+  const body = useGzip ? stampNonceGzipped(page.body, page.gzipped!, nonce) : stampNonce(page.body, nonce);
   const headers: OutgoingHttpHeaders = {
     ...page.headers,
     ETag: etag,
@@ -252,7 +262,10 @@ function sendCachedPage(req: Request, res: Response, page: CachedPage, etag: str
   // An encoded body tells the compression middleware to leave it alone.
   if (useGzip) headers["Content-Encoding"] = "gzip";
   res.writeHead(page.status, headers);
-  res.end(req.method === "HEAD" ? undefined : body);
+  if (req.method === "HEAD") return void res.end();
+  // Node corks the socket for writes within one tick: the pieces leave in one writev, uncopied.
+  for (const chunk of body.chunks) res.write(chunk);
+  res.end();
 }
 
 /**
@@ -318,7 +331,8 @@ function interceptResponse(
   res.end = function (this: ServerResponse, ...args: unknown[]) {
     keep(args[0], args[1]);
     const result = (end as (...args: unknown[]) => ServerResponse).apply(this, args);
-    if (headers && chunks) store({ status: 200, headers, body: Buffer.concat(chunks) });
+    // Cut where this rendering's nonce is, so each serve can stamp in its own.
+    if (headers && chunks) store({ status: 200, headers, body: cutAtNonce(Buffer.concat(chunks), cspNonce(this)) });
     chunks = null;
     return result;
   } as ServerResponse["end"];

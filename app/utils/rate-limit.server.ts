@@ -62,6 +62,7 @@ const signUpConfirmationPerLink = defineRateLimit({ name: "sign-up-confirm:link"
 const signInPerTrustedDevice = defineRateLimit({ name: "sign-in:device+account", points: 10, durationSeconds: 15 * 60 });
 const passwordChangePerAccount = defineRateLimit({ name: "password-change:account", points: 5, durationSeconds: 15 * 60 });
 const passwordResetPerEmail = defineRateLimit({ name: "password-reset:email", points: 5, durationSeconds: 60 * 60 });
+const cspReportsPerIp = defineRateLimit({ name: "csp-report:ip", points: 60, durationSeconds: 60 });
 
 const worst = (verdicts: RateLimitVerdict[]): RateLimitVerdict =>
   verdicts.reduce<RateLimitVerdict>(
@@ -127,6 +128,15 @@ export async function resetPasswordChangeLimit(ip: string, email: string, userId
 /** One password-reset request: 5 per hour for one email (known or not, so the limit reveals nothing). */
 export function limitPasswordResetRequest(email: string): Promise<RateLimitVerdict> {
   return passwordResetPerEmail.consume(email);
+}
+
+/**
+ * One Content-Security-Policy violation report: 60 a minute from one IP. A
+ * broken page sends a few per view (each violation goes to report-uri and to
+ * report-to); more is a flood meant to fill the log.
+ */
+export function limitCspReports(ip: string): Promise<RateLimitVerdict> {
+  return cspReportsPerIp.consume(ip);
 }
 
 /** "Too many sign-in attempts. Try again in 15 minutes." */
