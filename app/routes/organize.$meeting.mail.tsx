@@ -3,6 +3,7 @@
 // messages still waiting for a retry. Delivered mail is only counted.
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { Badge, ConsolePage, RowButton, Section, StatusBanner } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { countMeetingMail, listMeetingMail, sendMailAgain } from "~/models/outgoing-mail.server";
@@ -42,6 +43,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const attemptsText = (n: number) => `${n} ${n === 1 ? "attempt" : "attempts"}`;
 
+/** A message's subject, recipient, when, and the mail server's last answer (if any). */
+function MessageLines({ mail, badge, when, answer }: { mail: { subject: string; to: string; lastError: string | null }; badge?: ReactNode; when: string; answer: ReactNode }) {
+  return (
+    <div className="min-w-0 flex-1">
+      <p className="font-semibold break-words text-slate-900">
+        {mail.subject} {badge}
+      </p>
+      <p className="break-words text-slate-700">To {mail.to}</p>
+      <p className="mt-0.5 text-slate-600">{when}</p>
+      {mail.lastError ? <p className="mt-1 font-mono text-xs break-words">{answer}</p> : null}
+    </div>
+  );
+}
+
 export default function OutgoingMailPage() {
   const { counts, failed, queued } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -62,14 +77,11 @@ export default function OutgoingMailPage() {
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
               {failed.map((mail) => (
                 <li key={mail.id} className="flex flex-wrap items-start justify-between gap-3 px-4 py-3 text-sm">
-                  <div className="min-w-0 flex-1">
-                    <p className="font-semibold break-words text-slate-900">{mail.subject}</p>
-                    <p className="break-words text-slate-700">To {mail.to}</p>
-                    <p className="mt-0.5 text-slate-600">
-                      Queued {mail.queuedAt} · gave up {mail.failedAt} after {attemptsText(mail.attempts)}
-                    </p>
-                    {mail.lastError ? <p className="mt-1 font-mono text-xs break-words text-red-800">{mail.lastError}</p> : null}
-                  </div>
+                  <MessageLines
+                    mail={mail}
+                    when={`Queued ${mail.queuedAt} · gave up ${mail.failedAt} after ${attemptsText(mail.attempts)}`}
+                    answer={<span className="text-red-800">{mail.lastError}</span>}
+                  />
                   <Form method="post">
                     <input type="hidden" name="mailId" value={mail.id} />
                     <RowButton aria-label={`Send “${mail.subject}” to ${mail.to} again`} disabled={sending === mail.id}>
@@ -88,12 +100,12 @@ export default function OutgoingMailPage() {
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
               {queued.map((mail) => (
                 <li key={mail.id} className="px-4 py-3 text-sm">
-                  <p className="font-semibold break-words text-slate-900">
-                    {mail.subject} {mail.attempts ? <Badge tone="amber">{attemptsText(mail.attempts)}</Badge> : null}
-                  </p>
-                  <p className="break-words text-slate-700">To {mail.to}</p>
-                  <p className="mt-0.5 text-slate-600">Queued {mail.queuedAt}</p>
-                  {mail.lastError ? <p className="mt-1 font-mono text-xs break-words text-amber-900">Last answer: {mail.lastError}</p> : null}
+                  <MessageLines
+                    mail={mail}
+                    badge={mail.attempts ? <Badge tone="amber">{attemptsText(mail.attempts)}</Badge> : null}
+                    when={`Queued ${mail.queuedAt}`}
+                    answer={<span className="text-amber-900">Last answer: {mail.lastError}</span>}
+                  />
                 </li>
               ))}
             </ul>
