@@ -74,8 +74,11 @@ test("every kind of response carries the security headers", async ({ request }) 
     await request.get("/no/such/page"),
     await request.post("/login", { form: { email: "" } }),
     await request.get("/webhooks/stripe"),
+    // The plain refusals answered before Remix: another site's form, an address no page can have.
+    await request.post("/meetings/sir-2023/schedule", { headers: { Origin: "https://evil.example" }, form: { intent: "add" } }),
+    await request.get("/meetings/%E0%A4%A"),
   ];
-  expect(responses.map((response) => response.status())).toEqual([200, 200, 200, 200, 200, 200, 200, 404, 404, 400, 405]);
+  expect(responses.map((response) => response.status())).toEqual([200, 200, 200, 200, 200, 200, 200, 404, 404, 400, 405, 403, 400]);
   for (const response of responses) expectSecurityHeaders(response);
   // The error pages are whole pages, and their scripts carry the nonce too.
   const notFound = responses[7]!;
