@@ -16,7 +16,7 @@
 // the worker in jobs/ consumes them.
 import { fromPrisma, PgBoss, type ConstructorOptions, type QueueOptions, type SendOptions } from "pg-boss";
 
-export const JOB_SCHEMA = "pgboss";
+const JOB_SCHEMA = "pgboss";
 
 export const QUEUES = {
   /** Delivers one OutgoingMail row: `{ mailId }`. */
@@ -96,11 +96,4 @@ export type JobTransaction = { $queryRawUnsafe<T = unknown>(query: string, ...va
 export async function enqueueJob<Q extends QueueName>(tx: JobTransaction, queue: Q, data: JobData[Q], options: SendOptions = {}): Promise<void> {
   const boss = await producer();
   await boss.send(queue, data, { ...options, db: fromPrisma(tx) });
-}
-
-/** Stops this process's producer (tests, shutdown). */
-export async function closeJobProducer(): Promise<void> {
-  const pending = globalForQueue.jobProducer;
-  globalForQueue.jobProducer = undefined;
-  if (pending) await (await pending).stop({ graceful: false });
 }
