@@ -121,7 +121,7 @@ test("pages run their scripts under the policy, a revisit answered by a 304 too"
     // Hydrated: client-side navigation works (the fixture fails the test on any violation).
     await page.getByRole("link", { name: /Mon, Mar 6/ }).click();
     await expect(page).toHaveURL(/day=2023-03-06/);
-    await expect(page.getByRole("heading", { name: "Program" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Program" })).toBeVisible();
   }
 });
 
