@@ -17,7 +17,7 @@ import { useNonce } from "~/components/nonce";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import stylesheet from "~/tailwind.css?url";
-import { organizesAnyMeeting } from "~/models/team.server";
+import { organizesAnyMeeting } from "~/models/meetings/team.server";
 import { getUser } from "~/utils/auth.server";
 
 // An inline icon: browsers stop asking for /favicon.ico, which would only be a 404.

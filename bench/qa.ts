@@ -99,7 +99,7 @@ async function main() {
        SELECT 'benchlogin' || g, 'benchuser' || g, now() + interval '1 day' FROM generate_series(1, $1::int) g`,
     [N],
   );
-  // The ticket format of app/models/realtime-ticket.server.ts, made here so the
+  // The ticket format of app/models/accounts/realtime-ticket.server.ts, made here so the
   // bench does not load the app's settings into this process.
   const ticketFor = (i: number) => {
     const body = `benchlogin${i}.${Date.now() + 60 * 60_000}`;

@@ -127,7 +127,7 @@ describe("mail on the job queue", () => {
       expect(receivedBy(to)).toHaveLength(0);
 
       smtp.answer = () => "accept";
-      const { sendMailAgain } = await import("../app/models/outgoing-mail.server");
+      const { sendMailAgain } = await import("../app/models/meetings/outgoing-mail.server");
       expect(await sendMailAgain(meeting.id, id, organizer)).toEqual({ ok: true, to });
       // Once back on the queue it cannot be queued twice.
       expect(await sendMailAgain(meeting.id, id, organizer)).toMatchObject({ ok: false, status: 409 });

@@ -4,7 +4,7 @@
 // in is fine: anyone may watch. What they may do in a session is loaded when
 // they join it (handlers/session.ts).
 import type { IncomingMessage } from "node:http";
-import { getSignInByTicket } from "~/models/realtime-ticket.server";
+import { getSignInByTicket } from "~/models/accounts/realtime-ticket.server";
 import { getSignInByCookie } from "~/utils/auth.server";
 import type { SocketData } from "./contract";
 

@@ -12,7 +12,7 @@ import {
   type QaEventView,
   type QaSettings,
   type QuestionView,
-} from "../app/models/live-qa";
+} from "../app/models/live-qa/questions";
 
 /** Every client event is acknowledged with one of these. */
 export type AckResponse<T> = { ok: true; data: T } | { ok: false; error: { code: QaErrorCode; message: string } };

@@ -16,8 +16,8 @@
 // catch-up and the live events that follow it never overlap or leave a gap (the
 // client skips ids it already applied).
 import type { Server, Socket } from "socket.io";
-import { getLastQaEventId, getQaBoard, getQaEventsSince } from "~/models/live-qa.server";
-import { viewQaEvent, type QaEventRecord, type QaEventView, type QaViewer } from "~/models/live-qa";
+import { getLastQaEventId, getQaBoard, getQaEventsSince } from "~/models/live-qa/questions.server";
+import { viewQaEvent, type QaEventRecord, type QaEventView, type QaViewer } from "~/models/live-qa/questions";
 import type { ClientToServerEvents, InterServerEvents, JoinResult, ServerToClientEvents, SocketData } from "./contract";
 
 export type QaServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

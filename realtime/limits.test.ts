@@ -2,7 +2,7 @@
 // checked before anything is written, abusive text stored harmlessly, unknown
 // or malformed events refused, and the socket still usable afterwards.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { approveQuestion, askQuestion } from "~/models/live-qa.server";
+import { approveQuestion, askQuestion } from "~/models/live-qa/questions.server";
 import { prisma } from "~/utils/db.server";
 import type { ChangeResult } from "./contract";
 import type { RealtimeServer } from "./server";

@@ -3,7 +3,7 @@
 // organizers may moderate. A refusal writes nothing. Claims in the handshake
 // (a user id, a role) are ignored.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approveQuestion, askQuestion, closeQa, openQa, pinQuestion, setModeration, voteQuestion } from "~/models/live-qa.server";
+import { approveQuestion, askQuestion, closeQa, openQa, pinQuestion, setModeration, voteQuestion } from "~/models/live-qa/questions.server";
 import { prisma } from "~/utils/db.server";
 import type { JoinResult } from "./contract";
 import type { RealtimeServer } from "./server";

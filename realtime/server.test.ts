@@ -207,7 +207,7 @@ describe("realtime sidecar: connection", () => {
 
     const other = await makePerson("ATTENDEE");
     const second = await prisma.loginSession.create({ data: { userId: other.id, expiresAt: new Date(Date.now() + 3600_000) }, select: { id: true } });
-    const { issueRealtimeTicket } = await import("~/models/realtime-ticket.server");
+    const { issueRealtimeTicket } = await import("~/models/accounts/realtime-ticket.server");
     const kept = await client({ ticket: other.ticket });
     const revoked = await client({ ticket: issueRealtimeTicket(second.id).ticket });
     const revokedGone = new Promise<string>((resolve) => revoked.on("disconnect", (reason) => resolve(reason)));
@@ -221,7 +221,7 @@ describe("realtime sidecar: connection", () => {
     const { session, people, watchers } = await room();
     const rightsOf = (socket: QaClient) => new Promise<ViewerRights>((resolve) => socket.once("rights:changed", ({ rights }) => resolve(rights)));
 
-    // A cancelled registration takes the ATTENDEE role away (app/models/registration.server.ts).
+    // A cancelled registration takes the ATTENDEE role away (app/models/registration/registration.server.ts).
     const revoked = rightsOf(watchers.asker.socket);
     await prisma.meetingRole.deleteMany({ where: { userId: people.asker.id, meetingId: session.meetingId } });
     expect(await revoked).toEqual({ signedIn: true, name: "Ada Asker", canParticipate: false, canModerate: false });

@@ -3,8 +3,8 @@
 // worker's database.
 import { randomUUID } from "node:crypto";
 import { io as connectClient, type Socket } from "socket.io-client";
-import { applyQaEvents, type QaBoard, type QaEventView } from "~/models/live-qa";
-import { issueRealtimeTicket } from "~/models/realtime-ticket.server";
+import { applyQaEvents, type QaBoard, type QaEventView } from "~/models/live-qa/questions";
+import { issueRealtimeTicket } from "~/models/accounts/realtime-ticket.server";
 import type { MeetingRoleKind } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 import { loginSessionCookie } from "~/utils/session.server";

@@ -4,7 +4,7 @@
 // shared and cached; with JavaScript a changed select applies at once.
 import { Form, useSubmit } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { IgnoredParam } from "~/models/program";
+import type { IgnoredParam } from "~/models/program/program";
 
 /**
  * Submits a GET filter form without its empty fields, so the URL (and the

@@ -3,7 +3,7 @@
 // attendee's registration page, its printable receipt and the console; the
 // table of an order's lines also serves the test payment page.
 import type { ReactNode } from "react";
-import { formatMoney } from "~/models/registration-pricing";
+import { formatMoney } from "~/models/registration/pricing";
 
 export type ReceiptOrder = {
   id: string;

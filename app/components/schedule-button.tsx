@@ -9,7 +9,7 @@
 // button still says "Add to my schedule", and the action sends the person to
 // sign in and back.
 import { type ShouldRevalidateFunction, useFetcher, useLocation, useRouteLoaderData } from "@remix-run/react";
-import { scheduleAnchor } from "~/models/schedule-forms";
+import { scheduleAnchor } from "~/models/schedule/forms";
 import type { loader as meetingLoader } from "~/routes/meetings.$meeting";
 import type { action as scheduleAction } from "~/routes/meetings.$meeting.schedule";
 

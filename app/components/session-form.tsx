@@ -3,8 +3,8 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { SessionFormSchema } from "~/models/console-forms";
-import { KIND_LABELS, LEVEL_LABELS } from "~/models/program";
+import { SessionFormSchema } from "~/models/program/forms";
+import { KIND_LABELS, LEVEL_LABELS } from "~/models/program/program";
 import { formatDay } from "~/utils/time";
 import { SelectField, TextareaField } from "./console";
 import { Field, FormErrors, SubmitButton, useIsPending } from "./forms";

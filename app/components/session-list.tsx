@@ -2,7 +2,7 @@
 // grouped under their start time, each with its time range, title, kind,
 // level, track, room or channel, speakers and joint society.
 import { Link } from "@remix-run/react";
-import { KIND_LABELS, type ROLE_LABELS } from "~/models/program";
+import { KIND_LABELS, type ROLE_LABELS } from "~/models/program/program";
 import { dayKeyOf, formatDay, formatTime, formatTimeRange, type DayKey } from "~/utils/time";
 import { useProgramHref } from "./program-links";
 import { ScheduleButton } from "./schedule-button";

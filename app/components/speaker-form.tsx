@@ -2,7 +2,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { SpeakerFormSchema } from "~/models/console-forms";
+import { SpeakerFormSchema } from "~/models/program/forms";
 import { TextareaField } from "./console";
 import { Field, FormErrors, SubmitButton, useIsPending } from "./forms";
 

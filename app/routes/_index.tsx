@@ -1,7 +1,7 @@
 // The front page: every meeting on the platform, newest first.
 import { type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listMeetings } from "~/models/meeting.server";
+import { listMeetings } from "~/models/meetings/meeting.server";
 import { formatDateSpan } from "~/utils/time";
 
 export async function loader() {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createPasswordReset, createUser, isPasswordResetTokenUsable, verifyLogin } from "~/models/user.server";
+import { createPasswordReset, createUser, isPasswordResetTokenUsable, verifyLogin } from "~/models/accounts/user.server";
 import { getUser } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { mailTo } from "../../tests/mail-queue";

@@ -4,8 +4,8 @@ import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctio
 import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrors, PageError, SubmitButton, useIsPending } from "~/components/forms";
-import { NEW_PASSWORD_HINT, newPasswordField, passwordField } from "~/models/account-forms";
-import { changePassword } from "~/models/user.server";
+import { NEW_PASSWORD_HINT, newPasswordField, passwordField } from "~/models/accounts/forms";
+import { changePassword } from "~/models/accounts/user.server";
 import { requireSignIn } from "~/utils/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { clientIp, limitPasswordChange, resetPasswordChangeLimit, tooManyAttemptsMessage } from "~/utils/rate-limit.server";

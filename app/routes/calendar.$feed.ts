@@ -4,9 +4,9 @@
 // ":token.ics" within one segment, so the parameter carries the suffix and the
 // loader takes it off.
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { findScheduleFeed } from "~/models/calendar-feed.server";
-import { keepsCancelled, listScheduledCalendarSessions } from "~/models/calendar.server";
-import { fingerprint } from "~/models/schedule.server";
+import { findScheduleFeed } from "~/models/schedule/calendar-feed.server";
+import { keepsCancelled, listScheduledCalendarSessions } from "~/models/program/calendar.server";
+import { fingerprint } from "~/models/schedule/schedule.server";
 import { env } from "~/utils/env.server";
 import { calendarNotFound, calendarResponse, renderCalendar } from "~/utils/ical.server";
 

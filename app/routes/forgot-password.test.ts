@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createUser, isPasswordResetTokenUsable } from "~/models/user.server";
+import { createUser, isPasswordResetTokenUsable } from "~/models/accounts/user.server";
 import { env } from "~/utils/env.server";
 import { mailTo } from "../../tests/mail-queue";
 import { action } from "./forgot-password";

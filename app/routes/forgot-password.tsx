@@ -4,8 +4,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending } from "~/components/forms";
-import { emailField } from "~/models/account-forms";
-import { createPasswordReset, normalizeEmail } from "~/models/user.server";
+import { emailField } from "~/models/accounts/forms";
+import { createPasswordReset, normalizeEmail } from "~/models/accounts/user.server";
 import { readFormData } from "~/utils/form-data.server";
 import { limitPasswordResetRequest, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
 

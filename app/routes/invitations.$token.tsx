@@ -4,7 +4,7 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormCard, FormErrors, PageError, SubmitButton, useIsPending } from "~/components/forms";
-import { acceptInvitation, getInvitation, TEAM_ROLE_LABELS } from "~/models/team.server";
+import { acceptInvitation, getInvitation, TEAM_ROLE_LABELS } from "~/models/meetings/team.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitation · Meeting Platform" }];

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { accountKey, createPasswordReset, createUser } from "~/models/user.server";
+import { accountKey, createPasswordReset, createUser } from "~/models/accounts/user.server";
 import { prisma } from "~/utils/db.server";
 import { mailTo } from "../../tests/mail-queue";
 import { createLoginSession, loginSessionCookie } from "~/utils/session.server";

@@ -7,9 +7,9 @@ import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { TrackBand, TrackDot } from "~/components/track-chip";
-import { getNowAndNext } from "~/models/agenda.server";
-import { countSessionsByDay, getMeeting, isDuringMeeting, listTracks, meetingDays, programNow } from "~/models/meeting.server";
-import { AUDIENCE_LABELS } from "~/models/program";
+import { getNowAndNext } from "~/models/program/agenda.server";
+import { countSessionsByDay, getMeeting, isDuringMeeting, listTracks, meetingDays, programNow } from "~/models/meetings/meeting.server";
+import { AUDIENCE_LABELS } from "~/models/program/program";
 import { formatDateSpan, formatDay, zoneViewFor } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -11,9 +11,9 @@ import { ProgramErrorBoundary } from "~/components/program-error";
 import { IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";
 import { hrefWith, useProgramHref } from "~/components/program-links";
 import { SessionsByTime } from "~/components/session-list";
-import { getAgenda, getNowAndNext, getProgramFacets } from "~/models/agenda.server";
-import { getMeeting, isDuringMeeting, listTracks, meetingDays, programNow } from "~/models/meeting.server";
-import { AUDIENCE_LABELS, AUDIENCE_PARAMS, KIND_LABELS, KIND_PARAMS, parseAgendaQuery, SEARCH_MAX_LENGTH, type AgendaQuery } from "~/models/program";
+import { getAgenda, getNowAndNext, getProgramFacets } from "~/models/program/agenda.server";
+import { getMeeting, isDuringMeeting, listTracks, meetingDays, programNow } from "~/models/meetings/meeting.server";
+import { AUDIENCE_LABELS, AUDIENCE_PARAMS, KIND_LABELS, KIND_PARAMS, parseAgendaQuery, SEARCH_MAX_LENGTH, type AgendaQuery } from "~/models/program/program";
 import { dayKeyOf, formatDay, zoneViewFor } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

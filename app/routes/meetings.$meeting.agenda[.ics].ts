@@ -2,7 +2,7 @@
 // Subscribable; answered from the rendered-file cache and with 304s, keyed by
 // the program version.
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { keepsCancelled, listProgramCalendarSessions } from "~/models/calendar.server";
+import { keepsCancelled, listProgramCalendarSessions } from "~/models/program/calendar.server";
 import { env } from "~/utils/env.server";
 import { calendarNotFound, calendarResponse, lookupCalendarMeeting, renderCalendar } from "~/utils/ical.server";
 

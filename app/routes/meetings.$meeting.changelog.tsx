@@ -5,10 +5,10 @@ import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctio
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
-import { listReleases } from "~/models/agenda-publish.server";
-import { getMeeting } from "~/models/meeting.server";
-import { CHANGE_LABELS, describeChange, isSessionChange } from "~/models/program-changes";
-import { listProgramNotices, markProgramNoticesRead } from "~/models/program-notices.server";
+import { listReleases } from "~/models/program/publish.server";
+import { getMeeting } from "~/models/meetings/meeting.server";
+import { CHANGE_LABELS, describeChange, isSessionChange } from "~/models/program/changes";
+import { listProgramNotices, markProgramNoticesRead } from "~/models/program/notices.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formatDate, formatTime, zoneAbbreviation, zoneViewFor } from "~/utils/time";

@@ -3,9 +3,9 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { XMLBuilder } from "fast-xml-parser";
 import { v5 as uuidv5 } from "uuid";
-import { listReleases } from "~/models/agenda-publish.server";
-import { getMeeting } from "~/models/meeting.server";
-import { describeChange } from "~/models/program-changes";
+import { listReleases } from "~/models/program/publish.server";
+import { getMeeting } from "~/models/meetings/meeting.server";
+import { describeChange } from "~/models/program/changes";
 import { env } from "~/utils/env.server";
 
 const FEED_NAMESPACE = uuidv5("https://meeting-platform.invalid/changelog", uuidv5.URL);

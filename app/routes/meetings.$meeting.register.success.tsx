@@ -5,7 +5,7 @@ import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import type { ProgramHandle } from "./meetings.$meeting";
-import { findOrderByCheckoutSession, isConfirmed } from "~/models/registration.server";
+import { findOrderByCheckoutSession, isConfirmed } from "~/models/registration/registration.server";
 import { requireUser } from "~/utils/auth.server";
 
 // Times here are in the meeting's own zone; the zone switch belongs to the program pages.

@@ -11,12 +11,12 @@ import { ErrorList, FormErrors, SubmitButton, useIsPending } from "~/components/
 import { ProgramErrorBoundary } from "~/components/program-error";
 import type { ProgramHandle } from "./meetings.$meeting";
 import { ReceiptTable, toReceiptOrders } from "~/components/registration-receipt";
-import { getMeeting } from "~/models/meeting.server";
-import { cancelOwnRegistration, previewCancellation } from "~/models/registration-cancel.server";
-import { abandonCheckout, startCategoryChange, type CheckoutField } from "~/models/registration-checkout.server";
-import { OwnRegistrationSchema, PROOF_ACCEPT } from "~/models/registration-forms";
-import { ATTENDANCE_LABELS, describeRefundPolicy, formatMoney } from "~/models/registration-pricing";
-import { getOwnRegistration, isConfirmed, listCategories, registrationStateLabel } from "~/models/registration.server";
+import { getMeeting } from "~/models/meetings/meeting.server";
+import { cancelOwnRegistration, previewCancellation } from "~/models/registration/cancel.server";
+import { abandonCheckout, startCategoryChange, type CheckoutField } from "~/models/registration/checkout.server";
+import { OwnRegistrationSchema, PROOF_ACCEPT } from "~/models/registration/forms";
+import { ATTENDANCE_LABELS, describeRefundPolicy, formatMoney } from "~/models/registration/pricing";
+import { getOwnRegistration, isConfirmed, listCategories, registrationStateLabel } from "~/models/registration/registration.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatTime } from "~/utils/time";
 import { fileBytes, PROOF_PROBLEM_MESSAGES, readProofForm, storeProof } from "~/utils/upload.server";

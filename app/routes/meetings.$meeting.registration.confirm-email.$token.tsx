@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormCard, SubmitButton, useIsPending } from "~/components/forms";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import type { ProgramHandle } from "./meetings.$meeting";
-import { confirmInstitutionalEmail, findInstitutionalEmailToken } from "~/models/registration-verification.server";
+import { confirmInstitutionalEmail, findInstitutionalEmailToken } from "~/models/registration/verification.server";
 
 // Times here are in the meeting's own zone; the zone switch belongs to the program pages.
 export const handle: ProgramHandle = { showsTimes: false };

@@ -3,7 +3,7 @@
 // content when it was uploaded; nosniff, on every response (app/server/security-headers.server.ts),
 // keeps browsers from guessing otherwise.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getProofDocument } from "~/models/registration-verification.server";
+import { getProofDocument } from "~/models/registration/verification.server";
 import { requireUser } from "~/utils/auth.server";
 import { inlineDisposition, readProof } from "~/utils/upload.server";
 

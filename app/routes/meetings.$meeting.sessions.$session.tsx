@@ -9,10 +9,10 @@ import { ScheduleButton, SessionCalendarLinks } from "~/components/schedule-butt
 import { useProgramHref } from "~/components/program-links";
 import { useZoneSwitchHrefs } from "~/components/time-zone";
 import { CancelledBadge, LevelBadge, TrackChip } from "~/components/track-chip";
-import { getMeeting } from "~/models/meeting.server";
-import { AUDIENCE_LABELS, KIND_LABELS, ROLE_LABELS, ROLE_ORDER } from "~/models/program";
-import { listApprovedQuestions } from "~/models/live-qa.server";
-import { getSession } from "~/models/session.server";
+import { getMeeting } from "~/models/meetings/meeting.server";
+import { AUDIENCE_LABELS, KIND_LABELS, ROLE_LABELS, ROLE_ORDER } from "~/models/program/program";
+import { listApprovedQuestions } from "~/models/live-qa/questions.server";
+import { getSession } from "~/models/program/session.server";
 import { env } from "~/utils/env.server";
 import { googleCalendarUrl } from "~/utils/ical.server";
 import { dayKeyOf, formatDate, formatTimeRange, zoneAbbreviation, zoneViewFor } from "~/utils/time";

@@ -2,7 +2,7 @@
 // page. Also reachable as /meetings/:meeting/sessions/:session.ics (rewritten
 // here by scripts/server.ts, like the track feeds). Same UID as in every feed.
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { getCalendarSession } from "~/models/calendar.server";
+import { getCalendarSession } from "~/models/program/calendar.server";
 import { env } from "~/utils/env.server";
 import { calendarNotFound, calendarResponse, lookupCalendarMeeting, renderCalendar } from "~/utils/ical.server";
 

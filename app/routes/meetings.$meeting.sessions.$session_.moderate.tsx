@@ -23,8 +23,8 @@ import {
   pinQuestion,
   setModeration,
   unpinQuestion,
-} from "~/models/live-qa.server";
-import { dismissReasonSchema, QaError, questionBodySchema, recordIdSchema, sortQuestions, type QuestionView } from "~/models/live-qa";
+} from "~/models/live-qa/questions.server";
+import { dismissReasonSchema, QaError, questionBodySchema, recordIdSchema, sortQuestions, type QuestionView } from "~/models/live-qa/questions";
 import { loginUrlFor } from "~/utils/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { backTo, httpStatusOf, loadLivePage } from "~/utils/live-qa-page.server";

@@ -5,8 +5,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useLiveQa } from "~/components/live-qa/use-live-qa";
 import { ProgramErrorBoundary } from "~/components/program-error";
-import { getQaBoard } from "~/models/live-qa.server";
-import { projectorQuestions } from "~/models/live-qa";
+import { getQaBoard } from "~/models/live-qa/questions.server";
+import { projectorQuestions } from "~/models/live-qa/questions";
 import { env } from "~/utils/env.server";
 import { loadLivePage } from "~/utils/live-qa-page.server";
 

@@ -5,9 +5,9 @@ import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { SessionRows } from "~/components/session-list";
-import { getMeeting } from "~/models/meeting.server";
-import { ROLE_LABELS } from "~/models/program";
-import { getSpeaker } from "~/models/speaker.server";
+import { getMeeting } from "~/models/meetings/meeting.server";
+import { ROLE_LABELS } from "~/models/program/program";
+import { getSpeaker } from "~/models/program/speaker.server";
 import { zoneViewFor } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

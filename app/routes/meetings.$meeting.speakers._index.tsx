@@ -7,9 +7,9 @@ import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";
 import { hrefWith, useProgramHref } from "~/components/program-links";
-import { getMeeting } from "~/models/meeting.server";
-import { parseSpeakerQuery } from "~/models/program";
-import { listSpeakerCountries, listSpeakers } from "~/models/speaker.server";
+import { getMeeting } from "~/models/meetings/meeting.server";
+import { parseSpeakerQuery } from "~/models/program/program";
+import { listSpeakerCountries, listSpeakers } from "~/models/program/speaker.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");

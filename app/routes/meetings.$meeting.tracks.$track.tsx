@@ -6,9 +6,9 @@ import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { SessionsByTime } from "~/components/session-list";
 import { TrackDot } from "~/components/track-chip";
-import { getTrackSessions } from "~/models/agenda.server";
-import { getMeeting, getTrack } from "~/models/meeting.server";
-import { AUDIENCE_LABELS } from "~/models/program";
+import { getTrackSessions } from "~/models/program/agenda.server";
+import { getMeeting, getTrack } from "~/models/meetings/meeting.server";
+import { AUDIENCE_LABELS } from "~/models/program/program";
 import { dayKeyOf, formatDay, zoneViewFor } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,7 +3,7 @@
 // track's page owns /tracks/:track; so scripts/server.ts rewrites that address
 // to this route's /meetings/:meeting/tracks/:track/calendar.ics before Remix sees it.
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { getCalendarTrack, keepsCancelled, listProgramCalendarSessions } from "~/models/calendar.server";
+import { getCalendarTrack, keepsCancelled, listProgramCalendarSessions } from "~/models/program/calendar.server";
 import { env } from "~/utils/env.server";
 import { calendarNotFound, calendarResponse, lookupCalendarMeeting, renderCalendar } from "~/utils/ical.server";
 

@@ -6,8 +6,8 @@ import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { TrackDot } from "~/components/track-chip";
-import { getMeeting, listTracks } from "~/models/meeting.server";
-import { AUDIENCE_LABELS } from "~/models/program";
+import { getMeeting, listTracks } from "~/models/meetings/meeting.server";
+import { AUDIENCE_LABELS } from "~/models/program/program";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");

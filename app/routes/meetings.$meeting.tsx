@@ -7,8 +7,8 @@ import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { SectionNav } from "~/components/section-nav";
 import { TimeZoneHint, ZoneBar } from "~/components/time-zone";
-import { getMeeting } from "~/models/meeting.server";
-import { listScheduledSessionIds } from "~/models/schedule.server";
+import { getMeeting } from "~/models/meetings/meeting.server";
+import { listScheduledSessionIds } from "~/models/schedule/schedule.server";
 import { getUser } from "~/utils/auth.server";
 import { formatDateSpan, zoneViewFor } from "~/utils/time";
 

@@ -6,9 +6,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { ReceiptTable, toReceiptOrders } from "~/components/registration-receipt";
-import { getMeeting } from "~/models/meeting.server";
-import { ATTENDANCE_LABELS } from "~/models/registration-pricing";
-import { getOwnRegistration, registrationStateLabel } from "~/models/registration.server";
+import { getMeeting } from "~/models/meetings/meeting.server";
+import { ATTENDANCE_LABELS } from "~/models/registration/pricing";
+import { getOwnRegistration, registrationStateLabel } from "~/models/registration/registration.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatDateSpan } from "~/utils/time";
 

@@ -5,10 +5,10 @@
 // feed, the frab exports with ETags, and an invitation accepted by link.
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createPerson, cookieFor } from "~/models/organizer.fixture";
-import { createProgramFixture, type ProgramFixture } from "~/models/program.fixture";
-import { getDraft, revisionOf, saveDraftSession } from "~/models/agenda-draft.server";
-import { inviteToTeam } from "~/models/team.server";
+import { createPerson, cookieFor } from "~/models/accounts/people.fixture";
+import { createProgramFixture, type ProgramFixture } from "~/models/program/program.fixture";
+import { getDraft, revisionOf, saveDraftSession } from "~/models/program/draft.server";
+import { inviteToTeam } from "~/models/meetings/team.server";
 import { prisma } from "~/utils/db.server";
 import * as consoleIndex from "./organize._index";
 import * as layout from "./organize.$meeting";

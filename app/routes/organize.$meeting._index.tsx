@@ -4,10 +4,10 @@ import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ConsolePage, linkClass, Section, buttonLinkClass } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
-import { compareDraftWithPublished } from "~/models/agenda-draft.server";
-import { listReleases } from "~/models/agenda-publish.server";
-import { listAuditEntries } from "~/models/audit.server";
-import { findClashes } from "~/models/program-clashes";
+import { compareDraftWithPublished } from "~/models/program/draft.server";
+import { listReleases } from "~/models/program/publish.server";
+import { listAuditEntries } from "~/models/meetings/audit.server";
+import { findClashes } from "~/models/program/clashes";
 import { formatDate, formatTime } from "~/utils/time";
 import { requireOrganizer } from "~/utils/organizer.server";
 

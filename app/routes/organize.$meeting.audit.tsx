@@ -4,7 +4,7 @@ import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ConsolePage, secondaryLinkClass } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
-import { listAuditEntries } from "~/models/audit.server";
+import { listAuditEntries } from "~/models/meetings/audit.server";
 import { formatDate, formatTime, zoneAbbreviation } from "~/utils/time";
 import { requireOrganizer } from "~/utils/organizer.server";
 

@@ -5,8 +5,8 @@ import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ConsolePage, Section, StatusBanner } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
-import { getDraft } from "~/models/agenda-draft.server";
-import { CLASH_LABELS, type Clash, describeClash, findClashes } from "~/models/program-clashes";
+import { getDraft } from "~/models/program/draft.server";
+import { CLASH_LABELS, type Clash, describeClash, findClashes } from "~/models/program/clashes";
 import { dayKeyOf, formatDay, formatTimeRange } from "~/utils/time";
 import { requireOrganizer } from "~/utils/organizer.server";
 

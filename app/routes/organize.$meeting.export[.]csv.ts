@@ -1,8 +1,8 @@
 // The program as CSV, in the import's columns: the draft (default) or what is
 // published. For organizers only: the draft is not public.
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { getDraft, getPublishedProgram } from "~/models/agenda-draft.server";
-import { programToCsv } from "~/models/program-csv.server";
+import { getDraft, getPublishedProgram } from "~/models/program/draft.server";
+import { programToCsv } from "~/models/program/csv-import.server";
 import { requireOrganizer } from "~/utils/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import type { ReactNode } from "react";
 import { Badge, ConsolePage, RowButton, Section, StatusBanner } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
-import { countMeetingMail, listMeetingMail, sendMailAgain } from "~/models/outgoing-mail.server";
+import { countMeetingMail, listMeetingMail, sendMailAgain } from "~/models/meetings/outgoing-mail.server";
 import { readFormData } from "~/utils/form-data.server";
 import { refused, requireOrganizer } from "~/utils/organizer.server";
 import { formatDate, formatTime, zoneAbbreviation } from "~/utils/time";

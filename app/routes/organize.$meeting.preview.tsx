@@ -5,8 +5,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Badge, ConsolePage, StatusBanner } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { TrackDot } from "~/components/track-chip";
-import { getDraft } from "~/models/agenda-draft.server";
-import { KIND_LABELS } from "~/models/program";
+import { getDraft } from "~/models/program/draft.server";
+import { KIND_LABELS } from "~/models/program/program";
 import { dayKeyOf, daysBetween, formatDay, formatTime, formatTimeRange } from "~/utils/time";
 import { requireOrganizer } from "~/utils/organizer.server";
 

@@ -10,11 +10,11 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Badge, ConsolePage, linkClass, Section, StatusBanner, TextareaField } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { FormErrors, SubmitButton, useIsPending } from "~/components/forms";
-import { compareDraftWithPublished, discardDraftChanges } from "~/models/agenda-draft.server";
-import { countFollowers, isNotifiable, listReleases, publishAgenda } from "~/models/agenda-publish.server";
-import { PublishFormSchema } from "~/models/console-forms";
-import { describeClash, findClashes } from "~/models/program-clashes";
-import { CHANGE_LABELS, countChanges, describeChange, groupBySession, isSessionChange } from "~/models/program-changes";
+import { compareDraftWithPublished, discardDraftChanges } from "~/models/program/draft.server";
+import { countFollowers, isNotifiable, listReleases, publishAgenda } from "~/models/program/publish.server";
+import { PublishFormSchema } from "~/models/program/forms";
+import { describeClash, findClashes } from "~/models/program/clashes";
+import { CHANGE_LABELS, countChanges, describeChange, groupBySession, isSessionChange } from "~/models/program/changes";
 import { formatDate, formatTime } from "~/utils/time";
 import { readFormData } from "~/utils/form-data.server";
 import { refused, requireOrganizer } from "~/utils/organizer.server";

@@ -5,11 +5,11 @@ import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Badge, ConsolePage, Section, buttonLinkClass, linkClass, secondaryLinkClass } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
-import { getMeeting } from "~/models/meeting.server";
-import { countPendingVerifications, listAddOnSeats, registrationSummary, searchRegistrations, SEARCH_PAGE_SIZE } from "~/models/registration-console.server";
-import { REGISTRATION_FILTERS, type RegistrationFilter } from "~/models/registration-forms";
-import { ATTENDANCE_LABELS, formatMoney } from "~/models/registration-pricing";
-import { meetingCurrency } from "~/models/registration.server";
+import { getMeeting } from "~/models/meetings/meeting.server";
+import { countPendingVerifications, listAddOnSeats, registrationSummary, searchRegistrations, SEARCH_PAGE_SIZE } from "~/models/registration/console.server";
+import { REGISTRATION_FILTERS, type RegistrationFilter } from "~/models/registration/forms";
+import { ATTENDANCE_LABELS, formatMoney } from "~/models/registration/pricing";
+import { meetingCurrency } from "~/models/registration/registration.server";
 import { requireMeetingRole } from "~/utils/auth.server";
 import { formatDate } from "~/utils/time";
 

@@ -1,8 +1,8 @@
 // /organize/:meeting/registrations.csv: every registration but abandoned
 // checkouts, for spreadsheets. Organizers of the meeting (and admins) only.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getMeeting } from "~/models/meeting.server";
-import { registrationsCsv } from "~/models/registration-console.server";
+import { getMeeting } from "~/models/meetings/meeting.server";
+import { registrationsCsv } from "~/models/registration/console.server";
 import { requireMeetingRole } from "~/utils/auth.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -8,8 +8,8 @@ import { asTextField, Badge, ConsolePage, SelectField } from "~/components/conso
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { DraftEntries, DraftEntryCard, DraftEntryForm, replyFor } from "~/components/draft-entries";
 import { Field } from "~/components/forms";
-import { deleteDraftRoom, getDraft, revisionOf, saveDraftRoom } from "~/models/agenda-draft.server";
-import { RoomFormSchema } from "~/models/console-forms";
+import { deleteDraftRoom, getDraft, revisionOf, saveDraftRoom } from "~/models/program/draft.server";
+import { RoomFormSchema } from "~/models/program/forms";
 import { readFormData } from "~/utils/form-data.server";
 import { draftEntryReply, refused, requireOrganizer } from "~/utils/organizer.server";
 

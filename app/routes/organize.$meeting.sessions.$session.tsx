@@ -7,10 +7,10 @@ import { Badge, ConsolePage, linkClass, RowButton, Section, StatusBanner } from 
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { SubmitButton, useIsPending } from "~/components/forms";
 import { SessionForm } from "~/components/session-form";
-import { deleteDraftSession, editDraftSessionSpeakers, getDraft, revisionOf, saveDraftSession } from "~/models/agenda-draft.server";
-import { SessionFormSchema, SessionSpeakerFormSchema } from "~/models/console-forms";
-import { ROLE_LABELS, ROLE_ORDER } from "~/models/program";
-import { clashesBySession, describeClash, findClashes } from "~/models/program-clashes";
+import { deleteDraftSession, editDraftSessionSpeakers, getDraft, revisionOf, saveDraftSession } from "~/models/program/draft.server";
+import { SessionFormSchema, SessionSpeakerFormSchema } from "~/models/program/forms";
+import { ROLE_LABELS, ROLE_ORDER } from "~/models/program/program";
+import { clashesBySession, describeClash, findClashes } from "~/models/program/clashes";
 import { readFormData } from "~/utils/form-data.server";
 import { refusalReply, refused, requireOrganizer, sessionFormOptions, sessionFormValues, sessionFromForm } from "~/utils/organizer.server";
 

@@ -5,10 +5,10 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Badge, ConsolePage, buttonLinkClass } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { TrackDot } from "~/components/track-chip";
-import { compareDraftWithPublished } from "~/models/agenda-draft.server";
-import { KIND_LABELS } from "~/models/program";
-import { clashesBySession, describeClash, findClashes } from "~/models/program-clashes";
-import { isSessionChange } from "~/models/program-changes";
+import { compareDraftWithPublished } from "~/models/program/draft.server";
+import { KIND_LABELS } from "~/models/program/program";
+import { clashesBySession, describeClash, findClashes } from "~/models/program/clashes";
+import { isSessionChange } from "~/models/program/changes";
 import { dayKeyOf, daysBetween, formatDay, formatTimeRange } from "~/utils/time";
 import { requireOrganizer } from "~/utils/organizer.server";
 

@@ -6,9 +6,9 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConsolePage, linkClass } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { SessionForm } from "~/components/session-form";
-import { getDraft, saveDraftSession } from "~/models/agenda-draft.server";
-import { SessionFormSchema } from "~/models/console-forms";
-import { slugify, uniqueSlug } from "~/models/program-document";
+import { getDraft, saveDraftSession } from "~/models/program/draft.server";
+import { SessionFormSchema } from "~/models/program/forms";
+import { slugify, uniqueSlug } from "~/models/program/document";
 import { readFormData } from "~/utils/form-data.server";
 import { refusalReply, requireOrganizer, sessionFormOptions, sessionFromForm } from "~/utils/organizer.server";
 

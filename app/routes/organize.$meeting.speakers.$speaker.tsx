@@ -6,9 +6,9 @@ import { ConsolePage, linkClass, Section, StatusBanner } from "~/components/cons
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { SubmitButton } from "~/components/forms";
 import { SpeakerForm } from "~/components/speaker-form";
-import { deleteDraftSpeaker, getDraft, revisionOf, saveDraftSpeaker } from "~/models/agenda-draft.server";
-import { SpeakerFormSchema } from "~/models/console-forms";
-import { ROLE_LABELS } from "~/models/program";
+import { deleteDraftSpeaker, getDraft, revisionOf, saveDraftSpeaker } from "~/models/program/draft.server";
+import { SpeakerFormSchema } from "~/models/program/forms";
+import { ROLE_LABELS } from "~/models/program/program";
 import { formatDay, formatTimeRange, dayKeyOf } from "~/utils/time";
 import { readFormData } from "~/utils/form-data.server";
 import { refused, requireOrganizer } from "~/utils/organizer.server";

@@ -5,9 +5,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConsolePage, Section } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { SpeakerForm } from "~/components/speaker-form";
-import { getDraft, saveDraftSpeaker } from "~/models/agenda-draft.server";
-import { SpeakerFormSchema } from "~/models/console-forms";
-import { slugify, uniqueSlug } from "~/models/program-document";
+import { getDraft, saveDraftSpeaker } from "~/models/program/draft.server";
+import { SpeakerFormSchema } from "~/models/program/forms";
+import { slugify, uniqueSlug } from "~/models/program/document";
 import { readFormData } from "~/utils/form-data.server";
 import { refusalReply, requireOrganizer } from "~/utils/organizer.server";
 

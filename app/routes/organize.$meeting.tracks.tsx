@@ -9,10 +9,10 @@ import { ConsoleErrorBoundary } from "~/components/console-error";
 import { DraftEntries, DraftEntryCard, DraftEntryForm, replyFor } from "~/components/draft-entries";
 import { Field, FieldFrame } from "~/components/forms";
 import { TrackDot } from "~/components/track-chip";
-import { deleteDraftTrack, getDraft, revisionOf, saveDraftTrack } from "~/models/agenda-draft.server";
-import { TrackFormSchema } from "~/models/console-forms";
-import { AUDIENCE_LABELS } from "~/models/program";
-import { slugify, uniqueSlug } from "~/models/program-document";
+import { deleteDraftTrack, getDraft, revisionOf, saveDraftTrack } from "~/models/program/draft.server";
+import { TrackFormSchema } from "~/models/program/forms";
+import { AUDIENCE_LABELS } from "~/models/program/program";
+import { slugify, uniqueSlug } from "~/models/program/document";
 import { readFormData } from "~/utils/form-data.server";
 import { draftEntryReply, refused, requireOrganizer } from "~/utils/organizer.server";
 

@@ -6,9 +6,9 @@ import { Link, Outlet, useLoaderData, useRouteError, isRouteErrorResponse } from
 import { PageError } from "~/components/forms";
 import { pageWidthClass } from "~/components/page-width";
 import { SectionNav, type SectionNavItem } from "~/components/section-nav";
-import { compareDraftWithPublished } from "~/models/agenda-draft.server";
-import { countMeetingMail } from "~/models/outgoing-mail.server";
-import { findClashes } from "~/models/program-clashes";
+import { compareDraftWithPublished } from "~/models/program/draft.server";
+import { countMeetingMail } from "~/models/meetings/outgoing-mail.server";
+import { findClashes } from "~/models/program/clashes";
 import { formatDateSpan } from "~/utils/time";
 import { requireOrganizer } from "~/utils/organizer.server";
 

@@ -3,7 +3,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageError } from "~/components/forms";
-import { listOrganizedMeetings } from "~/models/team.server";
+import { listOrganizedMeetings } from "~/models/meetings/team.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateSpan } from "~/utils/time";
 

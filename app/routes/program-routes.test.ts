@@ -2,7 +2,7 @@
 // becomes a 500, unknown slugs are 404s, and the zone choice reaches the times.
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createProgramFixture, type ProgramFixture } from "~/models/program.fixture";
+import { createProgramFixture, type ProgramFixture } from "~/models/program/program.fixture";
 import { loader as meetingsLoader } from "./_index";
 import { loader as meetingLoader } from "./meetings.$meeting";
 import { loader as homeLoader } from "./meetings.$meeting._index";

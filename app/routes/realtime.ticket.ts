@@ -2,7 +2,7 @@
 // to the live Q&A sidecar, which may live on another host and so not see the
 // sign-in cookie. Signed out: no ticket (anyone may still watch).
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { issueRealtimeTicket } from "~/models/realtime-ticket.server";
+import { issueRealtimeTicket } from "~/models/accounts/realtime-ticket.server";
 import { getSignIn } from "~/utils/auth.server";
 
 export async function loader() {

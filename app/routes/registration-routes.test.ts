@@ -4,9 +4,9 @@
 // only for organizers.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { checkoutFor, makeAddOn, registrationOf } from "~/models/registration.fixture";
-import { checkoutTestEvent } from "~/models/registration-payment.server";
-import { createUser } from "~/models/user.server";
+import { checkoutFor, makeAddOn, registrationOf } from "~/models/registration/registration.fixture";
+import { checkoutTestEvent } from "~/models/registration/payment.server";
+import { createUser } from "~/models/accounts/user.server";
 import { prisma } from "~/utils/db.server";
 import { signWebhookPayload } from "~/utils/stripe.server";
 import { createLoginSession } from "~/utils/session.server";

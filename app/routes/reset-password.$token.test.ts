@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createPasswordReset, createUser, PASSWORD_RESET_TTL_MS, verifyLogin } from "~/models/user.server";
+import { createPasswordReset, createUser, PASSWORD_RESET_TTL_MS, verifyLogin } from "~/models/accounts/user.server";
 import { prisma } from "~/utils/db.server";
 import { createLoginSession } from "~/utils/session.server";
 import { action, loader } from "./reset-password.$token";

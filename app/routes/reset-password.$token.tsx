@@ -4,8 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending } from "~/components/forms";
-import { NEW_PASSWORD_HINT, newPasswordField } from "~/models/account-forms";
-import { accountKey, isPasswordResetTokenUsable, resetPassword } from "~/models/user.server";
+import { NEW_PASSWORD_HINT, newPasswordField } from "~/models/accounts/forms";
+import { accountKey, isPasswordResetTokenUsable, resetPassword } from "~/models/accounts/user.server";
 import { readDevice, trustDeviceFor } from "~/utils/device-cookie.server";
 import { readFormData } from "~/utils/form-data.server";
 import { clearLoginSessionCookie } from "~/utils/session.server";

@@ -3,8 +3,8 @@
 // page, background posts stay, bad input is a 4xx and writes nothing.
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cookieFor, createPerson } from "~/models/organizer.fixture";
-import { createProgramFixture, type ProgramFixture } from "~/models/program.fixture";
+import { cookieFor, createPerson } from "~/models/accounts/people.fixture";
+import { createProgramFixture, type ProgramFixture } from "~/models/program/program.fixture";
 import { prisma } from "~/utils/db.server";
 import { loader as meetingLoader } from "./meetings.$meeting";
 import { action, loader } from "./meetings.$meeting.schedule";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { requestSignup, SIGNUP_LINK_TTL_MS } from "~/models/signup.server";
-import { createUser, verifyLogin } from "~/models/user.server";
+import { requestSignup, SIGNUP_LINK_TTL_MS } from "~/models/accounts/signup.server";
+import { createUser, verifyLogin } from "~/models/accounts/user.server";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";

@@ -9,9 +9,9 @@ import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@r
 import { z } from "zod";
 import type { loader as rootLoader } from "~/root";
 import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending } from "~/components/forms";
-import { passwordField } from "~/models/account-forms";
-import { completeSignup, findPendingSignup } from "~/models/signup.server";
-import { accountKey } from "~/models/user.server";
+import { passwordField } from "~/models/accounts/forms";
+import { completeSignup, findPendingSignup } from "~/models/accounts/signup.server";
+import { accountKey } from "~/models/accounts/user.server";
 import { readDevice, trustDeviceFor } from "~/utils/device-cookie.server";
 import { readFormData } from "~/utils/form-data.server";
 import { limitSignUpConfirmation, tooManyAttemptsMessage } from "~/utils/rate-limit.server";

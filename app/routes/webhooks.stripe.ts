@@ -5,7 +5,7 @@
 // processed gets 200 and changes nothing; an error on our side is a 500, which
 // makes Stripe deliver it again later.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { receiveStripeWebhook } from "~/models/registration-payment.server";
+import { receiveStripeWebhook } from "~/models/registration/payment.server";
 
 /** Stripe's events are small; anything this large is not one. */
 const MAX_BODY_BYTES = 512 * 1024;

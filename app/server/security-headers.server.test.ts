@@ -5,7 +5,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { realtimeOrigin } from "~/models/realtime-ticket.server";
+import { realtimeOrigin } from "~/models/accounts/realtime-ticket.server";
 import { env } from "~/utils/env.server";
 import { SECRET_URLS, secretUrlPattern, securityHeaders, type SecurityHeaderOptions } from "./security-headers.server";
 

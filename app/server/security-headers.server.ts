@@ -15,7 +15,7 @@
 import type { ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
 import helmet from "helmet";
-import { realtimeOrigin } from "~/models/realtime-ticket.server";
+import { realtimeOrigin } from "~/models/accounts/realtime-ticket.server";
 import { cspNonce } from "~/utils/csp-nonce.server";
 import { env } from "~/utils/env.server";
 

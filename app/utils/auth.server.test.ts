@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createUser } from "~/models/user.server";
-import { hasMeetingRole } from "~/models/access.server";
+import { createUser } from "~/models/accounts/user.server";
+import { hasMeetingRole } from "~/models/accounts/access.server";
 import { getSignIn, getSignInByCookie, getUser, requireAnonymous, requireMeetingRole, requireUser } from "./auth.server";
 import { prisma } from "./db.server";
 import { createLoginSession, destroyLoginSession, listLoginSessions, loginSessionCookie, revokeOtherLoginSessions } from "./session.server";

@@ -2,7 +2,7 @@
 // checks here on the server; hiding a button in the UI is not a check.
 import { redirect } from "@remix-run/node";
 import type { MeetingRoleKind } from "~/generated/prisma/client";
-import { hasMeetingRole } from "~/models/access.server";
+import { hasMeetingRole } from "~/models/accounts/access.server";
 import { prisma } from "./db.server";
 import { clearLoginSessionCookie, readLoginSessionId, readLoginSessionIdFromCookie } from "./session.server";
 

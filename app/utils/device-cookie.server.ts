@@ -2,7 +2,7 @@
 // Cookies": a browser that signs in to an account successfully (or resets its
 // password, which proves the mailbox) gets a signed cookie naming that account.
 // Sign-ins from it skip the account's throttle and are limited per browser
-// instead (app/models/sign-in.server.ts). The cookie proves nothing by itself:
+// instead (app/models/accounts/sign-in.server.ts). The cookie proves nothing by itself:
 // it never signs anyone in, it only says "this browser has known this
 // account's password before".
 import { randomBytes } from "node:crypto";

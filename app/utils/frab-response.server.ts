@@ -1,8 +1,8 @@
 // schedule.json and schedule.xml share their caching: an ETag from the
 // meeting's program version (it changes exactly when a publish changes the
 // program), answered with 304 when the app already has it.
-import { buildFrabSchedule, frabScheduleXml } from "~/models/frab-schedule.server";
-import { getProgramStamp } from "~/models/meeting.server";
+import { buildFrabSchedule, frabScheduleXml } from "~/models/program/frab-schedule.server";
+import { getProgramStamp } from "~/models/meetings/meeting.server";
 import { env } from "./env.server";
 
 export async function frabScheduleResponse(request: Request, meetingSlug: string, format: "json" | "xml"): Promise<Response> {

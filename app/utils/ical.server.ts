@@ -22,13 +22,13 @@ import { TZDate } from "@date-fns/tz";
 import ical, { ICalEventStatus } from "ical-generator";
 import { LRUCache } from "lru-cache";
 import { tzlib_get_ical_block } from "timezones-ical-library";
-import { getCalendarMeeting, type CalendarMeeting } from "~/models/calendar.server";
-import { KIND_LABELS, ROLE_LABELS, ROLE_ORDER } from "~/models/program";
+import { getCalendarMeeting, type CalendarMeeting } from "~/models/program/calendar.server";
+import { KIND_LABELS, ROLE_LABELS, ROLE_ORDER } from "~/models/program/program";
 
 /** Bump when the files' content changes shape, so no cache or client keeps the old rendering. */
 export const CALENDAR_FORMAT = 1;
 
-/** The fields of a session an event shows (CalendarSession in app/models/calendar.server.ts). */
+/** The fields of a session an event shows (CalendarSession in app/models/program/calendar.server.ts). */
 export type EventSession = {
   id: string;
   slug: string;

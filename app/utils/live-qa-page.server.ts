@@ -1,10 +1,10 @@
 // What the live pages (viewer, moderator, projector) load and how their
 // no-JavaScript forms answer: the session by its slugs, who is looking and what
 // they may do, and a refusal from the Q&A verbs turned into an HTTP status.
-import { getMeetingRights } from "~/models/access.server";
-import { findLiveSession, type LiveSession } from "~/models/live-qa.server";
-import type { QaErrorCode } from "~/models/live-qa";
-import { realtimeOrigin } from "~/models/realtime-ticket.server";
+import { getMeetingRights } from "~/models/accounts/access.server";
+import { findLiveSession, type LiveSession } from "~/models/live-qa/questions.server";
+import type { QaErrorCode } from "~/models/live-qa/questions";
+import { realtimeOrigin } from "~/models/accounts/realtime-ticket.server";
 import { getSignIn, type SignedInUser } from "./auth.server";
 
 export type LivePageContext = {

@@ -4,12 +4,12 @@
 import { type Submission } from "@conform-to/react";
 import { data } from "@remix-run/node";
 import { type z } from "zod";
-import { type DraftFailure } from "~/models/agenda-draft.server";
-import { type SessionFormSchema } from "~/models/console-forms";
-import { type DraftSession, type ProgramDocument, wallClock, zonedInstant } from "~/models/program-document";
+import { type DraftFailure } from "~/models/program/draft.server";
+import { type SessionFormSchema } from "~/models/program/forms";
+import { type DraftSession, type ProgramDocument, wallClock, zonedInstant } from "~/models/program/document";
 import { prisma } from "./db.server";
 import { daysBetween, zoneAbbreviation } from "./time";
-import { getMeeting } from "~/models/meeting.server";
+import { getMeeting } from "~/models/meetings/meeting.server";
 import { requireMeetingRole } from "./auth.server";
 
 export async function requireOrganizer(request: Request, params: { meeting?: string }) {

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import compression from "compression";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createProgramFixture, type ProgramFixture } from "~/models/program.fixture";
+import { createProgramFixture, type ProgramFixture } from "~/models/program/program.fixture";
 import { securityHeaders } from "~/server/security-headers.server";
 import { cspNonce } from "./csp-nonce.server";
 import { createPageCache } from "./page-cache.server";

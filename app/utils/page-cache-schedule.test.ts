@@ -6,9 +6,9 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cookieFor, createPerson } from "~/models/organizer.fixture";
-import { createProgramFixture, type ProgramFixture } from "~/models/program.fixture";
-import { addToSchedule, removeFromSchedule } from "~/models/schedule.server";
+import { cookieFor, createPerson } from "~/models/accounts/people.fixture";
+import { createProgramFixture, type ProgramFixture } from "~/models/program/program.fixture";
+import { addToSchedule, removeFromSchedule } from "~/models/schedule/schedule.server";
 import { createPageCache } from "./page-cache.server";
 
 let fixture: ProgramFixture;

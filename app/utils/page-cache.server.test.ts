@@ -5,7 +5,7 @@ import type { Server } from "node:http";
 import compression from "compression";
 import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createProgramFixture, type ProgramFixture } from "~/models/program.fixture";
+import { createProgramFixture, type ProgramFixture } from "~/models/program/program.fixture";
 import { prisma } from "./db.server";
 import { createPageCache, type PageCache } from "./page-cache.server";
 import { readTimeZoneHint } from "./time";

@@ -10,7 +10,7 @@
 // refunds less the fee do not close, so that registering and cancelling can be
 // tried on the demo. SIO keeps a policy whose refunds closed, to show that case.
 import type { Prisma } from "../../app/generated/prisma/client";
-import { membershipItemDescription, registrationItemDescription } from "../../app/models/registration-pricing";
+import { membershipItemDescription, registrationItemDescription } from "../../app/models/registration/pricing";
 import { hashPassword } from "../../app/utils/password.server";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import type { Attendance, DiscountKind, TrackAudience } from "../../app/generated/prisma/enums";

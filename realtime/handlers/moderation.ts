@@ -9,7 +9,7 @@ import {
   pinQuestion,
   setModeration,
   unpinQuestion,
-} from "~/models/live-qa.server";
+} from "~/models/live-qa/questions.server";
 import { dismissSchema, emptySchema, moderationSchema, questionRefSchema } from "../contract";
 import type { QaSocket, SessionFanout } from "../fanout";
 import { currentRights, handle, requireJoined, requireUser, type HandlerContext } from "./respond";

@@ -1,5 +1,5 @@
 // What the audience does: ask, edit or withdraw their own question, vote.
-import { askQuestion, editQuestion, unvoteQuestion, voteQuestion, withdrawQuestion } from "~/models/live-qa.server";
+import { askQuestion, editQuestion, unvoteQuestion, voteQuestion, withdrawQuestion } from "~/models/live-qa/questions.server";
 import { askSchema, editSchema, questionRefSchema } from "../contract";
 import type { QaSocket, SessionFanout } from "../fanout";
 import { currentRights, handle, requireJoined, requireUser, type HandlerContext } from "./respond";

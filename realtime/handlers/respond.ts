@@ -3,9 +3,9 @@
 // { ok: true, data } or { ok: false, error } with a sentence for people. A bad
 // request never throws out of the handler, so the socket stays usable.
 import type { z } from "zod";
-import { getMeetingRights } from "~/models/access.server";
-import type { CheckedRights } from "~/models/live-qa.server";
-import { QaError } from "~/models/live-qa";
+import { getMeetingRights } from "~/models/accounts/access.server";
+import type { CheckedRights } from "~/models/live-qa/questions.server";
+import { QaError } from "~/models/live-qa/questions";
 import type { AckResponse, ClientToServerEvents, ViewerRights } from "../contract";
 import type { QaSocket, SessionFanout } from "../fanout";
 

@@ -1,8 +1,8 @@
 // Joining and leaving a session's live Q&A. What the person may do there is
 // loaded once, here, into socket.data; the verbs check again in the database.
-import { getMeetingRights } from "~/models/access.server";
-import { findQaSession } from "~/models/live-qa.server";
-import { QaError } from "~/models/live-qa";
+import { getMeetingRights } from "~/models/accounts/access.server";
+import { findQaSession } from "~/models/live-qa/questions.server";
+import { QaError } from "~/models/live-qa/questions";
 import { emptySchema, joinSchema } from "../contract";
 import type { QaSocket, SessionFanout } from "../fanout";
 import type { Presence } from "../presence";

@@ -7,7 +7,7 @@ import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
 import { ErrorList, FormErrors, SubmitButton, useIsPending } from "~/components/forms";
-import { QUESTION_MAX_LENGTH, questionBodySchema } from "~/models/live-qa";
+import { QUESTION_MAX_LENGTH, questionBodySchema } from "~/models/live-qa/questions";
 
 export const AskSchema = z.object({
   intent: z.literal("ask"),

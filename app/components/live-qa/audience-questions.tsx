@@ -1,6 +1,6 @@
 // After the session (and during it), its approved audience questions on the
 // session page, answered or not, most votes first.
-import type { QuestionView } from "~/models/live-qa";
+import type { QuestionView } from "~/models/live-qa/questions";
 import { Badge } from "./question-item";
 
 export function AudienceQuestions({ questions }: { questions: QuestionView[] }) {

@@ -5,7 +5,7 @@
 // status texts.
 import { Form } from "@remix-run/react";
 import { useState, type ComponentProps, type FormEvent, type ReactNode } from "react";
-import { QUESTION_MAX_LENGTH, type QuestionView } from "~/models/live-qa";
+import { QUESTION_MAX_LENGTH, type QuestionView } from "~/models/live-qa/questions";
 import type { LiveStatus } from "./use-live-qa";
 
 type LiveFormProps = Omit<ComponentProps<typeof Form>, "onSubmit" | "method"> & {

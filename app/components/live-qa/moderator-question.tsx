@@ -1,8 +1,8 @@
 // One question in the moderator's lists, with the actions its state allows.
 // Every action is a form (so it works without JavaScript) that goes over the
 // socket when the live connection is up.
-import type { QuestionView } from "~/models/live-qa";
-import { DISMISS_REASON_MAX_LENGTH } from "~/models/live-qa";
+import type { QuestionView } from "~/models/live-qa/questions";
+import { DISMISS_REASON_MAX_LENGTH } from "~/models/live-qa/questions";
 import { formatTime } from "~/utils/time";
 import { QuestionEditor, QuestionForm, questionButtonClass } from "./live-form";
 import { Badge } from "./question-item";

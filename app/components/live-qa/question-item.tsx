@@ -1,7 +1,7 @@
 // One question in the audience list: its text (always as text), who asked (or
 // "Anonymous"), its state, the upvote toggle, and for the author's own waiting
 // question, edit and withdraw.
-import type { QuestionView } from "~/models/live-qa";
+import type { QuestionView } from "~/models/live-qa/questions";
 import { formatTime } from "~/utils/time";
 import { QuestionEditor, QuestionForm, votesText } from "./live-form";
 

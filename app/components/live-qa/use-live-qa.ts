@@ -5,7 +5,7 @@
 // the route's action instead.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import { applyQaEvents, type QaBoard, type QuestionView } from "~/models/live-qa";
+import { applyQaEvents, type QaBoard, type QuestionView } from "~/models/live-qa/questions";
 import type { AckResponse, ChangeResult, ClientToServerEvents, JoinResult, ServerToClientEvents, ViewerRights } from "../../../realtime/contract";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "signed-out";

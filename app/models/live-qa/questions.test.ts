@@ -1,0 +1,118 @@
+// The rules every screen shares: how question text is cleaned, who sees what
+// of a question, and how events are applied (in order, each once).
+import { describe, expect, it } from "vitest";
+import {
+  applyQaEvents,
+  audienceQuestions,
+  cleanQuestionText,
+  projectorQuestions,
+  questionBodySchema,
+  sortQuestions,
+  viewQaEvent,
+  viewQuestion,
+  type QaBoard,
+  type QaEventView,
+  type QuestionRecord,
+  type QuestionView,
+} from "./questions";
+
+const record = (overrides: Partial<QuestionRecord> = {}): QuestionRecord => ({
+  id: "q1",
+  sessionId: "s1",
+  authorId: "author",
+  authorName: "Ada Author",
+  anonymous: false,
+  body: "Why?",
+  status: "APPROVED",
+  voteCount: 3,
+  createdAt: "2023-03-05T16:00:00.000Z",
+  editedAt: null,
+  approvedAt: "2023-03-05T16:01:00.000Z",
+  answeredAt: null,
+  dismissedAt: null,
+  dismissReason: null,
+  ...overrides,
+});
+
+const someone = { userId: "someone", moderator: false };
+const author = { userId: "author", moderator: false };
+const moderator = { userId: "mod", moderator: true };
+
+describe("question text", () => {
+  it("drops control and direction-override characters, keeps at most one blank line, trims", () => {
+    expect(cleanQuestionText("  a\u0000b\u202Ec\u200B \r\n\r\n\r\n\r\nd\t e  ")).toBe("abc\n\nd  e");
+    expect(cleanQuestionText("cafe\u0301")).toBe("café");
+  });
+
+  it("must have 1 to 500 characters after cleaning", () => {
+    expect(questionBodySchema.safeParse(" \u0007 ").success).toBe(false);
+    expect(questionBodySchema.safeParse("x".repeat(500)).success).toBe(true);
+    expect(questionBodySchema.safeParse("x".repeat(501)).success).toBe(false);
+    expect(questionBodySchema.safeParse(`${"x".repeat(500)}\u0000\u0000`).data).toBe("x".repeat(500));
+  });
+});
+
+describe("who sees what", () => {
+  it("hides an anonymous author from everyone but moderators and the author", () => {
+    const anonymous = record({ anonymous: true });
+    expect(viewQuestion(anonymous, someone)?.authorName).toBeNull();
+    expect(viewQuestion(anonymous, { userId: null, moderator: false })?.authorName).toBeNull();
+    expect(viewQuestion(anonymous, moderator)?.authorName).toBe("Ada Author");
+    expect(viewQuestion(anonymous, author)).toMatchObject({ authorName: "Ada Author", mine: true });
+  });
+
+  it("shows a waiting question to its author and moderators only", () => {
+    const waiting = record({ status: "PENDING", approvedAt: null });
+    expect(viewQuestion(waiting, someone)).toBeNull();
+    expect(viewQuestion(waiting, author)?.status).toBe("PENDING");
+    expect(viewQuestion(waiting, moderator)?.status).toBe("PENDING");
+  });
+
+  it("tells others only that a once-public question is gone; the reason is for the author", () => {
+    const dismissed = record({ status: "DISMISSED", dismissReason: "Off topic", dismissedAt: "2023-03-05T16:05:00.000Z" });
+    expect(viewQuestion(dismissed, someone)).toMatchObject({ status: "DISMISSED", body: "", dismissReason: null, authorName: null });
+    expect(viewQuestion(dismissed, author)).toMatchObject({ body: "Why?", dismissReason: "Off topic" });
+    expect(viewQuestion(record({ status: "DISMISSED", approvedAt: null }), someone)).toBeNull();
+  });
+
+  it("marks a vote as the viewer's own only for the voter", () => {
+    const event = { id: 7, kind: "QUESTION_VOTED" as const, actorId: "someone", createdAt: "2023-03-05T16:02:00.000Z", payload: { qa: { open: true, moderationEnabled: true, pinnedQuestionId: null }, question: record() } };
+    expect(viewQaEvent(event, someone)?.question?.votedByMe).toBe(true);
+    expect(viewQaEvent(event, author)?.question).not.toHaveProperty("votedByMe");
+    expect(viewQaEvent({ ...event, kind: "QUESTION_UNVOTED" }, someone)?.question?.votedByMe).toBe(false);
+  });
+});
+
+describe("applying events", () => {
+  const qa = { open: true, moderationEnabled: true, pinnedQuestionId: null };
+  const view = (overrides: Partial<QuestionView>): QuestionView => ({ ...viewQuestion(record(), someone)!, ...overrides });
+  const event = (id: number, question: QuestionView, kind: QaEventView["kind"] = "QUESTION_VOTED"): QaEventView => ({ id, kind, at: "", qa, question });
+  const empty: QaBoard = { qa, questions: [], lastEventId: 10 };
+
+  it("applies in id order and each id once", () => {
+    const board = applyQaEvents(empty, [event(12, view({ voteCount: 5 })), event(11, view({ voteCount: 4 })), event(9, view({ voteCount: 1 }))]);
+    expect(board.lastEventId).toBe(12);
+    expect(board.questions).toEqual([view({ voteCount: 5 })]);
+    // A replay after reconnecting changes nothing.
+    expect(applyQaEvents(board, [event(11, view({ voteCount: 4 }))])).toEqual(board);
+  });
+
+  it("keeps what it knew of the viewer's own vote when an event does not say", () => {
+    const voted = applyQaEvents(empty, [event(11, view({ voteCount: 4, votedByMe: true }))]);
+    const later = applyQaEvents(voted, [event(12, view({ voteCount: 5 }))]);
+    expect(later.questions[0]).toMatchObject({ voteCount: 5, votedByMe: true });
+  });
+
+  it("sorts by votes or time, and lists what each screen shows", () => {
+    const a = view({ id: "a", voteCount: 1, createdAt: "2023-03-05T16:00:00.000Z" });
+    const b = view({ id: "b", voteCount: 5, createdAt: "2023-03-05T16:01:00.000Z" });
+    const c = view({ id: "c", voteCount: 5, createdAt: "2023-03-05T16:02:00.000Z", answeredAt: "2023-03-05T16:10:00.000Z" });
+    const mine = view({ id: "m", status: "PENDING", mine: true });
+    const gone = view({ id: "g", status: "DISMISSED" });
+    expect(sortQuestions([a, b, c], "top").map((q) => q.id)).toEqual(["b", "c", "a"]);
+    expect(sortQuestions([a, b, c], "new").map((q) => q.id)).toEqual(["c", "b", "a"]);
+    const board = { qa: { ...qa, pinnedQuestionId: "b" }, questions: [a, b, c, mine, gone], lastEventId: 0 };
+    expect(audienceQuestions(board).map((q) => q.id)).toEqual(["a", "b", "c", "m"]);
+    expect(projectorQuestions(board, 5).map((q) => q.id)).toEqual(["a"]);
+  });
+});

@@ -1,0 +1,96 @@
+// What the calendar files hold: published sessions only (the program tables;
+// the organizers' draft lives elsewhere and never reaches a feed), each with
+// what an event needs: UID source, SEQUENCE, LAST-MODIFIED, room, speakers.
+import { type Prisma } from "~/generated/prisma/client";
+import { SessionStatus } from "~/generated/prisma/enums";
+import { prisma } from "~/utils/db.server";
+import { meetingSpan } from "../meetings/meeting.server";
+import { sessionSpeakerOrder } from "./session.server";
+
+export const calendarSessionSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  description: true,
+  kind: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  sequence: true,
+  updatedAt: true,
+  room: { select: { name: true, kind: true } },
+  track: { select: { name: true } },
+  speakers: {
+    select: { role: true, speaker: { select: { name: true, credentials: true } } },
+    orderBy: sessionSpeakerOrder,
+  },
+} satisfies Prisma.SessionSelect;
+
+export type CalendarSession = Prisma.SessionGetPayload<{ select: typeof calendarSessionSelect }>;
+
+export const calendarMeetingSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  timeZone: true,
+  startsOn: true,
+  endsOn: true,
+  format: true,
+  venue: true,
+  city: true,
+  programVersion: true,
+} satisfies Prisma.MeetingSelect;
+
+export type CalendarMeeting = Prisma.MeetingGetPayload<{ select: typeof calendarMeetingSelect }>;
+
+export function getCalendarMeeting(slug: string) {
+  return prisma.meeting.findUnique({ where: { slug }, select: calendarMeetingSelect });
+}
+
+/**
+ * Cancelled sessions stay in the feeds, marked STATUS:CANCELLED, so that
+ * calendars which already hold them strike them out rather than silently
+ * keeping them; once the meeting is over they are dropped.
+ */
+export function keepsCancelled(meeting: Pick<CalendarMeeting, "startsOn" | "endsOn" | "timeZone">, now: Date): boolean {
+  return now < meetingSpan(meeting).end;
+}
+
+const calendarOrder: Prisma.SessionOrderByWithRelationInput[] = [{ startsAt: "asc" }, { title: "asc" }];
+
+/** The whole program, or one track's part of it. */
+export function listProgramCalendarSessions(meetingId: string, options: { trackId?: string; withCancelled: boolean }) {
+  return prisma.session.findMany({
+    where: {
+      meetingId,
+      ...(options.trackId ? { trackId: options.trackId } : {}),
+      ...(options.withCancelled ? {} : { status: SessionStatus.SCHEDULED }),
+    },
+    select: calendarSessionSelect,
+    orderBy: calendarOrder,
+  });
+}
+
+/**
+ * The sessions of a person's schedule, by the ids the feed's ETag was made
+ * from, so that the file always matches its key.
+ */
+export function listScheduledCalendarSessions(meetingId: string, sessionIds: string[], options: { withCancelled: boolean }) {
+  return prisma.session.findMany({
+    where: {
+      meetingId,
+      id: { in: sessionIds },
+      ...(options.withCancelled ? {} : { status: SessionStatus.SCHEDULED }),
+    },
+    select: calendarSessionSelect,
+    orderBy: calendarOrder,
+  });
+}
+
+export function getCalendarSession(meetingId: string, slug: string) {
+  return prisma.session.findUnique({ where: { meetingId_slug: { meetingId, slug } }, select: calendarSessionSelect });
+}
+
+export function getCalendarTrack(meetingId: string, slug: string) {
+  return prisma.track.findUnique({ where: { meetingId_slug: { meetingId, slug } }, select: { id: true, slug: true, name: true } });
+}

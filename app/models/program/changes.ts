@@ -1,0 +1,227 @@
+// What changed between two versions of a program, in the words of a changelog:
+// sessions added, removed, moved (time), re-roomed, cancelled, reinstated,
+// speakers changed, other details updated; and tracks, rooms and speakers
+// added, removed or updated. The publish step stores this list with each
+// release; the changelog, the comparison before publishing and the e-mails all
+// render it with describeChange. Pure, so pages can use it in the browser too.
+import { ROLE_LABELS } from "./program";
+import { type DraftSession, type ProgramDocument, sessionBySlug, speakerBySlug, stableJson } from "./document";
+import { formatDay, formatTimeRange, dayKeyOf, zoneAbbreviation } from "~/utils/time";
+
+export type SessionTime = { startsAt: string; endsAt: string };
+type SessionRef = { session: string; title: string };
+export type SpeakerMention = { name: string; role: DraftSession["speakers"][number]["role"] };
+
+export type SessionChange =
+  | (SessionRef & { type: "added"; startsAt: string; endsAt: string; room: string | null })
+  | (SessionRef & { type: "removed"; startsAt: string; endsAt: string; room: string | null })
+  | (SessionRef & { type: "moved"; from: SessionTime; to: SessionTime })
+  | (SessionRef & { type: "re-roomed"; from: string | null; to: string | null })
+  | (SessionRef & { type: "cancelled"; startsAt: string; endsAt: string })
+  | (SessionRef & { type: "reinstated"; startsAt: string; endsAt: string })
+  | (SessionRef & { type: "speakers"; added: SpeakerMention[]; removed: SpeakerMention[] })
+  | (SessionRef & { type: "updated"; fields: SessionField[]; previousTitle?: string });
+
+export type EntityChange = {
+  type: "entity";
+  entity: "track" | "room" | "speaker";
+  action: "added" | "removed" | "updated";
+  key: string;
+  name: string;
+};
+
+export type ProgramChange = SessionChange | EntityChange;
+
+/** Fields whose change is reported as "updated" (time, room, status and speakers have their own kinds). */
+export const SESSION_FIELD_LABELS = {
+  title: "title",
+  description: "description",
+  kind: "kind",
+  learningLevel: "learning level",
+  track: "track",
+  jointSociety: "joint society",
+  streamUrl: "stream link",
+  recordingUrl: "recording link",
+  capacity: "seats",
+} as const;
+export type SessionField = keyof typeof SESSION_FIELD_LABELS;
+
+export function isSessionChange(change: ProgramChange): change is SessionChange {
+  return change.type !== "entity";
+}
+
+const speakerKey = (entry: { speaker: string; role: string }) => `${entry.role}:${entry.speaker}`;
+
+function sameEntity(a: object, b: object): boolean {
+  return stableJson(a) === stableJson(b);
+}
+
+function diffSession(before: DraftSession, after: DraftSession, speakerNames: (slug: string) => string): SessionChange[] {
+  const ref = { session: after.slug, title: after.title };
+  const changes: SessionChange[] = [];
+  const timeChanged = new Date(before.startsAt).getTime() !== new Date(after.startsAt).getTime() || new Date(before.endsAt).getTime() !== new Date(after.endsAt).getTime();
+  if (before.status !== after.status) {
+    changes.push({ ...ref, type: after.status === "CANCELLED" ? "cancelled" : "reinstated", startsAt: after.startsAt, endsAt: after.endsAt });
+  }
+  if (timeChanged) {
+    changes.push({ ...ref, type: "moved", from: { startsAt: before.startsAt, endsAt: before.endsAt }, to: { startsAt: after.startsAt, endsAt: after.endsAt } });
+  }
+  if (before.room !== after.room) changes.push({ ...ref, type: "re-roomed", from: before.room, to: after.room });
+
+  const beforeSpeakers = new Set(before.speakers.map(speakerKey));
+  const afterSpeakers = new Set(after.speakers.map(speakerKey));
+  const added = after.speakers.filter((entry) => !beforeSpeakers.has(speakerKey(entry)));
+  const removed = before.speakers.filter((entry) => !afterSpeakers.has(speakerKey(entry)));
+  if (added.length || removed.length) {
+    const mention = (entry: { speaker: string; role: SpeakerMention["role"] }) => ({ name: speakerNames(entry.speaker), role: entry.role });
+    changes.push({ ...ref, type: "speakers", added: added.map(mention), removed: removed.map(mention) });
+  }
+
+  const fields = (Object.keys(SESSION_FIELD_LABELS) as SessionField[]).filter((field) => before[field] !== after[field]);
+  if (fields.length) changes.push({ ...ref, type: "updated", fields, ...(fields.includes("title") ? { previousTitle: before.title } : {}) });
+  return changes;
+}
+
+function diffEntities<T extends object>(
+  entity: EntityChange["entity"],
+  before: T[],
+  after: T[],
+  key: (item: T) => string,
+  name: (item: T) => string,
+): EntityChange[] {
+  const old = new Map(before.map((item) => [key(item), item]));
+  const next = new Map(after.map((item) => [key(item), item]));
+  const changes: EntityChange[] = [];
+  for (const [k, item] of next) {
+    const previous = old.get(k);
+    if (!previous) changes.push({ type: "entity", entity, action: "added", key: k, name: name(item) });
+    else if (!sameEntity(previous, item)) changes.push({ type: "entity", entity, action: "updated", key: k, name: name(item) });
+  }
+  for (const [k, item] of old) if (!next.has(k)) changes.push({ type: "entity", entity, action: "removed", key: k, name: name(item) });
+  return changes;
+}
+
+/**
+ * Every change from `before` to `after`: sessions first in the order of the
+ * new program (removed ones at their old time), then tracks, rooms and speakers.
+ * Ordering of lists inside the documents does not matter, only their contents.
+ */
+export function diffPrograms(before: ProgramDocument, after: ProgramDocument): ProgramChange[] {
+  const oldSessions = sessionBySlug(before);
+  const newSessions = sessionBySlug(after);
+  const names = new Map([...speakerBySlug(before), ...speakerBySlug(after)].map(([slug, speaker]) => [slug, speaker.name]));
+  const speakerNames = (slug: string) => names.get(slug) ?? slug;
+
+  const timed: { at: string; changes: SessionChange[] }[] = [];
+  for (const session of newSessions.values()) {
+    const previous = oldSessions.get(session.slug);
+    if (!previous) {
+      timed.push({
+        at: session.startsAt,
+        changes: [{ type: "added", session: session.slug, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt, room: session.room }],
+      });
+    } else {
+      const changes = diffSession(previous, session, speakerNames);
+      if (changes.length) timed.push({ at: session.startsAt, changes });
+    }
+  }
+  for (const session of oldSessions.values()) {
+    if (newSessions.has(session.slug)) continue;
+    timed.push({
+      at: session.startsAt,
+      changes: [{ type: "removed", session: session.slug, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt, room: session.room }],
+    });
+  }
+  timed.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime() || a.changes[0]!.session.localeCompare(b.changes[0]!.session));
+
+  return [
+    ...timed.flatMap((entry) => entry.changes),
+    ...diffEntities("track", before.tracks, after.tracks, (track) => track.slug, (track) => track.name),
+    ...diffEntities("room", before.rooms, after.rooms, (room) => room.name, (room) => room.name),
+    ...diffEntities("speaker", before.speakers, after.speakers, (speaker) => speaker.slug, (speaker) => speaker.name),
+  ];
+}
+
+/** The changes grouped by session, in order: what one person is told about one session. */
+export function groupBySession(changes: ProgramChange[]): Map<string, SessionChange[]> {
+  const groups = new Map<string, SessionChange[]>();
+  for (const change of changes) {
+    if (!isSessionChange(change)) continue;
+    groups.set(change.session, [...(groups.get(change.session) ?? []), change]);
+  }
+  return groups;
+}
+
+export type ChangeCounts = Record<"added" | "removed" | "moved" | "reRoomed" | "cancelled" | "speakers" | "other", number>;
+
+export function countChanges(changes: ProgramChange[]): ChangeCounts {
+  const counts: ChangeCounts = { added: 0, removed: 0, moved: 0, reRoomed: 0, cancelled: 0, speakers: 0, other: 0 };
+  for (const change of changes) {
+    if (change.type === "added") counts.added++;
+    else if (change.type === "removed") counts.removed++;
+    else if (change.type === "moved") counts.moved++;
+    else if (change.type === "re-roomed") counts.reRoomed++;
+    else if (change.type === "cancelled") counts.cancelled++;
+    else if (change.type === "speakers") counts.speakers++;
+    else counts.other++;
+  }
+  return counts;
+}
+
+/** "Sat, Mar 4, 8:00–9:30 AM MST" */
+export function formatWhen(time: SessionTime, zone: string): string {
+  const start = new Date(time.startsAt);
+  return `${formatDay(dayKeyOf(start, zone), "short")}, ${formatTimeRange(start, new Date(time.endsAt), zone)} ${zoneAbbreviation(zone, start)}`;
+}
+
+const roomText = (room: string | null) => room ?? "no room (to be announced)";
+
+function listMentions(mentions: SpeakerMention[]): string {
+  return mentions.map((mention) => `${mention.name} (${ROLE_LABELS[mention.role].one.toLowerCase()})`).join(", ");
+}
+
+/** One line about one change, for people: the changelog, the comparison, the e-mails. */
+export function describeChange(change: ProgramChange, zone: string): string {
+  switch (change.type) {
+    case "added":
+      return `Added: ${formatWhen(change, zone)}, ${roomText(change.room)}`;
+    case "removed":
+      return `Removed from the program (was ${formatWhen(change, zone)})`;
+    case "moved":
+      return `Moved from ${formatWhen(change.from, zone)} to ${formatWhen(change.to, zone)}`;
+    case "re-roomed":
+      return `Room changed from ${roomText(change.from)} to ${roomText(change.to)}`;
+    case "cancelled":
+      return `Cancelled (was ${formatWhen(change, zone)})`;
+    case "reinstated":
+      return `Back on the program: ${formatWhen(change, zone)}`;
+    case "speakers": {
+      const parts = [];
+      if (change.added.length) parts.push(`added ${listMentions(change.added)}`);
+      if (change.removed.length) parts.push(`removed ${listMentions(change.removed)}`);
+      return `Speakers changed: ${parts.join("; ")}`;
+    }
+    case "updated": {
+      const fields = change.fields.map((field) => SESSION_FIELD_LABELS[field]).join(", ");
+      return change.previousTitle ? `Renamed from “${change.previousTitle}”${change.fields.length > 1 ? `; also changed ${fields.replace(/^title, ?/, "")}` : ""}` : `Details changed: ${fields}`;
+    }
+    case "entity": {
+      const what = { track: "Track", room: "Room", speaker: "Speaker" }[change.entity];
+      return `${what} ${change.action}: ${change.name}`;
+    }
+  }
+}
+
+/** A short label for the kind of change (badges in lists). */
+export const CHANGE_LABELS: Record<ProgramChange["type"], string> = {
+  added: "Added",
+  removed: "Removed",
+  moved: "Moved",
+  "re-roomed": "New room",
+  cancelled: "Cancelled",
+  reinstated: "Reinstated",
+  speakers: "Speakers",
+  updated: "Updated",
+  entity: "Program",
+};
+

@@ -1,0 +1,334 @@
+// The organizers' draft of a meeting's program: one ProgramDocument per meeting
+// in AgendaDraft, which every console edit, the CSV import and the clash checks
+// work on, and which publishing copies into the program tables. Attendees read
+// only those tables, so nothing here is ever public until it is published.
+//
+// Two organizers may edit at once. Every change runs in a transaction that
+// locks the draft row, so edits to different sessions never overwrite each
+// other; an edit form also carries the revision of the one thing it edits, and
+// if someone changed that thing since the form was opened, the save is refused
+// with a clear message instead of silently undoing their work.
+import { createHash } from "node:crypto";
+import { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { type Actor, type AuditRecord, recordAudit } from "../meetings/audit.server";
+import { diffPrograms } from "./changes";
+import {
+  type DraftRoom,
+  type DraftSession,
+  type DraftSpeaker,
+  type DraftTrack,
+  normalizeProgram,
+  parseProgramDocument,
+  type ProgramDocument,
+  programDocumentSchema,
+  stableJson,
+} from "./document";
+
+type Db = Prisma.TransactionClient | typeof prisma;
+
+/** The program as attendees see it now, read from the published tables. */
+export async function readPublishedProgram(db: Db, meetingId: string): Promise<ProgramDocument> {
+  const tracks = await db.track.findMany({
+    where: { meetingId },
+    select: { slug: true, name: true, description: true, colour: true, audience: true, position: true },
+  });
+  const rooms = await db.room.findMany({ where: { meetingId }, select: { name: true, kind: true, capacity: true, position: true } });
+  const speakers = await db.speaker.findMany({
+    where: { meetingId },
+    select: { slug: true, name: true, credentials: true, affiliation: true, city: true, country: true, bio: true },
+  });
+  const sessions = await db.session.findMany({
+    where: { meetingId },
+    select: {
+      slug: true,
+      title: true,
+      description: true,
+      kind: true,
+      learningLevel: true,
+      startsAt: true,
+      endsAt: true,
+      room: { select: { name: true } },
+      track: { select: { slug: true } },
+      jointSociety: { select: { slug: true } },
+      streamUrl: true,
+      recordingUrl: true,
+      capacity: true,
+      status: true,
+      speakers: { select: { role: true, position: true, speaker: { select: { slug: true } } } },
+    },
+  });
+  return normalizeProgram({
+    tracks,
+    rooms,
+    speakers,
+    sessions: sessions.map(({ room, track, jointSociety, speakers: people, startsAt, endsAt, ...session }) => ({
+      ...session,
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+      room: room?.name ?? null,
+      track: track?.slug ?? null,
+      jointSociety: jointSociety?.slug ?? null,
+      speakers: people.map((entry) => ({ speaker: entry.speaker.slug, role: entry.role, position: entry.position })),
+    })),
+  });
+}
+
+export function getPublishedProgram(meetingId: string): Promise<ProgramDocument> {
+  return readPublishedProgram(prisma, meetingId);
+}
+
+export type Draft = { document: ProgramDocument; version: number; updatedAt: Date };
+
+/**
+ * The meeting's draft. The first time the console opens a meeting, the draft
+ * starts as a copy of the published program (the program the seed or an
+ * earlier system put in the tables counts as "release 0"; the first publish
+ * from the console is release 1).
+ */
+export async function getDraft(meetingId: string): Promise<Draft> {
+  const row = await prisma.agendaDraft.findUnique({ where: { meetingId }, select: { document: true, version: true, updatedAt: true } });
+  if (row) return { document: parseProgramDocument(row.document), version: row.version, updatedAt: row.updatedAt };
+  const document = await readPublishedProgram(prisma, meetingId);
+  try {
+    const created = await prisma.agendaDraft.create({
+      data: { meetingId, document: document as unknown as Prisma.InputJsonValue },
+      select: { version: true, updatedAt: true },
+    });
+    return { document, ...created };
+  } catch (error) {
+    // Two first visits at once: the other one created it; use theirs.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return getDraft(meetingId);
+    throw error;
+  }
+}
+
+/** The unpublished changes: what publishing now would announce. */
+export async function compareDraftWithPublished(meetingId: string) {
+  const [draft, published] = await Promise.all([getDraft(meetingId), readPublishedProgram(prisma, meetingId)]);
+  return { draft, published, changes: diffPrograms(published, draft.document) };
+}
+
+/** A short fingerprint of one thing in the draft, carried by its edit form to detect edits made meanwhile. */
+export function revisionOf(value: unknown): string {
+  return createHash("sha1").update(stableJson(value)).digest("base64url").slice(0, 16);
+}
+
+export type DraftFailure = { ok: false; status: 400 | 404 | 409; message: string; field?: string };
+export type DraftResult<T = undefined> = { ok: true; version: number; value: T } | DraftFailure;
+export type Edit<T> = { ok: true; document: ProgramDocument; audit: AuditRecord; value: T } | DraftFailure;
+
+export const fail = (status: DraftFailure["status"], message: string, field?: string): DraftFailure => ({ ok: false, status, message, ...(field ? { field } : {}) });
+
+const STALE = "Someone changed this in the draft after you opened it. Reload the page to see their version, then make your change again.";
+
+/**
+ * Applies one edit to the draft in a transaction: the draft row is locked
+ * (SELECT … FOR UPDATE), the edit sees the latest document, the result is
+ * validated as a whole, saved with version + 1, and audited — or nothing is.
+ */
+export async function changeDraft<T = undefined>(
+  meetingId: string,
+  actor: Actor,
+  edit: (document: ProgramDocument) => Edit<T>,
+  options: { expectedVersion?: number; staleMessage?: string } = {},
+): Promise<DraftResult<T>> {
+  await getDraft(meetingId);
+  return prisma.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ document: unknown; version: number }[]>`
+      SELECT "document", "version" FROM "AgendaDraft" WHERE "meetingId" = ${meetingId} FOR UPDATE`;
+    if (!row) return fail(404, "This meeting has no draft.");
+    if (options.expectedVersion !== undefined && row.version !== options.expectedVersion) return fail(409, options.staleMessage ?? STALE);
+    const result = edit(structuredClone(parseProgramDocument(row.document)));
+    if (!result.ok) return result;
+    const checked = programDocumentSchema.safeParse(normalizeProgram(result.document));
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      return fail(400, `The draft would not be valid: ${issue?.path.join(".")} ${issue?.message}`);
+    }
+    const version = row.version + 1;
+    await tx.agendaDraft.update({
+      where: { meetingId },
+      data: { document: checked.data as unknown as Prisma.InputJsonValue, version, updatedAt: new Date() },
+      select: { id: true },
+    });
+    await recordAudit(tx, meetingId, actor, result.audit);
+    return { ok: true as const, version, value: result.value };
+  });
+}
+
+// --- Sessions ---------------------------------------------------------------
+
+export type SessionFields = Omit<DraftSession, "speakers">;
+
+/** Adds a session (no `original`) or saves an existing one, keeping its speakers. The slug of a saved session never changes. */
+export function saveDraftSession(meetingId: string, actor: Actor, input: { original?: { slug: string; revision: string }; session: SessionFields }) {
+  return changeDraft(meetingId, actor, (document) => {
+    const { session } = input;
+    if (session.room && !document.rooms.some((room) => room.name === session.room)) return fail(400, "Choose one of the meeting's rooms.", "room");
+    if (session.track && !document.tracks.some((track) => track.slug === session.track)) return fail(400, "Choose one of the meeting's tracks.", "track");
+    if (new Date(session.endsAt) <= new Date(session.startsAt)) return fail(400, "The session must end after it starts.", "end");
+    if (!input.original) {
+      if (document.sessions.some((existing) => existing.slug === session.slug)) return fail(400, "Another session already has this address; choose another.", "slug");
+      document.sessions.push({ ...session, speakers: [] });
+      return { ok: true, document, value: session.slug, audit: { action: "session.create", summary: `Added session “${session.title}”`, details: { session: session.slug } } };
+    }
+    const index = document.sessions.findIndex((existing) => existing.slug === input.original!.slug);
+    if (index === -1) return fail(404, "This session is no longer in the draft; someone may have removed it.");
+    const before = document.sessions[index]!;
+    if (revisionOf(before) !== input.original.revision) return fail(409, STALE);
+    const after: DraftSession = { ...session, slug: before.slug, speakers: before.speakers };
+    document.sessions[index] = after;
+    const changed = (Object.keys(session) as (keyof SessionFields)[]).filter((key) => stableJson(before[key]) !== stableJson(after[key]));
+    return {
+      ok: true,
+      document,
+      value: before.slug,
+      audit: { action: "session.update", summary: `Edited session “${after.title}”${changed.length ? ` (${changed.join(", ")})` : " (no changes)"}`, details: { session: before.slug, changed } },
+    };
+  });
+}
+
+export function deleteDraftSession(meetingId: string, actor: Actor, slug: string) {
+  return changeDraft(meetingId, actor, (document) => {
+    const session = document.sessions.find((existing) => existing.slug === slug);
+    if (!session) return fail(404, "This session is no longer in the draft.");
+    document.sessions = document.sessions.filter((existing) => existing.slug !== slug);
+    return { ok: true, document, value: undefined, audit: { action: "session.delete", summary: `Removed session “${session.title}”`, details: { session: slug } } };
+  });
+}
+
+export type SpeakerEdit =
+  | { intent: "add-speaker"; speaker: string; role: DraftSession["speakers"][number]["role"] }
+  | { intent: "remove-speaker"; speaker: string; role: DraftSession["speakers"][number]["role"] }
+  | { intent: "move-speaker"; speaker: string; role: DraftSession["speakers"][number]["role"]; direction: "up" | "down" };
+
+/** Who speaks in a session, in which role and order. Order is per role: moderators, speakers and panelists each count from 0. */
+export function editDraftSessionSpeakers(meetingId: string, actor: Actor, sessionSlug: string, edit: SpeakerEdit) {
+  return changeDraft(meetingId, actor, (document) => {
+    const session = document.sessions.find((existing) => existing.slug === sessionSlug);
+    if (!session) return fail(404, "This session is no longer in the draft.");
+    const speaker = document.speakers.find((existing) => existing.slug === edit.speaker);
+    if (!speaker) return fail(400, "Choose one of the meeting's speakers.", "speaker");
+    const sameRole = session.speakers.filter((entry) => entry.role === edit.role).sort((a, b) => a.position - b.position);
+    const others = session.speakers.filter((entry) => entry.role !== edit.role);
+    const at = sameRole.findIndex((entry) => entry.speaker === edit.speaker);
+    let summary: string;
+    if (edit.intent === "add-speaker") {
+      if (at !== -1) return fail(400, `${speaker.name} already has this role in this session.`, "speaker");
+      sameRole.push({ speaker: edit.speaker, role: edit.role, position: sameRole.length });
+      summary = `Added ${speaker.name} as ${edit.role.toLowerCase()} to “${session.title}”`;
+    } else if (edit.intent === "remove-speaker") {
+      if (at === -1) return fail(404, `${speaker.name} no longer has this role in this session.`);
+      sameRole.splice(at, 1);
+      summary = `Removed ${speaker.name} (${edit.role.toLowerCase()}) from “${session.title}”`;
+    } else {
+      if (at === -1) return fail(404, `${speaker.name} no longer has this role in this session.`);
+      const to = edit.direction === "up" ? at - 1 : at + 1;
+      if (to < 0 || to >= sameRole.length) return fail(400, "They are already at that end of the list.");
+      [sameRole[at], sameRole[to]] = [sameRole[to]!, sameRole[at]!];
+      summary = `Moved ${speaker.name} ${edit.direction} among the ${edit.role.toLowerCase()}s of “${session.title}”`;
+    }
+    session.speakers = [...others, ...sameRole.map((entry, position) => ({ ...entry, position }))];
+    return { ok: true, document, value: undefined, audit: { action: "session.speakers", summary, details: { session: sessionSlug, ...edit } } };
+  });
+}
+
+// --- Tracks, rooms, speakers -------------------------------------------------
+
+export function saveDraftTrack(meetingId: string, actor: Actor, input: { original?: { slug: string; revision: string }; track: DraftTrack }) {
+  return changeDraft(meetingId, actor, (document) => {
+    const { track } = input;
+    if (!input.original) {
+      if (document.tracks.some((existing) => existing.slug === track.slug)) return fail(400, "Another track already has this address.", "slug");
+      document.tracks.push(track);
+      return { ok: true, document, value: undefined, audit: { action: "track.create", summary: `Added track “${track.name}”`, details: { track: track.slug } } };
+    }
+    const index = document.tracks.findIndex((existing) => existing.slug === input.original!.slug);
+    if (index === -1) return fail(404, "This track is no longer in the draft.");
+    if (revisionOf(document.tracks[index]) !== input.original.revision) return fail(409, STALE);
+    document.tracks[index] = { ...track, slug: input.original.slug };
+    return { ok: true, document, value: undefined, audit: { action: "track.update", summary: `Edited track “${track.name}”`, details: { track: input.original.slug } } };
+  });
+}
+
+export function deleteDraftTrack(meetingId: string, actor: Actor, slug: string) {
+  return changeDraft(meetingId, actor, (document) => {
+    const track = document.tracks.find((existing) => existing.slug === slug);
+    if (!track) return fail(404, "This track is no longer in the draft.");
+    const used = document.sessions.filter((session) => session.track === slug).length;
+    if (used) return fail(400, `${used} session${used === 1 ? " is" : "s are"} in “${track.name}”. Move them to another track first.`);
+    document.tracks = document.tracks.filter((existing) => existing.slug !== slug);
+    return { ok: true, document, value: undefined, audit: { action: "track.delete", summary: `Removed track “${track.name}”`, details: { track: slug } } };
+  });
+}
+
+/** Adds or edits a room or virtual channel. Renaming moves its sessions along (rooms are known by name). */
+export function saveDraftRoom(meetingId: string, actor: Actor, input: { original?: { name: string; revision: string }; room: DraftRoom }) {
+  return changeDraft(meetingId, actor, (document) => {
+    const { room } = input;
+    const clash = document.rooms.find((existing) => existing.name.toLowerCase() === room.name.toLowerCase() && existing.name !== input.original?.name);
+    if (clash) return fail(400, "Another room already has this name.", "name");
+    if (!input.original) {
+      document.rooms.push(room);
+      return { ok: true, document, value: undefined, audit: { action: "room.create", summary: `Added room “${room.name}”`, details: { room: room.name } } };
+    }
+    const index = document.rooms.findIndex((existing) => existing.name === input.original!.name);
+    if (index === -1) return fail(404, "This room is no longer in the draft.");
+    if (revisionOf(document.rooms[index]) !== input.original.revision) return fail(409, STALE);
+    document.rooms[index] = room;
+    if (room.name !== input.original.name) {
+      for (const session of document.sessions) if (session.room === input.original.name) session.room = room.name;
+    }
+    const renamed = room.name !== input.original.name ? ` (renamed from “${input.original.name}”)` : "";
+    return { ok: true, document, value: undefined, audit: { action: "room.update", summary: `Edited room “${room.name}”${renamed}`, details: { room: room.name, was: input.original.name } } };
+  });
+}
+
+export function deleteDraftRoom(meetingId: string, actor: Actor, name: string) {
+  return changeDraft(meetingId, actor, (document) => {
+    if (!document.rooms.some((room) => room.name === name)) return fail(404, "This room is no longer in the draft.");
+    const used = document.sessions.filter((session) => session.room === name).length;
+    if (used) return fail(400, `${used} session${used === 1 ? " is" : "s are"} in “${name}”. Move them to another room first.`);
+    document.rooms = document.rooms.filter((room) => room.name !== name);
+    return { ok: true, document, value: undefined, audit: { action: "room.delete", summary: `Removed room “${name}”`, details: { room: name } } };
+  });
+}
+
+export function saveDraftSpeaker(meetingId: string, actor: Actor, input: { original?: { slug: string; revision: string }; speaker: DraftSpeaker }) {
+  return changeDraft(meetingId, actor, (document) => {
+    const { speaker } = input;
+    if (!input.original) {
+      if (document.speakers.some((existing) => existing.slug === speaker.slug)) return fail(400, "Another speaker already has this address.", "slug");
+      document.speakers.push(speaker);
+      return { ok: true, document, value: speaker.slug, audit: { action: "speaker.create", summary: `Added speaker ${speaker.name}`, details: { speaker: speaker.slug } } };
+    }
+    const index = document.speakers.findIndex((existing) => existing.slug === input.original!.slug);
+    if (index === -1) return fail(404, "This speaker is no longer in the draft.");
+    if (revisionOf(document.speakers[index]) !== input.original.revision) return fail(409, STALE);
+    document.speakers[index] = { ...speaker, slug: input.original.slug };
+    return { ok: true, document, value: input.original.slug, audit: { action: "speaker.update", summary: `Edited speaker ${speaker.name}`, details: { speaker: input.original.slug } } };
+  });
+}
+
+export function deleteDraftSpeaker(meetingId: string, actor: Actor, slug: string) {
+  return changeDraft(meetingId, actor, (document) => {
+    const speaker = document.speakers.find((existing) => existing.slug === slug);
+    if (!speaker) return fail(404, "This speaker is no longer in the draft.");
+    const used = document.sessions.filter((session) => session.speakers.some((entry) => entry.speaker === slug)).length;
+    if (used) return fail(400, `${speaker.name} speaks in ${used} session${used === 1 ? "" : "s"}. Take them off ${used === 1 ? "it" : "those"} first.`);
+    document.speakers = document.speakers.filter((existing) => existing.slug !== slug);
+    return { ok: true, document, value: undefined, audit: { action: "speaker.delete", summary: `Removed speaker ${speaker.name}`, details: { speaker: slug } } };
+  });
+}
+
+/** Throws away every unpublished change: the draft becomes the published program again. */
+export async function discardDraftChanges(meetingId: string, actor: Actor) {
+  const published = await readPublishedProgram(prisma, meetingId);
+  return changeDraft(meetingId, actor, () => ({
+    ok: true,
+    document: published,
+    value: undefined,
+    audit: { action: "draft.discard", summary: "Discarded the draft's unpublished changes" },
+  }));
+}

@@ -1,0 +1,172 @@
+// Starting checkouts against the real database: seats and promo uses under heavy
+// concurrency, eligibility, forged and bad input, free registrations.
+import { afterAll, describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { storeProof } from "~/utils/upload.server";
+import { isInstitutionalAddress, startCheckout } from "./checkout.server";
+import { checkoutTestEvent, deliverTestEvent } from "./payment.server";
+import { addOnCounts, checkoutFor, hasAttendeeRole, mailTo, makeAddOn, makePromoCode, makeUsers, registrationOf } from "./registration.fixture";
+
+afterAll(() => prisma.$disconnect());
+
+const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+describe("add-on seats under concurrency", () => {
+  it("sells exactly 50 of 50 seats to 200 simultaneous checkouts, round after round, and tells every loser", { timeout: 240_000 }, async () => {
+    const users = await makeUsers(200, "rush");
+    for (let round = 0; round < 3; round++) {
+      const workshop = await makeAddOn({ capacity: 50 });
+      const buyers = round === 0 ? users : await makeUsers(200, `rush${round}`);
+      const outcomes = await Promise.all(buyers.map((user) => checkoutFor(user, { addOnSlugs: [workshop.slug] })));
+      const winners = outcomes.filter((outcome) => outcome.ok);
+      const losers = outcomes.filter((outcome) => !outcome.ok);
+      expect(winners).toHaveLength(50);
+      expect(losers).toHaveLength(150);
+      for (const loser of losers) {
+        expect(loser).toMatchObject({ ok: false, status: 409 });
+        if (!loser.ok) expect(loser.fieldErrors.addOns?.[0]).toMatch(/is sold out/);
+      }
+      expect(await addOnCounts(workshop.id)).toEqual({ capacity: 50, held: 50, sold: 0 });
+      // Losers left nothing behind: no registration, no order.
+      expect(await prisma.registrationOrderItem.count({ where: { addOnId: workshop.id } })).toBe(50);
+
+      // Everyone who held a seat pays, concurrently: 50 sold, none oversold.
+      await Promise.all(winners.map(async (winner) => winner.ok && deliverTestEvent(await checkoutTestEvent(winner.orderId, "checkout.session.completed"))));
+      expect(await addOnCounts(workshop.id)).toEqual({ capacity: 50, held: 0, sold: 50 });
+      const [row] = await prisma.$queryRaw<{ sold: number }[]>`
+        SELECT count(*)::int AS sold FROM "RegistrationOrderItem" i JOIN "RegistrationOrder" o ON o.id = i."orderId"
+         WHERE i."addOnId" = ${workshop.id} AND o.status = 'PAID' AND i."releasedAt" IS NULL`;
+      expect(row?.sold).toBe(50);
+    }
+  });
+
+  it("says an add-on is sold out once paid and open checkouts fill it, and frees the seat when a checkout expires", async () => {
+    const workshop = await makeAddOn({ capacity: 1 });
+    const [first, second] = await makeUsers(2, "last-seat");
+    const held = await checkoutFor(first!, { addOnSlugs: [workshop.slug] });
+    expect(held.ok).toBe(true);
+    const refused = await checkoutFor(second!, { addOnSlugs: [workshop.slug] });
+    expect(refused).toMatchObject({ ok: false, status: 409 });
+    // Refused means untouched: the second person has no registration at all.
+    expect(await prisma.registration.count({ where: { userId: second!.id } })).toBe(0);
+    if (held.ok) await deliverTestEvent(await checkoutTestEvent(held.orderId, "checkout.session.expired"));
+    expect((await checkoutFor(second!, { addOnSlugs: [workshop.slug] })).ok).toBe(true);
+  });
+});
+
+describe("promo codes under concurrency", () => {
+  it("lets exactly as many checkouts use a code as its limit allows", { timeout: 120_000 }, async () => {
+    const promo = await makePromoCode({ maxUses: 7, value: 25 });
+    const users = await makeUsers(40, "promo");
+    const outcomes = await Promise.all(users.map((user) => checkoutFor(user, { promoCode: promo.code.toLowerCase() })));
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(7);
+    for (const outcome of outcomes.filter((candidate) => !candidate.ok)) {
+      expect(outcome).toMatchObject({ status: 409 });
+      if (!outcome.ok) expect(outcome.fieldErrors.promoCode?.[0]).toMatch(/used up/);
+    }
+    expect((await prisma.promoCode.findUniqueOrThrow({ where: { id: promo.id }, select: { uses: true } })).uses).toBe(7);
+    const orders = await prisma.registrationOrder.findMany({ where: { promoCodeId: promo.id }, select: { subtotal: true, discount: true, total: true } });
+    // 25% off the late non-member physician fee ($1,095.00).
+    expect(orders).toHaveLength(7);
+    for (const order of orders) expect(order).toEqual({ subtotal: 109500, discount: 27375, total: 82125 });
+  });
+
+  it("gives a use back when its checkout expires, and refuses codes that are expired or for other categories", async () => {
+    const promo = await makePromoCode({ maxUses: 1 });
+    const [a, b, c] = await makeUsers(3, "promo-back");
+    const first = await checkoutFor(a!, { promoCode: promo.code });
+    expect((await checkoutFor(b!, { promoCode: promo.code })).ok).toBe(false);
+    if (first.ok) await deliverTestEvent(await checkoutTestEvent(first.orderId, "checkout.session.expired"));
+    expect((await checkoutFor(b!, { promoCode: promo.code })).ok).toBe(true);
+
+    const expired = await makePromoCode({ maxUses: null, validUntil: new Date(Date.now() - 1000) });
+    expect(await checkoutFor(c!, { promoCode: expired.code })).toMatchObject({ ok: false, status: 400, fieldErrors: { promoCode: ["That promo code is not valid today."] } });
+    const traineesOnly = await makePromoCode({ maxUses: null, categories: ["resident"] });
+    expect(await checkoutFor(c!, { promoCode: traineesOnly.code })).toMatchObject({ ok: false, status: 400 });
+    expect(await checkoutFor(c!, { promoCode: "NO-SUCH-CODE" })).toMatchObject({ ok: false, status: 400 });
+    expect(await prisma.registration.count({ where: { userId: c!.id } })).toBe(0);
+  });
+});
+
+describe("what may be bought", () => {
+  it("refuses categories, attendance and add-ons that are not on offer, writing nothing", async () => {
+    const [user] = await makeUsers(1, "forged-form");
+    expect(await checkoutFor(user!, { categorySlug: "vip-free-pass" })).toMatchObject({ ok: false, status: 400, fieldErrors: { category: expect.any(Array) } });
+    // SIR 2023 was virtual: there is no in-person price to charge.
+    expect(await checkoutFor(user!, { attendance: "IN_PERSON" })).toMatchObject({ ok: false, status: 400, fieldErrors: { attendance: expect.any(Array) } });
+    expect(await checkoutFor(user!, { addOnSlugs: ["free-lunch"] })).toMatchObject({ ok: false, status: 400 });
+    // Add-ons of another meeting are not for sale here.
+    const sioWorkshop = await makeAddOn({ capacity: 5, meeting: "sio-2023" });
+    expect(await checkoutFor(user!, { addOnSlugs: [sioWorkshop.slug] })).toMatchObject({ ok: false, status: 400 });
+    expect(await checkoutFor(user!, { categorySlug: "member-physician" })).toMatchObject({ ok: false, status: 400, fieldErrors: { category: [expect.stringMatching(/for SIR members/)] } });
+    expect(await checkoutFor(user!, { joinMembership: true })).toMatchObject({ ok: false, status: 400, fieldErrors: { joinMembership: expect.any(Array) } });
+    const practicum = await prisma.registrationAddOn.findFirstOrThrow({ where: { slug: "ir-residency-spring-practicum" }, select: { slug: true } });
+    expect(await checkoutFor(user!, { addOnSlugs: [practicum.slug] })).toMatchObject({ ok: false, status: 400, fieldErrors: { addOns: expect.any(Array) } });
+    expect(await prisma.registration.count({ where: { userId: user!.id } })).toBe(0);
+  });
+
+  it("gives the seeded member physician the member rate, and asks trainees for proof", async () => {
+    const attendee = await prisma.user.findUniqueOrThrow({ where: { email: "attendee@example.org" }, select: { id: true, email: true } });
+    // Already registered (the demo seed): a second live registration is refused.
+    expect(await checkoutFor(attendee, { categorySlug: "member-physician" })).toMatchObject({ ok: false, status: 409 });
+    const [resident] = await makeUsers(1, "proofless");
+    expect(await checkoutFor(resident!, { categorySlug: "resident" })).toMatchObject({ ok: false, status: 400, fieldErrors: { proof: expect.any(Array) } });
+    expect(await checkoutFor(resident!, { categorySlug: "resident", proof: { method: "INSTITUTIONAL_EMAIL", email: "me@gmail.com" } })).toMatchObject({ ok: false, status: 400 });
+    expect(isInstitutionalAddress("r.chen@med.stanford.edu")).toBe(true);
+  });
+
+  it("prices a resident who joins SIR at the member rate with the dues, holding the workshop seat", async () => {
+    const [resident] = await makeUsers(1, "joins");
+    const stored = await storeProof(PDF, "letter.pdf");
+    if (!stored.ok) throw new Error(stored.problem);
+    const workshop = await makeAddOn({ capacity: 10, amount: 9500 });
+    const outcome = await checkoutFor(resident!, { categorySlug: "resident", joinMembership: true, addOnSlugs: [workshop.slug], proof: { method: "DOCUMENT", document: stored.stored } });
+    expect(outcome).toMatchObject({ ok: true, total: 15000 + 5000 + 9500 });
+    if (!outcome.ok) return;
+    expect(outcome.redirectTo).toBe(`/meetings/sir-2023/register/test-payment/${outcome.orderId}`);
+    await deliverTestEvent(await checkoutTestEvent(outcome.orderId, "checkout.session.completed"));
+    const registration = await registrationOf(resident!.id);
+    expect([registration.status, registration.verification]).toEqual(["ACTIVE", "PENDING"]);
+    // Paid, but not confirmed until an organizer verifies: no access yet.
+    expect(await hasAttendeeRole(resident!.id)).toBe(false);
+    const membership = await prisma.societyMembership.findFirst({ where: { userId: resident!.id, society: { slug: "sir" } }, select: { kind: true } });
+    expect(membership?.kind).toBe("IN_TRAINING");
+    const [receipt] = await mailTo(resident!.email);
+    expect(receipt?.subject).toMatch(/^Registration received/);
+    expect(receipt?.text).toMatch(/pending verification/);
+    expect(receipt?.text).toMatch(/Total paid\s+\$295\.00/);
+  });
+
+  it("registers a medical student free at once, pending verification, with a receipt", async () => {
+    const [student] = await makeUsers(1, "student");
+    const outcome = await checkoutFor(student!, { categorySlug: "medical-student", joinMembership: true, proof: { method: "INSTITUTIONAL_EMAIL", email: "student@med.example.edu" } });
+    expect(outcome).toMatchObject({ ok: true, total: 0, redirectTo: "/meetings/sir-2023/registration" });
+    const registration = await registrationOf(student!.id);
+    expect([registration.status, registration.verification, registration.orders[0]?.status]).toEqual(["ACTIVE", "PENDING", "PAID"]);
+    const mails = await mailTo(student!.email);
+    expect(mails.map((mail) => mail.subject.split(":")[0])).toEqual(["Registration received"]);
+    // The confirmation link goes to the institutional address, not the account's.
+    const link = (await mailTo("student@med.example.edu")).at(-1);
+    expect(link?.text).toMatch(/\/meetings\/sir-2023\/registration\/confirm-email\/[A-Za-z0-9_-]+/);
+  });
+
+  it("charges the tier in force on the day of the checkout in the meeting's zone", async () => {
+    const [user] = await makeUsers(1, "closed");
+    const outcome = await startCheckout({
+      meetingSlug: "sio-2023",
+      user: user!,
+      categorySlug: "non-member-physician",
+      attendance: "IN_PERSON",
+      joinMembership: false,
+      addOnSlugs: [],
+      promoCode: null,
+      proof: null,
+      now: new Date("2022-11-30T12:00:00Z"),
+    });
+    // Early bird in Chicago on November 30: $995.00.
+    expect(outcome).toMatchObject({ ok: true, total: 99500 });
+    const sio = await registrationOf(user!.id);
+    const tier = await prisma.registration.findUniqueOrThrow({ where: { id: sio.id }, select: { tier: { select: { slug: true } } } });
+    expect(tier.tier.slug).toBe("early-bird");
+  });
+});
