@@ -1,5 +1,6 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
+import { flatRoutes } from "remix-flat-routes";
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 
@@ -22,7 +23,10 @@ export default defineConfig({
       remix({
         // BUILD_DIR lets the e2e server build beside a running app without touching its build.
         buildDirectory: process.env.BUILD_DIR ?? "build",
-        ignoredRouteFiles: ["**/*.test.{ts,tsx}"],
+        // Routes are grouped by area in "+" folders (remix-flat-routes, the Epic Stack's
+        // convention); Remix's own scan is switched off so each file is read once.
+        ignoredRouteFiles: ["**/*"],
+        routes: (defineRoutes) => flatRoutes("routes", defineRoutes, { ignoredRouteFiles: ["**/*.test.{ts,tsx}"] }),
         future: {
           v3_fetcherPersist: true,
           v3_relativeSplatPath: true,

@@ -86,7 +86,7 @@ test("every route with an action refuses another site's POST with a 403 page, an
   await signInRequest(organizer, "organizer@example.org");
   const params = { meeting: "sir-2023", session: LIVE_SESSION, speaker: "no-such-speaker", registration: "no-such-registration", order: "no-such-order", token: "no-such-token" };
   // Signing out would end the sign-in the rest of the walk uses: it goes last.
-  const ordered = [...routes].sort((a, b) => Number(a.id === "routes/logout") - Number(b.id === "routes/logout"));
+  const ordered = [...routes].sort((a, b) => Number(a.id === "routes/_accounts+/logout") - Number(b.id === "routes/_accounts+/logout"));
 
   for (const route of ordered) {
     const address = addressOf(route, params, true);

@@ -64,7 +64,7 @@ test("add three sessions, see the conflict, remove one, and find the other two i
     await row(page, session.title).getByRole("button", { name: /Add to my schedule/ }).click();
     await expect(row(page, session.title).getByText("In my schedule")).toBeVisible();
     const routes = new URL((await revalidation).url()).searchParams.get("_routes") ?? "";
-    expect(routes).toContain("routes/meetings.$meeting");
+    expect(routes).toContain("routes/meetings+/$meeting+/_layout");
     expect(routes).not.toContain("agenda");
   }
   await expect(page).toHaveURL(new RegExp(`${agenda.replace(/[/?]/g, "\\$&")}$`));

@@ -10,12 +10,12 @@
 // sign in and back.
 import { type ShouldRevalidateFunction, useFetcher, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { scheduleAnchor } from "~/models/schedule/forms";
-import type { loader as meetingLoader } from "~/routes/meetings.$meeting";
-import type { action as scheduleAction } from "~/routes/meetings.$meeting.schedule";
+import type { loader as meetingLoader } from "~/routes/meetings+/$meeting+/_layout";
+import type { action as scheduleAction } from "~/routes/meetings+/$meeting+/schedule";
 
 export type ScheduleButtonSession = { id: string; title: string; status: "SCHEDULED" | "CANCELLED" };
 
-const MEETING_ROUTE = "routes/meetings.$meeting";
+const MEETING_ROUTE = "routes/meetings+/$meeting+/_layout";
 
 /**
  * A program page's own data does not change when someone adds a session to

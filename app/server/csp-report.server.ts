@@ -1,5 +1,5 @@
 // What browsers tell us when the Content-Security-Policy blocks something on a
-// page (app/routes/csp-report.ts receives it). Two formats arrive: the
+// page (app/routes/_resources+/csp-report.ts receives it). Two formats arrive: the
 // report-uri one (application/csp-report, one violation, kebab-case keys) and
 // the Reporting API's (application/reports+json, a batch that may also hold
 // other kinds of report). Both become one CspViolation to log. A report is the

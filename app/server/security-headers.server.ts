@@ -19,7 +19,7 @@ import { realtimeOrigin } from "~/models/accounts/realtime-ticket.server";
 import { cspNonce } from "~/utils/csp-nonce.server";
 import { env } from "~/utils/env.server";
 
-/** Where browsers send Content-Security-Policy violation reports (app/routes/csp-report.ts). */
+/** Where browsers send Content-Security-Policy violation reports (app/routes/_resources+/csp-report.ts). */
 export const CSP_REPORT_PATH = "/csp-report";
 const CSP_REPORT_GROUP = "csp-endpoint";
 

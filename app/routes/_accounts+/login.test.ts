@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { accountKey, createPasswordReset, createUser } from "~/models/accounts/user.server";
 import { prisma } from "~/utils/db.server";
-import { mailTo } from "../../tests/mail-queue";
+import { mailTo } from "../../../tests/mail-queue";
 import { createLoginSession, loginSessionCookie } from "~/utils/session.server";
 import { action, loader } from "./login";
 import { action as resetAction } from "./reset-password.$token";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createUser, isPasswordResetTokenUsable } from "~/models/accounts/user.server";
 import { env } from "~/utils/env.server";
-import { mailTo } from "../../tests/mail-queue";
+import { mailTo } from "../../../tests/mail-queue";
 import { action } from "./forgot-password";
 
 type Result = { result: { error?: Record<string, string[] | null> }; sent: boolean };

@@ -10,7 +10,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { ErrorList, FormErrors, SubmitButton, useIsPending } from "~/components/forms";
 import { ProgramErrorBoundary } from "~/components/program-error";
-import type { ProgramHandle } from "./meetings.$meeting";
+import type { ProgramHandle } from "../$meeting+/_layout";
 import { startCheckout, type CheckoutField } from "~/models/registration/checkout.server";
 import { PROOF_ACCEPT, registerSchema } from "~/models/registration/forms";
 import { ATTENDANCE_LABELS, dayOf, describeRefundPolicy, formatMoney, type AttendanceKind } from "~/models/registration/pricing";

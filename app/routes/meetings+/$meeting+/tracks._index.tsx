@@ -1,7 +1,7 @@
 // All tracks of a meeting, with their colours and sizes.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { type ProgramHandle } from "./meetings.$meeting";
+import { type ProgramHandle } from "./_layout";
 import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";

@@ -3,15 +3,15 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createProgramFixture, type ProgramFixture } from "~/models/program/program.fixture";
-import { loader as meetingsLoader } from "./_index";
-import { loader as meetingLoader } from "./meetings.$meeting";
-import { loader as homeLoader } from "./meetings.$meeting._index";
-import { loader as agendaLoader } from "./meetings.$meeting.agenda";
-import { loader as sessionLoader } from "./meetings.$meeting.sessions.$session";
-import { loader as speakersLoader } from "./meetings.$meeting.speakers._index";
-import { loader as speakerLoader } from "./meetings.$meeting.speakers.$speaker";
-import { loader as trackLoader } from "./meetings.$meeting.tracks.$track";
-import { loader as pingLoader } from "./ping";
+import { loader as meetingsLoader } from "../../_index";
+import { loader as meetingLoader } from "./_layout";
+import { loader as homeLoader } from "./_index";
+import { loader as agendaLoader } from "./agenda";
+import { loader as sessionLoader } from "./sessions.$session";
+import { loader as speakersLoader } from "./speakers._index";
+import { loader as speakerLoader } from "./speakers.$speaker";
+import { loader as trackLoader } from "./tracks.$track";
+import { loader as pingLoader } from "../../_resources+/ping";
 
 let fixture: ProgramFixture;
 

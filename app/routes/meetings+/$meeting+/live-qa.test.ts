@@ -5,12 +5,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { approveQuestion, askQuestion } from "~/models/live-qa/questions.server";
 import { readRealtimeTicket } from "~/models/accounts/realtime-ticket.server";
 import { prisma } from "~/utils/db.server";
-import { makePerson, makeSession, type TestPerson } from "../../realtime/test-support";
-import { action as liveAction, loader as liveLoader } from "./meetings.$meeting.sessions.$session_.live";
-import { action as moderateAction, loader as moderateLoader } from "./meetings.$meeting.sessions.$session_.moderate";
-import { loader as presentLoader } from "./meetings.$meeting.sessions.$session_.present";
-import { loader as sessionLoader } from "./meetings.$meeting.sessions.$session";
-import { action as ticketAction } from "./realtime.ticket";
+import { makePerson, makeSession, type TestPerson } from "../../../../realtime/test-support";
+import { action as liveAction, loader as liveLoader } from "./sessions.$session_.live";
+import { action as moderateAction, loader as moderateLoader } from "./sessions.$session_.moderate";
+import { loader as presentLoader } from "./sessions.$session_.present";
+import { loader as sessionLoader } from "./sessions.$session";
+import { action as ticketAction } from "../../_resources+/realtime.ticket";
 
 let session: { id: string; slug: string };
 let moderator: TestPerson;

@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { cookieFor, createPerson } from "~/models/accounts/people.fixture";
 import { createProgramFixture, type ProgramFixture } from "~/models/program/program.fixture";
 import { prisma } from "~/utils/db.server";
-import { loader as meetingLoader } from "./meetings.$meeting";
-import { action, loader } from "./meetings.$meeting.schedule";
+import { loader as meetingLoader } from "./_layout";
+import { action, loader } from "./schedule";
 
 let fixture: ProgramFixture;
 

@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SubmitButton, useIsPending } from "~/components/forms";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { OrderTable } from "~/components/registration-receipt";
-import type { ProgramHandle } from "./meetings.$meeting";
+import type { ProgramHandle } from "../$meeting+/_layout";
 import { TestPaymentSchema } from "~/models/registration/forms";
 import { checkoutTestEvent, deliverTestEvent } from "~/models/registration/payment.server";
 import { formatMoney } from "~/models/registration/pricing";

@@ -7,7 +7,7 @@ import { env } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
 import type * as PasswordModule from "~/utils/password.server";
 import { loginSessionCookie } from "~/utils/session.server";
-import { mailTo } from "../../tests/mail-queue";
+import { mailTo } from "../../../tests/mail-queue";
 import { action } from "./signup";
 import { action as confirmAction, loader as confirmLoader } from "./signup_.confirm.$token";
 

@@ -5,7 +5,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormCard, SubmitButton, useIsPending } from "~/components/forms";
 import { ProgramErrorBoundary } from "~/components/program-error";
-import type { ProgramHandle } from "./meetings.$meeting";
+import type { ProgramHandle } from "../$meeting+/_layout";
 import { confirmInstitutionalEmail, findInstitutionalEmailToken } from "~/models/registration/verification.server";
 
 // Times here are in the meeting's own zone; the zone switch belongs to the program pages.

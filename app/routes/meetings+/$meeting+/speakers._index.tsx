@@ -2,7 +2,7 @@
 // country and searchable by name (a GET form, so it works without JavaScript).
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { type ProgramHandle } from "./meetings.$meeting";
+import { type ProgramHandle } from "./_layout";
 import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";

@@ -19,10 +19,10 @@ import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { parseCalendar, type ParsedEvent } from "~/utils/ical-parse.fixture";
 import { forgetCalendarCaches, sessionUid } from "~/utils/ical.server";
-import { loader as personalFeed } from "./calendar.$feed";
-import { loader as programFeed } from "./meetings.$meeting.agenda[.ics]";
-import { loader as sessionFile } from "./meetings.$meeting.sessions.$session_.calendar[.ics]";
-import { loader as trackFeed } from "./meetings.$meeting.tracks.$track_.calendar[.ics]";
+import { loader as personalFeed } from "./$feed";
+import { loader as programFeed } from "../meetings+/$meeting+/agenda[.ics]";
+import { loader as sessionFile } from "../meetings+/$meeting+/sessions.$session_.calendar[.ics]";
+import { loader as trackFeed } from "../meetings+/$meeting+/tracks.$track_.calendar[.ics]";
 
 type Loader = (args: LoaderFunctionArgs) => Promise<Response>;
 

@@ -6,7 +6,7 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SubmitButton, useIsPending } from "~/components/forms";
 import { ProgramErrorBoundary } from "~/components/program-error";
-import type { ProgramHandle } from "./meetings.$meeting";
+import type { ProgramHandle } from "../$meeting+/_layout";
 import { abandonCheckout } from "~/models/registration/checkout.server";
 import { LeaveCheckoutSchema } from "~/models/registration/forms";
 import { getOwnOrder } from "~/models/registration/registration.server";

@@ -4,7 +4,7 @@
 import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProgramErrorBoundary } from "~/components/program-error";
-import type { ProgramHandle } from "./meetings.$meeting";
+import type { ProgramHandle } from "../$meeting+/_layout";
 import { findOrderByCheckoutSession, isConfirmed } from "~/models/registration/registration.server";
 import { requireUser } from "~/utils/auth.server";
 

@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import QRCode from "qrcode";
 import { ErrorList, FormErrors, SubmitButton, useIsPending } from "~/components/forms";
 import { ProgramErrorBoundary } from "~/components/program-error";
-import type { ProgramHandle } from "./meetings.$meeting";
+import type { ProgramHandle } from "../$meeting+/_layout";
 import { ReceiptTable, toReceiptOrders } from "~/components/registration-receipt";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { cancelOwnRegistration, previewCancellation } from "~/models/registration/cancel.server";

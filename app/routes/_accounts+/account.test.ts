@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createPasswordReset, createUser, isPasswordResetTokenUsable, verifyLogin } from "~/models/accounts/user.server";
 import { getUser } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
-import { mailTo } from "../../tests/mail-queue";
+import { mailTo } from "../../../tests/mail-queue";
 import { createLoginSession } from "~/utils/session.server";
 import { action, describeUserAgent, loader } from "./account";
 
