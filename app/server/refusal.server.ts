@@ -1,0 +1,37 @@
+// Refusal → HTTP. The one place a model's "no" becomes a status code and the
+// errors a Conform form shows (beside its field, or above the form).
+import { type SubmissionResult } from "@conform-to/react";
+import { data } from "@remix-run/node";
+import type { Refusal, RefusalCode } from "~/models/refusal";
+
+const STATUS: Record<RefusalCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID: 400,
+  CLOSED: 409,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+};
+
+export function refusalStatus(refusal: Pick<Refusal, "code">): number {
+  return STATUS[refusal.code];
+}
+
+/** The refusal as a Conform reply: under its field when it names one, else as the form's error. */
+export function refusalReply(refusal: Refusal, submission?: { reply(options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }): SubmissionResult<string[]> }): SubmissionResult<string[]> {
+  const errors = refusal.field ? { fieldErrors: { [refusal.field]: [refusal.message] } } : { formErrors: [refusal.message] };
+  if (submission) return submission.reply(errors);
+  return { status: "error", error: refusal.field ? { [refusal.field]: [refusal.message] } : { "": [refusal.message] } };
+}
+
+/** An action's answer to a refused form: `{ result }` with the refusal's status. */
+export function refusalResponse(refusal: Refusal, submission?: Parameters<typeof refusalReply>[1]) {
+  return data({ result: refusalReply(refusal, submission) }, { status: refusalStatus(refusal) });
+}
+
+/** A loader's or resource route's refusal: a plain-text response with the status. */
+export function refusalAsResponse(refusal: Refusal): Response {
+  return new Response(refusal.message, { status: refusalStatus(refusal), headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
