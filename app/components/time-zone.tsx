@@ -10,7 +10,7 @@ import { Form, Link, useLocation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { COMMON_TIME_ZONES, TIME_ZONE_HINT_COOKIE, zoneCity, type ZoneView } from "~/utils/time";
 import { useNonce } from "./nonce";
-import { hrefWith } from "./program-links";
+import { withQuery } from "~/utils/href";
 import { pageWidthClass } from "./page-width";
 
 // Sets the cookie before the page is used; when the page asked for the local
@@ -42,8 +42,8 @@ export function useZoneSwitchHrefs() {
   const { pathname, search } = useLocation();
   const params = Object.fromEntries(new URLSearchParams(search));
   return {
-    local: hrefWith(pathname, { ...params, tz: "local" }),
-    meeting: hrefWith(pathname, { ...params, tz: undefined }),
+    local: withQuery(pathname, { ...params, tz: "local" }),
+    meeting: withQuery(pathname, { ...params, tz: undefined }),
   };
 }
 

@@ -9,7 +9,8 @@ import { NowAndNext } from "~/components/now-next";
 import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";
-import { hrefWith, useProgramHref } from "~/components/program-links";
+import { useProgramHref } from "~/components/program-links";
+import { withQuery } from "~/utils/href";
 import { SessionsByTime } from "~/components/session-list";
 import { getAgenda, getNowAndNext, getProgramFacets } from "~/models/program/agenda.server";
 import { getMeeting, isDuringMeeting, listTracks, meetingDays, programNow } from "~/models/meetings/meeting.server";
@@ -167,7 +168,7 @@ function AgendaFilters({ day, query, tz, tracks, audiences, kinds, levels, clear
   const hydrated = useHydrated();
   const searching = navigation.state === "loading" && navigation.location.pathname.endsWith("/agenda");
   // The key resets the uncontrolled fields when the URL changes (a day tab, "Clear filters").
-  const formKey = hrefWith("", { ...query, day });
+  const formKey = withQuery("", { ...query, day });
   return (
     <ProgramFilterForm key={formKey} label="Filter the program" className="mt-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <input type="hidden" name="day" value={day} />

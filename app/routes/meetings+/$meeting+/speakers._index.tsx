@@ -6,7 +6,8 @@ import { type ProgramHandle } from "./_layout";
 import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";
-import { hrefWith, useProgramHref } from "~/components/program-links";
+import { useProgramHref } from "~/components/program-links";
+import { withQuery } from "~/utils/href";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { parseSpeakerQuery } from "~/models/program/program";
 import { listSpeakerCountries, listSpeakers } from "~/models/program/speaker.server";
@@ -61,7 +62,7 @@ export default function SpeakersPage() {
       <IgnoredParamsNote ignored={ignored} />
 
       <ProgramFilterForm
-        key={hrefWith("", query)}
+        key={withQuery("", query)}
         label="Find speakers"
         className="mt-4 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[1fr_16rem_auto] sm:items-end"
       >

@@ -1,0 +1,100 @@
+// Every public URL of the platform, built in one place. Routes, components,
+// models, mail and feeds call these instead of writing "/meetings/${…}" by
+// hand, so a URL is spelled once and a typo is a type error. Paths only (the
+// browser and Remix want them); `absoluteUrl` in href.server.ts adds the
+// origin for mail, feeds and Stripe.
+//
+// Slugs are encoded: a route that echoes `params.meeting` into a link cannot
+// inject a path. Query values that are null, undefined or "" are left out.
+
+export type Slug = string | { slug: string };
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+const seg = (part: Slug): string => encodeURIComponent(typeof part === "string" ? part : part.slug);
+
+/** `path` with the query's non-empty values appended. */
+export function withQuery(path: string, query: Query = {}): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== null && value !== undefined && value !== "") search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+const meeting = (m: Slug) => `/meetings/${seg(m)}`;
+const console_ = (m: Slug) => `/organize/${seg(m)}`;
+
+export const href = {
+  home: () => "/",
+
+  // Accounts. `redirectTo` is where the person goes after signing in.
+  login: (redirectTo?: string | null) => withQuery("/login", { redirectTo }),
+  logout: () => "/logout",
+  signup: (redirectTo?: string | null) => withQuery("/signup", { redirectTo }),
+  signupConfirmation: (token: string) => `/signup/confirm/${seg(token)}`,
+  forgotPassword: () => "/forgot-password",
+  resetPassword: (token: string) => `/reset-password/${seg(token)}`,
+  invitation: (token: string) => `/invitations/${seg(token)}`,
+  account: () => "/account",
+  /** A person's own schedule as a calendar feed. */
+  personalCalendar: (token: string) => `/calendar/${seg(token)}.ics`,
+  realtimeTicket: () => "/realtime/ticket",
+
+  // A meeting's public pages.
+  meeting: (m: Slug) => meeting(m),
+  agenda: (m: Slug, query?: Query) => withQuery(`${meeting(m)}/agenda`, query),
+  agendaCalendar: (m: Slug, query?: Query) => withQuery(`${meeting(m)}/agenda.ics`, query),
+  changelog: (m: Slug) => `${meeting(m)}/changelog`,
+  changelogFeed: (m: Slug) => `${meeting(m)}/changelog.atom`,
+  schedule: (m: Slug, query?: Query) => withQuery(`${meeting(m)}/schedule`, query),
+  frabXml: (m: Slug) => `${meeting(m)}/schedule.xml`,
+  frabJson: (m: Slug) => `${meeting(m)}/schedule.json`,
+  session: (m: Slug, s: Slug) => `${meeting(m)}/sessions/${seg(s)}`,
+  /** The public address; the server rewrites it to the …/calendar.ics resource route. */
+  sessionCalendar: (m: Slug, s: Slug) => `${meeting(m)}/sessions/${seg(s)}.ics`,
+  live: (m: Slug, s: Slug) => `${meeting(m)}/sessions/${seg(s)}/live`,
+  moderate: (m: Slug, s: Slug) => `${meeting(m)}/sessions/${seg(s)}/moderate`,
+  present: (m: Slug, s: Slug) => `${meeting(m)}/sessions/${seg(s)}/present`,
+  speakers: (m: Slug, query?: Query) => withQuery(`${meeting(m)}/speakers`, query),
+  speaker: (m: Slug, speaker: Slug) => `${meeting(m)}/speakers/${seg(speaker)}`,
+  tracks: (m: Slug) => `${meeting(m)}/tracks`,
+  track: (m: Slug, track: Slug) => `${meeting(m)}/tracks/${seg(track)}`,
+  trackCalendar: (m: Slug, track: Slug) => `${meeting(m)}/tracks/${seg(track)}.ics`,
+
+  // Registration.
+  register: (m: Slug) => `${meeting(m)}/register`,
+  /** Stripe fills in {CHECKOUT_SESSION_ID}; the braces must stay unencoded. */
+  registerSuccess: (m: Slug, checkoutSession = "{CHECKOUT_SESSION_ID}") => `${meeting(m)}/register/success?session_id=${checkoutSession}`,
+  registerCancelled: (m: Slug, order: string) => withQuery(`${meeting(m)}/register/cancelled`, { order }),
+  testPayment: (m: Slug, order: string) => `${meeting(m)}/register/test-payment/${seg(order)}`,
+  registration: (m: Slug) => `${meeting(m)}/registration`,
+  confirmInstitutionalEmail: (m: Slug, token: string) => `${meeting(m)}/registration/confirm-email/${seg(token)}`,
+  registrationDocument: (m: Slug, document: string) => `${meeting(m)}/registration/documents/${seg(document)}`,
+  receipt: (m: Slug) => `${meeting(m)}/registration/receipt`,
+
+  // The organizers' console.
+  organize: {
+    home: () => "/organize",
+    meeting: (m: Slug) => console_(m),
+    audit: (m: Slug, query?: Query) => withQuery(`${console_(m)}/audit`, query),
+    clashes: (m: Slug) => `${console_(m)}/clashes`,
+    programCsv: (m: Slug, source: "draft" | "published") => withQuery(`${console_(m)}/export.csv`, { source }),
+    import: (m: Slug) => `${console_(m)}/import`,
+    mail: (m: Slug, query?: Query) => withQuery(`${console_(m)}/mail`, query),
+    preview: (m: Slug, query?: Query) => withQuery(`${console_(m)}/preview`, query),
+    publish: (m: Slug, query?: Query) => withQuery(`${console_(m)}/publish`, query),
+    registrations: (m: Slug, query?: Query) => withQuery(`${console_(m)}/registrations`, query),
+    registration: (m: Slug, registration: string, query?: Query) => withQuery(`${console_(m)}/registrations/${seg(registration)}`, query),
+    verification: (m: Slug) => `${console_(m)}/registrations/verification`,
+    registrationsCsv: (m: Slug, query?: Query) => withQuery(`${console_(m)}/registrations.csv`, query),
+    rooms: (m: Slug) => `${console_(m)}/rooms`,
+    sessions: (m: Slug, query?: Query) => withQuery(`${console_(m)}/sessions`, query),
+    session: (m: Slug, s: Slug, query?: Query) => withQuery(`${console_(m)}/sessions/${seg(s)}`, query),
+    newSession: (m: Slug, query?: Query) => withQuery(`${console_(m)}/sessions/new`, query),
+    speakers: (m: Slug, query?: Query) => withQuery(`${console_(m)}/speakers`, query),
+    speaker: (m: Slug, speaker: Slug, query?: Query) => withQuery(`${console_(m)}/speakers/${seg(speaker)}`, query),
+    team: (m: Slug) => `${console_(m)}/team`,
+    tracks: (m: Slug) => `${console_(m)}/tracks`,
+  },
+} as const;
