@@ -18,7 +18,7 @@ import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import stylesheet from "~/tailwind.css?url";
 import { organizesAnyMeeting } from "~/models/meetings/team.server";
-import { getUser } from "~/utils/auth.server";
+import { getUser } from "~/server/auth.server";
 
 // An inline icon: browsers stop asking for /favicon.ico, which would only be a 404.
 const icon = `data:image/svg+xml,${encodeURIComponent(

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createPasswordReset, createUser, isPasswordResetTokenUsable, verifyLogin } from "~/models/accounts/user.server";
-import { getUser } from "~/utils/auth.server";
+import { getUser } from "~/server/auth.server";
 import { env } from "~/utils/env.server";
 import { mailTo } from "../../../tests/mail-queue";
 import { createLoginSession } from "~/utils/session.server";

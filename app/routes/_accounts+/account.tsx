@@ -6,7 +6,7 @@ import { z } from "zod";
 import { Field, FormErrors, PageError, SubmitButton, useIsPending } from "~/components/forms";
 import { NEW_PASSWORD_HINT, newPasswordField, passwordField } from "~/models/accounts/forms";
 import { changePassword } from "~/models/accounts/user.server";
-import { requireSignIn } from "~/utils/auth.server";
+import { requireSignIn } from "~/server/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { clientIp, limitPasswordChange, resetPasswordChangeLimit, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
 import { listLoginSessions, revokeOtherLoginSessions } from "~/utils/session.server";

@@ -5,7 +5,7 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormCard, FormErrors, PageError, SubmitButton, useIsPending } from "~/components/forms";
 import { acceptInvitation, getInvitation, TEAM_ROLE_LABELS } from "~/models/meetings/team.server";
-import { getUser, requireUser } from "~/utils/auth.server";
+import { getUser, requireUser } from "~/server/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitation · Meeting Platform" }];
 

@@ -8,7 +8,7 @@ import { Field, FormRouteError } from "~/components/forms";
 import { emailField, passwordField, redirectToField } from "~/models/accounts/forms";
 import { attemptSignIn } from "~/models/accounts/sign-in.server";
 import { accountKey, normalizeEmail } from "~/models/accounts/user.server";
-import { requireAnonymous } from "~/utils/auth.server";
+import { requireAnonymous } from "~/server/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { readDevice, trustDeviceFor } from "~/utils/device-cookie.server";
 import { clientIp, formatWait, limitSignIn, resetSignInLimit, tooManyAttemptsMessage } from "~/utils/rate-limit.server";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createUser } from "~/models/accounts/user.server";
-import { getUser } from "~/utils/auth.server";
+import { getUser } from "~/server/auth.server";
 import { prisma } from "~/utils/db.server";
 import { createLoginSession } from "~/utils/session.server";
 import { action, loader } from "./logout";

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FormCard, PageError, SubmitButton, useIsPending } from "~/components/forms";
-import { getUser } from "~/utils/auth.server";
+import { getUser } from "~/server/auth.server";
 import { destroyLoginSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign out · Meeting Platform" }];

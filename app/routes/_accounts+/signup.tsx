@@ -8,7 +8,7 @@ import { Field, FormCard, FormRouteError } from "~/components/forms";
 import { emailField, NEW_PASSWORD_HINT, newPasswordField, redirectToField } from "~/models/accounts/forms";
 import { requestSignup } from "~/models/accounts/signup.server";
 import { normalizeEmail } from "~/models/accounts/user.server";
-import { requireAnonymous } from "~/utils/auth.server";
+import { requireAnonymous } from "~/server/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { clientIp, limitSignUp, limitSignUpForEmail, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
 

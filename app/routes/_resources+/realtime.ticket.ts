@@ -3,7 +3,7 @@
 // sign-in cookie. Signed out: no ticket (anyone may still watch).
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { issueRealtimeTicket } from "~/models/accounts/realtime-ticket.server";
-import { getSignIn } from "~/utils/auth.server";
+import { getSignIn } from "~/server/auth.server";
 
 export async function loader() {
   return new Response("Ask for a ticket with POST.", { status: 405, headers: { Allow: "POST" } });

@@ -8,7 +8,7 @@ import { findScheduleFeed } from "~/models/schedule/calendar-feed.server";
 import { keepsCancelled, listScheduledCalendarSessions } from "~/models/program/calendar.server";
 import { fingerprint } from "~/models/schedule/schedule.server";
 import { env } from "~/utils/env.server";
-import { calendarNotFound, calendarResponse, renderCalendar } from "~/utils/ical.server";
+import { calendarNotFound, calendarResponse, renderCalendar } from "~/server/ical.server";
 
 const NOT_FOUND = "This calendar address is unknown or has been replaced. Copy the current one from My schedule.";
 

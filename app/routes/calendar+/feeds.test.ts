@@ -17,8 +17,8 @@ import { createProgramFixture, type ProgramFixture } from "~/models/program/prog
 import { addToSchedule } from "~/models/schedule/schedule.server";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { parseCalendar, type ParsedEvent } from "~/utils/ical-parse.fixture";
-import { forgetCalendarCaches, sessionUid } from "~/utils/ical.server";
+import { parseCalendar, type ParsedEvent } from "~/server/ical-parse.fixture";
+import { forgetCalendarCaches, sessionUid } from "~/server/ical.server";
 import { loader as personalFeed } from "./$feed";
 import { loader as programFeed } from "../meetings+/$meeting+/agenda[.ics]";
 import { loader as sessionFile } from "../meetings+/$meeting+/sessions.$session_.calendar[.ics]";

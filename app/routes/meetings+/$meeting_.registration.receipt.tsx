@@ -9,7 +9,7 @@ import { ReceiptTable, toReceiptOrders } from "~/components/registration-receipt
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { ATTENDANCE_LABELS } from "~/models/registration/pricing";
 import { getOwnRegistration, registrationStateLabel } from "~/models/registration/registration.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/server/auth.server";
 import { formatDate, formatDateSpan } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Receipt ${data.registration.code} · ${data.meeting.name}` : "Receipt" }];

@@ -4,7 +4,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageError } from "~/components/forms";
 import { listOrganizedMeetings } from "~/models/meetings/team.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/server/auth.server";
 import { formatDateSpan } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Organize · Meeting Platform" }];

@@ -9,7 +9,7 @@ import { SectionNav } from "~/components/section-nav";
 import { TimeZoneHint, ZoneBar } from "~/components/time-zone";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { listScheduledSessionIds } from "~/models/schedule/schedule.server";
-import { getUser } from "~/utils/auth.server";
+import { getUser } from "~/server/auth.server";
 import { formatDateSpan, zoneViewFor } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.meeting.name : "Meeting not found" }];

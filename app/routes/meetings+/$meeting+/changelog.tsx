@@ -9,7 +9,7 @@ import { listReleases } from "~/models/program/publish.server";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { CHANGE_LABELS, describeChange, isSessionChange } from "~/models/program/changes";
 import { listProgramNotices, markProgramNoticesRead } from "~/models/program/notices.server";
-import { getUser, requireUser } from "~/utils/auth.server";
+import { getUser, requireUser } from "~/server/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formatDate, formatTime, zoneAbbreviation, zoneViewFor } from "~/utils/time";
 

@@ -17,7 +17,7 @@ import { getMeeting } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS, KIND_LABELS } from "~/models/program/program";
 import { scheduleAnchor, ScheduleFormSchema } from "~/models/schedule/forms";
 import { addToSchedule, getSchedule, listAudienceTracks, removeFromSchedule } from "~/models/schedule/schedule.server";
-import { getUser, requireUser } from "~/utils/auth.server";
+import { getUser, requireUser } from "~/server/auth.server";
 import { env } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";
 import { safeRedirect } from "~/utils/safe-redirect";

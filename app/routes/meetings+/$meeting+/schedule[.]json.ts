@@ -1,6 +1,6 @@
 // The published program in the frab/pretalx JSON schedule format, for conference apps.
 import { type LoaderFunctionArgs } from "@remix-run/node";
-import { frabScheduleResponse } from "~/utils/frab-response.server";
+import { frabScheduleResponse } from "~/server/frab-response.server";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   return frabScheduleResponse(request, params.meeting ?? "", "json");

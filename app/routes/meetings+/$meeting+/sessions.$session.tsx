@@ -14,7 +14,7 @@ import { AUDIENCE_LABELS, KIND_LABELS, ROLE_LABELS, ROLE_ORDER } from "~/models/
 import { listApprovedQuestions } from "~/models/live-qa/questions.server";
 import { getSession } from "~/models/program/session.server";
 import { env } from "~/utils/env.server";
-import { googleCalendarUrl } from "~/utils/ical.server";
+import { googleCalendarUrl } from "~/server/ical.server";
 import { dayKeyOf, formatDate, formatTimeRange, zoneAbbreviation, zoneViewFor } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

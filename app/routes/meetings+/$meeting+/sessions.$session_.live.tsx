@@ -16,9 +16,9 @@ import { askQuestion, editQuestion, getQaBoard, unvoteQuestion, voteQuestion, wi
 import { audienceQuestions, QaError, questionBodySchema, recordIdSchema, sortQuestions, type QuestionSort } from "~/models/live-qa/questions";
 import { ROLE_LABELS } from "~/models/program/program";
 import { canFrameStream } from "~/server/security-headers.server";
-import { loginUrlFor } from "~/utils/auth.server";
+import { loginUrlFor } from "~/server/auth.server";
 import { readFormData } from "~/utils/form-data.server";
-import { backTo, httpStatusOf, loadLivePage } from "~/utils/live-qa-page.server";
+import { backTo, httpStatusOf, loadLivePage } from "~/server/live-qa-page.server";
 import { formatDate, formatTime, formatTimeRange, zoneAbbreviation, zoneViewFor } from "~/utils/time";
 
 type StreamPhase = "cancelled" | "before" | "live" | "after";

@@ -25,9 +25,9 @@ import {
   unpinQuestion,
 } from "~/models/live-qa/questions.server";
 import { dismissReasonSchema, QaError, questionBodySchema, recordIdSchema, sortQuestions, type QuestionView } from "~/models/live-qa/questions";
-import { loginUrlFor } from "~/utils/auth.server";
+import { loginUrlFor } from "~/server/auth.server";
 import { readFormData } from "~/utils/form-data.server";
-import { backTo, httpStatusOf, loadLivePage } from "~/utils/live-qa-page.server";
+import { backTo, httpStatusOf, loadLivePage } from "~/server/live-qa-page.server";
 import { zoneViewFor } from "~/utils/time";
 
 async function requireModeratorPage(request: Request, params: { meeting?: string; session?: string }) {

@@ -8,7 +8,7 @@ import { ProgramErrorBoundary } from "~/components/program-error";
 import { getQaBoard } from "~/models/live-qa/questions.server";
 import { projectorQuestions } from "~/models/live-qa/questions";
 import { env } from "~/utils/env.server";
-import { loadLivePage } from "~/utils/live-qa-page.server";
+import { loadLivePage } from "~/server/live-qa-page.server";
 
 const SHOWN = 5;
 

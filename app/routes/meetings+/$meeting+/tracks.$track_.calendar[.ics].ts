@@ -5,7 +5,7 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { getCalendarTrack, keepsCancelled, listProgramCalendarSessions } from "~/models/program/calendar.server";
 import { env } from "~/utils/env.server";
-import { calendarNotFound, calendarResponse, lookupCalendarMeeting, renderCalendar } from "~/utils/ical.server";
+import { calendarNotFound, calendarResponse, lookupCalendarMeeting, renderCalendar } from "~/server/ical.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await lookupCalendarMeeting(params.meeting ?? "");

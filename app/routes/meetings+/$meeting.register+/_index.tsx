@@ -15,7 +15,7 @@ import { startCheckout, type CheckoutField } from "~/models/registration/checkou
 import { PROOF_ACCEPT, registerSchema } from "~/models/registration/forms";
 import { ATTENDANCE_LABELS, dayOf, describeRefundPolicy, formatMoney, type AttendanceKind } from "~/models/registration/pricing";
 import { getMembership, getOwnRegistration, getRegistrationOffer, LIVE_STATUSES, seatsLeft } from "~/models/registration/registration.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/server/auth.server";
 import { dayKeyOf, formatDay, formatTime } from "~/utils/time";
 import { fileBytes, PROOF_PROBLEM_MESSAGES, readProofForm, storeProof } from "~/utils/upload.server";
 

@@ -10,7 +10,7 @@ import type { ProgramHandle } from "../$meeting+/_layout";
 import { abandonCheckout } from "~/models/registration/checkout.server";
 import { LeaveCheckoutSchema } from "~/models/registration/forms";
 import { getOwnOrder } from "~/models/registration/registration.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/server/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formatTime } from "~/utils/time";
 

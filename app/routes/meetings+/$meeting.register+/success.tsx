@@ -6,7 +6,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import type { ProgramHandle } from "../$meeting+/_layout";
 import { findOrderByCheckoutSession, isConfirmed } from "~/models/registration/registration.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/server/auth.server";
 
 // Times here are in the meeting's own zone; the zone switch belongs to the program pages.
 export const handle: ProgramHandle = { showsTimes: false };

@@ -14,7 +14,7 @@ import { TestPaymentSchema } from "~/models/registration/forms";
 import { checkoutTestEvent, deliverTestEvent } from "~/models/registration/payment.server";
 import { formatMoney } from "~/models/registration/pricing";
 import { getOwnOrder } from "~/models/registration/registration.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/server/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { isTestPaymentMode } from "~/utils/stripe.server";
 

@@ -17,7 +17,7 @@ import { abandonCheckout, startCategoryChange, type CheckoutField } from "~/mode
 import { OwnRegistrationSchema, PROOF_ACCEPT } from "~/models/registration/forms";
 import { ATTENDANCE_LABELS, describeRefundPolicy, formatMoney } from "~/models/registration/pricing";
 import { getOwnRegistration, isConfirmed, listCategories, registrationStateLabel } from "~/models/registration/registration.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/server/auth.server";
 import { formatDate, formatTime } from "~/utils/time";
 import { fileBytes, PROOF_PROBLEM_MESSAGES, readProofForm, storeProof } from "~/utils/upload.server";
 

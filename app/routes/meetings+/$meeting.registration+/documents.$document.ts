@@ -4,7 +4,7 @@
 // keeps browsers from guessing otherwise.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getProofDocument } from "~/models/registration/verification.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/server/auth.server";
 import { inlineDisposition, readProof } from "~/utils/upload.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

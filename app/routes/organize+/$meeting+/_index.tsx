@@ -9,7 +9,7 @@ import { listReleases } from "~/models/program/publish.server";
 import { listAuditEntries } from "~/models/meetings/audit.server";
 import { findClashes } from "~/models/program/clashes";
 import { formatDate, formatTime } from "~/utils/time";
-import { requireOrganizer } from "~/utils/organizer.server";
+import { requireOrganizer } from "~/server/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

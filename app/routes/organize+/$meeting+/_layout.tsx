@@ -10,7 +10,7 @@ import { compareDraftWithPublished } from "~/models/program/draft.server";
 import { countMeetingMail } from "~/models/meetings/outgoing-mail.server";
 import { findClashes } from "~/models/program/clashes";
 import { formatDateSpan } from "~/utils/time";
-import { requireOrganizer } from "~/utils/organizer.server";
+import { requireOrganizer } from "~/server/organizer.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Organize · ${data.meeting.name}` : "Organizer console" }];
 

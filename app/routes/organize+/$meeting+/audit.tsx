@@ -6,7 +6,7 @@ import { ConsolePage, secondaryLinkClass } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { listAuditEntries } from "~/models/meetings/audit.server";
 import { formatDate, formatTime, zoneAbbreviation } from "~/utils/time";
-import { requireOrganizer } from "~/utils/organizer.server";
+import { requireOrganizer } from "~/server/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

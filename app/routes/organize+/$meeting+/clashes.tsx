@@ -8,7 +8,7 @@ import { ConsoleErrorBoundary } from "~/components/console-error";
 import { getDraft } from "~/models/program/draft.server";
 import { CLASH_LABELS, type Clash, describeClash, findClashes } from "~/models/program/clashes";
 import { dayKeyOf, formatDay, formatTimeRange } from "~/utils/time";
-import { requireOrganizer } from "~/utils/organizer.server";
+import { requireOrganizer } from "~/server/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

@@ -3,7 +3,7 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { getDraft, getPublishedProgram } from "~/models/program/draft.server";
 import { programToCsv } from "~/models/program/csv-import.server";
-import { requireOrganizer } from "~/utils/organizer.server";
+import { requireOrganizer } from "~/server/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

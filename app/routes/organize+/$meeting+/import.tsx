@@ -10,7 +10,7 @@ import { ConsoleErrorBoundary } from "~/components/console-error";
 import { SubmitButton } from "~/components/forms";
 import { CSV_COLUMNS, csvTooLarge, dryRunProgramImport, importProgramCsv, MAX_CSV_BYTES, MAX_CSV_ROWS } from "~/models/program/csv-import.server";
 import { readUploadForm } from "~/utils/form-data.server";
-import { requireOrganizer } from "~/utils/organizer.server";
+import { requireOrganizer } from "~/server/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

@@ -8,7 +8,7 @@ import { Badge, ConsolePage, RowButton, Section, StatusBanner } from "~/componen
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { countMeetingMail, listMeetingMail, sendMailAgain } from "~/models/meetings/outgoing-mail.server";
 import { readFormData } from "~/utils/form-data.server";
-import { refused, requireOrganizer } from "~/utils/organizer.server";
+import { refused, requireOrganizer } from "~/server/organizer.server";
 import { formatDate, formatTime, zoneAbbreviation } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

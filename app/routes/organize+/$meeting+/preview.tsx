@@ -8,7 +8,7 @@ import { TrackDot } from "~/components/track-chip";
 import { getDraft } from "~/models/program/draft.server";
 import { KIND_LABELS } from "~/models/program/program";
 import { dayKeyOf, daysBetween, formatDay, formatTime, formatTimeRange } from "~/utils/time";
-import { requireOrganizer } from "~/utils/organizer.server";
+import { requireOrganizer } from "~/server/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

@@ -17,7 +17,7 @@ import { describeClash, findClashes } from "~/models/program/clashes";
 import { CHANGE_LABELS, countChanges, describeChange, groupBySession, isSessionChange } from "~/models/program/changes";
 import { formatDate, formatTime } from "~/utils/time";
 import { readFormData } from "~/utils/form-data.server";
-import { refused, requireOrganizer } from "~/utils/organizer.server";
+import { refused, requireOrganizer } from "~/server/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

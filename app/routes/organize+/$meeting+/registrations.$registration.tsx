@@ -17,7 +17,7 @@ import { ATTENDANCE_LABELS, formatMoney } from "~/models/registration/pricing";
 import { meetingCurrency, refundableByOrder, registrationStateLabel } from "~/models/registration/registration.server";
 import { decideProof } from "~/models/registration/verification.server";
 import { readFormData } from "~/utils/form-data.server";
-import { requireOrganizer } from "~/utils/organizer.server";
+import { requireOrganizer } from "~/server/organizer.server";
 import { formatDate, formatTime } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.registration.name} · Registrations` : "Registration" }];

@@ -10,7 +10,7 @@ import { countPendingVerifications, listAddOnSeats, registrationSummary, searchR
 import { REGISTRATION_FILTERS, type RegistrationFilter } from "~/models/registration/forms";
 import { ATTENDANCE_LABELS, formatMoney } from "~/models/registration/pricing";
 import { meetingCurrency } from "~/models/registration/registration.server";
-import { requireMeetingRole } from "~/utils/auth.server";
+import { requireMeetingRole } from "~/server/auth.server";
 import { formatDate } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Registrations · ${data.meeting.name}` : "Registrations" }];

@@ -13,7 +13,7 @@ import { verificationQueue } from "~/models/registration/console.server";
 import { ReviewSchema } from "~/models/registration/forms";
 import { decideProof } from "~/models/registration/verification.server";
 import { readFormData } from "~/utils/form-data.server";
-import { requireOrganizer } from "~/utils/organizer.server";
+import { requireOrganizer } from "~/server/organizer.server";
 import { formatDate } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Verification queue · ${data.meeting.name}` : "Verification queue" }];

@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { registrationsCsv } from "~/models/registration/console.server";
-import { requireMeetingRole } from "~/utils/auth.server";
+import { requireMeetingRole } from "~/server/auth.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");

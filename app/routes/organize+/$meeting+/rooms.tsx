@@ -11,7 +11,7 @@ import { Field } from "~/components/forms";
 import { deleteDraftRoom, getDraft, revisionOf, saveDraftRoom } from "~/models/program/draft.server";
 import { RoomFormSchema } from "~/models/program/forms";
 import { readFormData } from "~/utils/form-data.server";
-import { draftEntryReply, refused, requireOrganizer } from "~/utils/organizer.server";
+import { draftEntryReply, refused, requireOrganizer } from "~/server/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

@@ -12,7 +12,7 @@ import { SessionFormSchema, SessionSpeakerFormSchema } from "~/models/program/fo
 import { ROLE_LABELS, ROLE_ORDER } from "~/models/program/program";
 import { clashesBySession, describeClash, findClashes } from "~/models/program/clashes";
 import { readFormData } from "~/utils/form-data.server";
-import { refusalReply, refused, requireOrganizer, sessionFormOptions, sessionFormValues, sessionFromForm } from "~/utils/organizer.server";
+import { refusalReply, refused, requireOrganizer, sessionFormOptions, sessionFormValues, sessionFromForm } from "~/server/organizer.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.session.title} · Organize` : "Session · Organize" }];
 

@@ -10,7 +10,7 @@ import { KIND_LABELS } from "~/models/program/program";
 import { clashesBySession, describeClash, findClashes } from "~/models/program/clashes";
 import { isSessionChange } from "~/models/program/changes";
 import { dayKeyOf, daysBetween, formatDay, formatTimeRange } from "~/utils/time";
-import { requireOrganizer } from "~/utils/organizer.server";
+import { requireOrganizer } from "~/server/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

@@ -10,7 +10,7 @@ import { getDraft, saveDraftSession } from "~/models/program/draft.server";
 import { SessionFormSchema } from "~/models/program/forms";
 import { slugify, uniqueSlug } from "~/models/program/document";
 import { readFormData } from "~/utils/form-data.server";
-import { refusalReply, requireOrganizer, sessionFormOptions, sessionFromForm } from "~/utils/organizer.server";
+import { refusalReply, requireOrganizer, sessionFormOptions, sessionFromForm } from "~/server/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

@@ -11,7 +11,7 @@ import { SpeakerFormSchema } from "~/models/program/forms";
 import { ROLE_LABELS } from "~/models/program/program";
 import { formatDay, formatTimeRange, dayKeyOf } from "~/utils/time";
 import { readFormData } from "~/utils/form-data.server";
-import { refused, requireOrganizer } from "~/utils/organizer.server";
+import { refused, requireOrganizer } from "~/server/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

@@ -9,7 +9,7 @@ import { getDraft, saveDraftSpeaker } from "~/models/program/draft.server";
 import { SpeakerFormSchema } from "~/models/program/forms";
 import { slugify, uniqueSlug } from "~/models/program/document";
 import { readFormData } from "~/utils/form-data.server";
-import { refusalReply, requireOrganizer } from "~/utils/organizer.server";
+import { refusalReply, requireOrganizer } from "~/server/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

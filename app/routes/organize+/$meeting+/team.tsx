@@ -12,7 +12,7 @@ import { InviteFormSchema, TEAM_ROLE_LABELS, type TeamRole } from "~/models/prog
 import { inviteToTeam, listTeam, removeTeamRole, revokeInvitation } from "~/models/meetings/team.server";
 import { formatDate } from "~/utils/time";
 import { readFormData } from "~/utils/form-data.server";
-import { originOf, refused, requireOrganizer } from "~/utils/organizer.server";
+import { originOf, refused, requireOrganizer } from "~/server/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting, user } = await requireOrganizer(request, params);

@@ -14,7 +14,7 @@ import { TrackFormSchema } from "~/models/program/forms";
 import { AUDIENCE_LABELS } from "~/models/program/program";
 import { slugify, uniqueSlug } from "~/models/program/document";
 import { readFormData } from "~/utils/form-data.server";
-import { draftEntryReply, refused, requireOrganizer } from "~/utils/organizer.server";
+import { draftEntryReply, refused, requireOrganizer } from "~/server/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
