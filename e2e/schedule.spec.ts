@@ -5,7 +5,7 @@
 // JavaScript, and the public program and track files through the real server.
 // axe checks every page visited.
 import { expect, test, type Locator, type Page } from "./fixtures";
-import { parseCalendar } from "../app/utils/ical-parse.fixture";
+import { parseCalendar } from "../app/server/ical-parse.fixture";
 import { expectNoAxeViolations } from "./accessibility";
 import { withE2eDatabase } from "./database";
 

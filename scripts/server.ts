@@ -77,7 +77,7 @@ export async function startWebServer({ port, dev }: WebServerOptions): Promise<S
     const serverBuildPath = pathToFileURL(path.join(buildDir, "server/index.js")).href;
     build = (await import(/* @vite-ignore */ serverBuildPath)) as ServerBuild;
     // Public program pages: ETag/304 and a shared in-memory page cache keyed by the program version.
-    const { createPageCache } = await import("../app/utils/page-cache.server");
+    const { createPageCache } = await import("../app/server/page-cache.server");
     app.use(createPageCache({ buildId: build.assets.version }));
   }
   app.all("*", createRequestHandler({

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { createUser } from "~/models/accounts/user.server";
 import { hasMeetingRole } from "~/models/accounts/access.server";
 import { getSignIn, getSignInByCookie, getUser, requireAnonymous, requireMeetingRole, requireUser } from "./auth.server";
-import { prisma } from "../utils/db.server";
-import { createLoginSession, destroyLoginSession, listLoginSessions, loginSessionCookie, revokeOtherLoginSessions } from "../utils/session.server";
+import { prisma } from "~/utils/db.server";
+import { createLoginSession, destroyLoginSession, listLoginSessions, loginSessionCookie, revokeOtherLoginSessions } from "~/utils/session.server";
 
 async function newUser() {
   const created = await createUser({ email: `auth-${randomUUID()}@example.test`, name: "Test Person", password: "a good password" });

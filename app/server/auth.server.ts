@@ -3,8 +3,8 @@
 import { redirect } from "@remix-run/node";
 import type { MeetingRoleKind } from "~/generated/prisma/client";
 import { hasMeetingRole } from "~/models/accounts/access.server";
-import { prisma } from "../utils/db.server";
-import { clearLoginSessionCookie, readLoginSessionId, readLoginSessionIdFromCookie } from "../utils/session.server";
+import { prisma } from "~/utils/db.server";
+import { clearLoginSessionCookie, readLoginSessionId, readLoginSessionIdFromCookie } from "~/utils/session.server";
 
 /** What every page may know about the signed-in person (the root loader sends it to the browser). */
 export type SignedInUser = { id: string; name: string; email: string; isAdmin: boolean };

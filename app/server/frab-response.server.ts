@@ -3,7 +3,7 @@
 // program), answered with 304 when the app already has it.
 import { buildFrabSchedule, frabScheduleXml } from "~/models/program/frab-schedule.server";
 import { getProgramStamp } from "~/models/meetings/meeting.server";
-import { env } from "../utils/env.server";
+import { env } from "~/utils/env.server";
 
 export async function frabScheduleResponse(request: Request, meetingSlug: string, format: "json" | "xml"): Promise<Response> {
   const stamp = await getProgramStamp(meetingSlug);

@@ -7,8 +7,8 @@ import { type z } from "zod";
 import { type DraftFailure } from "~/models/program/draft.server";
 import { type SessionFormSchema } from "~/models/program/forms";
 import { type DraftSession, type ProgramDocument, wallClock, zonedInstant } from "~/models/program/document";
-import { prisma } from "../utils/db.server";
-import { daysBetween, zoneAbbreviation } from "../utils/time";
+import { prisma } from "~/utils/db.server";
+import { daysBetween, zoneAbbreviation } from "~/utils/time";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { requireMeetingRole } from "./auth.server";
 

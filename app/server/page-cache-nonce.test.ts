@@ -9,7 +9,7 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProgramFixture, type ProgramFixture } from "~/models/program/program.fixture";
 import { securityHeaders } from "~/server/security-headers.server";
-import { cspNonce } from "../utils/csp-nonce.server";
+import { cspNonce } from "~/utils/csp-nonce.server";
 import { createPageCache } from "./page-cache.server";
 
 let fixture: ProgramFixture;

@@ -6,9 +6,9 @@ import compression from "compression";
 import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createProgramFixture, type ProgramFixture } from "~/models/program/program.fixture";
-import { prisma } from "../utils/db.server";
+import { prisma } from "~/utils/db.server";
 import { createPageCache, type PageCache } from "./page-cache.server";
-import { readTimeZoneHint } from "../utils/time";
+import { readTimeZoneHint } from "~/utils/time";
 
 let fixture: ProgramFixture;
 let server: Server;

@@ -21,11 +21,11 @@ import { LRUCache } from "lru-cache";
 import { getQaVersion } from "~/models/live-qa/questions.server";
 import { getProgramStamp, meetingSpan } from "~/models/meetings/meeting.server";
 import { scheduleStampForSignIn } from "~/models/schedule/schedule.server";
-import { cspNonce } from "../utils/csp-nonce.server";
-import { logger } from "../utils/logger.server";
+import { cspNonce } from "~/utils/csp-nonce.server";
+import { logger } from "~/utils/logger.server";
 import { cutAtNonce, gzipPieces, stampNonce, stampNonceGzipped, type GzippedPieces, type NonceStampedPage } from "~/utils/nonce-stamped-page.server";
-import { readLoginSessionIdFromCookie } from "../utils/session.server";
-import { readTimeZoneHint } from "../utils/time";
+import { readLoginSessionIdFromCookie } from "~/utils/session.server";
+import { readTimeZoneHint } from "~/utils/time";
 
 /** What decides whether a meeting's pages changed. */
 export type ProgramStamp = { programVersion: number; startsOn: Date; endsOn: Date; timeZone: string };
