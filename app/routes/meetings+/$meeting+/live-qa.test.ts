@@ -2,7 +2,8 @@
 // them: who gets in, what each sees, and forms that write through the same
 // verbs as the sidecar (refusals as 4xx with a message, never a 500).
 import { beforeAll, describe, expect, it } from "vitest";
-import { approveQuestion, askQuestion } from "~/models/live-qa/questions.server";
+import { askQuestion } from "~/models/live-qa/asking.server";
+import { approveQuestion } from "~/models/live-qa/moderation.server";
 import { readRealtimeTicket } from "~/models/accounts/realtime-ticket.server";
 import { prisma } from "~/utils/db.server";
 import { makePerson, makeSession, type TestPerson } from "../../../../realtime/test-support";
