@@ -55,6 +55,7 @@ export const QA_COMMANDS = {
     who: "participant",
     schema: askPayloadSchema,
     intents: { ask: {} },
+    // Its words depend on the outcome: on the board at once, or waiting for a moderator.
     confirmations: {
       asked: "Your question is on the board.",
       "asked-pending": "Your question was sent. It appears for everyone once a moderator approves it.",
@@ -68,27 +69,9 @@ export const QA_COMMANDS = {
     confirmations: { edit: { audience: "Your question was updated.", moderator: "Saved." } },
     signInTo: "edit questions",
   }),
-  "question:withdraw": row({
-    who: "participant",
-    schema: questionRef,
-    intents: { withdraw: {} },
-    confirmations: { withdraw: "Your question was withdrawn." },
-    signInTo: "withdraw questions",
-  }),
-  "question:vote": row({
-    who: "participant",
-    schema: questionRef,
-    intents: { vote: {} },
-    confirmations: { vote: "Your vote was counted." },
-    announceLive: false,
-  }),
-  "question:unvote": row({
-    who: "participant",
-    schema: questionRef,
-    intents: { unvote: {} },
-    confirmations: { unvote: "Your vote was removed." },
-    announceLive: false,
-  }),
+  "question:withdraw": row({ who: "participant", schema: questionRef, intents: { withdraw: {} }, confirmations: { withdraw: "Your question was withdrawn." }, signInTo: "withdraw questions" }),
+  "question:vote": row({ who: "participant", schema: questionRef, intents: { vote: {} }, confirmations: { vote: "Your vote was counted." }, announceLive: false }),
+  "question:unvote": row({ who: "participant", schema: questionRef, intents: { unvote: {} }, confirmations: { unvote: "Your vote was removed." }, announceLive: false }),
   "question:approve": row({ who: "moderator", schema: questionRef, intents: { approve: {} }, confirmations: { approve: "Approved." } }),
   "question:dismiss": row({
     who: "moderator",
