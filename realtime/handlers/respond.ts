@@ -28,7 +28,7 @@ function overBurst(socket: QaSocket): boolean {
 }
 
 /** A no that only the sidecar says (no session joined): not a model's refusal, so it has a sidecar code. */
-export class SidecarRefusal extends Error {
+class SidecarRefusal extends Error {
   constructor(
     readonly code: SidecarErrorCode,
     message: string,
@@ -41,7 +41,7 @@ export class SidecarRefusal extends Error {
 type AckFailure = Extract<AckResponse<never>, { ok: false }>;
 
 /** The one map from a model's refusal to an acknowledgement: same code and sentence (UNAVAILABLE is our failure to the socket). */
-export function refusalAck(refusal: Pick<Refusal, "code" | "message">): AckFailure {
+function refusalAck(refusal: Pick<Refusal, "code" | "message">): AckFailure {
   return { ok: false, error: { code: refusal.code === "UNAVAILABLE" ? "INTERNAL" : refusal.code, message: refusal.message } };
 }
 
