@@ -5,7 +5,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { askQuestion, approveQuestion, setModeration, unvoteQuestion, voteQuestion } from "~/models/live-qa/questions.server";
+import { askQuestion, unvoteQuestion, voteQuestion } from "~/models/live-qa/asking.server";
+import { approveQuestion, setModeration } from "~/models/live-qa/moderation.server";
 import { audienceQuestions, type QaBoard } from "~/models/live-qa/questions";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";

@@ -1,21 +1,26 @@
 // The typed contract between the browser and the realtime sidecar: every event
-// name (entity:verb), its payload schema and its acknowledgement. The browser
-// imports the types; the sidecar validates every payload with these schemas
-// before anything reaches the database.
+// name (entity:verb), its payload and its acknowledgement. The Q&A commands
+// (question:ask, qa:open, …) and their payload schemas come from the one table
+// in app/models/live-qa/commands.ts; joining and leaving are declared here. The
+// browser imports the types; the sidecar validates every payload with these
+// schemas before anything reaches the database.
 import { z } from "zod";
-import {
-  dismissReasonSchema,
-  questionBodySchema,
-  recordIdSchema,
-  type QaBoard,
-  type QaErrorCode,
-  type QaEventView,
-  type QaSettings,
-  type QuestionView,
-} from "../app/models/live-qa/questions";
+import { noPayloadSchema, type QaCommandEvent, type QaCommandPayload } from "../app/models/live-qa/commands";
+import { recordIdSchema, type QaBoard, type QaChange, type QaEventView } from "../app/models/live-qa/questions";
+import type { RefusalCode } from "../app/models/refusal";
+
+/** What only the sidecar says: the socket joined no session, sent an event nobody knows, or something broke on our side. */
+export type SidecarErrorCode = "NOT_JOINED" | "UNKNOWN_EVENT" | "INTERNAL";
+
+/**
+ * The codes an acknowledgement carries: a model's refusal keeps its own code
+ * (a service being unavailable is, to the socket, our failure: INTERNAL), and
+ * the sidecar adds its own.
+ */
+export type AckErrorCode = Exclude<RefusalCode, "UNAVAILABLE"> | SidecarErrorCode;
 
 /** Every client event is acknowledged with one of these. */
-export type AckResponse<T> = { ok: true; data: T } | { ok: false; error: { code: QaErrorCode; message: string } };
+export type AckResponse<T> = { ok: true; data: T } | { ok: false; error: { code: AckErrorCode; message: string } };
 export type Ack<T> = (response: AckResponse<T>) => void;
 
 export const joinSchema = z.object({
@@ -23,19 +28,9 @@ export const joinSchema = z.object({
   /** The last event id the client applied; it then receives exactly the events after it. */
   lastEventId: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).nullish(),
 });
-export const askSchema = z.object({ body: questionBodySchema, anonymous: z.boolean().optional() });
-export const questionRefSchema = z.object({ questionId: recordIdSchema });
-export const editSchema = z.object({ questionId: recordIdSchema, body: questionBodySchema });
-export const dismissSchema = z.object({ questionId: recordIdSchema, reason: dismissReasonSchema.nullish() });
-export const emptySchema = z.object({}).optional();
-export const moderationSchema = z.object({ enabled: z.boolean() });
+export const leaveSchema = noPayloadSchema;
 
 export type JoinPayload = z.input<typeof joinSchema>;
-export type AskPayload = z.input<typeof askSchema>;
-export type QuestionRefPayload = z.input<typeof questionRefSchema>;
-export type EditPayload = z.input<typeof editSchema>;
-export type DismissPayload = z.input<typeof dismissSchema>;
-export type ModerationPayload = z.input<typeof moderationSchema>;
 
 /** What the sidecar knows of who is connected, for the page to show the right controls. */
 export type ViewerRights = { signedIn: boolean; name: string | null; canParticipate: boolean; canModerate: boolean };
@@ -49,24 +44,14 @@ export type JoinResult = {
 };
 
 /** The result of a change: the new event's id, and the question as the actor now sees it. */
-export type ChangeResult = { eventId: number; question?: QuestionView; qa: QaSettings };
+export type ChangeResult = QaChange;
 
-export interface ClientToServerEvents {
+/** One event per command of the table, each answered with the change it made. */
+type QaCommandEvents = { [E in QaCommandEvent]: (payload: QaCommandPayload<E>, ack: Ack<ChangeResult>) => void };
+
+export interface ClientToServerEvents extends QaCommandEvents {
   "qa:join": (payload: JoinPayload, ack: Ack<JoinResult>) => void;
-  "qa:leave": (payload: Record<string, never>, ack: Ack<null>) => void;
-  "question:ask": (payload: AskPayload, ack: Ack<ChangeResult>) => void;
-  "question:edit": (payload: EditPayload, ack: Ack<ChangeResult>) => void;
-  "question:withdraw": (payload: QuestionRefPayload, ack: Ack<ChangeResult>) => void;
-  "question:vote": (payload: QuestionRefPayload, ack: Ack<ChangeResult>) => void;
-  "question:unvote": (payload: QuestionRefPayload, ack: Ack<ChangeResult>) => void;
-  "question:approve": (payload: QuestionRefPayload, ack: Ack<ChangeResult>) => void;
-  "question:dismiss": (payload: DismissPayload, ack: Ack<ChangeResult>) => void;
-  "question:pin": (payload: QuestionRefPayload, ack: Ack<ChangeResult>) => void;
-  "question:unpin": (payload: Record<string, never>, ack: Ack<ChangeResult>) => void;
-  "question:answer": (payload: QuestionRefPayload, ack: Ack<ChangeResult>) => void;
-  "qa:open": (payload: Record<string, never>, ack: Ack<ChangeResult>) => void;
-  "qa:close": (payload: Record<string, never>, ack: Ack<ChangeResult>) => void;
-  "qa:moderation": (payload: ModerationPayload, ack: Ack<ChangeResult>) => void;
+  "qa:leave": (payload: z.input<typeof leaveSchema>, ack: Ack<null>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -89,9 +74,6 @@ export type SocketData = {
   /** Rights are re-checked when a role changes (a NOTIFY), and before a change when older than a minute (handlers/respond.ts). */
   session: { id: string; meetingId: string; canParticipate: boolean; canModerate: boolean; checkedAt: number } | null;
 };
-
-/** What the browser sends in the handshake's `auth`: a ticket from the web app (the cookie also works on the same site). */
-export type HandshakeAuth = { ticket?: string };
 
 /** Socket.IO limits each message to this many bytes: a question is at most 500 characters. */
 export const MAX_MESSAGE_BYTES = 16 * 1024;

@@ -16,7 +16,7 @@
 // catch-up and the live events that follow it never overlap or leave a gap (the
 // client skips ids it already applied).
 import type { Server, Socket } from "socket.io";
-import { getLastQaEventId, getQaBoard, getQaEventsSince } from "~/models/live-qa/questions.server";
+import { getLastQaEventId, getQaBoard, getQaEventsSince } from "~/models/live-qa/board.server";
 import { viewQaEvent, type QaEventRecord, type QaEventView, type QaViewer } from "~/models/live-qa/questions";
 import type { ClientToServerEvents, InterServerEvents, JoinResult, ServerToClientEvents, SocketData } from "./contract";
 

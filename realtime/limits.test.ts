@@ -2,7 +2,8 @@
 // checked before anything is written, abusive text stored harmlessly, unknown
 // or malformed events refused, and the socket still usable afterwards.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { approveQuestion, askQuestion } from "~/models/live-qa/questions.server";
+import { askQuestion } from "~/models/live-qa/asking.server";
+import { approveQuestion } from "~/models/live-qa/moderation.server";
 import { prisma } from "~/utils/db.server";
 import type { ChangeResult } from "./contract";
 import type { RealtimeServer } from "./server";

@@ -3,7 +3,8 @@
 // organizers may moderate. A refusal writes nothing. Claims in the handshake
 // (a user id, a role) are ignored.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approveQuestion, askQuestion, closeQa, openQa, pinQuestion, setModeration, voteQuestion } from "~/models/live-qa/questions.server";
+import { askQuestion, voteQuestion } from "~/models/live-qa/asking.server";
+import { approveQuestion, closeQa, openQa, pinQuestion, setModeration } from "~/models/live-qa/moderation.server";
 import { prisma } from "~/utils/db.server";
 import type { JoinResult } from "./contract";
 import type { RealtimeServer } from "./server";

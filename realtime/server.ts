@@ -9,7 +9,8 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Server } from "socket.io";
 import { z } from "zod";
 import { MEETING_RIGHTS_CHANGED_CHANNEL } from "~/models/accounts/access.server";
-import { QA_EVENTS_CHANNEL } from "~/models/live-qa/questions.server";
+import { QA_COMMAND_EVENTS } from "~/models/live-qa/commands";
+import { QA_EVENTS_CHANNEL } from "~/models/live-qa/event-log.server";
 import { prisma } from "~/utils/db.server";
 import { LOGIN_SESSIONS_ENDED_CHANNEL } from "~/utils/login-session-events.server";
 import { logger } from "~/utils/logger.server";
@@ -18,10 +19,9 @@ import { NotificationBus, parseNotice } from "./bus";
 import { MAX_MESSAGE_BYTES } from "./contract";
 import { rooms, SessionFanout, type QaServer, type QaSocket } from "./fanout";
 import { OneBufferFrameAdapter } from "./frame-adapter";
-import { registerModerationHandlers } from "./handlers/moderation";
-import { registerQuestionHandlers } from "./handlers/questions";
+import { registerQaCommands } from "./handlers/commands";
 import { recheckRights, type HandlerContext } from "./handlers/respond";
-import { registerSessionHandlers } from "./handlers/session";
+import { registerSessionHandlers, SESSION_EVENTS } from "./handlers/session";
 import { PRESENCE_CHANNEL, Presence } from "./presence";
 
 export type RealtimeServerOptions = {
@@ -117,8 +117,7 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
     }
     const handlerContext = { ...context, fanout, presence };
     registerSessionHandlers(socket, handlerContext);
-    registerQuestionHandlers(socket, handlerContext);
-    registerModerationHandlers(socket, handlerContext);
+    registerQaCommands(socket, handlerContext);
     socket.onAny((event: string, ...args: unknown[]) => {
       if (KNOWN_EVENTS.has(event)) return;
       const ack = args[args.length - 1];
@@ -236,20 +235,5 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
   return { port, io, http, close };
 }
 
-const KNOWN_EVENTS = new Set([
-  "qa:join",
-  "qa:leave",
-  "question:ask",
-  "question:edit",
-  "question:withdraw",
-  "question:vote",
-  "question:unvote",
-  "question:approve",
-  "question:dismiss",
-  "question:pin",
-  "question:unpin",
-  "question:answer",
-  "qa:open",
-  "qa:close",
-  "qa:moderation",
-]);
+/** What a client may send: joining and leaving, and the commands of the Q&A table. */
+const KNOWN_EVENTS = new Set<string>([...SESSION_EVENTS, ...QA_COMMAND_EVENTS]);

@@ -18,7 +18,7 @@ import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { LRUCache } from "lru-cache";
-import { getQaVersion } from "~/models/live-qa/questions.server";
+import { getQaVersion } from "~/models/live-qa/board.server";
 import { getProgramStamp, meetingSpan } from "~/models/meetings/meeting.server";
 import { scheduleStampForSignIn } from "~/models/schedule/schedule.server";
 import { cspNonce } from "~/utils/csp-nonce.server";

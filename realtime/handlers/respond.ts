@@ -4,9 +4,9 @@
 // request never throws out of the handler, so the socket stays usable.
 import type { z } from "zod";
 import { getMeetingRights } from "~/models/accounts/access.server";
-import type { CheckedRights } from "~/models/live-qa/questions.server";
-import { QaError } from "~/models/live-qa/questions";
-import type { AckResponse, ClientToServerEvents, ViewerRights } from "../contract";
+import type { CheckedRights } from "~/models/live-qa/event-log.server";
+import { RefusalError, refuse, type Refusal } from "~/models/refusal";
+import type { AckResponse, ClientToServerEvents, SidecarErrorCode, ViewerRights } from "../contract";
 import type { QaSocket, SessionFanout } from "../fanout";
 
 export type HandlerContext = { log: (error: unknown, context: string) => void };
@@ -27,8 +27,28 @@ function overBurst(socket: QaSocket): boolean {
   return window.count > BURST_EVENTS;
 }
 
-export function refusal(error: unknown, context: HandlerContext, event: string): AckResponse<never> {
-  if (error instanceof QaError) return { ok: false, error: { code: error.code, message: error.message } };
+/** A no that only the sidecar says (no session joined): not a model's refusal, so it has a sidecar code. */
+class SidecarRefusal extends Error {
+  constructor(
+    readonly code: SidecarErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "SidecarRefusal";
+  }
+}
+
+type AckFailure = Extract<AckResponse<never>, { ok: false }>;
+
+/** The one map from a model's refusal to an acknowledgement: same code and sentence (UNAVAILABLE is our failure to the socket). */
+function refusalAck(refusal: Pick<Refusal, "code" | "message">): AckFailure {
+  return { ok: false, error: { code: refusal.code === "UNAVAILABLE" ? "INTERNAL" : refusal.code, message: refusal.message } };
+}
+
+/** What a handler's error becomes: a refusal's sentence, or, for anything unexpected (logged), an apology. */
+function failureAck(error: unknown, context: HandlerContext, event: string): AckFailure {
+  if (error instanceof RefusalError) return refusalAck(error.refusal);
+  if (error instanceof SidecarRefusal) return { ok: false, error: { code: error.code, message: error.message } };
   context.log(error, event);
   return { ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } };
 }
@@ -58,24 +78,24 @@ async function respond<S extends z.ZodType, T>(
   run: (input: z.output<S>) => Promise<T>,
   payload: unknown,
 ): Promise<AckResponse<T>> {
-  if (overBurst(socket)) return { ok: false, error: { code: "RATE_LIMITED", message: "Too many requests at once. Wait a few seconds and try again." } };
+  if (overBurst(socket)) return refusalAck(refuse("RATE_LIMITED", "Too many requests at once. Wait a few seconds and try again."));
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` (${issue.path.join(".")})` : "";
-    return { ok: false, error: { code: "INVALID", message: `${issue?.message ?? "Invalid request"}${where}` } };
+    return refusalAck(refuse("INVALID", `${issue?.message ?? "Invalid request"}${where}`));
   }
   try {
     return { ok: true, data: await run(parsed.data) };
   } catch (error) {
-    return refusal(error, context, event);
+    return failureAck(error, context, event);
   }
 }
 
 /** The signed-in person and the session this socket joined, or a refusal. */
 export function requireJoined(socket: QaSocket) {
   const session = socket.data.session;
-  if (!session) throw new QaError("NOT_JOINED", "Join a session first.");
+  if (!session) throw new SidecarRefusal("NOT_JOINED", "Join a session first.");
   return session;
 }
 
@@ -114,8 +134,8 @@ export function viewerRights(socket: QaSocket): ViewerRights {
   return { signedIn: user !== null, name: user?.name ?? null, canParticipate: session?.canParticipate ?? false, canModerate: session?.canModerate ?? false };
 }
 
-export function requireUser(socket: QaSocket, what = "ask and vote") {
+export function requireUser(socket: QaSocket, what: string) {
   const user = socket.data.user;
-  if (!user) throw new QaError("UNAUTHENTICATED", `Sign in to ${what}.`);
+  if (!user) throw new RefusalError("UNAUTHENTICATED", `Sign in to ${what}.`);
   return user;
 }

@@ -1,19 +1,14 @@
 // The question box: 1 to 500 characters, optionally anonymous to other viewers.
-// One zod schema checks it in the browser and in the action (Conform); when the
-// live connection is up the question goes over the socket instead of a post.
+// The question:ask command's one schema (the Q&A table) checks it in the
+// browser, in the action (Conform) and in the sidecar; when the live connection
+// is up the question goes over the socket instead of a post.
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useState } from "react";
-import { z } from "zod";
 import { ErrorList, FormErrors, SubmitButton, useIsPending } from "~/components/forms";
-import { QUESTION_MAX_LENGTH, questionBodySchema } from "~/models/live-qa/questions";
-
-export const AskSchema = z.object({
-  intent: z.literal("ask"),
-  body: questionBodySchema,
-  anonymous: z.boolean().optional(),
-});
+import { askPayloadSchema } from "~/models/live-qa/commands";
+import { QUESTION_MAX_LENGTH } from "~/models/live-qa/questions";
 
 export function AskForm({
   lastResult,
@@ -34,10 +29,10 @@ export function AskForm({
   const [form, fields] = useForm({
     id: "ask-question",
     lastResult,
-    constraint: getZodConstraint(AskSchema),
+    constraint: getZodConstraint(askPayloadSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AskSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: askPayloadSchema }),
     onSubmit(event, { submission }) {
       if (!live || submission?.status !== "success") return;
       event.preventDefault();

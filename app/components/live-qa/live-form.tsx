@@ -4,7 +4,7 @@
 // text), the connection badge, the notice of the last action, and small
 // status texts.
 import { Form } from "@remix-run/react";
-import { useState, type ComponentProps, type FormEvent, type ReactNode } from "react";
+import { type ComponentProps, type FormEvent, type ReactNode } from "react";
 import { QUESTION_MAX_LENGTH, type QuestionView } from "~/models/live-qa/questions";
 import type { LiveStatus } from "./use-live-qa";
 
@@ -89,16 +89,6 @@ export function QuestionEditor({
 }
 
 export type LiveNoticeText = { text: string; error: boolean };
-
-/**
- * The notice of the last action: what came back over the socket, else the
- * refusal of a posted form, else what `?done=` says a posted form did.
- */
-export function useLiveNotice(refusal: string | null | undefined, done: string | null, doneText: Record<string, string>) {
-  const [liveNotice, setLiveNotice] = useState<LiveNoticeText | null>(null);
-  const notice = liveNotice ?? (refusal ? { text: refusal, error: true } : done && doneText[done] ? { text: doneText[done]!, error: false } : null);
-  return [notice, setLiveNotice] as const;
-}
 
 /** What the last action did, politely announced, or why it failed, announced at once. */
 export function LiveNotice({ notice }: { notice: LiveNoticeText | null }) {

@@ -5,32 +5,18 @@
 // the route's action instead.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
+import type { QaCommandEvent } from "~/models/live-qa/commands";
 import { applyQaEvents, type QaBoard, type QuestionView } from "~/models/live-qa/questions";
+import { href } from "~/utils/href";
 import type { AckResponse, ChangeResult, ClientToServerEvents, JoinResult, ServerToClientEvents, ViewerRights } from "../../../realtime/contract";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "signed-out";
 
 type QaSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Events a screen may send that change something; each answers with a ChangeResult. */
-export type ChangeEvent =
-  | "question:ask"
-  | "question:edit"
-  | "question:withdraw"
-  | "question:vote"
-  | "question:unvote"
-  | "question:approve"
-  | "question:dismiss"
-  | "question:pin"
-  | "question:unpin"
-  | "question:answer"
-  | "qa:open"
-  | "qa:close"
-  | "qa:moderation";
-
 async function fetchTicket(): Promise<string | null> {
   try {
-    const response = await fetch("/realtime/ticket", { method: "POST", credentials: "same-origin" });
+    const response = await fetch(href.realtimeTicket(), { method: "POST", credentials: "same-origin" });
     if (!response.ok) return null;
     const { ticket } = (await response.json()) as { ticket: string | null };
     return ticket;
@@ -94,7 +80,7 @@ export function useLiveQa({ realtimeUrl, sessionId, initialBoard }: { realtimeUr
   }, [realtimeUrl, sessionId]);
 
   /** Sends a change over the socket; the acknowledged question is shown at once (its event follows). */
-  const send = useCallback(async (event: ChangeEvent, payload: object): Promise<AckResponse<ChangeResult>> => {
+  const send = useCallback(async (event: QaCommandEvent, payload: object): Promise<AckResponse<ChangeResult>> => {
     const socket = socketRef.current;
     if (!socket?.connected) return { ok: false, error: { code: "INTERNAL", message: "Not connected to the live service. Trying again…" } };
     try {
@@ -119,3 +105,5 @@ export function useLiveQa({ realtimeUrl, sessionId, initialBoard }: { realtimeUr
 
   return { board, status, viewers, rights, send, live: status === "live" };
 }
+
+export type LiveQa = ReturnType<typeof useLiveQa>;

@@ -183,6 +183,9 @@ export function viewQaEvent(event: QaEventRecord, viewer: QaViewer): QaEventView
   return { ...base, question };
 }
 
+/** What a change tells the one who made it: the new event's id, the settings after it, and the question as they now see it. */
+export type QaChange = { eventId: number; question?: QuestionView; qa: QaSettings };
+
 /** The Q&A state a screen holds: apply events to it with applyQaEvents. */
 export type QaBoard = { qa: QaSettings; questions: QuestionView[]; lastEventId: number };
 
@@ -227,29 +230,6 @@ export function projectorQuestions(board: QaBoard, count: number): QuestionView[
     board.questions.filter((q) => q.status === "APPROVED" && !q.answeredAt && q.id !== board.qa.pinnedQuestionId),
     "top",
   ).slice(0, count);
-}
-
-export type QaErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "INVALID"
-  | "CLOSED"
-  | "CONFLICT"
-  | "RATE_LIMITED"
-  | "NOT_JOINED"
-  | "UNKNOWN_EVENT"
-  | "INTERNAL";
-
-/** A refusal with a sentence for people: the ack carries it, the no-JS form shows it. */
-export class QaError extends Error {
-  constructor(
-    readonly code: QaErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "QaError";
-  }
 }
 
 /** "Try again in 42 seconds." / "Try again in a minute." */

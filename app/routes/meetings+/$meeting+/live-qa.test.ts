@@ -2,10 +2,13 @@
 // them: who gets in, what each sees, and forms that write through the same
 // verbs as the sidecar (refusals as 4xx with a message, never a 500).
 import { beforeAll, describe, expect, it } from "vitest";
-import { approveQuestion, askQuestion } from "~/models/live-qa/questions.server";
+import { askQuestion } from "~/models/live-qa/asking.server";
+import { confirmationText, QA_COMMAND_EVENTS, QA_COMMANDS, qaIntent, type QaPage } from "~/models/live-qa/commands";
+import { approveQuestion } from "~/models/live-qa/moderation.server";
 import { readRealtimeTicket } from "~/models/accounts/realtime-ticket.server";
 import { prisma } from "~/utils/db.server";
-import { makePerson, makeSession, type TestPerson } from "../../../../realtime/test-support";
+import { href } from "~/utils/href";
+import { connect, makePerson, makeSession, ok, request, startSidecar, type TestPerson } from "../../../../realtime/test-support";
 import { action as liveAction, loader as liveLoader } from "./sessions.$session_.live";
 import { action as moderateAction, loader as moderateLoader } from "./sessions.$session_.moderate";
 import { loader as presentLoader } from "./sessions.$session_.present";
@@ -28,16 +31,16 @@ beforeAll(async () => {
   pendingId = (await askQuestion({ sessionId: session.id, userId: asker.id, body: "Pending question", anonymous: true })).question!.id;
 });
 
-const base = () => `http://localhost/meetings/sir-2023/sessions/${session.slug}`;
-const params = () => ({ meeting: "sir-2023", session: session.slug });
+const base = (slug = session.slug) => `http://localhost${href.session("sir-2023", slug)}`;
+const params = (slug = session.slug) => ({ meeting: "sir-2023", session: slug });
 
 function get(path: string, person?: TestPerson) {
   return { request: new Request(`${base()}${path}`, { headers: person ? { Cookie: person.cookie } : {} }), params: params(), context: {} };
 }
-function post(path: string, form: Record<string, string>, person?: TestPerson) {
+function post(path: string, form: Record<string, string>, person?: TestPerson, slug = session.slug) {
   return {
-    request: new Request(`${base()}${path}`, { method: "POST", body: new URLSearchParams(form), headers: person ? { Cookie: person.cookie } : {} }),
-    params: params(),
+    request: new Request(`${base(slug)}${path}`, { method: "POST", body: new URLSearchParams(form), headers: person ? { Cookie: person.cookie } : {} }),
+    params: params(slug),
     context: {},
   };
 }
@@ -139,7 +142,7 @@ describe("projector view and session page", () => {
     const data = await presentLoader(get("/present", moderator));
     expect(data.board.questions.some((q) => q.id === pendingId)).toBe(false);
     expect(data.board.questions.some((q) => q.id === approvedId)).toBe(true);
-    expect(data.askAt).toMatch(new RegExp(`/meetings/sir-2023/sessions/${session.slug}/live$`));
+    expect(data.askAt).toMatch(new RegExp(`${href.live("sir-2023", session.slug)}$`));
   });
 
   it("the session page keeps the approved questions", async () => {
@@ -158,5 +161,52 @@ describe("realtime tickets", () => {
     expect(readRealtimeTicket(ticket)).toBe(attendee.loginSessionId);
     expect(readRealtimeTicket(ticket, Date.now() + 3 * 60_000)).toBeNull();
     expect(readRealtimeTicket(ticket.replace(/.$/, (c) => (c === "a" ? "b" : "a")))).toBeNull();
+  });
+});
+
+describe("the Q&A command table", () => {
+  const intents = QA_COMMAND_EVENTS.flatMap((event) => Object.keys(QA_COMMANDS[event].intents));
+  // One payload every command's schema accepts: each keeps the fields it knows.
+  const anyPayload = { questionId: "c".repeat(25), body: "Is every command bound?", reason: "", enabled: true };
+
+  it("gives every intent one command, and words for both pages", () => {
+    expect(new Set(intents).size).toBe(intents.length);
+    for (const intent of intents) {
+      const command = QA_COMMANDS[qaIntent(intent)!.event];
+      // A command whose words depend on its outcome names the keys itself.
+      const keys = command.confirmationOf ? Object.keys(command.confirmations) : [intent];
+      for (const key of keys) for (const page of ["audience", "moderator"] as QaPage[]) expect(confirmationText(key, page), `${intent} on ${page}`).toBeTruthy();
+    }
+  });
+
+  it("binds every command in the sidecar: a signed-out socket is asked to sign in, never told the event is unknown", async () => {
+    const sidecar = await startSidecar();
+    const socket = await connect(sidecar);
+    try {
+      await ok(socket, "qa:join", { sessionId: session.id });
+      for (const event of QA_COMMAND_EVENTS) {
+        expect(await request(socket, event, anyPayload), event).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+      }
+      expect(await request(socket, "question:teleport", anyPayload)).toMatchObject({ ok: false, error: { code: "UNKNOWN_EVENT" } });
+    } finally {
+      socket.close();
+      await sidecar.close();
+    }
+  });
+
+  it("runs every intent from both pages' actions, and refuses an unknown intent with 400", async () => {
+    const own = await makeSession();
+    const actions = { audience: liveAction, moderator: moderateAction } as const;
+    const paths = { audience: "/live", moderator: "/moderate" } as const;
+    for (const page of ["audience", "moderator"] as const) {
+      for (const intent of intents) {
+        const result = await outcome(actions[page](post(paths[page], { intent, ...anyPayload, enabled: "" }, moderator, own.slug)));
+        // Past its schema, each command reaches its verb: done (a redirect to its confirmation) or the verb's own refusal.
+        expect(result.status, `${intent} on ${page}: ${JSON.stringify(result.body)}`).not.toBe(400);
+        if (result.status === 302) expect(confirmationText(new URL(result.location!, "http://localhost").searchParams.get("done"), page), intent).toBeTruthy();
+      }
+      const unknown = await outcome(actions[page](post(paths[page], { intent: "teleport" }, moderator, own.slug)));
+      expect(unknown).toMatchObject({ status: 400, body: { error: "That request was not understood." } });
+    }
   });
 });

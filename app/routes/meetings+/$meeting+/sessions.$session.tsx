@@ -11,7 +11,7 @@ import { useZoneSwitchHrefs } from "~/components/time-zone";
 import { CancelledBadge, LevelBadge, TrackChip } from "~/components/track-chip";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS, KIND_LABELS, ROLE_LABELS, ROLE_ORDER } from "~/models/program/program";
-import { listApprovedQuestions } from "~/models/live-qa/questions.server";
+import { listApprovedQuestions } from "~/models/live-qa/board.server";
 import { getSession } from "~/models/program/session.server";
 import { env } from "~/utils/env.server";
 import { googleCalendarUrl } from "~/server/ical.server";

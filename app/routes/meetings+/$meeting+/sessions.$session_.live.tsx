@@ -2,23 +2,23 @@
 // session's details, and the live Q&A: ask, upvote, sort by top or newest, and
 // follow answers as they happen. Without JavaScript the questions still show
 // and every form posts here; with it, changes go over the realtime sidecar.
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
-import { AskForm, AskSchema } from "~/components/live-qa/ask-form";
-import { ConnectionBadge, LiveNotice, useLiveNotice } from "~/components/live-qa/live-form";
+import { AskForm } from "~/components/live-qa/ask-form";
+import { ConnectionBadge, LiveNotice } from "~/components/live-qa/live-form";
 import { QuestionItem } from "~/components/live-qa/question-item";
-import { useLiveQa, type ChangeEvent } from "~/components/live-qa/use-live-qa";
+import { useLiveCommands } from "~/components/live-qa/use-live-commands";
+import { useLiveQa } from "~/components/live-qa/use-live-qa";
 import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
-import { askQuestion, editQuestion, getQaBoard, unvoteQuestion, voteQuestion, withdrawQuestion } from "~/models/live-qa/questions.server";
-import { audienceQuestions, QaError, questionBodySchema, recordIdSchema, sortQuestions, type QuestionSort } from "~/models/live-qa/questions";
+import { getQaBoard } from "~/models/live-qa/board.server";
+import { audienceQuestions, sortQuestions, type QuestionSort } from "~/models/live-qa/questions";
 import { ROLE_LABELS } from "~/models/program/program";
-import { canFrameStream } from "~/server/security-headers.server";
 import { loginUrlFor } from "~/server/auth.server";
+import { loadLivePage, runQaCommand } from "~/server/live-qa-page.server";
+import { canFrameStream } from "~/server/security-headers.server";
 import { readFormData } from "~/utils/form-data.server";
-import { backTo, httpStatusOf, loadLivePage } from "~/server/live-qa-page.server";
+import { href } from "~/utils/href";
 import { formatDate, formatTime, formatTimeRange, zoneAbbreviation, zoneViewFor } from "~/utils/time";
 
 type StreamPhase = "cancelled" | "before" | "live" | "after";
@@ -78,70 +78,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const QuestionIntentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.enum(["vote", "unvote", "withdraw"]), questionId: recordIdSchema }),
-  z.object({ intent: z.literal("edit"), questionId: recordIdSchema, body: questionBodySchema }),
-]);
-
+/** Every Q&A command posts here without JavaScript (the verbs refuse what the person may not do). */
 export async function action({ request, params }: ActionFunctionArgs) {
   const page = await loadLivePage(request, params);
   if (!page.user) throw redirect(loginUrlFor(request));
-  const userId = page.user.id;
-  const sessionId = page.session.id;
-  const formData = await readFormData(request);
-
-  if (formData.get("intent") === "ask") {
-    const submission = parseWithZod(formData, { schema: AskSchema });
-    if (submission.status !== "success") return data({ intent: "ask" as const, result: submission.reply(), error: null }, { status: 400 });
-    let waiting: boolean;
-    try {
-      const { question } = await askQuestion({ sessionId, userId, body: submission.value.body, anonymous: submission.value.anonymous ?? false });
-      waiting = question?.status === "PENDING";
-    } catch (error) {
-      if (!(error instanceof QaError)) throw error;
-      return data({ intent: "ask" as const, result: submission.reply({ formErrors: [error.message] }), error: null }, { status: httpStatusOf(error.code) });
-    }
-    return redirect(backTo(request, waiting ? "asked-pending" : "asked"));
-  }
-
-  const parsed = QuestionIntentSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return data({ intent: "other" as const, result: undefined, error: parsed.error.issues[0]?.message ?? "That request was not understood." }, { status: 400 });
-  const input = { sessionId, userId, questionId: parsed.data.questionId };
-  try {
-    switch (parsed.data.intent) {
-      case "vote":
-        await voteQuestion(input);
-        break;
-      case "unvote":
-        await unvoteQuestion(input);
-        break;
-      case "withdraw":
-        await withdrawQuestion(input);
-        break;
-      case "edit":
-        await editQuestion({ ...input, body: parsed.data.body });
-        break;
-    }
-  } catch (error) {
-    if (!(error instanceof QaError)) throw error;
-    return data({ intent: "other" as const, result: undefined, error: error.message }, { status: httpStatusOf(error.code) });
-  }
-  return redirect(backTo(request, parsed.data.intent));
+  return runQaCommand(request, await readFormData(request), { userId: page.user.id, sessionId: page.session.id }, "questions");
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Live: ${data.session.title} · ${data.meeting.name}` : "Session not found" },
   { name: "description", content: data ? `Watch and ask questions live: ${data.session.title}` : "" },
 ];
-
-const DONE_TEXT: Record<string, string> = {
-  "asked-pending": "Your question was sent. It appears for everyone once a moderator approves it.",
-  asked: "Your question is on the board.",
-  vote: "Your vote was counted.",
-  unvote: "Your vote was removed.",
-  withdraw: "Your question was withdrawn.",
-  edit: "Your question was updated.",
-};
 
 export default function LiveSessionPage() {
   const { meeting, session, when, zone, phase, board: initialBoard, sort, done, viewer: loaded, loginUrl, realtimeUrl } = useLoaderData<typeof loader>();
@@ -150,9 +97,8 @@ export default function LiveSessionPage() {
   const { board, status, viewers, rights, send, live } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard });
   // The sidecar's word is newer than the loader's: a registration confirmed or cancelled while watching shows at once.
   const viewer = rights ? { ...loaded, canParticipate: rights.canParticipate, canModerate: rights.canModerate } : loaded;
-  const [notice, setLiveNotice] = useLiveNotice(actionData?.error, done, DONE_TEXT);
-  const base = `/meetings/${meeting.slug}`;
-  const sessionHref = `${base}/sessions/${session.slug}`;
+  // The question box shows its own errors; the notice shows the other forms'.
+  const { notice, run, onLive } = useLiveCommands({ send, page: "audience", refusal: actionData?.intent === "ask" ? null : actionData?.error, done });
   const pinnedId = board.qa.pinnedQuestionId;
   const pinned = board.questions.find((q) => q.id === pinnedId && q.status === "APPROVED") ?? null;
   const questions = sortQuestions(audienceQuestions(board), sort).filter((q) => q.id !== pinned?.id);
@@ -165,27 +111,12 @@ export default function LiveSessionPage() {
     return `?${query}#questions`;
   };
 
-  async function perform(event: ChangeEvent, payload: object, success?: string) {
-    const response = await send(event, payload);
-    setLiveNotice(response.ok ? (success ? { text: success, error: false } : null) : { text: response.error.message, error: true });
-    return response;
-  }
-
-  function onLive(formData: FormData) {
-    const intent = String(formData.get("intent"));
-    const questionId = String(formData.get("questionId"));
-    if (intent === "vote") void perform("question:vote", { questionId });
-    else if (intent === "unvote") void perform("question:unvote", { questionId });
-    else if (intent === "withdraw") void perform("question:withdraw", { questionId }, DONE_TEXT.withdraw);
-    else if (intent === "edit") void perform("question:edit", { questionId, body: String(formData.get("body") ?? "") }, DONE_TEXT.edit);
-  }
-
   const actions = { live, canVote: viewer.canParticipate, zone, onLive };
 
   return (
     <div className={`${pageWidthClass} px-4 py-5 sm:px-6 sm:py-6`}>
       <p className="text-sm">
-        <Link to={sessionHref} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+        <Link to={href.session(meeting.slug, session.slug)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
           <span aria-hidden="true">← </span>Session details
         </Link>
       </p>
@@ -201,10 +132,10 @@ export default function LiveSessionPage() {
           <ConnectionBadge status={status} viewers={viewers} />
           {viewer.canModerate ? (
             <p className="flex gap-3 text-sm font-semibold">
-              <Link to={`${sessionHref}/moderate`} className="text-brand-700 underline underline-offset-2">
+              <Link to={href.moderate(meeting.slug, session.slug)} className="text-brand-700 underline underline-offset-2">
                 Moderate questions
               </Link>
-              <Link to={`${sessionHref}/present`} className="text-brand-700 underline underline-offset-2">
+              <Link to={href.present(meeting.slug, session.slug)} className="text-brand-700 underline underline-offset-2">
                 Projector view
               </Link>
             </p>
@@ -253,19 +184,15 @@ export default function LiveSessionPage() {
                 lastResult={actionData?.intent === "ask" ? actionData.result : undefined}
                 live={live}
                 moderated={board.qa.moderationEnabled}
-                onLiveAsk={async ({ body, anonymous }) => {
-                  const response = await perform(
-                    "question:ask",
-                    { body, anonymous },
-                    board.qa.moderationEnabled ? DONE_TEXT["asked-pending"] : DONE_TEXT.asked,
-                  );
-                  return response.ok ? null : response.error.message;
+                onLiveAsk={async (question) => {
+                  const response = await run("ask", question);
+                  return response && !response.ok ? response.error.message : null;
                 }}
               />
             ) : viewer.signedIn ? (
               <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
                 Only people registered for {meeting.name} can ask and vote.{" "}
-                <Link to={`${base}/register`} className="font-semibold text-brand-700 underline underline-offset-2">
+                <Link to={href.register(meeting.slug)} className="font-semibold text-brand-700 underline underline-offset-2">
                   Register to take part
                 </Link>
               </p>
@@ -306,7 +233,7 @@ export default function LiveSessionPage() {
               <ul className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2">
                 {session.speakers.map((speaker) => (
                   <li key={`${speaker.role}-${speaker.slug}`} className="text-sm">
-                    <Link to={`${base}/speakers/${speaker.slug}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                    <Link to={href.speaker(meeting.slug, speaker.slug)} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
                       {speaker.name}
                     </Link>
                     {speaker.credentials ? <span className="text-slate-700">, {speaker.credentials}</span> : null}

@@ -3,31 +3,21 @@
 // closed, moderation on or off). Only the meeting's moderators and organizers
 // get in. Keyboard: j/k move through the questions, a approves, d dismisses,
 // e edits, p pins, m marks answered, ? shows the keys.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { z } from "zod";
-import { ConnectionBadge, LiveForm, LiveNotice, questionButtonClass, useLiveNotice } from "~/components/live-qa/live-form";
+import { ConnectionBadge, LiveForm, LiveNotice, questionButtonClass } from "~/components/live-qa/live-form";
 import { ModeratorQuestion } from "~/components/live-qa/moderator-question";
-import { useLiveQa, type ChangeEvent } from "~/components/live-qa/use-live-qa";
+import { useLiveCommands } from "~/components/live-qa/use-live-commands";
+import { useLiveQa } from "~/components/live-qa/use-live-qa";
 import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
-import {
-  approveQuestion,
-  closeQa,
-  dismissQuestion,
-  editQuestion,
-  getQaBoard,
-  markAnswered,
-  openQa,
-  pinQuestion,
-  setModeration,
-  unpinQuestion,
-} from "~/models/live-qa/questions.server";
-import { dismissReasonSchema, QaError, questionBodySchema, recordIdSchema, sortQuestions, type QuestionView } from "~/models/live-qa/questions";
+import { getQaBoard } from "~/models/live-qa/board.server";
+import { sortQuestions, type QuestionView } from "~/models/live-qa/questions";
 import { loginUrlFor } from "~/server/auth.server";
+import { loadLivePage, runQaCommand } from "~/server/live-qa-page.server";
 import { readFormData } from "~/utils/form-data.server";
-import { backTo, httpStatusOf, loadLivePage } from "~/server/live-qa-page.server";
+import { href } from "~/utils/href";
 import { zoneViewFor } from "~/utils/time";
 
 async function requireModeratorPage(request: Request, params: { meeting?: string; session?: string }) {
@@ -52,85 +42,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const ModerationSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.enum(["approve", "pin", "answer"]), questionId: recordIdSchema }),
-  z.object({ intent: z.literal("dismiss"), questionId: recordIdSchema, reason: dismissReasonSchema }),
-  z.object({ intent: z.literal("edit"), questionId: recordIdSchema, body: questionBodySchema }),
-  z.object({ intent: z.enum(["unpin", "open", "close", "moderation-on", "moderation-off"]) }),
-]);
-
+/** Every Q&A command posts here without JavaScript, from the meeting's moderators only. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const page = await requireModeratorPage(request, params);
-  const formData = await readFormData(request);
-  const parsed = ModerationSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "That request was not understood." }, { status: 400 });
-  const who = { sessionId: page.session.id, userId: page.user.id };
-  const command = parsed.data;
-  try {
-    switch (command.intent) {
-      case "approve":
-        await approveQuestion({ ...who, questionId: command.questionId });
-        break;
-      case "pin":
-        await pinQuestion({ ...who, questionId: command.questionId });
-        break;
-      case "answer":
-        await markAnswered({ ...who, questionId: command.questionId });
-        break;
-      case "dismiss":
-        await dismissQuestion({ ...who, questionId: command.questionId, reason: command.reason });
-        break;
-      case "edit":
-        await editQuestion({ ...who, questionId: command.questionId, body: command.body });
-        break;
-      case "unpin":
-        await unpinQuestion(who);
-        break;
-      case "open":
-        await openQa(who);
-        break;
-      case "close":
-        await closeQa(who);
-        break;
-      case "moderation-on":
-      case "moderation-off":
-        await setModeration({ ...who, enabled: command.intent === "moderation-on" });
-        break;
-    }
-  } catch (error) {
-    if (!(error instanceof QaError)) throw error;
-    return data({ error: error.message }, { status: httpStatusOf(error.code) });
-  }
-  return redirect(backTo(request, command.intent, "queue"));
+  return runQaCommand(request, await readFormData(request), { userId: page.user.id, sessionId: page.session.id }, "queue");
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Moderate: ${data.session.title} · ${data.meeting.name}` : "Moderate questions" }];
-
-const DONE_TEXT: Record<string, string> = {
-  approve: "Approved.",
-  dismiss: "Dismissed.",
-  edit: "Saved.",
-  pin: "Pinned as now answering.",
-  unpin: "Unpinned.",
-  answer: "Marked answered.",
-  open: "Q&A is open.",
-  close: "Q&A is closed.",
-  "moderation-on": "Moderation is on: new questions wait for approval.",
-  "moderation-off": "Moderation is off: new questions appear right away.",
-};
-
-const INTENT_EVENTS: Record<string, ChangeEvent> = {
-  approve: "question:approve",
-  dismiss: "question:dismiss",
-  edit: "question:edit",
-  pin: "question:pin",
-  unpin: "question:unpin",
-  answer: "question:answer",
-  open: "qa:open",
-  close: "qa:close",
-  "moderation-on": "qa:moderation",
-  "moderation-off": "qa:moderation",
-};
 
 const SHORTCUT_INTENTS: Record<string, string> = { a: "approve", p: "pin", m: "answer" };
 
@@ -138,45 +56,26 @@ export default function ModeratePage() {
   const { meeting, session, zone, board: initialBoard, done, realtimeUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { board, status, viewers, rights, send, live } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard });
-  const [notice, setLiveNotice] = useLiveNotice(actionData?.error, done, DONE_TEXT);
+  const { notice, setNotice, onLive } = useLiveCommands({ send, page: "moderator", refusal: actionData?.error, done });
   const stillModerator = rights?.canModerate ?? true;
   // The role was taken away while the queue was open: say so at once rather than at the next refused click.
   useEffect(() => {
-    if (!stillModerator) setLiveNotice({ text: `You no longer moderate ${meeting.name}: this queue is closed to you.`, error: true });
-  }, [stillModerator, meeting.name, setLiveNotice]);
+    if (!stillModerator) setNotice({ text: `You no longer moderate ${meeting.name}: this queue is closed to you.`, error: true });
+  }, [stillModerator, meeting.name, setNotice]);
   const [showKeys, setShowKeys] = useState(false);
-  const sessionHref = `/meetings/${meeting.slug}/sessions/${session.slug}`;
   const pinnedId = board.qa.pinnedQuestionId;
   const pending = [...board.questions.filter((q) => q.status === "PENDING")].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const approved = sortQuestions(board.questions.filter((q) => q.status === "APPROVED" && q.id !== pinnedId), "top");
   const pinned = board.questions.find((q) => q.id === pinnedId) ?? null;
   const gone = board.questions.filter((q) => q.status === "DISMISSED" || q.status === "WITHDRAWN");
 
-  async function sendLive(formData: FormData) {
-    const intent = String(formData.get("intent"));
-    const event = INTENT_EVENTS[intent];
-    if (!event) return;
-    const questionId = formData.get("questionId");
-    const payload =
-      intent === "moderation-on" || intent === "moderation-off"
-        ? { enabled: intent === "moderation-on" }
-        : {
-            ...(questionId ? { questionId: String(questionId) } : {}),
-            ...(intent === "dismiss" ? { reason: String(formData.get("reason") ?? "") } : {}),
-            ...(intent === "edit" ? { body: String(formData.get("body") ?? "") } : {}),
-          };
-    const response = await send(event, payload);
-    setLiveNotice(response.ok ? { text: DONE_TEXT[intent] ?? "Done.", error: false } : { text: response.error.message, error: true });
-  }
-
-  const onLive = (formData: FormData) => void sendLive(formData);
   const questionProps = { zone, live, onLive };
   useQueueShortcuts(setShowKeys);
 
   return (
     <div className={`${pageWidthClass} px-4 py-5 sm:px-6 sm:py-6`}>
       <p className="text-sm">
-        <Link to={`${sessionHref}/live`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+        <Link to={href.live(meeting.slug, session.slug)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
           <span aria-hidden="true">← </span>Viewer page
         </Link>
       </p>
@@ -188,7 +87,7 @@ export default function ModeratePage() {
         <div className="flex flex-col items-start gap-2 sm:items-end">
           <ConnectionBadge status={status} viewers={viewers} />
           <p className="flex flex-wrap gap-3 text-sm font-semibold">
-            <a href={`${sessionHref}/present`} target="_blank" rel="noreferrer" className="text-brand-700 underline underline-offset-2">
+            <a href={href.present(meeting.slug, session.slug)} target="_blank" rel="noreferrer" className="text-brand-700 underline underline-offset-2">
               Open the projector view<span className="sr-only"> (new tab)</span>
             </a>
             <button type="button" onClick={() => setShowKeys((shown) => !shown)} aria-expanded={showKeys} className="text-brand-700 underline underline-offset-2">

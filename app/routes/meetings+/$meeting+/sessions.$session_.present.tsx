@@ -5,10 +5,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useLiveQa } from "~/components/live-qa/use-live-qa";
 import { ProgramErrorBoundary } from "~/components/program-error";
-import { getQaBoard } from "~/models/live-qa/questions.server";
+import { getQaBoard } from "~/models/live-qa/board.server";
 import { projectorQuestions } from "~/models/live-qa/questions";
-import { env } from "~/utils/env.server";
 import { loadLivePage } from "~/server/live-qa-page.server";
+import { href } from "~/utils/href";
+import { absoluteUrl } from "~/utils/href.server";
 
 const SHOWN = 5;
 
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await loadLivePage(request, params);
   const { session } = page;
   const board = await getQaBoard(session.id, { userId: null, moderator: false });
-  const liveUrl = new URL(`/meetings/${session.meeting.slug}/sessions/${session.slug}/live`, env.APP_ORIGIN);
+  const liveUrl = new URL(absoluteUrl(href.live(session.meeting.slug, session.slug)));
   return {
     meeting: { name: session.meeting.name },
     session: { id: session.id, title: session.title },
