@@ -90,8 +90,5 @@ export type SocketData = {
   session: { id: string; meetingId: string; canParticipate: boolean; canModerate: boolean; checkedAt: number } | null;
 };
 
-/** What the browser sends in the handshake's `auth`: a ticket from the web app (the cookie also works on the same site). */
-export type HandshakeAuth = { ticket?: string };
-
 /** Socket.IO limits each message to this many bytes: a question is at most 500 characters. */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
