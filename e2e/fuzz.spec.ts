@@ -217,7 +217,9 @@ test("broken addresses, methods and headers get a 4xx with a plain message: no 5
   const put = await contexts.attendee.fetch("/meetings/sir-2023/schedule", { method: "PUT", maxRedirects: 0 });
   expect(put.status()).toBe(405);
   expect(put.headers()["allow"]).toBe("GET, HEAD, POST");
-  // And the server is still well after all of it.
-  expect((await contexts["signed out"].get("/healthz")).status()).toBe(200);
+  // And the server, and its database, are still well after all of it.
+  const health = await contexts["signed out"].get("/healthz");
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toMatchObject({ status: "ok", database: { status: "ok" } });
   console.log(`fuzz: ${sent} requests in all`);
 });
