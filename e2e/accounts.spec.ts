@@ -2,29 +2,12 @@
 // sign out, sign in (and a wrong password), reset the password through the mail
 // outbox, sign in with the new one; change the password in Account. Every page
 // of the journey is checked with axe.
-import { randomUUID } from "node:crypto";
-import { hash } from "@node-rs/argon2";
-import { expect, test, type Page } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
-import { withE2eDatabase } from "./database";
+import { makeAccount } from "./database";
 import { linkMailedTo, outbox, subjectsTo } from "./outbox";
+import { signInWithForm } from "./sign-in";
 import { signUpThroughEmail } from "./sign-up";
-
-/** An account made in the e2e database as sign-up would leave it (spares the per-network sign-up limit). */
-async function makeAccount(name: string, password: string): Promise<string> {
-  const email = `e2e-${randomUUID()}@example.org`;
-  const passwordHash = await hash(password);
-  await withE2eDatabase((client) =>
-    client.query(`INSERT INTO "User" (id, email, name, "passwordHash") VALUES ($1, $2, $3, $4)`, [randomUUID(), email, name, passwordHash]),
-  );
-  return email;
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 test("sign up through the e-mailed link, sign out, sign in, reset the password by email, sign in with the new one", async ({ page }) => {
   const email = `e2e-${Date.now()}@example.org`;
@@ -50,7 +33,7 @@ test("sign up through the e-mailed link, sign out, sign in, reset the password b
   await header.getByRole("link", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   await expectNoAxeViolations(page);
-  await signIn(page, email, "first password 1");
+  await signInWithForm(page, { email: email, password: "first password 1" });
   await expect(header.getByRole("link", { name: /Ada Lovelace/ })).toBeVisible();
 
   await header.getByRole("link", { name: /Ada Lovelace/ }).click();
@@ -79,9 +62,9 @@ test("sign up through the e-mailed link, sign out, sign in, reset the password b
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(page.getByText("Your password was changed.")).toBeVisible();
 
-  await signIn(page, email, "first password 1");
+  await signInWithForm(page, { email: email, password: "first password 1" });
   await expect(page.getByRole("alert")).toContainText("Email or password is incorrect.");
-  await signIn(page, email, "second password 2");
+  await signInWithForm(page, { email: email, password: "second password 2" });
   await expect(header.getByRole("link", { name: /Ada Lovelace/ })).toBeVisible();
 
   // The link worked once; now it says so, with a way to get a new one.
@@ -95,7 +78,7 @@ test("sign up through the e-mailed link, sign out, sign in, reset the password b
 test("a wrong password shows the error next to the form, with a 400", async ({ page }) => {
   await page.goto("/login");
   const responsePromise = page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/login"));
-  await signIn(page, "nobody-here@example.org", "not the password");
+  await signInWithForm(page, { email: "nobody-here@example.org", password: "not the password" });
   expect((await responsePromise).status()).toBe(400);
   await expect(page.getByRole("alert")).toContainText("Email or password is incorrect.");
   await expect(page.getByLabel("Email")).toHaveValue("nobody-here@example.org");
@@ -110,7 +93,7 @@ test("sign-up and sign-in bring you back where you were, through the e-mailed li
   await page.getByRole("button", { name: "Sign out of this device" }).click();
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/login?redirectTo=%2F%2Fevil.example%2F");
-  await signIn(page, email, "a good password");
+  await signInWithForm(page, { email: email, password: "a good password" });
   await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/$/);
 });
 
@@ -123,22 +106,22 @@ test("the forms work without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto("/login");
-  await signIn(page, "nobody-here@example.org", "not the password");
+  await signInWithForm(page, { email: "nobody-here@example.org", password: "not the password" });
   await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
   await context.close();
 });
 
 test("signing out other devices ends their sign-ins at once", async ({ browser }) => {
-  const email = await makeAccount("Two Devices", "a good password");
+  const { email } = await makeAccount("Two Devices", "a good password");
   const here = await (await browser.newContext()).newPage();
   const elsewhere = await (await browser.newContext()).newPage();
 
   await here.goto("/login");
-  await signIn(here, email, "a good password");
+  await signInWithForm(here, { email: email, password: "a good password" });
   await expect(here.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
 
   await elsewhere.goto("/login?redirectTo=%2Faccount");
-  await signIn(elsewhere, email, "a good password");
+  await signInWithForm(elsewhere, { email: email, password: "a good password" });
   await expect(elsewhere.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
 
   await here.goto("/account");
@@ -180,12 +163,12 @@ test("a known address gets the same \"Check your email\" page, and a mail saying
 });
 
 test("change the password in Account: the current one is required, other devices are signed out", async ({ browser }) => {
-  const email = await makeAccount("Pat Changer", "the first password");
+  const { email } = await makeAccount("Pat Changer", "the first password");
   const here = await (await browser.newContext()).newPage();
   const elsewhere = await (await browser.newContext()).newPage();
   for (const page of [elsewhere, here]) {
     await page.goto("/login?redirectTo=%2Faccount");
-    await signIn(page, email, "the first password");
+    await signInWithForm(page, { email: email, password: "the first password" });
     await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
   }
 
@@ -210,9 +193,9 @@ test("change the password in Account: the current one is required, other devices
 
   await elsewhere.reload();
   await expect(elsewhere).toHaveURL(/\/login\?redirectTo=%2Faccount$/);
-  await signIn(elsewhere, email, "the first password");
+  await signInWithForm(elsewhere, { email: email, password: "the first password" });
   await expect(elsewhere.getByRole("alert")).toContainText("Email or password is incorrect.");
-  await signIn(elsewhere, email, "the second password");
+  await signInWithForm(elsewhere, { email: email, password: "the second password" });
   await expect(elsewhere.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
   await here.context().close();
   await elsewhere.context().close();

@@ -1,6 +1,10 @@
 // The e2e server's own database (e2e/server.ts seeds meetings_e2e_<port> on the
 // test PostgreSQL), for specs that arrange or inspect rows the way the app would.
+import { randomUUID } from "node:crypto";
+import { hash } from "@node-rs/argon2";
 import pg from "pg";
+import type { MeetingRoleKind } from "../app/generated/prisma/enums";
+import type { Account } from "./sign-in";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const e2eDatabaseUrl = `${process.env.TEST_DATABASE_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432"}/meetings_e2e_${port}`;
@@ -14,4 +18,23 @@ export async function withE2eDatabase<T>(work: (client: pg.Client) => Promise<T>
   } finally {
     await client.end();
   }
+}
+
+/**
+ * An account of the test's own, made as sign-up would leave it (sparing the
+ * per-network sign-up limit), with `roles` in meetings given by slug: for tests
+ * that end other sign-ins of their person, which must not be a demo account
+ * whose sign-in fixtures.ts saved for the specs after it.
+ */
+export async function makeAccount(name: string, password: string, roles: { meeting: string; role: MeetingRoleKind }[] = []): Promise<Account> {
+  const email = `e2e-${randomUUID()}@example.org`;
+  const passwordHash = await hash(password);
+  await withE2eDatabase(async (client) => {
+    const userId = randomUUID();
+    await client.query(`INSERT INTO "User" (id, email, name, "passwordHash") VALUES ($1, $2, $3, $4)`, [userId, email, name, passwordHash]);
+    for (const { meeting, role } of roles) {
+      await client.query(`INSERT INTO "MeetingRole" (id, "meetingId", "userId", role) SELECT $1, id, $2, $3::"MeetingRoleKind" FROM "Meeting" WHERE slug = $4`, [randomUUID(), userId, role, meeting]);
+    }
+  });
+  return { email, password };
 }

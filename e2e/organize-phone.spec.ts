@@ -25,13 +25,7 @@ const NAV_ITEMS: [label: string, path: string][] = [
 const HELD = "abstract-session-venous-and-lymphatic-disease";
 const MOVED = "building-a-clinical-ir-practice";
 
-async function signInAsOrganizer(page: Page, redirectTo: string) {
-  await page.goto(`/login?${new URLSearchParams({ redirectTo })}`);
-  await page.getByLabel("Email").fill("organizer@example.org");
-  await page.getByLabel("Password", { exact: true }).fill("demo-password-2023");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-}
+test.use({ signedInAs: "organizer" });
 
 const consoleNav = (page: Page) => page.getByRole("navigation", { name: "Organizer console" });
 // A count adds its number to the link's name ("Clashes 1 clashes"), so names are matched from the start.
@@ -49,17 +43,17 @@ async function expectNoSidewaysScroll(page: Page) {
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-  // Arranged and put back on a laptop: only the phone's view is under test.
-  const onLaptop = async (browser: Browser, work: (page: Page) => Promise<void>) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false });
+  // Arranged and put back by the organizer on a laptop: only the phone's view is under test.
+  const onLaptop = async (browser: Browser, storageState: string, work: (page: Page) => Promise<void>) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, storageState });
     await work(await context.newPage());
     await context.close();
   };
 
-  test.beforeAll(async ({ browser }) => {
+  test.beforeAll(async ({ browser, savedSignIn }) => {
     // The navigation carries its counts: the second session moves into the first's room at the same time.
-    await onLaptop(browser, async (page) => {
-      await signInAsOrganizer(page, `${CONSOLE}/sessions/${HELD}`);
+    await onLaptop(browser, await savedSignIn("organizer"), async (page) => {
+      await page.goto(`${CONSOLE}/sessions/${HELD}`);
       const day = await page.getByLabel("Day", { exact: true }).inputValue();
       const start = await page.getByLabel(/^Starts/).inputValue();
       const end = await page.getByLabel(/^Ends/).inputValue();
@@ -74,10 +68,11 @@ test.describe("on a phone", () => {
     });
   });
 
-  test.afterAll(async ({ browser }) => {
+  test.afterAll(async ({ browser, savedSignIn }) => {
     // Leave the draft as the seed had it for the specs that follow.
-    await onLaptop(browser, async (page) => {
-      await signInAsOrganizer(page, `${CONSOLE}/publish`);
+    await onLaptop(browser, await savedSignIn("organizer"), async (page) => {
+      await page.goto(`${CONSOLE}/publish`);
+      await expect(page.getByRole("heading", { level: 1, name: "Publish" })).toBeVisible();
       const discard = page.getByRole("button", { name: "Discard changes" });
       if (!(await discard.isVisible())) return;
       await page.getByLabel(/^Yes, throw away/).check();
@@ -87,7 +82,7 @@ test.describe("on a phone", () => {
   });
 
   test("every item of the console's navigation is on screen at once, and no console page scrolls sideways", async ({ page }) => {
-    await signInAsOrganizer(page, CONSOLE);
+    await page.goto(CONSOLE);
     // The header names the organizer by first name, whole; screen readers get the whole name.
     const account = page.getByRole("banner").locator('a[href="/account"]');
     await expect(account).toHaveAccessibleName("Dana Whitaker: your account");
@@ -144,7 +139,7 @@ test.describe("on a phone", () => {
 
 test("on a laptop the console's navigation is a sidebar beside the page", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await signInAsOrganizer(page, CONSOLE);
+  await page.goto(CONSOLE);
   const boxes = [];
   for (const [label] of NAV_ITEMS) {
     const link = navLink(page, label);

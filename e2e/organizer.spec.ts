@@ -1,21 +1,11 @@
-// The organizer's journey in Chromium: sign in, open the console, move the
+// The organizer's journey in Chromium: signed in, open the console, move the
 // Dr. Charles T. Dotter Lecture by an hour in the draft (the public page does
 // not change), compare and publish; then an attendee who had the lecture in
 // their schedule sees the change in the changelog (as a personal notice) and on
 // their schedule. axe checks every console page visited.
-import { expect, test, type Page } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { withE2eDatabase } from "./database";
-
-const PASSWORD = "demo-password-2023";
-
-async function signIn(page: Page, email: string, redirectTo: string) {
-  await page.goto(`/login?${new URLSearchParams({ redirectTo })}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`${redirectTo.replace(/[/?]/g, "\\$&")}$`));
-}
 
 test.beforeAll(async () => {
   // The attendee follows the lecture: a ScheduleItem row, as "Add to my schedule" would make.
@@ -29,9 +19,9 @@ test.beforeAll(async () => {
   );
 });
 
-test("an organizer moves a session and publishes; the attendee who follows it is told", async ({ browser }) => {
-  const organizer = await (await browser.newContext()).newPage();
-  await signIn(organizer, "organizer@example.org", "/organize/sir-2023");
+test("an organizer moves a session and publishes; the attendee who follows it is told", async ({ browser, pageAs }) => {
+  const organizer = await pageAs("organizer");
+  await organizer.goto("/organize/sir-2023");
   await expect(organizer.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
   await expect(organizer.getByRole("banner").getByRole("link", { name: "Organize" })).toBeVisible();
   await expectNoAxeViolations(organizer);
@@ -72,8 +62,8 @@ test("an organizer moves a session and publishes; the attendee who follows it is
   await visitor.reload();
   await expect(visitor.getByText("11:00 AM – 12:00 PM")).toBeVisible();
 
-  const attendee = await (await browser.newContext()).newPage();
-  await signIn(attendee, "attendee@example.org", "/meetings/sir-2023/changelog");
+  const attendee = await pageAs("attendee");
+  await attendee.goto("/meetings/sir-2023/changelog");
   const mine = attendee.getByRole("region", { name: /Changes to your schedule/ });
   await expect(mine.getByRole("link", { name: "Dr. Charles T. Dotter Lecture" })).toBeVisible();
   await expect(mine.getByText(/Moved from Mon, Mar 6, 10:00–11:00 AM MST to Mon, Mar 6, 11:00 AM – 12:00 PM MST/)).toBeVisible();
@@ -88,23 +78,19 @@ test("an organizer moves a session and publishes; the attendee who follows it is
     const lecture = attendee.getByRole("listitem").filter({ hasText: "Dr. Charles T. Dotter Lecture" });
     await expect(lecture.getByText(/11:00 AM – 12:00 PM/)).toBeVisible();
   }
-  for (const page of [organizer, visitor, attendee]) await page.context().close();
+  await visitor.context().close();
 });
 
-test("the console's other pages are accessible and refuse an attendee", async ({ browser }) => {
-  const organizer = await (await browser.newContext()).newPage();
-  await signIn(organizer, "organizer@example.org", "/organize/sir-2023/clashes");
+test("the console's other pages are accessible and refuse an attendee", async ({ pageAs }) => {
+  const organizer = await pageAs("organizer");
   for (const path of ["clashes", "tracks", "rooms", "speakers", "preview", "import", "team", "audit"]) {
     await organizer.goto(`/organize/sir-2023/${path}`);
     await expect(organizer.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoAxeViolations(organizer);
   }
-  await organizer.context().close();
 
-  const attendee = await (await browser.newContext()).newPage();
-  await signIn(attendee, "attendee@example.org", "/meetings/sir-2023");
+  const attendee = await pageAs("attendee");
   const refused = await attendee.goto("/organize/sir-2023");
   expect(refused?.status()).toBe(403);
   await expect(attendee.getByRole("heading", { level: 1, name: "Not allowed" })).toBeVisible();
-  await attendee.context().close();
 });

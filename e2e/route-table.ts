@@ -3,7 +3,6 @@
 // by the hardening specs without anyone listing it.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { APIRequestContext } from "./fixtures";
 import { e2eDatabaseUrl } from "./database";
 
 export type BuiltRoute = {
@@ -53,12 +52,4 @@ export function addressOf(route: BuiltRoute, params: Record<string, string>, for
     return value;
   });
   return forAction && route.index ? `${address}?index` : address;
-}
-
-export const DEMO_PASSWORD = "demo-password-2023";
-
-/** Signs a request context in as a demo account, the way a form without JavaScript does. */
-export async function signInRequest(context: APIRequestContext, email: string): Promise<void> {
-  const response = await context.post("/login", { form: { email, password: DEMO_PASSWORD }, maxRedirects: 0 });
-  if (response.status() !== 302) throw new Error(`Signing in as ${email} failed: ${response.status()} ${await response.text()}`);
 }

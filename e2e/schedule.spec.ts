@@ -8,8 +8,8 @@ import { expect, test, type Locator, type Page } from "./fixtures";
 import { parseCalendar } from "../app/server/ical-parse.fixture";
 import { expectNoAxeViolations } from "./accessibility";
 import { withE2eDatabase } from "./database";
+import { demoAccount, signInWithForm } from "./sign-in";
 
-const PASSWORD = "demo-password-2023";
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 type Picked = { id: string; slug: string; title: string };
@@ -40,12 +40,6 @@ function row(page: Page, title: string): Locator {
   return page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title, exact: true }) });
 }
 
-async function signIn(page: Page, email: string) {
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
 test("add three sessions, see the conflict, remove one, and find the other two in the calendar feed", async ({ page }) => {
   // A long journey with four axe runs.
   test.setTimeout(60_000);
@@ -54,7 +48,7 @@ test("add three sessions, see the conflict, remove one, and find the other two i
   // Signed out, the button is there too; it asks to sign in and comes back here.
   await row(page, overlapping[0].title).getByRole("button", { name: /Add to my schedule/ }).click();
   await expect(page).toHaveURL(/\/login\?redirectTo=/);
-  await signIn(page, "student@example.org");
+  await signInWithForm(page, demoAccount("student"));
   await expect(page).toHaveURL(new RegExp(`${agenda.replace(/[/?]/g, "\\$&")}$`));
 
   // With JavaScript the page stays put and the row says so at once. Only the
@@ -109,33 +103,35 @@ test("add three sessions, see the conflict, remove one, and find the other two i
   expect((await page.request.get(address)).status()).toBe(404);
 });
 
-test("without JavaScript: add from a track page and come back to it, remove from My schedule", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto("/login?redirectTo=%2Fmeetings%2Fsio-2023%2Ftracks%2Fliver");
-  await signIn(page, "admin@example.org");
-  await expect(page).toHaveURL(/\/meetings\/sio-2023\/tracks\/liver$/);
-  const title = (await page.getByRole("heading", { level: 4 }).first().textContent())!.trim();
-  await row(page, title).getByRole("button", { name: /Add to my schedule/ }).click();
-  // Back on the track page, at the button pressed.
-  await expect(page).toHaveURL(/\/meetings\/sio-2023\/tracks\/liver#schedule-/);
-  await expect(row(page, title).getByText("In my schedule")).toBeVisible();
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false, signedInAs: "admin" });
 
-  await page.goto("/meetings/sio-2023/schedule");
-  await expect(row(page, title)).toBeVisible();
-  await row(page, title).getByRole("button", { name: /^Remove/ }).click();
-  await expect(page).toHaveURL(/\/meetings\/sio-2023\/schedule#schedule-/);
-  await expect(page.getByText("Your schedule is empty.")).toBeVisible();
-  await context.close();
+  test("add from a track page and come back to it, remove from My schedule", async ({ page }) => {
+    await page.goto("/meetings/sio-2023/tracks/liver");
+    const title = (await page.getByRole("heading", { level: 4 }).first().textContent())!.trim();
+    await row(page, title).getByRole("button", { name: /Add to my schedule/ }).click();
+    // Back on the track page, at the button pressed.
+    await expect(page).toHaveURL(/\/meetings\/sio-2023\/tracks\/liver#schedule-/);
+    await expect(row(page, title).getByText("In my schedule")).toBeVisible();
+
+    await page.goto("/meetings/sio-2023/schedule");
+    await expect(row(page, title)).toBeVisible();
+    await row(page, title).getByRole("button", { name: /^Remove/ }).click();
+    await expect(page).toHaveURL(/\/meetings\/sio-2023\/schedule#schedule-/);
+    await expect(page.getByText("Your schedule is empty.")).toBeVisible();
+  });
 });
 
-test("an empty schedule points students and residents to their programs", async ({ page }) => {
-  await page.goto("/login?redirectTo=%2Fmeetings%2Fsir-2023%2Fschedule");
-  await signIn(page, "admin@example.org");
-  await expect(page.getByText("Your schedule is empty.")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Medical Student Program" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Resident-in-Training Program" })).toBeVisible();
-  await expectNoAxeViolations(page);
+test.describe("signed in with nothing scheduled", () => {
+  test.use({ signedInAs: "admin" });
+
+  test("an empty schedule points students and residents to their programs", async ({ page }) => {
+    await page.goto("/meetings/sir-2023/schedule");
+    await expect(page.getByText("Your schedule is empty.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Medical Student Program" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Resident-in-Training Program" })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
 });
 
 test("a session page offers its calendar file and Google Calendar; the public files come through the real server", async ({ page, request }) => {

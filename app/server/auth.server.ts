@@ -37,10 +37,6 @@ export async function getUser(request: Request): Promise<SignedInUser | null> {
   return (await getSignIn(request))?.user ?? null;
 }
 
-export async function getUserId(request: Request): Promise<string | null> {
-  return (await getSignIn(request))?.user.id ?? null;
-}
-
 /** The login page URL that brings the person back to `request`'s page afterwards. */
 export function loginUrlFor(request: Request): string {
   const url = new URL(request.url);
@@ -61,19 +57,9 @@ export async function requireUser(request: Request): Promise<SignedInUser> {
   return (await requireSignIn(request)).user;
 }
 
-export async function requireUserId(request: Request): Promise<string> {
-  return (await requireSignIn(request)).user.id;
-}
-
 /** For pages only signed-out people need (sign in, sign up, password reset): the signed-in go home instead. */
 export async function requireAnonymous(request: Request): Promise<void> {
   if (await getSignIn(request)) throw redirect("/");
-}
-
-/** The roles a user holds in a meeting (empty when none; admins get no implicit rows here, check `isAdmin`). */
-export async function getMeetingRoles(userId: string, meetingId: string): Promise<MeetingRoleKind[]> {
-  const rows = await prisma.meetingRole.findMany({ where: { userId, meetingId }, select: { role: true } });
-  return rows.map((row) => row.role);
 }
 
 /**

@@ -53,14 +53,6 @@ export async function createUser(input: { email: string; name: string; password:
   }
 }
 
-export function getUserById(id: string) {
-  return prisma.user.findUnique({ where: { id }, select: publicUserSelect });
-}
-
-export function getUserByEmail(email: string) {
-  return prisma.user.findUnique({ where: { email: normalizeEmail(email) }, select: publicUserSelect });
-}
-
 // Verifying against a real hash when the email is unknown keeps the response
 // time the same either way, so timing does not reveal which emails have accounts.
 let decoyHash: Promise<string> | undefined;

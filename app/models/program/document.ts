@@ -80,8 +80,6 @@ export type DraftSessionSpeaker = z.infer<typeof draftSessionSpeakerSchema>;
 export type DraftSession = z.infer<typeof draftSessionSchema>;
 export type ProgramDocument = z.infer<typeof programDocumentSchema>;
 
-export const emptyProgram = (): ProgramDocument => ({ tracks: [], rooms: [], speakers: [], sessions: [] });
-
 /** Reads a stored document; a row that does not fit the schema is a bug worth a loud error, not a silent fix. */
 export function parseProgramDocument(value: unknown): ProgramDocument {
   return programDocumentSchema.parse(value);

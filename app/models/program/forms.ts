@@ -84,11 +84,6 @@ export const SpeakerFormSchema = z.object({
   bio: optionalText(5000, "The biography"),
 });
 
-export const DeleteFormSchema = z.object({
-  intent: z.enum(["delete-session", "delete-track", "delete-room", "delete-speaker"]),
-  key: z.string().max(200),
-});
-
 export const PublishFormSchema = z.object({
   intent: z.literal("publish"),
   draftVersion: z.number().int(),

@@ -47,10 +47,6 @@ export async function listProgramNotices(userId: string, meetingId: string, opti
   });
 }
 
-export function countUnreadProgramNotices(userId: string, meetingId: string): Promise<number> {
-  return prisma.programNotice.count({ where: { userId, meetingId, readAt: null } });
-}
-
 export async function markProgramNoticesRead(userId: string, meetingId: string, now = new Date()): Promise<number> {
   const { count } = await prisma.programNotice.updateMany({ where: { userId, meetingId, readAt: null }, data: { readAt: now } });
   return count;

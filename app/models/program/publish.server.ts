@@ -268,11 +268,6 @@ export async function listReleases(meetingId: string, options: { take?: number }
   return rows.map((row) => ({ ...row, changes: row.changes as unknown as ProgramChange[] }));
 }
 
-export async function getLatestReleaseNumber(meetingId: string): Promise<number | null> {
-  const last = await prisma.agendaRelease.findFirst({ where: { meetingId }, orderBy: { number: "desc" }, select: { number: true } });
-  return last?.number ?? null;
-}
-
 /** How many people's schedules hold a session the draft changes: "publishing will notify N people". */
 export async function countFollowers(meetingId: string, sessionSlugs: string[]): Promise<number> {
   if (!sessionSlugs.length) return 0;

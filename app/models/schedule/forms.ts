@@ -2,8 +2,6 @@
 // buttons (which submit): pure, so the browser bundle can import it.
 import { z } from "zod";
 
-export const SCHEDULE_INTENTS = ["add", "remove", "create-feed", "regenerate-feed"] as const;
-
 const sessionId = z.string({ message: "Which session? The form lost its session." }).trim().min(1).max(64);
 const redirectTo = z.string().max(2048).optional();
 
