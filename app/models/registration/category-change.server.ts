@@ -7,7 +7,7 @@ import { href } from "~/utils/href";
 import { dayKeyOf } from "~/utils/time";
 import { createOrder, placeOrder, type CheckoutOutcome } from "./checkout.server";
 import { inRegistrationTransaction } from "./fulfilment.server";
-import { quoteRegistration } from "./pricing";
+import { memberStatus, quoteRegistration } from "./pricing";
 import { discardProof, mailEmailConfirmation, newEmailToken, proofColumns, proofRefusal, type Proof } from "./proof.server";
 import { getMembership } from "./registration.server";
 
@@ -63,8 +63,7 @@ export async function startCategoryChange(input: {
     tierName: registration.tier.name,
     attendance: registration.attendance,
     price,
-    isMember: membership !== null,
-    isFullMember: membership?.kind === "FULL",
+    ...memberStatus(membership),
     joinMembership: false,
     addOns: [],
     promo: null,

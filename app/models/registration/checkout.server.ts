@@ -14,7 +14,7 @@ import { CHECKOUT_MINUTES } from "~/utils/stripe.server";
 import { dayKeyOf } from "~/utils/time";
 import { closeUnpaidOrder, fulfilOrder, inRegistrationTransaction, type AfterCommit } from "./fulfilment.server";
 import { paymentGateway } from "./payment-gateway";
-import { quoteRegistration, type AttendanceKind, type Quote, type QuoteItem } from "./pricing";
+import { memberStatus, quoteRegistration, type AttendanceKind, type Quote, type QuoteItem } from "./pricing";
 import { discardProof, mailEmailConfirmation, newEmailToken, proofColumns, proofRefusal, type Proof } from "./proof.server";
 import { getMembership, getRegistrationOffer, LIVE_STATUSES, newRegistrationCode, type Tx } from "./registration.server";
 
@@ -191,8 +191,7 @@ export async function startCheckout(request: CheckoutRequest): Promise<CheckoutO
     tierName: tier.name,
     attendance: request.attendance,
     price,
-    isMember: membership !== null,
-    isFullMember: membership?.kind === "FULL",
+    ...memberStatus(membership),
     joinMembership: request.joinMembership,
     addOns,
     promo: promo.promo,

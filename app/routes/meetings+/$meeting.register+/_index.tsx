@@ -14,7 +14,7 @@ import { AddOnChoices, CategoryPrices, legendClass, ProofFieldset, QuoteSummary,
 import type { ProgramHandle } from "../$meeting+/_layout";
 import { startCheckout } from "~/models/registration/checkout.server";
 import { registerSchema } from "~/models/registration/forms";
-import { ATTENDANCE_LABELS, dayOf, describeRefundPolicy, formatMoney, quoteRegistration, type AttendanceKind } from "~/models/registration/pricing";
+import { ATTENDANCE_LABELS, dayOf, describeRefundPolicy, formatMoney, memberStatus, quoteRegistration, type AttendanceKind } from "~/models/registration/pricing";
 import { readProof } from "~/models/registration/proof.server";
 import { getMembership, getOwnRegistration, getRegistrationOffer, LIVE_STATUSES, seatsLeft } from "~/models/registration/registration.server";
 import { refuse } from "~/models/refusal";
@@ -135,21 +135,10 @@ export default function RegisterPage() {
 
   // The total is the server's own quote of what is chosen (the promo code aside, which the server checks).
   const price = chosen?.prices.find((candidate) => candidate.attendance === choice.attendance);
-  const quoted =
-    tier && chosen && price
-      ? quoteRegistration({
-          societyName: meeting.society,
-          category: chosen,
-          tierName: tier.name,
-          attendance: price.attendance,
-          price,
-          isMember: member !== null,
-          isFullMember: member?.kind === "FULL",
-          joinMembership: choice.join,
-          addOns: addOns.filter((addOn) => choice.addOns.includes(addOn.slug)).map((addOn) => ({ ...addOn, id: addOn.slug })),
-          promo: null,
-        })
-      : null;
+  const chosenAddOns = addOns.filter((addOn) => choice.addOns.includes(addOn.slug)).map((addOn) => ({ ...addOn, id: addOn.slug }));
+  const quoted = tier && chosen && price
+    ? quoteRegistration({ societyName: meeting.society, category: chosen, tierName: tier.name, attendance: price.attendance, price, ...memberStatus(member), joinMembership: choice.join, addOns: chosenAddOns, promo: null })
+    : null;
 
   if (!tier) {
     return (
