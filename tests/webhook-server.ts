@@ -20,7 +20,7 @@ async function bodyOf(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function startWebhookServer(): Promise<WebhookServer> {
+async function startWebhookServer(): Promise<WebhookServer> {
   const received: ReceivedDelivery[] = [];
   const server = createServer((incoming, outgoing) => {
     void (async () => {

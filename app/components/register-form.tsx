@@ -12,7 +12,7 @@ type FieldProps = { id: string; name: string; errorId: string; errors?: string[]
 export const sectionClass = "rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
 export const legendClass = "text-lg font-bold text-slate-900";
 
-export type CategoryPrice = { attendance: AttendanceKind; amount: number; memberAmount: number | null };
+type CategoryPrice = { attendance: AttendanceKind; amount: number; memberAmount: number | null };
 
 /** A category's price for the chosen attendance, or for each attendance until one is chosen; member rates beside. */
 export function CategoryPrices({ prices, attendance, member, currency }: { prices: CategoryPrice[]; attendance?: AttendanceKind; member: boolean; currency: string }) {
@@ -97,7 +97,7 @@ export function ProofFieldset({ categoryName, fields }: { categoryName?: string;
 
 const AUDIENCE_NOTE = { EVERYONE: null, RESIDENTS_FELLOWS: "Residents and fellows only", MEDICAL_STUDENTS: "Medical students only" } as const;
 
-export type AddOnChoice = { slug: string; name: string; description: string; amount: number; audience: Audience; seatsLeft: number | null; when: string | null };
+type AddOnChoice = { slug: string; name: string; description: string; amount: number; audience: Audience; seatsLeft: number | null; when: string | null };
 
 /** The add-ons, with their seats left; a sold-out one cannot be ticked. */
 export function AddOnChoices({ addOns, field, currency }: { addOns: AddOnChoice[]; field: FieldProps; currency: string }) {

@@ -7,7 +7,7 @@ import { logger } from "./logger.server";
 import { signWebhookPayload } from "./stripe.server";
 
 /** An id in Stripe's style for objects the test gateway makes up: evt_test_…, ch_test_…. */
-export function stripeTestId(prefix: "evt" | "ch"): string {
+function stripeTestId(prefix: "evt" | "ch"): string {
   return `${prefix}_test_${randomBytes(12).toString("base64url")}`;
 }
 

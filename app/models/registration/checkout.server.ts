@@ -34,7 +34,7 @@ export type CheckoutRequest = {
 export type CheckoutOutcome = Outcome<{ registrationId: string; orderId: string; total: number; redirectTo: string }>;
 
 /** Holds `count` seats of an add-on if sold + held leaves room; false when it is sold out. */
-export async function holdSeats(tx: Tx, addOnId: string, count = 1): Promise<boolean> {
+async function holdSeats(tx: Tx, addOnId: string, count = 1): Promise<boolean> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     UPDATE "RegistrationAddOn" SET held = held + ${count}
      WHERE id = ${addOnId} AND (capacity IS NULL OR sold + held + ${count} <= capacity)
@@ -43,7 +43,7 @@ export async function holdSeats(tx: Tx, addOnId: string, count = 1): Promise<boo
 }
 
 /** Takes one use of a promo code if it is within its window and limit; false otherwise. */
-export async function takePromoUse(tx: Tx, promoCodeId: string, now: Date): Promise<boolean> {
+async function takePromoUse(tx: Tx, promoCodeId: string, now: Date): Promise<boolean> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     UPDATE "PromoCode" SET uses = uses + 1
      WHERE id = ${promoCodeId} AND ("maxUses" IS NULL OR uses + 1 <= "maxUses")
@@ -87,7 +87,7 @@ export async function createOrder(
  * the order's id, expiring with it). Returns where to send the person; when the
  * provider cannot be reached the order is closed and its seats freed.
  */
-export async function openPayment(orderId: string, meetingSlug: string, customerEmail: string, description: string): Promise<string | null> {
+async function openPayment(orderId: string, meetingSlug: string, customerEmail: string, description: string): Promise<string | null> {
   const order = await prisma.registrationOrder.findUniqueOrThrow({
     where: { id: orderId },
     select: { id: true, currency: true, discount: true, expiresAt: true, checkoutUrl: true, items: { select: { description: true, amount: true }, orderBy: { id: "asc" } } },

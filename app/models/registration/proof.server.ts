@@ -8,15 +8,13 @@ import { href } from "~/utils/href";
 import { absoluteUrl } from "~/utils/href.server";
 import { queueMail } from "~/utils/mail.server";
 import { deleteProof, fileBytes, PROOF_PROBLEM_MESSAGES, storeProof, type StoredProof } from "~/utils/upload.server";
+import type { ProofValues } from "./forms";
 import { institutionalEmailMail } from "./mail.server";
 import { getRegistrationDetail, type Tx } from "./registration.server";
 
 export type Proof =
   | { method: "DOCUMENT"; document: StoredProof }
   | { method: "INSTITUTIONAL_EMAIL"; email: string };
-
-/** The proof fields of the registration forms (forms.ts), as parsed. */
-export type ProofValues = { proofMethod?: "DOCUMENT" | "INSTITUTIONAL_EMAIL"; institutionalEmail?: string };
 
 /**
  * The proof a form sent: its document checked and stored, or its institutional
