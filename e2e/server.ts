@@ -23,6 +23,9 @@ await rm(outbox, { recursive: true, force: true });
 
 process.env.BUILD_DIR = buildDir;
 execFileSync("npx", ["remix", "vite:build"], { stdio: "inherit" });
+// The test gateway (no Stripe key here): it POSTs its signed events to APP_ORIGIN's /webhooks/stripe.
+const { bootPaymentGateway } = await import("../app/server/payments/boot.server");
+bootPaymentGateway();
 const { startWebServer } = await import("../scripts/server");
 await startWebServer({ port, dev: false });
 // The live Q&A sidecar, where the pages expect it (APP_ORIGIN's host on REALTIME_PORT).

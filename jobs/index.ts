@@ -20,6 +20,9 @@ process.env.NODE_ENV ??= "production";
 const { startJobWorker } = await import("./worker");
 const { logger } = await import("../app/utils/logger.server");
 const { prisma } = await import("../app/utils/db.server");
+// The sweep asks the payment provider about stale checkouts, and a late payment is refunded through it.
+const { bootPaymentGateway } = await import("../app/server/payments/boot.server");
+bootPaymentGateway();
 
 const worker = await startJobWorker(process.env.DATABASE_URL);
 logger.info("Job worker ready: mail, checkout sweep, program digests");

@@ -8,7 +8,7 @@ import { deliverQueuedMail } from "../app/utils/mail.server";
 import { connectJobQueue, QUEUES, type JobData } from "../app/utils/job-queue.server";
 import { logger } from "../app/utils/logger.server";
 import { queueDueProgramDigests } from "../app/models/program/notices.server";
-import { sweepExpiredCheckouts } from "../app/models/registration/payment.server";
+import { sweepExpiredCheckouts } from "../app/models/registration/sweep.server";
 
 /** Every minute, once across all workers: pg-boss files each occurrence under one key. */
 export const SCHEDULES = [

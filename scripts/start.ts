@@ -73,6 +73,9 @@ if (!dev && buildIsStale()) {
 }
 
 const { env } = await import("../app/utils/env.server");
+// Stripe with STRIPE_SECRET_KEY, else the test gateway; the web app and the worker below share it.
+const { bootPaymentGateway } = await import("../app/server/payments/boot.server");
+bootPaymentGateway();
 const { startWebServer } = await import("./server");
 const server = await startWebServer({ port: env.PORT, dev });
 // The live Q&A sidecar runs in this process too; `npm run start:realtime` runs more of them.

@@ -5,6 +5,7 @@
 import { type FieldMetadata } from "@conform-to/react";
 import { linkClass, TextareaField } from "./console";
 import { SubmitButton, useIsPending } from "./forms";
+import { href } from "~/utils/href";
 
 export type ProofDocument = { id: string; fileName: string; kind: "PDF" | "image"; kilobytes: number };
 
@@ -41,7 +42,7 @@ export function ProofList({
     <ul className={`space-y-1 text-sm ${className}`}>
       {documents.map((document) => (
         <li key={document.id}>
-          <a href={`/meetings/${meetingSlug}/registration/documents/${document.id}`} className={linkClass} target="_blank" rel="noreferrer">
+          <a href={href.registrationDocument(meetingSlug, document.id)} className={linkClass} target="_blank" rel="noreferrer">
             {document.fileName}
           </a>{" "}
           <span className="text-slate-600">

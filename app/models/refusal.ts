@@ -21,6 +21,8 @@ export const REFUSAL_CODES = [
   "CLOSED",
   /** Someone or something else changed it first, or its state forbids the step. */
   "CONFLICT",
+  /** It was there and is no longer, for good (an expired checkout). */
+  "GONE",
   /** Too many tries; the message says when to try again. */
   "RATE_LIMITED",
   /** A service the verb needs (the payment provider) did not answer. */

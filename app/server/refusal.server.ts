@@ -11,6 +11,7 @@ const STATUS: Record<RefusalCode, number> = {
   INVALID: 400,
   CLOSED: 409,
   CONFLICT: 409,
+  GONE: 410,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 };
@@ -26,9 +27,9 @@ export function refusalReply(refusal: Refusal, submission?: { reply(options: { f
   return { status: "error", error: refusal.field ? { [refusal.field]: [refusal.message] } : { "": [refusal.message] } };
 }
 
-/** An action's answer to a refused form: `{ result }` with the refusal's status. */
-export function refusalResponse(refusal: Refusal, submission?: Parameters<typeof refusalReply>[1]) {
-  return data({ result: refusalReply(refusal, submission) }, { status: refusalStatus(refusal) });
+/** An action's answer to a refused form: `{ result }` (beside `extra`, the action's other answers) with the refusal's status. */
+export function refusalResponse<Extra extends object = object>(refusal: Refusal, submission?: Parameters<typeof refusalReply>[1], extra?: Extra) {
+  return data({ ...(extra as Extra), result: refusalReply(refusal, submission) }, { status: refusalStatus(refusal) });
 }
 
 /** A loader's or resource route's refusal: a plain-text response with the status. */

@@ -40,6 +40,8 @@ export const href = {
   /** A person's own schedule as a calendar feed. */
   personalCalendar: (token: string) => `/calendar/${seg(token)}.ics`,
   realtimeTicket: () => "/realtime/ticket",
+  /** Where Stripe (and the test gateway standing in for it) delivers its events. */
+  stripeWebhook: () => "/webhooks/stripe",
 
   // A meeting's public pages.
   meeting: (m: Slug) => meeting(m),
@@ -68,7 +70,8 @@ export const href = {
   registerSuccess: (m: Slug, checkoutSession = "{CHECKOUT_SESSION_ID}") => `${meeting(m)}/register/success?session_id=${checkoutSession}`,
   registerCancelled: (m: Slug, order: string) => withQuery(`${meeting(m)}/register/cancelled`, { order }),
   testPayment: (m: Slug, order: string) => `${meeting(m)}/register/test-payment/${seg(order)}`,
-  registration: (m: Slug) => `${meeting(m)}/registration`,
+  /** `done` says what just happened, for the page's banner. */
+  registration: (m: Slug, query?: Query) => withQuery(`${meeting(m)}/registration`, query),
   confirmInstitutionalEmail: (m: Slug, token: string) => `${meeting(m)}/registration/confirm-email/${seg(token)}`,
   registrationDocument: (m: Slug, document: string) => `${meeting(m)}/registration/documents/${seg(document)}`,
   receipt: (m: Slug) => `${meeting(m)}/registration/receipt`,

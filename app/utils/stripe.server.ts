@@ -1,9 +1,8 @@
-// Stripe, or its stand-in. With STRIPE_SECRET_KEY set, checkouts are real Stripe
-// Checkout Sessions and refunds go through Stripe's API. Without it (the embedded
-// default), the built-in test payment page takes the customer's place: it builds
-// the event Stripe would send, signs it with the webhook secret, and hands it to
-// the very code that receives /webhooks/stripe, so every path is the same.
-import { createHmac, randomBytes } from "node:crypto";
+// Stripe's SDK, as the payment gateways use it (app/server/payments/): the
+// client when STRIPE_SECRET_KEY is set, Checkout Sessions, and webhook
+// signatures, checked on the raw body and made with the same secret by the test
+// gateway that stands in for Stripe on sites without a key.
+import { createHmac } from "node:crypto";
 import Stripe from "stripe";
 import { env } from "./env.server";
 
@@ -18,19 +17,15 @@ export const WEBHOOK_TOLERANCE_SECONDS = 300;
 
 const globalForStripe = globalThis as unknown as { stripe?: Stripe };
 
-/** The Stripe client, or null when payments run on the built-in test page. */
+/** The Stripe client, or null when payments run on the test gateway. */
 export function stripeClient(): Stripe | null {
   if (!env.STRIPE_SECRET_KEY) return null;
   return (globalForStripe.stripe ??= new Stripe(env.STRIPE_SECRET_KEY, { maxNetworkRetries: 2, timeout: 20_000 }));
 }
 
-export function isTestPaymentMode(): boolean {
-  return !env.STRIPE_SECRET_KEY;
-}
-
 /**
- * The secret webhooks are signed with: STRIPE_WEBHOOK_SECRET, or in test-payment
- * mode one derived from SESSION_SECRET, so it is as secret as that one, stable
+ * The secret webhooks are signed with: STRIPE_WEBHOOK_SECRET, or without it (the
+ * test gateway) one derived from SESSION_SECRET, so it is as secret as that one, stable
  * across restarts and the same on every instance.
  */
 export function webhookSecret(): string {
@@ -80,18 +75,13 @@ export function verifyStripeWebhook(payload: string, signature: string | null, n
   return event;
 }
 
-/** A Stripe-Signature header for `payload`, as Stripe would compute it (test payments and tests). */
+/** A Stripe-Signature header for `payload`, as Stripe computes it (the test gateway and tests). */
 export function signWebhookPayload(payload: string, options: { secret?: string; timestamp?: Date } = {}): string {
   return Stripe.webhooks.generateTestHeaderString({
     payload,
     secret: options.secret ?? webhookSecret(),
     timestamp: Math.floor((options.timestamp ?? new Date()).getTime() / 1000),
   });
-}
-
-/** An id in Stripe's style for objects the test payment page makes up: evt_test_…, re_test_…. */
-export function testObjectId(prefix: "evt" | "cs" | "pi" | "re" | "ch"): string {
-  return `${prefix}_test_${randomBytes(12).toString("base64url")}`;
 }
 
 /**

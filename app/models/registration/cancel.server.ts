@@ -1,14 +1,16 @@
 // Cancelling, refunding and comping registrations. The attendee cancels within
 // the meeting's refund policy; organizers refund any amount (and may cancel) or
 // make a registration complimentary. Each is one transaction on the locked
-// registration; the money moves after the commit (payment.server.ts).
+// registration; the money moves after the commit (refunds.server.ts).
+import { refuse, type Outcome } from "~/models/refusal";
 import { queueMail } from "~/utils/mail.server";
-import { closeUnpaidOrder, cancelInTransaction, inRegistrationTransaction } from "./payment.server";
+import { cancelInTransaction, closeUnpaidOrder, inRegistrationTransaction } from "./fulfilment.server";
 import { confirmedMail, refundedMail } from "./mail.server";
 import { formatMoney, refundFor } from "./pricing";
 import { getRegistrationDetail, grantAttendeeRole, refundableByOrder, type RegistrationDetail, type Tx } from "./registration.server";
 
-export type CancelOutcome = { ok: true; refunded: number; fee: number } | { ok: false; status: 404 | 409 | 400; message: string };
+/** What was refunded and the fee kept, in minor units. */
+export type CancelOutcome = Outcome<{ refunded: number; fee: number }>;
 
 async function lockedDetail(tx: Tx, registrationId: string): Promise<RegistrationDetail | null> {
   await tx.$queryRaw`SELECT id FROM "Registration" WHERE id = ${registrationId} FOR UPDATE`;
@@ -35,14 +37,14 @@ function allocate(amount: number, refundable: { orderId: string; refundable: num
 export async function cancelOwnRegistration(registrationId: string, userId: string, now: Date = new Date()): Promise<CancelOutcome> {
   return inRegistrationTransaction(async (tx, work): Promise<CancelOutcome> => {
     const detail = await lockedDetail(tx, registrationId);
-    if (!detail || detail.userId !== userId) return { ok: false, status: 404, message: "There is no such registration." };
+    if (!detail || detail.userId !== userId) return refuse("NOT_FOUND", "There is no such registration.");
     if (detail.status === "AWAITING_PAYMENT") {
       for (const order of detail.orders.filter((candidate) => candidate.status === "OPEN")) {
-        await closeUnpaidOrder(tx, order.id, "EXPIRED", work, { expireAtStripe: true });
+        await closeUnpaidOrder(tx, order.id, "EXPIRED", work, { expireAtProvider: true });
       }
       return { ok: true, refunded: 0, fee: 0 };
     }
-    if (detail.status !== "ACTIVE") return { ok: false, status: 409, message: "This registration is already cancelled." };
+    if (detail.status !== "ACTIVE") return refuse("CONFLICT", "This registration is already cancelled.");
     const refundable = refundableByOrder(detail.orders);
     const total = refundable.reduce((sum, entry) => sum + entry.refundable, 0);
     const { amount, fee } = refundFor(detail.meeting.registrationPolicy, total, now, detail.meeting.timeZone);
@@ -61,16 +63,16 @@ export function previewCancellation(detail: RegistrationDetail, now: Date = new 
 export async function refundByOrganizer(input: { meetingId: string; registrationId: string; amount: number; cancel: boolean }): Promise<CancelOutcome> {
   return inRegistrationTransaction(async (tx, work): Promise<CancelOutcome> => {
     const detail = await lockedDetail(tx, input.registrationId);
-    if (!detail || detail.meetingId !== input.meetingId) return { ok: false, status: 404, message: "There is no such registration in this meeting." };
+    if (!detail || detail.meetingId !== input.meetingId) return refuse("NOT_FOUND", "There is no such registration in this meeting.");
     const refundable = refundableByOrder(detail.orders, { includeMembership: true });
     const total = refundable.reduce((sum, entry) => sum + entry.refundable, 0);
-    if (input.amount > total) return { ok: false, status: 400, message: `At most ${formatMoney(total, detail.meeting.currency)} can be refunded.` };
+    if (input.amount > total) return refuse("INVALID", `At most ${formatMoney(total, detail.meeting.currency)} can be refunded.`, "amount");
     if (input.cancel) {
-      if (detail.status !== "ACTIVE" && detail.status !== "AWAITING_PAYMENT") return { ok: false, status: 409, message: "This registration is already cancelled." };
+      if (detail.status !== "ACTIVE" && detail.status !== "AWAITING_PAYMENT") return refuse("CONFLICT", "This registration is already cancelled.");
       await cancelInTransaction(tx, detail.id, { refunds: allocate(input.amount, refundable), reason: "Refunded by the organizers", byOrganizer: true }, work);
       return { ok: true, refunded: input.amount, fee: 0 };
     }
-    if (input.amount <= 0) return { ok: false, status: 400, message: "Enter an amount to refund." };
+    if (input.amount <= 0) return refuse("INVALID", "Enter an amount to refund.", "amount");
     for (const { orderId, amount } of allocate(input.amount, refundable)) {
       const refund = await tx.registrationRefund.create({ data: { orderId, amount, reason: "Refunded by the organizers" }, select: { id: true } });
       work.refunds.push(refund.id);
@@ -89,11 +91,11 @@ export async function compRegistration(input: { meetingId: string; registrationI
   const now = input.now ?? new Date();
   return inRegistrationTransaction(async (tx, work): Promise<CancelOutcome> => {
     const detail = await lockedDetail(tx, input.registrationId);
-    if (!detail || detail.meetingId !== input.meetingId) return { ok: false, status: 404, message: "There is no such registration in this meeting." };
-    if (detail.status !== "ACTIVE" && detail.status !== "AWAITING_PAYMENT") return { ok: false, status: 409, message: "A cancelled registration cannot be comped." };
-    if (detail.comped) return { ok: false, status: 409, message: "This registration is already complimentary." };
+    if (!detail || detail.meetingId !== input.meetingId) return refuse("NOT_FOUND", "There is no such registration in this meeting.");
+    if (detail.status !== "ACTIVE" && detail.status !== "AWAITING_PAYMENT") return refuse("CONFLICT", "A cancelled registration cannot be comped.");
+    if (detail.comped) return refuse("CONFLICT", "This registration is already complimentary.");
     for (const order of detail.orders.filter((candidate) => candidate.status === "OPEN")) {
-      await closeUnpaidOrder(tx, order.id, "EXPIRED", work, { expireAtStripe: true });
+      await closeUnpaidOrder(tx, order.id, "EXPIRED", work, { expireAtProvider: true });
     }
     const pendingReview = detail.verification === "PENDING" || detail.verification === "REJECTED";
     await tx.registration.update({

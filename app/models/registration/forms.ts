@@ -23,7 +23,7 @@ const proofFields = {
   institutionalEmail: institutionalEmail.optional(),
 };
 
-type ProofValues = { proofMethod?: "DOCUMENT" | "INSTITUTIONAL_EMAIL"; proofDocument?: File; institutionalEmail?: string };
+export type ProofValues = { proofMethod?: "DOCUMENT" | "INSTITUTIONAL_EMAIL"; proofDocument?: File; institutionalEmail?: string };
 
 /** A chosen proof needs its document or its address; which categories need proof at all is the server's business. */
 function checkProof(value: ProofValues, context: z.RefinementCtx, required: boolean) {

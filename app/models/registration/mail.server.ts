@@ -3,8 +3,9 @@
 // refund, a failed payment, and the link that confirms an institutional address.
 // Plain text first (it is what many clinicians' mail clients show), with a
 // simple HTML twin; every value from people is escaped.
+import { href } from "~/utils/href";
+import { absoluteUrl } from "~/utils/href.server";
 import type { QueuedMessage } from "~/utils/mail.server";
-import { env } from "~/utils/env.server";
 import { formatDate } from "~/utils/time";
 import { describeRefundPolicy, formatMoney } from "./pricing";
 import { isConfirmed, netPaid, type RegistrationDetail } from "./registration.server";
@@ -13,8 +14,8 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
 }
 
-export function registrationUrl(meetingSlug: string): string {
-  return new URL(`/meetings/${meetingSlug}/registration`, env.APP_ORIGIN).href;
+function registrationUrl(meetingSlug: string): string {
+  return absoluteUrl(href.registration(meetingSlug));
 }
 
 type Paragraphs = (string | null | false)[];
@@ -125,7 +126,7 @@ export function paymentFailedMail(registration: RegistrationDetail): QueuedMessa
   return compose({ registration, kind: "payment-failed", subject: `Payment not completed: ${meeting.name}` }, [
     `Dear ${registration.user.name},`,
     `Your bank did not complete the payment for your ${meeting.name} registration, so you are not registered and any seats you chose were released.`,
-    `You can register again at ${new URL(`/meetings/${meeting.slug}/register`, env.APP_ORIGIN).href}`,
+    `You can register again at ${absoluteUrl(href.register(meeting.slug))}`,
   ]);
 }
 
@@ -134,7 +135,7 @@ export function latePaymentRefundedMail(registration: RegistrationDetail, amount
   return compose({ registration, kind: "payment-refunded", subject: `Payment refunded: ${meeting.name}` }, [
     `Dear ${registration.user.name},`,
     `Your payment for ${meeting.name} arrived after your checkout had closed, and what you chose is no longer available, so we refunded all ${formatMoney(amount, meeting.currency)}.`,
-    `You can register again at ${new URL(`/meetings/${meeting.slug}/register`, env.APP_ORIGIN).href}`,
+    `You can register again at ${absoluteUrl(href.register(meeting.slug))}`,
   ]);
 }
 

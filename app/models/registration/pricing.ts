@@ -68,6 +68,11 @@ export type QuoteInput = {
   promo: QuotePromo | null;
 };
 
+/** What a society membership (current, or none) means for pricing. */
+export function memberStatus(membership: { kind: string } | null): Pick<QuoteInput, "isMember" | "isFullMember"> {
+  return { isMember: membership !== null, isFullMember: membership?.kind === "FULL" };
+}
+
 export type QuoteProblem = { field: "category" | "joinMembership" | "addOns" | "promoCode"; message: string };
 
 export function registrationItemDescription(categoryName: string, attendance: AttendanceKind, tierName: string): string {

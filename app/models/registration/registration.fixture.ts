@@ -1,8 +1,32 @@
 // Rows and shortcuts for registration tests. Every helper makes its own uniquely
-// named rows in the worker's database (which already holds the seed).
+// named rows in the worker's database (which already holds the seed). Payments
+// go through the test gateway, whose events reach a real webhook server over
+// HTTP (tests/webhook-server.ts), installed once per test file on import.
 import { randomBytes } from "node:crypto";
 import { prisma } from "~/utils/db.server";
+import { checkoutSessionEvent, type CheckoutEventType, type Delivery } from "~/utils/stripe-events.server";
+import { installTestPaymentGateway } from "../../../tests/webhook-server";
 import { startCheckout, type CheckoutRequest } from "./checkout.server";
+
+export const { gateway, server: webhookServer } = await installTestPaymentGateway();
+
+/** The checkout.session.* event Stripe would send about an order's checkout. */
+export async function checkoutEvent(orderId: string, type: CheckoutEventType, paymentStatus: "paid" | "unpaid" = "paid") {
+  const order = await prisma.registrationOrder.findUniqueOrThrow({
+    where: { id: orderId },
+    select: { id: true, total: true, currency: true, checkoutSessionId: true, expiresAt: true, registration: { select: { user: { select: { email: true } } } } },
+  });
+  return checkoutSessionEvent(
+    type,
+    { sessionId: order.checkoutSessionId ?? `cs_test_${order.id}`, orderId: order.id, amount: order.total, currency: order.currency, customerEmail: order.registration.user.email, expiresAt: order.expiresAt, paymentIntentId: `pi_test_${order.id}` },
+    paymentStatus,
+  );
+}
+
+/** Signs and POSTs an event to the webhook server, as Stripe does; how it answered. */
+export function deliver(event: object): Promise<Delivery> {
+  return gateway.deliver(event);
+}
 
 export const unique = () => randomBytes(5).toString("hex");
 

@@ -1,7 +1,8 @@
 // Registration: what a meeting sells and what a person bought. Reads and the
 // shared pieces of the registration models; the state changes live beside it:
-// checkout (start a checkout, holds), payment (fulfilment, expiry, webhooks,
-// refunds), cancel, verification and console.
+// checkout and category-change (start a checkout, holds), fulfilment (payment,
+// expiry, the cancellation core), webhook, sweep, refunds (through the
+// payment-gateway), cancel, verification and console.
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";

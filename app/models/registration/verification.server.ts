@@ -2,14 +2,17 @@
 // review queue; a declined registrant is told why. Proof documents are readable
 // only by their owner and the meeting's organizers (and admins), and that check
 // is part of the query.
-import { queueMail } from "~/utils/mail.server";
+import { refuse, type Outcome } from "~/models/refusal";
 import { prisma } from "~/utils/db.server";
-import { hashToken } from "./checkout.server";
+import { queueMail } from "~/utils/mail.server";
+import { inRegistrationTransaction } from "./fulfilment.server";
 import { confirmedMail, rejectedMail } from "./mail.server";
-import { inRegistrationTransaction } from "./payment.server";
+import { hashToken } from "./proof.server";
 import { getRegistrationDetail, grantAttendeeRole } from "./registration.server";
 
-export type ReviewOutcome = { ok: true } | { ok: false; message: string };
+export type ReviewOutcome = Outcome;
+
+const NOT_WAITING = "This registration is no longer waiting for verification.";
 
 /** Approves a pending proof; the registration is confirmed and grants the ATTENDEE role. */
 export async function approveVerification(input: { meetingId: string; registrationId: string; reviewerId: string; now?: Date }): Promise<ReviewOutcome> {
@@ -20,7 +23,7 @@ export async function approveVerification(input: { meetingId: string; registrati
       where: { id: input.registrationId, meetingId: input.meetingId, status: "ACTIVE", verification: "PENDING" },
       data: { verification: "APPROVED", reviewedById: input.reviewerId, reviewedAt: now, rejectionReason: null, confirmedAt: now },
     });
-    if (changed.count === 0) return { ok: false, message: "This registration is no longer waiting for verification." };
+    if (changed.count === 0) return refuse("CONFLICT", NOT_WAITING);
     const detail = (await getRegistrationDetail(input.registrationId, tx))!;
     await grantAttendeeRole(tx, detail.meetingId, detail.userId);
     await queueMail(tx, confirmedMail(detail, "approved"));
@@ -37,7 +40,7 @@ export async function rejectVerification(input: { meetingId: string; registratio
       where: { id: input.registrationId, meetingId: input.meetingId, status: "ACTIVE", verification: "PENDING" },
       data: { verification: "REJECTED", reviewedById: input.reviewerId, reviewedAt: now, rejectionReason: input.reason },
     });
-    if (changed.count === 0) return { ok: false, message: "This registration is no longer waiting for verification." };
+    if (changed.count === 0) return refuse("CONFLICT", NOT_WAITING);
     const detail = (await getRegistrationDetail(input.registrationId, tx))!;
     await queueMail(tx, rejectedMail(detail, input.reason));
     return { ok: true };

@@ -84,7 +84,8 @@ describe("the seeded programs", () => {
         expect(event.sequence).toBe(session.sequence);
         expect(event.stampsInUtc).toBe(true);
         expect(event.location).toEqual(
-          session.room?.kind === "VIRTUAL_CHANNEL" ? `${env.APP_ORIGIN}/meetings/${slug}/sessions/${session.slug}/live` : expect.stringContaining(session.room!.name),
+          // A session without a room (the live Q&A tests make some) streams when the meeting is virtual.
+          session.room?.kind === "VIRTUAL_CHANNEL" || (!session.room && meeting.format === "VIRTUAL") ? `${env.APP_ORIGIN}/meetings/${slug}/sessions/${session.slug}/live` : expect.stringContaining(session.room!.name),
         );
       }
     });

@@ -10,6 +10,7 @@ import { getMeeting } from "~/models/meetings/meeting.server";
 import { ATTENDANCE_LABELS } from "~/models/registration/pricing";
 import { getOwnRegistration, registrationStateLabel } from "~/models/registration/registration.server";
 import { requireUser } from "~/server/auth.server";
+import { href } from "~/utils/href";
 import { formatDate, formatDateSpan } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Receipt ${data.registration.code} · ${data.meeting.name}` : "Receipt" }];
@@ -45,7 +46,7 @@ export default function ReceiptPage() {
   return (
     <div className="mx-auto max-w-2xl px-4 py-6 sm:py-10 print:max-w-none print:p-0">
       <div className="no-print mb-6 flex flex-wrap items-center justify-between gap-3">
-        <Link to={`/meetings/${meeting.slug}/registration`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+        <Link to={href.registration(meeting.slug)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
           <span aria-hidden="true">← </span>Your registration
         </Link>
         <button

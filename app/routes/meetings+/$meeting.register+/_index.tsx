@@ -10,14 +10,19 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { ErrorList, FormErrors, SubmitButton, useIsPending } from "~/components/forms";
 import { ProgramErrorBoundary } from "~/components/program-error";
+import { AddOnChoices, CategoryPrices, legendClass, ProofFieldset, QuoteSummary, sectionClass } from "~/components/register-form";
 import type { ProgramHandle } from "../$meeting+/_layout";
-import { startCheckout, type CheckoutField } from "~/models/registration/checkout.server";
-import { PROOF_ACCEPT, registerSchema } from "~/models/registration/forms";
-import { ATTENDANCE_LABELS, dayOf, describeRefundPolicy, formatMoney, type AttendanceKind } from "~/models/registration/pricing";
+import { startCheckout } from "~/models/registration/checkout.server";
+import { registerSchema } from "~/models/registration/forms";
+import { ATTENDANCE_LABELS, dayOf, describeRefundPolicy, formatMoney, memberStatus, quoteRegistration, type AttendanceKind } from "~/models/registration/pricing";
+import { readProof } from "~/models/registration/proof.server";
 import { getMembership, getOwnRegistration, getRegistrationOffer, LIVE_STATUSES, seatsLeft } from "~/models/registration/registration.server";
+import { refuse } from "~/models/refusal";
 import { requireUser } from "~/server/auth.server";
+import { refusalResponse } from "~/server/refusal.server";
+import { href } from "~/utils/href";
 import { dayKeyOf, formatDay, formatTime } from "~/utils/time";
-import { fileBytes, PROOF_PROBLEM_MESSAGES, readProofForm, storeProof } from "~/utils/upload.server";
+import { PROOF_PROBLEM_MESSAGES, readProofForm } from "~/utils/upload.server";
 
 // Times here are in the meeting's own zone; the zone switch belongs to the program pages.
 export const handle: ProgramHandle = { showsTimes: false };
@@ -36,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const offer = await loadOffer(params.meeting ?? "");
   const own = await getOwnRegistration(user.id, offer.id);
-  if (own && (LIVE_STATUSES as readonly string[]).includes(own.status)) throw redirect(`/meetings/${offer.slug}/registration`);
+  if (own && (LIVE_STATUSES as readonly string[]).includes(own.status)) throw redirect(href.registration(offer.slug));
   const membership = await getMembership(user.id, offer.society.id, dayKeyOf(new Date(), offer.timeZone));
   const tier = offer.tier;
   const nextTier = tier ? offer.registrationTiers.find((candidate) => candidate.position > tier.position) : undefined;
@@ -72,38 +77,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** Where the model's complaints show up in the form. */
-const FIELD_OF: Record<CheckoutField, string> = {
-  category: "category",
-  attendance: "attendance",
-  joinMembership: "joinMembership",
-  addOns: "addOns",
-  promoCode: "promoCode",
-  proof: "proofMethod",
-};
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const offer = await loadOffer(params.meeting ?? "");
   const schema = registerSchema(offer.registrationCategories.filter((category) => category.requiresProof).map((category) => category.slug));
   const form = await readProofForm(request);
-  if (!form.ok) {
-    return data({ result: { status: "error" as const, error: { proofDocument: [PROOF_PROBLEM_MESSAGES["too-large"]] } } }, { status: 400 });
-  }
+  if (!form.ok) return refusalResponse(refuse("INVALID", PROOF_PROBLEM_MESSAGES["too-large"], "proofDocument"));
   const submission = parseWithZod(form.formData, { schema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const values = submission.value;
+  // Proof is read (and a document stored) only for a category that needs it.
   const needsProof = offer.registrationCategories.some((category) => category.slug === values.category && category.requiresProof);
-
-  let proof = null;
-  if (needsProof && values.proofMethod === "DOCUMENT") {
-    const file = await fileBytes(form.formData.get("proofDocument"));
-    const stored = file ? await storeProof(file.bytes, file.name) : ({ ok: false, problem: "empty" } as const);
-    if (!stored.ok) return data({ result: submission.reply({ fieldErrors: { proofDocument: [PROOF_PROBLEM_MESSAGES[stored.problem]] } }) }, { status: 400 });
-    proof = { method: "DOCUMENT" as const, document: stored.stored };
-  } else if (needsProof && values.proofMethod === "INSTITUTIONAL_EMAIL" && values.institutionalEmail) {
-    proof = { method: "INSTITUTIONAL_EMAIL" as const, email: values.institutionalEmail };
-  }
+  const read = needsProof ? await readProof(values, form.formData.get("proofDocument")) : ({ ok: true, proof: null } as const);
+  if (!read.ok) return refusalResponse(read, submission);
 
   const outcome = await startCheckout({
     meetingSlug: offer.slug,
@@ -113,40 +99,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     joinMembership: values.joinMembership ?? false,
     addOnSlugs: values.addOns ?? [],
     promoCode: values.promoCode ?? null,
-    proof,
+    proof: read.proof,
   });
-  if (!outcome.ok) {
-    const fieldErrors = Object.fromEntries(Object.entries(outcome.fieldErrors).map(([field, errors]) => [FIELD_OF[field as CheckoutField], errors]));
-    return data({ result: submission.reply({ fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined }) }, { status: outcome.status === 502 ? 503 : outcome.status });
-  }
+  if (!outcome.ok) return refusalResponse(outcome, submission);
   return redirect(outcome.redirectTo);
 }
-
-type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
-type Category = LoaderData["categories"][number];
-
-/** A category's price for the chosen attendance, or for each attendance until one is chosen; member rates beside. */
-function CategoryPrices({ category, attendance, member, currency }: { category: Category; attendance?: AttendanceKind; member: boolean; currency: string }) {
-  const money = (amount: number) => (amount === 0 ? "Free" : formatMoney(amount, currency));
-  const shown = attendance ? category.prices.filter((price) => price.attendance === attendance) : category.prices;
-  return (
-    <span className="mt-1 block text-sm">
-      {shown.map((price) => {
-        const own = member && price.memberAmount !== null ? price.memberAmount : price.amount;
-        return (
-          <span key={price.attendance} className="block">
-            {shown.length > 1 ? <span className="text-slate-600">{ATTENDANCE_LABELS[price.attendance]}: </span> : null}
-            <span className="text-base font-semibold text-slate-900">{money(own)}</span>
-            {!member && price.memberAmount !== null && price.memberAmount !== price.amount ? <span className="text-slate-600"> · members {money(price.memberAmount)}</span> : null}
-            {member && price.memberAmount !== null ? <span className="text-slate-600"> member rate</span> : null}
-          </span>
-        );
-      })}
-    </span>
-  );
-}
-
-const AUDIENCE_NOTE = { EVERYONE: null, RESIDENTS_FELLOWS: "Residents and fellows only", MEDICAL_STUDENTS: "Medical students only" } as const;
 
 export default function RegisterPage() {
   const { meeting, tier, attendances, member, categories, addOns, policy, user } = useLoaderData<typeof loader>();
@@ -176,22 +133,12 @@ export default function RegisterPage() {
   const showProof = !choice.hydrated || !chosen || chosen.requiresProof;
   const showMembership = offersMembership && (!choice.hydrated || !chosen || chosen.membershipFee !== null);
 
-  let total: { lines: [string, number][]; sum: number } | null = null;
-  if (chosen && choice.attendance) {
-    const price = chosen.prices.find((candidate) => candidate.attendance === choice.attendance);
-    if (price) {
-      const joins = choice.join && chosen.membershipFee !== null && !member;
-      const memberRate = (member !== null || joins) && price.memberAmount !== null;
-      const fee = memberRate ? price.memberAmount! : price.amount;
-      const lines: [string, number][] = [[`${chosen.name}${memberRate ? " (member rate)" : ""}`, fee]];
-      if (joins) lines.push([`${meeting.society} in-training membership`, chosen.membershipFee ?? 0]);
-      for (const slug of choice.addOns) {
-        const addOn = addOns.find((candidate) => candidate.slug === slug);
-        if (addOn) lines.push([addOn.name, addOn.amount]);
-      }
-      total = { lines, sum: lines.reduce((sum, [, amount]) => sum + amount, 0) };
-    }
-  }
+  // The total is the server's own quote of what is chosen (the promo code aside, which the server checks).
+  const price = chosen?.prices.find((candidate) => candidate.attendance === choice.attendance);
+  const chosenAddOns = addOns.filter((addOn) => choice.addOns.includes(addOn.slug)).map((addOn) => ({ ...addOn, id: addOn.slug }));
+  const quoted = tier && chosen && price
+    ? quoteRegistration({ societyName: meeting.society, category: chosen, tierName: tier.name, attendance: price.attendance, price, ...memberStatus(member), joinMembership: choice.join, addOns: chosenAddOns, promo: null })
+    : null;
 
   if (!tier) {
     return (
@@ -201,9 +148,6 @@ export default function RegisterPage() {
       </div>
     );
   }
-
-  const sectionClass = "rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
-  const legendClass = "text-lg font-bold text-slate-900";
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-6 sm:px-6 sm:py-8">
@@ -287,7 +231,7 @@ export default function RegisterPage() {
                       {category.requiresProof ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-950">Proof of status</span> : null}
                       {category.membersOnly ? <span className="rounded-full bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-900">Members only</span> : null}
                     </span>
-                    <CategoryPrices category={category} attendance={attendances.length === 1 ? attendances[0] : choice.attendance} member={member !== null} currency={meeting.currency} />
+                    <CategoryPrices prices={category.prices} attendance={attendances.length === 1 ? attendances[0] : choice.attendance} member={member !== null} currency={meeting.currency} />
                     <span id={`${id}-description`} className="mt-1 block text-sm text-slate-600">
                       {category.description}
                     </span>
@@ -320,102 +264,10 @@ export default function RegisterPage() {
         ) : null}
 
         {showProof ? (
-          <fieldset className={sectionClass} aria-describedby="proof-hint">
-            <legend className={`${legendClass} float-left w-full`}>Proof of trainee or student status</legend>
-            <p id="proof-hint" className="clear-both pt-1 text-sm text-slate-600">
-              {chosen ? `${chosen.name} registrations` : "Residents, fellows, scientists-in-training and medical students"} need proof. An organizer checks it; until then your registration is pending verification.
-            </p>
-            <ErrorList id={fields.proofMethod.errorId} errors={fields.proofMethod.errors} />
-            <div className="mt-3 space-y-4">
-              <div className="rounded-lg border border-slate-200 p-3 has-[:checked]:border-brand-700 sm:p-4">
-                <label className="flex cursor-pointer items-center gap-2 font-medium">
-                  <input type="radio" name={fields.proofMethod.name} value="DOCUMENT" defaultChecked={fields.proofMethod.initialValue === "DOCUMENT"} className="h-4 w-4 accent-brand-700" />
-                  Upload a document
-                </label>
-                <label htmlFor={fields.proofDocument.id} className="mt-3 block text-sm font-medium text-slate-800">
-                  Letter from your program or a trainee/student ID
-                </label>
-                <p id={`${fields.proofDocument.id}-hint`} className="text-sm text-slate-600">
-                  PDF, PNG or JPEG, up to 5 MB.
-                </p>
-                <input
-                  type="file"
-                  id={fields.proofDocument.id}
-                  name={fields.proofDocument.name}
-                  accept={PROOF_ACCEPT}
-                  aria-describedby={`${fields.proofDocument.id}-hint${fields.proofDocument.errors?.length ? ` ${fields.proofDocument.errorId}` : ""}`}
-                  aria-invalid={fields.proofDocument.errors?.length ? true : undefined}
-                  className="mt-1.5 block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:font-semibold file:text-slate-800"
-                />
-                <ErrorList id={fields.proofDocument.errorId} errors={fields.proofDocument.errors} />
-              </div>
-              <div className="rounded-lg border border-slate-200 p-3 has-[:checked]:border-brand-700 sm:p-4">
-                <label className="flex cursor-pointer items-center gap-2 font-medium">
-                  <input type="radio" name={fields.proofMethod.name} value="INSTITUTIONAL_EMAIL" defaultChecked={fields.proofMethod.initialValue === "INSTITUTIONAL_EMAIL"} className="h-4 w-4 accent-brand-700" />
-                  Use my institutional e-mail
-                </label>
-                <label htmlFor={fields.institutionalEmail.id} className="mt-3 block text-sm font-medium text-slate-800">
-                  Institutional e-mail address
-                </label>
-                <p id={`${fields.institutionalEmail.id}-hint`} className="text-sm text-slate-600">
-                  Your university or hospital address; we send it a link to confirm.
-                </p>
-                <input
-                  type="email"
-                  id={fields.institutionalEmail.id}
-                  name={fields.institutionalEmail.name}
-                  defaultValue={fields.institutionalEmail.initialValue}
-                  autoComplete="off"
-                  aria-describedby={`${fields.institutionalEmail.id}-hint${fields.institutionalEmail.errors?.length ? ` ${fields.institutionalEmail.errorId}` : ""}`}
-                  aria-invalid={fields.institutionalEmail.errors?.length ? true : undefined}
-                  className="mt-1.5 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm"
-                />
-                <ErrorList id={fields.institutionalEmail.errorId} errors={fields.institutionalEmail.errors} />
-              </div>
-            </div>
-          </fieldset>
+          <ProofFieldset categoryName={chosen?.name} fields={{ method: fields.proofMethod, document: fields.proofDocument, email: fields.institutionalEmail }} />
         ) : null}
 
-        <fieldset className={sectionClass}>
-          <legend className={`${legendClass} float-left w-full`}>Add-ons</legend>
-          <p className="clear-both pt-1 text-sm text-slate-600">Optional. Seats are held for 30 minutes while you pay.</p>
-          <ErrorList id={fields.addOns.errorId} errors={fields.addOns.errors} />
-          <ul className="mt-3 divide-y divide-slate-200">
-            {addOns.map((addOn) => {
-              const soldOut = addOn.seatsLeft === 0;
-              const note = AUDIENCE_NOTE[addOn.audience];
-              const id = `add-on-${addOn.slug}`;
-              return (
-                <li key={addOn.slug} className="py-3 first:pt-0 last:pb-0">
-                  <label htmlFor={id} className={`flex gap-3 ${soldOut ? "cursor-not-allowed" : "cursor-pointer"}`}>
-                    <input
-                      type="checkbox"
-                      id={id}
-                      name={fields.addOns.name}
-                      value={addOn.slug}
-                      disabled={soldOut}
-                      defaultChecked={(fields.addOns.initialValue as string[] | undefined)?.includes(addOn.slug)}
-                      aria-describedby={`${id}-details`}
-                      className="mt-1 h-4 w-4 shrink-0 accent-brand-700"
-                    />
-                    <span className="min-w-0 flex-1">
-                      <span className="flex flex-wrap items-baseline justify-between gap-x-3">
-                        <span className={`font-medium ${soldOut ? "text-slate-500" : "text-slate-900"}`}>{addOn.name}</span>
-                        <span className="font-semibold text-slate-900">{money(addOn.amount)}</span>
-                      </span>
-                      <span id={`${id}-details`} className="mt-0.5 block text-sm text-slate-600">
-                        {[addOn.when, note, soldOut ? null : addOn.seatsLeft === null ? null : `${addOn.seatsLeft} ${addOn.seatsLeft === 1 ? "seat" : "seats"} left`].filter(Boolean).join(" · ")}
-                        {soldOut ? <span className="ml-1 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800">Sold out</span> : null}
-                      </span>
-                      {!addOn.when && addOn.description ? <span className="mt-0.5 block text-sm text-slate-600">{addOn.description}</span> : null}
-                    </span>
-                  </label>
-                </li>
-              );
-            })}
-          </ul>
-        </fieldset>
-
+        <AddOnChoices addOns={addOns} field={fields.addOns} currency={meeting.currency} />
         <div className={sectionClass}>
           <label htmlFor={fields.promoCode.id} className="block font-semibold text-slate-900">
             Promo code <span className="font-normal text-slate-600">(optional)</span>
@@ -438,25 +290,10 @@ export default function RegisterPage() {
           <h2 id="summary-heading" className="text-lg font-bold text-slate-900">
             Summary
           </h2>
-          {total ? (
-            <dl className="mt-3 space-y-1 text-sm" aria-live="polite">
-              {total.lines.map(([label, amount]) => (
-                <div key={label} className="flex justify-between gap-3">
-                  <dt className="text-slate-700">{label}</dt>
-                  <dd className="font-medium text-slate-900">{money(amount)}</dd>
-                </div>
-              ))}
-              <div className="flex justify-between gap-3 border-t border-brand-100 pt-2 text-base">
-                <dt className="font-semibold">Total{fields.promoCode.value ? " before promo code" : ""}</dt>
-                <dd className="font-bold">{money(total.sum)}</dd>
-              </div>
-            </dl>
-          ) : (
-            <p className="mt-2 text-sm text-slate-700">Choose a category to see your total. You see the final total, promo code applied, before you pay.</p>
-          )}
+          <QuoteSummary quoted={quoted} currency={meeting.currency} promoTyped={Boolean(fields.promoCode.value)} />
           <p className="mt-3 text-sm text-slate-700">{policy}</p>
           <SubmitButton pending={pending} pendingLabel="Holding your place…" className="mt-4 w-full sm:w-auto">
-            {total && total.sum === 0 ? "Register" : "Continue to payment"}
+            {quoted?.ok && quoted.quote.total === 0 ? "Register" : "Continue to payment"}
           </SubmitButton>
         </section>
       </Form>

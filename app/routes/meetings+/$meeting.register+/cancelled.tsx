@@ -12,6 +12,7 @@ import { LeaveCheckoutSchema } from "~/models/registration/forms";
 import { getOwnOrder } from "~/models/registration/registration.server";
 import { requireUser } from "~/server/auth.server";
 import { readFormData } from "~/utils/form-data.server";
+import { href } from "~/utils/href";
 import { formatTime } from "~/utils/time";
 
 // Times here are in the meeting's own zone; the zone switch belongs to the program pages.
@@ -21,8 +22,8 @@ export const meta: MetaFunction = () => [{ title: "Payment not completed" }];
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
-// The meeting comes from the address as typed: a Location header must be ASCII, or building the redirect throws (a 500).
-const registrationPage = (meeting: string | undefined) => `/meetings/${encodeURIComponent(meeting ?? "")}/registration`;
+// The meeting comes from the address as typed; href encodes it, as a Location header must be ASCII (or building the redirect throws, a 500).
+const registrationPage = (meeting: string | undefined, query?: { done: string }) => href.registration(meeting ?? "", query);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -39,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: LeaveCheckoutSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   await abandonCheckout(submission.value.order, user.id);
-  return redirect(`${registrationPage(params.meeting)}?done=checkout-closed`);
+  return redirect(registrationPage(params.meeting, { done: "checkout-closed" }));
 }
 
 export default function PaymentCancelled() {
@@ -53,7 +54,7 @@ export default function PaymentCancelled() {
         <>
           <p className="mt-2 text-slate-700">Your place and any add-on seats stay held until {until}. Go back and pay, or close the checkout to release them now.</p>
           <div className="mt-6 flex flex-wrap gap-3">
-            <Link to={`/meetings/${slug}/registration`} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            <Link to={href.registration(slug)} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
               Return to payment
             </Link>
             <Form method="post">
@@ -65,7 +66,7 @@ export default function PaymentCancelled() {
           </div>
         </>
       ) : (
-        <Link to={`/meetings/${slug}/register`} className="mt-6 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        <Link to={href.register(slug)} className="mt-6 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
           Start again
         </Link>
       )}

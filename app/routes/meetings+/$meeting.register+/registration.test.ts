@@ -4,8 +4,7 @@
 // only for organizers.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { checkoutFor, makeAddOn, registrationOf } from "~/models/registration/registration.fixture";
-import { checkoutTestEvent } from "~/models/registration/payment.server";
+import { checkoutEvent, checkoutFor, makeAddOn, registrationOf, webhookServer } from "~/models/registration/registration.fixture";
 import { createUser } from "~/models/accounts/user.server";
 import { prisma } from "~/utils/db.server";
 import { signWebhookPayload } from "~/utils/stripe.server";
@@ -53,7 +52,7 @@ describe("/webhooks/stripe", () => {
     const { user } = await signedIn();
     const started = await checkoutFor(user);
     if (!started.ok) throw new Error("checkout failed");
-    const event = await checkoutTestEvent(started.orderId, "checkout.session.completed");
+    const event = await checkoutEvent(started.orderId, "checkout.session.completed");
     const payload = JSON.stringify(event, null, 2);
     const signature = signWebhookPayload(payload);
     const send = (body: string) => webhookAction({ request: new Request("http://localhost/webhooks/stripe", { method: "POST", body, headers: { "Stripe-Signature": signature, "Content-Type": "application/json" } }), params: {}, context: {} });
@@ -161,7 +160,7 @@ describe("/meetings/:meeting/registration", () => {
 });
 
 describe("the test payment page", () => {
-  it("pays through the webhook code and refuses an expired checkout with 410", async () => {
+  it("pays through the webhook, over HTTP, and refuses an expired checkout with 410", async () => {
     const { user, cookie } = await signedIn();
     const workshop = await makeAddOn({ capacity: 4 });
     const started = await checkoutFor(user, { addOnSlugs: [workshop.slug] });
@@ -174,6 +173,9 @@ describe("the test payment page", () => {
 
     const paid = (await testPaymentAction({ request: post("/x", cookie, new URLSearchParams({ intent: "pay" })), params: orderParams, context: {} })) as Response;
     expect(paid.headers.get("Location")).toBe(`/meetings/sir-2023/register/success?session_id=cs_test_${started.orderId}`);
+    // The payment arrived as Stripe's would: a signed POST to the webhook.
+    expect(webhookServer.received.at(-1)).toMatchObject({ method: "POST", path: "/webhooks/stripe", signature: expect.stringMatching(/^t=\d+,v1=/), status: 200 });
+    expect(JSON.parse(webhookServer.received.at(-1)!.body)).toMatchObject({ type: "checkout.session.completed", data: { object: { client_reference_id: started.orderId } } });
     expect((await registrationOf(user.id)).status).toBe("ACTIVE");
     const twice = (await testPaymentAction({ request: post("/x", cookie, new URLSearchParams({ intent: "pay" })), params: orderParams, context: {} })) as unknown as Reply;
     expect(twice.init?.status).toBe(410);

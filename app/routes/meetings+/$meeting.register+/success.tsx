@@ -7,6 +7,7 @@ import { ProgramErrorBoundary } from "~/components/program-error";
 import type { ProgramHandle } from "../$meeting+/_layout";
 import { findOrderByCheckoutSession, isConfirmed } from "~/models/registration/registration.server";
 import { requireUser } from "~/server/auth.server";
+import { href } from "~/utils/href";
 
 // Times here are in the meeting's own zone; the zone switch belongs to the program pages.
 export const handle: ProgramHandle = { showsTimes: false };
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function PaymentSuccess() {
   const { state, slug, confirmed, email } = useLoaderData<typeof loader>();
-  const registration = `/meetings/${slug}/registration`;
+  const registration = href.registration(slug);
   return (
     <div className="mx-auto max-w-xl px-4 py-10 text-center sm:py-16">
       {state === "paid" ? (

@@ -1,7 +1,8 @@
 // The test payment page: without STRIPE_SECRET_KEY it stands where Stripe
-// Checkout would, plainly labelled as a test. Its buttons build the event Stripe
-// would send (paid by card, a bank payment that settles later or fails) and
-// deliver it signed through the same webhook code, then go where Stripe would.
+// Checkout would, plainly labelled as a test. Its buttons are the customer's
+// (paid by card, a bank payment that settles later or fails): the test gateway
+// signs the event Stripe would send and POSTs it to /webhooks/stripe, then the
+// page goes where Stripe would.
 import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -11,12 +12,14 @@ import { ProgramErrorBoundary } from "~/components/program-error";
 import { OrderTable } from "~/components/registration-receipt";
 import type { ProgramHandle } from "../$meeting+/_layout";
 import { TestPaymentSchema } from "~/models/registration/forms";
-import { checkoutTestEvent, deliverTestEvent } from "~/models/registration/payment.server";
+import { installedPaymentGateway } from "~/models/registration/payment-gateway";
 import { formatMoney } from "~/models/registration/pricing";
 import { getOwnOrder } from "~/models/registration/registration.server";
 import { requireUser } from "~/server/auth.server";
+import { isTestGateway } from "~/server/payments/test-gateway.server";
+import { refusalResponse } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
-import { isTestPaymentMode } from "~/utils/stripe.server";
+import { href } from "~/utils/href";
 
 // Times here are in the meeting's own zone; the zone switch belongs to the program pages.
 export const handle: ProgramHandle = { showsTimes: false };
@@ -26,15 +29,16 @@ export const meta: MetaFunction = () => [{ title: "Test payment — no card is c
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
 async function loadOrder(request: Request, params: { meeting?: string; order?: string }) {
-  if (!isTestPaymentMode()) throw new Response("Payments go through Stripe on this site; there is no test payment page.", { status: 404 });
+  const gateway = installedPaymentGateway();
+  if (!isTestGateway(gateway)) throw new Response("Payments go through Stripe on this site; there is no test payment page.", { status: 404 });
   const user = await requireUser(request);
   const order = await getOwnOrder(params.order ?? "", user.id);
   if (!order || order.registration.meeting.slug !== params.meeting) throw new Response("There is no such checkout.", { status: 404 });
-  return order;
+  return { gateway, order };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const order = await loadOrder(request, params);
+  const { order } = await loadOrder(request, params);
   const money = (amount: number) => formatMoney(amount, order.currency);
   const expired = order.status === "EXPIRED" || (order.status === "OPEN" && order.expiresAt <= new Date());
   return {
@@ -53,34 +57,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const order = await loadOrder(request, params);
+  const { gateway, order } = await loadOrder(request, params);
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: TestPaymentSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { intent } = submission.value;
-  const base = `/meetings/${order.registration.meeting.slug}`;
-  const sessionId = order.checkoutSessionId ?? `cs_test_${order.id}`;
-  if (intent === "cancel") return redirect(`${base}/register/cancelled?order=${order.id}`);
+  const meeting = order.registration.meeting.slug;
+  if (intent === "cancel") return redirect(href.registerCancelled(meeting, order.id));
 
-  const open = order.status === "OPEN" && order.expiresAt > new Date();
-  if ((intent === "pay" || intent === "pay-by-bank") && !open) {
-    return data({ result: submission.reply({ formErrors: ["This checkout has expired, so nothing can be paid here. Start again from the registration page."] }) }, { status: 410 });
-  }
-  if ((intent === "bank-settles" || intent === "bank-fails") && order.status !== "PROCESSING") {
-    return data({ result: submission.reply({ formErrors: ["There is no bank payment waiting for this checkout."] }) }, { status: 409 });
-  }
-  const event =
-    intent === "pay"
-      ? await checkoutTestEvent(order.id, "checkout.session.completed", "paid")
-      : intent === "pay-by-bank"
-        ? await checkoutTestEvent(order.id, "checkout.session.completed", "unpaid")
-        : intent === "bank-settles"
-          ? await checkoutTestEvent(order.id, "checkout.session.async_payment_succeeded")
-          : await checkoutTestEvent(order.id, "checkout.session.async_payment_failed", "unpaid");
-  const outcome = await deliverTestEvent(event);
-  if (outcome.status !== 200) throw new Response("The test payment could not be confirmed.", { status: 500 });
-  if (intent === "pay" || intent === "bank-settles") return redirect(`${base}/register/success?session_id=${encodeURIComponent(sessionId)}`);
-  return redirect(intent === "pay-by-bank" ? `${base}/register/test-payment/${order.id}` : `${base}/registration`);
+  const sessionId = order.checkoutSessionId ?? `cs_test_${order.id}`;
+  const checkout = { sessionId, orderId: order.id, amount: order.total, currency: order.currency, customerEmail: order.registration.user.email, expiresAt: order.expiresAt, status: order.status };
+  const outcome = await gateway.customerActs(checkout, intent);
+  if (!outcome.ok) return refusalResponse(outcome, submission);
+  if (intent === "pay" || intent === "bank-settles") return redirect(href.registerSuccess(meeting, encodeURIComponent(sessionId)));
+  return redirect(intent === "pay-by-bank" ? href.testPayment(meeting, order.id) : href.registration(meeting));
 }
 
 export default function TestPaymentPage() {
@@ -140,7 +130,7 @@ export default function TestPaymentPage() {
             <p className="text-slate-800">
               {order.status === "PAID" ? "This checkout is paid." : "This checkout has expired or was cancelled; nothing was charged."}
             </p>
-            <Link to={`/meetings/${meeting.slug}/registration`} className="inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            <Link to={href.registration(meeting.slug)} className="inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
               Your registration
             </Link>
           </div>

@@ -13,13 +13,18 @@ import type { ProgramHandle } from "../$meeting+/_layout";
 import { ReceiptTable, toReceiptOrders } from "~/components/registration-receipt";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { cancelOwnRegistration, previewCancellation } from "~/models/registration/cancel.server";
-import { abandonCheckout, startCategoryChange, type CheckoutField } from "~/models/registration/checkout.server";
+import { startCategoryChange } from "~/models/registration/category-change.server";
+import { abandonCheckout } from "~/models/registration/checkout.server";
 import { OwnRegistrationSchema, PROOF_ACCEPT } from "~/models/registration/forms";
 import { ATTENDANCE_LABELS, describeRefundPolicy, formatMoney } from "~/models/registration/pricing";
+import { readProof } from "~/models/registration/proof.server";
 import { getOwnRegistration, isConfirmed, listCategories, registrationStateLabel } from "~/models/registration/registration.server";
+import { refuse } from "~/models/refusal";
 import { requireUser } from "~/server/auth.server";
+import { refusalResponse } from "~/server/refusal.server";
+import { href } from "~/utils/href";
 import { formatDate, formatTime } from "~/utils/time";
-import { fileBytes, PROOF_PROBLEM_MESSAGES, readProofForm, storeProof } from "~/utils/upload.server";
+import { PROOF_PROBLEM_MESSAGES, readProofForm } from "~/utils/upload.server";
 
 // Times here are in the meeting's own zone; the zone switch belongs to the program pages.
 export const handle: ProgramHandle = { showsTimes: false };
@@ -79,44 +84,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const FIELD_OF: Partial<Record<CheckoutField, string>> = { category: "category", proof: "proofMethod" };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const meeting = await loadMeeting(params.meeting ?? "");
   const registration = await getOwnRegistration(user.id, meeting.id);
   if (!registration) throw new Response("You have no registration for this meeting.", { status: 404 });
   const form = await readProofForm(request);
-  if (!form.ok) return data({ result: { status: "error" as const, error: { proofDocument: [PROOF_PROBLEM_MESSAGES["too-large"]] } } }, { status: 400 });
+  if (!form.ok) return refusalResponse(refuse("INVALID", PROOF_PROBLEM_MESSAGES["too-large"], "proofDocument"));
   const submission = parseWithZod(form.formData, { schema: OwnRegistrationSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const values = submission.value;
-  const here = `/meetings/${meeting.slug}/registration`;
+  const done = (what: string) => redirect(href.registration(meeting.slug, { done: what }));
 
   if (values.intent === "cancel") {
     const outcome = await cancelOwnRegistration(registration.id, user.id);
-    if (!outcome.ok) return data({ result: submission.reply({ formErrors: [outcome.message] }) }, { status: outcome.status });
-    return redirect(`${here}?done=${registration.status === "AWAITING_PAYMENT" ? "checkout-closed" : "cancelled"}`);
+    if (!outcome.ok) return refusalResponse(outcome, submission);
+    return done(registration.status === "AWAITING_PAYMENT" ? "checkout-closed" : "cancelled");
   }
   if (values.intent === "abandon-checkout") {
     await abandonCheckout(values.order, user.id);
-    return redirect(`${here}?done=checkout-closed`);
+    return done("checkout-closed");
   }
-  let proof = null;
-  if (values.proofMethod === "DOCUMENT") {
-    const file = await fileBytes(form.formData.get("proofDocument"));
-    const stored = file ? await storeProof(file.bytes, file.name) : ({ ok: false, problem: "empty" } as const);
-    if (!stored.ok) return data({ result: submission.reply({ fieldErrors: { proofDocument: [PROOF_PROBLEM_MESSAGES[stored.problem]] } }) }, { status: 400 });
-    proof = { method: "DOCUMENT" as const, document: stored.stored };
-  } else if (values.proofMethod === "INSTITUTIONAL_EMAIL" && values.institutionalEmail) {
-    proof = { method: "INSTITUTIONAL_EMAIL" as const, email: values.institutionalEmail };
-  }
-  const outcome = await startCategoryChange({ registrationId: registration.id, userId: user.id, userEmail: user.email, categorySlug: values.category, proof });
-  if (!outcome.ok) {
-    const fieldErrors = Object.fromEntries(Object.entries(outcome.fieldErrors).map(([field, errors]) => [FIELD_OF[field as CheckoutField] ?? "category", errors]));
-    return data({ result: submission.reply({ fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined }) }, { status: outcome.status === 502 ? 503 : outcome.status });
-  }
-  return redirect(outcome.total > 0 ? outcome.redirectTo : `${here}?done=resubmitted`);
+  const read = await readProof(values, form.formData.get("proofDocument"));
+  if (!read.ok) return refusalResponse(read, submission);
+  const outcome = await startCategoryChange({ registrationId: registration.id, userId: user.id, userEmail: user.email, categorySlug: values.category, proof: read.proof });
+  if (!outcome.ok) return refusalResponse(outcome, submission);
+  return outcome.total > 0 ? redirect(outcome.redirectTo) : done("resubmitted");
 }
 
 const DONE_MESSAGES: Record<string, string> = {
@@ -147,7 +140,6 @@ export default function OwnRegistrationPage() {
     shouldValidate: "onSubmit",
   });
   const done = DONE_MESSAGES[searchParams.get("done") ?? ""];
-  const base = `/meetings/${meeting.slug}`;
   const card = "rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
 
   if (!registration || registration.status === "EXPIRED" || registration.status === "CANCELLED") {
@@ -166,14 +158,14 @@ export default function OwnRegistrationPage() {
               ))}
             </div>
             <p className="mt-4 text-sm">
-              <Link to={`${base}/registration/receipt`} className="font-medium text-brand-700 underline">
+              <Link to={href.receipt(meeting.slug)} className="font-medium text-brand-700 underline">
                 Printable receipt
               </Link>
             </p>
           </section>
         ) : null}
         <p className="mt-6 text-slate-700">You are not registered for {meeting.name}.</p>
-        <Link to={`${base}/register`} className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        <Link to={href.register(meeting.slug)} className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
           Register now
         </Link>
       </div>
@@ -271,7 +263,7 @@ export default function OwnRegistrationPage() {
             {registration.documents.map((document) => (
               <li key={document.id}>
                 Document:{" "}
-                <a href={`${base}/registration/documents/${document.id}`} className="font-medium text-brand-700 underline">
+                <a href={href.registrationDocument(meeting.slug, document.id)} className="font-medium text-brand-700 underline">
                   {document.fileName}
                 </a>
               </li>
@@ -348,7 +340,7 @@ export default function OwnRegistrationPage() {
             <h2 id="receipts-heading" className="text-lg font-bold text-slate-900">
               Receipt
             </h2>
-            <Link to={`${base}/registration/receipt`} className="text-sm font-semibold text-brand-700 underline-offset-2 hover:underline">
+            <Link to={href.receipt(meeting.slug)} className="text-sm font-semibold text-brand-700 underline-offset-2 hover:underline">
               Printable receipt
             </Link>
           </div>

@@ -16,8 +16,11 @@ import { ConsoleRegistrationSchema, toMinorUnits } from "~/models/registration/f
 import { ATTENDANCE_LABELS, formatMoney } from "~/models/registration/pricing";
 import { meetingCurrency, refundableByOrder, registrationStateLabel } from "~/models/registration/registration.server";
 import { decideProof } from "~/models/registration/verification.server";
+import type { Outcome } from "~/models/refusal";
 import { readFormData } from "~/utils/form-data.server";
 import { requireOrganizer } from "~/server/organizer.server";
+import { refusalResponse } from "~/server/refusal.server";
+import { href } from "~/utils/href";
 import { formatDate, formatTime } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.registration.name} · Registrations` : "Registration" }];
@@ -73,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ConsoleRegistrationSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), message: null }, { status: 400 });
   const values = submission.value;
-  let outcome: { ok: true } | { ok: false; message: string; status?: number };
+  let outcome: Outcome;
   let message: string;
   if (values.intent === "approve" || values.intent === "reject") {
     outcome = await decideProof(values, { meetingId: meeting.id, registrationId, reviewerId: user.id });
@@ -84,13 +87,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     message = comped.ok ? `Comped${comped.refunded ? `, and ${formatMoney(comped.refunded, await meetingCurrency(meeting.id))} is being refunded` : ""}. The registrant was e-mailed.` : "";
   } else {
     const amount = toMinorUnits(values.amount);
-    const refunded = await refundByOrganizer({ meetingId: meeting.id, registrationId, amount, cancel: values.cancel ?? false });
-    outcome = refunded;
+    outcome = await refundByOrganizer({ meetingId: meeting.id, registrationId, amount, cancel: values.cancel ?? false });
     message = values.cancel ? "Cancelled and refunded. The registrant was e-mailed." : "Refund issued. The registrant was e-mailed.";
   }
-  if (!outcome.ok) {
-    return data({ result: submission.reply({ formErrors: [outcome.message] }), message: null }, { status: "status" in outcome && outcome.status ? outcome.status : 409 });
-  }
+  if (!outcome.ok) return refusalResponse(outcome, submission, { message: null });
   return { result: submission.reply({ resetForm: true }), message };
 }
 
@@ -116,7 +116,7 @@ export default function ConsoleRegistration() {
         </>
       }
       actions={
-        <Link to={`/organize/${meeting.slug}/registrations`} className={linkClass}>
+        <Link to={href.organize.registrations(meeting.slug)} className={linkClass}>
           All registrations
         </Link>
       }

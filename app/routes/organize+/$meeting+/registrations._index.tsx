@@ -11,6 +11,7 @@ import { REGISTRATION_FILTERS, type RegistrationFilter } from "~/models/registra
 import { ATTENDANCE_LABELS, formatMoney } from "~/models/registration/pricing";
 import { meetingCurrency } from "~/models/registration/registration.server";
 import { requireMeetingRole } from "~/server/auth.server";
+import { href } from "~/utils/href";
 import { formatDate } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Registrations · ${data.meeting.name}` : "Registrations" }];
@@ -91,8 +92,7 @@ const FILTER_LABELS: Record<RegistrationFilter, string> = {
 export default function RegistrationsConsole() {
   const { meeting, summary, totals, addOns, pending, search, currency } = useLoaderData<typeof loader>();
   const money = (amount: number) => formatMoney(amount, currency);
-  const base = `/organize/${meeting.slug}/registrations`;
-  const pageHref = (page: number) => `${base}?${new URLSearchParams({ ...(search.q ? { q: search.q } : {}), filter: search.filter, page: String(page) })}`;
+  const pageHref = (page: number) => href.organize.registrations(meeting.slug, { q: search.q, filter: search.filter, page });
   const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase";
   const td = "px-3 py-2 text-sm text-slate-800";
   return (
@@ -101,10 +101,10 @@ export default function RegistrationsConsole() {
       intro={`Who registered for ${meeting.name}, what they paid, and what is left to verify.`}
       actions={
         <>
-          <Link to={`${base}/verification`} className={pending ? buttonLinkClass : secondaryLinkClass}>
+          <Link to={href.organize.verification(meeting.slug)} className={pending ? buttonLinkClass : secondaryLinkClass}>
             Verification queue{pending ? ` (${pending})` : ""}
           </Link>
-          <a href={`${base}.csv`} className={secondaryLinkClass} download>
+          <a href={href.organize.registrationsCsv(meeting.slug)} className={secondaryLinkClass} download>
             Export CSV
           </a>
         </>
@@ -233,7 +233,7 @@ export default function RegistrationsConsole() {
                 {search.rows.map((row) => (
                   <tr key={row.id}>
                     <td className={td}>
-                      <Link to={`${base}/${row.id}`} className={linkClass}>
+                      <Link to={href.organize.registration(meeting.slug, row.id)} className={linkClass}>
                         {row.name}
                       </Link>
                       <span className="block text-xs text-slate-600">

@@ -14,6 +14,8 @@ import { ReviewSchema } from "~/models/registration/forms";
 import { decideProof } from "~/models/registration/verification.server";
 import { readFormData } from "~/utils/form-data.server";
 import { requireOrganizer } from "~/server/organizer.server";
+import { refusalResponse } from "~/server/refusal.server";
+import { href } from "~/utils/href";
 import { formatDate } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Verification queue · ${data.meeting.name}` : "Verification queue" }];
@@ -46,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formId = `review-${String(formData.get("registration") ?? "")}`;
   if (submission.status !== "success") return data({ formId, result: submission.reply(), message: null }, { status: 400 });
   const outcome = await decideProof(submission.value, { meetingId: meeting.id, registrationId: submission.value.registration, reviewerId: user.id });
-  if (!outcome.ok) return data({ formId, result: submission.reply({ formErrors: [outcome.message] }), message: null }, { status: 409 });
+  if (!outcome.ok) return refusalResponse(outcome, submission, { formId, message: null });
   return { formId, result: submission.reply({ resetForm: true }), message: PROOF_DECISION_MESSAGES[submission.value.intent] };
 }
 
@@ -66,7 +68,7 @@ function ReviewCard({ entry, meetingSlug, lastResult }: { entry: Entry; meetingS
       <article aria-labelledby={headingId}>
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id={headingId} className="text-lg font-bold text-slate-900">
-            <Link to={`/organize/${meetingSlug}/registrations/${entry.id}`} className="hover:underline">
+            <Link to={href.organize.registration(meetingSlug, entry.id)} className="hover:underline">
               {entry.name}
             </Link>
           </h2>
@@ -102,7 +104,7 @@ export default function VerificationQueue() {
       title="Verification queue"
       intro="Residents, fellows, scientists-in-training and medical students prove their status before their registration is confirmed."
       actions={
-        <Link to={`/organize/${meeting.slug}/registrations`} className={linkClass}>
+        <Link to={href.organize.registrations(meeting.slug)} className={linkClass}>
           All registrations
         </Link>
       }
