@@ -2,25 +2,12 @@
 // viewer's page and the projector view show it without a reload; an upvote
 // updates the other screens; the page works without JavaScript; user text is
 // shown as text. The e2e server runs a realtime sidecar beside the web app.
-import { expect, test, type Browser, type Page } from "./fixtures";
+import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { withE2eDatabase } from "./database";
 
-const PASSWORD = "demo-password-2023";
-
 // Three screens and several sign-ins per test: more than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 90_000 });
-
-async function signedInPage(browser: Browser, email: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
-  return page;
-}
 
 /** Marks the page; if it reloads, the mark is gone. */
 async function markNoReload(page: Page) {
@@ -32,17 +19,17 @@ async function expectNoReload(page: Page) {
 
 const live = (page: Page) => expect(page.getByRole("status").filter({ hasText: "Live" }).first()).toBeVisible({ timeout: 15_000 });
 
-test("a viewer asks, a moderator approves, the projector shows it, and votes update every screen live", async ({ browser }) => {
+test("a viewer asks, a moderator approves, the projector shows it, and votes update every screen live", async ({ browser, pageAs }) => {
   const session = "/meetings/sir-2023/sessions/pulmonary-embolism-catheter-directed-therapy";
   const text = `Which patients with intermediate-risk PE benefit from catheter therapy? (${Date.now()})`;
 
-  const viewer = await signedInPage(browser, "attendee@example.org");
+  const viewer = await pageAs("attendee");
   await viewer.goto(`${session}/live`);
   await expect(viewer.getByRole("heading", { level: 1, name: "Pulmonary Embolism: Catheter-Directed Therapy" })).toBeVisible();
   await live(viewer);
   await expectNoAxeViolations(viewer);
 
-  const moderator = await signedInPage(browser, "moderator@example.org");
+  const moderator = await pageAs("moderator");
   await moderator.goto(`${session}/moderate`);
   await expect(moderator.getByRole("heading", { level: 1, name: "Moderate questions" })).toBeVisible();
   await live(moderator);
@@ -89,17 +76,17 @@ test("a viewer asks, a moderator approves, the projector shows it, and votes upd
   await projector.context().close();
 });
 
-test("the moderator works the queue from the keyboard", async ({ browser }) => {
+test("the moderator works the queue from the keyboard", async ({ pageAs }) => {
   const session = "/meetings/sir-2023/sessions/match-strategies-for-ir-residency";
   const text = `Keyboard-approved question (${Date.now()})`;
-  const viewer = await signedInPage(browser, "student@example.org");
+  const viewer = await pageAs("student");
   await viewer.goto(`${session}/live`);
   await live(viewer);
   await viewer.getByLabel("Your question", { exact: true }).fill(text);
   await viewer.getByRole("button", { name: "Send question" }).click();
   await expect(viewer.getByRole("listitem").filter({ hasText: text })).toContainText("Waiting for moderation");
 
-  const moderator = await signedInPage(browser, "moderator@example.org");
+  const moderator = await pageAs("moderator");
   await moderator.goto(`${session}/moderate`);
   await live(moderator);
   const item = moderator.locator("[data-queue-item]").filter({ hasText: text });
@@ -112,10 +99,10 @@ test("the moderator works the queue from the keyboard", async ({ browser }) => {
   await moderator.context().close();
 });
 
-test("without JavaScript the questions show and a signed-in attendee asks through the plain form", async ({ browser }) => {
+test("without JavaScript the questions show and a signed-in attendee asks through the plain form", async ({ pageAs }) => {
   const session = "/meetings/sir-2023/sessions/drug-coated-devices-after-the-paclitaxel-controversy";
   const text = `Asked without JavaScript (${Date.now()})`;
-  const page = await signedInPage(browser, "attendee@example.org", { javaScriptEnabled: false });
+  const page = await pageAs("attendee", { javaScriptEnabled: false });
   await page.goto(`${session}/live`);
   await expect(page.getByRole("heading", { level: 2, name: /Questions/ })).toBeVisible();
   await page.getByLabel("Your question", { exact: true }).fill(text);
@@ -133,10 +120,10 @@ test("without JavaScript the questions show and a signed-in attendee asks throug
   await page.context().close();
 });
 
-test("questions are shown as text, never run as markup", async ({ browser }) => {
+test("questions are shown as text, never run as markup", async ({ pageAs }) => {
   const session = "/meetings/sir-2023/sessions/evar-endoleaks-detection-and-treatment";
   const text = `<img src=x onerror="document.title='owned'"><script>document.title='owned'</script> (${Date.now()})`;
-  const page = await signedInPage(browser, "attendee@example.org");
+  const page = await pageAs("attendee");
   let dialogs = 0;
   page.on("dialog", (dialog) => {
     dialogs += 1;
@@ -177,8 +164,8 @@ async function takeRole(email: string, role: "ATTENDEE" | "MODERATOR"): Promise<
   };
 }
 
-test("a registration cancelled or confirmed while watching changes the page's controls without a reload", async ({ browser }) => {
-  const page = await signedInPage(browser, "attendee@example.org");
+test("a registration cancelled or confirmed while watching changes the page's controls without a reload", async ({ pageAs }) => {
+  const page = await pageAs("attendee");
   await page.goto("/meetings/sir-2023/sessions/genicular-artery-embolization-for-knee-osteoarthritis/live");
   await live(page);
   await expect(page.getByLabel("Your question", { exact: true })).toBeVisible();
@@ -197,8 +184,8 @@ test("a registration cancelled or confirmed while watching changes the page's co
   }
 });
 
-test("a moderator whose role is taken away is told at once on the queue", async ({ browser }) => {
-  const page = await signedInPage(browser, "moderator@example.org");
+test("a moderator whose role is taken away is told at once on the queue", async ({ pageAs }) => {
+  const page = await pageAs("moderator");
   await page.goto("/meetings/sir-2023/sessions/genicular-artery-embolization-for-knee-osteoarthritis/moderate");
   await live(page);
   const giveBack = await takeRole("moderator@example.org", "MODERATOR");

@@ -7,27 +7,19 @@ import { expectNoAxeViolations } from "./accessibility";
 import { subjectsTo } from "./outbox";
 import { signUpThroughEmail } from "./sign-up";
 
-const PASSWORD = "demo-password-2023";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
 // Each journey crosses several accounts and pages, with axe on every page.
 test.describe.configure({ timeout: 120_000 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
-}
 
 async function signOut(page: Page) {
   await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
 }
 
-test("a medical student registers free and an organizer approves the proof", async ({ page }) => {
-  await signIn(page, "student@example.org");
+test("a medical student registers free and an organizer approves the proof", async ({ pageAs }) => {
+  // The demo people's saved sign-ins (fixtures.ts); each signs out nowhere, so the sign-ins stay good for later specs.
+  let page = await pageAs("student");
   await page.goto("/meetings/sir-2023");
   await page.getByRole("navigation", { name: "Meeting" }).getByRole("link", { name: "Register" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Register for SIR 2023 Annual Scientific Meeting" })).toBeVisible();
@@ -45,9 +37,8 @@ test("a medical student registers free and an organizer approves the proof", asy
   await expect(page.getByRole("link", { name: "enrolment-letter.pdf" })).toBeVisible();
   await expectNoAxeViolations(page);
   await expect.poll(() => subjectsTo("student@example.org")).toEqual([expect.stringMatching(/^Registration received: SIR 2023/)]);
-  await signOut(page);
 
-  await signIn(page, "organizer@example.org");
+  page = await pageAs("organizer");
   await page.goto("/organize/sir-2023/registrations");
   await expect(page.getByRole("heading", { level: 1, name: "Registrations" })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -60,10 +51,9 @@ test("a medical student registers free and an organizer approves the proof", asy
   await expect(page.getByText("Approved: the registration is confirmed")).toBeVisible();
   await expect(page.getByRole("article", { name: "Riley Chen" })).toHaveCount(0);
   await expect.poll(() => subjectsTo("student@example.org")).toEqual([expect.stringMatching(/^Registration received/), expect.stringMatching(/^Registration confirmed/)]);
-  await signOut(page);
 });
 
-test("a resident registers with a workshop, pays on the test page, sees the receipt, cancels and is refunded", async ({ page }) => {
+test("a resident registers with a workshop, pays on the test page, sees the receipt, cancels and is refunded", async ({ page, pageAs }) => {
   const email = `resident-${Date.now()}@example.org`;
   await page.goto("/meetings/sir-2023/register");
   // Signed out: sign in first, and come back. A new resident signs up instead.
@@ -126,10 +116,10 @@ test("a resident registers with a workshop, pays on the test page, sees the rece
 
   // The workshop seat went back: the console shows it free again.
   await signOut(page);
-  await signIn(page, "organizer@example.org");
-  await page.goto(`/organize/sir-2023/registrations?q=${encodeURIComponent(email)}`);
-  await expect(page.getByRole("row", { name: /Alex Moreno/ })).toContainText("Cancelled");
-  const seats = page.getByRole("row", { name: /Hands-on Workshop: Embolic Agents and Microcatheter Skills/ });
+  const organizer = await pageAs("organizer");
+  await organizer.goto(`/organize/sir-2023/registrations?q=${encodeURIComponent(email)}`);
+  await expect(organizer.getByRole("row", { name: /Alex Moreno/ })).toContainText("Cancelled");
+  const seats = organizer.getByRole("row", { name: /Hands-on Workshop: Embolic Agents and Microcatheter Skills/ });
   await expect(seats.getByRole("cell")).toHaveText(["$95.00", "0", "0", "24", "24"]);
 });
 
