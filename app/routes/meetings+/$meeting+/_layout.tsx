@@ -8,6 +8,7 @@ import { useProgramHref } from "~/components/program-links";
 import { SectionNav } from "~/components/section-nav";
 import { TimeZoneHint, ZoneBar } from "~/components/time-zone";
 import { getMeeting } from "~/models/meetings/meeting.server";
+import { type ScheduleState } from "~/models/schedule/forms";
 import { listScheduledSessionIds } from "~/models/schedule/schedule.server";
 import { getUser } from "~/server/auth.server";
 import { formatDateSpan, zoneViewFor } from "~/utils/time";
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     zone: zoneViewFor(request, meeting),
     // Which sessions the viewer has in My schedule: every program page's add/remove buttons read it here.
-    schedule: { signedIn: user !== null, sessionIds: user ? await listScheduledSessionIds(user.id, meeting.id) : [] },
+    schedule: { signedIn: user !== null, sessionIds: user ? await listScheduledSessionIds(user.id, meeting.id) : [] } satisfies ScheduleState,
   };
 }
 

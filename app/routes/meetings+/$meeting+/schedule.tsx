@@ -15,9 +15,10 @@ import { CancelledBadge, TrackChip, TrackDot } from "~/components/track-chip";
 import { createCalendarFeed, getCalendarFeedToken, regenerateCalendarFeed } from "~/models/schedule/calendar-feed.server";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS, KIND_LABELS } from "~/models/program/program";
-import { scheduleAnchor, ScheduleFormSchema } from "~/models/schedule/forms";
+import { scheduleAnchor, type ScheduleButtonReply, ScheduleFormSchema } from "~/models/schedule/forms";
 import { addToSchedule, getSchedule, listAudienceTracks, removeFromSchedule } from "~/models/schedule/schedule.server";
 import { getUser, requireUser } from "~/server/auth.server";
+import { refusalStatus } from "~/server/refusal.server";
 import { env } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";
 import { safeRedirect } from "~/utils/safe-redirect";
@@ -82,10 +83,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (form.intent === "add" || form.intent === "remove") {
     const result = form.intent === "add" ? await addToSchedule(user.id, meeting.id, form.sessionId) : await removeFromSchedule(user.id, meeting.id, form.sessionId);
-    if (!result.ok) return data({ error: result.message, result: null }, { status: result.status });
+    if (!result.ok) return data({ error: result.message, result: null } satisfies ScheduleButtonReply, { status: refusalStatus(result) });
     // Without JavaScript the browser comes back to its page, scrolled to the button it pressed.
     if (formData.get("stay") !== "1") throw redirect(`${back.split("#")[0]}#${scheduleAnchor(form.sessionId)}`, 303);
-    return { ok: true as const };
+    return { ok: true } satisfies ScheduleButtonReply;
   }
   if (form.intent === "create-feed") await createCalendarFeed(user.id, meeting.id);
   else await regenerateCalendarFeed(user.id, meeting.id);
