@@ -35,3 +35,12 @@ export function refusalResponse(refusal: Refusal, submission?: Parameters<typeof
 export function refusalAsResponse(refusal: Refusal): Response {
   return new Response(refusal.message, { status: refusalStatus(refusal), headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
+
+/**
+ * An action's answer when the page shows the refusal as a message above its
+ * content (a removal, a button without a form of its own), not under a field:
+ * `{ ok: false, message, field }` with the refusal's status.
+ */
+export function refusalMessage(refusal: Refusal) {
+  return data({ ok: false as const, message: refusal.message, field: refusal.field ?? null }, { status: refusalStatus(refusal) });
+}
