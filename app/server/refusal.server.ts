@@ -19,10 +19,19 @@ export function refusalStatus(refusal: Pick<Refusal, "code">): number {
   return STATUS[refusal.code];
 }
 
-/** The refusal as a Conform reply: under its field when it names one, else as the form's error. */
-export function refusalReply(refusal: Refusal, submission?: { reply(options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }): SubmissionResult<string[]> }): SubmissionResult<string[]> {
+type ReplyOptions = { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] };
+
+/**
+ * The refusal as a Conform reply: under its field when it names one, else as
+ * the form's error. `hideFields` (passwords) are not sent back to the browser.
+ */
+export function refusalReply(
+  refusal: Refusal,
+  submission?: { reply(options: ReplyOptions): SubmissionResult<string[]> },
+  options: Pick<ReplyOptions, "hideFields"> = {},
+): SubmissionResult<string[]> {
   const errors = refusal.field ? { fieldErrors: { [refusal.field]: [refusal.message] } } : { formErrors: [refusal.message] };
-  if (submission) return submission.reply(errors);
+  if (submission) return submission.reply({ ...errors, ...options });
   return { status: "error", error: refusal.field ? { [refusal.field]: [refusal.message] } : { "": [refusal.message] } };
 }
 

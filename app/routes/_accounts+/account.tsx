@@ -7,6 +7,7 @@ import { Field, FormErrors, PageError, SubmitButton, useIsPending } from "~/comp
 import { NEW_PASSWORD_HINT, newPasswordField, passwordField } from "~/models/accounts/forms";
 import { changePassword } from "~/models/accounts/user.server";
 import { requireSignIn } from "~/server/auth.server";
+import { refusalReply, refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { clientIp, limitPasswordChange, resetPasswordChangeLimit, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
 import { listLoginSessions, revokeOtherLoginSessions } from "~/utils/session.server";
@@ -60,8 +61,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const outcome = await changePassword({ userId: user.id, keepLoginSessionId: loginSessionId, ...submission.value });
     if (!outcome.ok) {
       return data(
-        { form: "change-password" as const, result: submission.reply({ fieldErrors: { currentPassword: ["That is not your current password."] }, hideFields }), passwordChanged: null },
-        { status: 400 },
+        { form: "change-password" as const, result: refusalReply(outcome, submission, { hideFields }), passwordChanged: null },
+        { status: refusalStatus(outcome) },
       );
     }
     await resetPasswordChangeLimit(ip, user.email, user.id);
