@@ -11,6 +11,7 @@ import { refusalReply, refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { clientIp, limitPasswordChange, resetPasswordChangeLimit, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
 import { listLoginSessions, revokeOtherLoginSessions } from "~/utils/session.server";
+import { href } from "~/utils/href";
 
 export const SignOutOtherDevicesSchema = z.object({
   intent: z.literal("sign-out-other-devices", { error: "Unknown action" }),
@@ -82,7 +83,7 @@ export default function AccountPage() {
   // Both forms post here: the intent being sent says which button is busy.
   const pendingIntent = useNavigation().formData?.get("intent");
   const pending = useIsPending();
-  const signingOut = useIsPending({ formAction: "/logout" });
+  const signingOut = useIsPending({ formAction: href.logout() });
   const [form] = useForm({
     id: "sign-out-other-devices",
     lastResult: signOutResult?.result,
@@ -141,7 +142,7 @@ export default function AccountPage() {
             <SubmitButton pending={pending && pendingIntent === "change-password"} pendingLabel="Changing your password…">
               Change password
             </SubmitButton>
-            <Link to="/forgot-password" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+            <Link to={href.forgotPassword()} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
               Forgot your current password?
             </Link>
           </div>
@@ -189,7 +190,7 @@ export default function AccountPage() {
         )}
       </section>
 
-      <Form method="post" action="/logout" className="mt-6">
+      <Form method="post" action={href.logout()} className="mt-6">
         <SubmitButton variant="secondary" pendingLabel="Signing out…" pending={signingOut}>
           Sign out of this device
         </SubmitButton>
