@@ -130,7 +130,7 @@ describe("mail on the job queue", () => {
       const { sendMailAgain } = await import("../app/models/meetings/outgoing-mail.server");
       expect(await sendMailAgain(meeting.id, id, organizer)).toEqual({ ok: true, to });
       // Once back on the queue it cannot be queued twice.
-      expect(await sendMailAgain(meeting.id, id, organizer)).toMatchObject({ ok: false, status: 409 });
+      expect(await sendMailAgain(meeting.id, id, organizer)).toMatchObject({ ok: false, code: "CONFLICT" });
       await until(() => mailRow(id), (row) => row.status === "SENT", 20_000);
       expect(receivedBy(to)).toHaveLength(1);
     } finally {

@@ -6,26 +6,30 @@ import { getFormProps, type FormMetadata } from "@conform-to/react";
 import { Form, Link, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { FormCard, FormErrors, SubmitButton, useIsPending } from "./forms";
+import { href } from "~/utils/href";
+
+type AccountPage = "login" | "signup";
 
 /**
- * `path` with the `redirectTo` this page was opened with, so moving between the
- * account pages (sign in, sign up, check your email) still ends where it began.
+ * The address of an account page with the `redirectTo` this page was opened
+ * with, so moving between the account pages (sign in, sign up, check your
+ * email) still ends where it began.
  */
-export function useWithRedirectTo(): (path: string) => string {
+export function useAccountPageHref(): (page: AccountPage) => string {
   const [searchParams] = useSearchParams();
-  const redirectTo = searchParams.get("redirectTo") ?? "";
-  return (path) => (redirectTo ? `${path}?${new URLSearchParams({ redirectTo })}` : path);
+  const redirectTo = searchParams.get("redirectTo");
+  return (page) => href[page](redirectTo);
 }
 
 const linkClass = "font-semibold text-brand-700 underline-offset-2 hover:underline";
 
 /** "Already have an account? Sign in", keeping `redirectTo`. */
-export function SwitchAccountPage({ question, label, path }: { question: string; label: string; path: "/login" | "/signup" }) {
-  const withRedirectTo = useWithRedirectTo();
+export function SwitchAccountPage({ question, label, page }: { question: string; label: string; page: AccountPage }) {
+  const accountPageHref = useAccountPageHref();
   return (
     <>
       {question}{" "}
-      <Link to={withRedirectTo(path)} className={linkClass}>
+      <Link to={accountPageHref(page)} className={linkClass}>
         {label}
       </Link>
     </>
@@ -44,8 +48,8 @@ export function AccountForm<Schema extends Record<string, unknown>>({
   form: FormMetadata<Schema, string[]>;
   title: string;
   intro?: ReactNode;
-  /** The other page, e.g. "New here?" and "Create an account" for /signup. */
-  switchTo: { question: string; label: string; path: "/login" | "/signup" };
+  /** The other page, e.g. "New here?" and "Create an account" for sign-up. */
+  switchTo: { question: string; label: string; page: AccountPage };
   submitLabel: string;
   /** The button's label while the form is sent, e.g. "Signing in…". */
   pendingLabel: string;

@@ -2,13 +2,14 @@
 // (403) and missing things (404) say what happened; anything else is our fault.
 import { isRouteErrorResponse, Link, useParams, useRouteError } from "@remix-run/react";
 import { PageError } from "./forms";
+import { href } from "~/utils/href";
 
 export function ConsoleErrorBoundary() {
   const error = useRouteError();
   const params = useParams();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const back = params.meeting ? (
-    <Link to={`/organize/${params.meeting}`} className="inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+    <Link to={href.organize.meeting(params.meeting)} className="inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
       Back to the console
     </Link>
   ) : undefined;

@@ -4,6 +4,7 @@
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import { isRouteErrorResponse, Link, useFormAction, useNavigation, useRouteError } from "@remix-run/react";
 import type { ComponentProps, ReactNode } from "react";
+import { href } from "~/utils/href";
 
 export function ErrorList({ id, errors }: { id?: string; errors?: readonly string[] | null }) {
   const shown = errors?.filter(Boolean);
@@ -171,7 +172,7 @@ export function PageError({ status, title, message, action }: { status?: number;
       <div className="mt-4 text-slate-700">{message}</div>
       <div className="mt-8">
         {action ?? (
-          <a href="/" className="inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          <a href={href.home()} className="inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
             Back to the meetings
           </a>
         )}

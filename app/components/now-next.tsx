@@ -5,6 +5,7 @@ import { formatTime, formatTimeRange } from "~/utils/time";
 import { useProgramHref } from "./program-links";
 import { type ListedSession } from "./session-list";
 import { TrackDot } from "./track-chip";
+import { href } from "~/utils/href";
 
 export function NowAndNext({ meetingSlug, current, next, zone }: { meetingSlug: string; current: ListedSession[]; next: ListedSession[]; zone: string }) {
   if (!current.length && !next.length) return null;
@@ -27,7 +28,7 @@ export function NowAndNext({ meetingSlug, current, next, zone }: { meetingSlug: 
 }
 
 function NowColumn({ title, meetingSlug, sessions, zone, live = false }: { title: string; meetingSlug: string; sessions: ListedSession[]; zone: string; live?: boolean }) {
-  const href = useProgramHref();
+  const withTz = useProgramHref();
   return (
     <div>
       <h3 className="flex items-center gap-2 text-sm font-bold tracking-wide text-brand-800 uppercase">
@@ -38,7 +39,7 @@ function NowColumn({ title, meetingSlug, sessions, zone, live = false }: { title
         <ul className="mt-2 space-y-2">
           {sessions.map((session) => (
             <li key={session.id} className="rounded-lg bg-white px-3 py-2 shadow-sm ring-1 ring-slate-200">
-              <Link to={href(`/meetings/${meetingSlug}/sessions/${session.slug}`)} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+              <Link to={withTz(href.session(meetingSlug, session))} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
                 {session.title}
               </Link>
               <p className="mt-0.5 flex flex-wrap items-center gap-x-2 text-sm text-slate-600">

@@ -9,9 +9,8 @@
 // button still says "Add to my schedule", and the action sends the person to
 // sign in and back.
 import { type ShouldRevalidateFunction, useFetcher, useLocation, useRouteLoaderData } from "@remix-run/react";
-import { scheduleAnchor } from "~/models/schedule/forms";
-import type { loader as meetingLoader } from "~/routes/meetings+/$meeting+/_layout";
-import type { action as scheduleAction } from "~/routes/meetings+/$meeting+/schedule";
+import { scheduleAnchor, type ScheduleButtonReply, type ScheduleState } from "~/models/schedule/forms";
+import { href } from "~/utils/href";
 
 export type ScheduleButtonSession = { id: string; title: string; status: "SCHEDULED" | "CANCELLED" };
 
@@ -28,7 +27,7 @@ export const keepProgramOnScheduleChange: ShouldRevalidateFunction = ({ formActi
 
 /** The ids of the viewer's scheduled sessions, or null outside a meeting's pages. */
 export function useScheduleState() {
-  return useRouteLoaderData<typeof meetingLoader>(MEETING_ROUTE)?.schedule ?? null;
+  return useRouteLoaderData<{ schedule: ScheduleState }>(MEETING_ROUTE)?.schedule ?? null;
 }
 
 export function ScheduleButton({
@@ -47,7 +46,7 @@ export function ScheduleButton({
 }) {
   const schedule = useScheduleState();
   // One fetcher per session: two buttons for the same session share their state.
-  const fetcher = useFetcher<typeof scheduleAction>({ key: `schedule:${session.id}` });
+  const fetcher = useFetcher<ScheduleButtonReply>({ key: `schedule:${session.id}` });
   const location = useLocation();
   if (!schedule) return null;
 
@@ -56,7 +55,7 @@ export function ScheduleButton({
   // Nobody adds a cancelled session; someone who had it can still take it out.
   if (session.status === "CANCELLED" && !inSchedule) return null;
   const error = fetcher.state === "idle" && fetcher.data && "error" in fetcher.data ? fetcher.data.error : null;
-  const action = `/meetings/${meetingSlug}/schedule`;
+  const action = href.schedule(meetingSlug);
   const large = size === "large";
 
   return (

@@ -7,6 +7,7 @@ import { dayKeyOf, formatDay, formatTime, formatTimeRange, type DayKey } from "~
 import { useProgramHref } from "./program-links";
 import { ScheduleButton } from "./schedule-button";
 import { CancelledBadge, LevelBadge, TrackChip } from "./track-chip";
+import { href } from "~/utils/href";
 
 /** The fields of SessionListItem a list shows (dates may arrive as strings after serialization). */
 export type ListedSession = {
@@ -69,7 +70,7 @@ export function SessionRows({
   showDay = false,
   headingLevel = 3,
 }: Omit<ListProps, "headingLevel" | "day"> & { showDay?: boolean; headingLevel?: 2 | 3 | 4 }) {
-  const href = useProgramHref();
+  const withTz = useProgramHref();
   const Title = `h${headingLevel}` as "h2" | "h3" | "h4";
   return (
     <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -92,7 +93,7 @@ export function SessionRows({
             </div>
             <Title className="mt-1 text-base leading-snug font-semibold">
               <Link
-                to={href(`/meetings/${meetingSlug}/sessions/${session.slug}`)}
+                to={withTz(href.session(meetingSlug, session))}
                 className={`underline-offset-2 hover:underline ${cancelled ? "text-slate-600" : "text-brand-800"}`}
               >
                 {session.title}

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { PRODUCT_NAME } from "./site-header";
 import { pageWidthClass } from "./page-width";
+import { href } from "~/utils/href";
 
 export function SiteFooter() {
   return (
@@ -12,12 +13,12 @@ export function SiteFooter() {
         <nav aria-label="Footer">
           <ul className="flex gap-4">
             <li>
-              <Link to="/" className="underline-offset-2 hover:underline">
+              <Link to={href.home()} className="underline-offset-2 hover:underline">
                 Meetings
               </Link>
             </li>
             <li>
-              <Link to="/account" className="underline-offset-2 hover:underline">
+              <Link to={href.account()} className="underline-offset-2 hover:underline">
                 Your account
               </Link>
             </li>

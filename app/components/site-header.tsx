@@ -4,6 +4,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useIsPending } from "./forms";
 import { pageWidthClass } from "./page-width";
+import { href } from "~/utils/href";
 
 export const PRODUCT_NAME = "Meeting Platform";
 
@@ -14,20 +15,18 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
 
 export function SiteHeader({ user, organizes = false }: { user: HeaderUser; organizes?: boolean }) {
   const location = useLocation();
-  const signingOut = useIsPending({ formAction: "/logout" });
+  const signingOut = useIsPending({ formAction: href.logout() });
   // Come back to this page after signing in, unless this page is itself part of signing in (and
   // so may hold a secret token in its path, like a reset or sign-up link).
   const here = `${location.pathname}${location.search}`;
-  const authPages = ["/login", "/signup", "/logout", "/forgot-password"];
-  const returnQuery =
-    here === "/" || authPages.includes(location.pathname) || location.pathname.startsWith("/reset-password") || location.pathname.startsWith("/signup/")
-      ? ""
-      : `?${new URLSearchParams({ redirectTo: here })}`;
+  const authPages = [href.login(), href.signup(), href.logout(), href.forgotPassword()];
+  const back =
+    here === "/" || authPages.includes(location.pathname) || location.pathname.startsWith("/reset-password") || location.pathname.startsWith("/signup/") ? null : here;
 
   return (
     <header className="no-print border-b border-slate-200 bg-white">
       <div className={`${pageWidthClass} flex items-center gap-1 px-3 py-2 sm:gap-4 sm:px-6`}>
-        <Link to="/" className="flex shrink-0 items-center gap-2 rounded-md py-1 pr-1 font-bold text-slate-900">
+        <Link to={href.home()} className="flex shrink-0 items-center gap-2 rounded-md py-1 pr-1 font-bold text-slate-900">
           <span aria-hidden="true" className="grid h-7 w-7 place-items-center rounded-md bg-brand-700 text-sm text-white">
             M
           </span>
@@ -35,11 +34,11 @@ export function SiteHeader({ user, organizes = false }: { user: HeaderUser; orga
           <span className="sr-only sm:hidden">{PRODUCT_NAME}</span>
         </Link>
         <nav aria-label="Site" className="flex items-center">
-          <NavLink to="/" end className={navLinkClass}>
+          <NavLink to={href.home()} end className={navLinkClass}>
             Meetings
           </NavLink>
           {organizes ? (
-            <NavLink to="/organize" className={navLinkClass}>
+            <NavLink to={href.organize.home()} className={navLinkClass}>
               Organize
             </NavLink>
           ) : null}
@@ -48,7 +47,7 @@ export function SiteHeader({ user, organizes = false }: { user: HeaderUser; orga
           {user ? (
             <>
               <NavLink
-                to="/account"
+                to={href.account()}
                 className={(state) => `${navLinkClass(state)} flex min-w-0 items-center gap-1.5`}
                 title={`Your account (${user.email})`}
                 aria-label={`${user.name}: your account`}
@@ -60,7 +59,7 @@ export function SiteHeader({ user, organizes = false }: { user: HeaderUser; orga
                 <span className="max-w-[6rem] truncate sm:hidden">{user.name.split(/\s+/)[0]}</span>
                 <span className="hidden max-w-[14rem] truncate sm:inline">{user.name}</span>
               </NavLink>
-              <Form method="post" action="/logout">
+              <Form method="post" action={href.logout()}>
                 <button
                   type="submit"
                   disabled={signingOut}
@@ -72,11 +71,11 @@ export function SiteHeader({ user, organizes = false }: { user: HeaderUser; orga
             </>
           ) : (
             <>
-              <Link to={`/login${returnQuery}`} className="rounded-md px-2 py-1.5 text-sm font-medium whitespace-nowrap text-slate-800 hover:bg-slate-100">
+              <Link to={href.login(back)} className="rounded-md px-2 py-1.5 text-sm font-medium whitespace-nowrap text-slate-800 hover:bg-slate-100">
                 Sign in
               </Link>
               <Link
-                to={`/signup${returnQuery}`}
+                to={href.signup(back)}
                 className="rounded-md bg-brand-700 px-2.5 py-1.5 text-sm font-semibold whitespace-nowrap text-white hover:bg-brand-800"
               >
                 Sign up

@@ -3,6 +3,7 @@ import { type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listMeetings } from "~/models/meetings/meeting.server";
 import { formatDateSpan } from "~/utils/time";
+import { href } from "~/utils/href";
 
 export async function loader() {
   const meetings = await listMeetings();
@@ -39,7 +40,7 @@ export default function MeetingsPage() {
             <li key={meeting.slug} className="flex flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
               <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">{meeting.society}</p>
               <h2 className="mt-1 text-xl leading-snug font-bold text-slate-900">
-                <Link to={`/meetings/${meeting.slug}`} className="underline-offset-2 hover:underline">
+                <Link to={href.meeting(meeting)} className="underline-offset-2 hover:underline">
                   {meeting.name}
                 </Link>
               </h2>
@@ -56,10 +57,10 @@ export default function MeetingsPage() {
               </p>
               <p className="mt-3 line-clamp-3 text-sm leading-relaxed text-slate-700">{meeting.description}</p>
               <p className="mt-auto flex flex-wrap gap-x-4 gap-y-1 pt-4 text-sm font-semibold">
-                <Link to={`/meetings/${meeting.slug}/agenda`} className="text-brand-700 underline underline-offset-2">
+                <Link to={href.agenda(meeting)} className="text-brand-700 underline underline-offset-2">
                   Program<span className="sr-only"> of {meeting.name}</span> ({meeting.sessions} sessions)
                 </Link>
-                <Link to={`/meetings/${meeting.slug}/speakers`} className="text-brand-700 underline underline-offset-2">
+                <Link to={href.speakers(meeting)} className="text-brand-700 underline underline-offset-2">
                   Speakers<span className="sr-only"> of {meeting.name}</span>
                 </Link>
               </p>

@@ -3,34 +3,18 @@
 import { redirect } from "@remix-run/node";
 import type { MeetingRoleKind } from "~/generated/prisma/client";
 import { hasMeetingRole } from "~/models/accounts/access.server";
+import { getSignInByCookie, type SignIn, type SignedInUser } from "~/models/accounts/signed-in.server";
 import { prisma } from "~/utils/db.server";
-import { clearLoginSessionCookie, readLoginSessionId, readLoginSessionIdFromCookie } from "~/utils/session.server";
+import { href } from "~/utils/href";
+import { clearLoginSessionCookie, readLoginSessionId } from "~/utils/session.server";
 
-/** What every page may know about the signed-in person (the root loader sends it to the browser). */
-export type SignedInUser = { id: string; name: string; email: string; isAdmin: boolean };
+// The sign-in lookup lives with the accounts model; these names stay importable
+// from here for the request layer's other modules and the sidecar.
+export { getSignInByCookie, type SignIn, type SignedInUser };
 
-const signedInUserSelect = { id: true, name: true, email: true, isAdmin: true } as const;
-
-/**
- * The signed-in user and the LoginSession that proves it, or null. One query:
- * the user whose unexpired LoginSession matches the cookie. A deleted or expired
- * LoginSession means signed out, whatever the cookie says.
- */
+/** The signed-in user and the LoginSession that proves it, or null. */
 export async function getSignIn(request: Request): Promise<SignIn | null> {
   return getSignInByCookie(request.headers.get("Cookie"));
-}
-
-export type SignIn = { user: SignedInUser; loginSessionId: string };
-
-/** The same, from a raw Cookie header: the realtime sidecar authenticates its handshake with this. */
-export async function getSignInByCookie(cookieHeader: string | null | undefined): Promise<SignIn | null> {
-  const loginSessionId = await readLoginSessionIdFromCookie(cookieHeader);
-  if (!loginSessionId) return null;
-  const user = await prisma.user.findFirst({
-    where: { loginSessions: { some: { id: loginSessionId, expiresAt: { gt: new Date() } } } },
-    select: signedInUserSelect,
-  });
-  return user ? { user, loginSessionId } : null;
 }
 
 export async function getUser(request: Request): Promise<SignedInUser | null> {
@@ -41,7 +25,7 @@ export async function getUser(request: Request): Promise<SignedInUser | null> {
 export function loginUrlFor(request: Request): string {
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;
-  return back === "/" ? "/login" : `/login?${new URLSearchParams({ redirectTo: back })}`;
+  return href.login(back === "/" ? null : back);
 }
 
 /** The signed-in user and their LoginSession id; otherwise throws a redirect to sign in (and clears a stale cookie). */
@@ -59,7 +43,7 @@ export async function requireUser(request: Request): Promise<SignedInUser> {
 
 /** For pages only signed-out people need (sign in, sign up, password reset): the signed-in go home instead. */
 export async function requireAnonymous(request: Request): Promise<void> {
-  if (await getSignIn(request)) throw redirect("/");
+  if (await getSignIn(request)) throw redirect(href.home());
 }
 
 /**

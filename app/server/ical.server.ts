@@ -24,6 +24,8 @@ import { LRUCache } from "lru-cache";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import { getCalendarMeeting, type CalendarMeeting } from "~/models/program/calendar.server";
 import { KIND_LABELS, ROLE_LABELS, ROLE_ORDER } from "~/models/program/program";
+import { href } from "~/utils/href";
+import { absoluteUrl } from "~/utils/href.server";
 
 /** Bump when the files' content changes shape, so no cache or client keeps the old rendering. */
 export const CALENDAR_FORMAT = 1;
@@ -64,11 +66,11 @@ export function sessionUid(sessionId: string): string {
 }
 
 export function sessionPageUrl(origin: string, meetingSlug: string, sessionSlug: string): string {
-  return `${origin}/meetings/${meetingSlug}/sessions/${sessionSlug}`;
+  return absoluteUrl(href.session(meetingSlug, sessionSlug), origin);
 }
 
 export function sessionLiveUrl(origin: string, meetingSlug: string, sessionSlug: string): string {
-  return `${sessionPageUrl(origin, meetingSlug, sessionSlug)}/live`;
+  return absoluteUrl(href.live(meetingSlug, sessionSlug), origin);
 }
 
 /** Where to go: the room (with the venue), or for a virtual channel the live page. */

@@ -20,10 +20,19 @@ export function refusalStatus(refusal: Pick<Refusal, "code">): number {
   return STATUS[refusal.code];
 }
 
-/** The refusal as a Conform reply: under its field when it names one, else as the form's error. */
-export function refusalReply(refusal: Refusal, submission?: { reply(options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }): SubmissionResult<string[]> }): SubmissionResult<string[]> {
+type ReplyOptions = { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] };
+
+/**
+ * The refusal as a Conform reply: under its field when it names one, else as
+ * the form's error. `hideFields` (passwords) are not sent back to the browser.
+ */
+export function refusalReply(
+  refusal: Refusal,
+  submission?: { reply(options: ReplyOptions): SubmissionResult<string[]> },
+  options: Pick<ReplyOptions, "hideFields"> = {},
+): SubmissionResult<string[]> {
   const errors = refusal.field ? { fieldErrors: { [refusal.field]: [refusal.message] } } : { formErrors: [refusal.message] };
-  if (submission) return submission.reply(errors);
+  if (submission) return submission.reply({ ...errors, ...options });
   return { status: "error", error: refusal.field ? { [refusal.field]: [refusal.message] } : { "": [refusal.message] } };
 }
 
@@ -35,4 +44,13 @@ export function refusalResponse<Extra extends object = object>(refusal: Refusal,
 /** A loader's or resource route's refusal: a plain-text response with the status. */
 export function refusalAsResponse(refusal: Refusal): Response {
   return new Response(refusal.message, { status: refusalStatus(refusal), headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/**
+ * An action's answer when the page shows the refusal as a message above its
+ * content (a removal, a button without a form of its own), not under a field:
+ * `{ ok: false, message, field }` with the refusal's status.
+ */
+export function refusalMessage(refusal: Refusal) {
+  return data({ ok: false as const, message: refusal.message, field: refusal.field ?? null }, { status: refusalStatus(refusal) });
 }

@@ -2,17 +2,13 @@
 // the message and sends nothing; the caller queues it (queueMail) in the
 // transaction of the change that causes it. Plain text: it is what many
 // clinicians' mail clients show, and links stay whole.
+import { href } from "~/utils/href";
+import { absoluteUrl } from "~/utils/href.server";
 import type { QueuedMessage } from "~/utils/mail.server";
-import { env } from "~/utils/env.server";
 
 const PRODUCT = "Meeting Platform";
 
 type Recipient = { name: string; email: string };
-
-/** An absolute link to a page of this site, as it should appear in a message. */
-export function siteUrl(path: string): string {
-  return new URL(path, env.APP_ORIGIN).href;
-}
 
 function message(kind: string, to: string, subject: string, paragraphs: string[], { holdsSecret = false } = {}): QueuedMessage {
   return { kind, holdsSecret, to, subject, text: paragraphs.join("\n\n") };
@@ -46,8 +42,8 @@ export function signupAttemptOnExistingAccountMail(to: Recipient): QueuedMessage
   return message("sign-up-existing-account", to.email, `Someone tried to create a ${PRODUCT} account with your address`, [
     `Hello ${to.name},`,
     `Someone, perhaps you, tried to create a new ${PRODUCT} account with this e-mail address. You already have an account with it, so no new account was made and nothing changed.`,
-    `To sign in: ${siteUrl("/login")}`,
-    `Forgot your password? Choose a new one here: ${siteUrl("/forgot-password")}`,
+    `To sign in: ${absoluteUrl(href.login())}`,
+    `Forgot your password? Choose a new one here: ${absoluteUrl(href.forgotPassword())}`,
     "If it was not you, you can ignore this e-mail: your account and password stay as they are.",
   ]);
 }
@@ -57,8 +53,8 @@ export function signInThrottledMail(to: Recipient): QueuedMessage {
   return message("sign-in-throttled", to.email, `Someone is trying to sign in to your ${PRODUCT} account`, [
     `Hello ${to.name},`,
     `There have been several sign-ins to your ${PRODUCT} account with a wrong password. To protect it, we are slowing down sign-ins to it from browsers it has not been used on, with a longer wait after each further failure.`,
-    `If it was you: wait a moment and try again, or choose a new password: ${siteUrl("/forgot-password")}. Browsers you have signed in with before are not slowed down.`,
-    `If it was not you: your account is safe as long as nobody can guess your password. If you use the same password elsewhere, or it is short, change it: sign in and open ${siteUrl("/account")}, or choose a new one with the link above.`,
+    `If it was you: wait a moment and try again, or choose a new password: ${absoluteUrl(href.forgotPassword())}. Browsers you have signed in with before are not slowed down.`,
+    `If it was not you: your account is safe as long as nobody can guess your password. If you use the same password elsewhere, or it is short, change it: sign in and open ${absoluteUrl(href.account())}, or choose a new one with the link above.`,
     "We send this once while the attempts go on.",
   ]);
 }
@@ -71,7 +67,7 @@ export function passwordChangedMail(to: Recipient, change: { at: Date; otherDevi
     `The password of your ${PRODUCT} account was changed on ${formatUtc(change.at)}. ${
       others === 0 ? "No other device was signed in." : `${others === 1 ? "1 other device was" : `${others} other devices were`} signed out.`
     }`,
-    `If you did this, there is nothing more to do. If you did not, choose a new password right away: ${siteUrl("/forgot-password")}`,
+    `If you did this, there is nothing more to do. If you did not, choose a new password right away: ${absoluteUrl(href.forgotPassword())}`,
   ]);
 }
 

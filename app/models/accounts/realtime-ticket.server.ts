@@ -4,8 +4,8 @@
 // sidecar still looks the LoginSession up, so a revoked sign-in is refused even
 // with a fresh ticket.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { getSignInByLoginSession, type SignIn } from "./signed-in.server";
 
 export const REALTIME_TICKET_TTL_MS = 2 * 60 * 1000;
 
@@ -32,14 +32,9 @@ export function readRealtimeTicket(ticket: unknown, now = Date.now()): string | 
 }
 
 /** The signed-in user behind a ticket, or null (bad ticket, or the LoginSession was revoked or expired). */
-export async function getSignInByTicket(ticket: unknown) {
+export async function getSignInByTicket(ticket: unknown): Promise<SignIn | null> {
   const loginSessionId = readRealtimeTicket(ticket);
-  if (!loginSessionId) return null;
-  const user = await prisma.user.findFirst({
-    where: { loginSessions: { some: { id: loginSessionId, expiresAt: { gt: new Date() } } } },
-    select: { id: true, name: true, email: true, isAdmin: true },
-  });
-  return user ? { user, loginSessionId } : null;
+  return loginSessionId ? getSignInByLoginSession(loginSessionId) : null;
 }
 
 /** Where the browser connects to the sidecar: REALTIME_ORIGIN, else the web app's host on REALTIME_PORT. */

@@ -13,7 +13,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
+import { href } from "~/utils/href";
+import { absoluteUrl } from "~/utils/href.server";
 import { queueMail } from "~/utils/mail.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { safeRedirect } from "~/utils/safe-redirect";
@@ -28,7 +29,7 @@ function hashSignupToken(token: string): string {
 
 /** The link in the e-mail; the secret is in the path, so the page keeps it out of Referer headers. */
 export function signupLink(token: string): string {
-  return new URL(`/signup/confirm/${token}`, env.APP_ORIGIN).href;
+  return absoluteUrl(href.signupConfirmation(token));
 }
 
 /**

@@ -5,7 +5,10 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { type Outcome, refuse } from "~/models/refusal";
 import { env } from "~/utils/env.server";
+import { href } from "~/utils/href";
+import { absoluteUrl } from "~/utils/href.server";
 import { queueMail } from "~/utils/mail.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { announceLoginSessionsEnded } from "~/utils/login-session-events.server";
@@ -88,7 +91,7 @@ function hashResetToken(token: string): string {
  * secret (for tests), or null for an unknown address: callers must answer the
  * same either way.
  */
-export async function createPasswordReset(email: string, now = new Date(), origin = env.APP_ORIGIN) {
+export async function createPasswordReset(email: string, now = new Date()) {
   const user = await prisma.user.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true, name: true, email: true } });
   if (!user) return null;
   const token = randomBytes(32).toString("base64url");
@@ -97,7 +100,7 @@ export async function createPasswordReset(email: string, now = new Date(), origi
       data: { userId: user.id, tokenHash: hashResetToken(token), expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS) },
       select: { expiresAt: true },
     });
-    await queueMail(tx, passwordResetMail(user, `${origin.replace(/\/$/, "")}/reset-password/${token}`, PASSWORD_RESET_TTL_MS));
+    await queueMail(tx, passwordResetMail(user, absoluteUrl(href.resetPassword(token)), PASSWORD_RESET_TTL_MS));
     return created;
   });
   return { user, token, expiresAt: reset.expiresAt };
@@ -148,7 +151,7 @@ export async function resetPassword(
   });
 }
 
-export type ChangePasswordResult = { ok: true; otherDevicesSignedOut: number } | { ok: false; reason: "wrong-password" };
+const wrongCurrentPassword = () => refuse("INVALID", "That is not your current password.", "currentPassword");
 
 /**
  * Changes a signed-in person's password: the current one must be right (a
@@ -163,21 +166,21 @@ export async function changePassword(input: {
   currentPassword: string;
   newPassword: string;
   now?: Date;
-}): Promise<ChangePasswordResult> {
+}): Promise<Outcome<{ otherDevicesSignedOut: number }>> {
   const now = input.now ?? new Date();
   const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { name: true, email: true, passwordHash: true } });
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) return { ok: false, reason: "wrong-password" };
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) return wrongCurrentPassword();
   // Hashing is deliberately slow; do it before the transaction so row locks are held briefly.
   const passwordHash = await hashPassword(input.newPassword);
   return prisma.$transaction(async (tx) => {
     // Conditional on the hash just verified: of two concurrent changes, the second
     // was checked against a password that is no longer current.
     const changed = await tx.user.updateMany({ where: { id: input.userId, passwordHash: user.passwordHash }, data: { passwordHash } });
-    if (changed.count !== 1) return { ok: false, reason: "wrong-password" } as const;
+    if (changed.count !== 1) return wrongCurrentPassword();
     const { count } = await tx.loginSession.deleteMany({ where: { userId: input.userId, id: { not: input.keepLoginSessionId } } });
     await tx.passwordResetToken.updateMany({ where: { userId: input.userId, usedAt: null }, data: { usedAt: now } });
     if (count > 0) await announceLoginSessionsEnded({ userId: input.userId, exceptLoginSessionId: input.keepLoginSessionId }, tx);
     await queueMail(tx, passwordChangedMail({ name: user.name, email: user.email }, { at: now, otherDevicesSignedOut: count }));
-    return { ok: true, otherDevicesSignedOut: count } as const;
+    return { ok: true, otherDevicesSignedOut: count };
   });
 }

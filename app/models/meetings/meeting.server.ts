@@ -1,6 +1,7 @@
 // Meetings and their tracks, as the public program shows them.
 import { type Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { dayRange, daysBetween, type DayKey } from "~/utils/time";
 
 // What the public pages say about a meeting, on its card in the list and on its home page.
@@ -105,7 +106,7 @@ export function getTrack(meetingId: string, slug: string) {
  * production, `?now=2023-03-06T16:00:00Z` pins it. Production always uses the
  * real time, so nobody can make a shared cache hold a time-travelled page.
  */
-export function programNow(searchParams: URLSearchParams, production = process.env.NODE_ENV === "production"): Date {
+export function programNow(searchParams: URLSearchParams, production = env.NODE_ENV === "production"): Date {
   const pinned = production ? null : searchParams.get("now");
   if (pinned) {
     const date = new Date(pinned);

@@ -3,6 +3,7 @@
 // again" for a failed message once the cause is fixed (a mistyped address
 // corrected elsewhere, a mail server back up).
 import type { MailStatus } from "~/generated/prisma/enums";
+import { type Outcome, refuse } from "~/models/refusal";
 import { prisma } from "~/utils/db.server";
 import { enqueueJob, QUEUES } from "~/utils/job-queue.server";
 import { type Actor, recordAudit } from "./audit.server";
@@ -27,26 +28,22 @@ export function listMeetingMail(meetingId: string, status: MailStatus, take = 10
   });
 }
 
-export type SendAgainOutcome = { ok: true; to: string } | { ok: false; status: 404 | 409; message: string };
-
 /**
  * Puts a failed message of the meeting back on the queue, with a fresh round
  * of retries, and records who did it. Only a failed message can be sent again:
  * one still queued is already being retried, and one sent arrived.
  */
-export async function sendMailAgain(meetingId: string, mailId: string, actor: Actor): Promise<SendAgainOutcome> {
+export async function sendMailAgain(meetingId: string, mailId: string, actor: Actor): Promise<Outcome<{ to: string }>> {
   return prisma.$transaction(async (tx) => {
     const mail = await tx.outgoingMail.findFirst({ where: { id: mailId, meetingId }, select: { to: true, subject: true, status: true } });
-    if (!mail) return { ok: false, status: 404, message: "There is no such message for this meeting." } as const;
+    if (!mail) return refuse("NOT_FOUND", "There is no such message for this meeting.");
     const { count } = await tx.outgoingMail.updateMany({
       where: { id: mailId, meetingId, status: "FAILED" },
       data: { status: "QUEUED", failedAt: null },
     });
-    if (!count) {
-      return { ok: false, status: 409, message: mail.status === "SENT" ? "This message was delivered already." : "This message is already waiting to be sent." } as const;
-    }
+    if (!count) return refuse("CONFLICT", mail.status === "SENT" ? "This message was delivered already." : "This message is already waiting to be sent.");
     await enqueueJob(tx, QUEUES.mail, { mailId });
     await recordAudit(tx, meetingId, actor, { action: "mail.resend", summary: `Sent again: “${mail.subject}” to ${mail.to}`, details: { mailId } });
-    return { ok: true, to: mail.to } as const;
+    return { ok: true, to: mail.to };
   });
 }

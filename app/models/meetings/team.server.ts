@@ -4,7 +4,10 @@
 // account with the invited e-mail address, so a forwarded link grants nothing.
 import { createHash, randomBytes } from "node:crypto";
 import { type MeetingRoleKind } from "~/generated/prisma/enums";
+import { type Outcome, refuse } from "~/models/refusal";
 import { prisma } from "~/utils/db.server";
+import { href } from "~/utils/href";
+import { absoluteUrl } from "~/utils/href.server";
 import { queueMail } from "~/utils/mail.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { TEAM_ROLE_LABELS, type TeamRole } from "../program/forms";
@@ -46,8 +49,6 @@ export async function listTeam(meetingId: string, now = new Date()) {
   return { members, invitations };
 }
 
-export type TeamResult = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string; field?: string };
-
 /**
  * Invites `email` to the meeting's team with `role` and e-mails the link. A
  * newer invitation for the same address and role replaces an open one.
@@ -56,12 +57,11 @@ export async function inviteToTeam(
   meeting: { id: string; slug: string; name: string },
   actor: Actor,
   input: { email: string; role: TeamRole },
-  options: { origin: string; now?: Date },
-): Promise<TeamResult & { token?: string }> {
-  const now = options.now ?? new Date();
+  now = new Date(),
+): Promise<Outcome<{ token: string }>> {
   const email = normalizeEmail(input.email);
   const already = await prisma.meetingRole.findFirst({ where: { meetingId: meeting.id, role: input.role, user: { email } }, select: { id: true } });
-  if (already) return { ok: false, status: 400, message: `${email} is already ${input.role === "ORGANIZER" ? "an organizer" : "a moderator"} of this meeting.`, field: "email" };
+  if (already) return refuse("INVALID", `${email} is already ${input.role === "ORGANIZER" ? "an organizer" : "a moderator"} of this meeting.`, "email");
   const token = randomBytes(32).toString("base64url");
   await prisma.$transaction(async (tx) => {
     await tx.invitation.updateMany({ where: { meetingId: meeting.id, email, role: input.role, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
@@ -70,7 +70,7 @@ export async function inviteToTeam(
       select: { id: true },
     });
     await recordAudit(tx, meeting.id, actor, { action: "team.invite", summary: `Invited ${email} as ${TEAM_ROLE_LABELS[input.role].toLowerCase()}`, details: { email, role: input.role } });
-    const link = `${options.origin.replace(/\/$/, "")}/invitations/${token}`;
+    const link = absoluteUrl(href.invitation(token));
     await queueMail(tx, {
       kind: "team-invitation",
       meetingId: meeting.id,
@@ -93,18 +93,18 @@ export async function inviteToTeam(
   return { ok: true, token };
 }
 
-export async function revokeInvitation(meetingId: string, actor: Actor, invitationId: string, now = new Date()): Promise<TeamResult> {
+export async function revokeInvitation(meetingId: string, actor: Actor, invitationId: string, now = new Date()): Promise<Outcome> {
   return prisma.$transaction(async (tx) => {
     const invitation = await tx.invitation.findFirst({ where: { id: invitationId, meetingId, acceptedAt: null, revokedAt: null }, select: { email: true, role: true } });
-    if (!invitation) return { ok: false, status: 404, message: "This invitation was already accepted, withdrawn or never existed." } as const;
+    if (!invitation) return refuse("NOT_FOUND", "This invitation was already accepted, withdrawn or never existed.");
     await tx.invitation.update({ where: { id: invitationId }, data: { revokedAt: now }, select: { id: true } });
     await recordAudit(tx, meetingId, actor, { action: "team.revoke", summary: `Withdrew the invitation of ${invitation.email}`, details: invitation });
-    return { ok: true } as const;
+    return { ok: true };
   });
 }
 
 /** Takes a team role away. The meeting always keeps at least one organizer, so nobody can lock everyone out. */
-export async function removeTeamRole(meetingId: string, actor: Actor, roleId: string): Promise<TeamResult> {
+export async function removeTeamRole(meetingId: string, actor: Actor, roleId: string): Promise<Outcome> {
   return prisma.$transaction(async (tx) => {
     // Lock the meeting's organizer rows so two removals at once cannot both pass the "last organizer" check.
     await tx.$queryRaw`SELECT "id" FROM "MeetingRole" WHERE "meetingId" = ${meetingId} AND "role" = 'ORGANIZER' FOR UPDATE`;
@@ -112,9 +112,9 @@ export async function removeTeamRole(meetingId: string, actor: Actor, roleId: st
       where: { id: roleId, meetingId, role: { in: [...TEAM_ROLES] } },
       select: { role: true, user: { select: { id: true, name: true, email: true } } },
     });
-    if (!role) return { ok: false, status: 404, message: "This person no longer has that role." } as const;
+    if (!role) return refuse("NOT_FOUND", "This person no longer has that role.");
     if (role.role === "ORGANIZER" && (await tx.meetingRole.count({ where: { meetingId, role: "ORGANIZER" } })) <= 1) {
-      return { ok: false, status: 400, message: "A meeting needs at least one organizer. Invite another organizer before removing the last one." } as const;
+      return refuse("INVALID", "A meeting needs at least one organizer. Invite another organizer before removing the last one.");
     }
     await tx.meetingRole.delete({ where: { id: roleId }, select: { id: true } });
     await recordAudit(tx, meetingId, actor, {
@@ -122,7 +122,7 @@ export async function removeTeamRole(meetingId: string, actor: Actor, roleId: st
       summary: `Removed ${role.user.name} (${role.user.email}) as ${TEAM_ROLE_LABELS[role.role as TeamRole].toLowerCase()}`,
       details: { userId: role.user.id, role: role.role },
     });
-    return { ok: true } as const;
+    return { ok: true };
   });
 }
 
@@ -151,23 +151,21 @@ export async function getInvitation(token: string, now = new Date()) {
  * Accepts an invitation as `user`: once, before it expires, and only for the
  * account with the invited address. Grants the role and logs it.
  */
-export async function acceptInvitation(token: string, user: Actor, now = new Date()): Promise<TeamResult & { meetingSlug?: string }> {
+export async function acceptInvitation(token: string, user: Actor, now = new Date()): Promise<Outcome<{ meetingSlug: string }>> {
   const tokenHash = hashToken(token);
   return prisma.$transaction(async (tx) => {
     const invitation = await tx.invitation.findUnique({ where: { tokenHash }, select: { id: true, meetingId: true, email: true, role: true, meeting: { select: { slug: true } } } });
-    if (!invitation) return { ok: false, status: 404, message: "This invitation link is not valid." } as const;
-    if (normalizeEmail(user.email) !== invitation.email) {
-      return { ok: false, status: 400, message: `This invitation is for ${invitation.email}. Sign in with that address to accept it.` } as const;
-    }
+    if (!invitation) return refuse("NOT_FOUND", "This invitation link is not valid.");
+    if (normalizeEmail(user.email) !== invitation.email) return refuse("INVALID", `This invitation is for ${invitation.email}. Sign in with that address to accept it.`);
     // The conditional update makes the link single-use even when clicked twice at once.
     const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { acceptedAt: now } });
-    if (claimed.count !== 1) return { ok: false, status: 409, message: "This invitation has expired, was withdrawn, or was already used. Ask the organizers for a new one." } as const;
+    if (claimed.count !== 1) return refuse("CONFLICT", "This invitation has expired, was withdrawn, or was already used. Ask the organizers for a new one.");
     await tx.meetingRole.createMany({ data: [{ meetingId: invitation.meetingId, userId: user.id, role: invitation.role }], skipDuplicates: true });
     await recordAudit(tx, invitation.meetingId, user, {
       action: "team.accept",
       summary: `${user.name} accepted the invitation as ${TEAM_ROLE_LABELS[invitation.role as TeamRole].toLowerCase()}`,
       details: { role: invitation.role, email: invitation.email },
     });
-    return { ok: true, meetingSlug: invitation.meeting.slug } as const;
+    return { ok: true, meetingSlug: invitation.meeting.slug };
   });
 }

@@ -81,7 +81,7 @@ describe("CSV import", () => {
     expect(plan.adds).toHaveLength(1);
 
     const result = await importProgramCsv(meeting(), organizer, bad, draftVersion);
-    expect(result).toMatchObject({ ok: false, status: 400 });
+    expect(result).toMatchObject({ ok: false, code: "INVALID" });
     const after = await getDraft(fixture.meeting.id);
     expect(after.version).toBe(before.version);
     expect(after.document.sessions.map((session) => session.slug)).not.toContain("fine-session");
@@ -104,7 +104,7 @@ describe("CSV import", () => {
     const { draftVersion } = await dryRunProgramImport(meeting(), GOOD);
     await importProgramCsv(meeting(), organizer, "title,day,start,end\nSneaked In,2023-03-05,09:00,10:00\n", draftVersion);
     const stale = await importProgramCsv(meeting(), organizer, GOOD, draftVersion);
-    expect(stale).toMatchObject({ ok: false, status: 409 });
+    expect(stale).toMatchObject({ ok: false, code: "CONFLICT" });
   });
 
   it("exports a draft that imports back with no changes", async () => {

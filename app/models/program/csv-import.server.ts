@@ -8,9 +8,10 @@
 // importing the same file twice adds nothing the second time.
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
+import { type Refusal, refuse } from "~/models/refusal";
 import { prisma } from "~/utils/db.server";
 import { type Actor } from "../meetings/audit.server";
-import { changeDraft, type DraftFailure, getDraft } from "./draft.server";
+import { changeDraft, getDraft } from "./draft.server";
 import { KIND_PARAMS, LEVELS } from "./program";
 import { type DraftSession, type ProgramDocument, SLUG_PATTERN, slugify, stableJson, wallClock, zonedInstant } from "./document";
 import { daysBetween } from "~/utils/time";
@@ -280,7 +281,7 @@ export async function dryRunProgramImport(meeting: Meeting, text: string) {
   return { plan, draftVersion: draft.version };
 }
 
-export type ImportOutcome = { ok: true; plan: ImportPlan; version: number } | (DraftFailure & { plan?: ImportPlan });
+export type ImportOutcome = { ok: true; plan: ImportPlan; version: number } | (Refusal & { plan?: ImportPlan });
 
 /**
  * The import: checks the file again against the draft as it is now (inside the
@@ -296,7 +297,7 @@ export async function importProgramCsv(meeting: Meeting, actor: Actor, text: str
     (document) => {
       const { result: next, ...planned } = planProgramImport(text, { document, meeting, societies });
       plan = planned;
-      if (planned.errors.length) return { ok: false, status: 400, message: `The file has ${planned.errors.length} error${planned.errors.length === 1 ? "" : "s"}; nothing was imported.` };
+      if (planned.errors.length) return refuse("INVALID", `The file has ${planned.errors.length} error${planned.errors.length === 1 ? "" : "s"}; nothing was imported.`);
       return {
         ok: true,
         document: next,

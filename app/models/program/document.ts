@@ -124,10 +124,20 @@ export function slugify(value: string): string {
 }
 
 /** A slug not yet in `taken`: the base, else base-2, base-3… */
-export function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
+function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
   const root = base || "item";
   if (!taken.has(root)) return root;
   for (let n = 2; ; n++) if (!taken.has(`${root}-${n}`)) return `${root}-${n}`;
+}
+
+/**
+ * The slug (address) a new track, speaker or session of the draft gets: the
+ * one the organizer chose, else one made from its name that none of its kind
+ * (`siblings`) has yet. The save verbs call it inside the draft's lock, so two
+ * organizers adding "Opening Remarks" at once get two addresses.
+ */
+export function allocateSlug(chosen: string | undefined, name: string, siblings: readonly { slug: string }[]): string {
+  return chosen || uniqueSlug(slugify(name), new Set(siblings.map((sibling) => sibling.slug)));
 }
 
 export function sessionBySlug(program: ProgramDocument): Map<string, DraftSession> {

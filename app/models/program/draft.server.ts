@@ -10,10 +10,12 @@
 // with a clear message instead of silently undoing their work.
 import { createHash } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
+import { type Refusal, refuse } from "~/models/refusal";
 import { prisma } from "~/utils/db.server";
 import { type Actor, type AuditRecord, recordAudit } from "../meetings/audit.server";
 import { diffPrograms } from "./changes";
 import {
+  allocateSlug,
   type DraftRoom,
   type DraftSession,
   type DraftSpeaker,
@@ -114,11 +116,14 @@ export function revisionOf(value: unknown): string {
   return createHash("sha1").update(stableJson(value)).digest("base64url").slice(0, 16);
 }
 
-export type DraftFailure = { ok: false; status: 400 | 404 | 409; message: string; field?: string };
-export type DraftResult<T = undefined> = { ok: true; version: number; value: T } | DraftFailure;
-export type Edit<T> = { ok: true; document: ProgramDocument; audit: AuditRecord; value: T } | DraftFailure;
+export type DraftResult<T = undefined> = { ok: true; version: number; value: T } | Refusal;
+export type Edit<T> = { ok: true; document: ProgramDocument; audit: AuditRecord; value: T } | Refusal;
 
-export const fail = (status: DraftFailure["status"], message: string, field?: string): DraftFailure => ({ ok: false, status, message, ...(field ? { field } : {}) });
+/**
+ * An entry as a save verb takes it: the slug (its address) is the organizer's
+ * choice, or left out, and the verb allocates one from the entry's name.
+ */
+export type WithChosenSlug<T extends { slug: string }> = Omit<T, "slug"> & { slug?: string };
 
 const STALE = "Someone changed this in the draft after you opened it. Reload the page to see their version, then make your change again.";
 
@@ -137,14 +142,14 @@ export async function changeDraft<T = undefined>(
   return prisma.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ document: unknown; version: number }[]>`
       SELECT "document", "version" FROM "AgendaDraft" WHERE "meetingId" = ${meetingId} FOR UPDATE`;
-    if (!row) return fail(404, "This meeting has no draft.");
-    if (options.expectedVersion !== undefined && row.version !== options.expectedVersion) return fail(409, options.staleMessage ?? STALE);
+    if (!row) return refuse("NOT_FOUND", "This meeting has no draft.");
+    if (options.expectedVersion !== undefined && row.version !== options.expectedVersion) return refuse("CONFLICT", options.staleMessage ?? STALE);
     const result = edit(structuredClone(parseProgramDocument(row.document)));
     if (!result.ok) return result;
     const checked = programDocumentSchema.safeParse(normalizeProgram(result.document));
     if (!checked.success) {
       const issue = checked.error.issues[0];
-      return fail(400, `The draft would not be valid: ${issue?.path.join(".")} ${issue?.message}`);
+      return refuse("INVALID", `The draft would not be valid: ${issue?.path.join(".")} ${issue?.message}`);
     }
     const version = row.version + 1;
     await tx.agendaDraft.update({
@@ -161,22 +166,27 @@ export async function changeDraft<T = undefined>(
 
 export type SessionFields = Omit<DraftSession, "speakers">;
 
-/** Adds a session (no `original`) or saves an existing one, keeping its speakers. The slug of a saved session never changes. */
-export function saveDraftSession(meetingId: string, actor: Actor, input: { original?: { slug: string; revision: string }; session: SessionFields }) {
+/**
+ * Adds a session (no `original`) or saves an existing one, keeping its speakers.
+ * A new session gets the slug chosen for it, else one made from its title; the
+ * slug of a saved session never changes. The value is the session's slug.
+ */
+export function saveDraftSession(meetingId: string, actor: Actor, input: { original?: { slug: string; revision: string }; session: WithChosenSlug<SessionFields> }) {
   return changeDraft(meetingId, actor, (document) => {
     const { session } = input;
-    if (session.room && !document.rooms.some((room) => room.name === session.room)) return fail(400, "Choose one of the meeting's rooms.", "room");
-    if (session.track && !document.tracks.some((track) => track.slug === session.track)) return fail(400, "Choose one of the meeting's tracks.", "track");
-    if (new Date(session.endsAt) <= new Date(session.startsAt)) return fail(400, "The session must end after it starts.", "end");
+    if (session.room && !document.rooms.some((room) => room.name === session.room)) return refuse("INVALID", "Choose one of the meeting's rooms.", "room");
+    if (session.track && !document.tracks.some((track) => track.slug === session.track)) return refuse("INVALID", "Choose one of the meeting's tracks.", "track");
+    if (new Date(session.endsAt) <= new Date(session.startsAt)) return refuse("INVALID", "The session must end after it starts.", "end");
     if (!input.original) {
-      if (document.sessions.some((existing) => existing.slug === session.slug)) return fail(400, "Another session already has this address; choose another.", "slug");
-      document.sessions.push({ ...session, speakers: [] });
-      return { ok: true, document, value: session.slug, audit: { action: "session.create", summary: `Added session “${session.title}”`, details: { session: session.slug } } };
+      if (document.sessions.some((existing) => existing.slug === session.slug)) return refuse("INVALID", "Another session already has this address; choose another.", "slug");
+      const slug = allocateSlug(session.slug, session.title, document.sessions);
+      document.sessions.push({ ...session, slug, speakers: [] });
+      return { ok: true, document, value: slug, audit: { action: "session.create", summary: `Added session “${session.title}”`, details: { session: slug } } };
     }
     const index = document.sessions.findIndex((existing) => existing.slug === input.original!.slug);
-    if (index === -1) return fail(404, "This session is no longer in the draft; someone may have removed it.");
+    if (index === -1) return refuse("NOT_FOUND", "This session is no longer in the draft; someone may have removed it.");
     const before = document.sessions[index]!;
-    if (revisionOf(before) !== input.original.revision) return fail(409, STALE);
+    if (revisionOf(before) !== input.original.revision) return refuse("CONFLICT", STALE);
     const after: DraftSession = { ...session, slug: before.slug, speakers: before.speakers };
     document.sessions[index] = after;
     const changed = (Object.keys(session) as (keyof SessionFields)[]).filter((key) => stableJson(before[key]) !== stableJson(after[key]));
@@ -192,7 +202,7 @@ export function saveDraftSession(meetingId: string, actor: Actor, input: { origi
 export function deleteDraftSession(meetingId: string, actor: Actor, slug: string) {
   return changeDraft(meetingId, actor, (document) => {
     const session = document.sessions.find((existing) => existing.slug === slug);
-    if (!session) return fail(404, "This session is no longer in the draft.");
+    if (!session) return refuse("NOT_FOUND", "This session is no longer in the draft.");
     document.sessions = document.sessions.filter((existing) => existing.slug !== slug);
     return { ok: true, document, value: undefined, audit: { action: "session.delete", summary: `Removed session “${session.title}”`, details: { session: slug } } };
   });
@@ -207,25 +217,25 @@ export type SpeakerEdit =
 export function editDraftSessionSpeakers(meetingId: string, actor: Actor, sessionSlug: string, edit: SpeakerEdit) {
   return changeDraft(meetingId, actor, (document) => {
     const session = document.sessions.find((existing) => existing.slug === sessionSlug);
-    if (!session) return fail(404, "This session is no longer in the draft.");
+    if (!session) return refuse("NOT_FOUND", "This session is no longer in the draft.");
     const speaker = document.speakers.find((existing) => existing.slug === edit.speaker);
-    if (!speaker) return fail(400, "Choose one of the meeting's speakers.", "speaker");
+    if (!speaker) return refuse("INVALID", "Choose one of the meeting's speakers.", "speaker");
     const sameRole = session.speakers.filter((entry) => entry.role === edit.role).sort((a, b) => a.position - b.position);
     const others = session.speakers.filter((entry) => entry.role !== edit.role);
     const at = sameRole.findIndex((entry) => entry.speaker === edit.speaker);
     let summary: string;
     if (edit.intent === "add-speaker") {
-      if (at !== -1) return fail(400, `${speaker.name} already has this role in this session.`, "speaker");
+      if (at !== -1) return refuse("INVALID", `${speaker.name} already has this role in this session.`, "speaker");
       sameRole.push({ speaker: edit.speaker, role: edit.role, position: sameRole.length });
       summary = `Added ${speaker.name} as ${edit.role.toLowerCase()} to “${session.title}”`;
     } else if (edit.intent === "remove-speaker") {
-      if (at === -1) return fail(404, `${speaker.name} no longer has this role in this session.`);
+      if (at === -1) return refuse("NOT_FOUND", `${speaker.name} no longer has this role in this session.`);
       sameRole.splice(at, 1);
       summary = `Removed ${speaker.name} (${edit.role.toLowerCase()}) from “${session.title}”`;
     } else {
-      if (at === -1) return fail(404, `${speaker.name} no longer has this role in this session.`);
+      if (at === -1) return refuse("NOT_FOUND", `${speaker.name} no longer has this role in this session.`);
       const to = edit.direction === "up" ? at - 1 : at + 1;
-      if (to < 0 || to >= sameRole.length) return fail(400, "They are already at that end of the list.");
+      if (to < 0 || to >= sameRole.length) return refuse("INVALID", "They are already at that end of the list.");
       [sameRole[at], sameRole[to]] = [sameRole[to]!, sameRole[at]!];
       summary = `Moved ${speaker.name} ${edit.direction} among the ${edit.role.toLowerCase()}s of “${session.title}”`;
     }
@@ -236,17 +246,19 @@ export function editDraftSessionSpeakers(meetingId: string, actor: Actor, sessio
 
 // --- Tracks, rooms, speakers -------------------------------------------------
 
-export function saveDraftTrack(meetingId: string, actor: Actor, input: { original?: { slug: string; revision: string }; track: DraftTrack }) {
+/** Adds a track (no `original`; its slug chosen, else made from its name) or saves one, whose slug never changes. */
+export function saveDraftTrack(meetingId: string, actor: Actor, input: { original?: { slug: string; revision: string }; track: WithChosenSlug<DraftTrack> }) {
   return changeDraft(meetingId, actor, (document) => {
     const { track } = input;
     if (!input.original) {
-      if (document.tracks.some((existing) => existing.slug === track.slug)) return fail(400, "Another track already has this address.", "slug");
-      document.tracks.push(track);
-      return { ok: true, document, value: undefined, audit: { action: "track.create", summary: `Added track “${track.name}”`, details: { track: track.slug } } };
+      if (document.tracks.some((existing) => existing.slug === track.slug)) return refuse("INVALID", "Another track already has this address.", "slug");
+      const slug = allocateSlug(track.slug, track.name, document.tracks);
+      document.tracks.push({ ...track, slug });
+      return { ok: true, document, value: undefined, audit: { action: "track.create", summary: `Added track “${track.name}”`, details: { track: slug } } };
     }
     const index = document.tracks.findIndex((existing) => existing.slug === input.original!.slug);
-    if (index === -1) return fail(404, "This track is no longer in the draft.");
-    if (revisionOf(document.tracks[index]) !== input.original.revision) return fail(409, STALE);
+    if (index === -1) return refuse("NOT_FOUND", "This track is no longer in the draft.");
+    if (revisionOf(document.tracks[index]) !== input.original.revision) return refuse("CONFLICT", STALE);
     document.tracks[index] = { ...track, slug: input.original.slug };
     return { ok: true, document, value: undefined, audit: { action: "track.update", summary: `Edited track “${track.name}”`, details: { track: input.original.slug } } };
   });
@@ -255,9 +267,9 @@ export function saveDraftTrack(meetingId: string, actor: Actor, input: { origina
 export function deleteDraftTrack(meetingId: string, actor: Actor, slug: string) {
   return changeDraft(meetingId, actor, (document) => {
     const track = document.tracks.find((existing) => existing.slug === slug);
-    if (!track) return fail(404, "This track is no longer in the draft.");
+    if (!track) return refuse("NOT_FOUND", "This track is no longer in the draft.");
     const used = document.sessions.filter((session) => session.track === slug).length;
-    if (used) return fail(400, `${used} session${used === 1 ? " is" : "s are"} in “${track.name}”. Move them to another track first.`);
+    if (used) return refuse("INVALID", `${used} session${used === 1 ? " is" : "s are"} in “${track.name}”. Move them to another track first.`);
     document.tracks = document.tracks.filter((existing) => existing.slug !== slug);
     return { ok: true, document, value: undefined, audit: { action: "track.delete", summary: `Removed track “${track.name}”`, details: { track: slug } } };
   });
@@ -268,14 +280,14 @@ export function saveDraftRoom(meetingId: string, actor: Actor, input: { original
   return changeDraft(meetingId, actor, (document) => {
     const { room } = input;
     const clash = document.rooms.find((existing) => existing.name.toLowerCase() === room.name.toLowerCase() && existing.name !== input.original?.name);
-    if (clash) return fail(400, "Another room already has this name.", "name");
+    if (clash) return refuse("INVALID", "Another room already has this name.", "name");
     if (!input.original) {
       document.rooms.push(room);
       return { ok: true, document, value: undefined, audit: { action: "room.create", summary: `Added room “${room.name}”`, details: { room: room.name } } };
     }
     const index = document.rooms.findIndex((existing) => existing.name === input.original!.name);
-    if (index === -1) return fail(404, "This room is no longer in the draft.");
-    if (revisionOf(document.rooms[index]) !== input.original.revision) return fail(409, STALE);
+    if (index === -1) return refuse("NOT_FOUND", "This room is no longer in the draft.");
+    if (revisionOf(document.rooms[index]) !== input.original.revision) return refuse("CONFLICT", STALE);
     document.rooms[index] = room;
     if (room.name !== input.original.name) {
       for (const session of document.sessions) if (session.room === input.original.name) session.room = room.name;
@@ -287,25 +299,27 @@ export function saveDraftRoom(meetingId: string, actor: Actor, input: { original
 
 export function deleteDraftRoom(meetingId: string, actor: Actor, name: string) {
   return changeDraft(meetingId, actor, (document) => {
-    if (!document.rooms.some((room) => room.name === name)) return fail(404, "This room is no longer in the draft.");
+    if (!document.rooms.some((room) => room.name === name)) return refuse("NOT_FOUND", "This room is no longer in the draft.");
     const used = document.sessions.filter((session) => session.room === name).length;
-    if (used) return fail(400, `${used} session${used === 1 ? " is" : "s are"} in “${name}”. Move them to another room first.`);
+    if (used) return refuse("INVALID", `${used} session${used === 1 ? " is" : "s are"} in “${name}”. Move them to another room first.`);
     document.rooms = document.rooms.filter((room) => room.name !== name);
     return { ok: true, document, value: undefined, audit: { action: "room.delete", summary: `Removed room “${name}”`, details: { room: name } } };
   });
 }
 
-export function saveDraftSpeaker(meetingId: string, actor: Actor, input: { original?: { slug: string; revision: string }; speaker: DraftSpeaker }) {
+/** Adds a speaker (no `original`; their slug chosen, else made from their name) or saves one, whose slug never changes. The value is the slug. */
+export function saveDraftSpeaker(meetingId: string, actor: Actor, input: { original?: { slug: string; revision: string }; speaker: WithChosenSlug<DraftSpeaker> }) {
   return changeDraft(meetingId, actor, (document) => {
     const { speaker } = input;
     if (!input.original) {
-      if (document.speakers.some((existing) => existing.slug === speaker.slug)) return fail(400, "Another speaker already has this address.", "slug");
-      document.speakers.push(speaker);
-      return { ok: true, document, value: speaker.slug, audit: { action: "speaker.create", summary: `Added speaker ${speaker.name}`, details: { speaker: speaker.slug } } };
+      if (document.speakers.some((existing) => existing.slug === speaker.slug)) return refuse("INVALID", "Another speaker already has this address.", "slug");
+      const slug = allocateSlug(speaker.slug, speaker.name, document.speakers);
+      document.speakers.push({ ...speaker, slug });
+      return { ok: true, document, value: slug, audit: { action: "speaker.create", summary: `Added speaker ${speaker.name}`, details: { speaker: slug } } };
     }
     const index = document.speakers.findIndex((existing) => existing.slug === input.original!.slug);
-    if (index === -1) return fail(404, "This speaker is no longer in the draft.");
-    if (revisionOf(document.speakers[index]) !== input.original.revision) return fail(409, STALE);
+    if (index === -1) return refuse("NOT_FOUND", "This speaker is no longer in the draft.");
+    if (revisionOf(document.speakers[index]) !== input.original.revision) return refuse("CONFLICT", STALE);
     document.speakers[index] = { ...speaker, slug: input.original.slug };
     return { ok: true, document, value: input.original.slug, audit: { action: "speaker.update", summary: `Edited speaker ${speaker.name}`, details: { speaker: input.original.slug } } };
   });
@@ -314,9 +328,9 @@ export function saveDraftSpeaker(meetingId: string, actor: Actor, input: { origi
 export function deleteDraftSpeaker(meetingId: string, actor: Actor, slug: string) {
   return changeDraft(meetingId, actor, (document) => {
     const speaker = document.speakers.find((existing) => existing.slug === slug);
-    if (!speaker) return fail(404, "This speaker is no longer in the draft.");
+    if (!speaker) return refuse("NOT_FOUND", "This speaker is no longer in the draft.");
     const used = document.sessions.filter((session) => session.speakers.some((entry) => entry.speaker === slug)).length;
-    if (used) return fail(400, `${speaker.name} speaks in ${used} session${used === 1 ? "" : "s"}. Take them off ${used === 1 ? "it" : "those"} first.`);
+    if (used) return refuse("INVALID", `${speaker.name} speaks in ${used} session${used === 1 ? "" : "s"}. Take them off ${used === 1 ? "it" : "those"} first.`);
     document.speakers = document.speakers.filter((existing) => existing.slug !== slug);
     return { ok: true, document, value: undefined, audit: { action: "speaker.delete", summary: `Removed speaker ${speaker.name}`, details: { speaker: slug } } };
   });

@@ -13,6 +13,8 @@ import { prisma } from "~/utils/db.server";
 import { dayKeyOf, dayRange, daysBetween } from "~/utils/time";
 import { KIND_LABELS } from "./program";
 import { sessionSpeakerOrder } from "./session.server";
+import { href } from "~/utils/href";
+import { absoluteUrl } from "~/utils/href.server";
 
 /** Our namespace for UUIDv5 (itself a v5 of the project's name in the URL namespace). */
 const GUID_NAMESPACE = uuidv5("https://meeting-platform.invalid/frab", uuidv5.URL);
@@ -118,7 +120,7 @@ export async function buildFrabSchedule(meetingSlug: string, origin: string): Pr
   });
 
   const zone = meeting.timeZone;
-  const base = `${origin.replace(/\/$/, "")}/meetings/${meeting.slug}`;
+  const base = absoluteUrl(href.meeting(meeting), origin);
   const days = daysBetween(meeting.startsOn, meeting.endsOn);
   const roomNames = meeting.rooms.map((room) => room.name);
   if (sessions.some((session) => !session.room)) roomNames.push(TBA_ROOM);
@@ -147,7 +149,7 @@ export async function buildFrabSchedule(meetingSlug: string, origin: string): Pr
       duration: duration(session.startsAt, session.endsAt),
       room,
       slug: `${meeting.slug}-${session.slug}`,
-      url: `${base}/sessions/${session.slug}`,
+      url: absoluteUrl(href.session(meeting, session), origin),
       title: session.title,
       subtitle: session.learningLevel ? `Level ${session.learningLevel}` : "",
       track: session.track?.name ?? null,

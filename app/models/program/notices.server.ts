@@ -11,6 +11,8 @@ import { env } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { queueMail, type QueuedMessage } from "~/utils/mail.server";
 import { describeChange, type SessionChange } from "./changes";
+import { href } from "~/utils/href";
+import { absoluteUrl } from "~/utils/href.server";
 
 export type ProgramNoticeView = {
   id: string;
@@ -52,7 +54,7 @@ export async function markProgramNoticesRead(userId: string, meetingId: string, 
   return count;
 }
 
-export type DigestOptions = { windowMs?: number; origin?: string };
+export type DigestOptions = { windowMs?: number };
 
 type DueGroup = { userId: string; meetingId: string };
 type ClaimedNotice = { id: string; sessionSlug: string; change: unknown; releaseNumber: number };
@@ -66,7 +68,6 @@ type ClaimedNotice = { id: string; sessionSlug: string; change: unknown; release
  */
 export async function queueDueProgramDigests(now = new Date(), options: DigestOptions = {}): Promise<{ messages: number; notices: number }> {
   const windowMs = options.windowMs ?? env.PROGRAM_DIGEST_WINDOW_MINUTES * 60_000;
-  const origin = (options.origin ?? env.APP_ORIGIN).replace(/\/$/, "");
   const dueBefore = new Date(now.getTime() - windowMs);
   const groups = await prisma.$queryRaw<DueGroup[]>`
     SELECT "userId", "meetingId" FROM "ProgramNotice"
@@ -77,7 +78,7 @@ export async function queueDueProgramDigests(now = new Date(), options: DigestOp
   let notices = 0;
   for (const group of groups) {
     try {
-      const sent = await queueDigest(group, now, origin);
+      const sent = await queueDigest(group, now);
       if (sent) {
         messages++;
         notices += sent;
@@ -89,7 +90,7 @@ export async function queueDueProgramDigests(now = new Date(), options: DigestOp
   return { messages, notices };
 }
 
-async function queueDigest(group: DueGroup, now: Date, origin: string): Promise<number> {
+async function queueDigest(group: DueGroup, now: Date): Promise<number> {
   return prisma.$transaction(
     async (tx) => {
       const claimed = await tx.$queryRaw<ClaimedNotice[]>`
@@ -104,7 +105,7 @@ async function queueDigest(group: DueGroup, now: Date, origin: string): Promise<
       if (!claimed.length) return 0;
       const user = await tx.user.findUniqueOrThrow({ where: { id: group.userId }, select: { email: true, name: true } });
       const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: group.meetingId }, select: { id: true, slug: true, name: true, timeZone: true } });
-      await queueMail(tx, composeDigest({ user, meeting, notices: claimed, origin }));
+      await queueMail(tx, composeDigest({ user, meeting, notices: claimed }));
       return claimed.length;
     },
     { timeout: 30_000 },
@@ -115,12 +116,10 @@ function composeDigest({
   user,
   meeting,
   notices,
-  origin,
 }: {
   user: { email: string; name: string };
   meeting: { id: string; slug: string; name: string; timeZone: string };
   notices: ClaimedNotice[];
-  origin: string;
 }): QueuedMessage {
   // One entry per session, its changes in release order.
   const bySession = new Map<string, { title: string; lines: { release: number; text: string }[]; removed: boolean }>();
@@ -135,12 +134,11 @@ function composeDigest({
     bySession.set(notice.sessionSlug, entry);
   }
   const releases = [...new Set(notices.map((notice) => notice.releaseNumber))].sort((a, b) => a - b);
-  const base = `${origin}/meetings/${meeting.slug}`;
   const count = bySession.size;
   const subject = `${meeting.name}: ${count === 1 ? "a session" : `${count} sessions`} in your schedule changed`;
   const blocks = [...bySession].map(([slug, entry]) => {
     const lines = entry.lines.map((line) => `  - ${line.text}${releases.length > 1 ? ` (release ${line.release})` : ""}`);
-    const link = entry.removed ? "" : `\n  ${base}/sessions/${slug}`;
+    const link = entry.removed ? "" : `\n  ${absoluteUrl(href.session(meeting, slug))}`;
     return `${entry.title}\n${lines.join("\n")}${link}`;
   });
   const text = [
@@ -150,8 +148,8 @@ function composeDigest({
     "",
     blocks.join("\n\n"),
     "",
-    `Every change: ${base}/changelog`,
-    `Your schedule: ${base}/schedule`,
+    `Every change: ${absoluteUrl(href.changelog(meeting))}`,
+    `Your schedule: ${absoluteUrl(href.schedule(meeting))}`,
     "",
     "You get this message because these sessions are in your schedule.",
   ].join("\n");

@@ -120,7 +120,7 @@ describe("draft and releases", () => {
   it("asks for confirmation when the draft has clashes, and publishes nothing until then", async () => {
     // The fixture puts two sessions in the one channel at the same hour.
     const refused = await publishAgenda(fixture.meeting.id, organizer, {});
-    expect(refused).toMatchObject({ ok: false, reason: "clashes", status: 400 });
+    expect(refused).toMatchObject({ ok: false, code: "INVALID", field: "confirmClashes" });
     expect(await prisma.agendaRelease.count({ where: { meetingId: fixture.meeting.id } })).toBe(0);
   });
 
@@ -128,7 +128,7 @@ describe("draft and releases", () => {
     const { draft } = await compareDraftWithPublished(fixture.meeting.id);
     await renameInDraft("why-ir", "Changed meanwhile");
     const stale = await publishAgenda(fixture.meeting.id, organizer, { confirmClashes: true, expectedDraftVersion: draft.version });
-    expect(stale).toMatchObject({ ok: false, reason: "stale", status: 409 });
+    expect(stale).toMatchObject({ ok: false, code: "CONFLICT" });
     expect((await getSession(fixture.meeting.id, "why-ir"))?.title).toBe("Why IR? Career Paths");
   });
 
@@ -158,11 +158,11 @@ describe("draft and releases", () => {
       original: { slug: "why-ir", revision: revisionOf(session) },
       session: { ...fields, endsAt: session.startsAt, startsAt: session.endsAt },
     });
-    expect(backwards).toMatchObject({ ok: false, status: 400, field: "end" });
+    expect(backwards).toMatchObject({ ok: false, code: "INVALID", field: "end" });
 
     await renameInDraft("why-ir", "First organizer's title");
     const late = await saveDraftSession(fixture.meeting.id, organizer, { original: { slug: "why-ir", revision: revisionOf(session) }, session: { ...fields, title: "Second organizer's title" } });
-    expect(late).toMatchObject({ ok: false, status: 409 });
+    expect(late).toMatchObject({ ok: false, code: "CONFLICT" });
     const after = await getDraft(fixture.meeting.id);
     expect(after.document.sessions.find((candidate) => candidate.slug === "why-ir")!.title).toBe("First organizer's title");
   });

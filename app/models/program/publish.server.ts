@@ -8,6 +8,7 @@
 // with its changelog, and leaves a notice for everyone whose schedule holds a
 // changed session. Either all of that happens or none of it.
 import { type Prisma } from "~/generated/prisma/client";
+import { type Outcome, refuse } from "~/models/refusal";
 import { prisma } from "~/utils/db.server";
 import { type Actor, recordAudit } from "../meetings/audit.server";
 import { getDraft, readPublishedProgram } from "./draft.server";
@@ -27,9 +28,8 @@ export type PublishOptions = {
   now?: Date;
 };
 
-export type PublishResult =
-  | { ok: true; release: { id: string; number: number }; changes: ProgramChange[]; notified: number }
-  | { ok: false; status: 400 | 404 | 409; reason: "clashes" | "stale" | "invalid" | "not-found"; message: string };
+/** Published, or refused: the draft changed since it was reviewed (CONFLICT), is not valid, or has clashes not yet confirmed (INVALID, on `confirmClashes`). */
+export type PublishResult = Outcome<{ release: { id: string; number: number }; changes: ProgramChange[]; notified: number }>;
 
 export const NOTE_MAX_LENGTH = 2000;
 
@@ -48,28 +48,22 @@ export async function publishAgenda(meetingId: string, actor: Actor, options: Pu
   return prisma.$transaction(
     async (tx) => {
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Meeting" WHERE "id" = ${meetingId} FOR UPDATE`;
-      if (!locked.length) return { ok: false, status: 404, reason: "not-found", message: "There is no such meeting." } as const;
+      if (!locked.length) return refuse("NOT_FOUND", "There is no such meeting.");
       const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { startsOn: true, endsOn: true, timeZone: true } });
       const draftRow = await tx.agendaDraft.findUniqueOrThrow({ where: { meetingId }, select: { document: true, version: true } });
       if (options.expectedDraftVersion !== undefined && draftRow.version !== options.expectedDraftVersion) {
-        return {
-          ok: false,
-          status: 409,
-          reason: "stale",
-          message: "The draft changed after you reviewed it (someone edited or imported meanwhile). Review the changes again, then publish.",
-        } as const;
+        return refuse("CONFLICT", "The draft changed after you reviewed it (someone edited or imported meanwhile). Review the changes again, then publish.");
       }
       const draft = parseProgramDocument(draftRow.document);
       const problem = await checkReferences(tx, draft);
-      if (problem) return { ok: false, status: 400, reason: "invalid", message: problem } as const;
+      if (problem) return refuse("INVALID", problem);
       const clashes = findClashes(draft, meeting);
       if (clashes.length && !options.confirmClashes) {
-        return {
-          ok: false,
-          status: 400,
-          reason: "clashes",
-          message: `The draft has ${clashes.length} clash${clashes.length === 1 ? "" : "es"}. Look at them, then confirm that you want to publish anyway.`,
-        } as const;
+        return refuse(
+          "INVALID",
+          `The draft has ${clashes.length} clash${clashes.length === 1 ? "" : "es"}. Look at them, then confirm that you want to publish anyway.`,
+          "confirmClashes",
+        );
       }
 
       const published = await readPublishedProgram(tx, meetingId);

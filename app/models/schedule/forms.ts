@@ -15,5 +15,11 @@ export const ScheduleFormSchema = z.discriminatedUnion("intent", [
 
 export type ScheduleForm = z.infer<typeof ScheduleFormSchema>;
 
+/** Who has what in My schedule: the meeting frame's loader hands it to every program page's add/remove buttons. */
+export type ScheduleState = { signedIn: boolean; sessionIds: string[] };
+
+/** The schedule action's answer to a button that stayed on its page (JavaScript): done, or why not. */
+export type ScheduleButtonReply = { ok: true } | { error: string; result: unknown };
+
 /** The id of a session's add/remove form, so that without JavaScript the page comes back scrolled to it. */
 export const scheduleAnchor = (sessionId: string) => `schedule-${sessionId}`;

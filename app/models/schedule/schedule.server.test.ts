@@ -33,7 +33,7 @@ describe("adding and removing", () => {
     const { dotter } = fixture.sessions;
     expect(await addToSchedule(person.id, fixture.meeting.id, dotter.id)).toEqual({ ok: true });
     const again = await addToSchedule(person.id, fixture.meeting.id, dotter.id);
-    expect(again).toMatchObject({ ok: false, status: 409, reason: "already-added" });
+    expect(again).toMatchObject({ ok: false, code: "CONFLICT", message: "That session is already in your schedule." });
     expect(await rows(person.id)).toBe(1);
     expect(await listScheduledSessionIds(person.id, fixture.meeting.id)).toEqual([dotter.id]);
   });
@@ -42,16 +42,16 @@ describe("adding and removing", () => {
     const person = await createPerson("attendee");
     const results = await Promise.all([1, 2, 3].map(() => addToSchedule(person.id, fixture.meeting.id, fixture.sessions.whyIr.id)));
     expect(results.filter((result) => result.ok)).toHaveLength(1);
-    expect(results.filter((result) => !result.ok).every((result) => !result.ok && result.status === 409)).toBe(true);
+    expect(results.filter((result) => !result.ok).every((result) => !result.ok && result.code === "CONFLICT")).toBe(true);
     expect(await rows(person.id)).toBe(1);
   });
 
   it("refuses a session of another meeting, an unknown id, and a cancelled session", async () => {
     const person = await createPerson("attendee");
-    expect(await addToSchedule(person.id, fixture.meeting.id, other.sessions.dotter.id)).toMatchObject({ ok: false, status: 404 });
+    expect(await addToSchedule(person.id, fixture.meeting.id, other.sessions.dotter.id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     // A session that exists only in the organizers' draft has no row in the program: same answer.
-    expect(await addToSchedule(person.id, fixture.meeting.id, "draft-only-session-id")).toMatchObject({ ok: false, status: 404 });
-    expect(await addToSchedule(person.id, fixture.meeting.id, fixture.sessions.cancelled.id)).toMatchObject({ ok: false, status: 409, reason: "cancelled" });
+    expect(await addToSchedule(person.id, fixture.meeting.id, "draft-only-session-id")).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await addToSchedule(person.id, fixture.meeting.id, fixture.sessions.cancelled.id)).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringContaining("cancelled") });
     expect(await rows(person.id)).toBe(0);
   });
 
@@ -61,9 +61,9 @@ describe("adding and removing", () => {
     await addToSchedule(ann.id, fixture.meeting.id, embolization.id);
     await addToSchedule(bob.id, fixture.meeting.id, embolization.id);
     expect(await removeFromSchedule(ann.id, fixture.meeting.id, embolization.id)).toEqual({ ok: true });
-    expect(await removeFromSchedule(ann.id, fixture.meeting.id, embolization.id)).toMatchObject({ ok: false, status: 404 });
+    expect(await removeFromSchedule(ann.id, fixture.meeting.id, embolization.id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     // Through the wrong meeting, even one's own row stays.
-    expect(await removeFromSchedule(bob.id, other.meeting.id, embolization.id)).toMatchObject({ ok: false, status: 404 });
+    expect(await removeFromSchedule(bob.id, other.meeting.id, embolization.id)).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await rows(ann.id)).toBe(0);
     expect(await rows(bob.id)).toBe(1);
   });

@@ -6,11 +6,10 @@ import { createHash } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { SessionStatus } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
+import { type Outcome, refuse } from "~/models/refusal";
 import { sessionListSelect, type SessionListItem } from "../program/agenda.server";
 
-export type ScheduleChange =
-  | { ok: true }
-  | { ok: false; status: 404 | 409; reason: "not-found" | "already-added" | "cancelled" | "not-in-schedule"; message: string };
+const notInProgram = () => refuse("NOT_FOUND", "That session is not in this meeting's program.");
 
 /**
  * Puts a published session of the meeting into the person's schedule. The
@@ -18,12 +17,10 @@ export type ScheduleChange =
  * exists only in the organizers' draft, is "not found"); a cancelled one cannot
  * be added; adding twice is a 409 and leaves one row.
  */
-export async function addToSchedule(userId: string, meetingId: string, sessionId: string): Promise<ScheduleChange> {
+export async function addToSchedule(userId: string, meetingId: string, sessionId: string): Promise<Outcome> {
   const session = await prisma.session.findFirst({ where: { id: sessionId, meetingId }, select: { status: true } });
-  if (!session) return { ok: false, status: 404, reason: "not-found", message: "That session is not in this meeting's program." };
-  if (session.status === SessionStatus.CANCELLED) {
-    return { ok: false, status: 409, reason: "cancelled", message: "That session is cancelled, so it cannot be added to your schedule." };
-  }
+  if (!session) return notInProgram();
+  if (session.status === SessionStatus.CANCELLED) return refuse("CONFLICT", "That session is cancelled, so it cannot be added to your schedule.");
   try {
     // connect with the meeting as an extra condition: a session removed or moved
     // since the check above fails here (P2025) instead of slipping in.
@@ -34,16 +31,16 @@ export async function addToSchedule(userId: string, meetingId: string, sessionId
     return { ok: true };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError) {
-      if (error.code === "P2002") return { ok: false, status: 409, reason: "already-added", message: "That session is already in your schedule." };
-      if (error.code === "P2025") return { ok: false, status: 404, reason: "not-found", message: "That session is not in this meeting's program." };
+      if (error.code === "P2002") return refuse("CONFLICT", "That session is already in your schedule.");
+      if (error.code === "P2025") return notInProgram();
     }
     throw error;
   }
 }
 
-export async function removeFromSchedule(userId: string, meetingId: string, sessionId: string): Promise<ScheduleChange> {
+export async function removeFromSchedule(userId: string, meetingId: string, sessionId: string): Promise<Outcome> {
   const { count } = await prisma.scheduleItem.deleteMany({ where: { userId, sessionId, session: { meetingId } } });
-  return count ? { ok: true } : { ok: false, status: 404, reason: "not-in-schedule", message: "That session is not in your schedule." };
+  return count ? { ok: true } : refuse("NOT_FOUND", "That session is not in your schedule.");
 }
 
 /** The ids of the sessions a person has in their schedule for one meeting: what the add/remove buttons need. */

@@ -7,9 +7,11 @@ import { Field, FormErrors, PageError, SubmitButton, useIsPending } from "~/comp
 import { NEW_PASSWORD_HINT, newPasswordField, passwordField } from "~/models/accounts/forms";
 import { changePassword } from "~/models/accounts/user.server";
 import { requireSignIn } from "~/server/auth.server";
+import { refusalReply, refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { clientIp, limitPasswordChange, resetPasswordChangeLimit, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
 import { listLoginSessions, revokeOtherLoginSessions } from "~/utils/session.server";
+import { href } from "~/utils/href";
 
 export const SignOutOtherDevicesSchema = z.object({
   intent: z.literal("sign-out-other-devices", { error: "Unknown action" }),
@@ -60,8 +62,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const outcome = await changePassword({ userId: user.id, keepLoginSessionId: loginSessionId, ...submission.value });
     if (!outcome.ok) {
       return data(
-        { form: "change-password" as const, result: submission.reply({ fieldErrors: { currentPassword: ["That is not your current password."] }, hideFields }), passwordChanged: null },
-        { status: 400 },
+        { form: "change-password" as const, result: refusalReply(outcome, submission, { hideFields }), passwordChanged: null },
+        { status: refusalStatus(outcome) },
       );
     }
     await resetPasswordChangeLimit(ip, user.email, user.id);
@@ -81,7 +83,7 @@ export default function AccountPage() {
   // Both forms post here: the intent being sent says which button is busy.
   const pendingIntent = useNavigation().formData?.get("intent");
   const pending = useIsPending();
-  const signingOut = useIsPending({ formAction: "/logout" });
+  const signingOut = useIsPending({ formAction: href.logout() });
   const [form] = useForm({
     id: "sign-out-other-devices",
     lastResult: signOutResult?.result,
@@ -140,7 +142,7 @@ export default function AccountPage() {
             <SubmitButton pending={pending && pendingIntent === "change-password"} pendingLabel="Changing your password…">
               Change password
             </SubmitButton>
-            <Link to="/forgot-password" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+            <Link to={href.forgotPassword()} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
               Forgot your current password?
             </Link>
           </div>
@@ -188,7 +190,7 @@ export default function AccountPage() {
         )}
       </section>
 
-      <Form method="post" action="/logout" className="mt-6">
+      <Form method="post" action={href.logout()} className="mt-6">
         <SubmitButton variant="secondary" pendingLabel="Signing out…" pending={signingOut}>
           Sign out of this device
         </SubmitButton>

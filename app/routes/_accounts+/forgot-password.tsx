@@ -8,6 +8,7 @@ import { emailField } from "~/models/accounts/forms";
 import { createPasswordReset, normalizeEmail } from "~/models/accounts/user.server";
 import { readFormData } from "~/utils/form-data.server";
 import { limitPasswordResetRequest, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
+import { href } from "~/utils/href";
 
 export const ForgotPasswordSchema = z.object({ email: emailField });
 
@@ -52,7 +53,7 @@ export default function ForgotPasswordPage() {
       title="Reset your password"
       intro="Enter the email you signed up with. We will send you a link to choose a new password."
       footer={
-        <Link to="/login" className="font-semibold text-brand-700 underline-offset-2 hover:underline">
+        <Link to={href.login()} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
           Back to sign in
         </Link>
       }
@@ -76,5 +77,5 @@ export default function ForgotPasswordPage() {
 }
 
 export function ErrorBoundary() {
-  return <FormRouteError title="We could not send a reset link" formName="the reset form" retryTo="/forgot-password" retryLabel="Try again" />;
+  return <FormRouteError title="We could not send a reset link" formName="the reset form" retryTo={href.forgotPassword()} retryLabel="Try again" />;
 }

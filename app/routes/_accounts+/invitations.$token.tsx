@@ -6,6 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormCard, FormErrors, PageError, SubmitButton, useIsPending } from "~/components/forms";
 import { acceptInvitation, getInvitation, TEAM_ROLE_LABELS } from "~/models/meetings/team.server";
 import { getUser, requireUser } from "~/server/auth.server";
+import { refusalStatus } from "~/server/refusal.server";
+import { href } from "~/utils/href";
 
 export const meta: MetaFunction = () => [{ title: "Invitation · Meeting Platform" }];
 
@@ -25,8 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invitedBy: invitation.invitedBy?.name ?? "An organizer",
     state: invitation.state,
     user: user ? { name: user.name, email: user.email } : null,
-    signIn: `/login?${new URLSearchParams({ redirectTo: here })}`,
-    signUp: `/signup?${new URLSearchParams({ redirectTo: here })}`,
+    signIn: href.login(here),
+    signUp: href.signup(here),
   };
   return data(view, { status: invitation.state === "open" ? 200 : 410 });
 }
@@ -34,9 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const result = await acceptInvitation(params.token ?? "", user);
-  if (!result.ok) return data({ error: result.message }, { status: result.status });
+  if (!result.ok) return data({ error: result.message }, { status: refusalStatus(result) });
   const invitation = await getInvitation(params.token ?? "");
-  return redirect(invitation?.role === "ORGANIZER" ? `/organize/${result.meetingSlug}` : `/meetings/${result.meetingSlug}`);
+  return redirect(invitation?.role === "ORGANIZER" ? href.organize.meeting(result.meetingSlug) : href.meeting(result.meetingSlug));
 }
 
 export default function AcceptInvitation() {

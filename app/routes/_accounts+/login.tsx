@@ -14,6 +14,7 @@ import { readDevice, trustDeviceFor } from "~/utils/device-cookie.server";
 import { clientIp, formatWait, limitSignIn, resetSignInLimit, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { createLoginSession } from "~/utils/session.server";
+import { href } from "~/utils/href";
 
 export const LoginSchema = z.object({
   email: emailField,
@@ -64,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   headers.append("Set-Cookie", (await createLoginSession(attempt.user.id, request)).setCookie);
   // This browser knows the password: from now on it skips the account's throttle (device cookie).
   headers.append("Set-Cookie", await trustDeviceFor(device, accountKey(email)));
-  return redirect(safeRedirect(redirectTo, "/"), { headers });
+  return redirect(safeRedirect(redirectTo, href.home()), { headers });
 }
 
 /** The answer while an account's sign-ins wait: the same for every address, with a way in that needs no waiting. */
@@ -91,7 +92,7 @@ export default function LoginPage() {
           <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">Your password was changed. Sign in with your new password.</p>
         ) : null
       }
-      switchTo={{ question: "New here?", label: "Create an account", path: "/signup" }}
+      switchTo={{ question: "New here?", label: "Create an account", page: "signup" }}
       submitLabel="Sign in"
       pendingLabel="Signing in…"
     >
@@ -99,7 +100,7 @@ export default function LoginPage() {
       <div>
         <Field meta={fields.password} label="Password" type="password" autoComplete="current-password" />
         <p className="mt-2 text-sm">
-          <Link to="/forgot-password" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          <Link to={href.forgotPassword()} className="font-medium text-brand-700 underline-offset-2 hover:underline">
             Forgot your password?
           </Link>
         </p>
@@ -109,5 +110,5 @@ export default function LoginPage() {
 }
 
 export function ErrorBoundary() {
-  return <FormRouteError title="We could not sign you in" formName="a sign-in form" retryTo="/login" retryLabel="Back to sign in" />;
+  return <FormRouteError title="We could not sign you in" formName="a sign-in form" retryTo={href.login()} retryLabel="Back to sign in" />;
 }

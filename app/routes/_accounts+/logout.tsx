@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FormCard, PageError, SubmitButton, useIsPending } from "~/components/forms";
 import { getUser } from "~/server/auth.server";
 import { destroyLoginSession } from "~/utils/session.server";
+import { href } from "~/utils/href";
 
 export const meta: MetaFunction = () => [{ title: "Sign out · Meeting Platform" }];
 
@@ -10,13 +11,13 @@ export const meta: MetaFunction = () => [{ title: "Sign out · Meeting Platform"
 // prefetch) just offers the button.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  if (!user) throw redirect("/");
+  if (!user) throw redirect(href.home());
   return { name: user.name };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const setCookie = await destroyLoginSession(request);
-  return redirect("/", { headers: { "Set-Cookie": setCookie } });
+  return redirect(href.home(), { headers: { "Set-Cookie": setCookie } });
 }
 
 export default function LogoutPage() {
@@ -36,7 +37,7 @@ export default function LogoutPage() {
         <SubmitButton pending={pending} pendingLabel="Signing out…">
           Sign out
         </SubmitButton>
-        <Link to="/" className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50">
+        <Link to={href.home()} className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50">
           Stay signed in
         </Link>
       </Form>

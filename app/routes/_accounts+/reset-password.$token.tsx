@@ -9,6 +9,7 @@ import { accountKey, isPasswordResetTokenUsable, resetPassword } from "~/models/
 import { readDevice, trustDeviceFor } from "~/utils/device-cookie.server";
 import { readFormData } from "~/utils/form-data.server";
 import { clearLoginSessionCookie } from "~/utils/session.server";
+import { href, withQuery } from "~/utils/href";
 
 export const ResetPasswordSchema = z
   .object({
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The reset proved the mailbox: this browser skips the account's sign-in
   // throttle from now on, so failed guesses by someone else cannot keep the owner out.
   headers.append("Set-Cookie", await trustDeviceFor(await readDevice(request), accountKey(outcome.email)));
-  return redirect("/login?reset=done", { headers });
+  return redirect(withQuery(href.login(), { reset: "done" }), { headers });
 }
 
 export default function ResetPasswordPage() {
@@ -73,7 +74,7 @@ export default function ResetPasswordPage() {
           </p>
         }
       >
-        <Link to="/forgot-password" className="inline-flex w-full justify-center rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        <Link to={href.forgotPassword()} className="inline-flex w-full justify-center rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
           Send me a new link
         </Link>
       </FormCard>
@@ -95,5 +96,5 @@ export default function ResetPasswordPage() {
 }
 
 export function ErrorBoundary() {
-  return <FormRouteError title="We could not reset your password" formName="the reset form" retryTo="/forgot-password" retryLabel="Ask for a new link" />;
+  return <FormRouteError title="We could not reset your password" formName="the reset form" retryTo={href.forgotPassword()} retryLabel="Ask for a new link" />;
 }

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { AccountForm, SwitchAccountPage, useWithRedirectTo } from "~/components/account-form";
+import { AccountForm, SwitchAccountPage, useAccountPageHref } from "~/components/account-form";
 import { Field, FormCard, FormRouteError } from "~/components/forms";
 import { emailField, NEW_PASSWORD_HINT, newPasswordField, redirectToField } from "~/models/accounts/forms";
 import { requestSignup } from "~/models/accounts/signup.server";
@@ -11,6 +11,7 @@ import { normalizeEmail } from "~/models/accounts/user.server";
 import { requireAnonymous } from "~/server/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { clientIp, limitSignUp, limitSignUpForEmail, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
+import { href } from "~/utils/href";
 
 export const SignupSchema = z.object({
   name: z.string({ error: "Enter your name" }).trim().min(1, "Enter your name").max(200, "A name has at most 200 characters"),
@@ -68,7 +69,7 @@ export default function SignupPage() {
       form={form}
       title="Create an account"
       intro="Register for meetings, build your own schedule and take part in live Q&A. We will email you a link to finish."
-      switchTo={{ question: "Already have an account?", label: "Sign in", path: "/login" }}
+      switchTo={{ question: "Already have an account?", label: "Sign in", page: "login" }}
       submitLabel="Create account"
       pendingLabel="Sending you a link…"
     >
@@ -81,7 +82,7 @@ export default function SignupPage() {
 
 /** What everyone sees after signing up, whether or not the address has an account. */
 function CheckYourEmail({ address }: { address: string }) {
-  const withRedirectTo = useWithRedirectTo();
+  const accountPageHref = useAccountPageHref();
   return (
     <FormCard
       title="Check your email"
@@ -91,13 +92,13 @@ function CheckYourEmail({ address }: { address: string }) {
           hours to finish creating your account: you will be signed in and taken back to where you started.
         </p>
       }
-      footer={<SwitchAccountPage question="Already have an account?" label="Sign in" path="/login" />}
+      footer={<SwitchAccountPage question="Already have an account?" label="Sign in" page="login" />}
     >
       <div role="status" className="space-y-3 text-sm text-slate-700">
         <p>If this address already has an account, the message says so instead, with how to sign in or choose a new password.</p>
         <p>
           Nothing after a few minutes? Look in your spam or junk folder, or{" "}
-          <Link to={withRedirectTo("/signup")} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          <Link to={accountPageHref("signup")} className="font-medium text-brand-700 underline-offset-2 hover:underline">
             sign up again
           </Link>{" "}
           with the right address.
@@ -108,5 +109,5 @@ function CheckYourEmail({ address }: { address: string }) {
 }
 
 export function ErrorBoundary() {
-  return <FormRouteError title="We could not create your account" formName="the sign-up form" retryTo="/signup" retryLabel="Back to sign up" />;
+  return <FormRouteError title="We could not create your account" formName="the sign-up form" retryTo={href.signup()} retryLabel="Back to sign up" />;
 }

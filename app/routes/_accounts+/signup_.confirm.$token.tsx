@@ -17,6 +17,7 @@ import { readFormData } from "~/utils/form-data.server";
 import { limitSignUpConfirmation, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { createLoginSession, destroyLoginSession, readLoginSessionId } from "~/utils/session.server";
+import { href } from "~/utils/href";
 
 export const ConfirmSignupSchema = z.object({ password: passwordField("Enter the password you chose") });
 
@@ -73,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   headers.append("Set-Cookie", (await createLoginSession(outcome.user.id, request)).setCookie);
   // This browser just proved the mailbox and the password: trust it for the account (device cookie).
   headers.append("Set-Cookie", await trustDeviceFor(await readDevice(request), accountKey(outcome.user.email)));
-  return redirect(safeRedirect(outcome.redirectTo, "/"), { headers });
+  return redirect(safeRedirect(outcome.redirectTo, href.home()), { headers });
 }
 
 export default function ConfirmSignupPage() {
@@ -95,9 +96,9 @@ export default function ConfirmSignupPage() {
       <FormCard title="This link has expired or was already used" intro={<p>Sign-up links work once, for 24 hours. If your account was created, sign in; otherwise sign up again.</p>}>
         {signedIn ? (
           // Most likely the person who just used it, back from their mail.
-          <WaysOn links={[{ to: "/", label: "You are signed in: continue" }]} />
+          <WaysOn links={[{ to: href.home(), label: "You are signed in: continue" }]} />
         ) : (
-          <WaysOn links={[{ to: "/login", label: "Sign in" }, { to: "/signup", label: "Sign up again" }]} />
+          <WaysOn links={[{ to: href.login(), label: "Sign in" }, { to: href.signup(), label: "Sign up again" }]} />
         )}
       </FormCard>
     );
@@ -114,7 +115,7 @@ export default function ConfirmSignupPage() {
           </p>
         }
       >
-        <WaysOn links={[{ to: "/login", label: "Sign in" }, { to: "/forgot-password", label: "Choose a new password" }]} />
+        <WaysOn links={[{ to: href.login(), label: "Sign in" }, { to: href.forgotPassword(), label: "Choose a new password" }]} />
       </FormCard>
     );
   }
@@ -162,5 +163,5 @@ function WaysOn({ links }: { links: { to: string; label: string }[] }) {
 }
 
 export function ErrorBoundary() {
-  return <FormRouteError title="We could not create your account" formName="the sign-up form" retryTo="/signup" retryLabel="Back to sign up" />;
+  return <FormRouteError title="We could not create your account" formName="the sign-up form" retryTo={href.signup()} retryLabel="Back to sign up" />;
 }

@@ -6,6 +6,7 @@ import { PageError } from "~/components/forms";
 import { listOrganizedMeetings } from "~/models/meetings/team.server";
 import { requireUser } from "~/server/auth.server";
 import { formatDateSpan } from "~/utils/time";
+import { href } from "~/utils/href";
 
 export const meta: MetaFunction = () => [{ title: "Organize · Meeting Platform" }];
 
@@ -25,7 +26,7 @@ export default function OrganizeIndex() {
       <ul className="mt-6 space-y-3">
         {meetings.map((meeting) => (
           <li key={meeting.slug}>
-            <Link to={`/organize/${meeting.slug}`} className="block rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600">
+            <Link to={href.organize.meeting(meeting)} className="block rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600">
               <span className="block text-xs font-semibold tracking-wide text-brand-700 uppercase">{meeting.society}</span>
               <span className="mt-1 block text-lg font-bold text-slate-900">{meeting.name}</span>
               <span className="block text-sm text-slate-600">{meeting.dates}</span>

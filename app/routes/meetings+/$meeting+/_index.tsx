@@ -11,6 +11,7 @@ import { getNowAndNext } from "~/models/program/agenda.server";
 import { countSessionsByDay, getMeeting, isDuringMeeting, listTracks, meetingDays, programNow } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS } from "~/models/program/program";
 import { formatDateSpan, formatDay, zoneViewFor } from "~/utils/time";
+import { href } from "~/utils/href";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");
@@ -48,8 +49,7 @@ const FORMAT_LABELS = { VIRTUAL: "Virtual", IN_PERSON: "In person", HYBRID: "Hyb
 
 export default function MeetingHome() {
   const { meeting, days, tracks, nowAndNext, zone } = useLoaderData<typeof loader>();
-  const href = useProgramHref();
-  const base = `/meetings/${meeting.slug}`;
+  const withTz = useProgramHref();
   const trainee = tracks.filter((track) => track.audience !== "EVERYONE");
   const totalSessions = days.reduce((sum, day) => sum + day.sessions, 0);
 
@@ -62,13 +62,13 @@ export default function MeetingHome() {
           </h1>
           <p className="mt-3 max-w-prose text-base leading-relaxed whitespace-pre-line text-slate-700">{meeting.description}</p>
           <div className="mt-5 flex flex-wrap gap-3">
-            <Link to={`${base}/register`} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            <Link to={href.register(meeting.slug)} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
               Register
             </Link>
-            <Link to={href(`${base}/agenda`)} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50">
+            <Link to={withTz(href.agenda(meeting.slug))} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50">
               Browse the program
             </Link>
-            <Link to={href(`${base}/speakers`)} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50">
+            <Link to={withTz(href.speakers(meeting.slug))} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50">
               Speakers
             </Link>
           </div>
@@ -81,7 +81,7 @@ export default function MeetingHome() {
                 {trainee.map((track) => (
                   <li key={track.slug}>
                     <Link
-                      to={href(`${base}/tracks/${track.slug}`)}
+                      to={withTz(href.track(meeting.slug, track))}
                       className="group relative block h-full overflow-hidden rounded-xl border border-slate-200 bg-white p-5 pt-6.5 shadow-sm transition hover:border-brand-600 hover:shadow"
                     >
                       <TrackBand colour={track.colour} />
@@ -130,7 +130,7 @@ export default function MeetingHome() {
           {days.map(({ day, sessions }) => (
             <li key={day}>
               <Link
-                to={href(`${base}/agenda`, { day })}
+                to={withTz(href.agenda(meeting.slug), { day })}
                 className="flex items-center justify-between rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-brand-600"
               >
                 <span className="font-semibold text-slate-900">{formatDay(day)}</span>
@@ -149,7 +149,7 @@ export default function MeetingHome() {
           {tracks.map((track) => (
             <li key={track.slug}>
               <Link
-                to={href(`${base}/tracks/${track.slug}`)}
+                to={withTz(href.track(meeting.slug, track))}
                 className="flex h-full items-start gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-brand-600"
               >
                 <TrackDot colour={track.colour} className="mt-1.5" />

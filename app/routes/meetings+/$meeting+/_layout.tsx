@@ -8,9 +8,11 @@ import { useProgramHref } from "~/components/program-links";
 import { SectionNav } from "~/components/section-nav";
 import { TimeZoneHint, ZoneBar } from "~/components/time-zone";
 import { getMeeting } from "~/models/meetings/meeting.server";
+import { type ScheduleState } from "~/models/schedule/forms";
 import { listScheduledSessionIds } from "~/models/schedule/schedule.server";
 import { getUser } from "~/server/auth.server";
 import { formatDateSpan, zoneViewFor } from "~/utils/time";
+import { href } from "~/utils/href";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.meeting.name : "Meeting not found" }];
 
@@ -29,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     zone: zoneViewFor(request, meeting),
     // Which sessions the viewer has in My schedule: every program page's add/remove buttons read it here.
-    schedule: { signedIn: user !== null, sessionIds: user ? await listScheduledSessionIds(user.id, meeting.id) : [] },
+    schedule: { signedIn: user !== null, sessionIds: user ? await listScheduledSessionIds(user.id, meeting.id) : [] } satisfies ScheduleState,
   };
 }
 
@@ -38,18 +40,17 @@ export type ProgramHandle = { showsTimes?: boolean };
 
 export default function MeetingLayout() {
   const { meeting, zone } = useLoaderData<typeof loader>();
-  const href = useProgramHref();
-  const base = `/meetings/${meeting.slug}`;
+  const withTz = useProgramHref();
   // Pages without times (the speaker directory, the track list) say so in their handle.
   const showsTimes = !useMatches().some((match) => (match.handle as ProgramHandle | undefined)?.showsTimes === false);
   const navItems = [
-    { to: href(base), label: "Home", end: true },
-    { to: href(`${base}/agenda`), label: "Program" },
-    { to: href(`${base}/tracks`), label: "Tracks" },
-    { to: href(`${base}/speakers`), label: "Speakers" },
-    { to: href(`${base}/changelog`), label: "Changelog" },
-    { to: href(`${base}/schedule`), label: "My schedule" },
-    { to: `${base}/register`, label: "Register" },
+    { to: withTz(href.meeting(meeting.slug)), label: "Home", end: true },
+    { to: withTz(href.agenda(meeting.slug)), label: "Program" },
+    { to: withTz(href.tracks(meeting.slug)), label: "Tracks" },
+    { to: withTz(href.speakers(meeting.slug)), label: "Speakers" },
+    { to: withTz(href.changelog(meeting.slug)), label: "Changelog" },
+    { to: withTz(href.schedule(meeting.slug)), label: "My schedule" },
+    { to: href.register(meeting.slug), label: "Register" },
   ];
   return (
     <>
@@ -60,7 +61,7 @@ export default function MeetingLayout() {
             {meeting.society} · {meeting.format === "VIRTUAL" ? "Virtual" : meeting.format === "HYBRID" ? "Hybrid" : "In person"}
           </p>
           <p className="mt-1 text-lg leading-tight font-bold text-slate-900 sm:text-xl">
-            <Link to={href(base)} className="hover:underline">
+            <Link to={withTz(href.meeting(meeting.slug))} className="hover:underline">
               {meeting.name}
             </Link>
           </p>

@@ -10,7 +10,7 @@ import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";
 import { useProgramHref } from "~/components/program-links";
-import { withQuery } from "~/utils/href";
+import { href, withQuery } from "~/utils/href";
 import { SessionsByTime } from "~/components/session-list";
 import { getAgenda, getNowAndNext, getProgramFacets } from "~/models/program/agenda.server";
 import { getMeeting, isDuringMeeting, listTracks, meetingDays, programNow } from "~/models/meetings/meeting.server";
@@ -58,8 +58,8 @@ const KIND_PARAM_OF = Object.fromEntries(Object.entries(KIND_PARAMS).map(([param
 
 export default function AgendaPage() {
   const { meeting, day, days, query, filtered, ignored, tracks, audiences, facets, sessions, nowAndNext, zone } = useLoaderData<typeof loader>();
-  const href = useProgramHref();
-  const base = `/meetings/${meeting.slug}/agenda`;
+  const withTz = useProgramHref();
+  const base = href.agenda(meeting.slug);
   const filters: AgendaQuery = { track: query.track, audience: query.audience, kind: query.kind, level: query.level, q: query.q };
   const otherDays = days.filter((d) => d.day !== day && d.matches > 0);
 
@@ -89,7 +89,7 @@ export default function AgendaPage() {
             return (
               <li key={key}>
                 <Link
-                  to={href(base, { ...filters, day: key })}
+                  to={withTz(base, { ...filters, day: key })}
                   aria-current={current ? "page" : undefined}
                   className={`block rounded-lg border px-3 py-2 text-center text-sm leading-tight ${
                     current ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 bg-white text-slate-800 hover:border-brand-600"
@@ -114,7 +114,7 @@ export default function AgendaPage() {
         audiences={audiences}
         kinds={facets.kinds}
         levels={facets.levels}
-        clearHref={href(base, { day })}
+        clearHref={withTz(base, { day })}
         filtered={filtered}
       />
 
@@ -132,7 +132,7 @@ export default function AgendaPage() {
                 {otherDays.map((d, index) => (
                   <span key={d.day}>
                     {index ? ", " : ""}
-                    <Link to={href(base, { ...filters, day: d.day })} className="font-semibold text-brand-700 underline underline-offset-2">
+                    <Link to={withTz(base, { ...filters, day: d.day })} className="font-semibold text-brand-700 underline underline-offset-2">
                       {formatDay(d.day, "short")} ({d.matches})
                     </Link>
                   </span>
@@ -140,7 +140,7 @@ export default function AgendaPage() {
               </p>
             ) : null}
             {filtered ? (
-              <Link to={href(base, { day })} className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              <Link to={withTz(base, { day })} className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
                 Clear filters
               </Link>
             ) : null}

@@ -5,6 +5,8 @@ import { type LoaderFunctionArgs } from "@remix-run/node";
 import { keepsCancelled, listProgramCalendarSessions } from "~/models/program/calendar.server";
 import { env } from "~/utils/env.server";
 import { calendarNotFound, calendarResponse, lookupCalendarMeeting, renderCalendar } from "~/server/ical.server";
+import { href } from "~/utils/href";
+import { absoluteUrl } from "~/utils/href.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await lookupCalendarMeeting(params.meeting ?? "");
@@ -21,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         meeting,
         sessions: await listProgramCalendarSessions(meeting.id, { withCancelled }),
         origin: env.APP_ORIGIN,
-        url: `${env.APP_ORIGIN}/meetings/${meeting.slug}/agenda.ics`,
+        url: absoluteUrl(href.agendaCalendar(meeting)),
       }),
   });
 }

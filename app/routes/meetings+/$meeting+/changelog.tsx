@@ -12,10 +12,11 @@ import { listProgramNotices, markProgramNoticesRead } from "~/models/program/not
 import { getUser, requireUser } from "~/server/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formatDate, formatTime, zoneAbbreviation, zoneViewFor } from "~/utils/time";
+import { href } from "~/utils/href";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Program changes · ${data.meeting.name}` : "Program changes" },
-  ...(data ? [{ tagName: "link", rel: "alternate", type: "application/atom+xml", title: `${data.meeting.name}: program changes`, href: `/meetings/${data.meeting.slug}/changelog.atom` }] : []),
+  ...(data ? [{ tagName: "link", rel: "alternate", type: "application/atom+xml", title: `${data.meeting.name}: program changes`, href: href.changelogFeed(data.meeting.slug) }] : []),
 ];
 
 // Personal notices may be on the page: never from a shared cache.
@@ -74,14 +75,13 @@ const badgeTone: Record<string, string> = {
 
 export default function Changelog() {
   const { meeting, notices, releases } = useLoaderData<typeof loader>();
-  const href = useProgramHref();
-  const base = `/meetings/${meeting.slug}`;
+  const withTz = useProgramHref();
   const unread = notices.filter((notice) => notice.unread).length;
   return (
     <div className="mx-auto max-w-4xl px-4 py-6 sm:px-6 sm:py-8">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Program changes</h1>
-        <a href={`${base}/changelog.atom`} className="text-sm font-semibold text-brand-700 underline-offset-2 hover:underline">
+        <a href={href.changelogFeed(meeting.slug)} className="text-sm font-semibold text-brand-700 underline-offset-2 hover:underline">
           Subscribe (Atom feed)
         </a>
       </div>
@@ -110,7 +110,7 @@ export default function Changelog() {
                   {notice.removed ? (
                     notice.title
                   ) : (
-                    <Link to={href(`${base}/sessions/${notice.session}`)} className="text-brand-800 underline-offset-2 hover:underline">
+                    <Link to={withTz(href.session(meeting.slug, notice.session))} className="text-brand-800 underline-offset-2 hover:underline">
                       {notice.title}
                     </Link>
                   )}
@@ -147,7 +147,7 @@ export default function Changelog() {
                         <span className="min-w-0 flex-1">
                           <span className="block font-semibold text-slate-900">
                             {change.slug ? (
-                              <Link to={href(`${base}/sessions/${change.slug}`)} className="text-brand-800 underline-offset-2 hover:underline">
+                              <Link to={withTz(href.session(meeting.slug, change.slug))} className="text-brand-800 underline-offset-2 hover:underline">
                                 {change.title}
                               </Link>
                             ) : (

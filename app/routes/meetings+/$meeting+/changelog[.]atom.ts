@@ -6,7 +6,8 @@ import { v5 as uuidv5 } from "uuid";
 import { listReleases } from "~/models/program/publish.server";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { describeChange } from "~/models/program/changes";
-import { env } from "~/utils/env.server";
+import { href } from "~/utils/href";
+import { absoluteUrl } from "~/utils/href.server";
 
 const FEED_NAMESPACE = uuidv5("https://meeting-platform.invalid/changelog", uuidv5.URL);
 
@@ -14,8 +15,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");
   if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
   const releases = await listReleases(meeting.id, { take: 50 });
-  const origin = env.APP_ORIGIN.replace(/\/$/, "");
-  const page = `${origin}/meetings/${meeting.slug}/changelog`;
+  const page = absoluteUrl(href.changelog(meeting));
   const updated = (releases[0]?.createdAt ?? meeting.startsOn).toISOString();
   const feed = {
     "?xml": { "@_version": "1.0", "@_encoding": "utf-8" },
@@ -25,7 +25,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       title: `${meeting.name}: program changes`,
       updated,
       link: [
-        { "@_rel": "self", "@_type": "application/atom+xml", "@_href": `${page}.atom` },
+        { "@_rel": "self", "@_type": "application/atom+xml", "@_href": absoluteUrl(href.changelogFeed(meeting)) },
         { "@_rel": "alternate", "@_type": "text/html", "@_href": page },
       ],
       author: { name: meeting.society.name },

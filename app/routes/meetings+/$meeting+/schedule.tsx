@@ -15,19 +15,21 @@ import { CancelledBadge, TrackChip, TrackDot } from "~/components/track-chip";
 import { createCalendarFeed, getCalendarFeedToken, regenerateCalendarFeed } from "~/models/schedule/calendar-feed.server";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS, KIND_LABELS } from "~/models/program/program";
-import { scheduleAnchor, ScheduleFormSchema } from "~/models/schedule/forms";
+import { scheduleAnchor, type ScheduleButtonReply, ScheduleFormSchema } from "~/models/schedule/forms";
 import { addToSchedule, getSchedule, listAudienceTracks, removeFromSchedule } from "~/models/schedule/schedule.server";
 import { getUser, requireUser } from "~/server/auth.server";
-import { env } from "~/utils/env.server";
+import { refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { dayKeyOf, formatDay, formatTimeRange, zoneViewFor } from "~/utils/time";
+import { href } from "~/utils/href";
+import { absoluteUrl } from "~/utils/href.server";
 
 const FEED_CHANGES = ["created", "replaced"] as const;
 
 /** The addresses of a person's feed as the page offers them. */
 function feedLinks(token: string) {
-  const https = `${env.APP_ORIGIN}/calendar/${token}.ics`;
+  const https = absoluteUrl(href.personalCalendar(token));
   const webcal = https.replace(/^https?:/, "webcal:");
   return { https, webcal, google: `https://calendar.google.com/calendar/render?${new URLSearchParams({ cid: webcal })}` };
 }
@@ -54,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     total: sessions.length,
     conflicted: sessions.filter((session) => session.conflicts.length > 0).length,
     feed: token ? feedLinks(token) : null,
-    programFeed: `${env.APP_ORIGIN}/meetings/${meeting.slug}/agenda.ics`,
+    programFeed: absoluteUrl(href.agendaCalendar(meeting)),
     // Set by the action's redirect after the feed's address was created or replaced.
     feedChange: FEED_CHANGES.find((change) => change === new URL(request.url).searchParams.get("feed")) ?? null,
     audienceTracks,
@@ -71,25 +73,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ error: "That request was incomplete. Reload the page and try again.", result: submission.reply() }, { status: 400 });
   }
   const form = submission.value;
-  const schedulePath = `/meetings/${meeting.slug}/schedule`;
+  const schedulePath = href.schedule(meeting.slug);
   const back = "redirectTo" in form ? safeRedirect(form.redirectTo, schedulePath) : schedulePath;
 
   const user = await getUser(request);
   if (!user) {
     // Sign in, then come back to the page the button was on.
-    throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
+    throw redirect(href.login(back));
   }
 
   if (form.intent === "add" || form.intent === "remove") {
     const result = form.intent === "add" ? await addToSchedule(user.id, meeting.id, form.sessionId) : await removeFromSchedule(user.id, meeting.id, form.sessionId);
-    if (!result.ok) return data({ error: result.message, result: null }, { status: result.status });
+    if (!result.ok) return data({ error: result.message, result: null } satisfies ScheduleButtonReply, { status: refusalStatus(result) });
     // Without JavaScript the browser comes back to its page, scrolled to the button it pressed.
     if (formData.get("stay") !== "1") throw redirect(`${back.split("#")[0]}#${scheduleAnchor(form.sessionId)}`, 303);
-    return { ok: true as const };
+    return { ok: true } satisfies ScheduleButtonReply;
   }
   if (form.intent === "create-feed") await createCalendarFeed(user.id, meeting.id);
   else await regenerateCalendarFeed(user.id, meeting.id);
-  throw redirect(`${schedulePath}?${new URLSearchParams({ feed: form.intent === "create-feed" ? "created" : "replaced" })}#calendar`, 303);
+  throw redirect(`${href.schedule(meeting, { feed: form.intent === "create-feed" ? "created" : "replaced" })}#calendar`, 303);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `My schedule · ${data.meeting.name}` : "My schedule" }];
@@ -97,8 +99,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export default function SchedulePage() {
   const { meeting, days, total, conflicted, feed, feedChange, programFeed, audienceTracks, zone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const href = useProgramHref();
-  const base = `/meetings/${meeting.slug}`;
+  const withTz = useProgramHref();
   // Sessions on their way out (JavaScript): gone from the list at once.
   const removing = new Set(
     useFetchers()
@@ -154,7 +155,7 @@ export default function SchedulePage() {
                           {session.room ? <span className="text-slate-600">{session.room.name}</span> : null}
                         </div>
                         <h3 className="mt-1 text-base leading-snug font-semibold">
-                          <Link to={href(`${base}/sessions/${session.slug}`)} className={`underline-offset-2 hover:underline ${cancelled ? "text-slate-600" : "text-brand-800"}`}>
+                          <Link to={withTz(href.session(meeting.slug, session))} className={`underline-offset-2 hover:underline ${cancelled ? "text-slate-600" : "text-brand-800"}`}>
                             {session.title}
                           </Link>
                         </h3>
@@ -169,7 +170,7 @@ export default function SchedulePage() {
                             {session.conflicts.map((other, index) => (
                               <span key={other.id}>
                                 {index ? ", " : ""}
-                                <Link to={href(`${base}/sessions/${other.slug}`)} className="underline underline-offset-2">
+                                <Link to={withTz(href.session(meeting.slug, other))} className="underline underline-offset-2">
                                   {other.title}
                                 </Link>
                               </span>
@@ -187,7 +188,7 @@ export default function SchedulePage() {
           <PrintButton />
         </>
       ) : (
-        <EmptySchedule agendaHref={href(`${base}/agenda`)} tracks={audienceTracks.map((track) => ({ ...track, href: href(`${base}/tracks/${track.slug}`) }))} />
+        <EmptySchedule agendaHref={withTz(href.agenda(meeting.slug))} tracks={audienceTracks.map((track) => ({ ...track, href: withTz(href.track(meeting.slug, track)) }))} />
       )}
 
       <CalendarFeed feed={feed} change={feedChange} programFeed={programFeed} />

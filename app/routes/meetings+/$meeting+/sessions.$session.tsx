@@ -16,6 +16,7 @@ import { getSession } from "~/models/program/session.server";
 import { env } from "~/utils/env.server";
 import { googleCalendarUrl } from "~/server/ical.server";
 import { dayKeyOf, formatDate, formatTimeRange, zoneAbbreviation, zoneViewFor } from "~/utils/time";
+import { href } from "~/utils/href";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     zone,
     questions: await listApprovedQuestions(session.id),
     // The session's .ics (rewritten to meetings.$meeting.sessions.$session_.calendar[.ics].ts) and Google Calendar's "add event" link.
-    calendar: { ics: `/meetings/${meeting.slug}/sessions/${session.slug}.ics`, google: googleCalendarUrl(env.APP_ORIGIN, meeting, session) },
+    calendar: { ics: href.sessionCalendar(meeting, session), google: googleCalendarUrl(env.APP_ORIGIN, meeting, session) },
   };
 }
 
@@ -60,10 +61,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function SessionPage() {
   const { meeting, session, when, zone, questions, calendar } = useLoaderData<typeof loader>();
-  const href = useProgramHref();
+  const withTz = useProgramHref();
   const zoneHrefs = useZoneSwitchHrefs();
   const cancelled = session.status === "CANCELLED";
-  const base = `/meetings/${meeting.slug}`;
   const roles = ROLE_ORDER.map((role) => ({ role, people: session.speakers.filter((s) => s.role === role).map((s) => s.speaker) })).filter(
     (group) => group.people.length > 0,
   );
@@ -72,7 +72,7 @@ export default function SessionPage() {
     <div className={`${pageWidthClass} px-4 py-6 sm:px-6 sm:py-8`}>
       <div className="max-w-4xl">
         <p className="text-sm">
-          <Link to={href(`${base}/agenda`, { day: when.meetingDay })} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          <Link to={withTz(href.agenda(meeting.slug), { day: when.meetingDay })} className="font-medium text-brand-700 underline-offset-2 hover:underline">
             <span aria-hidden="true">← </span>Program for this day
           </Link>
         </p>
@@ -116,7 +116,7 @@ export default function SessionPage() {
               <div>
                 <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">Track</dt>
                 <dd className="mt-1">
-                  <TrackChip track={session.track} href={href(`${base}/tracks/${session.track.slug}`)} />
+                  <TrackChip track={session.track} href={withTz(href.track(meeting.slug, session.track))} />
                 </dd>
               </div>
             ) : null}
@@ -149,7 +149,7 @@ export default function SessionPage() {
 
           {!cancelled ? (
             <div className="mt-4 flex flex-wrap gap-3">
-              <Link to={`${base}/sessions/${session.slug}/live`} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              <Link to={href.live(meeting.slug, session)} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
                 {session.streamUrl ? "Watch and ask" : "Ask questions live"}
               </Link>
               {session.streamUrl ? (
@@ -182,7 +182,7 @@ export default function SessionPage() {
               <ul className="mt-3 grid gap-3 sm:grid-cols-2">
                 {people.map((person) => (
                   <li key={person.slug} className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
-                    <Link to={href(`${base}/speakers/${person.slug}`)} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                    <Link to={withTz(href.speaker(meeting.slug, person))} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
                       {person.name}
                     </Link>
                     {person.credentials ? <span className="text-slate-700">, {person.credentials}</span> : null}

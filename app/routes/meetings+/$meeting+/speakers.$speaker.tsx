@@ -9,6 +9,7 @@ import { getMeeting } from "~/models/meetings/meeting.server";
 import { ROLE_LABELS } from "~/models/program/program";
 import { getSpeaker } from "~/models/program/speaker.server";
 import { zoneViewFor } from "~/utils/time";
+import { href } from "~/utils/href";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");
@@ -34,13 +35,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export default function SpeakerPage() {
   const { meeting, speaker, sessions, zone } = useLoaderData<typeof loader>();
-  const href = useProgramHref();
+  const withTz = useProgramHref();
   const rolesById = new Map(sessions.map((session) => [session.id, session.roles]));
   return (
     <div className={`${pageWidthClass} px-4 py-6 sm:px-6 sm:py-8`}>
       <div className="max-w-4xl">
         <p className="text-sm">
-          <Link to={href(`/meetings/${meeting.slug}/speakers`)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          <Link to={withTz(href.speakers(meeting.slug))} className="font-medium text-brand-700 underline-offset-2 hover:underline">
             <span aria-hidden="true">← </span>All speakers
           </Link>
         </p>

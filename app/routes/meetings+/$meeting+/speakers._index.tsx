@@ -7,7 +7,7 @@ import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";
 import { useProgramHref } from "~/components/program-links";
-import { withQuery } from "~/utils/href";
+import { href, withQuery } from "~/utils/href";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { parseSpeakerQuery } from "~/models/program/program";
 import { listSpeakerCountries, listSpeakers } from "~/models/program/speaker.server";
@@ -46,9 +46,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export default function SpeakersPage() {
   const { meeting, query, ignored, countries, total, speakers, tz } = useLoaderData<typeof loader>();
-  const href = useProgramHref();
+  const withTz = useProgramHref();
   const filtered = Boolean(query.country || query.q);
-  const base = `/meetings/${meeting.slug}/speakers`;
+  const base = href.speakers(meeting.slug);
 
   return (
     <div className={`${pageWidthClass} px-4 py-6 sm:px-6 sm:py-8`}>
@@ -99,7 +99,7 @@ export default function SpeakersPage() {
             Find
           </button>
           {filtered ? (
-            <Link to={href(base)} className="text-sm font-semibold text-brand-700 underline underline-offset-2">
+            <Link to={withTz(base)} className="text-sm font-semibold text-brand-700 underline underline-offset-2">
               Clear
             </Link>
           ) : null}
@@ -110,7 +110,7 @@ export default function SpeakersPage() {
         <ul className="mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {speakers.map((speaker) => (
             <li key={speaker.slug} className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
-              <Link to={href(`${base}/${speaker.slug}`)} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+              <Link to={withTz(href.speaker(meeting.slug, speaker))} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
                 {speaker.name}
               </Link>
               {speaker.credentials ? <span className="text-sm text-slate-700">, {speaker.credentials}</span> : null}
@@ -126,7 +126,7 @@ export default function SpeakersPage() {
       ) : (
         <div className="mt-6 rounded-xl border border-dashed border-slate-300 bg-white px-5 py-10 text-center">
           <p className="text-lg font-semibold text-slate-900">No speakers match.</p>
-          <Link to={href(base)} className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          <Link to={withTz(base)} className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
             Show all speakers
           </Link>
         </div>

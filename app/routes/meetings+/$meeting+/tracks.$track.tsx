@@ -10,6 +10,7 @@ import { getTrackSessions } from "~/models/program/agenda.server";
 import { getMeeting, getTrack } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS } from "~/models/program/program";
 import { dayKeyOf, formatDay, zoneViewFor } from "~/utils/time";
+import { href } from "~/utils/href";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");
@@ -36,11 +37,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export default function TrackPage() {
   const { meeting, track, days, total, zone } = useLoaderData<typeof loader>();
-  const href = useProgramHref();
+  const withTz = useProgramHref();
   return (
     <div className={`${pageWidthClass} px-4 py-6 sm:px-6 sm:py-8`}>
       <p className="text-sm">
-        <Link to={href(`/meetings/${meeting.slug}/tracks`)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+        <Link to={withTz(href.tracks(meeting.slug))} className="font-medium text-brand-700 underline-offset-2 hover:underline">
           <span aria-hidden="true">← </span>All tracks
         </Link>
       </p>
@@ -54,7 +55,7 @@ export default function TrackPage() {
       </p>
       {track.description ? <p className="mt-3 max-w-prose text-slate-700">{track.description}</p> : null}
       <p className="mt-3 text-sm">
-        <Link to={href(`/meetings/${meeting.slug}/agenda`, { track: track.slug })} className="font-semibold text-brand-700 underline underline-offset-2">
+        <Link to={withTz(href.agenda(meeting.slug), { track: track.slug })} className="font-semibold text-brand-700 underline underline-offset-2">
           See this track in the day-by-day program
         </Link>
       </p>

@@ -6,6 +6,8 @@ import { type LoaderFunctionArgs } from "@remix-run/node";
 import { getCalendarTrack, keepsCancelled, listProgramCalendarSessions } from "~/models/program/calendar.server";
 import { env } from "~/utils/env.server";
 import { calendarNotFound, calendarResponse, lookupCalendarMeeting, renderCalendar } from "~/server/ical.server";
+import { href } from "~/utils/href";
+import { absoluteUrl } from "~/utils/href.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await lookupCalendarMeeting(params.meeting ?? "");
@@ -24,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         meeting,
         sessions: await listProgramCalendarSessions(meeting.id, { trackId: track.id, withCancelled }),
         origin: env.APP_ORIGIN,
-        url: `${env.APP_ORIGIN}/meetings/${meeting.slug}/tracks/${track.slug}.ics`,
+        url: absoluteUrl(href.trackCalendar(meeting, track)),
       }),
   });
 }

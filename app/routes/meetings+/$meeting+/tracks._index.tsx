@@ -8,6 +8,7 @@ import { useProgramHref } from "~/components/program-links";
 import { TrackDot } from "~/components/track-chip";
 import { getMeeting, listTracks } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS } from "~/models/program/program";
+import { href } from "~/utils/href";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");
@@ -25,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export default function TracksPage() {
   const { meeting, tracks } = useLoaderData<typeof loader>();
-  const href = useProgramHref();
+  const withTz = useProgramHref();
   return (
     <div className={`${pageWidthClass} px-4 py-6 sm:px-6 sm:py-8`}>
       <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Tracks</h1>
@@ -34,7 +35,7 @@ export default function TracksPage() {
         {tracks.map((track) => (
           <li key={track.slug}>
             <Link
-              to={href(`/meetings/${meeting.slug}/tracks/${track.slug}`)}
+              to={withTz(href.track(meeting.slug, track))}
               className="flex h-full items-start gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600"
             >
               <TrackDot colour={track.colour} className="mt-1.5" />

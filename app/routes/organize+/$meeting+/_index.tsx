@@ -10,6 +10,7 @@ import { listAuditEntries } from "~/models/meetings/audit.server";
 import { findClashes } from "~/models/program/clashes";
 import { formatDate, formatTime } from "~/utils/time";
 import { requireOrganizer } from "~/server/organizer.server";
+import { href } from "~/utils/href";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
@@ -38,19 +39,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ConsoleOverview() {
   const { slug, draft, unpublished, clashes, latest, recent } = useLoaderData<typeof loader>();
-  const base = `/organize/${slug}`;
   const cards = [
-    { label: "Sessions in the draft", value: draft.sessions, detail: draft.cancelled ? `${draft.cancelled} cancelled` : "none cancelled", to: `${base}/sessions` },
-    { label: "Unpublished changes", value: unpublished, detail: unpublished ? "attendees do not see these yet" : "the draft matches the public program", to: `${base}/publish` },
-    { label: "Clashes", value: clashes, detail: clashes ? "rooms, speakers or audiences double-booked" : "no clashes found", to: `${base}/clashes` },
-    { label: "Latest release", value: latest ? `#${latest.number}` : "none yet", detail: latest ? `${latest.when} by ${latest.by}` : "the seeded program is public", to: `/meetings/${slug}/changelog` },
+    { label: "Sessions in the draft", value: draft.sessions, detail: draft.cancelled ? `${draft.cancelled} cancelled` : "none cancelled", to: href.organize.sessions(slug) },
+    { label: "Unpublished changes", value: unpublished, detail: unpublished ? "attendees do not see these yet" : "the draft matches the public program", to: href.organize.publish(slug) },
+    { label: "Clashes", value: clashes, detail: clashes ? "rooms, speakers or audiences double-booked" : "no clashes found", to: href.organize.clashes(slug) },
+    { label: "Latest release", value: latest ? `#${latest.number}` : "none yet", detail: latest ? `${latest.when} by ${latest.by}` : "the seeded program is public", to: href.changelog(slug) },
   ];
   return (
     <ConsolePage
       title="Overview"
       intro="You edit a draft. Attendees see only what you publish; each publish is a numbered release with a public changelog."
       actions={
-        <Link to={`${base}/publish`} className={buttonLinkClass}>
+        <Link to={href.organize.publish(slug)} className={buttonLinkClass}>
           Review and publish
         </Link>
       }
@@ -86,7 +86,7 @@ export default function ConsoleOverview() {
             <p className="text-sm text-slate-600">Nothing has been changed in the console yet.</p>
           )}
           <p className="mt-2 text-sm">
-            <Link to={`${base}/audit`} className={linkClass}>
+            <Link to={href.organize.audit(slug)} className={linkClass}>
               The whole audit log
             </Link>
           </p>

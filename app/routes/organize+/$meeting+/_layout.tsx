@@ -11,6 +11,7 @@ import { countMeetingMail } from "~/models/meetings/outgoing-mail.server";
 import { findClashes } from "~/models/program/clashes";
 import { formatDateSpan } from "~/utils/time";
 import { requireOrganizer } from "~/server/organizer.server";
+import { href } from "~/utils/href";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Organize · ${data.meeting.name}` : "Organizer console" }];
 
@@ -35,21 +36,21 @@ function Count({ value, tone, label }: { value: number; tone: "amber" | "brand";
 
 export default function OrganizerConsole() {
   const { meeting, counts } = useLoaderData<typeof loader>();
-  const base = `/organize/${meeting.slug}`;
+  const page = href.organize;
   const items: SectionNavItem[] = [
-    { to: base, label: "Overview", end: true },
-    { to: `${base}/sessions`, label: "Sessions" },
-    { to: `${base}/tracks`, label: "Tracks" },
-    { to: `${base}/rooms`, label: "Rooms" },
-    { to: `${base}/speakers`, label: "Speakers" },
-    { to: `${base}/clashes`, label: "Clashes", badge: <Count value={counts.clashes} tone="amber" label="clashes" /> },
-    { to: `${base}/preview`, label: "Preview" },
-    { to: `${base}/import`, label: "Import / export" },
-    { to: `${base}/publish`, label: "Publish", badge: <Count value={counts.unpublished} tone="brand" label="unpublished changes" /> },
-    { to: `${base}/team`, label: "Team" },
-    { to: `${base}/audit`, label: "Audit log" },
-    { to: `${base}/registrations`, label: "Registrations" },
-    { to: `${base}/mail`, label: "Mail", badge: <Count value={counts.failedMail} tone="amber" label="failed messages" /> },
+    { to: page.meeting(meeting), label: "Overview", end: true },
+    { to: page.sessions(meeting), label: "Sessions" },
+    { to: page.tracks(meeting), label: "Tracks" },
+    { to: page.rooms(meeting), label: "Rooms" },
+    { to: page.speakers(meeting), label: "Speakers" },
+    { to: page.clashes(meeting), label: "Clashes", badge: <Count value={counts.clashes} tone="amber" label="clashes" /> },
+    { to: page.preview(meeting), label: "Preview" },
+    { to: page.import(meeting), label: "Import / export" },
+    { to: page.publish(meeting), label: "Publish", badge: <Count value={counts.unpublished} tone="brand" label="unpublished changes" /> },
+    { to: page.team(meeting), label: "Team" },
+    { to: page.audit(meeting), label: "Audit log" },
+    { to: page.registrations(meeting), label: "Registrations" },
+    { to: page.mail(meeting), label: "Mail", badge: <Count value={counts.failedMail} tone="amber" label="failed messages" /> },
   ];
   return (
     <>
@@ -62,7 +63,7 @@ export default function OrganizerConsole() {
               {meeting.dates} · times in {meeting.timeZone}
             </p>
           </div>
-          <Link to={`/meetings/${meeting.slug}`} className="text-sm font-semibold text-brand-700 underline-offset-2 hover:underline">
+          <Link to={href.meeting(meeting)} className="text-sm font-semibold text-brand-700 underline-offset-2 hover:underline">
             Public site<span aria-hidden="true"> →</span>
           </Link>
         </div>

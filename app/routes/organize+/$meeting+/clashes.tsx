@@ -9,6 +9,7 @@ import { getDraft } from "~/models/program/draft.server";
 import { CLASH_LABELS, type Clash, describeClash, findClashes } from "~/models/program/clashes";
 import { dayKeyOf, formatDay, formatTimeRange } from "~/utils/time";
 import { requireOrganizer } from "~/server/organizer.server";
+import { href } from "~/utils/href";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
@@ -53,7 +54,7 @@ export default function Clashes() {
                   <ul className="mt-1 space-y-0.5">
                     {clash.sessions.map((session) => (
                       <li key={session.slug} className="text-slate-700">
-                        <Link to={`/organize/${slug}/sessions/${session.slug}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                        <Link to={href.organize.session(slug, session)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                           {session.title}
                         </Link>{" "}
                         · {session.when}

@@ -9,8 +9,10 @@ import { Badge, ConsolePage, linkClass, secondaryLinkClass, Section, StatusBanne
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { SubmitButton } from "~/components/forms";
 import { CSV_COLUMNS, csvTooLarge, dryRunProgramImport, importProgramCsv, MAX_CSV_BYTES, MAX_CSV_ROWS } from "~/models/program/csv-import.server";
-import { readUploadForm } from "~/utils/form-data.server";
 import { requireOrganizer } from "~/server/organizer.server";
+import { refusalStatus } from "~/server/refusal.server";
+import { readUploadForm } from "~/utils/form-data.server";
+import { href } from "~/utils/href";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
@@ -42,9 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (upload.intent === "import") {
     if (!Number.isInteger(upload.draftVersion)) return data({ stage: "error" as const, message: "Run the dry run first." }, { status: 400 });
     const result = await importProgramCsv(meeting, user, upload.text, upload.draftVersion);
-    if (!result.ok) {
-      return data({ stage: "error" as const, message: result.message, plan: result.plan ?? null }, { status: result.status });
-    }
+    if (!result.ok) return data({ stage: "error" as const, message: result.message, plan: result.plan ?? null }, { status: refusalStatus(result) });
     return { stage: "imported" as const, plan: result.plan };
   }
   const { plan, draftVersion } = await dryRunProgramImport(meeting, upload.text);
@@ -64,7 +64,7 @@ export default function ImportExport() {
         {result?.stage === "imported" && plan ? (
           <StatusBanner tone="success">
             Imported into the draft: {plan.adds.length} added, {plan.updates.length} changed, {plan.unchanged} unchanged.{" "}
-            <Link to={`/organize/${slug}/publish`} className="font-semibold underline">
+            <Link to={href.organize.publish(slug)} className="font-semibold underline">
               Review and publish
             </Link>
           </StatusBanner>
@@ -161,20 +161,20 @@ export default function ImportExport() {
 
         <Section title="Export" id="export">
           <div className="flex flex-wrap gap-3">
-            <a href={`/organize/${slug}/export.csv?source=draft`} className={secondaryLinkClass} download>
+            <a href={href.organize.programCsv(slug, "draft")} className={secondaryLinkClass} download>
               Download the draft (CSV)
             </a>
-            <a href={`/organize/${slug}/export.csv?source=published`} className={secondaryLinkClass} download>
+            <a href={href.organize.programCsv(slug, "published")} className={secondaryLinkClass} download>
               Download the published program (CSV)
             </a>
           </div>
           <p className="mt-2 text-sm text-slate-700">
             Conference apps read the public{" "}
-            <a href={`/meetings/${slug}/schedule.json`} className={linkClass}>
+            <a href={href.frabJson(slug)} className={linkClass}>
               schedule.json
             </a>{" "}
             and{" "}
-            <a href={`/meetings/${slug}/schedule.xml`} className={linkClass}>
+            <a href={href.frabXml(slug)} className={linkClass}>
               schedule.xml
             </a>
             .

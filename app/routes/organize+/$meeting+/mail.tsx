@@ -8,7 +8,8 @@ import { Badge, ConsolePage, RowButton, Section, StatusBanner } from "~/componen
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { countMeetingMail, listMeetingMail, sendMailAgain } from "~/models/meetings/outgoing-mail.server";
 import { readFormData } from "~/utils/form-data.server";
-import { refused, requireOrganizer } from "~/server/organizer.server";
+import { requireOrganizer } from "~/server/organizer.server";
+import { refusalMessage } from "~/server/refusal.server";
 import { formatDate, formatTime, zoneAbbreviation } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -37,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, user } = await requireOrganizer(request, params);
   const formData = await readFormData(request);
   const result = await sendMailAgain(meeting.id, String(formData.get("mailId") ?? "").slice(0, 64), user);
-  if (!result.ok) return refused(result);
+  if (!result.ok) return refusalMessage(result);
   return { ok: true as const, message: `Queued again for ${result.to}; it goes out within a minute if the mail server takes it.`, field: null };
 }
 

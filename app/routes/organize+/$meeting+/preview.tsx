@@ -9,6 +9,7 @@ import { getDraft } from "~/models/program/draft.server";
 import { KIND_LABELS } from "~/models/program/program";
 import { dayKeyOf, daysBetween, formatDay, formatTime, formatTimeRange } from "~/utils/time";
 import { requireOrganizer } from "~/server/organizer.server";
+import { href } from "~/utils/href";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
@@ -49,7 +50,7 @@ export default function Preview() {
     <ConsolePage title="Preview of the draft" intro="How the program will look after the next publish. Attendees cannot see this page.">
       <StatusBanner tone="info">
         This is the draft, not the public program.{" "}
-        <Link to={`/organize/${slug}/publish`} className="font-semibold underline">
+        <Link to={href.organize.publish(slug)} className="font-semibold underline">
           Compare and publish
         </Link>
       </StatusBanner>

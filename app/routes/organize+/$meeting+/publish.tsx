@@ -15,9 +15,12 @@ import { countFollowers, isNotifiable, listReleases, publishAgenda } from "~/mod
 import { PublishFormSchema } from "~/models/program/forms";
 import { describeClash, findClashes } from "~/models/program/clashes";
 import { CHANGE_LABELS, countChanges, describeChange, groupBySession, isSessionChange } from "~/models/program/changes";
-import { formatDate, formatTime } from "~/utils/time";
+import { refuse } from "~/models/refusal";
+import { requireOrganizer } from "~/server/organizer.server";
+import { refusalMessage, refusalReply, refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
-import { refused, requireOrganizer } from "~/server/organizer.server";
+import { href } from "~/utils/href";
+import { formatDate, formatTime } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
@@ -50,10 +53,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, user } = await requireOrganizer(request, params);
   const formData = await readFormData(request);
   if (formData.get("intent") === "discard") {
-    if (formData.get("confirmDiscard") !== "on") return refused({ status: 400, message: "Tick the box to confirm that the unpublished changes should be thrown away." });
+    if (formData.get("confirmDiscard") !== "on") return refusalMessage(refuse("INVALID", "Tick the box to confirm that the unpublished changes should be thrown away."));
     const result = await discardDraftChanges(meeting.id, user);
-    if (!result.ok) return refused(result);
-    return redirect(`/organize/${meeting.slug}/publish?discarded=1`);
+    if (!result.ok) return refusalMessage(result);
+    return redirect(href.organize.publish(meeting, { discarded: 1 }));
   }
   const submission = parseWithZod(formData, { schema: PublishFormSchema });
   if (submission.status !== "success") return data({ form: submission.reply() }, { status: 400 });
@@ -62,11 +65,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     confirmClashes: submission.value.confirmClashes === true,
     expectedDraftVersion: submission.value.draftVersion,
   });
-  if (!result.ok) {
-    const fieldErrors = result.reason === "clashes" ? { confirmClashes: [result.message] } : undefined;
-    return data({ form: submission.reply(fieldErrors ? { fieldErrors } : { formErrors: [result.message] }) }, { status: result.status });
-  }
-  return redirect(`/organize/${meeting.slug}/publish?published=${result.release.number}&notified=${result.notified}`);
+  // Unconfirmed clashes come back on the confirmation box (the refusal names it), anything else above the form.
+  if (!result.ok) return data({ form: refusalReply(result, submission) }, { status: refusalStatus(result) });
+  return redirect(href.organize.publish(meeting, { published: result.release.number, notified: result.notified }));
 }
 
 export default function Publish() {
@@ -99,7 +100,7 @@ export default function Publish() {
           <StatusBanner tone="success">
             Release {published} is published.{" "}
             {Number(searchParams.get("notified")) > 0 ? `${searchParams.get("notified")} schedule entries were touched; those people get a notice now and one e-mail shortly.` : "Nobody had a changed session in their schedule."}{" "}
-            <Link to={`/meetings/${slug}/changelog`} className="font-semibold underline">
+            <Link to={href.changelog(slug)} className="font-semibold underline">
               See the public changelog
             </Link>
           </StatusBanner>
@@ -117,7 +118,7 @@ export default function Publish() {
                     {change.title ? (
                       <span className="block font-semibold text-slate-900">
                         {change.session ? (
-                          <Link to={`/organize/${slug}/sessions/${change.session}`} className="underline-offset-2 hover:underline">
+                          <Link to={href.organize.session(slug, change.session)} className="underline-offset-2 hover:underline">
                             {change.title}
                           </Link>
                         ) : (
@@ -132,7 +133,7 @@ export default function Publish() {
             </ul>
           ) : null}
           <p className="mt-2 text-sm">
-            <Link to={`/organize/${slug}/preview`} className={linkClass}>
+            <Link to={href.organize.preview(slug)} className={linkClass}>
               Preview the draft as attendees will see it
             </Link>
           </p>
@@ -148,7 +149,7 @@ export default function Publish() {
               <div className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
                 <p className="font-semibold">
                   The draft has {clashes.length} clash{clashes.length === 1 ? "" : "es"}.{" "}
-                  <Link to={`/organize/${slug}/clashes`} className="underline">
+                  <Link to={href.organize.clashes(slug)} className="underline">
                     Review them
                   </Link>
                 </p>

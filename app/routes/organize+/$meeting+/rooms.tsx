@@ -11,7 +11,8 @@ import { Field } from "~/components/forms";
 import { deleteDraftRoom, getDraft, revisionOf, saveDraftRoom } from "~/models/program/draft.server";
 import { RoomFormSchema } from "~/models/program/forms";
 import { readFormData } from "~/utils/form-data.server";
-import { draftEntryReply, refused, requireOrganizer } from "~/server/organizer.server";
+import { draftEntryReply, requireOrganizer } from "~/server/organizer.server";
+import { refusalMessage } from "~/server/refusal.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   if (formData.get("intent") === "delete-room") {
     const result = await deleteDraftRoom(meeting.id, user, String(formData.get("key") ?? ""));
-    if (!result.ok) return refused(result);
+    if (!result.ok) return refusalMessage(result);
     return { ok: true as const, message: "Room removed from the draft.", field: null };
   }
   const submission = parseWithZod(formData, { schema: RoomFormSchema });

@@ -11,8 +11,12 @@ import { deleteDraftSession, editDraftSessionSpeakers, getDraft, revisionOf, sav
 import { SessionFormSchema, SessionSpeakerFormSchema } from "~/models/program/forms";
 import { ROLE_LABELS, ROLE_ORDER } from "~/models/program/program";
 import { clashesBySession, describeClash, findClashes } from "~/models/program/clashes";
+import { sessionFormOptions, sessionFormValues, sessionFromForm } from "~/models/program/form-values.server";
+import { refuse } from "~/models/refusal";
+import { requireOrganizer } from "~/server/organizer.server";
+import { refusalMessage, refusalReply, refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
-import { refusalReply, refused, requireOrganizer, sessionFormOptions, sessionFormValues, sessionFromForm } from "~/server/organizer.server";
+import { href } from "~/utils/href";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.session.title} · Organize` : "Session · Organize" }];
 
@@ -54,36 +58,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "delete-session") {
     const result = await deleteDraftSession(meeting.id, user, slug);
-    if (!result.ok) return refused(result);
-    return redirect(`/organize/${meeting.slug}/sessions?removed=${encodeURIComponent(slug)}`);
+    if (!result.ok) return refusalMessage(result);
+    return redirect(href.organize.sessions(meeting, { removed: slug }));
   }
 
   if (intent === "add-speaker" || intent === "remove-speaker" || intent === "move-speaker") {
     const submission = parseWithZod(formData, { schema: SessionSpeakerFormSchema });
-    if (submission.status !== "success") return refused({ status: 400, message: "Choose a speaker and a role." });
+    if (submission.status !== "success") return refusalMessage(refuse("INVALID", "Choose a speaker and a role."));
     const { speaker, role, direction } = submission.value;
     const edit =
       submission.value.intent === "move-speaker"
         ? { intent: "move-speaker" as const, speaker, role, direction: direction ?? "up" }
         : { intent: submission.value.intent, speaker, role };
     const result = await editDraftSessionSpeakers(meeting.id, user, slug, edit);
-    if (!result.ok) return refused(result);
+    if (!result.ok) return refusalMessage(result);
     return { ok: true as const, message: "Speakers saved to the draft.", field: null };
   }
 
   const submission = parseWithZod(formData, { schema: SessionFormSchema });
   if (submission.status !== "success") return data({ form: submission.reply() }, { status: 400 });
-  const { draft } = await loadSession(meeting.id, slug);
-  const options = await sessionFormOptions(draft.document, meeting);
-  if (!options.days.includes(submission.value.day)) return data({ form: submission.reply({ fieldErrors: { day: ["Choose one of the meeting's days"] } }) }, { status: 400 });
-  const result = await saveDraftSession(meeting.id, user, {
-    original: { slug, revision: submission.value.revision ?? "" },
-    session: { slug, ...sessionFromForm(submission.value, meeting.timeZone) },
-  });
-  if (!result.ok) {
-    return data({ form: refusalReply(submission, result) }, { status: result.status });
-  }
-  return redirect(`/organize/${meeting.slug}/sessions/${slug}?saved=1`);
+  await loadSession(meeting.id, slug);
+  const form = sessionFromForm(submission.value, meeting);
+  const result = form.ok ? await saveDraftSession(meeting.id, user, { original: { slug, revision: submission.value.revision ?? "" }, session: form.session }) : form;
+  if (!result.ok) return data({ form: refusalReply(result, submission) }, { status: refusalStatus(result) });
+  return redirect(href.organize.session(meeting, slug, { saved: 1 }));
 }
 
 export default function EditSession() {
@@ -98,7 +96,7 @@ export default function EditSession() {
     <ConsolePage
       title={session.title}
       intro={
-        <Link to={`/organize/${meeting.slug}/sessions?day=${values.day}`} className={linkClass}>
+        <Link to={href.organize.sessions(meeting, { day: values.day })} className={linkClass}>
           <span aria-hidden="true">← </span>Sessions of that day
         </Link>
       }
@@ -190,7 +188,7 @@ export default function EditSession() {
             </Form>
             <p className="text-sm text-slate-600">
               Someone missing?{" "}
-              <Link to={`/organize/${meeting.slug}/speakers`} className={linkClass}>
+              <Link to={href.organize.speakers(meeting)} className={linkClass}>
                 Add them on the Speakers page
               </Link>
               .

@@ -11,6 +11,7 @@ import { clashesBySession, describeClash, findClashes } from "~/models/program/c
 import { isSessionChange } from "~/models/program/changes";
 import { dayKeyOf, daysBetween, formatDay, formatTimeRange } from "~/utils/time";
 import { requireOrganizer } from "~/server/organizer.server";
+import { href } from "~/utils/href";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
@@ -48,7 +49,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ConsoleSessions() {
   const { slug, days, day, q, sessions, total, removed } = useLoaderData<typeof loader>();
-  const base = `/organize/${slug}/sessions`;
   const tab = (active: boolean) =>
     `inline-block rounded-md px-3 py-1.5 text-sm font-semibold whitespace-nowrap ${active ? "bg-brand-700 text-white" : "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`;
   return (
@@ -56,7 +56,7 @@ export default function ConsoleSessions() {
       title="Sessions"
       intro={`${total} sessions in the draft.${removed ? ` ${removed} removed since the last publish.` : ""}`}
       actions={
-        <Link to={`${base}/new`} className={buttonLinkClass}>
+        <Link to={href.organize.newSession(slug)} className={buttonLinkClass}>
           Add a session
         </Link>
       }
@@ -65,11 +65,11 @@ export default function ConsoleSessions() {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <nav aria-label="Days" className="flex max-w-full flex-wrap gap-2">
           {days.map((key) => (
-            <Link key={key} to={`${base}?day=${key}`} className={tab(key === day)} aria-current={key === day ? "page" : undefined}>
+            <Link key={key} to={href.organize.sessions(slug, { day: key })} className={tab(key === day)} aria-current={key === day ? "page" : undefined}>
               {formatDay(key, "short")}
             </Link>
           ))}
-          <Link to={`${base}?day=all`} className={tab(day === "" && !q)} aria-current={day === "" && !q ? "page" : undefined}>
+          <Link to={href.organize.sessions(slug, { day: "all" })} className={tab(day === "" && !q)} aria-current={day === "" && !q ? "page" : undefined}>
             All days
           </Link>
         </nav>
@@ -109,7 +109,7 @@ export default function ConsoleSessions() {
                 ) : null}
               </div>
               <h2 className="mt-1 text-base font-semibold">
-                <Link to={`${base}/${session.slug}`} className={`underline-offset-2 hover:underline ${session.cancelled ? "text-slate-600" : "text-brand-800"}`}>
+                <Link to={href.organize.session(slug, session)} className={`underline-offset-2 hover:underline ${session.cancelled ? "text-slate-600" : "text-brand-800"}`}>
                   {session.title}
                 </Link>
               </h2>

@@ -7,10 +7,12 @@ import { ConsolePage, linkClass } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { SessionForm } from "~/components/session-form";
 import { getDraft, saveDraftSession } from "~/models/program/draft.server";
+import { sessionFormOptions, sessionFromForm } from "~/models/program/form-values.server";
 import { SessionFormSchema } from "~/models/program/forms";
-import { slugify, uniqueSlug } from "~/models/program/document";
+import { requireOrganizer } from "~/server/organizer.server";
+import { refusalReply, refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
-import { refusalReply, requireOrganizer, sessionFormOptions, sessionFromForm } from "~/server/organizer.server";
+import { href } from "~/utils/href";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
@@ -23,16 +25,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, user } = await requireOrganizer(request, params);
   const submission = parseWithZod(await readFormData(request), { schema: SessionFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const value = submission.value;
-  const draft = await getDraft(meeting.id);
-  const options = await sessionFormOptions(draft.document, meeting);
-  if (!options.days.includes(value.day)) return data(submission.reply({ fieldErrors: { day: ["Choose one of the meeting's days"] } }), { status: 400 });
-  const slug = value.slug || uniqueSlug(slugify(value.title), new Set(draft.document.sessions.map((session) => session.slug)));
-  const result = await saveDraftSession(meeting.id, user, { session: { slug, ...sessionFromForm(value, meeting.timeZone) } });
-  if (!result.ok) {
-    return data(refusalReply(submission, result), { status: result.status });
-  }
-  return redirect(`/organize/${meeting.slug}/sessions/${result.value}?saved=added`);
+  const form = sessionFromForm(submission.value, meeting);
+  const result = form.ok ? await saveDraftSession(meeting.id, user, { session: form.session }) : form;
+  if (!result.ok) return data(refusalReply(result, submission), { status: refusalStatus(result) });
+  return redirect(href.organize.session(meeting, result.value, { saved: "added" }));
 }
 
 export default function NewSession() {
@@ -42,7 +38,7 @@ export default function NewSession() {
     <ConsolePage
       title="Add a session"
       intro={
-        <Link to={`/organize/${slug}/sessions`} className={linkClass}>
+        <Link to={href.organize.sessions(slug)} className={linkClass}>
           <span aria-hidden="true">← </span>All sessions
         </Link>
       }

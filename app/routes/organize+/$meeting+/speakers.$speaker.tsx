@@ -7,11 +7,14 @@ import { ConsoleErrorBoundary } from "~/components/console-error";
 import { SubmitButton } from "~/components/forms";
 import { SpeakerForm } from "~/components/speaker-form";
 import { deleteDraftSpeaker, getDraft, revisionOf, saveDraftSpeaker } from "~/models/program/draft.server";
+import { speakerFromForm } from "~/models/program/form-values.server";
 import { SpeakerFormSchema } from "~/models/program/forms";
 import { ROLE_LABELS } from "~/models/program/program";
-import { formatDay, formatTimeRange, dayKeyOf } from "~/utils/time";
+import { requireOrganizer } from "~/server/organizer.server";
+import { refusalMessage, refusalReply, refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
-import { refused, requireOrganizer } from "~/server/organizer.server";
+import { href } from "~/utils/href";
+import { formatDay, formatTimeRange, dayKeyOf } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
@@ -43,18 +46,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   if (formData.get("intent") === "delete-speaker") {
     const result = await deleteDraftSpeaker(meeting.id, user, slug);
-    if (!result.ok) return refused(result);
-    return redirect(`/organize/${meeting.slug}/speakers`);
+    if (!result.ok) return refusalMessage(result);
+    return redirect(href.organize.speakers(meeting));
   }
   const submission = parseWithZod(formData, { schema: SpeakerFormSchema });
   if (submission.status !== "success") return data({ form: submission.reply() }, { status: 400 });
-  const value = submission.value;
-  const result = await saveDraftSpeaker(meeting.id, user, {
-    original: { slug, revision: value.revision ?? "" },
-    speaker: { slug, name: value.name, credentials: value.credentials || null, affiliation: value.affiliation || null, city: value.city || null, country: value.country, bio: value.bio ?? "" },
-  });
-  if (!result.ok) return data({ form: submission.reply({ formErrors: [result.message] }) }, { status: result.status });
-  return redirect(`/organize/${meeting.slug}/speakers/${slug}?saved=1`);
+  const result = await saveDraftSpeaker(meeting.id, user, { original: { slug, revision: submission.value.revision ?? "" }, speaker: speakerFromForm(submission.value) });
+  if (!result.ok) return data({ form: refusalReply(result, submission) }, { status: refusalStatus(result) });
+  return redirect(href.organize.speaker(meeting, slug, { saved: 1 }));
 }
 
 export default function EditSpeaker() {
@@ -66,7 +65,7 @@ export default function EditSpeaker() {
     <ConsolePage
       title={speaker.name}
       intro={
-        <Link to={`/organize/${slug}/speakers`} className={linkClass}>
+        <Link to={href.organize.speakers(slug)} className={linkClass}>
           <span aria-hidden="true">← </span>All speakers
         </Link>
       }
@@ -82,7 +81,7 @@ export default function EditSpeaker() {
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
               {sessions.map((session) => (
                 <li key={`${session.slug}-${session.role}`} className="px-4 py-2.5 text-sm">
-                  <Link to={`/organize/${slug}/sessions/${session.slug}`} className={linkClass}>
+                  <Link to={href.organize.session(slug, session)} className={linkClass}>
                     {session.title}
                   </Link>
                   <span className="block text-slate-600">

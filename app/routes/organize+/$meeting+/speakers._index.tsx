@@ -6,10 +6,12 @@ import { ConsolePage, Section } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { SpeakerForm } from "~/components/speaker-form";
 import { getDraft, saveDraftSpeaker } from "~/models/program/draft.server";
+import { speakerFromForm } from "~/models/program/form-values.server";
 import { SpeakerFormSchema } from "~/models/program/forms";
-import { slugify, uniqueSlug } from "~/models/program/document";
+import { requireOrganizer } from "~/server/organizer.server";
+import { refusalReply, refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
-import { refusalReply, requireOrganizer } from "~/server/organizer.server";
+import { href } from "~/utils/href";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
@@ -29,20 +31,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, user } = await requireOrganizer(request, params);
   const submission = parseWithZod(await readFormData(request), { schema: SpeakerFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { intent: _intent, revision: _revision, slug, ...fields } = submission.value;
-  const draft = await getDraft(meeting.id);
-  const speaker = {
-    slug: slug || uniqueSlug(slugify(fields.name), new Set(draft.document.speakers.map((existing) => existing.slug))),
-    name: fields.name,
-    credentials: fields.credentials || null,
-    affiliation: fields.affiliation || null,
-    city: fields.city || null,
-    country: fields.country,
-    bio: fields.bio ?? "",
-  };
-  const result = await saveDraftSpeaker(meeting.id, user, { speaker });
-  if (!result.ok) return data(refusalReply(submission, result), { status: result.status });
-  return redirect(`/organize/${meeting.slug}/speakers/${speaker.slug}?saved=added`);
+  const result = await saveDraftSpeaker(meeting.id, user, { speaker: speakerFromForm(submission.value) });
+  if (!result.ok) return data(refusalReply(result, submission), { status: refusalStatus(result) });
+  return redirect(href.organize.speaker(meeting, result.value, { saved: "added" }));
 }
 
 export default function ConsoleSpeakers() {
@@ -65,7 +56,7 @@ export default function ConsoleSpeakers() {
             {speakers.map((speaker) => (
               <li key={speaker.slug} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-2.5">
                 <span>
-                  <Link to={`/organize/${slug}/speakers/${speaker.slug}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                  <Link to={href.organize.speaker(slug, speaker)} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
                     {speaker.name}
                   </Link>
                   {speaker.credentials ? <span className="text-slate-700">, {speaker.credentials}</span> : null}

@@ -10,9 +10,10 @@ import { ConsoleErrorBoundary } from "~/components/console-error";
 import { Field, FormErrors, SubmitButton, useIsPending } from "~/components/forms";
 import { InviteFormSchema, TEAM_ROLE_LABELS, type TeamRole } from "~/models/program/forms";
 import { inviteToTeam, listTeam, removeTeamRole, revokeInvitation } from "~/models/meetings/team.server";
-import { formatDate } from "~/utils/time";
+import { requireOrganizer } from "~/server/organizer.server";
+import { refusalMessage, refusalReply, refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
-import { originOf, refused, requireOrganizer } from "~/server/organizer.server";
+import { formatDate } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting, user } = await requireOrganizer(request, params);
@@ -36,18 +37,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "remove-role") {
     const result = await removeTeamRole(meeting.id, user, String(formData.get("roleId") ?? ""));
-    if (!result.ok) return refused(result);
+    if (!result.ok) return refusalMessage(result);
     return { ok: true as const, message: "Role removed.", field: null };
   }
   if (intent === "revoke-invitation") {
     const result = await revokeInvitation(meeting.id, user, String(formData.get("invitationId") ?? ""));
-    if (!result.ok) return refused(result);
+    if (!result.ok) return refusalMessage(result);
     return { ok: true as const, message: "Invitation withdrawn; its link no longer works.", field: null };
   }
   const submission = parseWithZod(formData, { schema: InviteFormSchema });
   if (submission.status !== "success") return data({ form: submission.reply() }, { status: 400 });
-  const result = await inviteToTeam(meeting, user, submission.value, { origin: originOf(request) });
-  if (!result.ok) return data({ form: submission.reply({ fieldErrors: { [result.field ?? "email"]: [result.message] } }) }, { status: result.status });
+  const result = await inviteToTeam(meeting, user, submission.value);
+  if (!result.ok) return data({ form: refusalReply(result, submission) }, { status: refusalStatus(result) });
   return { form: submission.reply({ resetForm: true }), ok: true as const, message: `Invitation sent to ${submission.value.email}.`, field: null };
 }
 

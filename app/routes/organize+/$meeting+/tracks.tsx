@@ -12,9 +12,9 @@ import { TrackDot } from "~/components/track-chip";
 import { deleteDraftTrack, getDraft, revisionOf, saveDraftTrack } from "~/models/program/draft.server";
 import { TrackFormSchema } from "~/models/program/forms";
 import { AUDIENCE_LABELS } from "~/models/program/program";
-import { slugify, uniqueSlug } from "~/models/program/document";
 import { readFormData } from "~/utils/form-data.server";
-import { draftEntryReply, refused, requireOrganizer } from "~/server/organizer.server";
+import { draftEntryReply, requireOrganizer } from "~/server/organizer.server";
+import { refusalMessage } from "~/server/refusal.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
@@ -34,19 +34,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "delete-track") {
     const slug = String(formData.get("key") ?? "");
     const result = await deleteDraftTrack(meeting.id, user, slug);
-    if (!result.ok) return refused(result);
+    if (!result.ok) return refusalMessage(result);
     return { ok: true as const, message: "Track removed from the draft.", field: null };
   }
   const submission = parseWithZod(formData, { schema: TrackFormSchema });
   const formId = String(formData.get("original") || "new-track");
   if (submission.status !== "success") return data({ formId, result: submission.reply() }, { status: 400 });
   const { original, revision, slug, intent: _intent, ...fields } = submission.value;
-  const draft = await getDraft(meeting.id);
-  const track = {
-    ...fields,
-    description: fields.description || null,
-    slug: original ?? (slug || uniqueSlug(slugify(fields.name), new Set(draft.document.tracks.map((existing) => existing.slug)))),
-  };
+  const track = { ...fields, description: fields.description || null, slug: slug || undefined };
   const result = await saveDraftTrack(meeting.id, user, { original: original ? { slug: original, revision: revision ?? "" } : undefined, track });
   return draftEntryReply(submission, formId, result, { name: track.name, added: !original });
 }
