@@ -5,7 +5,7 @@
 // they join it (handlers/session.ts).
 import type { IncomingMessage } from "node:http";
 import { getSignInByTicket } from "~/models/accounts/realtime-ticket.server";
-import { getSignInByCookie } from "~/server/auth.server";
+import { getSignInByCookie } from "~/models/accounts/signed-in.server";
 import type { SocketData } from "./contract";
 
 export class HandshakeError extends Error {

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createUser } from "~/models/accounts/user.server";
 import { hasMeetingRole } from "~/models/accounts/access.server";
-import { getSignIn, getSignInByCookie, getUser, requireAnonymous, requireMeetingRole, requireUser } from "./auth.server";
+import { getSignInByCookie } from "~/models/accounts/signed-in.server";
+import { getSignIn, getUser, requireAnonymous, requireMeetingRole, requireUser } from "./auth.server";
 import { prisma } from "~/utils/db.server";
 import { createLoginSession, destroyLoginSession, listLoginSessions, loginSessionCookie, revokeOtherLoginSessions } from "~/utils/session.server";
 

@@ -4,13 +4,10 @@ import { redirect } from "@remix-run/node";
 import type { MeetingRoleKind } from "~/generated/prisma/client";
 import { hasMeetingRole } from "~/models/accounts/access.server";
 import { getSignInByCookie, type SignIn, type SignedInUser } from "~/models/accounts/signed-in.server";
-import { prisma } from "~/utils/db.server";
 import { href } from "~/utils/href";
 import { clearLoginSessionCookie, readLoginSessionId } from "~/utils/session.server";
 
-// The sign-in lookup lives with the accounts model; these names stay importable
-// from here for the request layer's other modules and the sidecar.
-export { getSignInByCookie, type SignIn, type SignedInUser };
+export type { SignIn, SignedInUser };
 
 /** The signed-in user and the LoginSession that proves it, or null. */
 export async function getSignIn(request: Request): Promise<SignIn | null> {
