@@ -119,8 +119,3 @@ export function Section({ title, id, children, description }: { title: string; i
     </section>
   );
 }
-
-/** Number fields travel as text in the form; Field takes them as text fields. */
-export function asTextField<Schema extends Record<string, unknown>>(meta: FieldMetadata<number | undefined, Schema, string[]>): FieldMetadata<string | undefined> {
-  return meta as unknown as FieldMetadata<string | undefined>;
-}

@@ -1,9 +1,11 @@
 // Form building blocks shared by every page with a form: labelled fields whose
 // errors sit right under them (and are announced via aria-describedby),
 // form-level errors, and submit buttons that show when the submission is under way.
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { isRouteErrorResponse, Link, useFormAction, useNavigation, useRouteError } from "@remix-run/react";
 import type { ComponentProps, ReactNode } from "react";
+import type { z } from "zod";
 import { href } from "~/utils/href";
 
 export function ErrorList({ id, errors }: { id?: string; errors?: readonly string[] | null }) {
@@ -200,4 +202,32 @@ export function FormRouteError({ title, formName, retryTo, retryLabel }: { title
       }
     />
   );
+}
+
+// The fields as the browser sends them: numbers arrive as text (the schema
+// coerces them). A union of objects (a form with several intents) stays a union.
+type AsSubmitted<Value> = Value extends number ? string : Value;
+type FormShape<Schema extends z.ZodType> =
+  z.input<Schema> extends infer Input ? (Input extends Record<string, unknown> ? { [Key in keyof Input]: AsSubmitted<Input[Key]> } : never) : never;
+
+type SchemaFormOptions = {
+  id: string;
+  lastResult?: SubmissionResult<string[]> | null;
+  shouldValidate?: "onSubmit" | "onBlur" | "onInput";
+  shouldRevalidate?: "onSubmit" | "onBlur" | "onInput";
+  /** What the fields show first, as text. */
+  defaultValue?: Record<string, unknown>;
+};
+
+/**
+ * Conform's form state for one zod schema: the browser checks the form with the
+ * very schema the action parses, so both sides give the same messages.
+ */
+export function useSchemaForm<Schema extends z.ZodType<Record<string, unknown>>>(schema: Schema, options: SchemaFormOptions) {
+  return useForm<FormShape<Schema>, z.output<Schema>>({
+    ...options,
+    defaultValue: options.defaultValue as never,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
 }

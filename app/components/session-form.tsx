@@ -1,13 +1,12 @@
 // The form for a session of the draft, for adding and for editing: every field
 // of the data model, with times as wall-clock times in the meeting's zone.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { SessionFormSchema } from "~/models/program/forms";
 import { KIND_LABELS, LEVEL_LABELS } from "~/models/program/program";
 import { formatDay } from "~/utils/time";
 import { SelectField, TextareaField } from "./console";
-import { Field, FormErrors, SubmitButton, useIsPending } from "./forms";
+import { Field, FormErrors, SubmitButton, useIsPending, useSchemaForm } from "./forms";
 
 export type SessionFormOptions = {
   days: string[];
@@ -33,12 +32,10 @@ export function SessionForm({
   lastResult?: SubmissionResult<string[]> | null;
 }) {
   const pending = useIsPending();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(SessionFormSchema, {
     id: mode === "add" ? "new-session" : "edit-session",
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(SessionFormSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SessionFormSchema }),
     shouldRevalidate: "onBlur",
   });
   return (

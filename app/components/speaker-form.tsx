@@ -1,21 +1,18 @@
 // The form for a speaker of the draft, for adding and for editing.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { SpeakerFormSchema } from "~/models/program/forms";
 import { TextareaField } from "./console";
-import { Field, FormErrors, SubmitButton, useIsPending } from "./forms";
+import { Field, FormErrors, SubmitButton, useIsPending, useSchemaForm } from "./forms";
 
 export type SpeakerFormValues = Partial<Record<"slug" | "name" | "credentials" | "affiliation" | "city" | "country" | "bio", string>>;
 
 export function SpeakerForm({ defaultValue, revision, lastResult }: { defaultValue?: SpeakerFormValues; revision?: string; lastResult?: SubmissionResult<string[]> | null }) {
   const pending = useIsPending();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(SpeakerFormSchema, {
     id: revision ? "edit-speaker" : "new-speaker",
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(SpeakerFormSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SpeakerFormSchema }),
     shouldRevalidate: "onBlur",
   });
   return (

@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormErrors, PageError, SubmitButton, useIsPending } from "~/components/forms";
+import { Field, FormErrors, PageError, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
 import { NEW_PASSWORD_HINT, newPasswordField, passwordField } from "~/models/accounts/forms";
 import { changePassword } from "~/models/accounts/user.server";
 import { requireSignIn } from "~/server/auth.server";
@@ -84,17 +84,13 @@ export default function AccountPage() {
   const pendingIntent = useNavigation().formData?.get("intent");
   const pending = useIsPending();
   const signingOut = useIsPending({ formAction: href.logout() });
-  const [form] = useForm({
+  const [form] = useSchemaForm(SignOutOtherDevicesSchema, {
     id: "sign-out-other-devices",
     lastResult: signOutResult?.result,
-    constraint: getZodConstraint(SignOutOtherDevicesSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignOutOtherDevicesSchema }),
   });
-  const [passwordForm, passwordFields] = useForm({
+  const [passwordForm, passwordFields] = useSchemaForm(ChangePasswordSchema, {
     id: "change-password",
     lastResult: passwordResult?.result,
-    constraint: getZodConstraint(ChangePasswordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
     shouldRevalidate: "onInput",
   });
   const others = devices.filter((d) => !d.current).length;

@@ -1,10 +1,9 @@
-import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { AccountForm } from "~/components/account-form";
-import { Field, FormRouteError } from "~/components/forms";
+import { Field, FormRouteError, useSchemaForm } from "~/components/forms";
 import { emailField, passwordField, redirectToField } from "~/models/accounts/forms";
 import { attemptSignIn } from "~/models/accounts/sign-in.server";
 import { accountKey, normalizeEmail } from "~/models/accounts/user.server";
@@ -76,11 +75,9 @@ function accountThrottledMessage(waitSeconds: number): string {
 export default function LoginPage() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(LoginSchema, {
     id: "login",
     lastResult,
-    constraint: getZodConstraint(LoginSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
     shouldRevalidate: "onInput",
   });
   return (

@@ -1,10 +1,9 @@
-import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { AccountForm, SwitchAccountPage, useAccountPageHref } from "~/components/account-form";
-import { Field, FormCard, FormRouteError } from "~/components/forms";
+import { Field, FormCard, FormRouteError, useSchemaForm } from "~/components/forms";
 import { emailField, NEW_PASSWORD_HINT, newPasswordField, redirectToField } from "~/models/accounts/forms";
 import { requestSignup } from "~/models/accounts/signup.server";
 import { normalizeEmail } from "~/models/accounts/user.server";
@@ -54,11 +53,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignupPage() {
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(SignupSchema, {
     id: "signup",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(SignupSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
     shouldRevalidate: "onInput",
   });
 

@@ -2,13 +2,13 @@
 // that open links must not use them up); the POST, with the password chosen on
 // the form, creates the account, signs the person in on this browser and lands
 // them on the page they started from.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import type { loader as rootLoader } from "~/root";
-import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending } from "~/components/forms";
+import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
 import { passwordField } from "~/models/accounts/forms";
 import { completeSignup, findPendingSignup } from "~/models/accounts/signup.server";
 import { accountKey } from "~/models/accounts/user.server";
@@ -81,11 +81,9 @@ export default function ConfirmSignupPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const pending = useIsPending();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(ConfirmSignupSchema, {
     id: "confirm-signup",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(ConfirmSignupSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmSignupSchema }),
     shouldRevalidate: "onInput",
   });
   const page: PageState = actionData?.page ?? loaderData;

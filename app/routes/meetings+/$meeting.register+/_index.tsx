@@ -3,12 +3,12 @@
 // come back. Prices shown here are the current tier's; the server prices the
 // order again itself and sends the person to pay (or, when it is free, straight
 // to their registration). Works without JavaScript; with it, a running total.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { ErrorList, FormErrors, SubmitButton, useIsPending } from "~/components/forms";
+import { ErrorList, FormErrors, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { AddOnChoices, CategoryPrices, legendClass, ProofFieldset, QuoteSummary, sectionClass } from "~/components/register-form";
 import type { ProgramHandle } from "../$meeting+/_layout";
@@ -111,11 +111,9 @@ export default function RegisterPage() {
   const pending = useIsPending();
   const proofCategories = categories.filter((category) => category.requiresProof).map((category) => category.slug);
   const schema = registerSchema(proofCategories);
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(schema, {
     id: "register",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     defaultValue: attendances.length === 1 ? { attendance: attendances[0] } : undefined,

@@ -2,12 +2,12 @@
 // printable version), the QR code for check-in, cancellation within the refund
 // policy, an open checkout to finish or leave, and — after a declined proof —
 // a new proof or another category with the difference to pay.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import QRCode from "qrcode";
-import { ErrorList, FormErrors, SubmitButton, useIsPending } from "~/components/forms";
+import { ErrorList, FormErrors, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import type { ProgramHandle } from "../$meeting+/_layout";
 import { ReceiptTable, toReceiptOrders } from "~/components/registration-receipt";
@@ -132,11 +132,9 @@ export default function OwnRegistrationPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const pending = useIsPending();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(OwnRegistrationSchema, {
     id: "own-registration",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(OwnRegistrationSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OwnRegistrationSchema }),
     shouldValidate: "onSubmit",
   });
   const done = DONE_MESSAGES[searchParams.get("done") ?? ""];

@@ -3,13 +3,13 @@
 // form carries the draft version it showed, so a draft changed meanwhile is
 // reviewed again rather than published unseen. Also: the releases so far, and
 // discarding the draft's unpublished changes.
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Badge, ConsolePage, linkClass, Section, StatusBanner, TextareaField } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
-import { FormErrors, SubmitButton, useIsPending } from "~/components/forms";
+import { FormErrors, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
 import { compareDraftWithPublished, discardDraftChanges } from "~/models/program/draft.server";
 import { countFollowers, isNotifiable, listReleases, publishAgenda } from "~/models/program/publish.server";
 import { PublishFormSchema } from "~/models/program/forms";
@@ -75,11 +75,9 @@ export default function Publish() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const pending = useIsPending();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(PublishFormSchema, {
     id: `publish-${draftVersion}`,
     lastResult: actionData && "form" in actionData ? actionData.form : undefined,
-    constraint: getZodConstraint(PublishFormSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PublishFormSchema }),
     defaultValue: { note: "" },
   });
   const published = searchParams.get("published");

@@ -1,13 +1,13 @@
 // One registration in the console: who, what they bought and paid, their proof,
 // and what an organizer can do: approve or decline the proof, comp the
 // registration, refund any amount (and cancel it). Organizers of the meeting only.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Badge, ConsolePage, linkClass, Section, StatusBanner } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
-import { FieldFrame, FormErrors, hintIdOf, SubmitButton } from "~/components/forms";
+import { FieldFrame, FormErrors, hintIdOf, SubmitButton, useSchemaForm } from "~/components/forms";
 import { PROOF_DECISION_MESSAGES, ProofDecisionFields, ProofList, toProofDocuments } from "~/components/proof-review";
 import { ReceiptTable, toReceiptOrders } from "~/components/registration-receipt";
 import { compRegistration, refundByOrganizer } from "~/models/registration/cancel.server";
@@ -97,11 +97,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ConsoleRegistration() {
   const { meeting, registration } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(ConsoleRegistrationSchema, {
     id: "console-registration",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(ConsoleRegistrationSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConsoleRegistrationSchema }),
     shouldValidate: "onSubmit",
     defaultValue: { amount: (registration.refundable / 100).toFixed(2) },
   });

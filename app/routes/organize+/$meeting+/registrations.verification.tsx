@@ -1,13 +1,13 @@
 // The verification queue: trainees' and students' proofs, oldest first, each with
 // its documents and institutional address, to approve or decline with a reason
 // the registrant reads. Only the meeting's organizers (and admins).
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConsolePage, linkClass, StatusBanner } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
-import { FormErrors } from "~/components/forms";
+import { FormErrors, useSchemaForm } from "~/components/forms";
 import { PROOF_DECISION_MESSAGES, ProofDecisionFields, ProofList, toProofDocuments } from "~/components/proof-review";
 import { verificationQueue } from "~/models/registration/console.server";
 import { ReviewSchema } from "~/models/registration/forms";
@@ -55,11 +55,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type Entry = ReturnType<typeof useLoaderData<typeof loader>>["queue"][number];
 
 function ReviewCard({ entry, meetingSlug, lastResult }: { entry: Entry; meetingSlug: string; lastResult?: SubmissionResult<string[]> }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(ReviewSchema, {
     id: `review-${entry.id}`,
     lastResult,
-    constraint: getZodConstraint(ReviewSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewSchema }),
     shouldValidate: "onSubmit",
   });
   const headingId = `review-${entry.id}-name`;

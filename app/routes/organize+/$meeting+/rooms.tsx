@@ -1,13 +1,13 @@
 // The draft's rooms and virtual channels: add, rename, edit, remove. Renaming
 // moves the room's sessions along; a room with sessions cannot be removed.
-import { useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { asTextField, Badge, ConsolePage, SelectField } from "~/components/console";
+import { Badge, ConsolePage, SelectField } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { DraftEntries, DraftEntryCard, DraftEntryForm, replyFor } from "~/components/draft-entries";
-import { Field } from "~/components/forms";
+import { Field, useSchemaForm } from "~/components/forms";
 import { deleteDraftRoom, getDraft, revisionOf, saveDraftRoom } from "~/models/program/draft.server";
 import { RoomFormSchema } from "~/models/program/forms";
 import { readFormData } from "~/utils/form-data.server";
@@ -50,12 +50,10 @@ type Room = ReturnType<typeof useLoaderData<typeof loader>>["rooms"][number];
 
 function RoomEditor({ room, lastResult }: { room?: Room; lastResult?: SubmissionResult<string[]> }) {
   const id = room ? room.key : "new-room";
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(RoomFormSchema, {
     id,
     lastResult,
     defaultValue: room ? { name: room.name, kind: room.kind, capacity: room.capacity ? String(room.capacity) : "", position: String(room.position) } : { kind: "ROOM", position: "0" },
-    constraint: getZodConstraint(RoomFormSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RoomFormSchema }),
     shouldRevalidate: "onBlur",
   });
   return (
@@ -71,8 +69,8 @@ function RoomEditor({ room, lastResult }: { room?: Room; lastResult?: Submission
             { value: "VIRTUAL_CHANNEL", label: "Virtual channel" },
           ]}
         />
-        <Field meta={asTextField(fields.capacity)} label="Seats (optional)" type="number" min={1} />
-        <Field meta={asTextField(fields.position)} label="Position" type="number" min={0} hint="Lower numbers come first." />
+        <Field meta={fields.capacity} label="Seats (optional)" type="number" min={1} />
+        <Field meta={fields.position} label="Position" type="number" min={0} hint="Lower numbers come first." />
       </div>
     </DraftEntryForm>
   );

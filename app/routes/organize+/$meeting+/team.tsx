@@ -1,13 +1,13 @@
 // The meeting's team: organizers and moderators, invitations by e-mail (the
 // link expires after a week and works once), and removing roles. The meeting
 // always keeps one organizer.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Badge, ConsolePage, RowButton, Section, SelectField, StatusBanner } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
-import { Field, FormErrors, SubmitButton, useIsPending } from "~/components/forms";
+import { Field, FormErrors, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
 import { InviteFormSchema, TEAM_ROLE_LABELS, type TeamRole } from "~/models/program/forms";
 import { inviteToTeam, listTeam, removeTeamRole, revokeInvitation } from "~/models/meetings/team.server";
 import { requireOrganizer } from "~/server/organizer.server";
@@ -56,12 +56,10 @@ export default function Team() {
   const { me, members, invitations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const pending = useIsPending();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(InviteFormSchema, {
     id: "invite",
     lastResult: actionData && "form" in actionData ? actionData.form : undefined,
     defaultValue: { role: "ORGANIZER" },
-    constraint: getZodConstraint(InviteFormSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteFormSchema }),
     shouldRevalidate: "onBlur",
   });
   const message = actionData && "message" in actionData ? actionData : null;

@@ -1,13 +1,13 @@
 // The draft's tracks, audience tracks included (medical students, residents):
 // add, edit, remove. A track with sessions cannot be removed until they move.
-import { getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getInputProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { asTextField, Badge, ConsolePage, SelectField, TextareaField } from "~/components/console";
+import { Badge, ConsolePage, SelectField, TextareaField } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { DraftEntries, DraftEntryCard, DraftEntryForm, replyFor } from "~/components/draft-entries";
-import { Field, FieldFrame } from "~/components/forms";
+import { Field, FieldFrame, useSchemaForm } from "~/components/forms";
 import { TrackDot } from "~/components/track-chip";
 import { deleteDraftTrack, getDraft, revisionOf, saveDraftTrack } from "~/models/program/draft.server";
 import { TrackFormSchema } from "~/models/program/forms";
@@ -49,14 +49,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type Track = ReturnType<typeof useLoaderData<typeof loader>>["tracks"][number];
 
 function TrackEditor({ track, lastResult }: { track?: Track; lastResult?: SubmissionResult<string[]> }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(TrackFormSchema, {
     id: track ? `track-${track.slug}` : "new-track",
     lastResult,
     defaultValue: track
       ? { name: track.name, description: track.description ?? "", colour: track.colour, audience: track.audience, position: String(track.position) }
       : { colour: "#0f766e", audience: "EVERYONE", position: "0" },
-    constraint: getZodConstraint(TrackFormSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: TrackFormSchema }),
     shouldRevalidate: "onBlur",
   });
   return (
@@ -68,7 +66,7 @@ function TrackEditor({ track, lastResult }: { track?: Track; lastResult?: Submis
         <FieldFrame meta={fields.colour} label="Colour">
           <input {...getInputProps(fields.colour, { type: "color" })} key={fields.colour.key} className="mt-1.5 block h-10 w-20 rounded-md border border-slate-300 bg-white p-1" />
         </FieldFrame>
-        <Field meta={asTextField(fields.position)} label="Position" type="number" min={0} hint="Lower numbers come first in lists." />
+        <Field meta={fields.position} label="Position" type="number" min={0} hint="Lower numbers come first in lists." />
       </div>
       <TextareaField meta={fields.description} label="Description" rows={2} />
     </DraftEntryForm>
