@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 import { formatTime, formatTimeRange } from "~/utils/time";
 import { useProgramHref } from "./program-links";
 import { type ListedSession } from "./session-list";
-import { TrackDot } from "./track-chip";
+import { TrackChip } from "./track-chip";
 import { href } from "~/utils/href";
 
 export function NowAndNext({ meetingSlug, current, next, zone }: { meetingSlug: string; current: ListedSession[]; next: ListedSession[]; zone: string }) {
@@ -44,12 +44,7 @@ function NowColumn({ title, meetingSlug, sessions, zone, live = false }: { title
               </Link>
               <p className="mt-0.5 flex flex-wrap items-center gap-x-2 text-sm text-slate-600">
                 <span className="tabular-nums">{formatTimeRange(new Date(session.startsAt), new Date(session.endsAt), zone)}</span>
-                {session.track ? (
-                  <span className="inline-flex items-center gap-1">
-                    <TrackDot colour={session.track.colour} />
-                    {session.track.name}
-                  </span>
-                ) : null}
+                {session.track ? <TrackChip track={session.track} /> : null}
                 {session.room ? <span>{session.room.name}</span> : null}
               </p>
             </li>

@@ -23,7 +23,7 @@ export function TrackBand({ colour }: { colour: string }) {
   );
 }
 
-export function TrackChip({ track, href }: { track: ChipTrack; href?: string }) {
+export function TrackChip({ track, href }: { track: Pick<ChipTrack, "name" | "colour">; href?: string }) {
   const content = (
     <>
       <TrackDot colour={track.colour} />

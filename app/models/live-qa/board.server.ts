@@ -3,7 +3,7 @@
 // live page is about, and what the session page keeps once the session is over.
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { sessionSpeakerOrder } from "../program/session.server";
+import { sessionCoreSelect, sessionSpeakerOrder } from "../program/session.server";
 import { questionSelect, readSettings, toRecord } from "./event-log.server";
 import { viewQuestion, type QaBoard, type QaEventPayload, type QaEventRecord, type QaViewer } from "./questions";
 
@@ -79,13 +79,7 @@ export function findLiveSession(meetingSlug: string, sessionSlug: string) {
   return prisma.session.findFirst({
     where: { slug: sessionSlug, meeting: { slug: meetingSlug } },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      description: true,
-      kind: true,
-      startsAt: true,
-      endsAt: true,
+      ...sessionCoreSelect,
       status: true,
       streamUrl: true,
       recordingUrl: true,

@@ -5,16 +5,10 @@ import { type Prisma } from "~/generated/prisma/client";
 import { SessionStatus } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 import { meetingSpan } from "../meetings/meeting.server";
-import { sessionSpeakerOrder } from "./session.server";
+import { sessionCoreSelect, sessionSpeakerOrder } from "./session.server";
 
 export const calendarSessionSelect = {
-  id: true,
-  slug: true,
-  title: true,
-  description: true,
-  kind: true,
-  startsAt: true,
-  endsAt: true,
+  ...sessionCoreSelect,
   status: true,
   sequence: true,
   updatedAt: true,

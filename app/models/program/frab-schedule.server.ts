@@ -12,7 +12,7 @@ import { v5 as uuidv5 } from "uuid";
 import { prisma } from "~/utils/db.server";
 import { dayKeyOf, dayRange, daysBetween } from "~/utils/time";
 import { KIND_LABELS } from "./program";
-import { sessionSpeakerOrder } from "./session.server";
+import { sessionCoreSelect, sessionSpeakerOrder } from "./session.server";
 import { href } from "~/utils/href";
 import { absoluteUrl } from "~/utils/href.server";
 
@@ -102,14 +102,8 @@ export async function buildFrabSchedule(meetingSlug: string, origin: string): Pr
   const sessions = await prisma.session.findMany({
     where: { meetingId: meeting.id, status: "SCHEDULED" },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      description: true,
-      kind: true,
+      ...sessionCoreSelect,
       learningLevel: true,
-      startsAt: true,
-      endsAt: true,
       streamUrl: true,
       recordingUrl: true,
       room: { select: { name: true } },

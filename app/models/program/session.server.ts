@@ -8,18 +8,15 @@ import { prisma } from "~/utils/db.server";
  */
 export const sessionSpeakerOrder: Prisma.SessionSpeakerOrderByWithRelationInput[] = [{ role: "asc" }, { position: "asc" }];
 
+/** The fields every view of a session starts from: the page, the live page, calendars, the frab export. */
+export const sessionCoreSelect = { id: true, slug: true, title: true, description: true, kind: true, startsAt: true, endsAt: true } as const;
+
 export function getSession(meetingId: string, slug: string) {
   return prisma.session.findUnique({
     where: { meetingId_slug: { meetingId, slug } },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      description: true,
-      kind: true,
+      ...sessionCoreSelect,
       learningLevel: true,
-      startsAt: true,
-      endsAt: true,
       status: true,
       capacity: true,
       streamUrl: true,

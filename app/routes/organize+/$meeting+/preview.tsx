@@ -4,7 +4,7 @@ import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Badge, ConsolePage, StatusBanner } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
-import { TrackDot } from "~/components/track-chip";
+import { TrackChip } from "~/components/track-chip";
 import { getDraft } from "~/models/program/draft.server";
 import { KIND_LABELS } from "~/models/program/program";
 import { dayKeyOf, daysBetween, formatDay, formatTime, formatTimeRange } from "~/utils/time";
@@ -77,12 +77,7 @@ export default function Preview() {
                   <li key={session.slug} className={`px-4 py-3 ${session.cancelled ? "bg-slate-50" : ""}`}>
                     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
                       <span className="font-semibold text-slate-900 tabular-nums">{session.time}</span>
-                      {session.track ? (
-                        <span className="inline-flex items-center gap-1.5 text-slate-700">
-                          <TrackDot colour={session.track.colour} />
-                          {session.track.name}
-                        </span>
-                      ) : null}
+                      {session.track ? <TrackChip track={session.track} /> : null}
                       <span className="text-slate-600">{session.room ?? "Room to be announced"}</span>
                     </div>
                     <p className={`mt-1 font-semibold ${session.cancelled ? "text-slate-600" : "text-brand-800"}`}>{session.title}</p>

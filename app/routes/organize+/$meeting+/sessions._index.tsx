@@ -4,7 +4,7 @@ import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Badge, ConsolePage, buttonLinkClass } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
-import { TrackDot } from "~/components/track-chip";
+import { TrackChip } from "~/components/track-chip";
 import { compareDraftWithPublished } from "~/models/program/draft.server";
 import { KIND_LABELS } from "~/models/program/program";
 import { clashesBySession, describeClash, findClashes } from "~/models/program/clashes";
@@ -101,12 +101,7 @@ export default function ConsoleSessions() {
                   {session.time}
                 </span>
                 <span className="text-slate-600">{session.room ?? "Room to be announced"}</span>
-                {session.track ? (
-                  <span className="inline-flex items-center gap-1.5 text-slate-700">
-                    <TrackDot colour={session.track.colour} />
-                    {session.track.name}
-                  </span>
-                ) : null}
+                {session.track ? <TrackChip track={session.track} /> : null}
               </div>
               <h2 className="mt-1 text-base font-semibold">
                 <Link to={href.organize.session(slug, session)} className={`underline-offset-2 hover:underline ${session.cancelled ? "text-slate-600" : "text-brand-800"}`}>
