@@ -1,6 +1,7 @@
 // A track's colour as a small dot beside its name: enough to scan a day by
 // track without painting whole cards in colours that fight with the text.
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 
 export type ChipTrack = { slug: string; name: string; colour: string };
 
@@ -51,5 +52,18 @@ export function LevelBadge({ level }: { level: number }) {
 export function CancelledBadge() {
   return (
     <span className="inline-flex items-center rounded-full bg-red-700 px-2 py-0.5 text-xs font-bold tracking-wide text-white uppercase">Cancelled</span>
+  );
+}
+
+/** A track as a card linking to its page: the dot, the name, and what the page adds beneath. */
+export function TrackCard({ to, track, children }: { to: string; track: Pick<ChipTrack, "name" | "colour">; children: ReactNode }) {
+  return (
+    <Link to={to} className="flex h-full items-start gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600">
+      <TrackDot colour={track.colour} className="mt-1.5" />
+      <span>
+        <span className="block font-semibold text-slate-900">{track.name}</span>
+        {children}
+      </span>
+    </Link>
   );
 }

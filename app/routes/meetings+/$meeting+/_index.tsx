@@ -6,7 +6,7 @@ import { NowAndNext } from "~/components/now-next";
 import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
-import { TrackBand, TrackDot } from "~/components/track-chip";
+import { TrackBand, TrackCard } from "~/components/track-chip";
 import { getNowAndNext } from "~/models/program/agenda.server";
 import { countSessionsByDay, getMeeting, isDuringMeeting, listTracks, meetingDays, programNow } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS } from "~/models/program/program";
@@ -148,18 +148,11 @@ export default function MeetingHome() {
         <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {tracks.map((track) => (
             <li key={track.slug}>
-              <Link
-                to={withTz(href.track(meeting.slug, track))}
-                className="flex h-full items-start gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-brand-600"
-              >
-                <TrackDot colour={track.colour} className="mt-1.5" />
-                <span>
-                  <span className="block font-semibold text-slate-900">{track.name}</span>
-                  <span className="block text-sm text-slate-600">
-                    {track.sessions} sessions{track.audience !== "EVERYONE" ? ` · for ${AUDIENCE_LABELS[track.audience].toLowerCase()}` : ""}
-                  </span>
+              <TrackCard to={withTz(href.track(meeting.slug, track))} track={track}>
+                <span className="block text-sm text-slate-600">
+                  {track.sessions} sessions{track.audience !== "EVERYONE" ? ` · for ${AUDIENCE_LABELS[track.audience].toLowerCase()}` : ""}
                 </span>
-              </Link>
+              </TrackCard>
             </li>
           ))}
         </ul>

@@ -1,11 +1,11 @@
 // All tracks of a meeting, with their colours and sizes.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { type ProgramHandle } from "./_layout";
 import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
-import { TrackDot } from "~/components/track-chip";
+import { TrackCard } from "~/components/track-chip";
 import { getMeeting, listTracks } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS } from "~/models/program/program";
 import { href } from "~/utils/href";
@@ -34,20 +34,13 @@ export default function TracksPage() {
       <ul className="mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {tracks.map((track) => (
           <li key={track.slug}>
-            <Link
-              to={withTz(href.track(meeting.slug, track))}
-              className="flex h-full items-start gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600"
-            >
-              <TrackDot colour={track.colour} className="mt-1.5" />
-              <span>
-                <span className="block font-semibold text-slate-900">{track.name}</span>
-                {track.audience !== "EVERYONE" ? (
-                  <span className="mt-0.5 block text-xs font-semibold tracking-wide text-slate-600 uppercase">For {AUDIENCE_LABELS[track.audience].toLowerCase()}</span>
-                ) : null}
-                {track.description ? <span className="mt-1 block text-sm text-slate-700">{track.description}</span> : null}
-                <span className="mt-1 block text-sm text-slate-600">{track.sessions === 1 ? "1 session" : `${track.sessions} sessions`}</span>
-              </span>
-            </Link>
+            <TrackCard to={withTz(href.track(meeting.slug, track))} track={track}>
+              {track.audience !== "EVERYONE" ? (
+                <span className="mt-0.5 block text-xs font-semibold tracking-wide text-slate-600 uppercase">For {AUDIENCE_LABELS[track.audience].toLowerCase()}</span>
+              ) : null}
+              {track.description ? <span className="mt-1 block text-sm text-slate-700">{track.description}</span> : null}
+              <span className="mt-1 block text-sm text-slate-600">{track.sessions === 1 ? "1 session" : `${track.sessions} sessions`}</span>
+            </TrackCard>
           </li>
         ))}
       </ul>
