@@ -2,7 +2,7 @@
 // header and footer do not print), with the registration's details, every paid
 // order and the check-in QR code. "Print" uses the browser's print dialog.
 import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { ReceiptTable, toReceiptOrders } from "~/components/registration-receipt";
@@ -12,6 +12,7 @@ import { getOwnRegistration, registrationStateLabel } from "~/models/registratio
 import { requireUser } from "~/server/auth.server";
 import { href } from "~/utils/href";
 import { formatDate, formatDateSpan } from "~/utils/time";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Receipt ${data.registration.code} · ${data.meeting.name}` : "Receipt" }];
 
@@ -46,9 +47,7 @@ export default function ReceiptPage() {
   return (
     <div className="mx-auto max-w-2xl px-4 py-6 sm:py-10 print:max-w-none print:p-0">
       <div className="no-print mb-6 flex flex-wrap items-center justify-between gap-3">
-        <Link to={href.registration(meeting.slug)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-          <span aria-hidden="true">← </span>Your registration
-        </Link>
+        <BackLink to={href.registration(meeting.slug)}>Your registration</BackLink>
         <button
           type="button"
           onClick={() => window.print()}

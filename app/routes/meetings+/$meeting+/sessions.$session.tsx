@@ -17,6 +17,7 @@ import { env } from "~/utils/env.server";
 import { googleCalendarUrl } from "~/server/ical.server";
 import { dayKeyOf, formatDate, formatTimeRange, zoneAbbreviation, zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
+import { BackLink } from "~/components/back-link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");
@@ -72,9 +73,7 @@ export default function SessionPage() {
     <div className={`${pageWidthClass} px-4 py-6 sm:px-6 sm:py-8`}>
       <div className="max-w-4xl">
         <p className="text-sm">
-          <Link to={withTz(href.agenda(meeting.slug), { day: when.meetingDay })} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-            <span aria-hidden="true">← </span>Program for this day
-          </Link>
+          <BackLink to={withTz(href.agenda(meeting.slug), { day: when.meetingDay })}>Program for this day</BackLink>
         </p>
 
         <article className="mt-3">

@@ -20,6 +20,7 @@ import { canFrameStream } from "~/server/security-headers.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
 import { formatDate, formatTime, formatTimeRange, zoneAbbreviation, zoneViewFor } from "~/utils/time";
+import { BackLink } from "~/components/back-link";
 
 type StreamPhase = "cancelled" | "before" | "live" | "after";
 
@@ -116,9 +117,7 @@ export default function LiveSessionPage() {
   return (
     <div className={`${pageWidthClass} px-4 py-5 sm:px-6 sm:py-6`}>
       <p className="text-sm">
-        <Link to={href.session(meeting.slug, session.slug)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-          <span aria-hidden="true">← </span>Session details
-        </Link>
+        <BackLink to={href.session(meeting.slug, session.slug)}>Session details</BackLink>
       </p>
       <header className="mt-2 flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
         <div className="min-w-0">

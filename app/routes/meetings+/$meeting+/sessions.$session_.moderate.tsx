@@ -4,7 +4,7 @@
 // get in. Keyboard: j/k move through the questions, a approves, d dismisses,
 // e edits, p pins, m marks answered, ? shows the keys.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { ConnectionBadge, LiveForm, LiveNotice, questionButtonClass } from "~/components/live-qa/live-form";
 import { ModeratorQuestion } from "~/components/live-qa/moderator-question";
@@ -19,6 +19,7 @@ import { loadLivePage, runQaCommand } from "~/server/live-qa-page.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
 import { zoneViewFor } from "~/utils/time";
+import { BackLink } from "~/components/back-link";
 
 async function requireModeratorPage(request: Request, params: { meeting?: string; session?: string }) {
   const page = await loadLivePage(request, params);
@@ -75,9 +76,7 @@ export default function ModeratePage() {
   return (
     <div className={`${pageWidthClass} px-4 py-5 sm:px-6 sm:py-6`}>
       <p className="text-sm">
-        <Link to={href.live(meeting.slug, session.slug)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-          <span aria-hidden="true">← </span>Viewer page
-        </Link>
+        <BackLink to={href.live(meeting.slug, session.slug)}>Viewer page</BackLink>
       </p>
       <header className="mt-2 flex flex-wrap items-start justify-between gap-x-6 gap-y-3">
         <div className="min-w-0">

@@ -1,6 +1,6 @@
 // A speaker: who they are and where they speak at the meeting.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
@@ -10,6 +10,7 @@ import { ROLE_LABELS } from "~/models/program/program";
 import { getSpeaker } from "~/models/program/speaker.server";
 import { zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
+import { BackLink } from "~/components/back-link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");
@@ -41,9 +42,7 @@ export default function SpeakerPage() {
     <div className={`${pageWidthClass} px-4 py-6 sm:px-6 sm:py-8`}>
       <div className="max-w-4xl">
         <p className="text-sm">
-          <Link to={withTz(href.speakers(meeting.slug))} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-            <span aria-hidden="true">← </span>All speakers
-          </Link>
+          <BackLink to={withTz(href.speakers(meeting.slug))}>All speakers</BackLink>
         </p>
         <header className="mt-3">
           <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">

@@ -11,6 +11,7 @@ import { getMeeting, getTrack } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS } from "~/models/program/program";
 import { dayKeyOf, formatDay, zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
+import { BackLink } from "~/components/back-link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");
@@ -41,9 +42,7 @@ export default function TrackPage() {
   return (
     <div className={`${pageWidthClass} px-4 py-6 sm:px-6 sm:py-8`}>
       <p className="text-sm">
-        <Link to={withTz(href.tracks(meeting.slug))} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-          <span aria-hidden="true">← </span>All tracks
-        </Link>
+        <BackLink to={withTz(href.tracks(meeting.slug))}>All tracks</BackLink>
       </p>
       <div className="mt-3 flex items-center gap-3">
         <TrackDot colour={track.colour} className="h-4 w-4" />

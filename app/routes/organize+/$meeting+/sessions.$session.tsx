@@ -17,6 +17,7 @@ import { requireOrganizer } from "~/server/organizer.server";
 import { refusalMessage, refusalReply, refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
+import { BackLink } from "~/components/back-link";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.session.title} · Organize` : "Session · Organize" }];
 
@@ -96,9 +97,7 @@ export default function EditSession() {
     <ConsolePage
       title={session.title}
       intro={
-        <Link to={href.organize.sessions(meeting, { day: values.day })} className={linkClass}>
-          <span aria-hidden="true">← </span>Sessions of that day
-        </Link>
+        <BackLink to={href.organize.sessions(meeting, { day: values.day })} className={linkClass}>Sessions of that day</BackLink>
       }
     >
       <div className="max-w-3xl space-y-4">

@@ -2,7 +2,7 @@
 // afterwards, where the form lands.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ConsolePage, linkClass } from "~/components/console";
 import { ConsoleErrorBoundary } from "~/components/console-error";
 import { SessionForm } from "~/components/session-form";
@@ -13,6 +13,7 @@ import { requireOrganizer } from "~/server/organizer.server";
 import { refusalReply, refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
+import { BackLink } from "~/components/back-link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
@@ -38,9 +39,7 @@ export default function NewSession() {
     <ConsolePage
       title="Add a session"
       intro={
-        <Link to={href.organize.sessions(slug)} className={linkClass}>
-          <span aria-hidden="true">← </span>All sessions
-        </Link>
+        <BackLink to={href.organize.sessions(slug)} className={linkClass}>All sessions</BackLink>
       }
     >
       <div className="max-w-3xl">

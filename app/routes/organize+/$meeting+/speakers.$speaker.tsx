@@ -15,6 +15,7 @@ import { refusalMessage, refusalReply, refusalStatus } from "~/server/refusal.se
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
 import { formatDay, formatTimeRange, dayKeyOf } from "~/utils/time";
+import { BackLink } from "~/components/back-link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
@@ -65,9 +66,7 @@ export default function EditSpeaker() {
     <ConsolePage
       title={speaker.name}
       intro={
-        <Link to={href.organize.speakers(slug)} className={linkClass}>
-          <span aria-hidden="true">← </span>All speakers
-        </Link>
+        <BackLink to={href.organize.speakers(slug)} className={linkClass}>All speakers</BackLink>
       }
     >
       <div className="max-w-3xl space-y-4">
