@@ -55,7 +55,3 @@ export function refusalOf(error: unknown): Refusal {
   if (error instanceof RefusalError) return error.refusal;
   throw error;
 }
-
-export function isRefusal(value: unknown): value is Refusal {
-  return typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false && typeof (value as { code?: unknown }).code === "string";
-}

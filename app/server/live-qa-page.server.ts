@@ -13,7 +13,7 @@ import { runCommand } from "~/models/live-qa/commands.server";
 import type { QaActor } from "~/models/live-qa/event-log.server";
 import { refuse, refusalOf, type Refusal } from "~/models/refusal";
 import { getSignIn, type SignedInUser } from "./auth.server";
-import { refusalReply, refusalStatus } from "./refusal.server";
+import { type refusalReply, refusalResponse } from "./refusal.server";
 
 export type LivePageContext = {
   session: LiveSession;
@@ -40,7 +40,7 @@ function backTo(request: Request, done: string, hash: string): string {
 
 /** A refused command: the form's errors (Conform), its sentence for the page's notice, the refusal's status. */
 function refused(intent: string, refusal: Refusal, submission?: Parameters<typeof refusalReply>[1]) {
-  return data({ intent, result: refusalReply(refusal, submission), error: refusal.message }, { status: refusalStatus(refusal) });
+  return refusalResponse(refusal, submission, { intent, error: refusal.message });
 }
 
 /** The schema the form itself must satisfy: the row's, less the fields its button fixes (moderation on/off). */

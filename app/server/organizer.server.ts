@@ -2,11 +2,10 @@
 // meeting (404 otherwise) and require the ORGANIZER role in it (admins pass;
 // signed out → sign in; anyone else → 403). Also answers the draft-entry forms.
 import { type Submission } from "@conform-to/react";
-import { data } from "@remix-run/node";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { type Refusal } from "~/models/refusal";
 import { requireMeetingRole } from "./auth.server";
-import { refusalReply, refusalStatus } from "./refusal.server";
+import { refusalResponse } from "./refusal.server";
 
 export async function requireOrganizer(request: Request, params: { meeting?: string }) {
   const meeting = await getMeeting(params.meeting ?? "");
@@ -26,7 +25,7 @@ export function draftEntryReply(
   outcome: { ok: true } | Refusal,
   entry: { name: string; added: boolean },
 ) {
-  if (!outcome.ok) return data({ formId, result: refusalReply(outcome, submission) }, { status: refusalStatus(outcome) });
+  if (!outcome.ok) return refusalResponse(outcome, submission, { formId });
   return {
     formId,
     result: submission.reply({ resetForm: entry.added }),

@@ -41,11 +41,6 @@ export function refusalResponse<Extra extends object = object>(refusal: Refusal,
   return data({ ...(extra as Extra), result: refusalReply(refusal, submission) }, { status: refusalStatus(refusal) });
 }
 
-/** A loader's or resource route's refusal: a plain-text response with the status. */
-export function refusalAsResponse(refusal: Refusal): Response {
-  return new Response(refusal.message, { status: refusalStatus(refusal), headers: { "Content-Type": "text/plain; charset=utf-8" } });
-}
-
 /**
  * An action's answer when the page shows the refusal as a message above its
  * content (a removal, a button without a form of its own), not under a field:
