@@ -4,7 +4,6 @@
 import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
-import { ProgramErrorBoundary } from "~/components/program-error";
 import { ReceiptTable, toReceiptOrders } from "~/components/registration-receipt";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { ATTENDANCE_LABELS } from "~/models/registration/pricing";
@@ -94,6 +93,4 @@ export default function ReceiptPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ProgramErrorBoundary />;
-}
+export { ProgramErrorBoundary as ErrorBoundary } from "~/components/program-error";

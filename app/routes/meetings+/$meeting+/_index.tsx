@@ -4,7 +4,6 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { NowAndNext } from "~/components/now-next";
 import { pageWidthClass } from "~/components/page-width";
-import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { TrackBand, TrackCard } from "~/components/track-chip";
 import { getNowAndNext } from "~/models/program/agenda.server";
@@ -161,6 +160,4 @@ export default function MeetingHome() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ProgramErrorBoundary />;
-}
+export { ProgramErrorBoundary as ErrorBoundary } from "~/components/program-error";

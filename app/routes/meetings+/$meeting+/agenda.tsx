@@ -7,7 +7,6 @@ import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { type ReactNode, useEffect, useState } from "react";
 import { NowAndNext } from "~/components/now-next";
 import { pageWidthClass } from "~/components/page-width";
-import { ProgramErrorBoundary } from "~/components/program-error";
 import { IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";
 import { useProgramHref } from "~/components/program-links";
 import { href, withQuery } from "~/utils/href";
@@ -273,9 +272,7 @@ function Select({ id, name, label, value, children }: { id: string; name: string
   );
 }
 
-export function ErrorBoundary() {
-  return <ProgramErrorBoundary />;
-}
-
 // Adding a session to My schedule changes the meeting frame's data, not this page's.
 export { keepProgramOnScheduleChange as shouldRevalidate } from "~/components/schedule-button";
+
+export { ProgramErrorBoundary as ErrorBoundary } from "~/components/program-error";

@@ -3,7 +3,6 @@
 // people also see what changed in the sessions of their own schedule.
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { listReleases } from "~/models/program/publish.server";
 import { getMeeting } from "~/models/meetings/meeting.server";
@@ -175,6 +174,4 @@ export default function Changelog() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ProgramErrorBoundary />;
-}
+export { ProgramErrorBoundary as ErrorBoundary } from "~/components/program-error";

@@ -8,7 +8,6 @@ import { Form, Link, useActionData, useFetchers, useLoaderData } from "@remix-ru
 import { useEffect, useState } from "react";
 import { SubmitButton, useIsPending } from "~/components/forms";
 import { pageWidthClass } from "~/components/page-width";
-import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { ScheduleButton } from "~/components/schedule-button";
 import { CancelledBadge, TrackChip, TrackDot } from "~/components/track-chip";
@@ -359,6 +358,4 @@ function useHydrated() {
   return hydrated;
 }
 
-export function ErrorBoundary() {
-  return <ProgramErrorBoundary />;
-}
+export { ProgramErrorBoundary as ErrorBoundary } from "~/components/program-error";

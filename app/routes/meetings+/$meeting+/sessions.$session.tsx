@@ -4,7 +4,6 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AudienceQuestions } from "~/components/live-qa/audience-questions";
 import { pageWidthClass } from "~/components/page-width";
-import { ProgramErrorBoundary } from "~/components/program-error";
 import { ScheduleButton, SessionCalendarLinks } from "~/components/schedule-button";
 import { useProgramHref } from "~/components/program-links";
 import { useZoneSwitchHrefs } from "~/components/time-zone";
@@ -199,9 +198,7 @@ export default function SessionPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ProgramErrorBoundary />;
-}
-
 // Adding a session to My schedule changes the meeting frame's data, not this page's.
 export { keepProgramOnScheduleChange as shouldRevalidate } from "~/components/schedule-button";
+
+export { ProgramErrorBoundary as ErrorBoundary } from "~/components/program-error";

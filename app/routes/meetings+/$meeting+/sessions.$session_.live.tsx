@@ -10,7 +10,6 @@ import { QuestionItem } from "~/components/live-qa/question-item";
 import { useLiveCommands } from "~/components/live-qa/use-live-commands";
 import { useLiveQa } from "~/components/live-qa/use-live-qa";
 import { pageWidthClass } from "~/components/page-width";
-import { ProgramErrorBoundary } from "~/components/program-error";
 import { getQaBoard } from "~/models/live-qa/board.server";
 import { audienceQuestions, sortQuestions, type QuestionSort } from "~/models/live-qa/questions";
 import { ROLE_LABELS } from "~/models/program/program";
@@ -314,6 +313,4 @@ function StreamPanel({
   return card("This session is not streamed", "Follow it in the room, and ask your questions here.");
 }
 
-export function ErrorBoundary() {
-  return <ProgramErrorBoundary />;
-}
+export { ProgramErrorBoundary as ErrorBoundary } from "~/components/program-error";

@@ -11,7 +11,6 @@ import { ModeratorQuestion } from "~/components/live-qa/moderator-question";
 import { useLiveCommands } from "~/components/live-qa/use-live-commands";
 import { useLiveQa } from "~/components/live-qa/use-live-qa";
 import { pageWidthClass } from "~/components/page-width";
-import { ProgramErrorBoundary } from "~/components/program-error";
 import { getQaBoard } from "~/models/live-qa/board.server";
 import { sortQuestions, type QuestionView } from "~/models/live-qa/questions";
 import { loginUrlFor } from "~/server/auth.server";
@@ -240,6 +239,4 @@ function useQueueShortcuts(setShowKeys: (update: (shown: boolean) => boolean) =>
   }, [setShowKeys]);
 }
 
-export function ErrorBoundary() {
-  return <ProgramErrorBoundary />;
-}
+export { ProgramErrorBoundary as ErrorBoundary } from "~/components/program-error";

@@ -4,7 +4,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useLiveQa } from "~/components/live-qa/use-live-qa";
-import { ProgramErrorBoundary } from "~/components/program-error";
 import { getQaBoard } from "~/models/live-qa/board.server";
 import { projectorQuestions } from "~/models/live-qa/questions";
 import { loadLivePage } from "~/server/live-qa-page.server";
@@ -93,6 +92,4 @@ export default function ProjectorView() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ProgramErrorBoundary />;
-}
+export { ProgramErrorBoundary as ErrorBoundary } from "~/components/program-error";

@@ -4,7 +4,6 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { type ProgramHandle } from "./_layout";
 import { pageWidthClass } from "~/components/page-width";
-import { ProgramErrorBoundary } from "~/components/program-error";
 import { IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";
 import { useProgramHref } from "~/components/program-links";
 import { href, withQuery } from "~/utils/href";
@@ -135,6 +134,4 @@ export default function SpeakersPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ProgramErrorBoundary />;
-}
+export { ProgramErrorBoundary as ErrorBoundary } from "~/components/program-error";

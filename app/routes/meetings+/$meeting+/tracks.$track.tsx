@@ -2,7 +2,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { pageWidthClass } from "~/components/page-width";
-import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { SessionsByTime } from "~/components/session-list";
 import { TrackDot } from "~/components/track-chip";
@@ -77,9 +76,7 @@ export default function TrackPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ProgramErrorBoundary />;
-}
-
 // Adding a session to My schedule changes the meeting frame's data, not this page's.
 export { keepProgramOnScheduleChange as shouldRevalidate } from "~/components/schedule-button";
+
+export { ProgramErrorBoundary as ErrorBoundary } from "~/components/program-error";

@@ -3,7 +3,6 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { type ProgramHandle } from "./_layout";
 import { pageWidthClass } from "~/components/page-width";
-import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { TrackCard } from "~/components/track-chip";
 import { getMeeting, listTracks } from "~/models/meetings/meeting.server";
@@ -48,6 +47,4 @@ export default function TracksPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ProgramErrorBoundary />;
-}
+export { ProgramErrorBoundary as ErrorBoundary } from "~/components/program-error";

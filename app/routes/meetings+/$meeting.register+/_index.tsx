@@ -9,7 +9,6 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { ErrorList, FormErrors, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
-import { ProgramErrorBoundary } from "~/components/program-error";
 import { AddOnChoices, CategoryPrices, legendClass, ProofFieldset, QuoteSummary, sectionClass } from "~/components/register-form";
 import type { ProgramHandle } from "../$meeting+/_layout";
 import { startCheckout } from "~/models/registration/checkout.server";
@@ -299,6 +298,4 @@ export default function RegisterPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ProgramErrorBoundary />;
-}
+export { ProgramErrorBoundary as ErrorBoundary } from "~/components/program-error";

@@ -5,7 +5,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SubmitButton, useIsPending } from "~/components/forms";
-import { ProgramErrorBoundary } from "~/components/program-error";
 import type { ProgramHandle } from "../$meeting+/_layout";
 import { abandonCheckout } from "~/models/registration/checkout.server";
 import { LeaveCheckoutSchema } from "~/models/registration/forms";
@@ -74,6 +73,4 @@ export default function PaymentCancelled() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ProgramErrorBoundary />;
-}
+export { ProgramErrorBoundary as ErrorBoundary } from "~/components/program-error";

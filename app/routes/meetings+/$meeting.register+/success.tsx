@@ -3,7 +3,6 @@
 // looks again every few seconds (a plain meta refresh, no JavaScript needed).
 import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ProgramErrorBoundary } from "~/components/program-error";
 import type { ProgramHandle } from "../$meeting+/_layout";
 import { findOrderByCheckoutSession, isConfirmed } from "~/models/registration/registration.server";
 import { requireUser } from "~/server/auth.server";
@@ -63,6 +62,4 @@ export default function PaymentSuccess() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ProgramErrorBoundary />;
-}
+export { ProgramErrorBoundary as ErrorBoundary } from "~/components/program-error";

@@ -8,7 +8,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SubmitButton, useIsPending } from "~/components/forms";
-import { ProgramErrorBoundary } from "~/components/program-error";
 import { OrderTable } from "~/components/registration-receipt";
 import type { ProgramHandle } from "../$meeting+/_layout";
 import { TestPaymentSchema } from "~/models/registration/forms";
@@ -140,6 +139,4 @@ export default function TestPaymentPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ProgramErrorBoundary />;
-}
+export { ProgramErrorBoundary as ErrorBoundary } from "~/components/program-error";

@@ -4,7 +4,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormCard, SubmitButton, useIsPending } from "~/components/forms";
-import { ProgramErrorBoundary } from "~/components/program-error";
 import type { ProgramHandle } from "../$meeting+/_layout";
 import { confirmInstitutionalEmail, findInstitutionalEmailToken } from "~/models/registration/verification.server";
 
@@ -50,6 +49,4 @@ export default function ConfirmInstitutionalEmail() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ProgramErrorBoundary />;
-}
+export { ProgramErrorBoundary as ErrorBoundary } from "~/components/program-error";

@@ -3,7 +3,6 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ConsolePage, linkClass, Section, buttonLinkClass } from "~/components/console";
-import { ConsoleErrorBoundary } from "~/components/console-error";
 import { compareDraftWithPublished } from "~/models/program/draft.server";
 import { listReleases } from "~/models/program/publish.server";
 import { listAuditEntries } from "~/models/meetings/audit.server";
@@ -96,6 +95,4 @@ export default function ConsoleOverview() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ConsoleErrorBoundary />;
-}
+export { ConsoleErrorBoundary as ErrorBoundary } from "~/components/console-error";

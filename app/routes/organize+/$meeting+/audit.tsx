@@ -3,7 +3,6 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ConsolePage, secondaryLinkClass } from "~/components/console";
-import { ConsoleErrorBoundary } from "~/components/console-error";
 import { listAuditEntries } from "~/models/meetings/audit.server";
 import { formatDate, formatTime, zoneAbbreviation } from "~/utils/time";
 import { requireOrganizer } from "~/server/organizer.server";
@@ -68,6 +67,4 @@ export default function AuditLog() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ConsoleErrorBoundary />;
-}
+export { ConsoleErrorBoundary as ErrorBoundary } from "~/components/console-error";

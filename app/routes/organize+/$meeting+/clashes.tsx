@@ -4,7 +4,6 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ConsolePage, Section, StatusBanner } from "~/components/console";
-import { ConsoleErrorBoundary } from "~/components/console-error";
 import { getDraft } from "~/models/program/draft.server";
 import { CLASH_LABELS, type Clash, describeClash, findClashes } from "~/models/program/clashes";
 import { dayKeyOf, formatDay, formatTimeRange } from "~/utils/time";
@@ -71,6 +70,4 @@ export default function Clashes() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ConsoleErrorBoundary />;
-}
+export { ConsoleErrorBoundary as ErrorBoundary } from "~/components/console-error";

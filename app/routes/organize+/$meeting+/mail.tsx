@@ -5,7 +5,6 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/nod
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Badge, ConsolePage, RowButton, Section, StatusBanner } from "~/components/console";
-import { ConsoleErrorBoundary } from "~/components/console-error";
 import { countMeetingMail, listMeetingMail, sendMailAgain } from "~/models/meetings/outgoing-mail.server";
 import { readFormData } from "~/utils/form-data.server";
 import { requireOrganizer } from "~/server/organizer.server";
@@ -119,6 +118,4 @@ export default function OutgoingMailPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ConsoleErrorBoundary />;
-}
+export { ConsoleErrorBoundary as ErrorBoundary } from "~/components/console-error";

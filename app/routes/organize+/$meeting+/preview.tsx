@@ -3,7 +3,6 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Badge, ConsolePage, StatusBanner } from "~/components/console";
-import { ConsoleErrorBoundary } from "~/components/console-error";
 import { TrackChip } from "~/components/track-chip";
 import { getDraft } from "~/models/program/draft.server";
 import { KIND_LABELS } from "~/models/program/program";
@@ -100,6 +99,4 @@ export default function Preview() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ConsoleErrorBoundary />;
-}
+export { ConsoleErrorBoundary as ErrorBoundary } from "~/components/console-error";

@@ -8,7 +8,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Badge, ConsolePage, linkClass, Section, StatusBanner, TextareaField } from "~/components/console";
-import { ConsoleErrorBoundary } from "~/components/console-error";
 import { FormErrors, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
 import { compareDraftWithPublished, discardDraftChanges } from "~/models/program/draft.server";
 import { countFollowers, isNotifiable, listReleases, publishAgenda } from "~/models/program/publish.server";
@@ -219,6 +218,4 @@ export default function Publish() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ConsoleErrorBoundary />;
-}
+export { ConsoleErrorBoundary as ErrorBoundary } from "~/components/console-error";

@@ -4,7 +4,6 @@
 import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Badge, ConsolePage, Section, buttonLinkClass, linkClass, secondaryLinkClass } from "~/components/console";
-import { ConsoleErrorBoundary } from "~/components/console-error";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { countPendingVerifications, listAddOnSeats, registrationSummary, searchRegistrations, SEARCH_PAGE_SIZE } from "~/models/registration/console.server";
 import { REGISTRATION_FILTERS, type RegistrationFilter } from "~/models/registration/forms";
@@ -272,6 +271,4 @@ export default function RegistrationsConsole() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ConsoleErrorBoundary />;
-}
+export { ConsoleErrorBoundary as ErrorBoundary } from "~/components/console-error";

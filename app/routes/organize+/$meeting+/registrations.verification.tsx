@@ -6,7 +6,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConsolePage, linkClass, StatusBanner } from "~/components/console";
-import { ConsoleErrorBoundary } from "~/components/console-error";
 import { FormErrors, useSchemaForm } from "~/components/forms";
 import { PROOF_DECISION_MESSAGES, ProofDecisionFields, ProofList, toProofDocuments } from "~/components/proof-review";
 import { verificationQueue } from "~/models/registration/console.server";
@@ -121,6 +120,4 @@ export default function VerificationQueue() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ConsoleErrorBoundary />;
-}
+export { ConsoleErrorBoundary as ErrorBoundary } from "~/components/console-error";

@@ -3,7 +3,6 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Badge, ConsolePage, buttonLinkClass } from "~/components/console";
-import { ConsoleErrorBoundary } from "~/components/console-error";
 import { TrackChip } from "~/components/track-chip";
 import { compareDraftWithPublished } from "~/models/program/draft.server";
 import { KIND_LABELS } from "~/models/program/program";
@@ -141,6 +140,4 @@ export default function ConsoleSessions() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ConsoleErrorBoundary />;
-}
+export { ConsoleErrorBoundary as ErrorBoundary } from "~/components/console-error";

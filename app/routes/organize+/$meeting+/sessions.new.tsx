@@ -4,7 +4,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ConsolePage, linkClass } from "~/components/console";
-import { ConsoleErrorBoundary } from "~/components/console-error";
 import { SessionForm } from "~/components/session-form";
 import { getDraft, saveDraftSession } from "~/models/program/draft.server";
 import { sessionFormOptions, sessionFromForm } from "~/models/program/form-values.server";
@@ -49,6 +48,4 @@ export default function NewSession() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ConsoleErrorBoundary />;
-}
+export { ConsoleErrorBoundary as ErrorBoundary } from "~/components/console-error";

@@ -3,7 +3,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ConsolePage, linkClass, Section, StatusBanner } from "~/components/console";
-import { ConsoleErrorBoundary } from "~/components/console-error";
 import { SubmitButton } from "~/components/forms";
 import { SpeakerForm } from "~/components/speaker-form";
 import { deleteDraftSpeaker, getDraft, revisionOf, saveDraftSpeaker } from "~/models/program/draft.server";
@@ -106,6 +105,4 @@ export default function EditSpeaker() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ConsoleErrorBoundary />;
-}
+export { ConsoleErrorBoundary as ErrorBoundary } from "~/components/console-error";

@@ -3,7 +3,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConsolePage, Section } from "~/components/console";
-import { ConsoleErrorBoundary } from "~/components/console-error";
 import { SpeakerForm } from "~/components/speaker-form";
 import { getDraft, saveDraftSpeaker } from "~/models/program/draft.server";
 import { speakerFromForm } from "~/models/program/form-values.server";
@@ -79,6 +78,4 @@ export default function ConsoleSpeakers() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ConsoleErrorBoundary />;
-}
+export { ConsoleErrorBoundary as ErrorBoundary } from "~/components/console-error";

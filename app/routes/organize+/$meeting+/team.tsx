@@ -6,7 +6,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Badge, ConsolePage, RowButton, Section, SelectField, StatusBanner } from "~/components/console";
-import { ConsoleErrorBoundary } from "~/components/console-error";
 import { Field, FormErrors, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
 import { InviteFormSchema, TEAM_ROLE_LABELS, type TeamRole } from "~/models/program/forms";
 import { inviteToTeam, listTeam, removeTeamRole, revokeInvitation } from "~/models/meetings/team.server";
@@ -131,6 +130,4 @@ export default function Team() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ConsoleErrorBoundary />;
-}
+export { ConsoleErrorBoundary as ErrorBoundary } from "~/components/console-error";
