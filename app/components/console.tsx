@@ -1,10 +1,6 @@
-// Building blocks of the organizer console's pages: the page heading, select
-// and text-area fields in the same frame as forms.tsx's Field (label, hint,
-// error under the field, announced via aria-describedby), status banners, and
-// small badges.
-import { getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+// Building blocks of the organizer console's pages: the page heading, status
+// banners, small badges, sections, lists and tables.
 import type { ComponentProps, ReactNode } from "react";
-import { controlClass, FieldFrame, hintIdOf } from "./forms";
 
 export function ConsolePage({ title, intro, actions, children }: { title: string; intro?: ReactNode; actions?: ReactNode; children: ReactNode }) {
   return (
@@ -18,47 +14,6 @@ export function ConsolePage({ title, intro, actions, children }: { title: string
       </div>
       <div className="mt-6">{children}</div>
     </div>
-  );
-}
-
-type Option = { value: string; label: string };
-
-/** What every console field takes: the form's field, its label, a lasting hint, and the frame's class. */
-type ConsoleFieldProps = { meta: FieldMetadata<string | undefined>; label: ReactNode; hint?: ReactNode; className?: string };
-
-export function SelectField({
-  meta,
-  label,
-  options,
-  hint,
-  placeholder,
-  className,
-}: ConsoleFieldProps & {
-  options: Option[];
-  /** An empty first option, e.g. "No track". */
-  placeholder?: string;
-}) {
-  const { key, ...props } = getSelectProps(meta, { ariaDescribedBy: hintIdOf(meta, hint) });
-  return (
-    <FieldFrame meta={meta} label={label} hint={hint} className={className}>
-      <select key={key} {...props} className={controlClass(Boolean(meta.errors?.length))}>
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </FieldFrame>
-  );
-}
-
-export function TextareaField({ meta, label, hint, className, rows = 4 }: ConsoleFieldProps & { rows?: number }) {
-  const { key, ...props } = getTextareaProps(meta, { ariaDescribedBy: hintIdOf(meta, hint) });
-  return (
-    <FieldFrame meta={meta} label={label} hint={hint} className={className}>
-      <textarea key={key} rows={rows} {...props} className={controlClass(Boolean(meta.errors?.length))} />
-    </FieldFrame>
   );
 }
 
@@ -117,5 +72,48 @@ export function Section({ title, id, children, description }: { title: string; i
       {description ? <div className="mt-1 text-sm text-slate-600">{description}</div> : null}
       <div className="mt-3">{children}</div>
     </section>
+  );
+}
+
+/** A bordered list of rows (`<li>`s), or one line saying there are none. */
+export function ItemList({ empty, ordered = false, children }: { empty: ReactNode; ordered?: boolean; children: ReactNode[] }) {
+  if (!children.length) return <p className="text-sm text-slate-600">{empty}</p>;
+  const List = ordered ? "ol" : "ul";
+  return <List className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">{children}</List>;
+}
+
+/** A column of a DataTable: its heading, and whether it holds figures (right-aligned, even digits). */
+export type Column = string | { label: string; figures: true };
+
+/** A column of figures. */
+export const figures = (label: string): Column => ({ label, figures: true });
+
+/** Cell classes for DataTable rows: a row's heading cell, a text cell and a figure cell. */
+export const cell = {
+  heading: "px-3 py-2 text-left text-sm font-medium text-slate-800",
+  text: "px-3 py-2 text-sm text-slate-800",
+  figure: "px-3 py-2 text-right text-sm text-slate-800 tabular-nums",
+};
+
+/** A table that scrolls sideways on a narrow screen rather than squeezing its columns. */
+export function DataTable({ columns, className, children }: { columns: Column[]; className?: string; children: ReactNode }) {
+  return (
+    <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white ${className ?? ""}`}>
+      <table className="min-w-full divide-y divide-slate-200">
+        <thead className="bg-slate-50">
+          <tr>
+            {columns.map((column) => {
+              const label = typeof column === "string" ? column : column.label;
+              return (
+                <th key={label} scope="col" className={`px-3 py-2 text-xs font-semibold tracking-wide text-slate-600 uppercase ${typeof column === "string" ? "text-left" : "text-right"}`}>
+                  {label}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </div>
   );
 }

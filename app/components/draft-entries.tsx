@@ -3,11 +3,10 @@
 // away, and a form to add one comes last. Every form posts to the page's
 // action, which answers a save with the form's id, so that only the form that
 // was sent shows its errors, and a removal with a message.
-import { getFormProps, type FormMetadata, type SubmissionResult } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { RowButton, Section, StatusBanner } from "./console";
-import { FormErrors, SubmitButton, useIsPending } from "./forms";
 
 /** What a draft-entries page's action answers: a save's reply to one form, or a removal's outcome. */
 export type DraftEntryReply =
@@ -82,42 +81,5 @@ export function DraftEntryCard({
         <div className="mt-3">{children}</div>
       </details>
     </li>
-  );
-}
-
-/**
- * The form that adds an entry or saves one: its intent, and for an existing
- * entry the key and revision it was read at, so a save never overwrites a
- * change made meanwhile.
- */
-export function DraftEntryForm<Schema extends Record<string, unknown>>({
-  form,
-  intent,
-  original,
-  submitLabel,
-  children,
-}: {
-  form: FormMetadata<Schema, string[]>;
-  intent: string;
-  original?: { key: string; revision: string };
-  submitLabel: string;
-  children: ReactNode;
-}) {
-  const pending = useIsPending();
-  return (
-    <Form method="post" {...getFormProps(form)} className="space-y-4">
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <input type="hidden" name="intent" value={intent} />
-      {original ? (
-        <>
-          <input type="hidden" name="original" value={original.key} />
-          <input type="hidden" name="revision" value={original.revision} />
-        </>
-      ) : null}
-      {children}
-      <SubmitButton pending={pending} pendingLabel="Saving…" variant={original ? "secondary" : "primary"}>
-        {submitLabel}
-      </SubmitButton>
-    </Form>
   );
 }

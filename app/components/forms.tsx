@@ -1,7 +1,7 @@
 // Form building blocks shared by every page with a form: labelled fields whose
 // errors sit right under them (and are announced via aria-describedby),
 // form-level errors, and submit buttons that show when the submission is under way.
-import { getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { isRouteErrorResponse, Link, useFormAction, useNavigation, useRouteError } from "@remix-run/react";
 import type { ComponentProps, ReactNode } from "react";
@@ -99,6 +99,80 @@ export function Field({ meta, label, type = "text", hint, className, ...rest }: 
   return (
     <FieldFrame meta={meta} label={label} hint={hint} className={className}>
       <input key={key} {...inputProps} {...rest} className={controlClass(Boolean(meta.errors?.length))} />
+    </FieldFrame>
+  );
+}
+
+type Option = { value: string; label: string };
+
+/** A select's choices: a list, or a map from value to label such as KIND_LABELS. */
+type Options = Option[] | Readonly<Record<string, string>>;
+
+/** What every console field takes: the form's field, its label, a lasting hint, and the frame's class. */
+type ConsoleFieldProps = { meta: FieldMetadata<string | undefined>; label: ReactNode; hint?: ReactNode; className?: string };
+
+export function SelectField({
+  meta,
+  label,
+  options,
+  hint,
+  placeholder,
+  className,
+}: ConsoleFieldProps & {
+  options: Options;
+  /** An empty first option, e.g. "No track". */
+  placeholder?: string;
+}) {
+  const { key, ...props } = getSelectProps(meta, { ariaDescribedBy: hintIdOf(meta, hint) });
+  return (
+    <FieldFrame meta={meta} label={label} hint={hint} className={className}>
+      <select key={key} {...props} className={controlClass(Boolean(meta.errors?.length))}>
+        <OptionList options={options} placeholder={placeholder} />
+      </select>
+    </FieldFrame>
+  );
+}
+
+/** A labelled select outside a validated form: a search filter, or a one-field action. */
+export function PlainSelect({
+  id,
+  label,
+  options,
+  placeholder,
+  className,
+  ...rest
+}: { id: string; label: ReactNode; options: Options; placeholder?: string; className?: string } & Omit<ComponentProps<"select">, "id" | "className" | "children">) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select id={id} {...rest} className={controlClass(false)}>
+        <OptionList options={options} placeholder={placeholder} />
+      </select>
+    </div>
+  );
+}
+
+function OptionList({ options, placeholder }: { options: Options; placeholder?: string }) {
+  const list = Array.isArray(options) ? options : Object.entries(options).map(([value, label]) => ({ value, label }));
+  return (
+    <>
+      {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+      {list.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
+export function TextareaField({ meta, label, hint, className, rows = 4 }: ConsoleFieldProps & { rows?: number }) {
+  const { key, ...props } = getTextareaProps(meta, { ariaDescribedBy: hintIdOf(meta, hint) });
+  return (
+    <FieldFrame meta={meta} label={label} hint={hint} className={className}>
+      <textarea key={key} rows={rows} {...props} className={controlClass(Boolean(meta.errors?.length))} />
     </FieldFrame>
   );
 }

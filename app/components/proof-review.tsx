@@ -3,8 +3,8 @@
 // and the decision: approve, or decline with a reason the registrant reads.
 // The verification queue and a registration's console page both use it.
 import { type FieldMetadata } from "@conform-to/react";
-import { linkClass, TextareaField } from "./console";
-import { SubmitButton, useIsPending } from "./forms";
+import { linkClass } from "./console";
+import { SubmitButton, TextareaField, useIsPending } from "./forms";
 import { href } from "~/utils/href";
 
 export type ProofDocument = { id: string; fileName: string; kind: "PDF" | "image"; kilobytes: number };

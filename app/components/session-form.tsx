@@ -1,12 +1,11 @@
 // The form for a session of the draft, for adding and for editing: every field
 // of the data model, with times as wall-clock times in the meeting's zone.
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { SessionFormSchema } from "~/models/program/forms";
-import { KIND_LABELS, LEVEL_LABELS } from "~/models/program/program";
+import { KIND_LABELS, LEVEL_LABELS, SESSION_STATUS_LABELS } from "~/models/program/program";
 import { formatDay } from "~/utils/time";
-import { SelectField, TextareaField } from "./console";
-import { Field, FormErrors, SubmitButton, useIsPending, useSchemaForm } from "./forms";
+import { DraftForm } from "./draft-form";
+import { Field, SelectField, TextareaField, useSchemaForm } from "./forms";
 
 export type SessionFormOptions = {
   days: string[];
@@ -31,7 +30,6 @@ export function SessionForm({
   options: SessionFormOptions;
   lastResult?: SubmissionResult<string[]> | null;
 }) {
-  const pending = useIsPending();
   const [form, fields] = useSchemaForm(SessionFormSchema, {
     id: mode === "add" ? "new-session" : "edit-session",
     lastResult,
@@ -39,10 +37,14 @@ export function SessionForm({
     shouldRevalidate: "onBlur",
   });
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-5 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <input type="hidden" name="intent" value="save-session" />
-      {revision ? <input type="hidden" name="revision" value={revision} /> : null}
+    <DraftForm
+      form={form}
+      intent="save-session"
+      revision={revision}
+      submitLabel={mode === "add" ? "Add to the draft" : "Save to the draft"}
+      note="Attendees see it after the next publish."
+      className="space-y-5 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+    >
       <Field meta={fields.title} label="Title" autoComplete="off" />
       {mode === "add" ? (
         <Field meta={fields.slug} label="Address (optional)" hint="The last part of the session's public URL. Left empty, it is made from the title. It cannot change later." autoComplete="off" spellCheck={false} />
@@ -60,16 +62,9 @@ export function SessionForm({
           options={options.rooms.map((room) => ({ value: room.name, label: room.kind === "VIRTUAL_CHANNEL" ? `${room.name} (virtual channel)` : room.name }))}
         />
         <SelectField meta={fields.track} label="Track" placeholder="No track" options={options.tracks.map((track) => ({ value: track.slug, label: track.name }))} />
-        <SelectField meta={fields.kind} label="Kind" options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))} />
-        <SelectField meta={fields.learningLevel} label="Learning level" placeholder="None" options={Object.entries(LEVEL_LABELS).map(([value, label]) => ({ value, label }))} />
-        <SelectField
-          meta={fields.status}
-          label="Status"
-          options={[
-            { value: "SCHEDULED", label: "Scheduled" },
-            { value: "CANCELLED", label: "Cancelled" },
-          ]}
-        />
+        <SelectField meta={fields.kind} label="Kind" options={KIND_LABELS} />
+        <SelectField meta={fields.learningLevel} label="Learning level" placeholder="None" options={LEVEL_LABELS} />
+        <SelectField meta={fields.status} label="Status" options={SESSION_STATUS_LABELS} />
         <Field meta={fields.capacity} label="Seats (optional)" type="number" min={1} hint="For ticketed sessions such as hands-on workshops." />
         <SelectField
           meta={fields.jointSociety}
@@ -83,12 +78,6 @@ export function SessionForm({
         <Field meta={fields.recordingUrl} label="Recording link (optional)" type="url" placeholder="https://" />
       </div>
       <TextareaField meta={fields.description} label="Description" rows={6} />
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pending={pending} pendingLabel="Saving…">
-          {mode === "add" ? "Add to the draft" : "Save to the draft"}
-        </SubmitButton>
-        <p className="text-sm text-slate-600">Attendees see it after the next publish.</p>
-      </div>
-    </Form>
+    </DraftForm>
   );
 }

@@ -1,14 +1,12 @@
 // The form for a speaker of the draft, for adding and for editing.
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { SpeakerFormSchema } from "~/models/program/forms";
-import { TextareaField } from "./console";
-import { Field, FormErrors, SubmitButton, useIsPending, useSchemaForm } from "./forms";
+import { DraftForm } from "./draft-form";
+import { Field, TextareaField, useSchemaForm } from "./forms";
 
 export type SpeakerFormValues = Partial<Record<"slug" | "name" | "credentials" | "affiliation" | "city" | "country" | "bio", string>>;
 
 export function SpeakerForm({ defaultValue, revision, lastResult }: { defaultValue?: SpeakerFormValues; revision?: string; lastResult?: SubmissionResult<string[]> | null }) {
-  const pending = useIsPending();
   const [form, fields] = useSchemaForm(SpeakerFormSchema, {
     id: revision ? "edit-speaker" : "new-speaker",
     lastResult,
@@ -16,10 +14,7 @@ export function SpeakerForm({ defaultValue, revision, lastResult }: { defaultVal
     shouldRevalidate: "onBlur",
   });
   return (
-    <Form method="post" {...getFormProps(form)} className="space-y-4">
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <input type="hidden" name="intent" value="save-speaker" />
-      {revision ? <input type="hidden" name="revision" value={revision} /> : null}
+    <DraftForm form={form} intent="save-speaker" revision={revision} submitLabel={revision ? "Save speaker" : "Add speaker"}>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field meta={fields.name} label="Name" autoComplete="off" />
         <Field meta={fields.credentials} label="Credentials (optional)" placeholder="MD, FSIR" autoComplete="off" />
@@ -29,9 +24,6 @@ export function SpeakerForm({ defaultValue, revision, lastResult }: { defaultVal
         {revision ? null : <Field meta={fields.slug} label="Address (optional)" hint="Made from the name when empty." autoComplete="off" spellCheck={false} />}
       </div>
       <TextareaField meta={fields.bio} label="Biography (optional)" rows={4} />
-      <SubmitButton pending={pending} pendingLabel="Saving…">
-        {revision ? "Save speaker" : "Add speaker"}
-      </SubmitButton>
-    </Form>
+    </DraftForm>
   );
 }

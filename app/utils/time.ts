@@ -72,6 +72,11 @@ export function formatDate(instant: Date, zone: string): string {
   return format(instant, "EEEE, MMMM d, yyyy", { in: tz(zone) });
 }
 
+/** When something happened: "Saturday, March 4, 2023, 9:30 AM MST". */
+export function formatMoment(instant: Date, zone: string): string {
+  return `${formatDate(instant, zone)}, ${formatTime(instant, zone)} ${zoneAbbreviation(zone, instant)}`;
+}
+
 /** A calendar day: "Saturday, March 4" (long) or "Sat, Mar 4" (short). */
 export function formatDay(day: DayKey, style: "long" | "short" = "long"): string {
   return format(new Date(`${day}T12:00:00Z`), style === "long" ? "EEEE, MMMM d" : "EEE, MMM d", { in: tz("UTC") });

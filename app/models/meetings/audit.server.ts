@@ -3,6 +3,7 @@
 // never claims a change that was rolled back, nor misses one that was made.
 import { type Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { formatMoment } from "~/utils/time";
 
 /** Who acts: the signed-in user (SignedInUser fits). */
 export type Actor = { id: string; name: string; email: string };
@@ -41,4 +42,9 @@ export async function listAuditEntries(meetingId: string, options: { before?: { 
     take: AUDIT_PAGE_SIZE + 1,
   });
   return { entries: entries.slice(0, AUDIT_PAGE_SIZE), hasMore: entries.length > AUDIT_PAGE_SIZE };
+}
+
+/** An entry as the console shows it, its time in the meeting's zone. */
+export function auditEntryView(entry: { id: string; action: string; summary: string; actorLabel: string; createdAt: Date }, zone: string) {
+  return { id: entry.id, action: entry.action, summary: entry.summary, who: entry.actorLabel, at: entry.createdAt.toISOString(), when: formatMoment(entry.createdAt, zone) };
 }

@@ -2,24 +2,13 @@
 // sessions (one ends as the next starts) and cancelled sessions are not clashes.
 import { describe, expect, it } from "vitest";
 import { findClashes } from "./clashes";
-import { type DraftSession, type ProgramDocument } from "./document";
+import { newDraftSession, type DraftSession, type ProgramDocument } from "./document";
 
 const session = (slug: string, start: string, end: string, extra: Partial<DraftSession> = {}): DraftSession => ({
-  slug,
-  title: slug,
-  description: "",
-  kind: "SCIENTIFIC_SESSION",
-  learningLevel: null,
+  ...newDraftSession(slug, slug),
   startsAt: `2023-03-05T${start}:00.000Z`,
   endsAt: `2023-03-05T${end}:00.000Z`,
   room: "Hall A",
-  track: null,
-  jointSociety: null,
-  streamUrl: null,
-  recordingUrl: null,
-  capacity: null,
-  status: "SCHEDULED",
-  speakers: [],
   ...extra,
 });
 

@@ -13,7 +13,7 @@ import { prisma } from "~/utils/db.server";
 import { type Actor } from "../meetings/audit.server";
 import { changeDraft, getDraft } from "./draft.server";
 import { KIND_PARAMS, LEVELS } from "./program";
-import { type DraftSession, type ProgramDocument, SLUG_PATTERN, slugify, stableJson, wallClock, zonedInstant } from "./document";
+import { type DraftSession, newDraftSession, type ProgramDocument, SLUG_PATTERN, slugify, stableJson, wallClock, zonedInstant } from "./document";
 import { daysBetween } from "~/utils/time";
 
 export const MAX_CSV_BYTES = 2 * 1024 * 1024;
@@ -158,25 +158,7 @@ export function planProgramImport(text: string, context: ImportContext): ImportP
     if (!end) problems.push(cell("end") ? `end “${cell("end")}” is not a time like 10:00 or 10:00 AM` : "end is empty");
     if (start && end && end <= start) problems.push(`end ${end} is not after start ${start}`);
 
-    const session: DraftSession = existing
-      ? structuredClone(existing)
-      : {
-          slug,
-          title,
-          description: "",
-          kind: "SCIENTIFIC_SESSION",
-          learningLevel: null,
-          startsAt: "",
-          endsAt: "",
-          room: null,
-          track: null,
-          jointSociety: null,
-          streamUrl: null,
-          recordingUrl: null,
-          capacity: null,
-          status: "SCHEDULED",
-          speakers: [],
-        };
+    const session: DraftSession = existing ? structuredClone(existing) : newDraftSession(slug, title);
     session.title = title;
     if (start && end && days.includes(day)) {
       session.startsAt = zonedInstant(day, start, timeZone).toISOString();

@@ -80,6 +80,27 @@ export type DraftSessionSpeaker = z.infer<typeof draftSessionSpeakerSchema>;
 export type DraftSession = z.infer<typeof draftSessionSchema>;
 export type ProgramDocument = z.infer<typeof programDocumentSchema>;
 
+/** A new scientific session with nothing set but its address and title: the start of an added one. */
+export function newDraftSession(slug: string, title: string): DraftSession {
+  return {
+    slug,
+    title,
+    description: "",
+    kind: "SCIENTIFIC_SESSION",
+    learningLevel: null,
+    startsAt: "",
+    endsAt: "",
+    room: null,
+    track: null,
+    jointSociety: null,
+    streamUrl: null,
+    recordingUrl: null,
+    capacity: null,
+    status: "SCHEDULED",
+    speakers: [],
+  };
+}
+
 /** Reads a stored document; a row that does not fit the schema is a bug worth a loud error, not a silent fix. */
 export function parseProgramDocument(value: unknown): ProgramDocument {
   return programDocumentSchema.parse(value);

@@ -3,7 +3,7 @@
 // roles are written in URLs and shown to people, and how the public query
 // strings are read. Pure: the browser bundle imports it too.
 import { z } from "zod";
-import { SessionKind, SpeakerRole, TrackAudience } from "~/generated/prisma/enums";
+import { type RoomKind, SessionKind, type SessionStatus, SpeakerRole, TrackAudience } from "~/generated/prisma/enums";
 import { isDayKey, type DayKey } from "~/utils/time";
 
 /** URL value → enum; URLs use lower-case words, the database upper-case enums. */
@@ -27,6 +27,10 @@ export const KIND_LABELS: Record<SessionKind, string> = {
   WEBINAR: "Webinar",
   SOCIAL: "Social event",
 };
+
+export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = { SCHEDULED: "Scheduled", CANCELLED: "Cancelled" };
+
+export const ROOM_KIND_LABELS: Record<RoomKind, string> = { ROOM: "Room", VIRTUAL_CHANNEL: "Virtual channel" };
 
 export const AUDIENCE_PARAMS = {
   everyone: TrackAudience.EVERYONE,

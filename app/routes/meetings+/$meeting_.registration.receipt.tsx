@@ -12,6 +12,7 @@ import { requireUser } from "~/server/auth.server";
 import { href } from "~/utils/href";
 import { formatDate, formatDateSpan } from "~/utils/time";
 import { BackLink } from "~/components/back-link";
+import { Fact, Facts } from "~/components/facts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Receipt ${data.registration.code} · ${data.meeting.name}` : "Receipt" }];
 
@@ -66,22 +67,13 @@ export default function ReceiptPage() {
             <div role="img" aria-label={`QR code of registration ${registration.code}`} className="h-28 w-28 [&>svg]:h-full [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: registration.qr }} />
           ) : null}
         </header>
-        <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-          <dt className="text-slate-600">Registrant</dt>
-          <dd className="text-slate-900">
-            {registration.name} ({registration.email})
-          </dd>
-          <dt className="text-slate-600">Registration code</dt>
-          <dd className="font-mono font-semibold text-slate-900">{registration.code}</dd>
-          <dt className="text-slate-600">Category</dt>
-          <dd className="text-slate-900">
-            {registration.category}, {registration.attendance.toLowerCase()}
-          </dd>
-          <dt className="text-slate-600">Registered</dt>
-          <dd className="text-slate-900">{registration.registeredOn}</dd>
-          <dt className="text-slate-600">Status</dt>
-          <dd className="text-slate-900">{registration.state}</dd>
-        </dl>
+        <Facts className="mt-4 gap-y-1 text-sm">
+          <Fact label="Registrant">{`${registration.name} (${registration.email})`}</Fact>
+          <Fact label="Registration code"><span className="font-mono font-semibold">{registration.code}</span></Fact>
+          <Fact label="Category">{`${registration.category}, ${registration.attendance.toLowerCase()}`}</Fact>
+          <Fact label="Registered">{registration.registeredOn}</Fact>
+          <Fact label="Status">{registration.state}</Fact>
+        </Facts>
         <div className="mt-6 space-y-6">
           {registration.receipts.map((order) => (
             <ReceiptTable key={order.id} order={order} headingLevel={2} />

@@ -11,6 +11,7 @@ import { countSessionsByDay, getMeeting, isDuringMeeting, listTracks, meetingDay
 import { AUDIENCE_LABELS } from "~/models/program/program";
 import { formatDateSpan, formatDay, zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
+import { Fact, Facts } from "~/components/facts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");
@@ -97,26 +98,16 @@ export default function MeetingHome() {
             </section>
           ) : null}
         </div>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 self-start rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm">
-          <dt className="text-slate-600">Dates</dt>
-          <dd className="font-medium text-slate-900">{meeting.dates}</dd>
-          <dt className="text-slate-600">Format</dt>
-          <dd className="font-medium text-slate-900">{FORMAT_LABELS[meeting.format]}</dd>
-          {meeting.venue || meeting.city ? (
-            <>
-              <dt className="text-slate-600">Where</dt>
-              <dd className="font-medium text-slate-900">{[meeting.venue, meeting.city].filter(Boolean).join(", ")}</dd>
-            </>
-          ) : null}
-          <dt className="text-slate-600">Time zone</dt>
-          <dd className="font-medium text-slate-900">{zone.meetingLabel}</dd>
-          <dt className="text-slate-600">Host</dt>
-          <dd className="font-medium text-slate-900">{meeting.society.name}</dd>
-          <dt className="text-slate-600">Program</dt>
-          <dd className="font-medium text-slate-900">
+        <Facts strong className="gap-y-2 self-start rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm">
+          <Fact label="Dates">{meeting.dates}</Fact>
+          <Fact label="Format">{FORMAT_LABELS[meeting.format]}</Fact>
+          {meeting.venue || meeting.city ? <Fact label="Where">{[meeting.venue, meeting.city].filter(Boolean).join(", ")}</Fact> : null}
+          <Fact label="Time zone">{zone.meetingLabel}</Fact>
+          <Fact label="Host">{meeting.society.name}</Fact>
+          <Fact label="Program">
             {totalSessions} sessions, {tracks.length} tracks
-          </dd>
-        </dl>
+          </Fact>
+        </Facts>
       </section>
 
       {nowAndNext ? <NowAndNext meetingSlug={meeting.slug} current={nowAndNext.current} next={nowAndNext.next} zone={zone.zone} /> : null}

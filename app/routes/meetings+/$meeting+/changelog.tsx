@@ -10,7 +10,7 @@ import { CHANGE_LABELS, describeChange, isSessionChange } from "~/models/program
 import { listProgramNotices, markProgramNoticesRead } from "~/models/program/notices.server";
 import { getUser, requireUser } from "~/server/auth.server";
 import { readFormData } from "~/utils/form-data.server";
-import { formatDate, formatTime, zoneAbbreviation, zoneViewFor } from "~/utils/time";
+import { formatMoment, zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const zone = zoneViewFor(request, meeting).zone;
   const [releases, user] = await Promise.all([listReleases(meeting.id), getUser(request)]);
   const notices = user ? await listProgramNotices(user.id, meeting.id, { take: 30 }) : [];
-  const when = (date: Date) => `${formatDate(date, zone)}, ${formatTime(date, zone)} ${zoneAbbreviation(zone, date)}`;
+  const when = (date: Date) => formatMoment(date, zone);
   return {
     meeting: { slug: meeting.slug, name: meeting.name },
     signedIn: Boolean(user),

@@ -7,7 +7,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import QRCode from "qrcode";
-import { ErrorList, FormErrors, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
+import { ErrorList, FormErrors, SelectField, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
 import type { ProgramHandle } from "../$meeting+/_layout";
 import { ReceiptTable, toReceiptOrders } from "~/components/registration-receipt";
 import { getMeeting } from "~/models/meetings/meeting.server";
@@ -24,6 +24,7 @@ import { refusalResponse } from "~/server/refusal.server";
 import { href } from "~/utils/href";
 import { formatDate, formatTime } from "~/utils/time";
 import { PROOF_PROBLEM_MESSAGES, readProofForm } from "~/utils/upload.server";
+import { Fact, Facts } from "~/components/facts";
 
 // Times here are in the meeting's own zone; the zone switch belongs to the program pages.
 export const handle: ProgramHandle = { showsTimes: false };
@@ -135,6 +136,7 @@ export default function OwnRegistrationPage() {
     id: "own-registration",
     lastResult: actionData?.result,
     shouldValidate: "onSubmit",
+    defaultValue: { category: registration?.categorySlug },
   });
   const done = DONE_MESSAGES[searchParams.get("done") ?? ""];
   const card = "rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
@@ -215,20 +217,12 @@ export default function OwnRegistrationPage() {
             <h2 id="badge-heading" className="text-lg font-bold text-slate-900">
               {meeting.name}
             </h2>
-            <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
-              <dt className="text-slate-600">Registration code</dt>
-              <dd className="font-mono font-semibold text-slate-900">{registration.code}</dd>
-              <dt className="text-slate-600">Category</dt>
-              <dd className="text-slate-900">
-                {registration.category}
-                {registration.memberPricing ? " (member rate)" : ""}
-                {registration.comped ? " · complimentary" : ""}
-              </dd>
-              <dt className="text-slate-600">Attendance</dt>
-              <dd className="text-slate-900">{registration.attendance}</dd>
-              <dt className="text-slate-600">Registered</dt>
-              <dd className="text-slate-900">{registration.registeredOn}</dd>
-            </dl>
+            <Facts className="mt-3 gap-y-1.5 text-sm">
+              <Fact label="Registration code"><span className="font-mono font-semibold">{registration.code}</span></Fact>
+              <Fact label="Category">{`${registration.category}${registration.memberPricing ? " (member rate)" : ""}${registration.comped ? " · complimentary" : ""}`}</Fact>
+              <Fact label="Attendance">{registration.attendance}</Fact>
+              <Fact label="Registered">{registration.registeredOn}</Fact>
+            </Facts>
             {registration.confirmed ? (
               <p className="mt-4 text-sm text-slate-700">Show this QR code at check-in, on your phone or printed. It gives you the live sessions and Q&amp;A too.</p>
             ) : (
@@ -284,26 +278,7 @@ export default function OwnRegistrationPage() {
           <p className="mt-3 text-slate-700">Send a new proof, or choose another category; you pay only the difference.</p>
           <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="mt-4 space-y-4">
             <input type="hidden" name="intent" value="change-category" />
-            <div>
-              <label htmlFor={fields.category.id} className="block text-sm font-medium text-slate-800">
-                Category
-              </label>
-              <select
-                id={fields.category.id}
-                name={fields.category.name}
-                defaultValue={registration.categorySlug}
-                className="mt-1.5 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
-                aria-describedby={fields.category.errors?.length ? fields.category.errorId : undefined}
-              >
-                {categories.map((category) => (
-                  <option key={category.slug} value={category.slug}>
-                    {category.name}
-                    {category.requiresProof ? " (needs proof)" : ""}
-                  </option>
-                ))}
-              </select>
-              <ErrorList id={fields.category.errorId} errors={fields.category.errors} />
-            </div>
+            <SelectField meta={fields.category} label="Category" options={categories.map((category) => ({ value: category.slug, label: `${category.name}${category.requiresProof ? " (needs proof)" : ""}` }))} />
             <fieldset className="rounded-lg border border-slate-200 p-3">
               <legend className="px-1 text-sm font-semibold text-slate-800">New proof (for categories that need it)</legend>
               <ErrorList id={fields.proofMethod.errorId} errors={fields.proofMethod.errors} />

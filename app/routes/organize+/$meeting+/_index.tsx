@@ -2,12 +2,13 @@
 // changes, clashes), the latest release, and the latest changes in the log.
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AuditEntries } from "~/components/audit-entries";
 import { ConsolePage, linkClass, Section, buttonLinkClass } from "~/components/console";
 import { compareDraftWithPublished } from "~/models/program/draft.server";
 import { listReleases } from "~/models/program/publish.server";
-import { listAuditEntries } from "~/models/meetings/audit.server";
+import { auditEntryView, listAuditEntries } from "~/models/meetings/audit.server";
 import { findClashes } from "~/models/program/clashes";
-import { formatDate, formatTime } from "~/utils/time";
+import { formatMoment } from "~/utils/time";
 import { requireOrganizer } from "~/server/organizer.server";
 import { href } from "~/utils/href";
 
@@ -31,8 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     unpublished: changes.length,
     clashes: findClashes(draft.document, meeting).length,
-    latest: latest ? { number: latest.number, when: `${formatDate(latest.createdAt, zone)}, ${formatTime(latest.createdAt, zone)}`, by: latest.publishedByName } : null,
-    recent: audit.entries.slice(0, 6).map((entry) => ({ id: entry.id, summary: entry.summary, who: entry.actorLabel.replace(/ <.*>$/, ""), when: `${formatDate(entry.createdAt, zone)}, ${formatTime(entry.createdAt, zone)}` })),
+    latest: latest ? { number: latest.number, when: formatMoment(latest.createdAt, zone), by: latest.publishedByName } : null,
+    recent: audit.entries.slice(0, 6).map((entry) => auditEntryView(entry, zone)),
   };
 }
 
@@ -70,20 +71,7 @@ export default function ConsoleOverview() {
       </p>
       <div className="mt-8">
         <Section title="Latest changes" id="latest-changes">
-          {recent.length ? (
-            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-              {recent.map((entry) => (
-                <li key={entry.id} className="px-4 py-2.5 text-sm">
-                  <span className="text-slate-900">{entry.summary}</span>
-                  <span className="block text-slate-600">
-                    {entry.who} · {entry.when}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-slate-600">Nothing has been changed in the console yet.</p>
-          )}
+          <AuditEntries entries={recent} empty="Nothing has been changed in the console yet." />
           <p className="mt-2 text-sm">
             <Link to={href.organize.audit(slug)} className={linkClass}>
               The whole audit log

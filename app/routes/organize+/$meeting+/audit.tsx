@@ -2,9 +2,9 @@
 // fifty at a time.
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AuditEntries } from "~/components/audit-entries";
 import { ConsolePage, secondaryLinkClass } from "~/components/console";
-import { listAuditEntries } from "~/models/meetings/audit.server";
-import { formatDate, formatTime, zoneAbbreviation } from "~/utils/time";
+import { auditEntryView, listAuditEntries } from "~/models/meetings/audit.server";
 import { requireOrganizer } from "~/server/organizer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -18,14 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const zone = meeting.timeZone;
   const last = entries[entries.length - 1];
   return {
-    entries: entries.map((entry) => ({
-      id: entry.id,
-      action: entry.action,
-      summary: entry.summary,
-      who: entry.actorLabel,
-      at: entry.createdAt.toISOString(),
-      when: `${formatDate(entry.createdAt, zone)}, ${formatTime(entry.createdAt, zone)} ${zoneAbbreviation(zone, entry.createdAt)}`,
-    })),
+    entries: entries.map((entry) => auditEntryView(entry, zone)),
     older: hasMore && last ? `?${new URLSearchParams({ before: last.createdAt.toISOString(), id: last.id })}` : null,
     paged: Boolean(before),
   };
@@ -36,20 +29,7 @@ export default function AuditLog() {
   return (
     <ConsolePage title="Audit log" intro="Every change made in the console: who, what and when.">
       <div className="max-w-4xl">
-        {entries.length ? (
-          <ol className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
-            {entries.map((entry) => (
-              <li key={entry.id} className="px-4 py-3 text-sm">
-                <p className="text-slate-900">{entry.summary}</p>
-                <p className="mt-0.5 text-slate-600">
-                  {entry.who} · <time dateTime={entry.at}>{entry.when}</time> · <code className="text-xs">{entry.action}</code>
-                </p>
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <p className="text-slate-600">Nothing recorded yet.</p>
-        )}
+        <AuditEntries entries={entries} empty="Nothing recorded yet." />
         <div className="mt-4 flex gap-3">
           {paged ? (
             <Link to="." className={secondaryLinkClass}>

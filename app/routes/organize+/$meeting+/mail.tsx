@@ -4,12 +4,12 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Badge, ConsolePage, RowButton, Section, StatusBanner } from "~/components/console";
+import { Badge, ConsolePage, ItemList, RowButton, Section, StatusBanner } from "~/components/console";
 import { countMeetingMail, listMeetingMail, sendMailAgain } from "~/models/meetings/outgoing-mail.server";
 import { readFormData } from "~/utils/form-data.server";
 import { requireOrganizer } from "~/server/organizer.server";
 import { refusalMessage } from "~/server/refusal.server";
-import { formatDate, formatTime, zoneAbbreviation } from "~/utils/time";
+import { formatMoment } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listMeetingMail(meeting.id, "QUEUED"),
   ]);
   const zone = meeting.timeZone;
-  const when = (at: Date) => `${formatDate(at, zone)}, ${formatTime(at, zone)} ${zoneAbbreviation(zone, at)}`;
+  const when = (at: Date) => formatMoment(at, zone);
   const view = (mail: (typeof failed)[number]) => ({
     id: mail.id,
     to: mail.to,
@@ -73,45 +73,37 @@ export default function OutgoingMailPage() {
           {counts.SENT} delivered · {counts.QUEUED} waiting · {counts.FAILED} failed
         </p>
         <Section title="Failed" id="failed" description="Every retry failed. Fix the cause (the address, the mail server), then send the message again.">
-          {failed.length ? (
-            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-              {failed.map((mail) => (
-                <li key={mail.id} className="flex flex-wrap items-start justify-between gap-3 px-4 py-3 text-sm">
-                  <MessageLines
-                    mail={mail}
-                    when={`Queued ${mail.queuedAt} · gave up ${mail.failedAt} after ${attemptsText(mail.attempts)}`}
-                    answer={<span className="text-red-800">{mail.lastError}</span>}
-                  />
-                  <Form method="post">
-                    <input type="hidden" name="mailId" value={mail.id} />
-                    <RowButton aria-label={`Send “${mail.subject}” to ${mail.to} again`} disabled={sending === mail.id}>
-                      {sending === mail.id ? "Queueing…" : "Send again"}
-                    </RowButton>
-                  </Form>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-slate-600">No failed messages.</p>
-          )}
+          <ItemList empty="No failed messages.">
+            {failed.map((mail) => (
+              <li key={mail.id} className="flex flex-wrap items-start justify-between gap-3 px-4 py-3 text-sm">
+                <MessageLines
+                  mail={mail}
+                  when={`Queued ${mail.queuedAt} · gave up ${mail.failedAt} after ${attemptsText(mail.attempts)}`}
+                  answer={<span className="text-red-800">{mail.lastError}</span>}
+                />
+                <Form method="post">
+                  <input type="hidden" name="mailId" value={mail.id} />
+                  <RowButton aria-label={`Send “${mail.subject}” to ${mail.to} again`} disabled={sending === mail.id}>
+                    {sending === mail.id ? "Queueing…" : "Send again"}
+                  </RowButton>
+                </Form>
+              </li>
+            ))}
+          </ItemList>
         </Section>
         <Section title="Waiting" id="waiting" description="Not sent yet: new, or waiting for the next retry.">
-          {queued.length ? (
-            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-              {queued.map((mail) => (
-                <li key={mail.id} className="px-4 py-3 text-sm">
-                  <MessageLines
-                    mail={mail}
-                    badge={mail.attempts ? <Badge tone="amber">{attemptsText(mail.attempts)}</Badge> : null}
-                    when={`Queued ${mail.queuedAt}`}
-                    answer={<span className="text-amber-900">Last answer: {mail.lastError}</span>}
-                  />
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-slate-600">Nothing waiting.</p>
-          )}
+          <ItemList empty="Nothing waiting.">
+            {queued.map((mail) => (
+              <li key={mail.id} className="px-4 py-3 text-sm">
+                <MessageLines
+                  mail={mail}
+                  badge={mail.attempts ? <Badge tone="amber">{attemptsText(mail.attempts)}</Badge> : null}
+                  when={`Queued ${mail.queuedAt}`}
+                  answer={<span className="text-amber-900">Last answer: {mail.lastError}</span>}
+                />
+              </li>
+            ))}
+          </ItemList>
         </Section>
       </div>
     </ConsolePage>

@@ -7,8 +7,8 @@ import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Badge, ConsolePage, linkClass, Section, StatusBanner, TextareaField } from "~/components/console";
-import { FormErrors, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
+import { Badge, ConsolePage, ItemList, linkClass, Section, StatusBanner } from "~/components/console";
+import { FormErrors, SubmitButton, TextareaField, useIsPending, useSchemaForm } from "~/components/forms";
 import { compareDraftWithPublished, discardDraftChanges } from "~/models/program/draft.server";
 import { countFollowers, isNotifiable, listReleases, publishAgenda } from "~/models/program/publish.server";
 import { PublishFormSchema } from "~/models/program/forms";
@@ -19,7 +19,7 @@ import { requireOrganizer } from "~/server/organizer.server";
 import { refusalMessage, refusalReply, refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
-import { formatDate, formatTime } from "~/utils/time";
+import { formatMoment } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       number: release.number,
       note: release.note,
       by: release.publishedByName,
-      when: `${formatDate(release.createdAt, zone)}, ${formatTime(release.createdAt, zone)}`,
+      when: formatMoment(release.createdAt, zone),
       changes: release.changes.length,
     })),
   };
@@ -179,22 +179,18 @@ export default function Publish() {
         </Section>
 
         <Section title="Releases" id="releases">
-          {releases.length ? (
-            <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-              {releases.map((release) => (
-                <li key={release.number} className="px-4 py-2.5 text-sm">
-                  <span className="font-semibold text-slate-900">Release {release.number}</span>
-                  <span className="text-slate-600">
-                    {" "}
-                    · {release.when} · {release.by} · {release.changes} change{release.changes === 1 ? "" : "s"}
-                  </span>
-                  {release.note ? <span className="block text-slate-800">{release.note}</span> : null}
-                </li>
-              ))}
-            </ol>
-          ) : (
-            <p className="text-sm text-slate-600">Nothing published from the console yet: attendees see the program as it was first set up.</p>
-          )}
+          <ItemList ordered empty="Nothing published from the console yet: attendees see the program as it was first set up.">
+            {releases.map((release) => (
+              <li key={release.number} className="px-4 py-2.5 text-sm">
+                <span className="font-semibold text-slate-900">Release {release.number}</span>
+                <span className="text-slate-600">
+                  {" "}
+                  · {release.when} · {release.by} · {release.changes} change{release.changes === 1 ? "" : "s"}
+                </span>
+                {release.note ? <span className="block text-slate-800">{release.note}</span> : null}
+              </li>
+            ))}
+          </ItemList>
         </Section>
 
         {changes.length ? (

@@ -20,7 +20,8 @@ import { readFormData } from "~/utils/form-data.server";
 import { requireOrganizer } from "~/server/organizer.server";
 import { refusalResponse } from "~/server/refusal.server";
 import { href } from "~/utils/href";
-import { formatDate, formatTime } from "~/utils/time";
+import { formatDate, formatMoment } from "~/utils/time";
+import { Fact, Facts } from "~/components/facts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.registration.name} · Registrations` : "Registration" }];
 
@@ -49,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       attendance: ATTENDANCE_LABELS[registration.attendance],
       memberPricing: registration.memberPricing,
       comped: registration.comped,
-      registeredOn: `${formatDate(registration.createdAt, zone)}, ${formatTime(registration.createdAt, zone)}`,
+      registeredOn: formatMoment(registration.createdAt, zone),
       cancelledOn: registration.cancelledAt ? formatDate(registration.cancelledAt, zone) : null,
       rejectionReason: registration.rejectionReason,
       reviewedBy: registration.reviewedBy?.name ?? null,
@@ -124,30 +125,21 @@ export default function ConsoleRegistration() {
       </div>
 
       <Section title="Registration" id="registration">
-        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-          <dt className="text-slate-600">Status</dt>
-          <dd>
+        <Facts className="gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          <Fact label="Status">
             <Badge tone={registration.state === "Confirmed" ? "emerald" : registration.state === "Cancelled" ? "slate" : "amber"}>{registration.state}</Badge>
             {registration.comped ? <span className="ml-1"><Badge tone="brand">Comped</Badge></span> : null}
-          </dd>
-          <dt className="text-slate-600">Category</dt>
-          <dd>
+          </Fact>
+          <Fact label="Category">
             {registration.category}
             {registration.memberPricing ? " (member rate)" : ""}
-          </dd>
-          <dt className="text-slate-600">Tier · attendance</dt>
-          <dd>
+          </Fact>
+          <Fact label="Tier · attendance">
             {registration.tier} · {registration.attendance}
-          </dd>
-          <dt className="text-slate-600">Registered</dt>
-          <dd>{registration.registeredOn}</dd>
-          {registration.cancelledOn ? (
-            <>
-              <dt className="text-slate-600">Cancelled</dt>
-              <dd>{registration.cancelledOn}</dd>
-            </>
-          ) : null}
-        </dl>
+          </Fact>
+          <Fact label="Registered">{registration.registeredOn}</Fact>
+          {registration.cancelledOn ? <Fact label="Cancelled">{registration.cancelledOn}</Fact> : null}
+        </Facts>
       </Section>
 
       {registration.requiresProof ? (

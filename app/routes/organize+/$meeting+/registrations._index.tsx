@@ -3,7 +3,8 @@
 // Only the meeting's organizers (and admins) get in, on every request.
 import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Badge, ConsolePage, Section, buttonLinkClass, linkClass, secondaryLinkClass } from "~/components/console";
+import { PlainSelect } from "~/components/forms";
+import { Badge, cell, ConsolePage, DataTable, figures, Section, buttonLinkClass, linkClass, secondaryLinkClass } from "~/components/console";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { countPendingVerifications, listAddOnSeats, registrationSummary, searchRegistrations, SEARCH_PAGE_SIZE } from "~/models/registration/console.server";
 import { REGISTRATION_FILTERS, type RegistrationFilter } from "~/models/registration/forms";
@@ -92,8 +93,6 @@ export default function RegistrationsConsole() {
   const { meeting, summary, totals, addOns, pending, search, currency } = useLoaderData<typeof loader>();
   const money = (amount: number) => formatMoney(amount, currency);
   const pageHref = (page: number) => href.organize.registrations(meeting.slug, { q: search.q, filter: search.filter, page });
-  const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase";
-  const td = "px-3 py-2 text-sm text-slate-800";
   return (
     <ConsolePage
       title="Registrations"
@@ -126,66 +125,37 @@ export default function RegistrationsConsole() {
 
       <Section title="By category and tier" id="by-category">
         {summary.length ? (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full divide-y divide-slate-200">
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={th}>Category</th>
-                  <th scope="col" className={th}>Tier</th>
-                  <th scope="col" className={`${th} text-right`}>Confirmed</th>
-                  <th scope="col" className={`${th} text-right`}>Pending</th>
-                  <th scope="col" className={`${th} text-right`}>Awaiting payment</th>
-                  <th scope="col" className={`${th} text-right`}>Cancelled</th>
-                  <th scope="col" className={`${th} text-right`}>Net revenue</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {summary.map((row) => (
-                  <tr key={`${row.category} ${row.tier}`}>
-                    <th scope="row" className={`${td} text-left font-medium`}>{row.category}</th>
-                    <td className={td}>{row.tier}</td>
-                    <td className={`${td} text-right tabular-nums`}>{row.confirmed}</td>
-                    <td className={`${td} text-right tabular-nums`}>{row.pendingVerification}</td>
-                    <td className={`${td} text-right tabular-nums`}>{row.awaitingPayment}</td>
-                    <td className={`${td} text-right tabular-nums`}>{row.cancelled}</td>
-                    <td className={`${td} text-right tabular-nums`}>{money(row.revenue)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["Category", "Tier", ...["Confirmed", "Pending", "Awaiting payment", "Cancelled", "Net revenue"].map(figures)]}>
+            {summary.map((row) => (
+              <tr key={`${row.category} ${row.tier}`}>
+                <th scope="row" className={cell.heading}>{row.category}</th>
+                <td className={cell.text}>{row.tier}</td>
+                <td className={cell.figure}>{row.confirmed}</td>
+                <td className={cell.figure}>{row.pendingVerification}</td>
+                <td className={cell.figure}>{row.awaitingPayment}</td>
+                <td className={cell.figure}>{row.cancelled}</td>
+                <td className={cell.figure}>{money(row.revenue)}</td>
+              </tr>
+            ))}
+          </DataTable>
         ) : (
           <p className="text-slate-700">No registrations yet.</p>
         )}
       </Section>
 
       <Section title="Add-ons" id="add-ons" description="Held seats belong to checkouts still open; they return when a checkout expires.">
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200">
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className={th}>Add-on</th>
-                <th scope="col" className={`${th} text-right`}>Price</th>
-                <th scope="col" className={`${th} text-right`}>Sold</th>
-                <th scope="col" className={`${th} text-right`}>Held</th>
-                <th scope="col" className={`${th} text-right`}>Capacity</th>
-                <th scope="col" className={`${th} text-right`}>Left</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {addOns.map((addOn) => (
-                <tr key={addOn.id}>
-                  <th scope="row" className={`${td} text-left font-medium`}>{addOn.name}</th>
-                  <td className={`${td} text-right tabular-nums`}>{money(addOn.amount)}</td>
-                  <td className={`${td} text-right tabular-nums`}>{addOn.sold}</td>
-                  <td className={`${td} text-right tabular-nums`}>{addOn.held}</td>
-                  <td className={`${td} text-right tabular-nums`}>{addOn.capacity ?? "No limit"}</td>
-                  <td className={`${td} text-right`}>{addOn.left === 0 ? <Badge tone="red">Sold out</Badge> : <span className="tabular-nums">{addOn.left ?? "—"}</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["Add-on", ...["Price", "Sold", "Held", "Capacity", "Left"].map(figures)]}>
+          {addOns.map((addOn) => (
+            <tr key={addOn.id}>
+              <th scope="row" className={cell.heading}>{addOn.name}</th>
+              <td className={cell.figure}>{money(addOn.amount)}</td>
+              <td className={cell.figure}>{addOn.sold}</td>
+              <td className={cell.figure}>{addOn.held}</td>
+              <td className={cell.figure}>{addOn.capacity ?? "No limit"}</td>
+              <td className={cell.figure}>{addOn.left === 0 ? <Badge tone="red">Sold out</Badge> : (addOn.left ?? "—")}</td>
+            </tr>
+          ))}
+        </DataTable>
       </Section>
 
       <Section title="Find a registration" id="find">
@@ -196,18 +166,7 @@ export default function RegistrationsConsole() {
             </label>
             <input id="q" name="q" type="search" defaultValue={search.q} className="mt-1.5 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm" />
           </div>
-          <div>
-            <label htmlFor="filter" className="block text-sm font-medium text-slate-800">
-              Show
-            </label>
-            <select id="filter" name="filter" defaultValue={search.filter} className="mt-1.5 block rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm">
-              {REGISTRATION_FILTERS.map((filter) => (
-                <option key={filter} value={filter}>
-                  {FILTER_LABELS[filter]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PlainSelect id="filter" name="filter" label="Show" defaultValue={search.filter} options={REGISTRATION_FILTERS.map((filter) => ({ value: filter, label: FILTER_LABELS[filter] }))} />
           <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
             Search
           </button>
@@ -217,45 +176,32 @@ export default function RegistrationsConsole() {
           {search.q ? ` matching “${search.q}”` : ""}
         </p>
         {search.rows.length ? (
-          <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full divide-y divide-slate-200">
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={th}>Registrant</th>
-                  <th scope="col" className={th}>Category</th>
-                  <th scope="col" className={th}>Status</th>
-                  <th scope="col" className={`${th} text-right`}>Paid</th>
-                  <th scope="col" className={th}>Registered</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {search.rows.map((row) => (
-                  <tr key={row.id}>
-                    <td className={td}>
-                      <Link to={href.organize.registration(meeting.slug, row.id)} className={linkClass}>
-                        {row.name}
-                      </Link>
-                      <span className="block text-xs text-slate-600">
-                        {row.email} · <span className="font-mono">{row.code}</span>
-                      </span>
-                    </td>
-                    <td className={td}>
-                      {row.category}
-                      <span className="block text-xs text-slate-600">
-                        {row.tier} · {row.attendance}
-                      </span>
-                    </td>
-                    <td className={td}>
-                      <Badge tone={STATE_TONES[row.state] ?? "slate"}>{row.state}</Badge>
-                      {row.comped ? <span className="ml-1"><Badge tone="brand">Comped</Badge></span> : null}
-                    </td>
-                    <td className={`${td} text-right tabular-nums`}>{money(row.paid)}</td>
-                    <td className={`${td} whitespace-nowrap`}>{row.registeredOn}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable className="mt-2" columns={["Registrant", "Category", "Status", figures("Paid"), "Registered"]}>
+            {search.rows.map((row) => (
+              <tr key={row.id}>
+                <td className={cell.text}>
+                  <Link to={href.organize.registration(meeting.slug, row.id)} className={linkClass}>
+                    {row.name}
+                  </Link>
+                  <span className="block text-xs text-slate-600">
+                    {row.email} · <span className="font-mono">{row.code}</span>
+                  </span>
+                </td>
+                <td className={cell.text}>
+                  {row.category}
+                  <span className="block text-xs text-slate-600">
+                    {row.tier} · {row.attendance}
+                  </span>
+                </td>
+                <td className={cell.text}>
+                  <Badge tone={STATE_TONES[row.state] ?? "slate"}>{row.state}</Badge>
+                  {row.comped ? <span className="ml-1"><Badge tone="brand">Comped</Badge></span> : null}
+                </td>
+                <td className={cell.figure}>{money(row.paid)}</td>
+                <td className={`${cell.text} whitespace-nowrap`}>{row.registeredOn}</td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
         {search.pages > 1 ? (
           <nav aria-label="Pages of registrations" className="mt-3 flex items-center gap-3 text-sm">

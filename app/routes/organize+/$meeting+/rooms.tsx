@@ -4,11 +4,13 @@ import { type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { Badge, ConsolePage, SelectField } from "~/components/console";
-import { DraftEntries, DraftEntryCard, DraftEntryForm, replyFor } from "~/components/draft-entries";
-import { Field, useSchemaForm } from "~/components/forms";
+import { Badge, ConsolePage } from "~/components/console";
+import { DraftEntries, DraftEntryCard, replyFor } from "~/components/draft-entries";
+import { DraftForm } from "~/components/draft-form";
+import { Field, SelectField, useSchemaForm } from "~/components/forms";
 import { deleteDraftRoom, getDraft, revisionOf, saveDraftRoom } from "~/models/program/draft.server";
 import { RoomFormSchema } from "~/models/program/forms";
+import { ROOM_KIND_LABELS } from "~/models/program/program";
 import { readFormData } from "~/utils/form-data.server";
 import { draftEntryReply, requireOrganizer } from "~/server/organizer.server";
 import { refusalMessage } from "~/server/refusal.server";
@@ -56,22 +58,15 @@ function RoomEditor({ room, lastResult }: { room?: Room; lastResult?: Submission
     shouldRevalidate: "onBlur",
   });
   return (
-    <DraftEntryForm form={form} intent="save-room" original={room ? { key: room.name, revision: room.revision } : undefined} submitLabel={room ? "Save room" : "Add room"}>
+    <DraftForm form={form} intent="save-room" original={room?.name} revision={room?.revision} submitLabel={room ? "Save room" : "Add room"} variant={room ? "secondary" : "primary"}>
       <input type="hidden" name="formId" value={id} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field meta={fields.name} label="Name" autoComplete="off" hint={room ? "Renaming moves its sessions along." : undefined} />
-        <SelectField
-          meta={fields.kind}
-          label="Kind"
-          options={[
-            { value: "ROOM", label: "Room" },
-            { value: "VIRTUAL_CHANNEL", label: "Virtual channel" },
-          ]}
-        />
+        <SelectField meta={fields.kind} label="Kind" options={ROOM_KIND_LABELS} />
         <Field meta={fields.capacity} label="Seats (optional)" type="number" min={1} />
         <Field meta={fields.position} label="Position" type="number" min={0} hint="Lower numbers come first." />
       </div>
-    </DraftEntryForm>
+    </DraftForm>
   );
 }
 
@@ -88,7 +83,7 @@ export default function ConsoleRooms() {
             name={room.name}
             badges={
               <>
-                <Badge tone={room.kind === "VIRTUAL_CHANNEL" ? "brand" : "slate"}>{room.kind === "VIRTUAL_CHANNEL" ? "Virtual channel" : "Room"}</Badge>
+                <Badge tone={room.kind === "VIRTUAL_CHANNEL" ? "brand" : "slate"}>{ROOM_KIND_LABELS[room.kind]}</Badge>
                 {room.capacity ? <Badge>{room.capacity} seats</Badge> : null}
                 <Badge>{room.sessions} sessions</Badge>
               </>

@@ -4,7 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Badge, ConsolePage, linkClass, RowButton, Section, StatusBanner } from "~/components/console";
-import { SubmitButton, useIsPending } from "~/components/forms";
+import { PlainSelect, SubmitButton, useIsPending } from "~/components/forms";
 import { SessionForm } from "~/components/session-form";
 import { deleteDraftSession, editDraftSessionSpeakers, getDraft, revisionOf, saveDraftSession } from "~/models/program/draft.server";
 import { SessionFormSchema, SessionSpeakerFormSchema } from "~/models/program/forms";
@@ -155,31 +155,8 @@ export default function EditSession() {
             ))}
             <Form method="post" preventScrollReset className="grid gap-3 border-t border-slate-200 pt-4 sm:grid-cols-[1fr_auto_auto] sm:items-end">
               <input type="hidden" name="intent" value="add-speaker" />
-              <div>
-                <label htmlFor="add-speaker" className="block text-sm font-medium text-slate-800">
-                  Add a person
-                </label>
-                <select id="add-speaker" name="speaker" required className="mt-1.5 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm">
-                  <option value="">Choose a speaker…</option>
-                  {allSpeakers.map((speaker) => (
-                    <option key={speaker.slug} value={speaker.slug}>
-                      {speaker.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div>
-                <label htmlFor="add-role" className="block text-sm font-medium text-slate-800">
-                  Role
-                </label>
-                <select id="add-role" name="role" className="mt-1.5 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm">
-                  {ROLE_ORDER.map((role) => (
-                    <option key={role} value={role}>
-                      {ROLE_LABELS[role].one}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <PlainSelect id="add-speaker" name="speaker" required label="Add a person" placeholder="Choose a speaker…" options={allSpeakers.map((speaker) => ({ value: speaker.slug, label: speaker.name }))} />
+              <PlainSelect id="add-role" name="role" label="Role" options={ROLE_ORDER.map((role) => ({ value: role, label: ROLE_LABELS[role].one }))} />
               <SubmitButton pending={pending} pendingLabel="Adding…" variant="secondary">
                 Add
               </SubmitButton>

@@ -2,7 +2,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ConsolePage, linkClass, Section, StatusBanner } from "~/components/console";
+import { ConsolePage, ItemList, linkClass, Section, StatusBanner } from "~/components/console";
 import { SubmitButton } from "~/components/forms";
 import { SpeakerForm } from "~/components/speaker-form";
 import { deleteDraftSpeaker, getDraft, revisionOf, saveDraftSpeaker } from "~/models/program/draft.server";
@@ -75,22 +75,18 @@ export default function EditSpeaker() {
           <SpeakerForm defaultValue={values} revision={revision} lastResult={actionData && "form" in actionData ? actionData.form : undefined} />
         </div>
         <Section title="Sessions" id="speaker-sessions">
-          {sessions.length ? (
-            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-              {sessions.map((session) => (
-                <li key={`${session.slug}-${session.role}`} className="px-4 py-2.5 text-sm">
-                  <Link to={href.organize.session(slug, session)} className={linkClass}>
-                    {session.title}
-                  </Link>
-                  <span className="block text-slate-600">
-                    {session.role} · {session.when}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-slate-600">Not in any session yet.</p>
-          )}
+          <ItemList empty="Not in any session yet.">
+            {sessions.map((session) => (
+              <li key={`${session.slug}-${session.role}`} className="px-4 py-2.5 text-sm">
+                <Link to={href.organize.session(slug, session)} className={linkClass}>
+                  {session.title}
+                </Link>
+                <span className="block text-slate-600">
+                  {session.role} · {session.when}
+                </span>
+              </li>
+            ))}
+          </ItemList>
         </Section>
         <Section title="Remove this speaker" id="remove-speaker">
           <Form method="post" className="flex flex-wrap items-center gap-3 rounded-xl border border-red-200 bg-white p-4">

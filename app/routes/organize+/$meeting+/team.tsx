@@ -5,8 +5,8 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Badge, ConsolePage, RowButton, Section, SelectField, StatusBanner } from "~/components/console";
-import { Field, FormErrors, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
+import { Badge, ConsolePage, ItemList, RowButton, Section, StatusBanner } from "~/components/console";
+import { Field, FormErrors, SelectField, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
 import { InviteFormSchema, TEAM_ROLE_LABELS, type TeamRole } from "~/models/program/forms";
 import { inviteToTeam, listTeam, removeTeamRole, revokeInvitation } from "~/models/meetings/team.server";
 import { requireOrganizer } from "~/server/organizer.server";
@@ -94,7 +94,7 @@ export default function Team() {
             <input type="hidden" name="intent" value="invite" />
             <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
               <Field meta={fields.email} label="E-mail" type="email" autoComplete="off" inputMode="email" autoCapitalize="none" spellCheck={false} />
-              <SelectField meta={fields.role} label="Role" options={Object.entries(TEAM_ROLE_LABELS).map(([value, label]) => ({ value, label }))} />
+              <SelectField meta={fields.role} label="Role" options={TEAM_ROLE_LABELS} />
             </div>
             <SubmitButton pending={pending} pendingLabel="Sending…">
               Send invitation
@@ -102,28 +102,24 @@ export default function Team() {
           </Form>
         </Section>
         <Section title="Open invitations" id="open-invitations">
-          {invitations.length ? (
-            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-              {invitations.map((invitation) => (
-                <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2.5 text-sm">
-                  <span>
-                    <span className="font-semibold text-slate-900">{invitation.email}</span> as {TEAM_ROLE_LABELS[invitation.role].toLowerCase()}
-                    <span className="block text-slate-600">
-                      Invited by {invitation.by} · expires {invitation.expires}
-                    </span>
+          <ItemList empty="No open invitations.">
+            {invitations.map((invitation) => (
+              <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2.5 text-sm">
+                <span>
+                  <span className="font-semibold text-slate-900">{invitation.email}</span> as {TEAM_ROLE_LABELS[invitation.role].toLowerCase()}
+                  <span className="block text-slate-600">
+                    Invited by {invitation.by} · expires {invitation.expires}
                   </span>
-                  <Form method="post">
-                    <input type="hidden" name="invitationId" value={invitation.id} />
-                    <RowButton tone="danger" name="intent" value="revoke-invitation" aria-label={`Withdraw the invitation of ${invitation.email}`}>
-                      Withdraw
-                    </RowButton>
-                  </Form>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-slate-600">No open invitations.</p>
-          )}
+                </span>
+                <Form method="post">
+                  <input type="hidden" name="invitationId" value={invitation.id} />
+                  <RowButton tone="danger" name="intent" value="revoke-invitation" aria-label={`Withdraw the invitation of ${invitation.email}`}>
+                    Withdraw
+                  </RowButton>
+                </Form>
+              </li>
+            ))}
+          </ItemList>
         </Section>
       </div>
     </ConsolePage>

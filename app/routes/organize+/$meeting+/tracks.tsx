@@ -4,9 +4,10 @@ import { getInputProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { Badge, ConsolePage, SelectField, TextareaField } from "~/components/console";
-import { DraftEntries, DraftEntryCard, DraftEntryForm, replyFor } from "~/components/draft-entries";
-import { Field, FieldFrame, useSchemaForm } from "~/components/forms";
+import { Badge, ConsolePage } from "~/components/console";
+import { DraftEntries, DraftEntryCard, replyFor } from "~/components/draft-entries";
+import { DraftForm } from "~/components/draft-form";
+import { Field, FieldFrame, SelectField, TextareaField, useSchemaForm } from "~/components/forms";
 import { TrackDot } from "~/components/track-chip";
 import { deleteDraftTrack, getDraft, revisionOf, saveDraftTrack } from "~/models/program/draft.server";
 import { TrackFormSchema } from "~/models/program/forms";
@@ -57,18 +58,18 @@ function TrackEditor({ track, lastResult }: { track?: Track; lastResult?: Submis
     shouldRevalidate: "onBlur",
   });
   return (
-    <DraftEntryForm form={form} intent="save-track" original={track ? { key: track.slug, revision: track.revision } : undefined} submitLabel={track ? "Save track" : "Add track"}>
+    <DraftForm form={form} intent="save-track" original={track?.slug} revision={track?.revision} submitLabel={track ? "Save track" : "Add track"} variant={track ? "secondary" : "primary"}>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field meta={fields.name} label="Name" autoComplete="off" />
         {track ? null : <Field meta={fields.slug} label="Address (optional)" hint="Made from the name when empty." autoComplete="off" spellCheck={false} />}
-        <SelectField meta={fields.audience} label="Audience" options={Object.entries(AUDIENCE_LABELS).map(([value, label]) => ({ value, label }))} hint="Audience tracks get their own filter, and their sessions must not overlap." />
+        <SelectField meta={fields.audience} label="Audience" options={AUDIENCE_LABELS} hint="Audience tracks get their own filter, and their sessions must not overlap." />
         <FieldFrame meta={fields.colour} label="Colour">
           <input {...getInputProps(fields.colour, { type: "color" })} key={fields.colour.key} className="mt-1.5 block h-10 w-20 rounded-md border border-slate-300 bg-white p-1" />
         </FieldFrame>
         <Field meta={fields.position} label="Position" type="number" min={0} hint="Lower numbers come first in lists." />
       </div>
       <TextareaField meta={fields.description} label="Description" rows={2} />
-    </DraftEntryForm>
+    </DraftForm>
   );
 }
 
