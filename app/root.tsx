@@ -1,6 +1,6 @@
 // First: configures zod before any schema is built (see the module).
 import "~/utils/zod-config";
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -29,6 +29,18 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", type: "image/svg+xml", href: icon },
 ];
+
+/** What the error page is called, by status: its heading and its title. */
+function errorTitle(status: number): string {
+  if (status === 404) return "Page not found";
+  if (status === 403) return "Not allowed";
+  return status < 500 ? "That did not work" : "Something went wrong";
+}
+
+const statusOf = (error: unknown) => (isRouteErrorResponse(error) ? error.status : 500);
+
+// Pages set their own titles; this one names the error page shown by the root boundary.
+export const meta: MetaFunction = ({ error }) => (error ? [{ title: `${errorTitle(statusOf(error))} · Meeting Platform` }] : []);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -77,16 +89,14 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const status = statusOf(error);
   if (status === 404) {
-    return <PageError status={404} title="Page not found" message="We could not find that page. It may have moved, or the link may be mistyped." />;
+    return <PageError status={404} title={errorTitle(404)} message="We could not find that page. It may have moved, or the link may be mistyped." />;
   }
   if (isRouteErrorResponse(error) && status < 500) {
     // Our own 4xx responses carry a sentence meant for people; show it.
     const message = typeof error.data === "string" && error.data ? error.data : "The request could not be completed.";
-    return <PageError status={status} title={status === 403 ? "Not allowed" : "That did not work"} message={message} />;
+    return <PageError status={status} title={errorTitle(status)} message={message} />;
   }
-  return (
-    <PageError status={status} title="Something went wrong" message="An unexpected error happened on our side. Please try again in a moment." />
-  );
+  return <PageError status={status} title={errorTitle(status)} message="An unexpected error happened on our side. Please try again in a moment." />;
 }

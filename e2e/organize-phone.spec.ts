@@ -156,3 +156,31 @@ test("on a laptop the console's navigation is a sidebar beside the page", async 
   expect(heading.y).toBeLessThan(boxes[1]!.y);
   await expectNoSidewaysScroll(page);
 });
+
+test.describe("at 320 px wide (WCAG 1.4.10, reflow)", () => {
+  test.use({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+
+  test("the tracks and rooms pages fit, with every Remove button wholly on screen", async ({ page }) => {
+    for (const path of ["/tracks", "/rooms"]) {
+      await page.goto(`${CONSOLE}${path}`);
+      const removes = page.getByRole("button", { name: /^Remove / });
+      expect(await removes.count()).toBeGreaterThan(1);
+      for (const remove of await removes.all()) {
+        const box = (await remove.boundingBox())!;
+        expect(box.x + box.width, `${await remove.getAttribute("aria-label")} on ${path}`).toBeLessThanOrEqual(320);
+      }
+      await expectNoSidewaysScroll(page);
+    }
+  });
+});
+
+test("at 200% text size the registration figures keep their labels whole (WCAG 1.4.4)", async ({ page }) => {
+  await page.goto(`${CONSOLE}/registrations`);
+  await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
+  const labels = page.locator("main dl dt");
+  expect(await labels.count()).toBe(5);
+  for (const label of await labels.all()) {
+    // A label wider than its tile would be cut off or spill into the next one.
+    expect(await label.evaluate((dt) => dt.scrollWidth <= dt.clientWidth && dt.getBoundingClientRect().right <= dt.parentElement!.getBoundingClientRect().right), (await label.textContent()) ?? "").toBe(true);
+  }
+});

@@ -3,7 +3,7 @@
 // speaker, the time-zone switch (with and without JavaScript), the 404, and
 // the caching headers. axe checks every kind of page on the way.
 import { expect, test, type Page } from "./fixtures";
-import { expectNoAxeViolations } from "./accessibility";
+import { expectControlBordersContrast, expectNoAxeViolations } from "./accessibility";
 
 const DOTTER = "/meetings/sir-2023/sessions/dr-charles-t-dotter-lecture";
 
@@ -213,8 +213,14 @@ test("an unknown session, speaker or meeting is a 404 page", async ({ page }) =>
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
+    await expect(page).toHaveTitle(/not found/i);
   }
   await expectNoAxeViolations(page);
+
+  // An address no route knows gets the root's error page, with a title of its own.
+  expect((await page.goto("/no-such-page"))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(page).toHaveTitle("Page not found · Meeting Platform");
 });
 
 test("malformed filters are ignored with a note, never an error", async ({ page }) => {
@@ -233,4 +239,12 @@ test("program pages revalidate with ETag and 304", async ({ request }) => {
   expect(etag).toBeTruthy();
   const second = await request.get("/meetings/sir-2023/agenda?day=2023-03-06", { headers: { "If-None-Match": etag! } });
   expect(second.status()).toBe(304);
+});
+
+test("every text box and select shows its border at 3:1 or more", async ({ page }) => {
+  for (const path of ["/login", "/signup", "/meetings/sir-2023/agenda", "/meetings/sir-2023/speakers"]) {
+    await page.goto(path);
+    await expect(page.locator("input:visible, select:visible").first()).toBeVisible();
+    await expectControlBordersContrast(page);
+  }
 });

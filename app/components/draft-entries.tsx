@@ -66,7 +66,7 @@ export function DraftEntryCard({
     <li className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="flex items-center gap-2 text-base font-semibold text-slate-900">{heading}</h2>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           {badges}
           <Form method="post">
             <input type="hidden" name="key" value={removal.key} />

@@ -58,7 +58,7 @@ export function hintIdOf(meta: { id: string }, hint: ReactNode): string | undefi
 /** The look of a text box, select or text area; red-bordered while its field has errors. */
 export const controlClass = (invalid: boolean) =>
   `mt-1.5 block w-full rounded-md border bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:outline-2 focus:outline-offset-0 focus:outline-brand-600 ${
-    invalid ? "border-red-600" : "border-slate-300"
+    invalid ? "border-red-600" : "border-slate-500"
   }`;
 
 /**

@@ -86,7 +86,7 @@ export function ProofFieldset({ categoryName, fields }: { categoryName?: string;
             autoComplete="off"
             aria-describedby={`${fields.email.id}-hint${fields.email.errors?.length ? ` ${fields.email.errorId}` : ""}`}
             aria-invalid={fields.email.errors?.length ? true : undefined}
-            className="mt-1.5 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm"
+            className="mt-1.5 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 shadow-sm"
           />
           <ErrorList id={fields.email.errorId} errors={fields.email.errors} />
         </div>

@@ -83,7 +83,7 @@ export function ZoneBar({ view }: { view: ZoneView }) {
               id="tz-picker"
               name="tz"
               defaultValue={view.kind === "picked" ? view.zone : ""}
-              className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+              className="rounded-md border border-slate-500 bg-white px-2 py-1 text-sm"
             >
               <option value="">Meeting time ({view.meetingZone})</option>
               <option value="local">My device&rsquo;s time zone</option>

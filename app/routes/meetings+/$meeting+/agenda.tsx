@@ -185,7 +185,7 @@ function AgendaFilters({ day, query, tz, tracks, audiences, kinds, levels, clear
               defaultValue={query.q ?? ""}
               maxLength={SEARCH_MAX_LENGTH}
               placeholder="e.g. embolization, Dotter, Lammer"
-              className="block w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 text-base placeholder:text-slate-500"
+              className="block w-full min-w-0 rounded-md border border-slate-500 bg-white px-3 py-2 text-base placeholder:text-slate-500"
             />
             <button type="submit" className="shrink-0 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
               {searching ? "Searching…" : "Search"}
@@ -265,7 +265,7 @@ function Select({ id, name, label, value, children }: { id: string; name: string
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={value ?? ""} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
+      <select id={id} name={name} defaultValue={value ?? ""} className="mt-1 block w-full rounded-md border border-slate-500 bg-white px-2 py-2 text-sm">
         {children}
       </select>
     </div>

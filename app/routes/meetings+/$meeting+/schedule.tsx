@@ -318,7 +318,7 @@ function CopyableAddress({ address }: { address: string }) {
           readOnly
           value={address}
           onFocus={(event) => event.currentTarget.select()}
-          className="block w-full min-w-0 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900"
+          className="block w-full min-w-0 rounded-md border border-slate-500 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900"
         />
         {hydrated ? (
           <button

@@ -77,14 +77,14 @@ export default function SpeakersPage() {
             defaultValue={query.q ?? ""}
             maxLength={100}
             placeholder="e.g. Lammer"
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base placeholder:text-slate-500"
+            className="mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base placeholder:text-slate-500"
           />
         </div>
         <div>
           <label htmlFor="speaker-country" className="block text-sm font-medium text-slate-800">
             Country
           </label>
-          <select id="speaker-country" name="country" defaultValue={query.country ?? ""} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-base sm:text-sm">
+          <select id="speaker-country" name="country" defaultValue={query.country ?? ""} className="mt-1 block w-full rounded-md border border-slate-500 bg-white px-2 py-2 text-base sm:text-sm">
             <option value="">All countries</option>
             {countries.map((row) => (
               <option key={row.country} value={row.country}>

@@ -278,7 +278,7 @@ export default function RegisterPage() {
             spellCheck={false}
             aria-invalid={fields.promoCode.errors?.length ? true : undefined}
             aria-describedby={fields.promoCode.errors?.length ? fields.promoCode.errorId : undefined}
-            className="mt-1.5 block w-full max-w-xs rounded-md border border-slate-300 bg-white px-3 py-2 text-base uppercase text-slate-900 shadow-sm"
+            className="mt-1.5 block w-full max-w-xs rounded-md border border-slate-500 bg-white px-3 py-2 text-base uppercase text-slate-900 shadow-sm"
           />
           <ErrorList id={fields.promoCode.errorId} errors={fields.promoCode.errors} />
         </div>

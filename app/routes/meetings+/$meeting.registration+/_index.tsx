@@ -296,7 +296,7 @@ export default function OwnRegistrationPage() {
               <label htmlFor="change-email" className="mt-2 block text-sm text-slate-700">
                 Institutional e-mail address
               </label>
-              <input id="change-email" type="email" name="institutionalEmail" className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
+              <input id="change-email" type="email" name="institutionalEmail" className="mt-1 block w-full rounded-md border border-slate-500 px-3 py-2" />
               <ErrorList id={fields.institutionalEmail.errorId} errors={fields.institutionalEmail.errors} />
             </fieldset>
             <SubmitButton pending={pending} pendingLabel="Sending…">

@@ -11,6 +11,9 @@ import { findClashes } from "~/models/program/clashes";
 import { formatMoment } from "~/utils/time";
 import { requireOrganizer } from "~/server/organizer.server";
 import { href } from "~/utils/href";
+import { consoleMeta } from "~/components/console-meta";
+
+export const meta = consoleMeta("Overview");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

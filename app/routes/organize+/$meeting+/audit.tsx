@@ -6,6 +6,9 @@ import { AuditEntries } from "~/components/audit-entries";
 import { ConsolePage, secondaryLinkClass } from "~/components/console";
 import { auditEntryView, listAuditEntries } from "~/models/meetings/audit.server";
 import { requireOrganizer } from "~/server/organizer.server";
+import { consoleMeta } from "~/components/console-meta";
+
+export const meta = consoleMeta("Audit log");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

@@ -9,6 +9,9 @@ import { CLASH_LABELS, type Clash, describeClash, findClashes } from "~/models/p
 import { dayKeyOf, formatDay, formatTimeRange } from "~/utils/time";
 import { requireOrganizer } from "~/server/organizer.server";
 import { href } from "~/utils/href";
+import { consoleMeta } from "~/components/console-meta";
+
+export const meta = consoleMeta("Clashes");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

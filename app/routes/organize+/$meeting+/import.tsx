@@ -12,6 +12,9 @@ import { requireOrganizer } from "~/server/organizer.server";
 import { refusalStatus } from "~/server/refusal.server";
 import { readUploadForm } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
+import { consoleMeta } from "~/components/console-meta";
+
+export const meta = consoleMeta("Import and export");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

@@ -10,6 +10,9 @@ import { readFormData } from "~/utils/form-data.server";
 import { requireOrganizer } from "~/server/organizer.server";
 import { refusalMessage } from "~/server/refusal.server";
 import { formatMoment } from "~/utils/time";
+import { consoleMeta } from "~/components/console-meta";
+
+export const meta = consoleMeta("Outgoing mail");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

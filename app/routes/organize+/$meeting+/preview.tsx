@@ -9,6 +9,9 @@ import { KIND_LABELS } from "~/models/program/program";
 import { dayKeyOf, daysBetween, formatDay, formatTime, formatTimeRange } from "~/utils/time";
 import { requireOrganizer } from "~/server/organizer.server";
 import { href } from "~/utils/href";
+import { consoleMeta } from "~/components/console-meta";
+
+export const meta = consoleMeta("Preview of the draft");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

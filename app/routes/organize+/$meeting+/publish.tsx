@@ -20,6 +20,9 @@ import { refusalMessage, refusalReply, refusalStatus } from "~/server/refusal.se
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
 import { formatMoment } from "~/utils/time";
+import { consoleMeta } from "~/components/console-meta";
+
+export const meta = consoleMeta("Publish");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

@@ -22,8 +22,9 @@ import { refusalResponse } from "~/server/refusal.server";
 import { href } from "~/utils/href";
 import { formatDate, formatMoment } from "~/utils/time";
 import { Fact, Facts } from "~/components/facts";
+import { consoleTitle } from "~/components/console-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.registration.name} · Registrations` : "Registration" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: consoleTitle(data ? `${data.registration.name} · Registrations` : "Registration", matches) }];
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
@@ -207,7 +208,7 @@ export default function ConsoleRegistration() {
                     inputMode="decimal"
                     aria-describedby={`${hintIdOf(fields.amount, refundHint)}${fields.amount.errors?.length ? ` ${fields.amount.errorId}` : ""}`}
                     aria-invalid={fields.amount.errors?.length ? true : undefined}
-                    className="mt-1.5 block w-40 rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm"
+                    className="mt-1.5 block w-40 rounded-md border border-slate-500 bg-white px-3 py-2 text-base shadow-sm"
                   />
                 </FieldFrame>
                 <label className="mt-3 flex items-center gap-2 text-sm">

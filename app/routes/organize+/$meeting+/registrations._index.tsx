@@ -1,7 +1,7 @@
 // The registration console: counts and revenue by category and tier, the seats
 // of every add-on, the verification queue's size, search, and the CSV export.
 // Only the meeting's organizers (and admins) get in, on every request.
-import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PlainSelect } from "~/components/forms";
 import { Badge, cell, ConsolePage, DataTable, figures, Section, buttonLinkClass, linkClass, secondaryLinkClass } from "~/components/console";
@@ -13,8 +13,9 @@ import { meetingCurrency } from "~/models/registration/registration.server";
 import { requireMeetingRole } from "~/server/auth.server";
 import { href } from "~/utils/href";
 import { formatDate } from "~/utils/time";
+import { consoleMeta } from "~/components/console-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Registrations · ${data.meeting.name}` : "Registrations" }];
+export const meta = consoleMeta("Registrations");
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
@@ -108,7 +109,7 @@ export default function RegistrationsConsole() {
         </>
       }
     >
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+      <dl className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,10rem),1fr))] gap-3">
         {[
           ["Confirmed", String(totals.confirmed)],
           ["Pending verification", String(totals.pendingVerification)],
@@ -117,7 +118,7 @@ export default function RegistrationsConsole() {
           ["Net revenue", money(totals.revenue)],
         ].map(([label, value]) => (
           <div key={label} className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
-            <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{label}</dt>
+            <dt className="text-xs font-semibold tracking-wide break-words text-slate-600 uppercase">{label}</dt>
             <dd className="mt-1 text-xl font-bold text-slate-900">{value}</dd>
           </div>
         ))}
@@ -164,7 +165,7 @@ export default function RegistrationsConsole() {
             <label htmlFor="q" className="block text-sm font-medium text-slate-800">
               Name, e-mail or registration code
             </label>
-            <input id="q" name="q" type="search" defaultValue={search.q} className="mt-1.5 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm" />
+            <input id="q" name="q" type="search" defaultValue={search.q} className="mt-1.5 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base shadow-sm" />
           </div>
           <PlainSelect id="filter" name="filter" label="Show" defaultValue={search.filter} options={REGISTRATION_FILTERS.map((filter) => ({ value: filter, label: FILTER_LABELS[filter] }))} />
           <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">

@@ -3,7 +3,7 @@
 // the registrant reads. Only the meeting's organizers (and admins).
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConsolePage, linkClass, StatusBanner } from "~/components/console";
 import { FormErrors, useSchemaForm } from "~/components/forms";
@@ -16,8 +16,9 @@ import { requireOrganizer } from "~/server/organizer.server";
 import { refusalResponse } from "~/server/refusal.server";
 import { href } from "~/utils/href";
 import { formatDate } from "~/utils/time";
+import { consoleMeta } from "~/components/console-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Verification queue · ${data.meeting.name}` : "Verification queue" }];
+export const meta = consoleMeta("Verification queue");
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 

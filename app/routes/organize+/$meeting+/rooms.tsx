@@ -14,6 +14,9 @@ import { ROOM_KIND_LABELS } from "~/models/program/program";
 import { readFormData } from "~/utils/form-data.server";
 import { draftEntryReply, requireOrganizer } from "~/server/organizer.server";
 import { refusalMessage } from "~/server/refusal.server";
+import { consoleMeta } from "~/components/console-meta";
+
+export const meta = consoleMeta("Rooms and channels");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

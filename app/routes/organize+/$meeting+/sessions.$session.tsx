@@ -17,8 +17,9 @@ import { refusalMessage, refusalReply, refusalStatus } from "~/server/refusal.se
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
 import { BackLink } from "~/components/back-link";
+import { consoleTitle } from "~/components/console-meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.session.title} · Organize` : "Session · Organize" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: consoleTitle(data ? data.session.title : "Session", matches) }];
 
 async function loadSession(meetingId: string, slug: string) {
   const draft = await getDraft(meetingId);

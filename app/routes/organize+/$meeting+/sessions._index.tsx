@@ -11,6 +11,9 @@ import { isSessionChange } from "~/models/program/changes";
 import { dayKeyOf, daysBetween, formatDay, formatTimeRange } from "~/utils/time";
 import { requireOrganizer } from "~/server/organizer.server";
 import { href } from "~/utils/href";
+import { consoleMeta } from "~/components/console-meta";
+
+export const meta = consoleMeta("Sessions");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
@@ -82,7 +85,7 @@ export default function ConsoleSessions() {
             type="search"
             defaultValue={q}
             placeholder="Find by title or address"
-            className="w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm sm:w-72"
+            className="w-full min-w-0 rounded-md border border-slate-500 bg-white px-3 py-2 text-base shadow-sm sm:w-72"
           />
           <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 font-semibold text-slate-800 hover:bg-slate-50">
             Find

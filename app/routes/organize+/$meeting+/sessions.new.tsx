@@ -13,6 +13,9 @@ import { refusalReply, refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
 import { BackLink } from "~/components/back-link";
+import { consoleMeta } from "~/components/console-meta";
+
+export const meta = consoleMeta("Add a session");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

@@ -1,6 +1,6 @@
 // One speaker of the draft: edit their details, see their sessions, remove them.
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ConsolePage, ItemList, linkClass, Section, StatusBanner } from "~/components/console";
 import { SubmitButton } from "~/components/forms";
@@ -15,6 +15,9 @@ import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
 import { formatDay, formatTimeRange, dayKeyOf } from "~/utils/time";
 import { BackLink } from "~/components/back-link";
+import { consoleTitle } from "~/components/console-meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: consoleTitle(data ? data.speaker.name : "Speaker", matches) }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);

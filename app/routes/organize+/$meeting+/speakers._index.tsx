@@ -11,6 +11,9 @@ import { requireOrganizer } from "~/server/organizer.server";
 import { refusalReply, refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
+import { consoleMeta } from "~/components/console-meta";
+
+export const meta = consoleMeta("Speakers");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
@@ -45,7 +48,7 @@ export default function ConsoleSpeakers() {
           <label htmlFor="speaker-search" className="sr-only">
             Find a speaker
           </label>
-          <input id="speaker-search" name="q" type="search" defaultValue={q} placeholder="Find by name or affiliation" className="w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm" />
+          <input id="speaker-search" name="q" type="search" defaultValue={q} placeholder="Find by name or affiliation" className="w-full min-w-0 rounded-md border border-slate-500 bg-white px-3 py-2 text-base shadow-sm" />
           <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 font-semibold text-slate-800 hover:bg-slate-50">
             Find
           </button>

@@ -13,6 +13,9 @@ import { requireOrganizer } from "~/server/organizer.server";
 import { refusalMessage, refusalReply, refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formatDate } from "~/utils/time";
+import { consoleMeta } from "~/components/console-meta";
+
+export const meta = consoleMeta("Team");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting, user } = await requireOrganizer(request, params);

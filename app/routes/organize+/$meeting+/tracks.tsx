@@ -15,6 +15,9 @@ import { AUDIENCE_LABELS } from "~/models/program/program";
 import { readFormData } from "~/utils/form-data.server";
 import { draftEntryReply, requireOrganizer } from "~/server/organizer.server";
 import { refusalMessage } from "~/server/refusal.server";
+import { consoleMeta } from "~/components/console-meta";
+
+export const meta = consoleMeta("Tracks");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
