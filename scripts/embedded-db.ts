@@ -46,3 +46,4 @@ export async function startEmbeddedDatabase(dataDir: string, port: number): Prom
   await cluster.start();
   return { serverUrl: `postgresql://postgres:postgres@127.0.0.1:${port}`, stop: () => cluster.stop() };
 }
+
