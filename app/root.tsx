@@ -20,14 +20,16 @@ import stylesheet from "~/tailwind.css?url";
 import { organizesAnyMeeting } from "~/models/meetings/team.server";
 import { getUser } from "~/server/auth.server";
 
-// An inline icon: browsers stop asking for /favicon.ico, which would only be a 404.
-const icon = `data:image/svg+xml,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1e40af"/><text x="16" y="22.5" font-family="Arial,sans-serif" font-size="18" font-weight="700" fill="#fff" text-anchor="middle">M</text></svg>',
-)}`;
-
+// The icons and manifest in public/: the SVG for browsers that take one, the
+// .ico for the others (and for feed readers and bots that ask for
+// /favicon.ico unprompted), the touch icon for iOS home screens, the manifest
+// (with its 192/512 px and maskable icons) for installing the site as an app.
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
-  { rel: "icon", type: "image/svg+xml", href: icon },
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+  { rel: "icon", type: "image/svg+xml", href: "/favicon.svg" },
+  { rel: "apple-touch-icon", href: "/apple-touch-icon.png" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
 ];
 
 /** What the error page is called, by status: its heading and its title. */
@@ -61,6 +63,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#1e40af" />
         <Meta />
         <Links />
       </head>

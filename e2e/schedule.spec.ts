@@ -3,9 +3,10 @@
 // same time; sees the conflict; removes one; gets the calendar address and
 // finds the two sessions in the feed (parsed with ical.js). The same without
 // JavaScript, and the public program and track files through the real server.
+// Every served calendar file keeps RFC 5545's layout in its raw bytes.
 // axe checks every page visited.
 import { expect, test, type Locator, type Page } from "./fixtures";
-import { parseCalendar } from "../app/server/ical-parse.fixture";
+import { calendarLayoutProblems, parseCalendar } from "../app/server/ical-parse.fixture";
 import { expectNoAxeViolations } from "./accessibility";
 import { withE2eDatabase } from "./database";
 import { demoAccount, signInWithForm } from "./sign-in";
@@ -90,6 +91,7 @@ test("add three sessions, see the conflict, remove one, and find the other two i
   const feed = await page.request.get(address);
   expect(feed.status()).toBe(200);
   expect(feed.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+  expect(calendarLayoutProblems(await feed.body())).toEqual([]);
   const { events } = parseCalendar(await feed.text());
   expect(events.map((event) => event.summary).sort()).toEqual([overlapping[0].title, later.title].sort());
   expect(events.every((event) => event.tzid === "America/Chicago")).toBe(true);
@@ -153,6 +155,11 @@ test("a session page offers its calendar file and Google Calendar; the public fi
   const program = await request.get("/meetings/sir-2023/agenda.ics");
   expect(program.status()).toBe(200);
   expect(parseCalendar(await program.text()).timezones).toEqual(["America/Phoenix"]);
+  // The bytes as served, gzipped or not: CRLF to the last line, calendar properties before the first component.
+  for (const file of [single, track, program]) expect(calendarLayoutProblems(await file.body())).toEqual([]);
+  const plain = await request.get("/meetings/sir-2023/agenda.ics", { headers: { "Accept-Encoding": "identity" } });
+  expect(plain.headers()["content-encoding"]).toBeUndefined();
+  expect(calendarLayoutProblems(await plain.body())).toEqual([]);
   expect((await request.get("/meetings/sio-2023/tracks/no-such-track.ics")).status()).toBe(404);
   expect((await request.get("/calendar/not-a-token.ics")).status()).toBe(404);
 });

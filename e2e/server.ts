@@ -1,7 +1,8 @@
 // The server the end-to-end tests drive: a production build on its own freshly
 // seeded database, with mail going to a known outbox the tests read.
-import { execFileSync } from "node:child_process";
-import { rm } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { buildApp } from "../scripts/build-app";
 import { freshSeededDatabase, resolveDatabaseServer } from "../tests/database-server";
 
 // E2E_PORT and E2E_BUILD_DIR let two runs on one machine stay apart.
@@ -22,7 +23,9 @@ delete process.env.SMTP_URL;
 await rm(outbox, { recursive: true, force: true });
 
 process.env.BUILD_DIR = buildDir;
-execFileSync("npx", ["remix", "vite:build"], { stdio: "inherit" });
+// The build as npm start runs it; what it warned about is kept for e2e/public-files.spec.ts, which expects nothing.
+const { warnings } = await buildApp({ buildDir });
+await writeFile(path.join(buildDir, "build-warnings.txt"), warnings);
 // The test gateway (no Stripe key here): it POSTs its signed events to APP_ORIGIN's /webhooks/stripe.
 const { bootPaymentGateway } = await import("../app/server/payments/boot.server");
 bootPaymentGateway();

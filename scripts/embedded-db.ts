@@ -11,18 +11,23 @@ export type EmbeddedDatabase = { serverUrl: string; stop: () => Promise<void> };
  * As root, PostgreSQL runs as the "postgres" user, which must be able to enter
  * every folder above the project (its binaries and data live inside). A clone
  * in a private folder (`mktemp -d` makes one) fails deep inside initdb with a
- * bare EACCES; say what to do instead.
+ * bare EACCES. The folder it cannot enter, or null.
  */
-function checkReachableByPostgresUser(dir: string): void {
-  if (process.getuid?.() !== 0) return;
+export function folderPostgresCannotEnter(dir: string): string | null {
+  if (process.getuid?.() !== 0) return null;
   for (let folder = dir; ; folder = path.dirname(folder)) {
-    if (existsSync(folder) && (statSync(folder).mode & 0o001) === 0) {
-      throw new Error(
-        `The embedded PostgreSQL runs as the "postgres" user when started by root, and that user cannot enter ${folder}. ` +
-          `Allow it (chmod o+x ${folder}), move the project to a folder others can enter, or set DATABASE_URL to a running PostgreSQL.`,
-      );
-    }
-    if (folder === path.dirname(folder)) return;
+    if (existsSync(folder) && (statSync(folder).mode & 0o001) === 0) return folder;
+    if (folder === path.dirname(folder)) return null;
+  }
+}
+
+function checkReachableByPostgresUser(dir: string): void {
+  const folder = folderPostgresCannotEnter(dir);
+  if (folder) {
+    throw new Error(
+      `The embedded PostgreSQL runs as the "postgres" user when started by root, and that user cannot enter ${folder}. ` +
+        `Allow it (chmod o+x ${folder}), move the project to a folder others can enter, or set DATABASE_URL to a running PostgreSQL.`,
+    );
   }
 }
 
@@ -46,3 +51,4 @@ export async function startEmbeddedDatabase(dataDir: string, port: number): Prom
   await cluster.start();
   return { serverUrl: `postgresql://postgres:postgres@127.0.0.1:${port}`, stop: () => cluster.stop() };
 }
+

@@ -69,3 +69,30 @@ export function parseCalendar(text: string): ParsedCalendar {
 export function physicalLines(text: string): string[] {
   return text.split("\r\n");
 }
+
+/**
+ * What breaks RFC 5545's layout of a served file, read from its raw bytes: every
+ * line, the last one too, ends with CRLF (§3.1), and the calendar's own
+ * properties come before its first component (§3.6: icalbody = calprops
+ * component). Empty when the file keeps both.
+ */
+export function calendarLayoutProblems(bytes: Uint8Array | string): string[] {
+  const text = typeof bytes === "string" ? bytes : Buffer.from(bytes).toString("utf8");
+  const problems: string[] = [];
+  if (!text.endsWith("\r\n")) problems.push(`the last line ends with ${JSON.stringify(text.slice(-2))}, not CRLF`);
+  if (/\r(?!\n)|(?<!\r)\n/.test(text)) problems.push("a line ends with a bare CR or LF");
+  // Logical lines: a line that starts with a space or tab continues the one before.
+  const lines = text.replace(/\r\n$/, "").split(/\r\n(?![ \t])/);
+  if (lines[0] !== "BEGIN:VCALENDAR" || lines[lines.length - 1] !== "END:VCALENDAR") problems.push("the file is not one VCALENDAR");
+  let depth = 0;
+  let firstComponent: string | null = null;
+  for (const line of lines.slice(1, -1)) {
+    const name = line.split(/[;:]/, 1)[0]!.toUpperCase();
+    if (name === "BEGIN") {
+      if (depth === 0) firstComponent ??= line;
+      depth++;
+    } else if (name === "END") depth--;
+    else if (depth === 0 && firstComponent) problems.push(`the calendar property ${name} comes after ${firstComponent}`);
+  }
+  return problems;
+}

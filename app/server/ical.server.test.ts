@@ -2,7 +2,7 @@
 // our code), times checked in the meeting's zone, across a daylight-saving
 // change and in a zone without one; text escaped, lines folded, stamps in UTC.
 import { describe, expect, it } from "vitest";
-import { parseCalendar, physicalLines } from "./ical-parse.fixture";
+import { calendarLayoutProblems, parseCalendar, physicalLines } from "./ical-parse.fixture";
 import { googleCalendarUrl, renderCalendar, sessionUid, type EventMeeting, type EventSession } from "./ical.server";
 
 const origin = "https://meetings.example.org";
@@ -167,6 +167,22 @@ describe("the wire format", () => {
     expect(text.replace(/\r\n/g, "")).not.toContain("\n");
     // Unfolding restores valid UTF-8 text (no character cut in two).
     expect(text.replace(/\r\n /g, "")).toContain("🩺🩺");
+  });
+
+  it("ends its last line with CRLF and puts every calendar property before the first component (RFC 5545 §3.1, §3.6)", () => {
+    const feed = renderCalendar({ name: "My schedule", description: "Picked sessions", meeting: chicago, sessions: [awkward, session({ id: "cln0session0000000000002" })], origin, url: `${origin}/calendar/x.ics` });
+    expect(calendarLayoutProblems(feed)).toEqual([]);
+    expect(feed.endsWith("END:VCALENDAR\r\n")).toBe(true);
+    // The properties calendar apps read to name, refresh and place the calendar, all ahead of the VTIMEZONE.
+    const head = feed.slice(0, feed.indexOf("BEGIN:VTIMEZONE"));
+    for (const property of ["VERSION:2.0", "PRODID:", "NAME:My schedule", "X-WR-CALNAME:", "X-WR-CALDESC:", "REFRESH-INTERVAL;VALUE=DURATION:PT30M", "X-PUBLISHED-TTL:PT30M", "X-WR-TIMEZONE:America/Chicago", "URL:"]) {
+      expect(head).toContain(`\r\n${property}`);
+    }
+    // A zone without a VTIMEZONE (UTC) still keeps the order, and ical.js reads both.
+    const utc = renderCalendar({ name: "Program", meeting: { ...chicago, timeZone: "UTC" }, sessions: [session()], origin });
+    expect(calendarLayoutProblems(utc)).toEqual([]);
+    expect(parseCalendar(feed).events).toHaveLength(2);
+    expect(parseCalendar(utc).events).toHaveLength(1);
   });
 
   it("is the same text for the same data (what lets its ETag stand for it)", () => {

@@ -8,7 +8,9 @@
 // own zone). The calendar itself has no default zone, so DTSTAMP and
 // LAST-MODIFIED stay in UTC ("…Z") as the RFC requires. ical-generator escapes
 // text (\, ; , and newlines) and folds lines at 75 octets; the tests check both
-// with an independent parser.
+// with an independent parser. It writes some calendar properties after the
+// components and leaves the last line open, so the text is put in RFC order
+// (calendarInRfcOrder) before it is served.
 //
 // Serving: a file is fully determined by a key (program version, the person's
 // schedule, …), so its ETag is a hash of that key and a conditional request is
@@ -28,7 +30,7 @@ import { href } from "~/utils/href";
 import { absoluteUrl } from "~/utils/href.server";
 
 /** Bump when the files' content changes shape, so no cache or client keeps the old rendering. */
-export const CALENDAR_FORMAT = 1;
+export const CALENDAR_FORMAT = 2;
 
 /** The fields of a session an event shows (CalendarSession in app/models/program/calendar.server.ts). */
 export type EventSession = {
@@ -160,7 +162,31 @@ export function renderCalendar({ name, description, meeting, sessions, origin, u
       categories: session.track ? [{ name: session.track.name }] : [],
     });
   }
-  return calendar.toString();
+  return calendarInRfcOrder(calendar.toString());
+}
+
+/**
+ * ical-generator writes REFRESH-INTERVAL and X-PUBLISHED-TTL after the
+ * VTIMEZONE and X-WR-TIMEZONE after the events, and ends END:VCALENDAR without
+ * its CRLF. RFC 5545 puts every calendar property before the first component
+ * (§3.6: icalbody = calprops component) and ends every line with CRLF (§3.1),
+ * and strict readers (Outlook, some CalDAV servers) drop what sits elsewhere.
+ * This moves the calendar's own properties up, in the order written, and ends
+ * the file with CRLF; folded lines move with the line they continue.
+ */
+function calendarInRfcOrder(text: string): string {
+  const lines = text.replace(/\r\n$/, "").split(/\r\n(?![ \t])/);
+  const [begin, end] = [lines.shift(), lines.pop()];
+  if (begin !== "BEGIN:VCALENDAR" || end !== "END:VCALENDAR") throw new Error("Not a single VCALENDAR.");
+  const properties: string[] = [];
+  const components: string[] = [];
+  let depth = 0;
+  for (const line of lines) {
+    if (line.startsWith("BEGIN:")) depth++;
+    (depth === 0 ? properties : components).push(line);
+    if (line.startsWith("END:")) depth--;
+  }
+  return [begin, ...properties, ...components, end].map((line) => `${line}\r\n`).join("");
 }
 
 /** "Add to Google Calendar": Google's event template link, with the times in UTC and the meeting's zone as the event's. */

@@ -12,9 +12,11 @@
 //   runs each minute's sweep.
 //
 // The queues and their options are declared here, once; `installJobQueue`
-// (called by the migration runner) creates pg-boss's schema and the queues, and
-// the worker in jobs/ consumes them.
-import { fromPrisma, PgBoss, type ConstructorOptions, type QueueOptions, type SendOptions } from "pg-boss";
+// (called by the migration runner) creates pg-boss's schema and the queues,
+// `enqueueJob` (enqueue-job.server.ts) adds jobs, and the worker in jobs/
+// consumes them. This module reads no environment: the migration runner loads
+// it before the environment is complete.
+import { PgBoss, type ConstructorOptions, type QueueOptions } from "pg-boss";
 
 const JOB_SCHEMA = "pgboss";
 
@@ -78,22 +80,4 @@ export async function installJobQueue(connectionString: string): Promise<void> {
   } finally {
     await boss.stop({ graceful: false });
   }
-}
-
-// The web process only enqueues: one small started instance, made on first use.
-const globalForQueue = globalThis as unknown as { jobProducer?: Promise<PgBoss> };
-
-function producer(): Promise<PgBoss> {
-  return (globalForQueue.jobProducer ??= import("./env.server").then(({ env }) =>
-    connectJobQueue(env.DATABASE_URL, { supervise: false, schedule: false, max: 2 }),
-  ));
-}
-
-/** The part of a Prisma transaction client that pg-boss needs to write its job in the same transaction. */
-export type JobTransaction = { $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T> };
-
-/** Adds a job to `queue` inside the transaction `tx`: it exists only if the transaction commits. */
-export async function enqueueJob<Q extends QueueName>(tx: JobTransaction, queue: Q, data: JobData[Q], options: SendOptions = {}): Promise<void> {
-  const boss = await producer();
-  await boss.send(queue, data, { ...options, db: fromPrisma(tx) });
 }

@@ -13,7 +13,8 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "./db.server";
 import { env } from "./env.server";
-import { enqueueJob, QUEUES } from "./job-queue.server";
+import { enqueueJob } from "./enqueue-job.server";
+import { QUEUES } from "./job-queue.server";
 import { logger } from "./logger.server";
 
 export type OutgoingMessage = { to: string; subject: string; text: string; html?: string };

@@ -5,7 +5,8 @@
 import type { MailStatus } from "~/generated/prisma/enums";
 import { type Outcome, refuse } from "~/models/refusal";
 import { prisma } from "~/utils/db.server";
-import { enqueueJob, QUEUES } from "~/utils/job-queue.server";
+import { enqueueJob } from "~/utils/enqueue-job.server";
+import { QUEUES } from "~/utils/job-queue.server";
 import { type Actor, recordAudit } from "./audit.server";
 
 export type MeetingMailCounts = Record<MailStatus, number>;

@@ -1,12 +1,16 @@
 // The conference-app export: schedule.json and schedule.xml carry the frab
 // structure (conference → days → rooms → events with GUIDs and persons), the
 // XML parses, cancelled sessions are left out, times are in the meeting's zone,
-// and a session keeps its GUID when it moves.
+// and a session keeps its GUID and slug when it moves or is renamed. Both files
+// are judged by C3VOC's own schemas (tests/frab-schemas.ts), and the rules
+// consumers rely on most are spelled out here with the schemas' own patterns.
+import { readFileSync } from "node:fs";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
+import { scheduleJsonProblems, scheduleXmlProblems } from "../../../tests/frab-schemas";
 import { getDraft, revisionOf, saveDraftSession } from "./draft.server";
 import { publishAgenda } from "./publish.server";
-import { buildFrabSchedule, frabScheduleXml } from "./frab-schedule.server";
+import { buildFrabSchedule, frabAcronym, frabScheduleXml } from "./frab-schedule.server";
 import { createPerson } from "../accounts/people.fixture";
 import { createProgramFixture } from "./program.fixture";
 
@@ -23,11 +27,13 @@ describe("frab schedule export", () => {
     const fixture = await createProgramFixture();
     const schedule = (await buildFrabSchedule(fixture.meeting.slug, "http://localhost:3000"))!;
     const { conference } = schedule.schedule;
-    expect(conference).toMatchObject({ acronym: fixture.meeting.slug, daysCount: 3, time_zone_name: "America/Phoenix", start: "2023-03-04T00:00:00-07:00" });
+    const acronym = fixture.meeting.slug.replace(/-/g, "_");
+    expect(conference).toMatchObject({ acronym, daysCount: 3, time_zone_name: "America/Phoenix", start: "2023-03-04", end: "2023-03-06" });
     expect(conference.days.map((day) => day.date)).toEqual(["2023-03-04", "2023-03-05", "2023-03-06"]);
     const events = conference.days.flatMap((day) => Object.values(day.rooms).flat());
-    // Six sessions, one cancelled.
-    expect(events.map((event) => event.slug.replace(`${fixture.meeting.slug}-`, "")).sort()).toEqual(
+    // Six sessions, one cancelled; each slug is "<acronym>-<id>-<the session's address>".
+    for (const event of events) expect(event.slug).toMatch(new RegExp(`^${acronym}-${event.id}-`));
+    expect(events.map((event) => event.slug.replace(/^[a-z0-9_]+-\d+-/, "")).sort()).toEqual(
       ["dotter-lecture", "late-night-cases", "rfs-reception", "uterine-fibroid-embolization", "why-ir"].sort(),
     );
     for (const event of events) {
@@ -43,7 +49,7 @@ describe("frab schedule export", () => {
 
     const xml = frabScheduleXml(schedule);
     const parsed = new XMLParser(parserOptions).parse(xml);
-    expect(parsed.schedule.conference.acronym).toBe(fixture.meeting.slug);
+    expect(parsed.schedule.conference).toMatchObject({ acronym, start: "2023-03-04", end: "2023-03-06", days: 3 });
     expect(parsed.schedule.day).toHaveLength(3);
     const xmlEvents = parsed.schedule.day.flatMap((day: { room: { event?: { "@_guid": string }[] }[] }) => day.room.flatMap((room) => room.event ?? []));
     expect(xmlEvents.map((event: { "@_guid": string }) => event["@_guid"]).sort()).toEqual(events.map((event) => event.guid).sort());
@@ -53,12 +59,12 @@ describe("frab schedule export", () => {
     expect(first.event[0]).toMatchObject({ start: "08:00", duration: "01:30", room: "Channel 1 – Main Stage" });
   });
 
-  it("escapes text for XML and keeps a session's GUID when it moves", async () => {
+  it("escapes text for XML and keeps a session's GUID, id and slug when it moves and is renamed", async () => {
     const fixture = await createProgramFixture();
     const organizer = await createPerson("organizer", { roles: [{ meetingId: fixture.meeting.id, role: "ORGANIZER" }] });
     const before = (await buildFrabSchedule(fixture.meeting.slug, "http://localhost"))!;
-    const guidOf = (schedule: typeof before, slug: string) =>
-      schedule.schedule.conference.days.flatMap((day) => Object.values(day.rooms).flat()).find((event) => event.slug.endsWith(slug))!.guid;
+    const eventOf = (schedule: typeof before, slug: string) =>
+      schedule.schedule.conference.days.flatMap((day) => Object.values(day.rooms).flat()).find((event) => event.slug.endsWith(`-${slug}`))!;
 
     const draft = await getDraft(fixture.meeting.id);
     const session = draft.document.sessions.find((candidate) => candidate.slug === "dotter-lecture")!;
@@ -69,7 +75,9 @@ describe("frab schedule export", () => {
     });
     await publishAgenda(fixture.meeting.id, organizer, { confirmClashes: true });
     const after = (await buildFrabSchedule(fixture.meeting.slug, "http://localhost"))!;
-    expect(guidOf(after, "dotter-lecture")).toBe(guidOf(before, "dotter-lecture"));
+    const [moved, original] = [eventOf(after, "dotter-lecture"), eventOf(before, "dotter-lecture")];
+    expect(moved.title).toBe("Dotter Lecture <Live> & Q&A");
+    expect({ guid: moved.guid, id: moved.id, slug: moved.slug }).toEqual({ guid: original.guid, id: original.id, slug: original.slug });
     expect(after.schedule.version).toMatch(/^release 1 /);
 
     const xml = frabScheduleXml(after);
@@ -81,5 +89,75 @@ describe("frab schedule export", () => {
 
   it("is null for an unknown meeting", async () => {
     expect(await buildFrabSchedule("no-such-meeting", "http://localhost")).toBeNull();
+  });
+});
+
+// The schemas' own rules, read from the vendored files rather than copied here,
+// so these assertions follow the schemas when they are updated.
+const xsd = readFileSync(new URL("../../../tests/schemas/schedule.xml.xsd", import.meta.url), "utf8");
+/** An XSD simple type's pattern as a JavaScript RegExp (XSD patterns match the whole value). */
+function xsdPattern(type: string): RegExp {
+  const found = new RegExp(`<xs:simpleType name="${type}">\\s*<xs:restriction[^>]*>\\s*<xs:pattern value="([^"]+)"`).exec(xsd);
+  if (!found) throw new Error(`The XSD has no pattern for ${type}`);
+  return new RegExp(`^(?:${found[1]})$`);
+}
+const jsonSchema = JSON.parse(readFileSync(new URL("../../../tests/schemas/schedule.schema.json", import.meta.url), "utf8")) as {
+  definitions: { Conference: { properties: { acronym: { pattern: string } } }; Event: { properties: { slug: { pattern: string } } } };
+};
+const rules = {
+  xmlAcronym: xsdPattern("acronym"),
+  xmlSlug: xsdPattern("voc-slug-new"),
+  jsonAcronym: new RegExp(jsonSchema.definitions.Conference.properties.acronym.pattern),
+  jsonSlug: new RegExp(jsonSchema.definitions.Event.properties.slug.pattern),
+};
+
+describe("C3VOC's schemas", () => {
+  it("pass schedule.xml against voc's schedule.xml.xsd and schedule.json against its JSON schema", async () => {
+    const fixture = await createProgramFixture();
+    const schedule = (await buildFrabSchedule(fixture.meeting.slug, "http://localhost:3000"))!;
+    expect(scheduleXmlProblems(frabScheduleXml(schedule))).toEqual([]);
+    expect(scheduleJsonProblems(JSON.parse(JSON.stringify(schedule)))).toEqual([]);
+  });
+
+  it("give the acronym and every event's slug the schemas' patterns", async () => {
+    const fixture = await createProgramFixture();
+    const { conference } = (await buildFrabSchedule(fixture.meeting.slug, "http://localhost"))!.schedule;
+    const slugs = conference.days.flatMap((day) => Object.values(day.rooms).flat()).map((event) => event.slug);
+    expect(slugs).toHaveLength(5);
+    for (const acronym of [conference.acronym, frabAcronym("sir-2023"), frabAcronym("sio-2023"), frabAcronym("ir"), frabAcronym("CIRSE 2024")]) {
+      expect(acronym).toMatch(rules.xmlAcronym);
+      expect(acronym).toMatch(rules.jsonAcronym);
+    }
+    expect(frabAcronym("sir-2023")).toBe("sir_2023");
+    for (const slug of slugs) {
+      expect(slug).toMatch(rules.xmlSlug);
+      expect(slug).toMatch(rules.jsonSlug);
+    }
+  });
+
+  it("end on the meeting's last day, the day a one-day meeting starts", async () => {
+    const fixture = await createProgramFixture({ startsOn: "2023-03-04", endsOn: "2023-03-04" });
+    const schedule = (await buildFrabSchedule(fixture.meeting.slug, "http://localhost"))!;
+    expect(schedule.schedule.conference).toMatchObject({ start: "2023-03-04", end: "2023-03-04", daysCount: 1 });
+    const xml = frabScheduleXml(schedule);
+    expect(xml).toContain("<start>2023-03-04</start>");
+    expect(xml).toContain("<end>2023-03-04</end>");
+    expect(scheduleXmlProblems(xml)).toEqual([]);
+  });
+
+  it("are live: the validators reject what consumers would choke on", async () => {
+    const fixture = await createProgramFixture();
+    const schedule = (await buildFrabSchedule(fixture.meeting.slug, "http://localhost"))!;
+    const xml = frabScheduleXml(schedule);
+    const slug = /<slug>([^<]+)<\/slug>/.exec(xml)![1]!;
+    // A slug and an acronym as this export wrote them for SIR 2023 before it followed the schemas.
+    expect(scheduleXmlProblems(xml.replace(`<slug>${slug}</slug>`, "<slug>sir-2023-why-ir</slug>")).join("\n")).toMatch(/slug.*pattern/);
+    expect(scheduleXmlProblems(xml.replace(/<abstract>[^<]*<\/abstract>/, "")).join("\n")).toMatch(/abstract/);
+    const oldAcronym = JSON.parse(JSON.stringify(schedule)) as typeof schedule;
+    oldAcronym.schedule.conference.acronym = "sir-2023";
+    expect(scheduleJsonProblems(oldAcronym).join("\n")).toMatch(/\/schedule\/conference\/acronym.*pattern/);
+    const noGuid = JSON.parse(JSON.stringify(schedule)) as { schedule: { conference: { days: { rooms: Record<string, Record<string, unknown>[]> }[] } } };
+    delete Object.values(noGuid.schedule.conference.days[0]!.rooms).flat()[0]!.guid;
+    expect(scheduleJsonProblems(noGuid).join("\n")).toMatch(/must have required property 'guid'/);
   });
 });

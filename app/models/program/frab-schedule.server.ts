@@ -4,7 +4,10 @@
 // tree: conference → days → rooms → events with their persons. GUIDs are UUIDv5
 // of the meeting and the row's id, so they never change while the session
 // exists, however often it is moved or renamed, and apps update it in place.
-// Cancelled sessions are left out, as pretalx does.
+// Cancelled sessions are left out, as pretalx does. Both files keep to C3VOC's
+// published schemas (tests/schemas/), which the tests validate them against:
+// the acronym and the events' slugs follow their patterns, and the conference's
+// start and end are its first and last day, as pretalx writes them.
 import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import { XMLBuilder } from "fast-xml-parser";
@@ -25,6 +28,25 @@ export function frabGuid(kind: "session" | "room" | "person", meetingSlug: strin
 
 /** frab wants integer ids; 28 bits of the GUID are stable and practically unique within a meeting. */
 const numericId = (guid: string) => parseInt(guid.replace(/-/g, "").slice(0, 7), 16);
+
+/**
+ * The conference's acronym: the meeting's slug in the characters C3VOC allows
+ * (lower-case letters, digits, underscores; a hyphen only where a year and a
+ * word follow), at least four of them, so "sir-2023" is "sir_2023".
+ */
+export function frabAcronym(meetingSlug: string): string {
+  return meetingSlug.toLowerCase().replace(/[^a-z0-9_]/g, "_").padEnd(4, "_");
+}
+
+/**
+ * An event's slug, which recording and publishing tools key on: the acronym,
+ * the event's id and the session's address, as pretalx writes
+ * "<event>-<id>-<title>". The title is left out on purpose: a renamed session
+ * keeps its slug, as it keeps its address, GUID and id.
+ */
+export function frabEventSlug(acronym: string, eventId: number, sessionSlug: string): string {
+  return `${acronym}-${eventId}-${sessionSlug}`;
+}
 
 const TBA_ROOM = "To be announced";
 
@@ -114,6 +136,7 @@ export async function buildFrabSchedule(meetingSlug: string, origin: string): Pr
   });
 
   const zone = meeting.timeZone;
+  const acronym = frabAcronym(meeting.slug);
   const base = absoluteUrl(href.meeting(meeting), origin);
   const days = daysBetween(meeting.startsOn, meeting.endsOn);
   const roomNames = meeting.rooms.map((room) => room.name);
@@ -130,6 +153,7 @@ export async function buildFrabSchedule(meetingSlug: string, origin: string): Pr
     // A session outside the meeting's days has no day to live in; apps could not show it.
     if (!day) continue;
     const guid = frabGuid("session", meeting.slug, session.id);
+    const id = numericId(guid);
     const room = session.room?.name ?? TBA_ROOM;
     const abstract = session.description.split(/\n\s*\n/)[0] ?? "";
     const links: FrabEvent["links"] = [];
@@ -137,12 +161,12 @@ export async function buildFrabSchedule(meetingSlug: string, origin: string): Pr
     if (session.recordingUrl && /^https?:\/\//i.test(session.recordingUrl)) links.push({ url: session.recordingUrl, title: "Recording" });
     day.rooms[room]!.push({
       guid,
-      id: numericId(guid),
+      id,
       date: isoInZone(session.startsAt, zone),
       start: timeInZone(session.startsAt, zone),
       duration: duration(session.startsAt, session.endsAt),
       room,
-      slug: `${meeting.slug}-${session.slug}`,
+      slug: frabEventSlug(acronym, id, session.slug),
       url: absoluteUrl(href.session(meeting, session), origin),
       title: session.title,
       subtitle: session.learningLevel ? `Level ${session.learningLevel}` : "",
@@ -162,8 +186,6 @@ export async function buildFrabSchedule(meetingSlug: string, origin: string): Pr
     });
   }
 
-  const first = dayRange(days[0]!, zone).start;
-  const last = dayRange(days[days.length - 1]!, zone).end;
   return {
     $schema: "https://c3voc.de/schedule/schema.json",
     generator: { name: "meeting-platform", version: "1" },
@@ -171,10 +193,12 @@ export async function buildFrabSchedule(meetingSlug: string, origin: string): Pr
       version: `release ${meeting.agendaReleases[0]?.number ?? 0} (program version ${meeting.programVersion})`,
       base_url: `${base}/`,
       conference: {
-        acronym: meeting.slug,
+        acronym,
         title: meeting.name,
-        start: isoInZone(first, zone),
-        end: isoInZone(last, zone),
+        // Calendar days, the last one included: a day's end instant (the next
+        // midnight) made apps such as ConfClerk show an empty extra day.
+        start: days[0]!,
+        end: days[days.length - 1]!,
         daysCount: days.length,
         timeslot_duration: "00:05",
         time_zone_name: zone,
@@ -191,6 +215,7 @@ export async function buildFrabSchedule(meetingSlug: string, origin: string): Pr
 export function frabScheduleXml(schedule: FrabSchedule): string {
   const { conference } = schedule.schedule;
   const text = (value: string | null) => value ?? "";
+  const roomGuids = new Map(conference.rooms.map((room) => [room.name, room.guid]));
   const tree = {
     "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" },
     schedule: {
@@ -198,8 +223,8 @@ export function frabScheduleXml(schedule: FrabSchedule): string {
       conference: {
         acronym: conference.acronym,
         title: conference.title,
-        start: conference.start.slice(0, 10),
-        end: conference.end.slice(0, 10),
+        start: conference.start,
+        end: conference.end,
         days: conference.daysCount,
         timeslot_duration: conference.timeslot_duration,
         base_url: schedule.schedule.base_url,
@@ -212,7 +237,7 @@ export function frabScheduleXml(schedule: FrabSchedule): string {
         "@_end": day.day_end,
         room: Object.entries(day.rooms).map(([name, events]) => ({
           "@_name": name,
-          "@_guid": frabGuid("room", conference.acronym, name),
+          "@_guid": roomGuids.get(name),
           event: events.map((event) => ({
             "@_guid": event.guid,
             "@_id": event.id,
