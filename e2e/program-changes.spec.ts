@@ -40,7 +40,9 @@ test("a published change is marked on the attendee's schedule and counted in the
     await page.getByLabel(/^Ends/).fill("17:30");
     await page.getByLabel("Room or channel").selectOption("Channel 3 – Clinical Hall B");
   });
-  await editSession(organizer, CANCELLED.slug, (page) => page.getByLabel("Status").selectOption("CANCELLED"));
+  await editSession(organizer, CANCELLED.slug, async (page) => {
+    await page.getByLabel("Status").selectOption("CANCELLED");
+  });
   await organizer.goto("/organize/sir-2023/publish");
   const confirm = organizer.getByLabel("I have looked at the clashes and want to publish anyway");
   if (await confirm.isVisible()) await confirm.check();

@@ -15,8 +15,7 @@ process.env.PROGRAM_DIGEST_WINDOW_MINUTES = "0.05";
 const { prisma } = await import("../app/utils/db.server");
 const { createPerson } = await import("../app/models/accounts/people.fixture");
 const { createProgramFixture } = await import("../app/models/program/program.fixture");
-const { getDraft, revisionOf, saveDraftSession } = await import("../app/models/program/draft.server");
-const { publishAgenda } = await import("../app/models/program/publish.server");
+const { publishEdits } = await import("../app/models/program/publish.fixture");
 const { startJobWorker } = await import("./worker");
 
 afterAll(() => smtp.close());
@@ -29,17 +28,11 @@ describe("the program change e-mail", () => {
     const follower = await createPerson("follower");
     await prisma.scheduleItem.createMany({ data: [fixture.sessions.dotter, fixture.sessions.embolization].map((session) => ({ userId: follower.id, sessionId: session.id })) });
 
-    // The Dotter Lecture (Mon 9:00 AM) moves to Saturday 9:00 AM, into the Embolization Update (8:00–9:30).
-    const lecture = (await getDraft(meetingId)).document.sessions.find((session) => session.slug === "dotter-lecture")!;
-    const { speakers: _speakers, ...fields } = lecture;
-    await saveDraftSession(meetingId, organizer, {
-      original: { slug: lecture.slug, revision: revisionOf(lecture) },
-      session: { ...fields, startsAt: "2023-03-04T16:00:00.000Z", endsAt: "2023-03-04T17:00:00.000Z" },
-    });
     const worker = await startJobWorker(process.env.DATABASE_URL!, { schedules: false });
     try {
       const publishedAt = Date.now();
-      expect((await publishAgenda(meetingId, organizer, { confirmClashes: true })).ok).toBe(true);
+      // The Dotter Lecture (Mon 9:00 AM) moves to Saturday 9:00 AM, into the Embolization Update (8:00–9:30).
+      await publishEdits(meetingId, organizer, { "dotter-lecture": { startsAt: "2023-03-04T16:00:00.000Z", endsAt: "2023-03-04T17:00:00.000Z" } });
 
       const toFollower = () => smtp.received.filter((mail) => (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) => to?.text.includes(follower.email)));
       const deadline = publishedAt + 40_000;

@@ -7,32 +7,15 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { QUEUES } from "~/utils/job-queue.server";
 import { mailTo } from "../../../tests/mail-queue";
-import { type Actor } from "../meetings/audit.server";
-import { deleteDraftSession, getDraft, revisionOf, saveDraftRoom, saveDraftSession, type SessionFields } from "./draft.server";
+import { deleteDraftSession, saveDraftRoom } from "./draft.server";
 import { publishAgenda } from "./publish.server";
+import { publishEdits } from "./publish.fixture";
 import { createPerson } from "../accounts/people.fixture";
-import { createProgramFixture, type ProgramFixture } from "./program.fixture";
+import { createProgramFixture } from "./program.fixture";
 import { digestWindowMs, listProgramNotices, listUnseenChanges, markProgramSeen, queueDueProgramDigests } from "./notices.server";
 import { removeFromSchedule } from "../schedule/schedule.server";
 
 const MINUTE = 60_000;
-
-/** Edits sessions of the draft (by slug) and publishes them as one release at `now`. */
-async function publishEdits(fixture: ProgramFixture, organizer: Actor, edits: Record<string, Partial<SessionFields> | "delete">, now?: Date) {
-  const meetingId = fixture.meeting.id;
-  for (const [slug, edit] of Object.entries(edits)) {
-    if (edit === "delete") {
-      await deleteDraftSession(meetingId, organizer, slug);
-      continue;
-    }
-    const session = (await getDraft(meetingId)).document.sessions.find((candidate) => candidate.slug === slug)!;
-    const { speakers: _speakers, ...fields } = session;
-    const saved = await saveDraftSession(meetingId, organizer, { original: { slug, revision: revisionOf(session) }, session: { ...fields, ...edit } });
-    expect(saved.ok).toBe(true);
-  }
-  const result = await publishAgenda(meetingId, organizer, { confirmClashes: true, now });
-  expect(result.ok).toBe(true);
-}
 
 const at = (day: string, time: string) => new Date(`${day}T${time}:00Z`).toISOString();
 
@@ -54,8 +37,8 @@ describe("program notices by e-mail", () => {
 
     // Mon Mar 6 9:00 AM MST → 10:00 → 10:30.
     const t0 = new Date("2031-01-10T12:00:00Z");
-    await publishEdits(fixture, organizer, { "dotter-lecture": { startsAt: at("2023-03-06", "17:00"), endsAt: at("2023-03-06", "18:00") } }, t0);
-    await publishEdits(fixture, organizer, { "dotter-lecture": { startsAt: at("2023-03-06", "17:30"), endsAt: at("2023-03-06", "18:30") } }, new Date(t0.getTime() + 3 * MINUTE));
+    await publishEdits(fixture.meeting.id, organizer, { "dotter-lecture": { startsAt: at("2023-03-06", "17:00"), endsAt: at("2023-03-06", "18:00") } }, t0);
+    await publishEdits(fixture.meeting.id, organizer, { "dotter-lecture": { startsAt: at("2023-03-06", "17:30"), endsAt: at("2023-03-06", "18:30") } }, new Date(t0.getTime() + 3 * MINUTE));
 
     // In the app at once, one notice per release.
     const notices = await listProgramNotices(follower.id, meetingId);
@@ -88,22 +71,22 @@ describe("program notices by e-mail", () => {
   it("lists time, room and status old → new, and names only the overlaps the changes made", async () => {
     const { fixture, organizer, follower, follow, meetingId } = await setUp();
     // Why IR (Sat 8:00–9:00 AM) already overlaps the Embolization Update (Sat 8:00–9:30 AM): not news.
-    await follow(follower, fixture.sessions.dotter, fixture.sessions.embolization, fixture.sessions.whyIr, fixture.sessions.lateNight);
+    await follow(follower, fixture.sessions.dotter, fixture.sessions.embolization, fixture.sessions.whyIr, fixture.sessions.lateNight, fixture.sessions.evening);
     expect((await saveDraftRoom(meetingId, organizer, { room: { name: "Hall B", kind: "ROOM", capacity: null, position: 5 } })).ok).toBe(true);
 
     const t0 = new Date("2031-02-10T12:00:00Z");
     await publishEdits(
-      fixture,
+      meetingId,
       organizer,
       {
         "dotter-lecture": { room: "Hall B" },
         // Sun 12:30 AM → Sat 9:00–10:00 AM: back to back with Why IR, into the Embolization Update.
         "late-night-cases": { startsAt: at("2023-03-04", "16:00"), endsAt: at("2023-03-04", "17:00") },
-        "why-ir": { status: "CANCELLED" },
+        "rfs-reception": { status: "CANCELLED" },
       },
       t0,
     );
-    await publishEdits(fixture, organizer, { "late-night-cases": { startsAt: at("2023-03-04", "16:15"), endsAt: at("2023-03-04", "17:15") } }, new Date(t0.getTime() + MINUTE));
+    await publishEdits(fixture.meeting.id, organizer, { "late-night-cases": { startsAt: at("2023-03-04", "16:15"), endsAt: at("2023-03-04", "17:15") } }, new Date(t0.getTime() + MINUTE));
     await queueDueProgramDigests(new Date(t0.getTime() + 3 * MINUTE), { windowMs: 2 * MINUTE });
 
     const [mail, ...more] = await mailTo(follower.email);
@@ -112,12 +95,12 @@ describe("program notices by e-mail", () => {
     const text = mail!.text!;
     expect(text).toContain("Dr. Charles T. Dotter Lecture\n  - Room: Channel 1 – Main Stage → Hall B\n");
     expect(text).toContain("Late Night Cases\n  - Time: Sun, Mar 5, 12:30–1:00 AM MST → Sat, Mar 4, 9:15–10:15 AM MST\n");
-    expect(text).toContain("Why IR? Career Paths\n  - Status: scheduled, Sat, Mar 4, 8:00–9:00 AM MST → cancelled\n");
+    expect(text).toContain("Resident Section Reception\n  - Status: scheduled, Sat, Mar 4, 8:00–9:00 PM MST → cancelled\n");
     expect(text).toContain(
       "A new overlap in your schedule (they stay; choose between them, or remove one):\n" +
         "  - “Uterine Fibroid Embolization Update” (Sat, Mar 4, 8:00–9:30 AM MST) now overlaps “Late Night Cases” (Sat, Mar 4, 9:15–10:15 AM MST)\n",
     );
-    // The overlap that was there before, and the cancelled session, are not named.
+    // The overlap that was there before (Why IR and the Embolization Update) is not named again.
     expect(text.match(/now overlaps/g)).toHaveLength(1);
   });
 
@@ -141,7 +124,7 @@ describe("the e-mail's timing", () => {
 
     const before = new Date();
     const t0 = new Date("2031-03-10T12:00:00Z");
-    await publishEdits(fixture, organizer, { "dotter-lecture": { startsAt: at("2023-03-06", "17:00"), endsAt: at("2023-03-06", "18:00") } }, t0);
+    await publishEdits(fixture.meeting.id, organizer, { "dotter-lecture": { startsAt: at("2023-03-06", "17:00"), endsAt: at("2023-03-06", "18:00") } }, t0);
     // The publish's transaction queued a digest run for when the window closes (plus a few seconds' margin).
     const jobs = await prisma.$queryRaw<{ delay: number }[]>`
       SELECT extract(epoch FROM start_after - created_on)::float AS delay FROM pgboss.job
@@ -164,7 +147,7 @@ describe("changes marked in the app until seen", () => {
     await follow(follower, fixture.sessions.dotter, fixture.sessions.whyIr, fixture.sessions.lateNight, fixture.sessions.embolization);
     expect(await listUnseenChanges(follower.id, meetingId)).toEqual({ latestRelease: 0, sessions: [] });
 
-    await publishEdits(fixture, organizer, {
+    await publishEdits(fixture.meeting.id, organizer, {
       "dotter-lecture": { startsAt: at("2023-03-06", "17:00"), endsAt: at("2023-03-06", "18:00") },
       "why-ir": { status: "CANCELLED" },
       "uterine-fibroid-embolization": { startsAt: at("2023-03-04", "18:00"), endsAt: at("2023-03-04", "19:00") },
@@ -181,7 +164,7 @@ describe("changes marked in the app until seen", () => {
     ]);
 
     // A second release moves the lecture back: that session has no change left to mark.
-    await publishEdits(fixture, organizer, { "dotter-lecture": { startsAt: at("2023-03-06", "16:00"), endsAt: at("2023-03-06", "17:00") } });
+    await publishEdits(fixture.meeting.id, organizer, { "dotter-lecture": { startsAt: at("2023-03-06", "16:00"), endsAt: at("2023-03-06", "17:00") } });
     const second = await listUnseenChanges(follower.id, meetingId);
     expect(second.latestRelease).toBe(2);
     expect(second.sessions.map((session) => session.slug)).toEqual(["late-night-cases", "why-ir"]);
@@ -195,7 +178,7 @@ describe("changes marked in the app until seen", () => {
     expect(await markProgramSeen(follower.id, meetingId, 99)).toBe(2);
 
     // Only what comes after is marked.
-    await publishEdits(fixture, organizer, { "why-ir": { status: "SCHEDULED" } });
+    await publishEdits(fixture.meeting.id, organizer, { "why-ir": { status: "SCHEDULED" } });
     const third = await listUnseenChanges(follower.id, meetingId);
     expect(third.sessions.map((session) => [session.slug, session.changes.map((change) => change.type)])).toEqual([["why-ir", ["reinstated"]]]);
     const notices = await listProgramNotices(follower.id, meetingId);

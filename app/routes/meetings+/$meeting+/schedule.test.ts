@@ -7,8 +7,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/nod
 import { beforeAll, describe, expect, it } from "vitest";
 import { cookieFor, createPerson } from "~/models/accounts/people.fixture";
 import { createProgramFixture, type ProgramFixture } from "~/models/program/program.fixture";
-import { getDraft, revisionOf, saveDraftSession } from "~/models/program/draft.server";
-import { publishAgenda } from "~/models/program/publish.server";
+import { publishEdits } from "~/models/program/publish.fixture";
 import { prisma } from "~/utils/db.server";
 import { loader as meetingLoader } from "./_layout";
 import { action, loader } from "./schedule";
@@ -182,14 +181,7 @@ describe("changes since the last look", () => {
     const at = (path: string) => ({ ...loaderArgs(path, cookie), params: { meeting: own.meeting.slug } });
     const page = `/meetings/${own.meeting.slug}/schedule`;
 
-    const draft = await getDraft(own.meeting.id);
-    const dotter = draft.document.sessions.find((session) => session.slug === "dotter-lecture")!;
-    const { speakers: _speakers, ...fields } = dotter;
-    await saveDraftSession(own.meeting.id, organizer, {
-      original: { slug: dotter.slug, revision: revisionOf(dotter) },
-      session: { ...fields, startsAt: "2023-03-06T18:00:00.000Z", endsAt: "2023-03-06T19:00:00.000Z" },
-    });
-    expect((await publishAgenda(own.meeting.id, organizer, { confirmClashes: true })).ok).toBe(true);
+    await publishEdits(own.meeting.id, organizer, { "dotter-lecture": { startsAt: "2023-03-06T18:00:00.000Z", endsAt: "2023-03-06T19:00:00.000Z" } });
 
     expect((await meetingLoader(at(`/meetings/${own.meeting.slug}`))).changedSessions).toBe(1);
     const data = await loader(at(page));
