@@ -60,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function NewClashes({ clashes, clashesHref }: { clashes: { label: string; text: string }[]; clashesHref: string }) {
   if (!clashes.length) return <p className="text-sm text-slate-700">The file creates no clashes.</p>;
   return (
-    <div className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+    <StatusBanner tone="warning">
       <h3 className="font-semibold">
         {clashes.length === 1 ? "1 clash" : `${clashes.length} clashes`} the file would create
       </h3>
@@ -78,7 +78,7 @@ function NewClashes({ clashes, clashesHref }: { clashes: { label: string; text: 
           </li>
         ))}
       </ul>
-    </div>
+    </StatusBanner>
   );
 }
 
