@@ -65,3 +65,14 @@ export function SectionNav({
     </nav>
   );
 }
+
+/** A count beside a navigation item, said in words to screen readers ("3 changed sessions"); nothing when zero. */
+export function NavCount({ value, label, tone = "brand" }: { value: number; label: string; tone?: "amber" | "brand" }) {
+  if (!value) return null;
+  return (
+    <span className={`rounded-full px-1.5 text-xs font-semibold ${tone === "amber" ? "bg-amber-100 text-amber-950" : "bg-brand-100 text-brand-900"}`}>
+      {value}
+      <span className="sr-only"> {label}</span>
+    </span>
+  );
+}

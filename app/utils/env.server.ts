@@ -43,8 +43,12 @@ const schema = z.object({
   /** Trainees' proof documents; outside public/, served only to the meeting's organizers and the owner. */
   UPLOAD_DIR: z.string().default(".data/uploads"),
   REDIS_URL: z.string().url().optional(),
-  /** Program changes published within this many minutes reach a person as one e-mail. */
-  PROGRAM_DIGEST_WINDOW_MINUTES: z.coerce.number().min(0).max(1440).default(10),
+  /**
+   * How long after a publish the change e-mail goes out (minutes, fractions
+   * allowed): releases published within it reach a person as one e-mail. Short
+   * by default, because a moved session matters to people at the meeting now.
+   */
+  PROGRAM_DIGEST_WINDOW_MINUTES: z.coerce.number().min(0).max(1440).default(2),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -25,7 +25,7 @@ export const QUEUES = {
   mail: "mail.send",
   /** Closes checkouts abandoned without a word from Stripe (every minute). */
   checkoutSweep: "registration.sweep-checkouts",
-  /** E-mails people the program changes in their schedule, per quiet window (every minute). */
+  /** E-mails people the program changes in their schedule once their window closes: queued by each publish for then, and every minute to catch up. */
   programDigests: "program.send-digests",
 } as const;
 

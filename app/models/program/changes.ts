@@ -225,3 +225,92 @@ export const CHANGE_LABELS: Record<ProgramChange["type"], string> = {
   entity: "Program",
 };
 
+
+/**
+ * Several releases' changes to one session (oldest first) folded into what
+ * changed overall: a session moved twice reads as one move from where it was to
+ * where it is; a change undone by a later release (moved back, cancelled then
+ * reinstated, a speaker added then removed) is no change. What a person who
+ * last looked before the first of them is told.
+ */
+export function netSessionChanges(changes: readonly SessionChange[]): SessionChange[] {
+  if (!changes.length) return [];
+  const removed = changes.findLast((change) => change.type === "removed");
+  if (removed) return [removed];
+  const ref = { session: changes[0]!.session, title: changes[changes.length - 1]!.title };
+  const net: SessionChange[] = [];
+
+  const statuses = changes.filter((change) => change.type === "cancelled" || change.type === "reinstated");
+  const lastStatus = statuses[statuses.length - 1];
+  // The status before the first of them is the opposite of what it changed to.
+  if (lastStatus && statuses[0]!.type === lastStatus.type) net.push({ ...lastStatus, title: ref.title });
+
+  const moves = changes.filter((change) => change.type === "moved");
+  if (moves.length) {
+    const from = moves[0]!.from;
+    const to = moves[moves.length - 1]!.to;
+    if (new Date(from.startsAt).getTime() !== new Date(to.startsAt).getTime() || new Date(from.endsAt).getTime() !== new Date(to.endsAt).getTime()) {
+      net.push({ ...ref, type: "moved", from, to });
+    }
+  }
+
+  const rooms = changes.filter((change) => change.type === "re-roomed");
+  if (rooms.length && rooms[0]!.from !== rooms[rooms.length - 1]!.to) net.push({ ...ref, type: "re-roomed", from: rooms[0]!.from, to: rooms[rooms.length - 1]!.to });
+
+  // Each person in each role: present at the end and absent at the start (added), or the other way round (removed).
+  const people = new Map<string, { first: "added" | "removed"; last: "added" | "removed"; mention: SpeakerMention }>();
+  for (const change of changes) {
+    if (change.type !== "speakers") continue;
+    for (const [action, mentions] of [["added", change.added], ["removed", change.removed]] as const) {
+      for (const mention of mentions) {
+        const key = `${mention.role}:${mention.name}`;
+        people.set(key, { first: people.get(key)?.first ?? action, last: action, mention });
+      }
+    }
+  }
+  const settled = [...people.values()].filter((person) => person.first === person.last);
+  if (settled.length) {
+    net.push({
+      ...ref,
+      type: "speakers",
+      added: settled.filter((person) => person.last === "added").map((person) => person.mention),
+      removed: settled.filter((person) => person.last === "removed").map((person) => person.mention),
+    });
+  }
+
+  const renames = changes.filter((change) => change.type === "updated" && change.previousTitle !== undefined);
+  const firstTitle = renames[0]?.type === "updated" ? renames[0].previousTitle : undefined;
+  if (firstTitle !== undefined && firstTitle !== ref.title) net.push({ ...ref, type: "updated", fields: ["title"], previousTitle: firstTitle });
+  return net;
+}
+
+/** One change as old → new ("Time: Mon, Mar 6, 9:00–10:00 AM MST → Mon, Mar 6, 10:30–11:30 AM MST"); `before` is null when there is nothing to set against. */
+export type OldNew = { what: string; before: string | null; after: string };
+
+export function describeOldNew(change: SessionChange, zone: string): OldNew {
+  switch (change.type) {
+    case "moved":
+      return { what: "Time", before: formatWhen(change.from, zone), after: formatWhen(change.to, zone) };
+    case "re-roomed":
+      return { what: "Room", before: roomText(change.from), after: roomText(change.to) };
+    case "cancelled":
+      return { what: "Status", before: `scheduled, ${formatWhen(change, zone)}`, after: "cancelled" };
+    case "reinstated":
+      return { what: "Status", before: "cancelled", after: `back on the program, ${formatWhen(change, zone)}` };
+    case "removed":
+      return { what: "Removed", before: formatWhen(change, zone), after: "no longer on the program" };
+    case "added":
+      return { what: "Added", before: null, after: `${formatWhen(change, zone)}, ${roomText(change.room)}` };
+    case "updated":
+      return change.previousTitle !== undefined
+        ? { what: "Title", before: `“${change.previousTitle}”`, after: `“${change.title}”` }
+        : { what: "Details", before: null, after: change.fields.map((field) => SESSION_FIELD_LABELS[field]).join(", ") };
+    case "speakers":
+      return { what: "Speakers", before: null, after: describeChange(change, zone).replace(/^Speakers changed: /, "") };
+  }
+}
+
+/** The same as one line of plain text, for e-mail. */
+export function oldNewText({ what, before, after }: OldNew): string {
+  return before === null ? `${what}: ${after}` : `${what}: ${before} → ${after}`;
+}

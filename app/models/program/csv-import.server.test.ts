@@ -1,13 +1,17 @@
 // The spreadsheet import: a dry run writes nothing and reports every row error
 // with its line; a good file lands in the draft in one go; a bad one leaves the
 // draft untouched; importing the same file again adds nothing; an export
-// imports back unchanged; malformed and oversized files get clear errors.
+// imports back unchanged; malformed and oversized files get clear errors; the
+// dry run names the clashes the file would create, and the example file in
+// docs/ creates none in the seeded program.
 import { readFile } from "node:fs/promises";
 import { beforeEach, describe, expect, it } from "vitest";
-import { getDraft } from "./draft.server";
+import { getDraft, readPublishedProgram } from "./draft.server";
 import { createPerson } from "../accounts/people.fixture";
 import { createProgramFixture, type ProgramFixture } from "./program.fixture";
-import { csvTooLarge, dryRunProgramImport, importProgramCsv, MAX_CSV_BYTES, programToCsv, readTime } from "./csv-import.server";
+import { openSeededCopy } from "../../../tests/seeded-copy";
+import { describeClash, findClashes, newClashes } from "./clashes";
+import { csvTooLarge, dryRunProgramImport, importProgramCsv, MAX_CSV_BYTES, planProgramImport, programToCsv, readTime, societyLookup } from "./csv-import.server";
 
 let fixture: ProgramFixture;
 let organizer: Awaited<ReturnType<typeof createPerson>>;
@@ -100,6 +104,22 @@ describe("CSV import", () => {
     expect(csvTooLarge(GOOD)).toBe(false);
   });
 
+  it("reports in the dry run the clashes the file would create, not those the draft has already", async () => {
+    // The draft already double-books its one room: the Embolization Update and Why IR, Sat 8:00 AM.
+    const CLASHING = `slug,title,day,start,end,room,speakers
+,Portal Vein Embolization,2023-03-06,09:30,10:30,Channel 1 – Main Stage,johannes-lammer
+,Evening Cases,2023-03-05,18:00,19:00,,
+`;
+    const { plan, clashes } = await dryRunProgramImport(meeting(), CLASHING);
+    expect(plan.errors).toEqual([]);
+    expect(clashes.map((clash) => describeClash(clash))).toEqual([
+      "Channel 1 – Main Stage is double-booked: “Dr. Charles T. Dotter Lecture” and “Portal Vein Embolization”",
+      "Johannes Lammer is in two places at once: “Dr. Charles T. Dotter Lecture” and “Portal Vein Embolization”",
+    ]);
+    // A file that fits creates none.
+    expect((await dryRunProgramImport(meeting(), GOOD)).clashes).toEqual([]);
+  });
+
   it("refuses an import whose dry run is out of date", async () => {
     const { draftVersion } = await dryRunProgramImport(meeting(), GOOD);
     await importProgramCsv(meeting(), organizer, "title,day,start,end\nSneaked In,2023-03-05,09:00,10:00\n", draftVersion);
@@ -131,5 +151,20 @@ describe("the example file in docs/", () => {
     const { plan } = await dryRunProgramImport(sir, await readFile("docs/program-import-example.csv", "utf8"));
     expect(plan.errors).toEqual([]);
     expect(plan.adds.map((row) => row.slug)).toEqual(["ir-jeopardy-night", "cirse-joint-embolotherapy", "hands-on-tips-workshop"]);
+  });
+
+  it("imports into the program as seeded without creating clashes, by the console's own check", async () => {
+    // The seed as it is, in a private copy: other test files add sessions to this worker's sir-2023.
+    const copy = await openSeededCopy("import-example");
+    try {
+      const sir = await copy.prisma.meeting.findUniqueOrThrow({ where: { slug: "sir-2023" }, select: { id: true, timeZone: true, startsOn: true, endsOn: true } });
+      const seeded = await readPublishedProgram(copy.prisma, sir.id);
+      const { result, ...plan } = planProgramImport(await readFile("docs/program-import-example.csv", "utf8"), { document: seeded, meeting: sir, societies: await societyLookup() });
+      expect(plan.errors).toEqual([]);
+      expect(plan.adds).toHaveLength(3);
+      expect(newClashes(findClashes(seeded, sir), findClashes(result, sir)).map((clash) => describeClash(clash))).toEqual([]);
+    } finally {
+      await copy.close();
+    }
   });
 });

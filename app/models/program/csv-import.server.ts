@@ -1,7 +1,8 @@
 // The program as a spreadsheet: one row per session, the columns documented in
 // docs/program-import.md (example: docs/program-import-example.csv). Importing
-// is two steps: a dry run that lists every session it would add or change and
-// every row error with its line number, writing nothing; then the import
+// is two steps: a dry run that lists every session it would add or change,
+// every row error with its line number and every clash the rows would create
+// (the console's own check, clashes.ts), writing nothing; then the import
 // itself, which re-checks the file against the draft as it is then and writes
 // all of it to the draft in one transaction, or nothing. Rows are matched to
 // sessions by slug (derived from the title when the column is empty), so
@@ -12,6 +13,7 @@ import { type Refusal, refuse } from "~/models/refusal";
 import { prisma } from "~/utils/db.server";
 import { type Actor } from "../meetings/audit.server";
 import { changeDraft, getDraft } from "./draft.server";
+import { type Clash, findClashes, newClashes } from "./clashes";
 import { KIND_PARAMS, LEVELS } from "./program";
 import { type DraftSession, newDraftSession, type ProgramDocument, SLUG_PATTERN, slugify, stableJson, wallClock, zonedInstant } from "./document";
 import { daysBetween } from "~/utils/time";
@@ -256,11 +258,16 @@ export async function societyLookup(): Promise<Map<string, string>> {
 
 type Meeting = { id: string; timeZone: string; startsOn: Date; endsOn: Date };
 
-/** The dry run: what the file would do to the draft now. Writes nothing. */
-export async function dryRunProgramImport(meeting: Meeting, text: string) {
+/**
+ * The dry run: what the file would do to the draft now, and the clashes it
+ * would create (those the draft has already are the console's to show, not the
+ * file's). Writes nothing.
+ */
+export async function dryRunProgramImport(meeting: Meeting, text: string): Promise<{ plan: ImportPlan; clashes: Clash[]; draftVersion: number }> {
   const draft = await getDraft(meeting.id);
-  const { result: _result, ...plan } = planProgramImport(text, { document: draft.document, meeting, societies: await societyLookup() });
-  return { plan, draftVersion: draft.version };
+  const { result, ...plan } = planProgramImport(text, { document: draft.document, meeting, societies: await societyLookup() });
+  const clashes = newClashes(findClashes(draft.document, meeting), findClashes(result, meeting));
+  return { plan, clashes, draftVersion: draft.version };
 }
 
 export type ImportOutcome = { ok: true; plan: ImportPlan; version: number } | (Refusal & { plan?: ImportPlan });

@@ -6,13 +6,15 @@
 // calendar UIDs survive; the Session trigger bumps `sequence` by itself), bumps
 // Meeting.programVersion (the page cache's key), stores the immutable release
 // with its changelog, and leaves a notice for everyone whose schedule holds a
-// changed session. Either all of that happens or none of it.
+// changed session, with the run that e-mails them once the digest window
+// closes. Either all of that happens or none of it.
 import { type Prisma } from "~/generated/prisma/client";
 import { type Outcome, refuse } from "~/models/refusal";
 import { prisma } from "~/utils/db.server";
 import { type Actor, recordAudit } from "../meetings/audit.server";
 import { getDraft, readPublishedProgram } from "./draft.server";
 import { findClashes } from "./clashes";
+import { scheduleProgramDigest } from "./notices.server";
 import { diffPrograms, groupBySession, type ProgramChange, type SessionChange } from "./changes";
 import { type DraftSession, parseProgramDocument, type ProgramDocument, stableJson } from "./document";
 
@@ -113,6 +115,7 @@ export async function publishAgenda(meetingId: string, actor: Actor, options: Pu
           })),
           skipDuplicates: true,
         });
+        await scheduleProgramDigest(tx);
       }
       await recordAudit(tx, meetingId, actor, {
         action: "release.publish",

@@ -5,12 +5,17 @@ import { z } from "zod";
 const sessionId = z.string({ message: "Which session? The form lost its session." }).trim().min(1).max(64);
 const redirectTo = z.string().max(2048).optional();
 
-/** One schema for every button of the page: adding or removing a session, creating or regenerating the calendar feed. */
+/**
+ * One schema for every button of the page: adding or removing a session,
+ * creating or regenerating the calendar feed, and "seen" (the program changes up
+ * to `release` have been looked at: the page sends it once it has shown them).
+ */
 export const ScheduleFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("add"), sessionId, redirectTo }),
   z.object({ intent: z.literal("remove"), sessionId, redirectTo }),
   z.object({ intent: z.literal("create-feed") }),
   z.object({ intent: z.literal("regenerate-feed") }),
+  z.object({ intent: z.literal("seen"), release: z.number({ message: "Which release? The form lost its number." }).int().min(0).max(1_000_000) }),
 ]);
 
 export type ScheduleForm = z.infer<typeof ScheduleFormSchema>;

@@ -112,8 +112,10 @@ describe("the schedule", () => {
     const expired = await prisma.loginSession.create({ data: { userId: person.id, expiresAt: new Date(Date.now() - 1000) }, select: { id: true } });
     const stamp = await scheduleStamp(person.id, fixture.meeting.slug);
     expect(await scheduleStampForSignIn(live.id, fixture.meeting.slug)).toBe(stamp);
-    expect(await scheduleStampForSignIn(expired.id, fixture.meeting.slug)).toBe(fingerprint([]));
-    expect(await scheduleStampForSignIn("no-such-sign-in", fixture.meeting.slug)).toBe(fingerprint([]));
+    const nothing = await scheduleStamp((await createPerson("nobody")).id, fixture.meeting.slug);
+    expect(nothing).toBe(`${fingerprint([])}.0`);
+    expect(await scheduleStampForSignIn(expired.id, fixture.meeting.slug)).toBe(nothing);
+    expect(await scheduleStampForSignIn("no-such-sign-in", fixture.meeting.slug)).toBe(nothing);
   });
 });
 

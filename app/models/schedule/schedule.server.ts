@@ -8,6 +8,7 @@ import { SessionStatus } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 import { type Outcome, refuse } from "~/models/refusal";
 import { sessionListSelect, type SessionListItem } from "../program/agenda.server";
+import { overlappingPairs } from "../program/clashes";
 
 const notInProgram = () => refuse("NOT_FOUND", "That session is not in this meeting's program.");
 
@@ -54,32 +55,45 @@ export async function listScheduledSessionIds(userId: string, meetingId: string)
 }
 
 /**
- * A short fingerprint of a person's schedule for a meeting (by slug): it changes
- * whenever a session is added or removed, so ETags of signed-in pages and of the
- * personal feed change with it. One query on the (userId, sessionId) index.
+ * A short fingerprint of a person's schedule for a meeting (by slug), and of
+ * how far they have seen its changes: it changes whenever a session is added or
+ * removed, or they look at the changes, so ETags of signed-in pages and of the
+ * personal feed change with it. One query on the (userId, sessionId) index, one
+ * on (userId, meetingId).
  */
 export async function scheduleStamp(userId: string, meetingSlug: string): Promise<string> {
-  const rows = await prisma.scheduleItem.findMany({
-    where: { userId, session: { meeting: { slug: meetingSlug } } },
-    select: { sessionId: true },
-    orderBy: { sessionId: "asc" },
-  });
-  return fingerprint(rows.map((row) => row.sessionId));
+  const [rows, seen] = await Promise.all([
+    prisma.scheduleItem.findMany({
+      where: { userId, session: { meeting: { slug: meetingSlug } } },
+      select: { sessionId: true },
+      orderBy: { sessionId: "asc" },
+    }),
+    prisma.programSeen.findFirst({ where: { userId, meeting: { slug: meetingSlug } }, select: { releaseNumber: true } }),
+  ]);
+  return stampOf(rows, seen);
 }
 
 /**
- * The same fingerprint for whoever holds a sign-in (LoginSession id), in one
- * query: the page cache asks it before every signed-in program page. An
- * expired or unknown sign-in has the empty schedule.
+ * The same fingerprint for whoever holds a sign-in (LoginSession id), plus the
+ * newest release whose changes they have seen: the page cache asks it before
+ * every signed-in program page, whose navigation counts the changes not yet
+ * seen, so looking at them is never answered with a stale 304. An expired or
+ * unknown sign-in has the empty schedule.
  */
 export async function scheduleStampForSignIn(loginSessionId: string, meetingSlug: string, now = new Date()): Promise<string> {
-  const rows = await prisma.scheduleItem.findMany({
-    where: { user: { loginSessions: { some: { id: loginSessionId, expiresAt: { gt: now } } } }, session: { meeting: { slug: meetingSlug } } },
-    select: { sessionId: true },
-    orderBy: { sessionId: "asc" },
-  });
-  return fingerprint(rows.map((row) => row.sessionId));
+  const holder = { loginSessions: { some: { id: loginSessionId, expiresAt: { gt: now } } } };
+  const [rows, seen] = await Promise.all([
+    prisma.scheduleItem.findMany({
+      where: { user: holder, session: { meeting: { slug: meetingSlug } } },
+      select: { sessionId: true },
+      orderBy: { sessionId: "asc" },
+    }),
+    prisma.programSeen.findFirst({ where: { user: holder, meeting: { slug: meetingSlug } }, select: { releaseNumber: true } }),
+  ]);
+  return stampOf(rows, seen);
 }
+
+const stampOf = (rows: { sessionId: string }[], seen: { releaseNumber: number } | null) => `${fingerprint(rows.map((row) => row.sessionId))}.${seen?.releaseNumber ?? 0}`;
 
 export function fingerprint(sessionIds: readonly string[]): string {
   if (!sessionIds.length) return "empty";
@@ -104,24 +118,13 @@ export async function getSchedule(userId: string, meetingId: string): Promise<Sc
 
 type Interval = { id: string; slug: string; title: string; startsAt: Date; endsAt: Date; status: SessionStatus };
 
-/**
- * Which sessions overlap which: two sessions clash when one starts before the
- * other ends (back-to-back is fine). Sorted by start, each session is compared
- * only with those that start before it ends.
- */
+/** Which sessions overlap which, by the program's clash rule (clashes.ts): one starts before the other ends; back to back is fine. */
 export function findOverlaps(sessions: readonly Interval[]): Map<string, { id: string; slug: string; title: string }[]> {
-  const active = sessions.filter((s) => s.status !== SessionStatus.CANCELLED).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   const overlaps = new Map<string, { id: string; slug: string; title: string }[]>();
   const note = (a: Interval, b: Interval) => overlaps.set(a.id, [...(overlaps.get(a.id) ?? []), { id: b.id, slug: b.slug, title: b.title }]);
-  for (let i = 0; i < active.length; i++) {
-    const a = active[i]!;
-    for (let j = i + 1; j < active.length && active[j]!.startsAt < a.endsAt; j++) {
-      const b = active[j]!;
-      if (b.endsAt > a.startsAt) {
-        note(a, b);
-        note(b, a);
-      }
-    }
+  for (const [a, b] of overlappingPairs(sessions)) {
+    note(a, b);
+    note(b, a);
   }
   return overlaps;
 }

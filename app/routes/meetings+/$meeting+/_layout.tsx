@@ -1,15 +1,17 @@
 // The frame of every page of a meeting: its name, dates, place and zone, the
-// meeting's navigation, and the time-zone bar.
+// meeting's navigation (with the number of sessions in the viewer's schedule
+// that changed since they last looked), and the time-zone bar.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useMatches } from "@remix-run/react";
 import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
-import { SectionNav } from "~/components/section-nav";
+import { NavCount, SectionNav } from "~/components/section-nav";
 import { TimeZoneHint, ZoneBar } from "~/components/time-zone";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { type ScheduleState } from "~/models/schedule/forms";
 import { listScheduledSessionIds } from "~/models/schedule/schedule.server";
+import { listUnseenChanges } from "~/models/program/notices.server";
 import { getUser } from "~/server/auth.server";
 import { formatDateSpan, zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
@@ -20,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");
   if (!meeting) throw new Response("There is no meeting at this address. It may have moved, or the link may be mistyped.", { status: 404 });
   const user = await getUser(request);
+  const [sessionIds, unseen] = user ? await Promise.all([listScheduledSessionIds(user.id, meeting.id), listUnseenChanges(user.id, meeting.id)]) : [[], null];
   return {
     meeting: {
       slug: meeting.slug,
@@ -31,7 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     zone: zoneViewFor(request, meeting),
     // Which sessions the viewer has in My schedule: every program page's add/remove buttons read it here.
-    schedule: { signedIn: user !== null, sessionIds: user ? await listScheduledSessionIds(user.id, meeting.id) : [] } satisfies ScheduleState,
+    schedule: { signedIn: user !== null, sessionIds } satisfies ScheduleState,
+    changedSessions: unseen?.sessions.length ?? 0,
   };
 }
 
@@ -39,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export type ProgramHandle = { showsTimes?: boolean };
 
 export default function MeetingLayout() {
-  const { meeting, zone } = useLoaderData<typeof loader>();
+  const { meeting, zone, changedSessions } = useLoaderData<typeof loader>();
   const withTz = useProgramHref();
   // Pages without times (the speaker directory, the track list) say so in their handle.
   const showsTimes = !useMatches().some((match) => (match.handle as ProgramHandle | undefined)?.showsTimes === false);
@@ -49,7 +53,7 @@ export default function MeetingLayout() {
     { to: withTz(href.tracks(meeting.slug)), label: "Tracks" },
     { to: withTz(href.speakers(meeting.slug)), label: "Speakers" },
     { to: withTz(href.changelog(meeting.slug)), label: "Changelog" },
-    { to: withTz(href.schedule(meeting.slug)), label: "My schedule" },
+    { to: withTz(href.schedule(meeting.slug)), label: "My schedule", badge: <NavCount value={changedSessions} label={changedSessions === 1 ? "changed session" : "changed sessions"} /> },
     { to: href.register(meeting.slug), label: "Register" },
   ];
   return (

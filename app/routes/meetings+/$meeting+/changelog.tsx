@@ -7,7 +7,7 @@ import { useProgramHref } from "~/components/program-links";
 import { listReleases } from "~/models/program/publish.server";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { CHANGE_LABELS, describeChange, isSessionChange } from "~/models/program/changes";
-import { listProgramNotices, markProgramNoticesRead } from "~/models/program/notices.server";
+import { listProgramNotices, markProgramSeen } from "~/models/program/notices.server";
 import { getUser, requireUser } from "~/server/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formatMoment, zoneViewFor } from "~/utils/time";
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       session: notice.sessionSlug,
       title: notice.title,
       release: notice.release,
-      unread: notice.readAt === null,
+      unread: notice.unseen,
       lines: notice.changes.map((change) => describeChange(change, zone)),
       removed: notice.changes.some((change) => change.type === "removed"),
     })),
@@ -62,8 +62,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
   const user = await requireUser(request);
   const form = await readFormData(request);
-  if (form.get("intent") !== "mark-read") return data({ marked: 0 }, { status: 400 });
-  return { marked: await markProgramNoticesRead(user.id, meeting.id) };
+  if (form.get("intent") !== "mark-read") return data({ seen: 0 }, { status: 400 });
+  // The same mark as looking at My schedule: its marks and the navigation's count clear too.
+  return { seen: await markProgramSeen(user.id, meeting.id) };
 }
 
 const badgeTone: Record<string, string> = {

@@ -1,10 +1,13 @@
 // The My schedule page and its action, called as Remix calls them: signed-out
 // visitors are sent to sign in and back, no-JavaScript posts come back to their
-// page, background posts stay, bad input is a 4xx and writes nothing.
+// page, background posts stay, bad input is a 4xx and writes nothing; the
+// sessions changed since the person last looked are marked, and counted in the
+// meeting's navigation, until the page says they were seen.
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cookieFor, createPerson } from "~/models/accounts/people.fixture";
 import { createProgramFixture, type ProgramFixture } from "~/models/program/program.fixture";
+import { publishEdits } from "~/models/program/publish.fixture";
 import { prisma } from "~/utils/db.server";
 import { loader as meetingLoader } from "./_layout";
 import { action, loader } from "./schedule";
@@ -165,5 +168,52 @@ describe("the calendar address", () => {
     const before = await prisma.calendarFeed.count();
     expect((await run(post({ intent: "create-feed" }))).location).toMatch(/^\/login\?/);
     expect(await prisma.calendarFeed.count()).toBe(before);
+  });
+});
+
+describe("changes since the last look", () => {
+  it("are marked old → new and counted in the meeting's navigation until the page posts that they were seen", async () => {
+    // A meeting of its own: this test publishes.
+    const own = await createProgramFixture();
+    const organizer = await createPerson("organizer", { roles: [{ meetingId: own.meeting.id, role: "ORGANIZER" }] });
+    const { person, cookie } = await signedIn();
+    await prisma.scheduleItem.createMany({ data: [own.sessions.dotter, own.sessions.whyIr].map((s) => ({ userId: person.id, sessionId: s.id })) });
+    const at = (path: string) => ({ ...loaderArgs(path, cookie), params: { meeting: own.meeting.slug } });
+    const page = `/meetings/${own.meeting.slug}/schedule`;
+
+    await publishEdits(own.meeting.id, organizer, { "dotter-lecture": { startsAt: "2023-03-06T18:00:00.000Z", endsAt: "2023-03-06T19:00:00.000Z" } });
+
+    expect((await meetingLoader(at(`/meetings/${own.meeting.slug}`))).changedSessions).toBe(1);
+    const data = await loader(at(page));
+    expect(data.changes).toEqual({
+      release: 1,
+      sessions: [
+        {
+          slug: "dotter-lecture",
+          title: "Dr. Charles T. Dotter Lecture",
+          removed: false,
+          lines: [{ what: "Time", before: "Mon, Mar 6, 9:00–10:00 AM MST", after: "Mon, Mar 6, 11:00 AM – 12:00 PM MST" }],
+        },
+      ],
+    });
+    // In the viewer's zone when they chose theirs.
+    const berlin = await loader(at(`${page}?tz=Europe/Berlin`));
+    expect(berlin.changes.sessions[0]!.lines[0]!.after).toBe("Mon, Mar 6, 7:00–8:00 PM GMT+1");
+
+    // Reading the page changes nothing: the page posts "seen" once it has shown the marks.
+    expect((await meetingLoader(at(`/meetings/${own.meeting.slug}`))).changedSessions).toBe(1);
+    const seen = await action({ ...post({ intent: "seen", release: "1", stay: "1" }, cookie), params: { meeting: own.meeting.slug } });
+    expect(seen).toEqual({ ok: true });
+    expect((await meetingLoader(at(`/meetings/${own.meeting.slug}`))).changedSessions).toBe(0);
+    expect((await loader(at(page))).changes.sessions).toEqual([]);
+  });
+
+  it("without JavaScript: the button records them seen and comes back; a bad release is a 400", async () => {
+    const { cookie } = await signedIn();
+    const result = await run(post({ intent: "seen", release: "0" }, cookie));
+    expect(result).toMatchObject({ status: 303, location: schedulePath() });
+    expect((await run(post({ intent: "seen", release: "soon" }, cookie))).status).toBe(400);
+    expect((await run(post({ intent: "seen" }, cookie))).status).toBe(400);
+    expect((await run(post({ intent: "seen", release: "1" }))).location).toMatch(/^\/login\?/);
   });
 });

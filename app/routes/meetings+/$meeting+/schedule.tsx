@@ -1,11 +1,20 @@
 // My schedule: the sessions a person picked, day by day in the meeting's zone
-// (or theirs), overlaps flagged but allowed, and their calendar feed: a secret
-// address their calendar app subscribes to, which they can replace. Its action
-// also serves the add/remove buttons of every program page.
+// (or theirs), overlaps flagged but allowed, each session the organizers changed
+// since the person last looked marked with what changed (old → new), and their
+// calendar feed: a secret address their calendar app subscribes to, which they
+// can replace. Its action also serves the add/remove buttons of every program
+// page.
+//
+// "Seen": once the page has shown the marks, it posts the release they run up
+// to (with JavaScript, by itself; without, with a button), which clears them and
+// the navigation's count from then on. Recording it on the GET itself would
+// change state on a read, and a link prefetched on hover would clear marks
+// nobody saw. The marks stay on the page for the rest of the visit.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useFetchers, useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { Form, Link, useActionData, useFetcher, useFetchers, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { ChangeMark, ChangedBadge, OldNewList } from "~/components/change-marks";
 import { SubmitButton, useIsPending } from "~/components/forms";
 import { pageWidthClass } from "~/components/page-width";
 import { useProgramHref } from "~/components/program-links";
@@ -14,6 +23,8 @@ import { CancelledBadge, TrackChip, TrackDot } from "~/components/track-chip";
 import { createCalendarFeed, getCalendarFeedToken, regenerateCalendarFeed } from "~/models/schedule/calendar-feed.server";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS, KIND_LABELS } from "~/models/program/program";
+import { describeOldNew, type OldNew } from "~/models/program/changes";
+import { listUnseenChanges, markProgramSeen } from "~/models/program/notices.server";
 import { scheduleAnchor, type ScheduleButtonReply, ScheduleFormSchema } from "~/models/schedule/forms";
 import { addToSchedule, getSchedule, listAudienceTracks, removeFromSchedule } from "~/models/schedule/schedule.server";
 import { getUser, requireUser } from "~/server/auth.server";
@@ -38,10 +49,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
   const user = await requireUser(request);
   const zone = zoneViewFor(request, meeting);
-  const [sessions, token, audienceTracks] = await Promise.all([
+  const [sessions, token, audienceTracks, unseen] = await Promise.all([
     getSchedule(user.id, meeting.id),
     getCalendarFeedToken(user.id, meeting.id),
     listAudienceTracks(meeting.id),
+    listUnseenChanges(user.id, meeting.id),
   ]);
   // Days in the zone the times are shown in, so a late session sits under the day its time reads.
   const days = new Map<string, typeof sessions>();
@@ -60,8 +72,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     feedChange: FEED_CHANGES.find((change) => change === new URL(request.url).searchParams.get("feed")) ?? null,
     audienceTracks,
     zone,
+    changes: {
+      release: unseen.latestRelease,
+      sessions: unseen.sessions.map((session) => ({
+        slug: session.slug,
+        title: session.title,
+        removed: session.removed,
+        lines: session.changes.map((change) => describeOldNew(change, zone.zone)),
+      })),
+    } satisfies ScheduleChanges,
   };
 }
+
+type ScheduleChanges = { release: number; sessions: { slug: string; title: string; removed: boolean; lines: OldNew[] }[] };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");
@@ -81,6 +104,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirect(href.login(back));
   }
 
+  if (form.intent === "seen") {
+    await markProgramSeen(user.id, meeting.id, form.release);
+    if (formData.get("stay") === "1") return { ok: true } satisfies ScheduleButtonReply;
+    throw redirect(schedulePath, 303);
+  }
   if (form.intent === "add" || form.intent === "remove") {
     const result = form.intent === "add" ? await addToSchedule(user.id, meeting.id, form.sessionId) : await removeFromSchedule(user.id, meeting.id, form.sessionId);
     if (!result.ok) return data({ error: result.message, result: null } satisfies ScheduleButtonReply, { status: refusalStatus(result) });
@@ -96,7 +124,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `My schedule · ${data.meeting.name}` : "My schedule" }];
 
 export default function SchedulePage() {
-  const { meeting, days, total, conflicted, feed, feedChange, programFeed, audienceTracks, zone } = useLoaderData<typeof loader>();
+  const { meeting, days, total, conflicted, feed, feedChange, programFeed, audienceTracks, zone, changes } = useLoaderData<typeof loader>();
+  const shownChanges = useChangesOfThisVisit(meeting.slug, changes);
+  const marks = new Map(shownChanges.sessions.map((session) => [session.slug, session.lines]));
   const actionData = useActionData<typeof action>();
   const withTz = useProgramHref();
   // Sessions on their way out (JavaScript): gone from the list at once.
@@ -127,6 +157,8 @@ export default function SchedulePage() {
         </p>
       ) : null}
 
+      <ChangesSummary changes={shownChanges} />
+
       {total && shown ? (
         <>
           {conflicted ? (
@@ -146,8 +178,10 @@ export default function SchedulePage() {
                     const endsAt = new Date(session.endsAt);
                     const cancelled = session.status === "CANCELLED";
                     const speakers = session.speakers.map((s) => s.speaker.name);
+                    const mark = marks.get(session.slug);
+                    const edge = session.conflicts.length ? "border-l-4 border-l-amber-500" : mark ? "border-l-4 border-l-brand-700" : "";
                     return (
-                      <li key={session.id} className={`px-4 py-3 sm:px-5 ${session.conflicts.length ? "border-l-4 border-l-amber-500" : ""} ${cancelled ? "bg-slate-50" : ""}`}>
+                      <li key={session.id} className={`px-4 py-3 sm:px-5 ${edge} ${cancelled ? "bg-slate-50" : ""}`}>
                         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
                           <span className="font-semibold text-slate-900 tabular-nums">{formatTimeRange(startsAt, endsAt, zone.zone)}</span>
                           {session.track ? <TrackChip track={session.track} /> : null}
@@ -163,6 +197,7 @@ export default function SchedulePage() {
                           <span>{KIND_LABELS[session.kind]}</span>
                         </div>
                         {speakers.length ? <p className="mt-1 text-sm text-slate-700">{speakers.join(", ")}</p> : null}
+                        {mark ? <ChangeMark changes={mark} /> : null}
                         {session.conflicts.length ? (
                           <p className="mt-1.5 text-sm font-medium text-amber-900">
                             <span aria-hidden="true">⚠ </span>Conflicts with{" "}
@@ -192,6 +227,68 @@ export default function SchedulePage() {
 
       <CalendarFeed feed={feed} change={feedChange} programFeed={programFeed} />
     </div>
+  );
+}
+
+/**
+ * The changes to show on this visit, and the "seen" post once they are shown.
+ * The marks stay until the person leaves, though the data revalidated after
+ * "seen" (or after removing a session) has none; a newer release's marks, if one
+ * comes in while the page is open, replace them and are posted as seen in turn.
+ */
+function useChangesOfThisVisit(meetingSlug: string, changes: ScheduleChanges): ScheduleChanges {
+  const [shown, setShown] = useState(changes);
+  const { submit } = useFetcher();
+  // Each release is posted once, whatever revalidations bring in meanwhile.
+  const posted = useRef(0);
+  useEffect(() => {
+    if (!changes.sessions.length) return;
+    setShown(changes);
+    if (changes.release <= posted.current) return;
+    posted.current = changes.release;
+    submit({ intent: "seen", release: String(changes.release), stay: "1" }, { method: "post", action: href.schedule(meetingSlug) });
+  }, [changes, meetingSlug, submit]);
+  return shown;
+}
+
+/** How many sessions changed since the last look, and the ones the organizers removed (no longer in the list below). */
+function ChangesSummary({ changes }: { changes: ScheduleChanges }) {
+  const hydrated = useHydrated();
+  const count = changes.sessions.length;
+  if (!count) return null;
+  const removed = changes.sessions.filter((session) => session.removed);
+  return (
+    <section aria-labelledby="changes-heading" className="mt-4 max-w-3xl rounded-xl border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-slate-900 sm:px-5">
+      <h2 id="changes-heading" className="flex flex-wrap items-center gap-2 text-base font-bold text-brand-900">
+        <ChangedBadge />
+        {count === 1 ? "1 session in your schedule changed" : `${count} sessions in your schedule changed`} since you last looked
+      </h2>
+      <p className="mt-1 text-slate-700">Each is marked below with what changed, old → new.</p>
+      {removed.length ? (
+        <>
+          <h3 className="mt-3 font-semibold text-slate-900">Removed from the program</h3>
+          <ul className="mt-1 space-y-2">
+            {removed.map((session) => (
+              <li key={session.slug}>
+                <span className="font-semibold">{session.title}</span>
+                <OldNewList changes={session.lines} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {hydrated ? (
+        <p className="mt-2 text-slate-700">You have seen these now: next time, only newer changes are marked.</p>
+      ) : (
+        <Form method="post" className="mt-2">
+          <input type="hidden" name="intent" value="seen" />
+          <input type="hidden" name="release" value={changes.release} />
+          <button type="submit" className="rounded-md border border-brand-700 bg-white px-3 py-1.5 font-semibold text-brand-800 hover:bg-brand-50">
+            Mark as seen
+          </button>
+        </Form>
+      )}
+    </section>
   );
 }
 

@@ -5,7 +5,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useRouteError, isRouteErrorResponse } from "@remix-run/react";
 import { PageError } from "~/components/forms";
 import { pageWidthClass } from "~/components/page-width";
-import { SectionNav, type SectionNavItem } from "~/components/section-nav";
+import { NavCount, SectionNav, type SectionNavItem } from "~/components/section-nav";
 import { compareDraftWithPublished } from "~/models/program/draft.server";
 import { countMeetingMail } from "~/models/meetings/outgoing-mail.server";
 import { findClashes } from "~/models/program/clashes";
@@ -24,16 +24,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function Count({ value, tone, label }: { value: number; tone: "amber" | "brand"; label: string }) {
-  if (!value) return null;
-  return (
-    <span className={`rounded-full px-1.5 text-xs font-semibold ${tone === "amber" ? "bg-amber-100 text-amber-950" : "bg-brand-100 text-brand-900"}`}>
-      {value}
-      <span className="sr-only"> {label}</span>
-    </span>
-  );
-}
-
 export default function OrganizerConsole() {
   const { meeting, counts } = useLoaderData<typeof loader>();
   const page = href.organize;
@@ -43,14 +33,14 @@ export default function OrganizerConsole() {
     { to: page.tracks(meeting), label: "Tracks" },
     { to: page.rooms(meeting), label: "Rooms" },
     { to: page.speakers(meeting), label: "Speakers" },
-    { to: page.clashes(meeting), label: "Clashes", badge: <Count value={counts.clashes} tone="amber" label="clashes" /> },
+    { to: page.clashes(meeting), label: "Clashes", badge: <NavCount value={counts.clashes} tone="amber" label="clashes" /> },
     { to: page.preview(meeting), label: "Preview" },
     { to: page.import(meeting), label: "Import / export" },
-    { to: page.publish(meeting), label: "Publish", badge: <Count value={counts.unpublished} tone="brand" label="unpublished changes" /> },
+    { to: page.publish(meeting), label: "Publish", badge: <NavCount value={counts.unpublished} tone="brand" label="unpublished changes" /> },
     { to: page.team(meeting), label: "Team" },
     { to: page.audit(meeting), label: "Audit log" },
     { to: page.registrations(meeting), label: "Registrations" },
-    { to: page.mail(meeting), label: "Mail", badge: <Count value={counts.failedMail} tone="amber" label="failed messages" /> },
+    { to: page.mail(meeting), label: "Mail", badge: <NavCount value={counts.failedMail} tone="amber" label="failed messages" /> },
   ];
   return (
     <>

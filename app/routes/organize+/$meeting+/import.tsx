@@ -1,5 +1,6 @@
 // Spreadsheet in and out. Upload a CSV: the dry run lists what it would add
-// and change, and every row error with its line, writing nothing; "Import"
+// and change, every row error with its line, and the clashes it would create
+// (the Clashes page's check), writing nothing; "Import"
 // then writes it all to the draft in one transaction (the file travels with
 // the confirm form, so no JavaScript and no server-side state are needed).
 // Export the draft or the published program as CSV in the same columns.
@@ -8,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Badge, ConsolePage, linkClass, secondaryLinkClass, Section, StatusBanner } from "~/components/console";
 import { SubmitButton } from "~/components/forms";
 import { CSV_COLUMNS, csvTooLarge, dryRunProgramImport, importProgramCsv, MAX_CSV_BYTES, MAX_CSV_ROWS } from "~/models/program/csv-import.server";
+import { CLASH_LABELS, describeClash } from "~/models/program/clashes";
 import { requireOrganizer } from "~/server/organizer.server";
 import { refusalStatus } from "~/server/refusal.server";
 import { readUploadForm } from "~/utils/form-data.server";
@@ -49,8 +51,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return data({ stage: "error" as const, message: result.message, plan: result.plan ?? null }, { status: refusalStatus(result) });
     return { stage: "imported" as const, plan: result.plan };
   }
-  const { plan, draftVersion } = await dryRunProgramImport(meeting, upload.text);
-  return data({ stage: "dry-run" as const, plan, draftVersion, csv: upload.text }, { status: plan.errors.length ? 400 : 200 });
+  const { plan, clashes, draftVersion } = await dryRunProgramImport(meeting, upload.text);
+  const newClashes = clashes.map((clash) => ({ label: CLASH_LABELS[clash.type], text: describeClash(clash) }));
+  return data({ stage: "dry-run" as const, plan, clashes: newClashes, draftVersion, csv: upload.text }, { status: plan.errors.length ? 400 : 200 });
+}
+
+/** The clashes the file would create: imported anyway if the organizer goes on, and asked about again at publishing. */
+function NewClashes({ clashes, clashesHref }: { clashes: { label: string; text: string }[]; clashesHref: string }) {
+  if (!clashes.length) return <p className="text-sm text-slate-700">The file creates no clashes.</p>;
+  return (
+    <StatusBanner tone="warning">
+      <h3 className="font-semibold">
+        {clashes.length === 1 ? "1 clash" : `${clashes.length} clashes`} the file would create
+      </h3>
+      <p className="mt-1">
+        The same check as the{" "}
+        <Link to={clashesHref} className="font-semibold underline">
+          Clashes page
+        </Link>
+        . You can import anyway and fix them in the draft; publishing asks you to confirm clashes.
+      </p>
+      <ul className="mt-2 space-y-1">
+        {clashes.map((clash) => (
+          <li key={`${clash.label}:${clash.text}`}>
+            <span className="font-semibold">{clash.label}:</span> {clash.text}
+          </li>
+        ))}
+      </ul>
+    </StatusBanner>
+  );
 }
 
 export default function ImportExport() {
@@ -131,6 +160,7 @@ export default function ImportExport() {
                   {plan.unchanged ? <p className="mt-2 text-sm text-slate-600">{plan.unchanged} rows match the draft already.</p> : null}
                 </div>
               </div>
+              {result?.stage === "dry-run" ? <NewClashes clashes={result.clashes} clashesHref={href.organize.clashes(slug)} /> : null}
               {result?.stage === "dry-run" && !plan.errors.length && (plan.adds.length || plan.updates.length) ? (
                 <Form method="post" className="flex flex-wrap items-center gap-3 rounded-xl border border-slate-200 bg-white p-4">
                   <input type="hidden" name="intent" value="import" />
