@@ -4,7 +4,9 @@
 // refunded. Every page of the journey is checked with axe.
 import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
+import { makeAccount } from "./database";
 import { subjectsTo } from "./outbox";
+import { signInWithForm } from "./sign-in";
 import { signUpThroughEmail } from "./sign-up";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
@@ -51,6 +53,12 @@ test("a medical student registers free and an organizer approves the proof", asy
   await expect(page.getByText("Approved: the registration is confirmed")).toBeVisible();
   await expect(page.getByRole("article", { name: "Riley Chen" })).toHaveCount(0);
   await expect.poll(() => subjectsTo("student@example.org")).toEqual([expect.stringMatching(/^Registration received/), expect.stringMatching(/^Registration confirmed/)]);
+
+  // Confirmed now: the student's QR code for check-in shows.
+  page = await pageAs("student");
+  await page.goto("/meetings/sir-2023/registration");
+  await expect(page.getByRole("img", { name: /QR code of registration SIR23-/ })).toBeVisible();
+  await expect(page.getByText("Show this QR code at check-in")).toBeVisible();
 });
 
 test("a resident registers with a workshop, pays on the test page, sees the receipt, cancels and is refunded", async ({ page, pageAs }) => {
@@ -89,7 +97,10 @@ test("a resident registers with a workshop, pays on the test page, sees the rece
   await expect(receipt.getByRole("cell", { name: "SIR in-training membership, one year" })).toBeVisible();
   await expect(receipt.getByRole("cell", { name: "Hands-on Workshop: Embolic Agents and Microcatheter Skills" })).toBeVisible();
   await expect(receipt.getByRole("row", { name: /Total paid/ })).toContainText("$295.00");
-  await expect(page.getByRole("img", { name: /QR code of registration SIR23-/ })).toBeVisible();
+  // Pending verification: the desk would turn the code away, so it is not shown yet.
+  await expect(page.getByText("Your QR code works once your registration is confirmed.")).toBeVisible();
+  await expect(page.getByRole("img", { name: /QR code of registration SIR23-/ })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Meeting" }).getByRole("link", { name: "My registration", exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
   await expect.poll(() => subjectsTo(email)).toEqual(["Finish creating your Meeting Platform account", expect.stringMatching(/^Registration received: SIR 2023/)]);
 
@@ -130,4 +141,33 @@ test("the Stripe webhook refuses unsigned and wrongly signed deliveries through 
   const forged = await request.post("/webhooks/stripe", { data: body, headers: { "Content-Type": "application/json", "Stripe-Signature": `t=${Math.floor(Date.now() / 1000)},v1=${"0".repeat(64)}` } });
   expect(forged.status()).toBe(400);
   expect(await forged.json()).toEqual({ received: false, message: "The Stripe signature is missing, wrong or too old." });
+});
+
+test("the form says what cannot be chosen before submitting, and the summary shows the promo code applied", async ({ page }) => {
+  const account = await makeAccount("Jordan Price, MD", "jordan's password 1");
+  await page.goto("/login?redirectTo=%2Fmeetings%2Fsir-2023%2Fregister");
+  await signInWithForm(page, account);
+  await expect(page.getByRole("heading", { level: 1, name: "Register for SIR 2023 Annual Scientific Meeting" })).toBeVisible();
+
+  // Members-only rates are closed to someone with no membership, and the form says why up front.
+  const memberRate = page.getByRole("radio", { name: /^Member physician/ });
+  await expect(memberRate).toBeDisabled();
+  await expect(memberRate).toHaveAccessibleDescription(/Member physician rates are for SIR members/);
+
+  // A promo code for another category is named as such before anything is submitted.
+  await page.getByRole("radio", { name: /^Non-member physician/ }).check();
+  await page.getByLabel(/^Promo code/).fill("rfs2023");
+  await page.getByRole("button", { name: "Check the total" }).click();
+  await expect(page.getByText("That promo code does not apply to the Non-member physician category.")).toBeVisible();
+  await expect(page).toHaveURL(/\/meetings\/sir-2023\/register$/);
+
+  // Switching to a category it applies to prices it again: 20% off the $350.00 resident fee.
+  await page.getByRole("radio", { name: /^Resident-in-Training/ }).check();
+  const summary = page.getByRole("region", { name: "Summary" });
+  await expect(summary.getByText("Promo code RFS2023")).toBeVisible();
+  await expect(summary.getByText("−$70.00")).toBeVisible();
+  await expect(summary.getByText("Total due")).toBeVisible();
+  await expect(summary.getByText("$280.00")).toBeVisible();
+  await expect(page.getByText("That promo code does not apply")).toHaveCount(0);
+  await expectNoAxeViolations(page);
 });

@@ -4,7 +4,7 @@
 // of the server's own quote (quoteRegistration) of what is chosen.
 import { ErrorList } from "~/components/forms";
 import { PROOF_ACCEPT } from "~/models/registration/forms";
-import { ATTENDANCE_LABELS, formatMoney, type AttendanceKind, type Audience, type quoteRegistration } from "~/models/registration/pricing";
+import { ATTENDANCE_LABELS, formatMoney, type AttendanceKind, type Audience, type Quote, type quoteRegistration } from "~/models/registration/pricing";
 
 /** What a form control needs of Conform's field metadata. */
 type FieldProps = { id: string; name: string; errorId: string; errors?: string[]; initialValue?: unknown };
@@ -145,22 +145,40 @@ export function AddOnChoices({ addOns, field, currency }: { addOns: AddOnChoice[
   );
 }
 
-/** The quote of what is chosen, line by line, or why it cannot be bought; before a category is chosen, a hint. */
-export function QuoteSummary({ quoted, currency, promoTyped }: { quoted: ReturnType<typeof quoteRegistration> | null; currency: string; promoTyped: boolean }) {
+/**
+ * The quote of what is chosen, line by line, or why it cannot be bought; before
+ * a category is chosen, a hint. `confirmed` is the server's own quote of the
+ * same choice, promo code applied, once the person has checked the total.
+ */
+export function QuoteSummary({
+  quoted,
+  confirmed,
+  currency,
+  promoTyped,
+}: {
+  quoted: ReturnType<typeof quoteRegistration> | null;
+  confirmed: (Quote & { promoCode: string | null }) | null;
+  currency: string;
+  promoTyped: boolean;
+}) {
   const money = (amount: number) => formatMoney(amount, currency);
-  if (!quoted) return <p className="mt-2 text-sm text-slate-700">Choose a category to see your total. You see the final total, promo code applied, before you pay.</p>;
-  if (!quoted.ok) {
+  if (!quoted && !confirmed) return <p className="mt-2 text-sm text-slate-700">Choose a category to see your total. You see the final total, promo code applied, before you pay.</p>;
+  if (!confirmed && quoted && !quoted.ok) {
     return (
-      <p className="mt-2 text-sm font-medium text-red-800" aria-live="polite">
-        {quoted.problems[0]!.message}
-      </p>
+      <ul className="mt-2 space-y-1 text-sm font-medium text-red-800" aria-live="polite">
+        {quoted.problems.map((problem) => (
+          <li key={problem.message}>{problem.message}</li>
+        ))}
+      </ul>
     );
   }
-  const { quote } = quoted;
+  const quote = confirmed ?? (quoted?.ok ? quoted.quote : null);
+  if (!quote) return null;
+  const row = "flex justify-between gap-3";
   return (
     <dl className="mt-3 space-y-1 text-sm" aria-live="polite">
       {quote.items.map((item, index) => (
-        <div key={`${item.kind}-${index}`} className="flex justify-between gap-3">
+        <div key={`${item.kind}-${index}`} className={row}>
           <dt className="text-slate-700">
             {item.description}
             {item.kind === "REGISTRATION" && quote.memberPricing ? " · member rate" : ""}
@@ -168,10 +186,17 @@ export function QuoteSummary({ quoted, currency, promoTyped }: { quoted: ReturnT
           <dd className="font-medium text-slate-900">{money(item.amount)}</dd>
         </div>
       ))}
-      <div className="flex justify-between gap-3 border-t border-brand-100 pt-2 text-base">
-        <dt className="font-semibold">Total{promoTyped ? " before promo code" : ""}</dt>
-        <dd className="font-bold">{money(quote.subtotal)}</dd>
+      {confirmed?.promoCode ? (
+        <div className={row}>
+          <dt className="text-slate-700">Promo code {confirmed.promoCode.toUpperCase()}</dt>
+          <dd className="font-medium text-emerald-800">{confirmed.discount ? `−${money(confirmed.discount)}` : "no discount on this choice"}</dd>
+        </div>
+      ) : null}
+      <div className={`${row} border-t border-brand-100 pt-2 text-base`}>
+        <dt className="font-semibold">{confirmed ? "Total due" : promoTyped ? "Total before promo code" : "Total due"}</dt>
+        <dd className="font-bold">{money(confirmed ? confirmed.total : quote.subtotal)}</dd>
       </div>
+      {!confirmed && promoTyped ? <p className="text-slate-700">Check the total to see your promo code applied.</p> : null}
     </dl>
   );
 }

@@ -31,13 +31,26 @@ export const REFUSAL_CODES = [
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
-export type Refusal = { ok: false; code: RefusalCode; message: string; field?: string };
+export type Refusal = {
+  ok: false;
+  code: RefusalCode;
+  message: string;
+  field?: string;
+  /** Other problems the same check found, so a form can show every one at once rather than one per try. */
+  also?: { field: string; message: string }[];
+};
 
 /** A verb's result: `{ ok: true, ...value }` or a Refusal. */
 export type Outcome<T extends object = object> = ({ ok: true } & T) | Refusal;
 
 export function refuse(code: RefusalCode, message: string, field?: string): Refusal {
   return field ? { ok: false, code, message, field } : { ok: false, code, message };
+}
+
+/** An INVALID refusal naming every problem found: the first as its message and field, the rest in `also`. */
+export function refuseAll(problems: readonly [{ field: string; message: string }, ...{ field: string; message: string }[]]): Refusal {
+  const [first, ...rest] = problems;
+  return rest.length ? { ...refuse("INVALID", first.message, first.field), also: rest } : refuse("INVALID", first.message, first.field);
 }
 
 /** Thrown inside a transaction to roll it back; the verb returns `.refusal`. */

@@ -31,9 +31,13 @@ export function refusalReply(
   submission?: { reply(options: ReplyOptions): SubmissionResult<string[]> },
   options: Pick<ReplyOptions, "hideFields"> = {},
 ): SubmissionResult<string[]> {
-  const errors = refusal.field ? { fieldErrors: { [refusal.field]: [refusal.message] } } : { formErrors: [refusal.message] };
-  if (submission) return submission.reply({ ...errors, ...options });
-  return { status: "error", error: refusal.field ? { [refusal.field]: [refusal.message] } : { "": [refusal.message] } };
+  const fieldErrors: Record<string, string[]> = {};
+  for (const problem of [{ field: refusal.field ?? "", message: refusal.message }, ...(refusal.also ?? [])]) {
+    fieldErrors[problem.field] = [...(fieldErrors[problem.field] ?? []), problem.message];
+  }
+  const { "": formErrors, ...byField } = fieldErrors;
+  if (submission) return submission.reply({ ...(formErrors ? { formErrors } : {}), fieldErrors: byField, ...options });
+  return { status: "error", error: fieldErrors };
 }
 
 /** An action's answer to a refused form: `{ result }` (beside `extra`, the action's other answers) with the refusal's status. */

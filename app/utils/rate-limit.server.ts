@@ -59,6 +59,7 @@ const signInPerIp = defineRateLimit({ name: "sign-in:ip", points: 50, durationSe
 const signUpPerIp = defineRateLimit({ name: "sign-up:ip", points: 5, durationSeconds: 60 * 60 });
 const signUpPerEmail = defineRateLimit({ name: "sign-up:email", points: 5, durationSeconds: 60 * 60 });
 const signUpConfirmationPerLink = defineRateLimit({ name: "sign-up-confirm:link", points: 10, durationSeconds: 60 * 60 });
+const promoCodesPerPerson = defineRateLimit({ name: "promo-code:user", points: 30, durationSeconds: 60 * 60 });
 const signInPerTrustedDevice = defineRateLimit({ name: "sign-in:device+account", points: 10, durationSeconds: 15 * 60 });
 const passwordChangePerAccount = defineRateLimit({ name: "password-change:account", points: 5, durationSeconds: 15 * 60 });
 const passwordResetPerEmail = defineRateLimit({ name: "password-reset:email", points: 5, durationSeconds: 60 * 60 });
@@ -104,6 +105,11 @@ export function limitSignUp(ip: string): Promise<RateLimitVerdict> {
  */
 export function limitSignUpForEmail(email: string): Promise<RateLimitVerdict> {
   return signUpPerEmail.consume(email);
+}
+
+/** One promo code tried by a person (checked or used): 30 per hour, so codes cannot be guessed by trying many. */
+export function limitPromoCodeTries(userId: string): Promise<RateLimitVerdict> {
+  return promoCodesPerPerson.consume(userId);
 }
 
 /** One try of the password on a sign-up link's page: 10 per hour per link. */

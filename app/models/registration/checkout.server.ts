@@ -5,16 +5,17 @@
 // capacity RETURNING), so under any number of concurrent checkouts sold + held
 // never exceeds capacity and the losers are told plainly. Free orders are
 // fulfilled at once; paid ones go to the payment gateway's checkout page.
-import { refuse, RefusalError, refusalOf, type Outcome } from "~/models/refusal";
+import { refuse, refuseAll, RefusalError, refusalOf, type Outcome } from "~/models/refusal";
 import { prisma } from "~/utils/db.server";
 import { href } from "~/utils/href";
 import { absoluteUrl } from "~/utils/href.server";
 import { logger } from "~/utils/logger.server";
+import { limitPromoCodeTries, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
 import { CHECKOUT_MINUTES } from "~/utils/stripe.server";
 import { dayKeyOf } from "~/utils/time";
 import { closeUnpaidOrder, fulfilOrder, inRegistrationTransaction, type AfterCommit } from "./fulfilment.server";
 import { paymentGateway } from "./payment-gateway";
-import { memberStatus, quoteRegistration, type AttendanceKind, type Quote, type QuoteItem } from "./pricing";
+import { memberStatus, quoteRegistration, type AttendanceKind, type Quote, type QuoteItem, type QuoteProblem } from "./pricing";
 import { discardProof, mailEmailConfirmation, newEmailToken, proofColumns, proofRefusal, type Proof } from "./proof.server";
 import { getMembership, getRegistrationOffer, LIVE_STATUSES, newRegistrationCode, type Tx } from "./registration.server";
 
@@ -162,11 +163,16 @@ async function findPromo(meetingId: string, typed: string | null, category: { id
   return { ok: true as const, promo: { id: found.id, kind: found.kind, value: found.value } };
 }
 
+/** What a person chose on the registration form, before any proof is read. */
+export type RegistrationChoice = Omit<CheckoutRequest, "proof">;
+
 /**
- * Starts a registration. Prices, tier, eligibility, add-on seats and promo codes
- * are all decided here on the server; the form only names what the person chose.
+ * Prices a choice as the checkout will: the current tier, eligibility,
+ * add-ons and the promo code. Every problem is named at once (the first as the
+ * refusal's message, the rest in `also`), so the form shows them together.
+ * The registration form calls it to show the total due before paying.
  */
-export async function startCheckout(request: CheckoutRequest): Promise<CheckoutOutcome> {
+export async function priceRegistration(request: RegistrationChoice) {
   const now = request.now ?? new Date();
   const offer = await getRegistrationOffer(request.meetingSlug, now);
   if (!offer) return refuse("NOT_FOUND", "There is no meeting at this address.");
@@ -174,29 +180,49 @@ export async function startCheckout(request: CheckoutRequest): Promise<CheckoutO
   const tier = offer.tier;
   const category = offer.registrationCategories.find((candidate) => candidate.slug === request.categorySlug);
   if (!category) return refuse("INVALID", "Choose one of the categories listed.", "category");
+  const problems: QuoteProblem[] = [];
   const price = category.prices.find((candidate) => candidate.tierId === tier.id && candidate.attendance === request.attendance);
   if (!price) {
-    return refuse("INVALID", offer.format === "VIRTUAL" ? `${offer.name} is a virtual meeting: choose virtual attendance.` : `${category.name} is not sold for that kind of attendance.`, "attendance");
+    problems.push({ field: "attendance", message: offer.format === "VIRTUAL" ? `${offer.name} is a virtual meeting: choose virtual attendance.` : `${category.name} is not sold for that kind of attendance.` });
   }
-  const unknownAddOn = request.addOnSlugs.find((slug) => !offer.registrationAddOns.some((addOn) => addOn.slug === slug));
-  if (unknownAddOn) return refuse("INVALID", "Choose add-ons from the list.", "addOns");
+  if (request.addOnSlugs.some((slug) => !offer.registrationAddOns.some((addOn) => addOn.slug === slug))) problems.push({ field: "addOns", message: "Choose add-ons from the list." });
   const addOns = offer.registrationAddOns.filter((addOn) => request.addOnSlugs.includes(addOn.slug));
+  if (request.promoCode?.trim()) {
+    const verdict = await limitPromoCodeTries(request.user.id);
+    if (!verdict.allowed) return refuse("RATE_LIMITED", tooManyAttemptsMessage("promo codes tried", verdict.retryAfterSeconds), "promoCode");
+  }
   const promo = await findPromo(offer.id, request.promoCode, category, now);
-  if (!promo.ok) return promo;
+  if (!promo.ok) problems.push({ field: "promoCode", message: promo.message });
 
   const membership = await getMembership(request.user.id, offer.society.id, dayKeyOf(now, offer.timeZone));
-  const priced = quoteRegistration({
-    societyName: offer.society.shortName,
-    category,
-    tierName: tier.name,
-    attendance: request.attendance,
-    price,
-    ...memberStatus(membership),
-    joinMembership: request.joinMembership,
-    addOns,
-    promo: promo.promo,
-  });
-  if (!priced.ok) return refuse("INVALID", priced.problems[0]!.message, priced.problems[0]!.field);
+  const priced = price
+    ? quoteRegistration({
+        societyName: offer.society.shortName,
+        category,
+        tierName: tier.name,
+        attendance: request.attendance,
+        price,
+        ...memberStatus(membership),
+        joinMembership: request.joinMembership,
+        addOns,
+        promo: promo.ok ? promo.promo : null,
+      })
+    : null;
+  if (priced && !priced.ok) problems.push(...priced.problems);
+  const [first, ...rest] = problems;
+  if (first || !priced?.ok) return refuseAll([first!, ...rest]);
+  return { ok: true as const, offer, tier, category, addOns, promo: promo.ok ? promo.promo : null, quote: priced.quote };
+}
+
+/**
+ * Starts a registration. Prices, tier, eligibility, add-on seats and promo codes
+ * are all decided here on the server; the form only names what the person chose.
+ */
+export async function startCheckout(request: CheckoutRequest): Promise<CheckoutOutcome> {
+  const now = request.now ?? new Date();
+  const priced = await priceRegistration({ ...request, now });
+  if (!priced.ok) return priced;
+  const { offer, tier, category, addOns, promo } = priced;
   const refused = proofRefusal(category, request.proof);
   if (refused) return refused;
   const quote = priced.quote;
@@ -242,7 +268,7 @@ export async function startCheckout(request: CheckoutRequest): Promise<CheckoutO
       },
       select: { id: true },
     });
-    const order = await createOrder(tx, { registrationId: registration.id, currency: offer.currency, quote, promoCodeId: promo.promo?.id ?? null, now }, addOnNames);
+    const order = await createOrder(tx, { registrationId: registration.id, currency: offer.currency, quote, promoCodeId: promo?.id ?? null, now }, addOnNames);
     return { registrationId: registration.id, order };
   });
 }

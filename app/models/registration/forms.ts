@@ -43,17 +43,17 @@ function checkProof(value: ProofValues, context: z.RefinementCtx, required: bool
  * The registration form. `proofCategories` are the slugs of categories that need
  * proof, so that the browser can say so before submitting; the server checks again.
  */
+/** What a person chooses on the registration form, proof aside: enough to price it. */
+export const RegistrationChoiceSchema = z.object({
+  category: z.string({ error: "Choose the category that fits you" }).max(100),
+  attendance: z.enum(["IN_PERSON", "VIRTUAL"], { error: "Choose how you will attend" }),
+  joinMembership: z.boolean().optional(),
+  addOns: z.array(z.string().max(100)).max(50, "Choose at most 50 add-ons").optional(),
+  promoCode: z.string().trim().max(40, "A promo code has at most 40 characters").optional(),
+});
+
 export function registerSchema(proofCategories: readonly string[] = []) {
-  return z
-    .object({
-      category: z.string({ error: "Choose the category that fits you" }).max(100),
-      attendance: z.enum(["IN_PERSON", "VIRTUAL"], { error: "Choose how you will attend" }),
-      joinMembership: z.boolean().optional(),
-      addOns: z.array(z.string().max(100)).max(50, "Choose at most 50 add-ons").optional(),
-      promoCode: z.string().trim().max(40, "A promo code has at most 40 characters").optional(),
-      ...proofFields,
-    })
-    .superRefine((value, context) => checkProof(value, context, proofCategories.includes(value.category)));
+  return RegistrationChoiceSchema.extend(proofFields).superRefine((value, context) => checkProof(value, context, proofCategories.includes(value.category)));
 }
 
 export type RegisterValues = z.infer<ReturnType<typeof registerSchema>>;

@@ -73,7 +73,7 @@ export function memberStatus(membership: { kind: string } | null): Pick<QuoteInp
   return { isMember: membership !== null, isFullMember: membership?.kind === "FULL" };
 }
 
-export type QuoteProblem = { field: "category" | "joinMembership" | "addOns" | "promoCode"; message: string };
+export type QuoteProblem = { field: "category" | "attendance" | "joinMembership" | "addOns" | "promoCode"; message: string };
 
 export function registrationItemDescription(categoryName: string, attendance: AttendanceKind, tierName: string): string {
   return `${categoryName} registration, ${ATTENDANCE_LABELS[attendance].toLowerCase()} (${tierName} rate)`;
@@ -81,6 +81,12 @@ export function registrationItemDescription(categoryName: string, attendance: At
 
 export function membershipItemDescription(societyName: string): string {
   return `${societyName} in-training membership, one year`;
+}
+
+/** Why a person cannot take a category (a members-only one for a non-member), or null when they can. */
+export function categoryBarrier(category: Pick<QuoteCategory, "name" | "membersOnly">, isFullMember: boolean, societyName: string): string | null {
+  if (!category.membersOnly || isFullMember) return null;
+  return `${category.name} rates are for ${societyName} members. Choose the non-member category, or sign in with the account your membership is on.`;
 }
 
 /** The discount a promo code gives off a registration fee: never more than the fee. */
@@ -99,12 +105,8 @@ export function promoDiscount(promo: QuotePromo | null, registrationFee: number)
 export function quoteRegistration(input: QuoteInput): { ok: true; quote: Quote } | { ok: false; problems: QuoteProblem[] } {
   const { category, price } = input;
   const problems: QuoteProblem[] = [];
-  if (category.membersOnly && !input.isFullMember) {
-    problems.push({
-      field: "category",
-      message: `${category.name} rates are for ${input.societyName} members. Choose the non-member category, or sign in with the account your membership is on.`,
-    });
-  }
+  const barrier = categoryBarrier(category, input.isFullMember, input.societyName);
+  if (barrier) problems.push({ field: "category", message: barrier });
   const joinsMembership = input.joinMembership && !input.isMember;
   if (input.joinMembership && category.membershipFee === null) {
     problems.push({ field: "joinMembership", message: `Joining as an in-training member comes with trainee and student categories only.` });

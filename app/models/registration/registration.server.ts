@@ -4,6 +4,7 @@
 // expiry, the cancellation core), webhook, sweep, refunds (through the
 // payment-gateway), cancel, verification and console.
 import { randomBytes } from "node:crypto";
+import QRCode from "qrcode";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { tierAt } from "./pricing";
@@ -18,6 +19,14 @@ export const CONFIRMED_VERIFICATIONS = ["NOT_REQUIRED", "APPROVED"] as const;
 
 export function isConfirmed(registration: { status: string; verification: string }): boolean {
   return registration.status === "ACTIVE" && (CONFIRMED_VERIFICATIONS as readonly string[]).includes(registration.verification);
+}
+
+/**
+ * The QR code (SVG) shown at check-in, only once the registration is
+ * confirmed: before that the desk would turn it away, so it is not shown.
+ */
+export async function checkInQr(registration: { code: string; status: string; verification: string }): Promise<string | null> {
+  return isConfirmed(registration) ? QRCode.toString(registration.code, { type: "svg", margin: 1, errorCorrectionLevel: "M" }) : null;
 }
 
 /** What a registration is, in one short phrase for people. */
@@ -188,6 +197,11 @@ export function getRegistrationDetail(id: string, client: Tx = prisma) {
 }
 
 /** The person's registration for a meeting: the live one, else the most recent. */
+/** Whether the person holds a registration for the meeting that is not cancelled or expired. */
+export async function hasLiveRegistration(userId: string, meetingId: string): Promise<boolean> {
+  return (await prisma.registration.count({ where: { userId, meetingId, status: { in: [...LIVE_STATUSES] } } })) > 0;
+}
+
 export async function getOwnRegistration(userId: string, meetingId: string) {
   const live = await prisma.registration.findFirst({
     where: { userId, meetingId, status: { in: [...LIVE_STATUSES] } },

@@ -3,11 +3,10 @@
 // order and the check-in QR code. "Print" uses the browser's print dialog.
 import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import QRCode from "qrcode";
 import { ReceiptTable, toReceiptOrders } from "~/components/registration-receipt";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { ATTENDANCE_LABELS } from "~/models/registration/pricing";
-import { getOwnRegistration, registrationStateLabel } from "~/models/registration/registration.server";
+import { checkInQr, getOwnRegistration, registrationStateLabel } from "~/models/registration/registration.server";
 import { requireUser } from "~/server/auth.server";
 import { href } from "~/utils/href";
 import { formatDate, formatDateSpan } from "~/utils/time";
@@ -37,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       attendance: ATTENDANCE_LABELS[registration.attendance],
       registeredOn: formatDate(registration.createdAt, registration.meeting.timeZone),
       receipts: toReceiptOrders(registration.orders, registration.meeting.timeZone),
-      qr: registration.status === "ACTIVE" ? await QRCode.toString(registration.code, { type: "svg", margin: 1 }) : null,
+      qr: await checkInQr(registration),
     },
   };
 }

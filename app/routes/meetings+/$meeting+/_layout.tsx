@@ -10,6 +10,7 @@ import { NavCount, SectionNav } from "~/components/section-nav";
 import { TimeZoneHint, ZoneBar } from "~/components/time-zone";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { type ScheduleState } from "~/models/schedule/forms";
+import { hasLiveRegistration } from "~/models/registration/registration.server";
 import { listScheduledSessionIds } from "~/models/schedule/schedule.server";
 import { listUnseenChanges } from "~/models/program/notices.server";
 import { getUser } from "~/server/auth.server";
@@ -22,7 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");
   if (!meeting) throw new Response("There is no meeting at this address. It may have moved, or the link may be mistyped.", { status: 404 });
   const user = await getUser(request);
-  const [sessionIds, unseen] = user ? await Promise.all([listScheduledSessionIds(user.id, meeting.id), listUnseenChanges(user.id, meeting.id)]) : [[], null];
+  const [sessionIds, unseen, registered] = user
+    ? await Promise.all([listScheduledSessionIds(user.id, meeting.id), listUnseenChanges(user.id, meeting.id), hasLiveRegistration(user.id, meeting.id)])
+    : [[], null, false];
   return {
     meeting: {
       slug: meeting.slug,
@@ -36,6 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Which sessions the viewer has in My schedule: every program page's add/remove buttons read it here.
     schedule: { signedIn: user !== null, sessionIds } satisfies ScheduleState,
     changedSessions: unseen?.sessions.length ?? 0,
+    // Once registered, the navigation leads to the registration rather than the form.
+    registered,
   };
 }
 
@@ -43,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export type ProgramHandle = { showsTimes?: boolean };
 
 export default function MeetingLayout() {
-  const { meeting, zone, changedSessions } = useLoaderData<typeof loader>();
+  const { meeting, zone, changedSessions, registered } = useLoaderData<typeof loader>();
   const withTz = useProgramHref();
   // Pages without times (the speaker directory, the track list) say so in their handle.
   const showsTimes = !useMatches().some((match) => (match.handle as ProgramHandle | undefined)?.showsTimes === false);
@@ -54,7 +59,7 @@ export default function MeetingLayout() {
     { to: withTz(href.speakers(meeting.slug)), label: "Speakers" },
     { to: withTz(href.changelog(meeting.slug)), label: "Changelog" },
     { to: withTz(href.schedule(meeting.slug)), label: "My schedule", badge: <NavCount value={changedSessions} label={changedSessions === 1 ? "changed session" : "changed sessions"} /> },
-    { to: href.register(meeting.slug), label: "Register" },
+    registered ? { to: href.registration(meeting.slug), label: "My registration" } : { to: href.register(meeting.slug), label: "Register" },
   ];
   return (
     <>

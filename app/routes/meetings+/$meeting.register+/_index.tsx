@@ -6,14 +6,14 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useState } from "react";
+import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { ErrorList, FormErrors, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
 import { AddOnChoices, CategoryPrices, legendClass, ProofFieldset, QuoteSummary, sectionClass } from "~/components/register-form";
 import type { ProgramHandle } from "../$meeting+/_layout";
-import { startCheckout } from "~/models/registration/checkout.server";
-import { registerSchema } from "~/models/registration/forms";
-import { ATTENDANCE_LABELS, dayOf, describeRefundPolicy, formatMoney, memberStatus, quoteRegistration, type AttendanceKind } from "~/models/registration/pricing";
+import { priceRegistration, startCheckout } from "~/models/registration/checkout.server";
+import { registerSchema, RegistrationChoiceSchema } from "~/models/registration/forms";
+import { ATTENDANCE_LABELS, categoryBarrier, dayOf, describeRefundPolicy, formatMoney, memberStatus, quoteRegistration, type AttendanceKind } from "~/models/registration/pricing";
 import { readProof } from "~/models/registration/proof.server";
 import { getMembership, getOwnRegistration, getRegistrationOffer, LIVE_STATUSES, seatsLeft } from "~/models/registration/registration.server";
 import { refuse } from "~/models/refusal";
@@ -56,6 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       description: category.description,
       requiresProof: category.requiresProof,
       membersOnly: category.membersOnly,
+      // Said before submitting: a members-only rate a non-member cannot take.
+      barrier: categoryBarrier(category, memberStatus(membership).isFullMember, offer.society.shortName),
       membershipFee: category.membershipFee,
       audience: category.audience,
       prices: category.prices
@@ -81,14 +83,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const offer = await loadOffer(params.meeting ?? "");
   const schema = registerSchema(offer.registrationCategories.filter((category) => category.requiresProof).map((category) => category.slug));
   const form = await readProofForm(request);
-  if (!form.ok) return refusalResponse(refuse("INVALID", PROOF_PROBLEM_MESSAGES["too-large"], "proofDocument"));
+  if (!form.ok) return refusalResponse(refuse("INVALID", PROOF_PROBLEM_MESSAGES["too-large"], "proofDocument"), undefined, { quote: null });
+  if (form.formData.get("intent") === "quote") return quoteAction(user, offer.slug, form.formData);
   const submission = parseWithZod(form.formData, { schema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply(), quote: null }, { status: 400 });
   const values = submission.value;
   // Proof is read (and a document stored) only for a category that needs it.
   const needsProof = offer.registrationCategories.some((category) => category.slug === values.category && category.requiresProof);
   const read = needsProof ? await readProof(values, form.formData.get("proofDocument")) : ({ ok: true, proof: null } as const);
-  if (!read.ok) return refusalResponse(read, submission);
+  if (!read.ok) return refusalResponse(read, submission, { quote: null });
 
   const outcome = await startCheckout({
     meetingSlug: offer.slug,
@@ -100,19 +103,49 @@ export async function action({ request, params }: ActionFunctionArgs) {
     promoCode: values.promoCode ?? null,
     proof: read.proof,
   });
-  if (!outcome.ok) return refusalResponse(outcome, submission);
+  if (!outcome.ok) return refusalResponse(outcome, submission, { quote: null });
   return redirect(outcome.redirectTo);
+}
+
+/**
+ * "Check the total": the server prices what is chosen, promo code included,
+ * and names every problem at once. Nothing is created or held.
+ */
+async function quoteAction(user: { id: string; email: string }, meetingSlug: string, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: RegistrationChoiceSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), quote: null }, { status: 400 });
+  const { category, attendance, joinMembership, addOns, promoCode } = submission.value;
+  const priced = await priceRegistration({ meetingSlug, user, categorySlug: category, attendance, joinMembership: joinMembership ?? false, addOnSlugs: addOns ?? [], promoCode: promoCode ?? null });
+  if (!priced.ok) return refusalResponse(priced, submission, { quote: null });
+  return { result: submission.reply(), quote: { ...priced.quote, promoCode: promoCode ?? null } };
 }
 
 export default function RegisterPage() {
   const { meeting, tier, attendances, member, categories, addOns, policy, user } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  // "Check the total" with JavaScript: the server's quote (promo code applied) without leaving the page or losing a chosen file.
+  const quoteFetcher = useFetcher<typeof action>();
+  const [lastResult, setLastResult] = useState(actionData?.result);
+  useEffect(() => setLastResult(actionData?.result), [actionData]);
+  useEffect(() => setLastResult(quoteFetcher.data?.result), [quoteFetcher.data]);
+  // The server's quote is shown until the choice changes; a change with a promo code typed asks again.
+  const [serverQuote, setServerQuote] = useState(actionData?.quote ?? null);
+  useEffect(() => setServerQuote(quoteFetcher.data?.quote ?? null), [quoteFetcher.data]);
+  const recheck = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const formRef = useRef<HTMLFormElement>(null);
+  const checkTotal = () => {
+    if (!formRef.current) return;
+    const formData = new FormData(formRef.current);
+    formData.delete("proofDocument");
+    formData.set("intent", "quote");
+    quoteFetcher.submit(formData, { method: "post" });
+  };
   const pending = useIsPending();
   const proofCategories = categories.filter((category) => category.requiresProof).map((category) => category.slug);
   const schema = registerSchema(proofCategories);
   const [form, fields] = useSchemaForm(schema, {
     id: "register",
-    lastResult: actionData?.result,
+    lastResult,
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     defaultValue: attendances.length === 1 ? { attendance: attendances[0] } : undefined,
@@ -158,9 +191,13 @@ export default function RegisterPage() {
         method="post"
         encType="multipart/form-data"
         {...getFormProps(form)}
+        ref={formRef}
         className="mt-6 space-y-6"
         onChange={(event) => {
           const formData = new FormData(event.currentTarget);
+          setServerQuote(null);
+          clearTimeout(recheck.current);
+          if (String(formData.get("promoCode") ?? "").trim() && formData.get("category")) recheck.current = setTimeout(checkTotal, 400);
           setChoice({
             category: (formData.get("category") as string | null) ?? undefined,
             attendance: (formData.get("attendance") as AttendanceKind | null) ?? undefined,
@@ -210,7 +247,7 @@ export default function RegisterPage() {
                 <label
                   key={category.slug}
                   htmlFor={id}
-                  className="flex cursor-pointer gap-3 rounded-lg border border-slate-200 p-3 hover:border-brand-600 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 sm:p-4"
+                  className="flex cursor-pointer gap-3 rounded-lg border border-slate-200 p-3 hover:border-brand-600 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:disabled]:cursor-not-allowed has-[:disabled]:bg-slate-50 has-[:disabled]:hover:border-slate-200 sm:p-4"
                 >
                   <input
                     type="radio"
@@ -219,7 +256,8 @@ export default function RegisterPage() {
                     value={category.slug}
                     defaultChecked={fields.category.initialValue === category.slug}
                     required
-                    aria-describedby={`${id}-description`}
+                    disabled={category.barrier !== null}
+                    aria-describedby={category.barrier ? `${id}-barrier ${id}-description` : `${id}-description`}
                     className="mt-1 h-4 w-4 shrink-0 accent-brand-700"
                   />
                   <span className="min-w-0 flex-1">
@@ -229,6 +267,11 @@ export default function RegisterPage() {
                       {category.membersOnly ? <span className="rounded-full bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-900">Members only</span> : null}
                     </span>
                     <CategoryPrices prices={category.prices} attendance={attendances.length === 1 ? attendances[0] : choice.attendance} member={member !== null} currency={meeting.currency} />
+                    {category.barrier ? (
+                      <span id={`${id}-barrier`} className="mt-1 block text-sm font-medium text-amber-950">
+                        {category.barrier}
+                      </span>
+                    ) : null}
                     <span id={`${id}-description`} className="mt-1 block text-sm text-slate-600">
                       {category.description}
                     </span>
@@ -269,17 +312,34 @@ export default function RegisterPage() {
           <label htmlFor={fields.promoCode.id} className="block font-semibold text-slate-900">
             Promo code <span className="font-normal text-slate-600">(optional)</span>
           </label>
-          <input
-            type="text"
-            id={fields.promoCode.id}
-            name={fields.promoCode.name}
-            defaultValue={fields.promoCode.initialValue}
-            autoCapitalize="characters"
-            spellCheck={false}
-            aria-invalid={fields.promoCode.errors?.length ? true : undefined}
-            aria-describedby={fields.promoCode.errors?.length ? fields.promoCode.errorId : undefined}
-            className="mt-1.5 block w-full max-w-xs rounded-md border border-slate-500 bg-white px-3 py-2 text-base uppercase text-slate-900 shadow-sm"
-          />
+<div className="mt-1.5 flex flex-wrap items-center gap-2">
+                      <input
+              type="text"
+              id={fields.promoCode.id}
+              name={fields.promoCode.name}
+              defaultValue={fields.promoCode.initialValue}
+              autoCapitalize="characters"
+              spellCheck={false}
+              aria-invalid={fields.promoCode.errors?.length ? true : undefined}
+              aria-describedby={fields.promoCode.errors?.length ? fields.promoCode.errorId : undefined}
+              className="block w-full max-w-xs rounded-md border border-slate-500 bg-white px-3 py-2 text-base uppercase text-slate-900 shadow-sm"
+            />
+            <SubmitButton
+              name="intent"
+              value="quote"
+              formNoValidate
+              variant="secondary"
+              pending={quoteFetcher.state !== "idle"}
+              pendingLabel="Checking…"
+              onClick={(event) => {
+                // With JavaScript the page stays as it is (a chosen file too); without, the form posts and comes back priced.
+                event.preventDefault();
+                checkTotal();
+              }}
+            >
+              Check the total
+            </SubmitButton>
+          </div>
           <ErrorList id={fields.promoCode.errorId} errors={fields.promoCode.errors} />
         </div>
 
@@ -287,10 +347,10 @@ export default function RegisterPage() {
           <h2 id="summary-heading" className="text-lg font-bold text-slate-900">
             Summary
           </h2>
-          <QuoteSummary quoted={quoted} currency={meeting.currency} promoTyped={Boolean(fields.promoCode.value)} />
+          <QuoteSummary quoted={quoted} confirmed={serverQuote} currency={meeting.currency} promoTyped={Boolean(fields.promoCode.value)} />
           <p className="mt-3 text-sm text-slate-700">{policy}</p>
           <SubmitButton pending={pending} pendingLabel="Holding your place…" className="mt-4 w-full sm:w-auto">
-            {quoted?.ok && quoted.quote.total === 0 ? "Register" : "Continue to payment"}
+            {(serverQuote ?? (quoted?.ok ? quoted.quote : null))?.total === 0 ? "Register" : "Continue to payment"}
           </SubmitButton>
         </section>
       </Form>

@@ -6,7 +6,6 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import QRCode from "qrcode";
 import { ErrorList, FormErrors, SelectField, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
 import type { ProgramHandle } from "../$meeting+/_layout";
 import { ReceiptTable, toReceiptOrders } from "~/components/registration-receipt";
@@ -17,7 +16,7 @@ import { abandonCheckout } from "~/models/registration/checkout.server";
 import { OwnRegistrationSchema, PROOF_ACCEPT } from "~/models/registration/forms";
 import { ATTENDANCE_LABELS, describeRefundPolicy, formatMoney } from "~/models/registration/pricing";
 import { readProof } from "~/models/registration/proof.server";
-import { getOwnRegistration, isConfirmed, listCategories, registrationStateLabel } from "~/models/registration/registration.server";
+import { checkInQr, getOwnRegistration, isConfirmed, listCategories, registrationStateLabel } from "~/models/registration/registration.server";
 import { refuse } from "~/models/refusal";
 import { requireUser } from "~/server/auth.server";
 import { refusalResponse } from "~/server/refusal.server";
@@ -49,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const openOrder = registration.orders.find((order) => order.status === "OPEN" && order.expiresAt > new Date());
   const processing = registration.orders.some((order) => order.status === "PROCESSING");
   const cancellation = registration.status === "ACTIVE" ? previewCancellation(registration) : null;
-  const qr = registration.status === "ACTIVE" ? await QRCode.toString(registration.code, { type: "svg", margin: 1, errorCorrectionLevel: "M" }) : null;
+  const qr = await checkInQr(registration);
   return {
     meeting: { slug: meeting.slug, name: meeting.name },
     registration: {
