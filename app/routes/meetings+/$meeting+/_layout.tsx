@@ -2,6 +2,7 @@
 // meeting's navigation, and the time-zone bar.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useMatches } from "@remix-run/react";
+import { usePageFrame } from "~/components/page-frame";
 import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
@@ -43,6 +44,9 @@ export default function MeetingLayout() {
   const withTz = useProgramHref();
   // Pages without times (the speaker directory, the track list) say so in their handle.
   const showsTimes = !useMatches().some((match) => (match.handle as ProgramHandle | undefined)?.showsTimes === false);
+  const frame = usePageFrame();
+  // Phones show a compact frame's meeting name only: its page needs the first screen.
+  const phoneHidden = frame === "compact" ? "hidden sm:block" : "";
   const navItems = [
     { to: withTz(href.meeting(meeting.slug)), label: "Home", end: true },
     { to: withTz(href.agenda(meeting.slug)), label: "Program" },
@@ -52,12 +56,13 @@ export default function MeetingLayout() {
     { to: withTz(href.schedule(meeting.slug)), label: "My schedule" },
     { to: href.register(meeting.slug), label: "Register" },
   ];
+  if (frame === "none") return <Outlet />;
   return (
     <>
       <TimeZoneHint />
       <div className="border-b border-slate-200 bg-white">
-        <div className={`${pageWidthClass} px-4 pt-4 sm:px-6 sm:pt-5`}>
-          <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">
+        <div className={`${pageWidthClass} px-4 pt-4 sm:px-6 sm:pt-5 ${frame === "compact" ? "pb-3 sm:pb-0" : ""}`}>
+          <p className={`text-xs font-semibold tracking-wide text-brand-700 uppercase ${phoneHidden}`}>
             {meeting.society} · {meeting.format === "VIRTUAL" ? "Virtual" : meeting.format === "HYBRID" ? "Hybrid" : "In person"}
           </p>
           <p className="mt-1 text-lg leading-tight font-bold text-slate-900 sm:text-xl">
@@ -65,14 +70,18 @@ export default function MeetingLayout() {
               {meeting.name}
             </Link>
           </p>
-          <p className="mt-0.5 text-sm text-slate-600">
+          <p className={`mt-0.5 text-sm text-slate-600 ${phoneHidden}`}>
             {meeting.dates}
             {meeting.place ? ` · ${meeting.place}` : ""}
           </p>
-          <SectionNav label="Meeting" items={navItems} shape="tabs" className="no-print mt-3 pb-3 md:mt-2 md:-mb-px md:pb-0" />
+          <SectionNav label="Meeting" items={navItems} shape="tabs" className={`no-print mt-3 pb-3 md:mt-2 md:-mb-px md:pb-0 ${phoneHidden}`} />
         </div>
       </div>
-      {showsTimes ? <ZoneBar view={zone} /> : null}
+      {showsTimes ? (
+        <div className={phoneHidden}>
+          <ZoneBar view={zone} />
+        </div>
+      ) : null}
       <Outlet />
     </>
   );
