@@ -5,6 +5,7 @@
 import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { withE2eDatabase } from "./database";
+import { askOnLivePage, waitUntilLive } from "./live-qa-setup";
 
 // Three screens and several sign-ins per test: more than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 90_000 });
@@ -17,8 +18,7 @@ async function expectNoReload(page: Page) {
   expect(await page.evaluate(() => (window as unknown as { liveMark?: boolean }).liveMark)).toBe(true);
 }
 
-/** Waits until the page's live connection is up (its status says the questions update live). */
-const live = (page: Page) => expect(page.getByRole("status").filter({ hasText: "Questions update live" })).toBeVisible({ timeout: 15_000 });
+const live = waitUntilLive;
 
 test("a viewer asks, a moderator approves, the projector shows it, and votes update every screen live", async ({ browser, pageAs }) => {
   const session = "/meetings/sir-2023/sessions/pulmonary-embolism-catheter-directed-therapy";
@@ -91,11 +91,7 @@ test("the moderator works the queue from the keyboard", async ({ pageAs }) => {
   const session = "/meetings/sir-2023/sessions/match-strategies-for-ir-residency";
   const text = `Keyboard-approved question (${Date.now()})`;
   const viewer = await pageAs("student");
-  await viewer.goto(`${session}/live`);
-  await live(viewer);
-  await viewer.getByLabel("Your question", { exact: true }).fill(text);
-  await viewer.getByRole("button", { name: "Send question" }).click();
-  await expect(viewer.getByRole("listitem").filter({ hasText: text })).toContainText("Waiting for moderation");
+  await askOnLivePage(viewer, session, text);
 
   const moderator = await pageAs("moderator");
   await moderator.goto(`${session}/moderate`);

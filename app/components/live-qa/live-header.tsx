@@ -5,14 +5,15 @@
 // number watching is plain text, not a live region: it changes all the time and
 // would be read out on every change. The connection's words are; they change
 // rarely (connecting, live, reconnecting). Without JavaScript there is no
-// connection to speak of, and the page says that questions update on reload.
+// connection to speak of, and the page says that questions update on reload
+// (what the server renders, until the browser's script takes over).
 import type { ReactNode } from "react";
 import { sessionStatusText, type SessionTiming } from "~/models/live-qa/session-phase";
 import { BackLink } from "../back-link";
 import type { LiveStatus } from "./use-live-qa";
 
 const CONNECTION_TEXT: Record<LiveStatus, string> = {
-  offline: "",
+  offline: "New questions show when you reload the page.",
   connecting: "Connecting…",
   live: "Questions update live",
   reconnecting: "Reconnecting…",
@@ -27,14 +28,9 @@ const CONNECTION_TEXT: Record<LiveStatus, string> = {
 export function ConnectionStatus({ status, quietWhenLive = false, className = "text-slate-600" }: { status: LiveStatus; quietWhenLive?: boolean; className?: string }) {
   const text = quietWhenLive && status === "live" ? "" : CONNECTION_TEXT[status];
   return (
-    <>
-      <p role="status" className={`text-sm empty:hidden ${className}`} data-connection={status}>
-        {text || null}
-      </p>
-      <noscript>
-        <p className={`text-sm ${className}`}>New questions show when you reload the page.</p>
-      </noscript>
-    </>
+    <p role="status" className={`text-sm empty:hidden ${className}`} data-connection={status}>
+      {text || null}
+    </p>
   );
 }
 
@@ -83,7 +79,7 @@ export function LiveHeader({
       <header className="mt-2 flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
         <div className="min-w-0">
           {eyebrow ? <p className="text-sm font-medium text-slate-600">{eyebrow}</p> : null}
-          <h1 className="mt-1 text-2xl leading-tight font-bold tracking-tight break-words text-slate-900 sm:text-3xl">{title}</h1>
+          <h1 className="mt-1 text-xl leading-tight font-bold tracking-tight break-words text-slate-900 sm:text-3xl">{title}</h1>
           {subtitle ? <p className="mt-1 break-words text-slate-700">{subtitle}</p> : null}
           <div className="mt-1.5 flex flex-wrap items-baseline gap-x-4 gap-y-1">
             <SessionStatus timing={timing} viewers={viewers} />

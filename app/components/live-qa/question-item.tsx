@@ -33,7 +33,7 @@ export function QuestionItem({ question, pinned, actions }: { question: Question
     <li
       // The author's own question takes the focus once it is sent (the page moves it there).
       tabIndex={question.mine ? -1 : undefined}
-      className={`rounded-lg border px-4 py-3 shadow-sm ${pinned ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600" : waiting || dismissed ? "border-dashed border-slate-300 bg-slate-50" : "border-slate-200 bg-white"}`}
+      className={`rounded-lg border px-3 py-2.5 shadow-sm sm:px-4 sm:py-3 ${pinned ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600" : waiting || dismissed ? "border-dashed border-slate-300 bg-slate-50" : "border-slate-200 bg-white"}`}
       data-question-id={question.id}
     >
       <div className="flex gap-3">
@@ -47,8 +47,8 @@ export function QuestionItem({ question, pinned, actions }: { question: Question
               {question.editedAt ? <Badge tone="slate">Edited by a moderator</Badge> : null}
             </p>
           ) : null}
-          <p className="text-base leading-relaxed break-words whitespace-pre-line text-slate-900">{question.body}</p>
-          <p className="mt-1.5 text-sm text-slate-600">
+          <p className="text-base leading-snug break-words whitespace-pre-line text-slate-900 sm:leading-relaxed">{question.body}</p>
+          <p className="mt-1 text-sm text-slate-600 sm:mt-1.5">
             {question.mine ? "You" : (question.authorName ?? "Anonymous")}
             {question.mine && question.anonymous ? " (anonymous to others)" : ""} ·{" "}
             <time dateTime={question.createdAt}>{formatTime(new Date(question.createdAt), zone)}</time>

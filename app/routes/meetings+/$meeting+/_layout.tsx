@@ -45,7 +45,7 @@ export default function MeetingLayout() {
   // Pages without times (the speaker directory, the track list) say so in their handle.
   const showsTimes = !useMatches().some((match) => (match.handle as ProgramHandle | undefined)?.showsTimes === false);
   const frame = usePageFrame();
-  // Phones show a compact frame's meeting name only: its page needs the first screen.
+  // A compact frame leaves a phone's first screen to the page (the way back is its own back link).
   const phoneHidden = frame === "compact" ? "hidden sm:block" : "";
   const navItems = [
     { to: withTz(href.meeting(meeting.slug)), label: "Home", end: true },
@@ -60,9 +60,9 @@ export default function MeetingLayout() {
   return (
     <>
       <TimeZoneHint />
-      <div className="border-b border-slate-200 bg-white">
-        <div className={`${pageWidthClass} px-4 pt-4 sm:px-6 sm:pt-5 ${frame === "compact" ? "pb-3 sm:pb-0" : ""}`}>
-          <p className={`text-xs font-semibold tracking-wide text-brand-700 uppercase ${phoneHidden}`}>
+      <div className={`border-b border-slate-200 bg-white ${phoneHidden}`}>
+        <div className={`${pageWidthClass} px-4 pt-4 sm:px-6 sm:pt-5`}>
+          <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">
             {meeting.society} · {meeting.format === "VIRTUAL" ? "Virtual" : meeting.format === "HYBRID" ? "Hybrid" : "In person"}
           </p>
           <p className="mt-1 text-lg leading-tight font-bold text-slate-900 sm:text-xl">
@@ -70,11 +70,11 @@ export default function MeetingLayout() {
               {meeting.name}
             </Link>
           </p>
-          <p className={`mt-0.5 text-sm text-slate-600 ${phoneHidden}`}>
+          <p className="mt-0.5 text-sm text-slate-600">
             {meeting.dates}
             {meeting.place ? ` · ${meeting.place}` : ""}
           </p>
-          <SectionNav label="Meeting" items={navItems} shape="tabs" className={`no-print mt-3 pb-3 md:mt-2 md:-mb-px md:pb-0 ${phoneHidden}`} />
+          <SectionNav label="Meeting" items={navItems} shape="tabs" className="no-print mt-3 pb-3 md:mt-2 md:-mb-px md:pb-0" />
         </div>
       </div>
       {showsTimes ? (

@@ -24,7 +24,7 @@ import { loadLivePage, runQaCommand, sessionTimingOf, standingOf, webUrl } from 
 import { canFrameStream } from "~/server/security-headers.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
-import { formatDate, formatTimeRange, zoneViewFor } from "~/utils/time";
+import { dayKeyOf, formatDate, formatDay, formatTimeRange, zoneAbbreviation, zoneViewFor } from "~/utils/time";
 
 export const handle: FrameHandle = { frame: "compact" };
 
@@ -52,7 +52,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     when: {
       date: formatDate(session.startsAt, zone.zone),
+      shortDate: formatDay(dayKeyOf(session.startsAt, zone.zone), "short"),
       time: formatTimeRange(session.startsAt, session.endsAt, zone.zone),
+      abbreviation: zoneAbbreviation(zone.zone, session.startsAt),
     },
     timing,
     zone: zone.zone,
@@ -104,7 +106,14 @@ export default function LiveSessionPage() {
     <div className={`${pageWidthClass} px-4 py-4 sm:px-6 sm:py-6`}>
       <LiveHeader
         back={{ to: href.session(meeting.slug, session.slug), label: "Session details" }}
-        eyebrow={`${when.date} · ${when.time}${session.room ? ` · ${session.room.name}` : ""}`}
+        eyebrow={
+          // A phone gets the short date and no room: one line.
+          <>
+            <span className="sm:hidden">{when.shortDate}</span>
+            <span className="hidden sm:inline">{when.date}</span> · {when.time} {when.abbreviation}
+            {session.room ? <span className="hidden sm:inline"> · {session.room.name}</span> : null}
+          </>
+        }
         title={session.title}
         timing={timing}
         viewers={viewers}
@@ -124,7 +133,7 @@ export default function LiveSessionPage() {
       />
 
       {/* Phones get the stream, then the questions, then the details; wide screens put the questions beside both. */}
-      <div className="mt-4 grid gap-4 sm:mt-5 sm:gap-6 lg:grid-cols-[minmax(0,1fr)_26rem] lg:grid-rows-[auto_1fr] lg:items-start">
+      <div className="mt-3 grid gap-3 sm:mt-5 sm:gap-6 lg:grid-cols-[minmax(0,1fr)_26rem] lg:grid-rows-[auto_1fr] lg:items-start">
         <div className="min-w-0 lg:col-start-1 lg:row-start-1">
           <StreamPanel phase={timing.phase} title={session.title} streamUrl={session.streamUrl} streamFramed={session.streamFramed} recordingUrl={session.recordingUrl} when={{ date: when.date, startTime: timing.startTime }} />
         </div>
@@ -267,7 +276,8 @@ function StreamPanel({
     <div className="flex w-full flex-wrap items-center justify-between gap-x-4 gap-y-2 rounded-xl bg-slate-900 px-4 py-3 text-white shadow-sm sm:aspect-video sm:flex-col sm:flex-nowrap sm:justify-center sm:px-6 sm:text-center">
       <div>
         <p className="text-base font-bold sm:text-2xl">{heading}</p>
-        <p className="mt-0.5 max-w-md text-sm text-slate-200 sm:mt-2 sm:text-base">{text}</p>
+        {/* On a phone the status line right above says as much: the card keeps to one or two lines there. */}
+        <p className="mt-2 hidden max-w-md text-base text-slate-200 sm:block">{text}</p>
       </div>
       {link ? (
         <a href={link.href} rel="noreferrer" className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-100 sm:mt-2 sm:px-4 sm:py-2 sm:text-base">

@@ -59,7 +59,7 @@ export default function ProjectorView() {
             </h2>
             {pinned ? (
               <div className="mt-4">
-                <p className="text-4xl leading-tight font-bold wrap-anywhere whitespace-pre-line sm:text-6xl">{pinned.body}</p>
+                <p className="text-4xl leading-tight font-bold wrap-anywhere whitespace-pre-line sm:text-6xl 2xl:text-7xl">{pinned.body}</p>
                 <p className="mt-4 text-xl wrap-anywhere text-slate-300 sm:text-2xl 2xl:text-3xl">
                   {pinned.authorName ?? "Anonymous"} · <span aria-hidden="true">▲ </span>
                   {pinned.voteCount} {pinned.voteCount === 1 ? "vote" : "votes"}
@@ -77,13 +77,14 @@ export default function ProjectorView() {
             {next.length ? (
               <ol className="mt-4 space-y-5">
                 {next.map((question) => (
-                  <li key={question.id} className="flex items-start gap-5">
-                    <span className="min-w-20 shrink-0 rounded-lg bg-slate-800 px-3 py-2 text-center text-2xl font-bold tabular-nums sm:text-3xl">
+                  <li key={question.id} className="flex items-start gap-5 2xl:gap-8">
+                    <span className="w-24 shrink-0 rounded-lg bg-slate-800 px-3 py-2 text-center text-2xl font-bold tabular-nums sm:text-3xl 2xl:w-32 2xl:text-4xl">
                       <span aria-hidden="true">▲ </span>
                       {question.voteCount}
                       <span className="sr-only"> {question.voteCount === 1 ? "vote" : "votes"}</span>
                     </span>
-                    <p className="min-w-0 text-2xl leading-snug wrap-anywhere whitespace-pre-line sm:text-4xl">{question.body}</p>
+                    {/* Four lines at most: five questions stay on one screen; the one being answered shows whole. */}
+                    <p className="line-clamp-4 min-w-0 text-2xl leading-snug wrap-anywhere whitespace-pre-line sm:text-4xl">{question.body}</p>
                   </li>
                 ))}
               </ol>
@@ -99,7 +100,12 @@ export default function ProjectorView() {
           </h2>
           <div role="img" aria-label={`QR code of ${askAt}`} className="mt-4 aspect-square w-full [&>svg]:h-full [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: askQr }} />
           <p className="mt-4 text-lg text-slate-700 2xl:text-xl">Scan the code, or go to</p>
-          <p className="text-2xl font-bold wrap-anywhere text-slate-950 2xl:text-3xl">{askAt}</p>
+          {/* Breaks, if it must, before the path: never inside the code someone is typing. */}
+          <p className="text-2xl font-bold wrap-break-word text-slate-950">
+            {askAt.slice(0, askAt.indexOf("/"))}
+            <wbr />
+            {askAt.slice(askAt.indexOf("/"))}
+          </p>
         </aside>
       </div>
     </div>
