@@ -14,6 +14,7 @@ import {
 import type { ReactNode } from "react";
 import { PageError } from "~/components/forms";
 import { useNonce } from "~/components/nonce";
+import { usePageFrame } from "~/components/page-frame";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import stylesheet from "~/tailwind.css?url";
@@ -58,6 +59,7 @@ export function Layout({ children }: { children: ReactNode }) {
   // Undefined when the root loader itself failed: the error page still gets a header.
   const rootData = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
+  const frame = usePageFrame();
   return (
     <html lang="en">
       <head>
@@ -68,17 +70,22 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="flex min-h-screen flex-col">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:font-semibold focus:text-brand-700 focus:shadow-lg"
-        >
-          Skip to content
-        </a>
-        <SiteHeader user={rootData?.user ?? null} organizes={rootData?.organizes ?? false} />
+        {/* A page without the frame (the projector) fills the screen alone: nothing of the site sits behind it. */}
+        {frame === "none" ? null : (
+          <>
+            <a
+              href="#main"
+              className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:font-semibold focus:text-brand-700 focus:shadow-lg"
+            >
+              Skip to content
+            </a>
+            <SiteHeader user={rootData?.user ?? null} organizes={rootData?.organizes ?? false} />
+          </>
+        )}
         <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
           {children}
         </main>
-        <SiteFooter />
+        {frame === "none" ? null : <SiteFooter />}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -150,6 +150,7 @@ async function main() {
     const sentAt = new Map<number, number>();
     const ackLatencies: number[] = [];
     const questionIds: string[] = [];
+    const askedBy = new Map<string, LeanClient>();
     let voterCursor = 0;
     let askerCursor = 0;
     const refusals: string[] = [];
@@ -168,15 +169,25 @@ async function main() {
       // Each person may ask 5 a minute: askers take turns among the first viewers.
       const asker = viewers[askerCursor++ % Math.min(N, 200)]!;
       const data = await write(asker, "question:ask", { body: `Question ${questionIds.length + 1}: what does the evidence say about dose escalation in this setting?` });
-      if (data) questionIds.push(data.question.id);
+      if (data) {
+        questionIds.push(data.question.id);
+        askedBy.set(data.question.id, asker);
+      }
+    };
+    /** Each viewer votes once per question, on the next question in turn; never on their own (the verb refuses that). */
+    const nextVote = () => {
+      for (let tries = 0; ; tries += 1) {
+        const index = voterCursor++;
+        const voter = viewers[index % N]!;
+        const questionId = questionIds[Math.floor(index / N) % questionIds.length]!;
+        // A room of one can only vote on its own: let the refusal be counted rather than loop.
+        if (askedBy.get(questionId) !== voter || tries >= N) return { voter, questionId };
+      }
     };
     const vote = async () => {
       if (!questionIds.length) return;
-      // Each viewer votes once per question, on the next question in turn.
-      const index = voterCursor++;
-      const voter = viewers[index % N]!;
-      const question = questionIds[Math.floor(index / N) % questionIds.length]!;
-      await write(voter, "question:vote", { questionId: question });
+      const { voter, questionId } = nextVote();
+      await write(voter, "question:vote", { questionId });
     };
 
     log(`Streaming ${questionsPerSecond} questions and ${votesPerSecond} votes a second for ${duration} s…`);
@@ -220,10 +231,8 @@ async function main() {
     await Promise.all(
       Array.from({ length: 32 }, async () => {
         while (performance.now() < saturationEnds) {
-          const index = voterCursor++;
-          const voter = viewers[index % N]!;
-          const question = questionIds[Math.floor(index / N) % questionIds.length]!;
-          const response = await voter.request("question:vote", { questionId: question });
+          const { voter, questionId } = nextVote();
+          const response = await voter.request("question:vote", { questionId });
           if (response.ok) acked += 1;
         }
       }),

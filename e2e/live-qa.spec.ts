@@ -5,6 +5,7 @@
 import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { withE2eDatabase } from "./database";
+import { askOnLivePage, waitUntilLive } from "./live-qa-setup";
 
 // Three screens and several sign-ins per test: more than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 90_000 });
@@ -17,7 +18,7 @@ async function expectNoReload(page: Page) {
   expect(await page.evaluate(() => (window as unknown as { liveMark?: boolean }).liveMark)).toBe(true);
 }
 
-const live = (page: Page) => expect(page.getByRole("status").filter({ hasText: "Live" }).first()).toBeVisible({ timeout: 15_000 });
+const live = waitUntilLive;
 
 test("a viewer asks, a moderator approves, the projector shows it, and votes update every screen live", async ({ browser, pageAs }) => {
   const session = "/meetings/sir-2023/sessions/pulmonary-embolism-catheter-directed-therapy";
@@ -29,6 +30,10 @@ test("a viewer asks, a moderator approves, the projector shows it, and votes upd
   await live(viewer);
   await expectNoAxeViolations(viewer);
 
+  const voter = await pageAs("student");
+  await voter.goto(`${session}/live`);
+  await live(voter);
+
   const moderator = await pageAs("moderator");
   await moderator.goto(`${session}/moderate`);
   await expect(moderator.getByRole("heading", { level: 1, name: "Moderate questions" })).toBeVisible();
@@ -37,7 +42,7 @@ test("a viewer asks, a moderator approves, the projector shows it, and votes upd
   const projector = await (await browser.newContext()).newPage();
   await projector.goto(`${session}/present`);
   await expect(projector.getByRole("heading", { name: "Top questions" })).toBeVisible();
-  for (const page of [viewer, moderator, projector]) await markNoReload(page);
+  for (const page of [viewer, voter, moderator, projector]) await markNoReload(page);
 
   await viewer.getByLabel("Your question", { exact: true }).fill(text);
   await viewer.getByRole("button", { name: "Send question" }).click();
@@ -54,12 +59,17 @@ test("a viewer asks, a moderator approves, the projector shows it, and votes upd
   const onProjector = projector.getByRole("listitem").filter({ hasText: text });
   await expect(onProjector).toContainText(/▲ 0 votes/);
 
-  const upvote = mine.getByRole("button", { name: /^Upvote/ });
+  // The author has no upvote on their own question; everyone else's is named after it.
+  await expect(mine.getByRole("button", { name: /^Upvote/ })).toHaveCount(0);
+  const theirs = voter.getByRole("listitem").filter({ hasText: text });
+  const upvote = theirs.getByRole("button", { name: /^Upvote/ });
+  await expect(upvote).toHaveAccessibleName(/^Upvote “Which patients with intermediate-risk PE benefit from catheter therapy\?.*”, 0 votes$/);
   await expect(upvote).toHaveAttribute("aria-pressed", "false");
   await upvote.click();
   await expect(upvote).toHaveAttribute("aria-pressed", "true");
-  await expect(upvote).toHaveAccessibleName("Upvote: 1 vote");
+  await expect(upvote).toHaveAccessibleName(/, 1 vote$/);
   await expect(onProjector).toContainText(/▲ 1 vote(?!s)/);
+  await expect(mine).toContainText(/1\s*vote(?!s)/);
   await expect(moderator.getByRole("region", { name: /On the board/ }).getByRole("listitem").filter({ hasText: text })).toContainText("1 vote");
 
   await moderator.getByRole("region", { name: /On the board/ }).getByRole("listitem").filter({ hasText: text }).getByRole("button", { name: "Pin as now answering" }).click();
@@ -70,8 +80,9 @@ test("a viewer asks, a moderator approves, the projector shows it, and votes upd
   await expect(upvote).toHaveAttribute("aria-pressed", "false");
   await expect(projector.getByRole("region", { name: "Now answering" })).toContainText("0 votes");
 
-  for (const page of [viewer, moderator, projector]) await expectNoReload(page);
+  for (const page of [viewer, voter, moderator, projector]) await expectNoReload(page);
   await viewer.context().close();
+  await voter.context().close();
   await moderator.context().close();
   await projector.context().close();
 });
@@ -80,11 +91,7 @@ test("the moderator works the queue from the keyboard", async ({ pageAs }) => {
   const session = "/meetings/sir-2023/sessions/match-strategies-for-ir-residency";
   const text = `Keyboard-approved question (${Date.now()})`;
   const viewer = await pageAs("student");
-  await viewer.goto(`${session}/live`);
-  await live(viewer);
-  await viewer.getByLabel("Your question", { exact: true }).fill(text);
-  await viewer.getByRole("button", { name: "Send question" }).click();
-  await expect(viewer.getByRole("listitem").filter({ hasText: text })).toContainText("Waiting for moderation");
+  await askOnLivePage(viewer, session, text);
 
   const moderator = await pageAs("moderator");
   await moderator.goto(`${session}/moderate`);

@@ -96,6 +96,24 @@ describe("realtime sidecar: questions", () => {
     expect((await request(watchers.anonymous.socket, "question:vote", { questionId: id })).ok).toBe(false);
   });
 
+  it("refuses an author's upvote of their own question in the acknowledgement, and a blank question with 'Write your question'", async () => {
+    const { watchers } = await room();
+    const { question } = await ok<ChangeResult>(watchers.asker.socket, "question:ask", { body: "Is my own question worth a vote?" });
+    const id = question!.id;
+    await ok(watchers.moderator.socket, "question:approve", { questionId: id });
+    expect(await request(watchers.asker.socket, "question:vote", { questionId: id })).toEqual({
+      ok: false,
+      error: { code: "FORBIDDEN", message: "You cannot upvote your own question." },
+    });
+    expect(await prisma.questionVote.count({ where: { questionId: id } })).toBe(0);
+    // Everyone else still may.
+    expect((await ok<ChangeResult>(watchers.other.socket, "question:vote", { questionId: id })).question).toMatchObject({ voteCount: 1, votedByMe: true });
+
+    for (const body of ["", "  \n  "]) {
+      expect(await request(watchers.asker.socket, "question:ask", { body })).toEqual({ ok: false, error: { code: "INVALID", message: "Write your question (body)" } });
+    }
+  });
+
   it("dismissing tells the author why, takes it off everyone else's screen, and refuses votes on it", async () => {
     const { watchers } = await room();
     const { question } = await ok<ChangeResult>(watchers.asker.socket, "question:ask", { body: "Off-topic: where is lunch?" });

@@ -51,11 +51,13 @@ it("every watcher gets every event once and in order, in its own view, whichever
   for (const watcher of [...others, anonymous]) expect(watcher.question(id)).toBeUndefined();
 
   await ok(moderator.socket, "question:approve", { questionId: id });
-  // A burst of votes from every attendee: each slice gets them in one or more messages.
-  await Promise.all(voters.map((voter) => ok(voter.socket, "question:vote", { questionId: id })));
+  // A burst of votes from every attendee but its author (who may not) and the moderator: each slice gets them in one or more messages.
+  const votersOfIt = [...others, moderator];
+  await Promise.all(votersOfIt.map((voter) => ok(voter.socket, "question:vote", { questionId: id })));
   await Promise.all(everyone.map((w) => w.until((x) => x.question(id)?.voteCount === 6, "every screen to count six votes")));
 
-  for (const voter of voters) expect(voter.question(id)?.votedByMe).toBe(true);
+  for (const voter of votersOfIt) expect(voter.question(id)?.votedByMe).toBe(true);
+  expect(asker!.question(id)?.votedByMe).toBeFalsy();
   expect(anonymous.question(id)?.votedByMe).toBeFalsy();
   expect(anonymous.question(id)?.authorName).toBe("Attendee 1");
   for (const watcher of everyone) {

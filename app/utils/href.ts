@@ -58,6 +58,8 @@ export const href = {
   live: (m: Slug, s: Slug) => `${meeting(m)}/sessions/${seg(s)}/live`,
   moderate: (m: Slug, s: Slug) => `${meeting(m)}/sessions/${seg(s)}/moderate`,
   present: (m: Slug, s: Slug) => `${meeting(m)}/sessions/${seg(s)}/present`,
+  /** The short address of a session's live page that the projector shows for asking. */
+  ask: (code: string) => `/q/${seg(code)}`,
   speakers: (m: Slug, query?: Query) => withQuery(`${meeting(m)}/speakers`, query),
   speaker: (m: Slug, speaker: Slug) => `${meeting(m)}/speakers/${seg(speaker)}`,
   tracks: (m: Slug) => `${meeting(m)}/tracks`,

@@ -53,7 +53,7 @@ export function AskForm({
   const errors = [...(form.errors ?? []), ...(liveError ? [liveError] : [])];
 
   return (
-    <Form method="post" preventScrollReset {...getFormProps(form)} className="space-y-3">
+    <Form method="post" preventScrollReset {...getFormProps(form)} className="space-y-2 sm:space-y-3">
       <input type="hidden" name="intent" value="ask" />
       <FormErrors id={form.errorId} errors={errors} />
       <div>
@@ -63,35 +63,36 @@ export function AskForm({
         <textarea
           key={bodyKey}
           {...bodyProps}
-          rows={3}
+          rows={2}
           maxLength={QUESTION_MAX_LENGTH}
           onInput={(event) => setLength(event.currentTarget.value.length)}
-          className={`mt-1.5 block w-full resize-y rounded-md border bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-500 focus:outline-2 focus:outline-offset-0 focus:outline-brand-600 ${
+          className={`mt-1.5 block min-h-16 w-full resize-y rounded-md border bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-500 focus:outline-2 focus:outline-offset-0 focus:outline-brand-600 sm:min-h-24 ${
             fields.body.errors?.length ? "border-red-600" : "border-slate-300"
           }`}
           placeholder="Ask the speakers something…"
         />
         <div className="mt-1 flex justify-between gap-3 text-sm text-slate-600">
-          <p id="ask-hint">{moderated ? "Moderators review questions before they appear." : "Questions appear right away."}</p>
+          <p id="ask-hint">{moderated ? "Moderators approve questions first." : "Questions appear right away."}</p>
           <p aria-hidden="true" className="tabular-nums">
             {length}/{QUESTION_MAX_LENGTH}
           </p>
         </div>
         <ErrorList id={fields.body.errorId} errors={fields.body.errors} />
       </div>
-      <div className="flex flex-wrap items-center justify-between gap-3">
+      {/* One row on a phone too: the question box and the top questions share the first screen. */}
+      <div className="flex items-center justify-between gap-3">
         <div className="flex items-start gap-2">
-          <input key={anonymousKey} {...anonymousProps} aria-describedby="anonymous-hint" className="mt-0.5 h-4 w-4 rounded border-slate-400 text-brand-700" />
-          <div className="text-sm">
+          <input key={anonymousKey} {...anonymousProps} aria-describedby="anonymous-hint" className="mt-0.5 h-4 w-4 shrink-0 rounded border-slate-400 text-brand-700" />
+          <div className="text-sm leading-tight">
             <label htmlFor={fields.anonymous.id} className="font-medium text-slate-800">
               Ask anonymously
             </label>
-            <p id="anonymous-hint" className="text-slate-600">
+            <p id="anonymous-hint" className="text-xs text-slate-600 sm:text-sm">
               Moderators still see your name.
             </p>
           </div>
         </div>
-        <SubmitButton pending={pending || sending} pendingLabel="Sending…">
+        <SubmitButton pending={pending || sending} pendingLabel="Sending…" className="shrink-0">
           Send question
         </SubmitButton>
       </div>

@@ -1,17 +1,18 @@
 // Pieces shared by the live pages: a form that posts to the route's action
 // without JavaScript (or while the live connection is down) and goes over the
 // socket when it is up, the forms about one question (its actions, editing its
-// text), the connection badge, the notice of the last action, and small
-// status texts.
+// text), the notice of the last action, the polite region that announces
+// changes to the board, and small status texts.
 import { Form } from "@remix-run/react";
-import { type ComponentProps, type FormEvent, type ReactNode } from "react";
+import { forwardRef, type ComponentProps, type FormEvent, type ReactNode } from "react";
 import { QUESTION_MAX_LENGTH, type QuestionView } from "~/models/live-qa/questions";
-import type { LiveStatus } from "./use-live-qa";
+import type { Announcement } from "./use-live-qa";
 
 type LiveFormProps = Omit<ComponentProps<typeof Form>, "onSubmit" | "method"> & {
   /** The socket is connected: submit through `onLiveSubmit` instead of posting. */
   live: boolean;
-  onLiveSubmit: (formData: FormData) => void;
+  /** Gets the form too: a page may move the focus from where the form was once the command is done. */
+  onLiveSubmit: (formData: FormData, form: HTMLFormElement) => void;
 };
 
 export function LiveForm({ live, onLiveSubmit, children, ...rest }: LiveFormProps) {
@@ -19,7 +20,7 @@ export function LiveForm({ live, onLiveSubmit, children, ...rest }: LiveFormProp
     if (!live) return;
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    onLiveSubmit(new FormData(event.currentTarget, submitter instanceof HTMLButtonElement ? submitter : null));
+    onLiveSubmit(new FormData(event.currentTarget, submitter instanceof HTMLButtonElement ? submitter : null), event.currentTarget);
   };
   return (
     <Form method="post" preventScrollReset onSubmit={submit} {...rest}>
@@ -35,7 +36,9 @@ export const questionButtonClass = {
   danger: "rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50",
 } as const;
 
-type QuestionFormProps = { question: QuestionView; live: boolean; onLive: (formData: FormData) => void };
+export type OnLive = (formData: FormData, form: HTMLFormElement) => void;
+
+type QuestionFormProps = { question: QuestionView; live: boolean; onLive: OnLive };
 
 /** A form about one question: its id goes along with whichever button's intent. */
 export function QuestionForm({ question, live, onLive, className, children }: QuestionFormProps & { className?: string; children: ReactNode }) {
@@ -90,11 +93,15 @@ export function QuestionEditor({
 
 export type LiveNoticeText = { text: string; error: boolean };
 
-/** What the last action did, politely announced, or why it failed, announced at once. */
-export function LiveNotice({ notice }: { notice: LiveNoticeText | null }) {
+/**
+ * What the last action did, politely announced, or why it failed, announced at
+ * once. The polite region takes the focus when an action took away the control
+ * it came from and nothing else stands in its place (ref, tabIndex -1).
+ */
+export const LiveNotice = forwardRef<HTMLDivElement, { notice: LiveNoticeText | null }>(function LiveNotice({ notice }, ref) {
   return (
     <>
-      <div role="status" aria-live="polite" className="mt-3 empty:hidden">
+      <div ref={ref} tabIndex={-1} role="status" aria-live="polite" className="mt-3 empty:hidden focus:outline-none">
         {notice && !notice.error ? <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{notice.text}</p> : null}
       </div>
       <div role="alert" className="mt-3 empty:hidden">
@@ -102,30 +109,19 @@ export function LiveNotice({ notice }: { notice: LiveNoticeText | null }) {
       </div>
     </>
   );
-}
+});
 
-const STATUS_TEXT: Record<LiveStatus, string> = {
-  connecting: "Connecting…",
-  live: "Live",
-  reconnecting: "Reconnecting…",
-  "signed-out": "Signed out",
-};
-
-/** "● Live · 1,204 watching": the state of the live connection, announced politely when it changes. */
-export function ConnectionBadge({ status, viewers, className = "" }: { status: LiveStatus; viewers: number | null; className?: string }) {
-  const dot = status === "live" ? "bg-emerald-500" : status === "signed-out" ? "bg-slate-400" : "bg-amber-500";
+/**
+ * Changes to the board worth hearing (announcements.ts), for screen readers
+ * only: the board itself shows them. Rendered from the start, so the first
+ * sentence is announced too; an equal sentence after another gets a different
+ * trailing space, so it is announced again.
+ */
+export function LiveAnnouncer({ announcement }: { announcement: Announcement | null }) {
   return (
-    <p role="status" className={`inline-flex flex-wrap items-center gap-x-2 gap-y-1 text-sm font-medium text-slate-700 ${className}`}>
-      <span className="inline-flex items-center gap-1.5">
-        <span aria-hidden="true" className={`inline-block h-2.5 w-2.5 rounded-full ${dot} ${status === "live" ? "animate-pulse" : ""}`} />
-        {STATUS_TEXT[status]}
-      </span>
-      {status === "live" && viewers !== null ? (
-        <span className="text-slate-600">
-          · {viewers.toLocaleString("en-US")} watching
-        </span>
-      ) : null}
-    </p>
+    <div role="status" className="sr-only" data-live-announcer="">
+      {announcement ? `${announcement.text}${announcement.seq % 2 ? "" : "\u00a0"}` : null}
+    </div>
   );
 }
 

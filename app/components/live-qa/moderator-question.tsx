@@ -1,10 +1,9 @@
 // One question in the moderator's lists, with the actions its state allows.
 // Every action is a form (so it works without JavaScript) that goes over the
 // socket when the live connection is up.
-import type { QuestionView } from "~/models/live-qa/questions";
-import { DISMISS_REASON_MAX_LENGTH } from "~/models/live-qa/questions";
+import { DISMISS_REASON_MAX_LENGTH, questionSnippet, type QuestionView } from "~/models/live-qa/questions";
 import { formatTime } from "~/utils/time";
-import { QuestionEditor, QuestionForm, questionButtonClass } from "./live-form";
+import { QuestionEditor, QuestionForm, questionButtonClass, type OnLive } from "./live-form";
 import { Badge } from "./question-item";
 
 export function ModeratorQuestion({
@@ -13,16 +12,20 @@ export function ModeratorQuestion({
   zone,
   live,
   onLive,
+  shortcuts,
 }: {
   question: QuestionView;
   pinned: boolean;
   zone: string;
   live: boolean;
-  onLive: (formData: FormData) => void;
+  onLive: OnLive;
+  /** The single-key shortcuts are on: the buttons say their keys. */
+  shortcuts: boolean;
 }) {
+  const key = (shortcut: string | undefined) => (shortcuts ? shortcut : undefined);
   const action = (intent: string, label: string, style: keyof typeof questionButtonClass, shortcut?: string) => (
     <QuestionForm question={question} live={live} onLive={onLive}>
-      <button type="submit" name="intent" value={intent} className={questionButtonClass[style]} aria-keyshortcuts={shortcut} data-shortcut={shortcut}>
+      <button type="submit" name="intent" value={intent} className={questionButtonClass[style]} aria-keyshortcuts={key(shortcut)} data-shortcut={shortcut}>
         {label}
       </button>
     </QuestionForm>
@@ -34,7 +37,7 @@ export function ModeratorQuestion({
         tabIndex={0}
         data-question-id={question.id}
         data-queue-item=""
-        aria-label={`${status === "PENDING" ? "Waiting" : status === "APPROVED" ? "On the board" : status === "DISMISSED" ? "Dismissed" : "Withdrawn"}: ${question.body.slice(0, 80)}`}
+        aria-label={`${status === "PENDING" ? "Waiting" : status === "APPROVED" ? "On the board" : status === "DISMISSED" ? "Dismissed" : "Withdrawn"}: ${questionSnippet(question.body)}`}
         className={`rounded-lg border px-4 py-3 shadow-sm focus:outline-2 focus:outline-offset-2 focus:outline-brand-600 ${pinned ? "border-brand-600 bg-brand-50" : "border-slate-200 bg-white"}`}
       >
         <div className="flex items-start justify-between gap-3">
@@ -74,11 +77,11 @@ export function ModeratorQuestion({
               label="Text (the author is told it was edited)"
               saveLabel="Save text"
               summaryClassName={questionButtonClass.secondary}
-              shortcut="e"
+              shortcut={key("e")}
             />
             {status === "PENDING" || status === "APPROVED" ? (
               <details className="group" data-dismiss="">
-                <summary className={`${questionButtonClass.danger} cursor-pointer list-none`} aria-keyshortcuts="d">
+                <summary className={`${questionButtonClass.danger} cursor-pointer list-none`} aria-keyshortcuts={key("d")}>
                   Dismiss…
                 </summary>
                 <QuestionForm question={question} live={live} onLive={onLive} className="mt-2 space-y-2">

@@ -1,15 +1,16 @@
 // One question in the audience list: its text (always as text), who asked (or
-// "Anonymous"), its state, the upvote toggle, and for the author's own waiting
-// question, edit and withdraw.
-import type { QuestionView } from "~/models/live-qa/questions";
+// "Anonymous"), its state, the upvote toggle (named after its question, and
+// not on one's own: the vote verb refuses that too), and for the author's own
+// waiting question, edit and withdraw.
+import { questionSnippet, type QuestionView } from "~/models/live-qa/questions";
 import { formatTime } from "~/utils/time";
-import { QuestionEditor, QuestionForm, votesText } from "./live-form";
+import { QuestionEditor, QuestionForm, votesText, type OnLive } from "./live-form";
 
 export type QuestionActions = {
   live: boolean;
   canVote: boolean;
   zone: string;
-  onLive: (formData: FormData) => void;
+  onLive: OnLive;
 };
 
 export function Badge({ tone, children }: { tone: "amber" | "emerald" | "brand" | "slate" | "red"; children: React.ReactNode }) {
@@ -30,7 +31,9 @@ export function QuestionItem({ question, pinned, actions }: { question: Question
   const dismissed = question.status === "DISMISSED";
   return (
     <li
-      className={`rounded-lg border px-4 py-3 shadow-sm ${pinned ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600" : waiting || dismissed ? "border-dashed border-slate-300 bg-slate-50" : "border-slate-200 bg-white"}`}
+      // The author's own question takes the focus once it is sent (the page moves it there).
+      tabIndex={question.mine ? -1 : undefined}
+      className={`rounded-lg border px-3 py-2.5 shadow-sm sm:px-4 sm:py-3 ${pinned ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600" : waiting || dismissed ? "border-dashed border-slate-300 bg-slate-50" : "border-slate-200 bg-white"}`}
       data-question-id={question.id}
     >
       <div className="flex gap-3">
@@ -44,8 +47,8 @@ export function QuestionItem({ question, pinned, actions }: { question: Question
               {question.editedAt ? <Badge tone="slate">Edited by a moderator</Badge> : null}
             </p>
           ) : null}
-          <p className="text-base leading-relaxed break-words whitespace-pre-line text-slate-900">{question.body}</p>
-          <p className="mt-1.5 text-sm text-slate-600">
+          <p className="text-base leading-snug break-words whitespace-pre-line text-slate-900 sm:leading-relaxed">{question.body}</p>
+          <p className="mt-1 text-sm text-slate-600 sm:mt-1.5">
             {question.mine ? "You" : (question.authorName ?? "Anonymous")}
             {question.mine && question.anonymous ? " (anonymous to others)" : ""} ·{" "}
             <time dateTime={question.createdAt}>{formatTime(new Date(question.createdAt), zone)}</time>
@@ -59,14 +62,14 @@ export function QuestionItem({ question, pinned, actions }: { question: Question
         </div>
         {question.status === "APPROVED" ? (
           <div className="shrink-0">
-            {canVote ? (
+            {canVote && !question.mine ? (
               <QuestionForm question={question} live={live} onLive={onLive}>
                 <button
                   type="submit"
                   name="intent"
                   value={voted ? "unvote" : "vote"}
                   aria-pressed={voted}
-                  aria-label={`Upvote: ${votesText(question.voteCount)}`}
+                  aria-label={`Upvote “${questionSnippet(question.body)}”, ${votesText(question.voteCount)}`}
                   className={`flex min-w-14 flex-col items-center rounded-md border px-2.5 py-1.5 text-sm font-semibold tabular-nums transition-colors ${
                     voted ? "border-brand-700 bg-brand-700 text-white hover:bg-brand-800" : "border-slate-300 bg-white text-slate-800 hover:border-brand-600 hover:text-brand-800"
                   }`}
@@ -80,6 +83,7 @@ export function QuestionItem({ question, pinned, actions }: { question: Question
                 <span aria-hidden="true">▲</span>
                 <span>{question.voteCount}</span>
                 <span className="sr-only">{question.voteCount === 1 ? "vote" : "votes"}</span>
+                {question.mine && canVote ? <span className="sr-only"> (you cannot upvote your own question)</span> : null}
               </p>
             )}
           </div>
@@ -89,7 +93,7 @@ export function QuestionItem({ question, pinned, actions }: { question: Question
   );
 }
 
-function OwnQuestionActions({ question, live, onLive }: { question: QuestionView; live: boolean; onLive: (formData: FormData) => void }) {
+function OwnQuestionActions({ question, live, onLive }: { question: QuestionView; live: boolean; onLive: OnLive }) {
   return (
     <div className="mt-2 flex flex-wrap items-start gap-2">
       <QuestionEditor

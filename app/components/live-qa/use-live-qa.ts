@@ -2,15 +2,23 @@
 // the board kept by applying events in id order (each once), and a reconnect
 // that asks for exactly what was missed. Until it connects (or without
 // JavaScript) the page shows the board its loader rendered, and forms post to
-// the route's action instead.
+// the route's action instead. The status is "offline" until the browser runs
+// this hook, so a page without JavaScript never claims to be connecting. With
+// `announceFor`, the changes worth hearing come out as one polite sentence
+// (announcements.ts).
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { QaCommandEvent } from "~/models/live-qa/commands";
+import { qaAnnouncement } from "~/models/live-qa/announcements";
+import type { QaCommandEvent, QaPage } from "~/models/live-qa/commands";
 import { applyQaEvents, type QaBoard, type QuestionView } from "~/models/live-qa/questions";
 import { href } from "~/utils/href";
 import type { AckResponse, ChangeResult, ClientToServerEvents, JoinResult, ServerToClientEvents, ViewerRights } from "../../../realtime/contract";
 
-export type LiveStatus = "connecting" | "live" | "reconnecting" | "signed-out";
+/** "offline": rendered on the server, or JavaScript has not run (yet, or at all). */
+export type LiveStatus = "offline" | "connecting" | "live" | "reconnecting" | "signed-out";
+
+/** A sentence for the page's polite live region; `seq` tells one from an equal one before it. */
+export type Announcement = { text: string; seq: number };
 
 type QaSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -25,9 +33,22 @@ async function fetchTicket(): Promise<string | null> {
   }
 }
 
-export function useLiveQa({ realtimeUrl, sessionId, initialBoard }: { realtimeUrl: string; sessionId: string; initialBoard: QaBoard }) {
+export function useLiveQa({
+  realtimeUrl,
+  sessionId,
+  initialBoard,
+  announceFor,
+}: {
+  realtimeUrl: string;
+  sessionId: string;
+  initialBoard: QaBoard;
+  announceFor?: QaPage;
+}) {
   const [board, setBoard] = useState(initialBoard);
-  const [status, setStatus] = useState<LiveStatus>("connecting");
+  const [status, setStatus] = useState<LiveStatus>("offline");
+  const [announcement, setAnnouncement] = useState<Announcement | null>(null);
+  // Events up to this id were on the screen already (rendered, caught up after a reconnect, or announced).
+  const announcedUpTo = useRef(initialBoard.lastEventId);
   const [viewers, setViewers] = useState<number | null>(null);
   const [rights, setRights] = useState<ViewerRights | null>(null);
   const socketRef = useRef<QaSocket | null>(null);
@@ -38,9 +59,11 @@ export function useLiveQa({ realtimeUrl, sessionId, initialBoard }: { realtimeUr
   // A newer render of the loader (after a no-JS style form post) replaces an older board.
   useEffect(() => {
     setBoard((current) => (initialBoard.lastEventId > current.lastEventId ? initialBoard : current));
+    announcedUpTo.current = Math.max(announcedUpTo.current, initialBoard.lastEventId);
   }, [initialBoard]);
 
   useEffect(() => {
+    setStatus("connecting");
     const socket: QaSocket = io(realtimeUrl, {
       transports: ["websocket", "polling"],
       withCredentials: true,
@@ -55,6 +78,9 @@ export function useLiveQa({ realtimeUrl, sessionId, initialBoard }: { realtimeUr
       socket.emit("qa:join", { sessionId, lastEventId }, (response: AckResponse<JoinResult>) => {
         if (!response.ok) return;
         const { sync } = response.data;
+        // What a join brings (a whole board, or what was missed while away) is shown, not read out.
+        const caughtUp = sync.kind === "snapshot" ? sync.board.lastEventId : Math.max(0, ...sync.events.map((event) => event.id));
+        announcedUpTo.current = Math.max(announcedUpTo.current, caughtUp);
         setBoard((current) => (sync.kind === "snapshot" ? sync.board : applyQaEvents(current, sync.events)));
         rightsRef.current = response.data.rights;
         setRights(response.data.rights);
@@ -68,7 +94,15 @@ export function useLiveQa({ realtimeUrl, sessionId, initialBoard }: { realtimeUr
       rightsRef.current = changed;
       setRights(changed);
     });
-    socket.on("qa:events", (events) => setBoard((current) => applyQaEvents(current, events)));
+    socket.on("qa:events", (events) => {
+      const fresh = events.filter((event) => event.id > announcedUpTo.current);
+      if (fresh.length) {
+        announcedUpTo.current = Math.max(...fresh.map((event) => event.id));
+        const text = announceFor ? qaAnnouncement(fresh, announceFor) : null;
+        if (text) setAnnouncement((last) => ({ text, seq: (last?.seq ?? 0) + 1 }));
+      }
+      setBoard((current) => applyQaEvents(current, events));
+    });
     socket.on("viewers:count", ({ count }) => setViewers(count));
     socket.on("auth:ended", () => setStatus("signed-out"));
     socket.on("disconnect", (reason) => setStatus(reason === "io server disconnect" ? "signed-out" : "reconnecting"));
@@ -77,7 +111,7 @@ export function useLiveQa({ realtimeUrl, sessionId, initialBoard }: { realtimeUr
       socket.close();
       socketRef.current = null;
     };
-  }, [realtimeUrl, sessionId]);
+  }, [realtimeUrl, sessionId, announceFor]);
 
   /** Sends a change over the socket; the acknowledged question is shown at once (its event follows). */
   const send = useCallback(async (event: QaCommandEvent, payload: object): Promise<AckResponse<ChangeResult>> => {
@@ -103,7 +137,7 @@ export function useLiveQa({ realtimeUrl, sessionId, initialBoard }: { realtimeUr
     }
   }, []);
 
-  return { board, status, viewers, rights, send, live: status === "live" };
+  return { board, status, viewers, rights, send, announcement, live: status === "live" };
 }
 
 export type LiveQa = ReturnType<typeof useLiveQa>;

@@ -63,6 +63,9 @@ export async function askQuestion(input: AskInput): Promise<QaChange> {
   });
 }
 
+/** Votes say what others want answered: an author's own vote would only count them twice. */
+export const OWN_QUESTION_VOTE = "You cannot upvote your own question.";
+
 type VoteRow = { outcome: string; event_id: bigint | null; question: QuestionRecord | null; settings: QaSettings | null };
 
 const VOTE_REFUSALS: Record<string, [RefusalCode, string]> = {
@@ -73,6 +76,7 @@ const VOTE_REFUSALS: Record<string, [RefusalCode, string]> = {
   WITHDRAWN: ["CONFLICT", "This question is no longer on the board."],
   ALREADY_VOTED: ["CONFLICT", "You already voted for this question."],
   NOT_VOTED: ["CONFLICT", "You have not voted for this question."],
+  OWN_QUESTION: ["FORBIDDEN", OWN_QUESTION_VOTE],
 };
 
 async function vote(input: QuestionInput, up: boolean): Promise<QaChange> {
@@ -99,7 +103,10 @@ async function vote(input: QuestionInput, up: boolean): Promise<QaChange> {
   return { eventId: Number(row.event_id), qa: row.settings, ...(question ? { question: { ...question, votedByMe: up } } : {}) };
 }
 
-/** One upvote per person per question (the unique key enforces it); the count is kept in the same transaction. */
+/**
+ * One upvote per person per question (the unique key enforces it), never on
+ * one's own (qa_vote refuses it); the count is kept in the same transaction.
+ */
 export function voteQuestion(input: QuestionInput): Promise<QaChange> {
   return vote(input, true);
 }

@@ -46,6 +46,8 @@ type QaCommandRow<S extends PayloadSchema> = {
   signInTo?: string;
   /** False when the screen already shows it (a pressed vote button): no notice after a live click. */
   announceLive?: false;
+  /** True when its form shows its own refusals (the question box): the page's notice does not say them again. */
+  refusalsInForm?: true;
 };
 
 const row = <S extends PayloadSchema>(command: QaCommandRow<S>) => command;
@@ -61,6 +63,7 @@ export const QA_COMMANDS = {
       "asked-pending": "Your question was sent. It appears for everyone once a moderator approves it.",
     },
     confirmationOf: (change) => (change.question?.status === "PENDING" ? "asked-pending" : "asked"),
+    refusalsInForm: true,
   }),
   "question:edit": row({
     who: "participant",

@@ -1,12 +1,15 @@
 // The rules every screen shares: how question text is cleaned, who sees what
 // of a question, and how events are applied (in order, each once).
+import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
+import { askPayloadSchema, QA_COMMANDS } from "./commands";
 import {
   applyQaEvents,
   audienceQuestions,
   cleanQuestionText,
   projectorQuestions,
   questionBodySchema,
+  questionSnippet,
   sortQuestions,
   viewQaEvent,
   viewQuestion,
@@ -49,6 +52,37 @@ describe("question text", () => {
     expect(questionBodySchema.safeParse("x".repeat(500)).success).toBe(true);
     expect(questionBodySchema.safeParse("x".repeat(501)).success).toBe(false);
     expect(questionBodySchema.safeParse(`${"x".repeat(500)}\u0000\u0000`).data).toBe("x".repeat(500));
+  });
+});
+
+describe("what a question box says", () => {
+  /** The errors of the question box as Conform reads it (the browser and the no-JavaScript action alike). */
+  const formErrors = (fields: Record<string, string>, schema: Parameters<typeof parseWithZod>[1]["schema"] = askPayloadSchema) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.set(name, value);
+    const submission = parseWithZod(form, { schema });
+    return submission.status === "success" ? null : submission.error;
+  };
+
+  it("says 'Write your question' for a blank or whitespace-only question, in the form and over the socket", () => {
+    for (const body of ["", " ", "   \n\t ", "\u200b\u00a0"]) {
+      expect(formErrors({ body }), JSON.stringify(body)).toEqual({ body: ["Write your question"] });
+      expect(askPayloadSchema.safeParse({ body }).error?.issues.map((issue) => issue.message), JSON.stringify(body)).toEqual(["Write your question"]);
+    }
+    expect(formErrors({})).toEqual({ body: ["Write your question"] });
+    expect(formErrors({ body: "x".repeat(501) })).toEqual({ body: ["A question has at most 500 characters"] });
+    expect(formErrors({ body: "Why?" })).toBeNull();
+  });
+
+  it("takes a blank dismissal reason as none", () => {
+    expect(formErrors({ questionId: "c".repeat(25), reason: "   " }, QA_COMMANDS["question:dismiss"].schema)).toBeNull();
+    expect(formErrors({ questionId: "c".repeat(25), reason: "x".repeat(201) }, QA_COMMANDS["question:dismiss"].schema)).toEqual({ reason: ["A reason has at most 200 characters"] });
+  });
+
+  it("cuts a question to one short line for labels, at a word where it can", () => {
+    expect(questionSnippet("  Is it\n\nsafe?  ")).toBe("Is it safe?");
+    expect(questionSnippet("word ".repeat(40), 20)).toBe("word word word word…");
+    expect(questionSnippet("x".repeat(100), 10)).toBe("xxxxxxxxx…");
   });
 });
 

@@ -42,22 +42,22 @@ export function cleanQuestionText(raw: string): string {
     .trim();
 }
 
+// The length rules after cleaning are checks on the cleaned text, not a second
+// z.string(): Conform's form parsing turns an empty string into "missing" at
+// every z.string() it finds, so a nested one would answer a whitespace-only
+// question with zod's "expected string, received undefined".
 export const questionBodySchema = z
   .string({ error: "Write your question" })
   .max(RAW_TEXT_LIMIT, `A question has at most ${QUESTION_MAX_LENGTH} characters`)
   .transform(cleanQuestionText)
-  .pipe(
-    z
-      .string()
-      .min(1, "Write your question")
-      .max(QUESTION_MAX_LENGTH, `A question has at most ${QUESTION_MAX_LENGTH} characters`),
-  );
+  .refine((text) => text.length > 0, "Write your question")
+  .refine((text) => text.length <= QUESTION_MAX_LENGTH, `A question has at most ${QUESTION_MAX_LENGTH} characters`);
 
 export const dismissReasonSchema = z
   .string()
   .max(RAW_TEXT_LIMIT, `A reason has at most ${DISMISS_REASON_MAX_LENGTH} characters`)
   .transform(cleanQuestionText)
-  .pipe(z.string().max(DISMISS_REASON_MAX_LENGTH, `A reason has at most ${DISMISS_REASON_MAX_LENGTH} characters`))
+  .refine((text) => text.length <= DISMISS_REASON_MAX_LENGTH, `A reason has at most ${DISMISS_REASON_MAX_LENGTH} characters`)
   .optional();
 
 /** Question and session ids are cuids; anything else is refused before it reaches the database. */
@@ -230,6 +230,16 @@ export function projectorQuestions(board: QaBoard, count: number): QuestionView[
     board.questions.filter((q) => q.status === "APPROVED" && !q.answeredAt && q.id !== board.qa.pinnedQuestionId),
     "top",
   ).slice(0, count);
+}
+
+/** A question's start, on one line, for labels and announcements: at most `max` characters, cut at a word where it can be. */
+export function questionSnippet(body: string, max = 80): string {
+  const line = body.replace(/\s+/g, " ").trim();
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max - 1);
+  // The cut falls between words when the next character is a space.
+  const atWord = line[max - 1] === " " ? cut.length : cut.lastIndexOf(" ");
+  return `${(atWord > max / 2 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
 }
 
 /** "Try again in 42 seconds." / "Try again in a minute." */

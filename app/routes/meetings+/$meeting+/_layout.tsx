@@ -3,6 +3,7 @@
 // that changed since they last looked), and the time-zone bar.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useMatches } from "@remix-run/react";
+import { usePageFrame } from "~/components/page-frame";
 import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
@@ -52,6 +53,9 @@ export default function MeetingLayout() {
   const withTz = useProgramHref();
   // Pages without times (the speaker directory, the track list) say so in their handle.
   const showsTimes = !useMatches().some((match) => (match.handle as ProgramHandle | undefined)?.showsTimes === false);
+  const frame = usePageFrame();
+  // A compact frame leaves a phone's first screen to the page (the way back is its own back link).
+  const phoneHidden = frame === "compact" ? "hidden sm:block" : "";
   const navItems = [
     { to: withTz(href.meeting(meeting.slug)), label: "Home", end: true },
     { to: withTz(href.agenda(meeting.slug)), label: "Program" },
@@ -61,10 +65,11 @@ export default function MeetingLayout() {
     { to: withTz(href.schedule(meeting.slug)), label: "My schedule", badge: <NavCount value={changedSessions} label={changedSessions === 1 ? "changed session" : "changed sessions"} /> },
     registered ? { to: href.registration(meeting.slug), label: "My registration" } : { to: href.register(meeting.slug), label: "Register" },
   ];
+  if (frame === "none") return <Outlet />;
   return (
     <>
       <TimeZoneHint />
-      <div className="border-b border-slate-200 bg-white">
+      <div className={`border-b border-slate-200 bg-white ${phoneHidden}`}>
         <div className={`${pageWidthClass} px-4 pt-4 sm:px-6 sm:pt-5`}>
           <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">
             {meeting.society} · {meeting.format === "VIRTUAL" ? "Virtual" : meeting.format === "HYBRID" ? "Hybrid" : "In person"}
@@ -81,7 +86,11 @@ export default function MeetingLayout() {
           <SectionNav label="Meeting" items={navItems} shape="tabs" className="no-print mt-3 pb-3 md:mt-2 md:-mb-px md:pb-0" />
         </div>
       </div>
-      {showsTimes ? <ZoneBar view={zone} /> : null}
+      {showsTimes ? (
+        <div className={phoneHidden}>
+          <ZoneBar view={zone} />
+        </div>
+      ) : null}
       <Outlet />
     </>
   );

@@ -14,6 +14,7 @@ import { action as moderateAction, loader as moderateLoader } from "./sessions.$
 import { loader as presentLoader } from "./sessions.$session_.present";
 import { loader as sessionLoader } from "./sessions.$session";
 import { action as ticketAction } from "../../_resources+/realtime.ticket";
+import { loader as askLinkLoader } from "../../q.$code";
 
 let session: { id: string; slug: string };
 let moderator: TestPerson;
@@ -95,6 +96,47 @@ describe("viewer page", () => {
     expect(await prisma.audienceQuestion.count({ where: { sessionId: session.id } })).toBe(before);
   });
 
+  it("answers a blank or whitespace-only question with 400 and 'Write your question', writing nothing", async () => {
+    const before = await prisma.audienceQuestion.count({ where: { sessionId: session.id } });
+    for (const body of ["", "   ", " \n\t\u200b "]) {
+      const result = await outcome(liveAction(post("/live", { intent: "ask", body }, attendee)));
+      expect(result.status, JSON.stringify(body)).toBe(400);
+      expect(result.body).toMatchObject({ intent: "ask", error: "Write your question", result: { error: { body: ["Write your question"] } } });
+    }
+    expect(await prisma.audienceQuestion.count({ where: { sessionId: session.id } })).toBe(before);
+  });
+
+  it("refuses an author's upvote of their own question through the plain form with 403 and a sentence", async () => {
+    const author = await makePerson("ATTENDEE");
+    const id = (await askQuestion({ sessionId: session.id, userId: author.id, body: "Mine to answer" })).question!.id;
+    await approveQuestion({ sessionId: session.id, questionId: id, userId: moderator.id });
+    const result = await outcome(liveAction(post("/live", { intent: "vote", questionId: id }, author)));
+    expect(result).toMatchObject({ status: 403, body: { intent: "vote", error: "You cannot upvote your own question." } });
+    expect(await prisma.questionVote.count({ where: { questionId: id } })).toBe(0);
+  });
+
+  it("tells a registrant whose registration awaits verification (or payment) where it stands, not to register", async () => {
+    const trainee = await makePerson(null, "sir-2023", "Tess Trainee");
+    const meetingId = (await prisma.meeting.findUniqueOrThrow({ where: { slug: "sir-2023" }, select: { id: true } })).id;
+    const category = await prisma.registrationCategory.findFirstOrThrow({ where: { meetingId, requiresProof: true }, select: { id: true } });
+    const tier = await prisma.registrationTier.findFirstOrThrow({ where: { meetingId }, select: { id: true } });
+    const registration = await prisma.registration.create({
+      data: { meetingId, userId: trainee.id, code: `T-${trainee.id.slice(-8)}`, categoryId: category.id, tierId: tier.id, attendance: "VIRTUAL", status: "ACTIVE", verification: "PENDING", proofMethod: "DOCUMENT" },
+      select: { id: true },
+    });
+    expect((await liveLoader(get("/live", trainee))).standing).toEqual({ state: "awaiting-verification", emailToConfirm: false });
+    await prisma.registration.update({ where: { id: registration.id }, data: { proofMethod: "INSTITUTIONAL_EMAIL", institutionalEmail: "tess@hospital.edu" } });
+    expect((await liveLoader(get("/live", trainee))).standing).toEqual({ state: "awaiting-verification", emailToConfirm: true });
+    await prisma.registration.update({ where: { id: registration.id }, data: { verification: "REJECTED" } });
+    expect((await liveLoader(get("/live", trainee))).standing).toEqual({ state: "verification-declined" });
+    await prisma.registration.update({ where: { id: registration.id }, data: { status: "AWAITING_PAYMENT", verification: "NOT_REQUIRED" } });
+    expect((await liveLoader(get("/live", trainee))).standing).toEqual({ state: "awaiting-payment" });
+    await prisma.registration.update({ where: { id: registration.id }, data: { status: "CANCELLED" } });
+    expect((await liveLoader(get("/live", trainee))).standing).toBeNull();
+    // Who may take part is never asked about their registration.
+    expect((await liveLoader(get("/live", attendee))).standing).toBeNull();
+  });
+
   it("votes through the plain form; a second vote is a 409 with a message", async () => {
     const voter = await makePerson("ATTENDEE");
     expect((await outcome(liveAction(post("/live", { intent: "vote", questionId: approvedId }, voter)))).status).toBe(302);
@@ -142,7 +184,21 @@ describe("projector view and session page", () => {
     const data = await presentLoader(get("/present", moderator));
     expect(data.board.questions.some((q) => q.id === pendingId)).toBe(false);
     expect(data.board.questions.some((q) => q.id === approvedId)).toBe(true);
-    expect(data.askAt).toMatch(new RegExp(`${href.live("sir-2023", session.slug)}$`));
+    expect(data.askAt).toMatch(/^localhost(:\d+)?\/q\/[0-9a-f]{7}$/);
+    expect(data.askQr).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+  });
+
+  it("the projector's short link leads to the live page, typed in any case; an unknown code is a 404", async () => {
+    const { askAt } = await presentLoader(get("/present"));
+    const code = askAt.split("/q/")[1]!;
+    for (const typed of [code, code.toUpperCase()]) {
+      const result = await outcome(askLinkLoader({ request: new Request(`http://localhost/q/${typed}`), params: { code: typed }, context: {} }));
+      expect(result).toMatchObject({ status: 302, location: href.live("sir-2023", session.slug) });
+    }
+    for (const typed of ["0000000", "not-a-code", "12"]) {
+      const result = await outcome(askLinkLoader({ request: new Request(`http://localhost/q/${typed}`), params: { code: typed }, context: {} }));
+      expect(result.status, typed).toBe(404);
+    }
   });
 
   it("the session page keeps the approved questions", async () => {

@@ -1,52 +1,41 @@
 // The virtual session: the stream (or when it starts, or the recording), the
 // session's details, and the live Q&A: ask, upvote, sort by top or newest, and
 // follow answers as they happen. Without JavaScript the questions still show
-// and every form posts here; with it, changes go over the realtime sidecar.
+// and every form posts here; with it, changes go over the realtime sidecar. On
+// a phone the first screen holds the status, the stream and the question box
+// with the top questions (the meeting's frame is compact there).
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AskForm } from "~/components/live-qa/ask-form";
-import { ConnectionBadge, LiveNotice } from "~/components/live-qa/live-form";
+import { LiveAnnouncer, LiveNotice } from "~/components/live-qa/live-form";
+import { LiveHeader } from "~/components/live-qa/live-header";
 import { QuestionItem } from "~/components/live-qa/question-item";
+import { TakePartNotice } from "~/components/live-qa/take-part";
 import { useLiveCommands } from "~/components/live-qa/use-live-commands";
 import { useLiveQa } from "~/components/live-qa/use-live-qa";
+import type { FrameHandle } from "~/components/page-frame";
 import { pageWidthClass } from "~/components/page-width";
 import { getQaBoard } from "~/models/live-qa/board.server";
 import { audienceQuestions, sortQuestions, type QuestionSort } from "~/models/live-qa/questions";
+import type { SessionPhase } from "~/models/live-qa/session-phase";
 import { ROLE_LABELS } from "~/models/program/program";
 import { loginUrlFor } from "~/server/auth.server";
-import { loadLivePage, runQaCommand } from "~/server/live-qa-page.server";
+import { loadLivePage, runQaCommand, sessionTimingOf, standingOf, webUrl } from "~/server/live-qa-page.server";
 import { canFrameStream } from "~/server/security-headers.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
-import { formatDate, formatTime, formatTimeRange, zoneAbbreviation, zoneViewFor } from "~/utils/time";
-import { BackLink } from "~/components/back-link";
+import { dayKeyOf, formatDate, formatDay, formatTimeRange, zoneAbbreviation, zoneViewFor } from "~/utils/time";
 
-type StreamPhase = "cancelled" | "before" | "live" | "after";
-
-/** The stream opens this long before the session starts. */
-const STREAM_OPENS_MS = 30 * 60 * 1000;
-
-/** Only http(s) links become hrefs or frames: a stored "javascript:" URL must never run. */
-function webUrl(url: string | null): string | null {
-  return url && /^https?:\/\//i.test(url) ? url : null;
-}
+export const handle: FrameHandle = { frame: "compact" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await loadLivePage(request, params);
   const { session, user } = page;
-  const board = await getQaBoard(session.id, { userId: user?.id ?? null, moderator: page.canModerate });
+  const [board, standing] = await Promise.all([getQaBoard(session.id, { userId: user?.id ?? null, moderator: page.canModerate }), standingOf(page)]);
   const zone = zoneViewFor(request, session.meeting);
-  const now = Date.now();
-  const phase: StreamPhase =
-    session.status === "CANCELLED"
-      ? "cancelled"
-      : now < session.startsAt.getTime() - STREAM_OPENS_MS
-        ? "before"
-        : now <= session.endsAt.getTime()
-          ? "live"
-          : "after";
   const url = new URL(request.url);
   const streamUrl = webUrl(session.streamUrl);
+  const timing = sessionTimingOf(session, zone.zone);
   return {
     meeting: { slug: session.meeting.slug, name: session.meeting.name },
     session: {
@@ -63,16 +52,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     when: {
       date: formatDate(session.startsAt, zone.zone),
+      shortDate: formatDay(dayKeyOf(session.startsAt, zone.zone), "short"),
       time: formatTimeRange(session.startsAt, session.endsAt, zone.zone),
-      startTime: formatTime(session.startsAt, zone.zone),
       abbreviation: zoneAbbreviation(zone.zone, session.startsAt),
     },
+    timing,
     zone: zone.zone,
-    phase,
     board,
     sort: (url.searchParams.get("sort") === "new" ? "new" : "top") as QuestionSort,
     done: url.searchParams.get("done"),
     viewer: { signedIn: user !== null, canParticipate: page.canParticipate, canModerate: page.canModerate },
+    standing,
     loginUrl: loginUrlFor(request),
     realtimeUrl: page.realtimeUrl,
   };
@@ -91,14 +81,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function LiveSessionPage() {
-  const { meeting, session, when, zone, phase, board: initialBoard, sort, done, viewer: loaded, loginUrl, realtimeUrl } = useLoaderData<typeof loader>();
+  const { meeting, session, when, timing, zone, board: initialBoard, sort, done, viewer: loaded, standing, loginUrl, realtimeUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { board, status, viewers, rights, send, live } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard });
+  const { board, status, viewers, rights, send, live, announcement } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard, announceFor: "audience" });
   // The sidecar's word is newer than the loader's: a registration confirmed or cancelled while watching shows at once.
   const viewer = rights ? { ...loaded, canParticipate: rights.canParticipate, canModerate: rights.canModerate } : loaded;
-  // The question box shows its own errors; the notice shows the other forms'.
-  const { notice, run, onLive } = useLiveCommands({ send, page: "audience", refusal: actionData?.intent === "ask" ? null : actionData?.error, done });
+  const { notice, noticeRef, run, onLive, focusAfter } = useLiveCommands({ send, page: "audience", posted: actionData, done, lastEventId: board.lastEventId });
   const pinnedId = board.qa.pinnedQuestionId;
   const pinned = board.questions.find((q) => q.id === pinnedId && q.status === "APPROVED") ?? null;
   const questions = sortQuestions(audienceQuestions(board), sort).filter((q) => q.id !== pinned?.id);
@@ -114,21 +103,23 @@ export default function LiveSessionPage() {
   const actions = { live, canVote: viewer.canParticipate, zone, onLive };
 
   return (
-    <div className={`${pageWidthClass} px-4 py-5 sm:px-6 sm:py-6`}>
-      <p className="text-sm">
-        <BackLink to={href.session(meeting.slug, session.slug)}>Session details</BackLink>
-      </p>
-      <header className="mt-2 flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
-        <div className="min-w-0">
-          <p className="text-sm font-medium text-slate-600">
-            {when.date} · {when.time} {when.abbreviation}
-            {session.room ? ` · ${session.room.name}` : ""}
-          </p>
-          <h1 className="mt-1 text-2xl leading-tight font-bold tracking-tight text-slate-900 sm:text-3xl">{session.title}</h1>
-        </div>
-        <div className="flex flex-col items-start gap-2 sm:items-end">
-          <ConnectionBadge status={status} viewers={viewers} />
-          {viewer.canModerate ? (
+    <div className={`${pageWidthClass} px-4 py-4 sm:px-6 sm:py-6`}>
+      <LiveHeader
+        back={{ to: href.session(meeting.slug, session.slug), label: "Session details" }}
+        eyebrow={
+          // A phone gets the short date and no room: one line.
+          <>
+            <span className="sm:hidden">{when.shortDate}</span>
+            <span className="hidden sm:inline">{when.date}</span> · {when.time} {when.abbreviation}
+            {session.room ? <span className="hidden sm:inline"> · {session.room.name}</span> : null}
+          </>
+        }
+        title={session.title}
+        timing={timing}
+        viewers={viewers}
+        connection={status}
+        actions={
+          viewer.canModerate ? (
             <p className="flex gap-3 text-sm font-semibold">
               <Link to={href.moderate(meeting.slug, session.slug)} className="text-brand-700 underline underline-offset-2">
                 Moderate questions
@@ -137,20 +128,20 @@ export default function LiveSessionPage() {
                 Projector view
               </Link>
             </p>
-          ) : null}
-        </div>
-      </header>
+          ) : null
+        }
+      />
 
       {/* Phones get the stream, then the questions, then the details; wide screens put the questions beside both. */}
-      <div className="mt-5 grid gap-6 lg:grid-cols-[minmax(0,1fr)_26rem] lg:grid-rows-[auto_1fr] lg:items-start">
+      <div className="mt-3 grid gap-3 sm:mt-5 sm:gap-6 lg:grid-cols-[minmax(0,1fr)_26rem] lg:grid-rows-[auto_1fr] lg:items-start">
         <div className="min-w-0 lg:col-start-1 lg:row-start-1">
-          <StreamPanel phase={phase} title={session.title} streamUrl={session.streamUrl} streamFramed={session.streamFramed} recordingUrl={session.recordingUrl} when={when} />
+          <StreamPanel phase={timing.phase} title={session.title} streamUrl={session.streamUrl} streamFramed={session.streamFramed} recordingUrl={session.recordingUrl} when={{ date: when.date, startTime: timing.startTime }} />
         </div>
 
         <section
           id="questions"
           aria-labelledby="questions-heading"
-          className="min-w-0 scroll-mt-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5 lg:col-start-2 lg:row-span-2 lg:row-start-1"
+          className="min-w-0 scroll-mt-4 rounded-xl border border-slate-200 bg-white p-3 shadow-sm sm:p-5 lg:col-start-2 lg:row-span-2 lg:row-start-1"
         >
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="questions-heading" className="text-lg font-bold text-slate-900">
@@ -172,7 +163,8 @@ export default function LiveSessionPage() {
             </nav>
           </div>
 
-          <LiveNotice notice={notice} />
+          <LiveNotice ref={noticeRef} notice={notice} />
+          <LiveAnnouncer announcement={announcement} />
 
           <div className="mt-3">
             {!board.qa.open ? (
@@ -184,23 +176,15 @@ export default function LiveSessionPage() {
                 moderated={board.qa.moderationEnabled}
                 onLiveAsk={async (question) => {
                   const response = await run("ask", question);
-                  return response && !response.ok ? response.error.message : null;
+                  if (!response?.ok) return response?.error.message ?? null;
+                  // The question just sent is the result: the focus goes to it (the button was disabled while sending).
+                  const id = response.data.question?.id;
+                  focusAfter(response.data.eventId, () => (id ? document.querySelector<HTMLElement>(`#questions li[data-question-id="${id}"]`) : null));
+                  return null;
                 }}
               />
-            ) : viewer.signedIn ? (
-              <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
-                Only people registered for {meeting.name} can ask and vote.{" "}
-                <Link to={href.register(meeting.slug)} className="font-semibold text-brand-700 underline underline-offset-2">
-                  Register to take part
-                </Link>
-              </p>
             ) : (
-              <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700">
-                <Link to={loginUrl} className="font-semibold text-brand-700 underline underline-offset-2">
-                  Sign in
-                </Link>{" "}
-                to ask questions and vote.
-              </p>
+              <TakePartNotice meeting={meeting} signedIn={viewer.signedIn} standing={standing} loginUrl={loginUrl} />
             )}
           </div>
 
@@ -255,6 +239,10 @@ export default function LiveSessionPage() {
   );
 }
 
+/**
+ * The stream while it plays (16:9); otherwise a card that says the same as the
+ * status line, compact on phones so the questions stay on the first screen.
+ */
 function StreamPanel({
   phase,
   title,
@@ -263,12 +251,12 @@ function StreamPanel({
   recordingUrl,
   when,
 }: {
-  phase: StreamPhase;
+  phase: SessionPhase;
   title: string;
   streamUrl: string | null;
   streamFramed: boolean;
   recordingUrl: string | null;
-  when: { date: string; startTime: string; abbreviation: string };
+  when: { date: string; startTime: string };
 }) {
   if (phase === "live" && streamUrl && streamFramed) {
     return (
@@ -285,11 +273,14 @@ function StreamPanel({
     );
   }
   const card = (heading: string, text: string, link?: { href: string; label: string }) => (
-    <div className="flex aspect-video w-full flex-col items-center justify-center rounded-xl bg-slate-900 px-6 text-center text-white shadow-sm">
-      <p className="text-xl font-bold sm:text-2xl">{heading}</p>
-      <p className="mt-2 max-w-md text-slate-200">{text}</p>
+    <div className="flex w-full flex-wrap items-center justify-between gap-x-4 gap-y-2 rounded-xl bg-slate-900 px-4 py-3 text-white shadow-sm sm:aspect-video sm:flex-col sm:flex-nowrap sm:justify-center sm:px-6 sm:text-center">
+      <div>
+        <p className="text-base font-bold sm:text-2xl">{heading}</p>
+        {/* On a phone the status line right above says as much: the card keeps to one or two lines there. */}
+        <p className="mt-2 hidden max-w-md text-base text-slate-200 sm:block">{text}</p>
+      </div>
       {link ? (
-        <a href={link.href} rel="noreferrer" className="mt-4 rounded-md bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100">
+        <a href={link.href} rel="noreferrer" className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-100 sm:mt-2 sm:px-4 sm:py-2 sm:text-base">
           {link.label}
         </a>
       ) : null}
@@ -299,7 +290,7 @@ function StreamPanel({
   if (phase === "live" && streamUrl) return card("The session is live", "Its stream plays on the organizer's video player.", { href: streamUrl, label: "Watch the stream" });
   if (phase === "before") {
     return card(
-      streamUrl ? `The stream starts at ${when.startTime} ${when.abbreviation}` : "This session is not streamed",
+      streamUrl ? `The stream starts at ${when.startTime}` : "This session is not streamed",
       streamUrl ? `${when.date}. Leave this page open: the stream appears here when it begins. You can ask questions already.` : "Follow it in the room, and ask your questions here.",
     );
   }

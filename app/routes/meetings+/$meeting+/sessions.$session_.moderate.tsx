@@ -1,24 +1,28 @@
 // The moderator's view of a session's live Q&A: the queue waiting for
 // approval, the board, "now answering", and the session's Q&A switches (open or
 // closed, moderation on or off). Only the meeting's moderators and organizers
-// get in. Keyboard: j/k move through the questions, a approves, d dismisses,
-// e edits, p pins, m marks answered, ? shows the keys.
+// get in. Keyboard, while the focus is in the queue (WCAG 2.1.4: single keys
+// must not fire from elsewhere, and can be turned off; the choice is kept in
+// this browser): j/k move through the questions, a approves, d dismisses, e
+// edits, p pins, m marks answered, ? shows the keys. After approving,
+// dismissing or pinning, the focus goes to the next question or to the result.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
-import { ConnectionBadge, LiveForm, LiveNotice, questionButtonClass } from "~/components/live-qa/live-form";
+import { useCallback, useEffect, useState, type KeyboardEvent } from "react";
+import { LiveAnnouncer, LiveForm, LiveNotice, questionButtonClass } from "~/components/live-qa/live-form";
+import { LiveHeader } from "~/components/live-qa/live-header";
 import { ModeratorQuestion } from "~/components/live-qa/moderator-question";
 import { useLiveCommands } from "~/components/live-qa/use-live-commands";
 import { useLiveQa } from "~/components/live-qa/use-live-qa";
 import { pageWidthClass } from "~/components/page-width";
 import { getQaBoard } from "~/models/live-qa/board.server";
+import { formFields } from "~/models/live-qa/commands";
 import { sortQuestions, type QuestionView } from "~/models/live-qa/questions";
 import { loginUrlFor } from "~/server/auth.server";
-import { loadLivePage, runQaCommand } from "~/server/live-qa-page.server";
+import { loadLivePage, runQaCommand, sessionTimingOf } from "~/server/live-qa-page.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
 import { zoneViewFor } from "~/utils/time";
-import { BackLink } from "~/components/back-link";
 
 async function requireModeratorPage(request: Request, params: { meeting?: string; session?: string }) {
   const page = await loadLivePage(request, params);
@@ -32,10 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, user } = page;
   const board = await getQaBoard(session.id, { userId: user.id, moderator: true });
   const url = new URL(request.url);
+  const zone = zoneViewFor(request, session.meeting).zone;
   return {
     meeting: { slug: session.meeting.slug, name: session.meeting.name },
     session: { id: session.id, slug: session.slug, title: session.title },
-    zone: zoneViewFor(request, session.meeting).zone,
+    timing: sessionTimingOf(session, zone),
+    zone,
     board,
     done: url.searchParams.get("done"),
     realtimeUrl: page.realtimeUrl,
@@ -52,38 +58,66 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 const SHORTCUT_INTENTS: Record<string, string> = { a: "approve", p: "pin", m: "answer" };
 
+/**
+ * Where the focus goes once a question's command is done: approving or
+ * dismissing takes it out of its list, so to the next question there (the
+ * queue is worked through one after another); the others to the question
+ * itself, wherever it now is (pinned: "Now answering").
+ */
+const FOCUS_NEXT: ReadonlySet<string> = new Set(["approve", "dismiss"]);
+
+const SHORTCUTS_KEY = "qa:moderator-shortcuts";
+
 export default function ModeratePage() {
-  const { meeting, session, zone, board: initialBoard, done, realtimeUrl } = useLoaderData<typeof loader>();
+  const { meeting, session, timing, zone, board: initialBoard, done, realtimeUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { board, status, viewers, rights, send, live } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard });
-  const { notice, setNotice, onLive } = useLiveCommands({ send, page: "moderator", refusal: actionData?.error, done });
+  const { board, status, viewers, rights, send, live, announcement } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard, announceFor: "moderator" });
+  const { notice, noticeRef, setNotice, run, focusAfter } = useLiveCommands({ send, page: "moderator", posted: actionData, done, lastEventId: board.lastEventId });
   const stillModerator = rights?.canModerate ?? true;
   // The role was taken away while the queue was open: say so at once rather than at the next refused click.
   useEffect(() => {
     if (!stillModerator) setNotice({ text: `You no longer moderate ${meeting.name}: this queue is closed to you.`, error: true });
   }, [stillModerator, meeting.name, setNotice]);
   const [showKeys, setShowKeys] = useState(false);
+  const [shortcuts, setShortcuts] = useShortcutsChoice();
   const pinnedId = board.qa.pinnedQuestionId;
   const pending = [...board.questions.filter((q) => q.status === "PENDING")].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const approved = sortQuestions(board.questions.filter((q) => q.status === "APPROVED" && q.id !== pinnedId), "top");
   const pinned = board.questions.find((q) => q.id === pinnedId) ?? null;
   const gone = board.questions.filter((q) => q.status === "DISMISSED" || q.status === "WITHDRAWN");
 
-  const questionProps = { zone, live, onLive };
-  useQueueShortcuts(setShowKeys);
+  const onLive = useCallback(
+    (formData: FormData, form: HTMLFormElement) => {
+      const intent = String(formData.get("intent"));
+      const item = form.closest<HTMLElement>("[data-queue-item]");
+      // The question's neighbours in its list, as they are now: the next one takes the focus after it leaves.
+      const list = item ? [...(item.closest("ol, ul")?.querySelectorAll<HTMLElement>("[data-queue-item]") ?? [])] : [];
+      const index = item ? list.indexOf(item) : -1;
+      void run(intent, formFields(formData)).then((response) => {
+        if (!item || !response?.ok) return;
+        const id = item.dataset.questionId;
+        focusAfter(response.data.eventId, () =>
+          FOCUS_NEXT.has(intent)
+            ? [...list.slice(index + 1), ...list.slice(0, index).reverse()].find((other) => other.isConnected)
+            : document.querySelector<HTMLElement>(`${intent === "pin" ? "#now-answering " : ""}[data-queue-item][data-question-id="${id}"]`),
+        );
+      });
+    },
+    [run, focusAfter],
+  );
+  const questionProps = { zone, live, onLive, shortcuts };
+  const onQueueKeyDown = useQueueShortcuts(shortcuts, setShowKeys);
 
   return (
     <div className={`${pageWidthClass} px-4 py-5 sm:px-6 sm:py-6`}>
-      <p className="text-sm">
-        <BackLink to={href.live(meeting.slug, session.slug)}>Viewer page</BackLink>
-      </p>
-      <header className="mt-2 flex flex-wrap items-start justify-between gap-x-6 gap-y-3">
-        <div className="min-w-0">
-          <h1 className="text-2xl leading-tight font-bold tracking-tight text-slate-900 sm:text-3xl">Moderate questions</h1>
-          <p className="mt-1 text-slate-700">{session.title}</p>
-        </div>
-        <div className="flex flex-col items-start gap-2 sm:items-end">
-          <ConnectionBadge status={status} viewers={viewers} />
+      <LiveHeader
+        back={{ to: href.live(meeting.slug, session.slug), label: "Viewer page" }}
+        title="Moderate questions"
+        subtitle={session.title}
+        timing={timing}
+        viewers={viewers}
+        connection={status}
+        actions={
           <p className="flex flex-wrap gap-3 text-sm font-semibold">
             <a href={href.present(meeting.slug, session.slug)} target="_blank" rel="noreferrer" className="text-brand-700 underline underline-offset-2">
               Open the projector view<span className="sr-only"> (new tab)</span>
@@ -92,12 +126,30 @@ export default function ModeratePage() {
               Keyboard shortcuts
             </button>
           </p>
-        </div>
-      </header>
+        }
+      />
 
       {showKeys ? (
         <section aria-label="Keyboard shortcuts" className="mt-4 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
-          <ul className="grid gap-x-6 gap-y-1 sm:grid-cols-3">
+          <p className="flex items-start gap-2">
+            <input
+              id="single-key-shortcuts"
+              type="checkbox"
+              checked={shortcuts}
+              onChange={(event) => setShortcuts(event.currentTarget.checked)}
+              aria-describedby="single-key-hint"
+              className="mt-0.5 h-4 w-4 rounded border-slate-400 accent-brand-700"
+            />
+            <span>
+              <label htmlFor="single-key-shortcuts" className="font-semibold text-slate-900">
+                Single-key shortcuts
+              </label>
+              <span id="single-key-hint" className="block text-slate-600">
+                They work only while the focus is on a question in the queue. This browser remembers your choice.
+              </span>
+            </span>
+          </p>
+          <ul className={`mt-3 grid gap-x-6 gap-y-1 sm:grid-cols-3 ${shortcuts ? "" : "text-slate-500"}`}>
             {[
               ["j / k", "next / previous question"],
               ["a", "approve"],
@@ -134,10 +186,13 @@ export default function ModeratePage() {
         </div>
       </section>
 
-      <LiveNotice notice={notice} />
+      <LiveNotice ref={noticeRef} notice={notice} />
+      <LiveAnnouncer announcement={announcement} />
 
+      {/* The queue: every question's list. Single-key shortcuts work only while the focus is in here. */}
+      <div onKeyDown={onQueueKeyDown} data-queue="">
       {pinned ? (
-        <section aria-labelledby="now-heading" className="mt-5">
+        <section id="now-answering" aria-labelledby="now-heading" className="mt-5">
           <h2 id="now-heading" className="text-lg font-bold text-slate-900">
             Now answering
           </h2>
@@ -162,6 +217,7 @@ export default function ModeratePage() {
           </ol>
         </details>
       ) : null}
+      </div>
     </div>
   );
 }
@@ -178,10 +234,7 @@ function QuestionQueue({
   title: string;
   questions: QuestionView[];
   empty: string;
-  zone: string;
-  live: boolean;
-  onLive: (formData: FormData) => void;
-}) {
+} & Omit<Parameters<typeof ModeratorQuestion>[0], "question" | "pinned">) {
   return (
     <section aria-labelledby={id}>
       <h2 id={id} className="text-lg font-bold text-slate-900">
@@ -200,15 +253,33 @@ function QuestionQueue({
   );
 }
 
-/** j/k move between questions; a, p and m act on the focused one, d and e open its forms; ? toggles the help. */
-function useQueueShortcuts(setShowKeys: (update: (shown: boolean) => boolean) => void) {
+/** Whether single-key shortcuts are on (they are unless turned off), kept in this browser. */
+function useShortcutsChoice(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(true);
   useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
-      const items = [...document.querySelectorAll<HTMLElement>("[data-queue-item]")];
-      const current = target?.closest<HTMLElement>("[data-queue-item]") ?? null;
+    setOn(window.localStorage.getItem(SHORTCUTS_KEY) !== "off");
+  }, []);
+  const choose = useCallback((value: boolean) => {
+    setOn(value);
+    window.localStorage.setItem(SHORTCUTS_KEY, value ? "on" : "off");
+  }, []);
+  return [on, choose];
+}
+
+/**
+ * The queue's keydown handler: j/k move between questions; a, p and m act on
+ * the focused one, d and e open its forms; ? toggles the help. Bound to the
+ * queue, not the window, so the keys do nothing while the focus is elsewhere,
+ * and nothing at all when turned off.
+ */
+function useQueueShortcuts(on: boolean, setShowKeys: (update: (shown: boolean) => boolean) => void) {
+  return useCallback(
+    (event: KeyboardEvent<HTMLElement>) => {
+      if (!on || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target as HTMLElement;
+      if (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return;
+      const items = [...event.currentTarget.querySelectorAll<HTMLElement>("[data-queue-item]")];
+      const current = target.closest<HTMLElement>("[data-queue-item]");
       const key = event.key;
       if (key === "?") {
         event.preventDefault();
@@ -222,10 +293,8 @@ function useQueueShortcuts(setShowKeys: (update: (shown: boolean) => boolean) =>
         const button = current.querySelector<HTMLButtonElement>(`button[data-shortcut="${key}"]`);
         if (!button) return;
         event.preventDefault();
-        // Move on to the next question first, so the queue can be worked through with a, a, a…
-        const index = items.indexOf(current);
+        // Pressing the button moves the focus on once it is done (onLive), so the queue can be worked through with a, a, a…
         button.click();
-        (items[index + 1] ?? items[index - 1])?.focus();
       } else if (current && (key === "d" || key === "e")) {
         const details = current.querySelector<HTMLDetailsElement>(key === "d" ? "details[data-dismiss]" : "details[data-edit]");
         if (!details) return;
@@ -233,10 +302,9 @@ function useQueueShortcuts(setShowKeys: (update: (shown: boolean) => boolean) =>
         details.open = true;
         details.querySelector<HTMLElement>("input[name=reason], textarea")?.focus();
       }
-    }
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, [setShowKeys]);
+    },
+    [on, setShowKeys],
+  );
 }
 
 export { ProgramErrorBoundary as ErrorBoundary } from "~/components/program-error";
