@@ -3,7 +3,7 @@
 // updates the other screens; the page works without JavaScript; user text is
 // shown as text. The e2e server runs a realtime sidecar beside the web app.
 import { expect, test, type Page } from "./fixtures";
-import { expectNoAxeViolations } from "./accessibility";
+import { expectControlBordersContrast, expectNoAxeViolations } from "./accessibility";
 import { withE2eDatabase } from "./database";
 import { askOnLivePage, waitUntilLive } from "./live-qa-setup";
 
@@ -29,6 +29,7 @@ test("a viewer asks, a moderator approves, the projector shows it, and votes upd
   await expect(viewer.getByRole("heading", { level: 1, name: "Pulmonary Embolism: Catheter-Directed Therapy" })).toBeVisible();
   await live(viewer);
   await expectNoAxeViolations(viewer);
+  await expectControlBordersContrast(viewer);
 
   const voter = await pageAs("student");
   await voter.goto(`${session}/live`);

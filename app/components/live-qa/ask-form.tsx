@@ -67,7 +67,7 @@ export function AskForm({
           maxLength={QUESTION_MAX_LENGTH}
           onInput={(event) => setLength(event.currentTarget.value.length)}
           className={`mt-1.5 block min-h-16 w-full resize-y rounded-md border bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-500 focus:outline-2 focus:outline-offset-0 focus:outline-brand-600 sm:min-h-24 ${
-            fields.body.errors?.length ? "border-red-600" : "border-slate-300"
+            fields.body.errors?.length ? "border-red-600" : "border-slate-500"
           }`}
           placeholder="Ask the speakers something…"
         />

@@ -81,7 +81,7 @@ export function QuestionEditor({
           maxLength={QUESTION_MAX_LENGTH}
           defaultValue={question.body}
           rows={3}
-          className="block w-full min-w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm"
+          className="block w-full min-w-64 rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 shadow-sm"
         />
         <button type="submit" name="intent" value="edit" className={questionButtonClass.primary}>
           {saveLabel}

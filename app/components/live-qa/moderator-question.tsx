@@ -92,7 +92,7 @@ export function ModeratorQuestion({
                     id={`reason-${question.id}`}
                     name="reason"
                     maxLength={DISMISS_REASON_MAX_LENGTH}
-                    className="block w-full min-w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm"
+                    className="block w-full min-w-64 rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 shadow-sm"
                     placeholder="e.g. Already answered"
                   />
                   <button type="submit" name="intent" value="dismiss" className={questionButtonClass.danger}>
