@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { storeProof } from "~/utils/upload.server";
-import { startCheckout } from "./checkout.server";
+import { priceRegistration, startCheckout } from "./checkout.server";
 import { isInstitutionalAddress } from "./proof.server";
 import { addOnCounts, checkoutEvent, checkoutFor, deliver, hasAttendeeRole, mailTo, makeAddOn, makePromoCode, makeUsers, registrationOf } from "./registration.fixture";
 
@@ -87,6 +87,38 @@ describe("promo codes under concurrency", () => {
 });
 
 describe("what may be bought", () => {
+  const choice = (user: { id: string; email: string }, overrides: Partial<Parameters<typeof priceRegistration>[0]> = {}) =>
+    priceRegistration({ meetingSlug: "sir-2023", user, categorySlug: "resident", attendance: "VIRTUAL", joinMembership: false, addOnSlugs: [], promoCode: null, ...overrides });
+
+  it("names every problem of a choice at once, so the form shows them together", async () => {
+    const [user] = await makeUsers(1, "all-at-once");
+    const refused = await choice(user!, { categorySlug: "member-physician", joinMembership: true, addOnSlugs: ["ir-residency-spring-practicum"], promoCode: "NO-SUCH-CODE" });
+    expect(refused).toMatchObject({ ok: false, code: "INVALID" });
+    if (refused.ok) return;
+    const named = [{ field: refused.field, message: refused.message }, ...(refused.also ?? [])];
+    expect(named.map((problem) => problem.field).sort()).toEqual(["addOns", "category", "joinMembership", "promoCode"]);
+    expect(named.find((problem) => problem.field === "category")?.message).toMatch(/for SIR members/);
+  });
+
+  it("prices a promo code for the form without taking a use or writing anything", async () => {
+    const [user] = await makeUsers(1, "promo-quote");
+    const promo = await makePromoCode({ maxUses: 1, kind: "PERCENT", value: 20, categories: ["resident"] });
+    const priced = await choice(user!, { promoCode: promo.code.toLowerCase() });
+    expect(priced.ok && priced.quote).toMatchObject({ discount: priced.ok ? Math.round(priced.quote.items[0]!.amount * 0.2) : -1 });
+    expect(priced.ok && priced.quote.total).toBe(priced.ok ? priced.quote.subtotal - priced.quote.discount : -1);
+    expect(await prisma.promoCode.findUniqueOrThrow({ where: { id: promo.id }, select: { uses: true } })).toEqual({ uses: 0 });
+    expect(await prisma.registration.count({ where: { userId: user!.id } })).toBe(0);
+    expect(await choice(user!, { categorySlug: "non-member-physician", promoCode: promo.code })).toMatchObject({ ok: false, field: "promoCode", message: "That promo code does not apply to the Non-member physician category." });
+  });
+
+  it("stops a person trying promo codes after 30 in an hour, so codes cannot be guessed", async () => {
+    const [user] = await makeUsers(1, "promo-guess");
+    for (let attempt = 0; attempt < 30; attempt++) expect(await choice(user!, { promoCode: `GUESS${attempt}` })).toMatchObject({ code: "INVALID", field: "promoCode" });
+    expect(await choice(user!, { promoCode: "GUESS30" })).toMatchObject({ ok: false, code: "RATE_LIMITED", field: "promoCode", message: expect.stringMatching(/^Too many promo codes tried/) });
+    // Without a code the form still prices.
+    expect((await choice(user!)).ok).toBe(true);
+  });
+
   it("refuses categories, attendance and add-ons that are not on offer, writing nothing", async () => {
     const [user] = await makeUsers(1, "forged-form");
     expect(await checkoutFor(user!, { categorySlug: "vip-free-pass" })).toMatchObject({ ok: false, code: "INVALID", field: "category" });
