@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeRefundPolicy, formatMoney, promoDiscount, quoteRegistration, refundFor, tierAt, type QuoteInput } from "./pricing";
+import { categoryBarrier, describeRefundPolicy, formatMoney, promoDiscount, type QuoteInput, quoteRegistration, refundFor, tierAt } from "./pricing";
 
 const day = (value: string) => new Date(`${value}T00:00:00Z`);
 const tiers = [
@@ -86,6 +86,13 @@ describe("quoteRegistration", () => {
     expect(quoteRegistration({ ...resident, category: physician, isMember: true, isFullMember: true }).ok).toBe(true);
     // An in-training membership is not a full one.
     expect(quoteRegistration({ ...resident, category: physician, isMember: true, isFullMember: false }).ok).toBe(false);
+  });
+
+  it("says before submitting why a non-member cannot take a members-only rate", () => {
+    const physician = { name: "Member physician", membersOnly: true };
+    expect(categoryBarrier(physician, false, "SIR")).toBe("Member physician rates are for SIR members. Choose the non-member category, or sign in with the account your membership is on.");
+    expect(categoryBarrier(physician, true, "SIR")).toBeNull();
+    expect(categoryBarrier({ name: "Non-member physician", membersOnly: false }, false, "SIR")).toBeNull();
   });
 
   it("refuses add-ons meant for another audience", () => {
