@@ -42,6 +42,8 @@ test("an organizer moves a session and publishes; the attendee who follows it is
   await organizer.getByLabel(/^Ends/).fill("12:00");
   await organizer.getByRole("button", { name: "Save to the draft" }).click();
   await expect(organizer.getByText("Saved to the draft.")).toBeVisible();
+  // The keyboard lands on what happened, not back at the top of the page.
+  await expect(organizer.getByRole("status").filter({ hasText: "Saved to the draft." })).toBeFocused();
 
   // Drafted only: the public page still shows the old time.
   const visitor = await (await browser.newContext()).newPage();
@@ -58,6 +60,7 @@ test("an organizer moves a session and publishes; the attendee who follows it is
   if (await confirm.isVisible()) await confirm.check();
   await organizer.getByRole("button", { name: /^Publish release/ }).click();
   await expect(organizer.getByRole("status").filter({ hasText: /Release \d+ is published/ })).toBeVisible();
+  await expect(organizer.getByRole("status").filter({ hasText: /Release \d+ is published/ })).toBeFocused();
 
   await visitor.reload();
   await expect(visitor.getByText("11:00 AM – 12:00 PM")).toBeVisible();

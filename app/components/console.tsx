@@ -1,6 +1,6 @@
 // Building blocks of the organizer console's pages: the page heading, status
 // banners, small badges, sections, lists and tables.
-import type { ComponentProps, ReactNode } from "react";
+import { useEffect, useRef, type ComponentProps, type ReactNode } from "react";
 
 export function ConsolePage({ title, intro, actions, children }: { title: string; intro?: ReactNode; actions?: ReactNode; children: ReactNode }) {
   return (
@@ -17,8 +17,17 @@ export function ConsolePage({ title, intro, actions, children }: { title: string
   );
 }
 
-/** A message about the last action: success in green, refusal in red; announced when it appears. */
-export function StatusBanner({ tone, children }: { tone: "success" | "error" | "warning" | "info"; children: ReactNode }) {
+/**
+ * A message about the last action: success in green, refusal in red; announced
+ * when it appears. An `outcome` (what the person just did) also takes focus as
+ * it appears, so after a save or a publish the keyboard is not dropped to the
+ * top of the page; give it a `key` that changes with the message.
+ */
+export function StatusBanner({ tone, outcome = false, children }: { tone: "success" | "error" | "warning" | "info"; outcome?: boolean; children: ReactNode }) {
+  const banner = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (outcome) banner.current?.focus();
+  }, [outcome]);
   const styles = {
     success: "border-emerald-200 bg-emerald-50 text-emerald-900",
     error: "border-red-200 bg-red-50 text-red-900",
@@ -26,7 +35,7 @@ export function StatusBanner({ tone, children }: { tone: "success" | "error" | "
     info: "border-brand-100 bg-brand-50 text-brand-900",
   }[tone];
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`rounded-lg border px-4 py-3 text-sm ${styles}`}>
+    <div ref={banner} tabIndex={outcome ? -1 : undefined} role={tone === "error" ? "alert" : "status"} className={`rounded-lg border px-4 py-3 text-sm ${styles} focus:outline-2 focus:outline-offset-2 focus:outline-brand-600`}>
       {children}
     </div>
   );

@@ -36,7 +36,7 @@ export function DraftEntries({
   const refused = reply !== undefined && "ok" in reply && !reply.ok;
   return (
     <div className="max-w-3xl space-y-4">
-      {reply?.message ? <StatusBanner tone={refused ? "error" : "success"}>{reply.message}</StatusBanner> : null}
+      {reply?.message ? <StatusBanner key={reply.message} outcome tone={refused ? "error" : "success"}>{reply.message}</StatusBanner> : null}
       <ul className="space-y-3">{children}</ul>
       <Section title={addTitle} id={addId}>
         <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">{addForm}</div>

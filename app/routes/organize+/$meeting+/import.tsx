@@ -91,9 +91,9 @@ export default function ImportExport() {
   return (
     <ConsolePage title="Import and export" intro="Bring the program in from the spreadsheet you already keep, one row per session, and take it out again.">
       <div className="max-w-4xl space-y-6">
-        {result?.stage === "error" ? <StatusBanner tone="error">{result.message}</StatusBanner> : null}
+        {result?.stage === "error" ? <StatusBanner key={result.message} outcome tone="error">{result.message}</StatusBanner> : null}
         {result?.stage === "imported" && plan ? (
-          <StatusBanner tone="success">
+          <StatusBanner outcome tone="success">
             Imported into the draft: {plan.adds.length} added, {plan.updates.length} changed, {plan.unchanged} unchanged.{" "}
             <Link to={href.organize.publish(slug)} className="font-semibold underline">
               Review and publish

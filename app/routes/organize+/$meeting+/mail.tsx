@@ -71,7 +71,7 @@ export default function OutgoingMailPage() {
       intro="Receipts, confirmations, invitations and program changes go out through a queue that retries for more than a day while the mail server is unreachable. Messages that still did not go out are listed here."
     >
       <div className="max-w-4xl space-y-6">
-        {actionData ? <StatusBanner tone={actionData.ok ? "success" : "error"}>{actionData.message}</StatusBanner> : null}
+        {actionData ? <StatusBanner key={actionData.message} outcome tone={actionData.ok ? "success" : "error"}>{actionData.message}</StatusBanner> : null}
         <p className="text-sm text-slate-700">
           {counts.SENT} delivered · {counts.QUEUED} waiting · {counts.FAILED} failed
         </p>

@@ -97,7 +97,7 @@ export default function Publish() {
     <ConsolePage title="Publish" intro="What attendees will see change, compared with the program they see now.">
       <div className="max-w-4xl space-y-6">
         {published ? (
-          <StatusBanner tone="success">
+          <StatusBanner outcome tone="success">
             Release {published} is published.{" "}
             {Number(searchParams.get("notified")) > 0 ? `${searchParams.get("notified")} schedule entries were touched; those people get a notice now and one e-mail shortly.` : "Nobody had a changed session in their schedule."}{" "}
             <Link to={href.changelog(slug)} className="font-semibold underline">
@@ -105,8 +105,8 @@ export default function Publish() {
             </Link>
           </StatusBanner>
         ) : null}
-        {searchParams.get("discarded") ? <StatusBanner tone="success">The draft is back to the published program.</StatusBanner> : null}
-        {actionData && "message" in actionData ? <StatusBanner tone="error">{actionData.message}</StatusBanner> : null}
+        {searchParams.get("discarded") ? <StatusBanner outcome tone="success">The draft is back to the published program.</StatusBanner> : null}
+        {actionData && "message" in actionData ? <StatusBanner key={actionData.message} outcome tone="error">{actionData.message}</StatusBanner> : null}
 
         <Section title={changes.length ? `${changes.length} unpublished change${changes.length === 1 ? "" : "s"}` : "No unpublished changes"} id="changes" description={summary.length ? summary.join(", ") : "The draft matches the published program. You can still publish a release with a note."}>
           {changes.length ? (

@@ -120,7 +120,7 @@ export default function ConsoleRegistration() {
         </Link>
       }
     >
-      {actionData?.message ? <StatusBanner tone="success">{actionData.message}</StatusBanner> : null}
+      {actionData?.message ? <StatusBanner key={actionData.message} outcome tone="success">{actionData.message}</StatusBanner> : null}
       <div className="mt-2">
         <FormErrors id={form.errorId} errors={form.errors} />
       </div>

@@ -107,7 +107,7 @@ export default function VerificationQueue() {
         </Link>
       }
     >
-      {actionData?.message ? <StatusBanner tone="success">{actionData.message}</StatusBanner> : null}
+      {actionData?.message ? <StatusBanner key={actionData.message} outcome tone="success">{actionData.message}</StatusBanner> : null}
       {queue.length ? (
         <ul className="mt-4 space-y-4">
           {queue.map((entry) => (

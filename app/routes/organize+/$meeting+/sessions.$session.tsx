@@ -101,8 +101,8 @@ export default function EditSession() {
       }
     >
       <div className="max-w-3xl space-y-4">
-        {saved ? <StatusBanner tone="success">{saved === "added" ? "Session added to the draft." : "Saved to the draft."} Attendees see it after the next publish.</StatusBanner> : null}
-        {message ? <StatusBanner tone={message.ok ? "success" : "error"}>{message.message}</StatusBanner> : null}
+        {saved ? <StatusBanner outcome tone="success">{saved === "added" ? "Session added to the draft." : "Saved to the draft."} Attendees see it after the next publish.</StatusBanner> : null}
+        {message ? <StatusBanner key={message.message} outcome tone={message.ok ? "success" : "error"}>{message.message}</StatusBanner> : null}
         {clashes.length ? (
           <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
             <p className="font-semibold">

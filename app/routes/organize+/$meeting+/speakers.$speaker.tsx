@@ -72,8 +72,8 @@ export default function EditSpeaker() {
       }
     >
       <div className="max-w-3xl space-y-4">
-        {saved ? <StatusBanner tone="success">{saved === "added" ? "Speaker added to the draft." : "Saved to the draft."}</StatusBanner> : null}
-        {actionData && "message" in actionData ? <StatusBanner tone="error">{actionData.message}</StatusBanner> : null}
+        {saved ? <StatusBanner outcome tone="success">{saved === "added" ? "Speaker added to the draft." : "Saved to the draft."}</StatusBanner> : null}
+        {actionData && "message" in actionData ? <StatusBanner key={actionData.message} outcome tone="error">{actionData.message}</StatusBanner> : null}
         <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
           <SpeakerForm defaultValue={values} revision={revision} lastResult={actionData && "form" in actionData ? actionData.form : undefined} />
         </div>

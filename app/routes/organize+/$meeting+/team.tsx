@@ -68,7 +68,7 @@ export default function Team() {
   return (
     <ConsolePage title="Team" intro="Organizers run this console; moderators run the live Q&A of sessions.">
       <div className="max-w-3xl space-y-6">
-        {message ? <StatusBanner tone={message.ok ? "success" : "error"}>{message.message}</StatusBanner> : null}
+        {message ? <StatusBanner key={message.message} outcome tone={message.ok ? "success" : "error"}>{message.message}</StatusBanner> : null}
         <Section title="Members" id="members">
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {members.map((member) => (
