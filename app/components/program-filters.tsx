@@ -1,43 +1,68 @@
 // The program's filter forms (the agenda's, the speaker directory's) and the
 // note about what the address asked for that was left out. The filters are a
 // GET form, so they work without JavaScript and the URL can be bookmarked,
-// shared and cached; with JavaScript a changed select applies at once.
-import { Form, useSubmit } from "@remix-run/react";
-import type { ReactNode } from "react";
+// shared and cached. They apply with their button (or Enter), never as a select
+// changes: in a closed select the arrow keys change the value, and a keyboard
+// user stepping through the options must not be taken to a new page at each one
+// (WCAG 3.2.2, On Input).
+import { Form, useLocation, useSubmit } from "@remix-run/react";
+import { type ReactNode, useEffect } from "react";
 import type { IgnoredParam } from "~/models/program/program";
+
+/** The history state of a filter navigation: the id of the element that sums up the results, which takes focus once they show. */
+export type FilterNavigationState = { focusAfterFilter: string };
+
+/** For links that change the filters ("Clear filters"): land focus on the results as the form does. */
+export const focusResultsState = (resultsId: string): FilterNavigationState => ({ focusAfterFilter: resultsId });
 
 /**
  * Submits a GET filter form without its empty fields, so the URL (and the
  * page cache's key) stays `?day=2023-03-06&track=residents` rather than
- * `?day=…&q=&track=residents&audience=&kind=`. Without JavaScript the browser
- * submits the form itself, empty fields and all, which works the same.
+ * `?day=…&q=&track=residents&audience=&kind=`. The pressed button's own
+ * name and value count, as in the browser's own submission. Without
+ * JavaScript the browser submits the form itself, empty fields and all,
+ * which works the same.
  */
-function useFilterSubmit() {
+function useFilterSubmit(resultsId: string) {
   const submit = useSubmit();
-  return (form: HTMLFormElement) => {
+  return (form: HTMLFormElement, submitter: HTMLElement | null) => {
     const params = new URLSearchParams();
-    for (const [name, value] of new FormData(form)) {
+    for (const [name, value] of new FormData(form, submitter)) {
       if (typeof value === "string" && value.trim() !== "") params.append(name, value);
     }
-    submit(params, { method: "get", action: form.getAttribute("action") ?? undefined, preventScrollReset: true });
+    submit(params, { method: "get", action: form.getAttribute("action") ?? undefined, preventScrollReset: true, state: focusResultsState(resultsId) });
   };
 }
 
-/** A search landmark named `label`: selects apply as soon as they change, typing waits for Enter or the button. */
-export function ProgramFilterForm({ label, className, children }: { label: string; className: string; children: ReactNode }) {
-  const submitFilters = useFilterSubmit();
+/**
+ * After a filter navigation, focus goes to the summary of the results. Pages
+ * re-key their filter form to the new URL (to reset its fields), so the button
+ * that was pressed is gone, and focus would otherwise drop to the page's body.
+ */
+function useFocusResultsAfterFilter() {
+  const location = useLocation();
+  useEffect(() => {
+    const target = (location.state as Partial<FilterNavigationState> | null)?.focusAfterFilter;
+    if (target) document.getElementById(target)?.focus();
+  }, [location]);
+}
+
+/**
+ * A search landmark named `label` that applies with its submit buttons.
+ * `resultsId` is the element (with tabIndex -1) that sums up the results.
+ */
+export function ProgramFilterForm({ label, resultsId, className, children }: { label: string; resultsId: string; className: string; children: ReactNode }) {
+  const submitFilters = useFilterSubmit(resultsId);
+  useFocusResultsAfterFilter();
   return (
     <Form
       method="get"
       role="search"
       aria-label={label}
       className={className}
-      onChange={(event) => {
-        if ((event.target as HTMLElement).tagName === "SELECT") submitFilters(event.currentTarget);
-      }}
       onSubmit={(event) => {
         event.preventDefault();
-        submitFilters(event.currentTarget);
+        submitFilters(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
       }}
     >
       {children}

@@ -8,6 +8,7 @@ import { useProgramHref } from "./program-links";
 import { ScheduleButton } from "./schedule-button";
 import { CancelledBadge, LevelBadge, TrackChip } from "./track-chip";
 import { href } from "~/utils/href";
+import { counted } from "~/utils/plural";
 
 /** The fields of SessionListItem a list shows (dates may arrive as strings after serialization). */
 export type ListedSession = {
@@ -52,7 +53,12 @@ export function SessionsByTime({ meetingSlug, sessions, zone, day, note, heading
         <section key={startsAt} aria-labelledby={`slot-${startsAt}`}>
           <Heading id={`slot-${startsAt}`} className="mb-2 text-sm font-semibold tracking-wide text-slate-600 tabular-nums uppercase">
             {formatTime(new Date(startsAt), zone)}
-            {day && dayKeyOf(new Date(startsAt), zone) !== day ? <span className="normal-case"> · {formatDay(dayKeyOf(new Date(startsAt), zone), "short")}</span> : null}
+            {/* Heard in a list of headings, "9:00 AM" alone could be any day: a screen reader always gets the day. */}
+            {day && dayKeyOf(new Date(startsAt), zone) !== day ? (
+              <span className="normal-case"> · {formatDay(dayKeyOf(new Date(startsAt), zone), "short")}</span>
+            ) : (
+              <span className="sr-only">, {formatDay(dayKeyOf(new Date(startsAt), zone))}</span>
+            )}
           </Heading>
           <SessionRows meetingSlug={meetingSlug} sessions={group} zone={zone} note={note} headingLevel={headingLevel === 2 ? 3 : 4} />
         </section>
@@ -84,7 +90,8 @@ export function SessionRows({
         return (
           <li key={session.id} className={`px-4 py-3 sm:px-5 ${cancelled ? "bg-slate-50" : ""}`}>
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-              <span className="font-semibold text-slate-900 tabular-nums">
+              {/* Read with the title instead (below), so the time is heard with what it is the time of. */}
+              <span aria-hidden="true" className="font-semibold text-slate-900 tabular-nums">
                 {showDay ? `${formatDay(dayKeyOf(startsAt, zone), "short")}, ` : ""}
                 {formatTimeRange(startsAt, endsAt, zone)}
               </span>
@@ -98,6 +105,9 @@ export function SessionRows({
               >
                 {session.title}
               </Link>
+              <span className="sr-only">
+                , {formatDay(dayKeyOf(startsAt, zone))}, {formatTimeRange(startsAt, endsAt, zone)}
+              </span>
             </Title>
             <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
               {cancelled ? <CancelledBadge /> : null}
@@ -105,7 +115,7 @@ export function SessionRows({
               <span>{KIND_LABELS[session.kind]}</span>
               {session.learningLevel ? <LevelBadge level={session.learningLevel} /> : null}
               {session.jointSociety ? <span>Joint session with {session.jointSociety.shortName}</span> : null}
-              {session.capacity ? <span>{session.capacity} seats, ticketed</span> : null}
+              {session.capacity ? <span>{counted(session.capacity, "seat")}, ticketed</span> : null}
             </div>
             {moderators.length || others.length ? (
               <p className="mt-1 text-sm text-slate-700">

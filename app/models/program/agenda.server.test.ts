@@ -86,6 +86,15 @@ describe("full-text search", () => {
     expect(Object.fromEntries(matchesByDay)).toEqual({ "2023-03-04": 1 });
   });
 
+  it("searches every day of the meeting when no day is given, in program order", async () => {
+    // Lammer speaks on two days: the uterine fibroid session (Saturday) and the Dotter Lecture (Monday).
+    const { sessions, matchesByDay } = await getAgenda(fixture.meeting, null, { q: "Lammer" });
+    expect(slugs(sessions)).toEqual(["uterine-fibroid-embolization", "dotter-lecture"]);
+    expect(Object.fromEntries(matchesByDay)).toEqual({ "2023-03-04": 1, "2023-03-06": 1 });
+    // A day narrows the same search to that day.
+    expect(slugs((await getAgenda(fixture.meeting, "2023-03-06", { q: "Lammer" })).sessions)).toEqual(["dotter-lecture"]);
+  });
+
   it("finds a word of the description", async () => {
     expect(slugs((await getAgenda(fixture.meeting, "2023-03-04", { q: "outcomes" })).sessions)).toEqual(["uterine-fibroid-embolization"]);
   });

@@ -71,15 +71,16 @@ async function filterWhere(meetingId: string, query: Omit<AgendaQuery, "day">): 
 }
 
 /**
- * One day of the program in the meeting's zone with the filters applied, and
- * how many sessions match on each day (so the day tabs can say where results
- * are). The search runs once and serves both.
+ * The program with the filters applied: one day in the meeting's zone, or,
+ * with `day` null, every day (a search covers the whole meeting), and how many
+ * sessions match on each day (so the day tabs can say where results are). The
+ * search runs once and serves both.
  */
-export async function getAgenda(meeting: { id: string; timeZone: string }, day: DayKey, query: Omit<AgendaQuery, "day">) {
+export async function getAgenda(meeting: { id: string; timeZone: string }, day: DayKey | null, query: Omit<AgendaQuery, "day">) {
   const where = await filterWhere(meeting.id, query);
-  const { start, end } = dayRange(day, meeting.timeZone);
+  const range = day ? dayRange(day, meeting.timeZone) : null;
   const [sessions, matching] = await Promise.all([
-    prisma.session.findMany({ where: { ...where, startsAt: { gte: start, lt: end } }, select: sessionListSelect, orderBy: programOrder }),
+    prisma.session.findMany({ where: range ? { ...where, startsAt: { gte: range.start, lt: range.end } } : where, select: sessionListSelect, orderBy: programOrder }),
     prisma.session.findMany({ where, select: { startsAt: true } }),
   ]);
   const matchesByDay = new Map<DayKey, number>();

@@ -41,14 +41,30 @@ describe("agenda page", () => {
     expect(data.ignored.map((param) => param.name)).toEqual(["day", "kind", "level", "q"]);
     // Falls back to the first day with no filters.
     expect(data.day).toBe("2023-03-04");
-    expect(data.sessions.map((s) => s.slug)).toEqual(["uterine-fibroid-embolization", "why-ir", "rfs-reception"]);
+    expect(data.results.map((r) => [r.day, r.sessions.map((s) => s.slug)])).toEqual([["2023-03-04", ["uterine-fibroid-embolization", "why-ir", "rfs-reception"]]]);
   });
 
   it("applies the filters of the URL", async () => {
     const slug = fixture.meeting.slug;
     const data = await agendaLoader(args(`/meetings/${slug}/agenda?day=2023-03-04&track=medical-students`, { meeting: slug }));
     expect(data.filtered).toBe(true);
-    expect(data.sessions.map((s) => s.slug)).toEqual(["why-ir"]);
+    expect(data.results.flatMap((r) => r.sessions.map((s) => s.slug))).toEqual(["why-ir"]);
+  });
+
+  it("searches the whole meeting, grouped by the meeting's days, until a day narrows it", async () => {
+    const slug = fixture.meeting.slug;
+    // 8 PM on March 4 in Phoenix is March 5 in Berlin: the days stay the meeting's, whatever zone the times show in.
+    const all = await agendaLoader(args(`/meetings/${slug}/agenda?q=Lammer&tz=Europe%2FBerlin`, { meeting: slug }));
+    expect(all.day).toBeNull();
+    expect(all.nowAndNext).toBeNull();
+    expect(all.results.map((r) => [r.day, r.sessions.map((s) => s.slug)])).toEqual([
+      ["2023-03-04", ["uterine-fibroid-embolization"]],
+      ["2023-03-06", ["dotter-lecture"]],
+    ]);
+    expect([all.total, all.matchesInMeeting]).toEqual([2, 2]);
+    const monday = await agendaLoader(args(`/meetings/${slug}/agenda?q=Lammer&day=2023-03-06`, { meeting: slug }));
+    expect(monday.results.map((r) => [r.day, r.sessions.map((s) => s.slug)])).toEqual([["2023-03-06", ["dotter-lecture"]]]);
+    expect([monday.total, monday.matchesInMeeting]).toEqual([1, 2]);
   });
 
   it("shows today and what is on while the meeting runs (clock pinned with ?now outside production)", async () => {

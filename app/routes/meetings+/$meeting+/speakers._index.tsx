@@ -4,9 +4,10 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { type ProgramHandle } from "./_layout";
 import { pageWidthClass } from "~/components/page-width";
-import { IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";
+import { focusResultsState, IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";
 import { useProgramHref } from "~/components/program-links";
 import { href, withQuery } from "~/utils/href";
+import { counted } from "~/utils/plural";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { parseSpeakerQuery } from "~/models/program/program";
 import { listSpeakerCountries, listSpeakers } from "~/models/program/speaker.server";
@@ -53,8 +54,9 @@ export default function SpeakersPage() {
     <div className={`${pageWidthClass} px-4 py-6 sm:px-6 sm:py-8`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Speakers</h1>
-        <p className="text-sm text-slate-600" aria-live="polite">
-          {filtered ? `${speakers.length} of ${total} speakers` : `${total} speakers from ${countries.length} countries`}
+        {/* Focus lands here after a search (ProgramFilterForm), so a screen reader hears how many were found. */}
+        <p id="speaker-results" tabIndex={-1} className="text-sm text-slate-600 focus:outline-none">
+          {filtered ? `${speakers.length} of ${counted(total, "speaker")}` : `${counted(total, "speaker")} from ${counted(countries.length, "country", "countries")}`}
         </p>
       </div>
 
@@ -63,6 +65,7 @@ export default function SpeakersPage() {
       <ProgramFilterForm
         key={withQuery("", query)}
         label="Find speakers"
+        resultsId="speaker-results"
         className="mt-4 grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[1fr_16rem_auto] sm:items-end"
       >
         {tz ? <input type="hidden" name="tz" value={tz} /> : null}
@@ -98,7 +101,7 @@ export default function SpeakersPage() {
             Find
           </button>
           {filtered ? (
-            <Link to={withTz(base)} className="text-sm font-semibold text-brand-700 underline underline-offset-2">
+            <Link to={withTz(base)} state={focusResultsState("speaker-results")} className="text-sm font-semibold text-brand-700 underline underline-offset-2">
               Clear
             </Link>
           ) : null}
@@ -117,7 +120,7 @@ export default function SpeakersPage() {
               <p className="mt-0.5 text-sm text-slate-600">
                 {speaker.place}
                 {speaker.place ? " · " : ""}
-                {speaker.sessions === 1 ? "1 session" : `${speaker.sessions} sessions`}
+                {counted(speaker.sessions, "session")}
               </p>
             </li>
           ))}
