@@ -16,6 +16,7 @@ import { PageError } from "~/components/forms";
 import { useNonce } from "~/components/nonce";
 import { usePageFrame } from "~/components/page-frame";
 import { SiteFooter } from "~/components/site-footer";
+import { SkipLink } from "~/components/skip-link";
 import { SiteHeader } from "~/components/site-header";
 import stylesheet from "~/tailwind.css?url";
 import { organizesAnyMeeting } from "~/models/meetings/team.server";
@@ -73,12 +74,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {/* A page without the frame (the projector) fills the screen alone: nothing of the site sits behind it. */}
         {frame === "none" ? null : (
           <>
-            <a
-              href="#main"
-              className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:font-semibold focus:text-brand-700 focus:shadow-lg"
-            >
-              Skip to content
-            </a>
+            <SkipLink />
             <SiteHeader user={rootData?.user ?? null} organizes={rootData?.organizes ?? false} />
           </>
         )}

@@ -11,14 +11,16 @@ import { href } from "~/utils/href";
 type AccountPage = "login" | "signup";
 
 /**
- * The address of an account page with the `redirectTo` this page was opened
- * with, so moving between the account pages (sign in, sign up, check your
- * email) still ends where it began.
+ * The address of an account page with the `redirectTo` (and the session to
+ * `add` to the schedule) this page was opened with, so moving between the
+ * account pages (sign in, sign up, check your email, the header's links) still
+ * ends where it began.
  */
 export function useAccountPageHref(): (page: AccountPage) => string {
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo");
-  return (page) => href[page](redirectTo);
+  const add = searchParams.get("add");
+  return (page) => href[page](redirectTo, add);
 }
 
 const linkClass = "font-semibold text-brand-700 underline-offset-2 hover:underline";
@@ -43,6 +45,7 @@ export function AccountForm<Schema extends Record<string, unknown>>({
   switchTo,
   submitLabel,
   pendingLabel,
+  pendingAdd,
   children,
 }: {
   form: FormMetadata<Schema, string[]>;
@@ -53,6 +56,8 @@ export function AccountForm<Schema extends Record<string, unknown>>({
   submitLabel: string;
   /** The button's label while the form is sent, e.g. "Signing in…". */
   pendingLabel: string;
+  /** The session the form adds to the schedule once the person is in (the page says so in its intro). */
+  pendingAdd?: { sessionId: string } | null;
   children: ReactNode;
 }) {
   const [searchParams] = useSearchParams();
@@ -67,11 +72,21 @@ export function AccountForm<Schema extends Record<string, unknown>>({
       <Form method="post" {...getFormProps(form)} className="space-y-5">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
+        {pendingAdd ? <input type="hidden" name="add" value={pendingAdd.sessionId} /> : null}
         {children}
         <SubmitButton pending={pending} pendingLabel={pendingLabel} className="w-full">
           {submitLabel}
         </SubmitButton>
       </Form>
     </FormCard>
+  );
+}
+
+/** "Sign in to add “…” to your schedule.": what the form will do besides signing the person in. */
+export function PendingAddNote({ pendingAdd, action }: { pendingAdd: { title: string }; action: "Sign in" | "Create an account" }) {
+  return (
+    <p className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-brand-900">
+      {action} to add <strong className="font-semibold">“{pendingAdd.title}”</strong> to your schedule.
+    </p>
   );
 }

@@ -2,6 +2,7 @@
 // stays one compact row on a 375px phone; meeting pages add their own
 // navigation below it.
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useAccountPageHref } from "./account-form";
 import { useIsPending } from "./forms";
 import { pageWidthClass } from "./page-width";
 import { href } from "~/utils/href";
@@ -17,11 +18,15 @@ export function SiteHeader({ user, organizes = false }: { user: HeaderUser; orga
   const location = useLocation();
   const signingOut = useIsPending({ formAction: href.logout() });
   // Come back to this page after signing in, unless this page is itself part of signing in (and
-  // so may hold a secret token in its path, like a reset or sign-up link).
+  // so may hold a secret token in its path, like a reset or sign-up link). The sign-in and
+  // sign-up pages pass on where they were going to bring the person, and the session to add.
+  const accountPageHref = useAccountPageHref();
   const here = `${location.pathname}${location.search}`;
   const authPages = [href.login(), href.signup(), href.logout(), href.forgotPassword()];
-  const back =
-    here === "/" || authPages.includes(location.pathname) || location.pathname.startsWith("/reset-password") || location.pathname.startsWith("/signup/") ? null : here;
+  const onAccountPage = authPages.includes(location.pathname) || location.pathname.startsWith("/reset-password") || location.pathname.startsWith("/signup/");
+  const back = here === "/" || onAccountPage ? null : here;
+  const onSignInOrUp = location.pathname === href.login() || location.pathname === href.signup();
+  const accountHref = (page: "login" | "signup") => (onSignInOrUp ? accountPageHref(page) : href[page](back));
 
   return (
     <header className="no-print border-b border-slate-200 bg-white">
@@ -71,11 +76,11 @@ export function SiteHeader({ user, organizes = false }: { user: HeaderUser; orga
             </>
           ) : (
             <>
-              <Link to={href.login(back)} className="rounded-md px-2 py-1.5 text-sm font-medium whitespace-nowrap text-slate-800 hover:bg-slate-100">
+              <Link to={accountHref("login")} className="rounded-md px-2 py-1.5 text-sm font-medium whitespace-nowrap text-slate-800 hover:bg-slate-100">
                 Sign in
               </Link>
               <Link
-                to={href.signup(back)}
+                to={accountHref("signup")}
                 className="rounded-md bg-brand-700 px-2.5 py-1.5 text-sm font-semibold whitespace-nowrap text-white hover:bg-brand-800"
               >
                 Sign up

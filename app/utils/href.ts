@@ -28,10 +28,11 @@ const console_ = (m: Slug) => `/organize/${seg(m)}`;
 export const href = {
   home: () => "/",
 
-  // Accounts. `redirectTo` is where the person goes after signing in.
-  login: (redirectTo?: string | null) => withQuery("/login", { redirectTo }),
+  // Accounts. `redirectTo` is where the person goes after signing in; `add`, a
+  // session they pressed "Add to my schedule" on while signed out.
+  login: (redirectTo?: string | null, add?: string | null) => withQuery("/login", { redirectTo, add }),
   logout: () => "/logout",
-  signup: (redirectTo?: string | null) => withQuery("/signup", { redirectTo }),
+  signup: (redirectTo?: string | null, add?: string | null) => withQuery("/signup", { redirectTo, add }),
   signupConfirmation: (token: string) => `/signup/confirm/${seg(token)}`,
   forgotPassword: () => "/forgot-password",
   resetPassword: (token: string) => `/reset-password/${seg(token)}`,

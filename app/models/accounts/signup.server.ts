@@ -37,7 +37,10 @@ export function signupLink(token: string): string {
  * address has an account (hashes the password, queues one e-mail) and returns
  * nothing, so its caller cannot answer differently either.
  */
-export async function requestSignup(input: { name: string; email: string; password: string; redirectTo?: string }, now = new Date()): Promise<void> {
+export async function requestSignup(
+  input: { name: string; email: string; password: string; redirectTo?: string; pendingAddSessionId?: string },
+  now = new Date(),
+): Promise<void> {
   // Hashed on both paths: the slow part of the answer takes as long either way.
   const passwordHash = await hashPassword(input.password);
   const email = normalizeEmail(input.email);
@@ -57,6 +60,7 @@ export async function requestSignup(input: { name: string; email: string; passwo
         name,
         passwordHash,
         redirectTo: safeRedirect(input.redirectTo, "") || null,
+        pendingAddSessionId: input.pendingAddSessionId || null,
         tokenHash: hashSignupToken(token),
         expiresAt: new Date(now.getTime() + SIGNUP_LINK_TTL_MS),
       },
@@ -66,13 +70,13 @@ export async function requestSignup(input: { name: string; email: string; passwo
   });
 }
 
-export type PendingSignup = { name: string; email: string; accountExists: boolean };
+export type PendingSignup = { name: string; email: string; pendingAddSessionId: string | null; accountExists: boolean };
 
 /** What the link's page shows: the pending sign-up if the link is known, unused and unexpired, otherwise null. */
 export async function findPendingSignup(token: string, now = new Date()): Promise<PendingSignup | null> {
   const request = await prisma.signupRequest.findFirst({
     where: { tokenHash: hashSignupToken(token), usedAt: null, expiresAt: { gt: now } },
-    select: { name: true, email: true },
+    select: { name: true, email: true, pendingAddSessionId: true },
   });
   if (!request) return null;
   const owner = await prisma.user.findUnique({ where: { email: request.email }, select: { id: true } });
@@ -82,7 +86,7 @@ export async function findPendingSignup(token: string, now = new Date()): Promis
 const createdUserSelect = { id: true, email: true, name: true } as const;
 
 export type CompleteSignupResult =
-  | { ok: true; user: Prisma.UserGetPayload<{ select: typeof createdUserSelect }>; redirectTo: string | null }
+  | { ok: true; user: Prisma.UserGetPayload<{ select: typeof createdUserSelect }>; redirectTo: string | null; pendingAddSessionId: string | null }
   | { ok: false; reason: "link-gone" }
   | { ok: false; reason: "wrong-password" }
   | { ok: false; reason: "email-taken"; email: string };
@@ -99,7 +103,7 @@ export async function completeSignup(token: string, password: string, now = new 
   const tokenHash = hashSignupToken(token);
   const request = await prisma.signupRequest.findFirst({
     where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
-    select: { email: true, name: true, passwordHash: true, redirectTo: true },
+    select: { email: true, name: true, passwordHash: true, redirectTo: true, pendingAddSessionId: true },
   });
   if (!request) return { ok: false, reason: "link-gone" };
   // A wrong password leaves the link usable: the person may have mistyped.
@@ -115,7 +119,7 @@ export async function completeSignup(token: string, password: string, now = new 
         data: { email: request.email, name: request.name, passwordHash: request.passwordHash },
         select: createdUserSelect,
       });
-      return { ok: true, user, redirectTo: request.redirectTo } as const;
+      return { ok: true, user, redirectTo: request.redirectTo, pendingAddSessionId: request.pendingAddSessionId } as const;
     });
   } catch (error) {
     // Created by a concurrent transaction after our check: the unique email decides, and nothing of ours was kept.

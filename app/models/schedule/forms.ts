@@ -26,5 +26,8 @@ export type ScheduleState = { signedIn: boolean; sessionIds: string[] };
 /** The schedule action's answer to a button that stayed on its page (JavaScript): done, or why not. */
 export type ScheduleButtonReply = { ok: true } | { error: string; result: unknown };
 
+/** The `add` of the sign-in and sign-up forms: a session to put in the schedule once signed in (pending-add.server.ts checks it). */
+export const pendingAddField = z.string().max(64).optional();
+
 /** The id of a session's add/remove form, so that without JavaScript the page comes back scrolled to it. */
 export const scheduleAnchor = (sessionId: string) => `schedule-${sessionId}`;

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { accountKey, createPasswordReset, createUser } from "~/models/accounts/user.server";
+import { createProgramFixture } from "~/models/program/program.fixture";
 import { prisma } from "~/utils/db.server";
+import { href } from "~/utils/href";
 import { mailTo } from "../../../tests/mail-queue";
 import { createLoginSession, loginSessionCookie } from "~/utils/session.server";
 import { action, loader } from "./login";
@@ -48,6 +50,40 @@ describe("POST /login", () => {
     const id = await loginSessionCookie.parse(response.headers.getSetCookie().find((cookie) => cookie.startsWith("meetings_session="))!);
     const row = await prisma.loginSession.findUnique({ where: { id }, select: { userId: true } });
     expect(row?.userId).toBe(user.id);
+  });
+
+  it("sent by “Add to my schedule”: names the session, adds it with the sign-in, and lands at its button", async () => {
+    const program = await createProgramFixture();
+    const { dotter } = program.sessions;
+    const from = `/meetings/${program.meeting.slug}/agenda?day=2023-03-06`;
+    const page = await loader({ request: new Request(`http://localhost${href.login(from, dotter.id)}`), params: {}, context: {} });
+    expect(page?.pendingAdd).toEqual({ sessionId: dotter.id, title: "Dr. Charles T. Dotter Lecture", meetingName: program.meeting.name });
+
+    const user = await newUser();
+    // A wrong password adds nothing.
+    await postLogin({ email: user.email, password: "not it", redirectTo: from, add: dotter.id });
+    expect(await prisma.scheduleItem.count({ where: { userId: user.id } })).toBe(0);
+    const response = (await postLogin({ email: user.email, password: user.password, redirectTo: from, add: dotter.id })) as Response;
+    expect(response.headers.get("Location")).toBe(`${from}#schedule-${dotter.id}`);
+    expect(await prisma.scheduleItem.findMany({ where: { userId: user.id }, select: { sessionId: true } })).toEqual([{ sessionId: dotter.id }]);
+    // Already there (added in another tab, say) is no error.
+    const again = await newUser();
+    await prisma.scheduleItem.create({ data: { userId: again.id, sessionId: dotter.id } });
+    expect(((await postLogin({ email: again.email, password: again.password, redirectTo: from, add: dotter.id })) as Response).headers.get("Location")).toBe(
+      `${from}#schedule-${dotter.id}`,
+    );
+  });
+
+  it("offers nothing to add for a cancelled or unknown session, and signing in then adds nothing", async () => {
+    const program = await createProgramFixture();
+    for (const add of [program.sessions.cancelled.id, "no-such-session", "<script>"]) {
+      const page = await loader({ request: new Request(`http://localhost${href.login("/", add)}`), params: {}, context: {} });
+      expect(page?.pendingAdd).toBeNull();
+      const user = await newUser();
+      const response = (await postLogin({ email: user.email, password: user.password, redirectTo: "/meetings", add })) as Response;
+      expect(response.headers.get("Location")).toBe("/meetings");
+      expect(await prisma.scheduleItem.count({ where: { userId: user.id } })).toBe(0);
+    }
   });
 
   it("ignores a redirectTo that leaves the site", async () => {

@@ -1,11 +1,14 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { AccountForm } from "~/components/account-form";
+import { AccountForm, PendingAddNote } from "~/components/account-form";
 import { Field, FormRouteError, useSchemaForm } from "~/components/forms";
 import { emailField, passwordField, redirectToField } from "~/models/accounts/forms";
 import { attemptSignIn } from "~/models/accounts/sign-in.server";
+import { pendingAddField } from "~/models/schedule/forms";
+import { findPendingAdd } from "~/models/schedule/pending-add.server";
+import { landingAfterSignIn } from "~/server/pending-add.server";
 import { accountKey, normalizeEmail } from "~/models/accounts/user.server";
 import { requireAnonymous } from "~/server/auth.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -19,13 +22,15 @@ export const LoginSchema = z.object({
   email: emailField,
   password: passwordField(),
   redirectTo: redirectToField,
+  add: pendingAddField,
 });
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Meeting Platform" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return null;
+  // Sent here by "Add to my schedule": the page names the session, and signing in adds it.
+  return { pendingAdd: await findPendingAdd(new URL(request.url).searchParams.get("add")) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -64,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   headers.append("Set-Cookie", (await createLoginSession(attempt.user.id, request)).setCookie);
   // This browser knows the password: from now on it skips the account's throttle (device cookie).
   headers.append("Set-Cookie", await trustDeviceFor(device, accountKey(email)));
-  return redirect(safeRedirect(redirectTo, href.home()), { headers });
+  return redirect(await landingAfterSignIn(attempt.user.id, safeRedirect(redirectTo, href.home()), submission.value.add), { headers });
 }
 
 /** The answer while an account's sign-ins wait: the same for every address, with a way in that needs no waiting. */
@@ -74,6 +79,7 @@ function accountThrottledMessage(waitSeconds: number): string {
 
 export default function LoginPage() {
   const lastResult = useActionData<typeof action>();
+  const { pendingAdd } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const [form, fields] = useSchemaForm(LoginSchema, {
     id: "login",
@@ -87,8 +93,11 @@ export default function LoginPage() {
       intro={
         searchParams.get("reset") === "done" ? (
           <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">Your password was changed. Sign in with your new password.</p>
+        ) : pendingAdd ? (
+          <PendingAddNote pendingAdd={pendingAdd} action="Sign in" />
         ) : null
       }
+      pendingAdd={pendingAdd}
       switchTo={{ question: "New here?", label: "Create an account", page: "signup" }}
       submitLabel="Sign in"
       pendingLabel="Signing in…"

@@ -8,7 +8,9 @@ import { hashPassword } from "~/utils/password.server";
 import type * as PasswordModule from "~/utils/password.server";
 import { loginSessionCookie } from "~/utils/session.server";
 import { mailTo } from "../../../tests/mail-queue";
-import { action } from "./signup";
+import { createProgramFixture } from "~/models/program/program.fixture";
+import { href } from "~/utils/href";
+import { action, loader as signupLoader } from "./signup";
 import { action as confirmAction, loader as confirmLoader } from "./signup_.confirm.$token";
 
 // Counts the password hashes each sign-up makes, keeping the real argon2.
@@ -46,7 +48,7 @@ async function signupTokenFor(email: string): Promise<string> {
 
 async function loadConfirm(token: string) {
   const result: unknown = await confirmLoader({ request: new Request(`http://localhost/signup/confirm/${token}`), params: { token }, context: {} });
-  return asData<{ state: string; name?: string; email?: string }>(result);
+  return asData<{ state: string; name?: string; email?: string; pendingAdd?: { title: string } | null }>(result);
 }
 
 function postConfirm(token: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
@@ -161,7 +163,7 @@ describe("/signup/confirm/:token", () => {
     const email = uniqueEmail();
     await postSignup({ name: "Charles Dotter", email: email.toUpperCase(), password: "angioplasty-1964", redirectTo: "/meetings/sir-2023/agenda?day=2" });
     const token = await signupTokenFor(email);
-    expect(await loadConfirm(token)).toEqual({ status: 200, body: { state: "ready", name: "Charles Dotter", email } });
+    expect(await loadConfirm(token)).toEqual({ status: 200, body: { state: "ready", name: "Charles Dotter", email, pendingAdd: null } });
 
     const response = (await postConfirm(token, { password: "angioplasty-1964" })) as Response;
     expect(response.status).toBe(302);
@@ -237,5 +239,36 @@ describe("/signup/confirm/:token", () => {
     await postSignup({ name: "Phish Bait", email, password: "a good password", redirectTo: "//evil.example/phish" });
     const response = (await postConfirm(await signupTokenFor(email), { password: "a good password" })) as Response;
     expect(response.headers.get("Location")).toBe("/");
+  });
+
+  it("began with “Add to my schedule”: the link's page names the session, and using the link adds it and lands at its button", async () => {
+    const program = await createProgramFixture();
+    const { dotter } = program.sessions;
+    const email = uniqueEmail();
+    const from = `/meetings/${program.meeting.slug}/agenda?day=2023-03-06`;
+    const page = await signupLoader({ request: new Request(`http://localhost${href.signup(from, dotter.id)}`), params: {}, context: {} });
+    expect(page.pendingAdd).toMatchObject({ sessionId: dotter.id, title: "Dr. Charles T. Dotter Lecture" });
+
+    await postSignup({ name: "New Student", email, password: "a good password", redirectTo: from, add: dotter.id });
+    const token = await signupTokenFor(email);
+    expect((await loadConfirm(token)).body).toMatchObject({ state: "ready", pendingAdd: { title: "Dr. Charles T. Dotter Lecture" } });
+    const response = (await postConfirm(token, { password: "a good password" })) as Response;
+    expect(response.headers.get("Location")).toBe(`${from}#schedule-${dotter.id}`);
+    const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+    expect(await prisma.scheduleItem.findMany({ where: { userId: user.id }, select: { sessionId: true } })).toEqual([{ sessionId: dotter.id }]);
+  });
+
+  it("keeps no session that cannot be added (cancelled, unknown), and then adds nothing", async () => {
+    const program = await createProgramFixture();
+    // Longer than any id: the form is refused whole, as with any field out of bounds.
+    expect(asData(await postSignup({ name: "Odd Add", email: uniqueEmail(), password: "a good password", add: "x".repeat(65) })).status).toBe(400);
+    for (const add of [program.sessions.cancelled.id, "no-such-session"]) {
+      const email = uniqueEmail();
+      await postSignup({ name: "Odd Add", email, password: "a good password", add });
+      expect((await loadConfirm(await signupTokenFor(email))).body).toMatchObject({ state: "ready", pendingAdd: null });
+      const response = (await postConfirm(await signupTokenFor(email), { password: "a good password" })) as Response;
+      expect(response.headers.get("Location")).toBe("/");
+      expect(await prisma.scheduleItem.count({ where: { user: { email } } })).toBe(0);
+    }
   });
 });

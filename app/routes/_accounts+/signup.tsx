@@ -1,11 +1,13 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { AccountForm, SwitchAccountPage, useAccountPageHref } from "~/components/account-form";
+import { AccountForm, PendingAddNote, SwitchAccountPage, useAccountPageHref } from "~/components/account-form";
 import { Field, FormCard, FormRouteError, useSchemaForm } from "~/components/forms";
 import { emailField, NEW_PASSWORD_HINT, newPasswordField, redirectToField } from "~/models/accounts/forms";
 import { requestSignup } from "~/models/accounts/signup.server";
+import { pendingAddField } from "~/models/schedule/forms";
+import { findPendingAdd } from "~/models/schedule/pending-add.server";
 import { normalizeEmail } from "~/models/accounts/user.server";
 import { requireAnonymous } from "~/server/auth.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -17,13 +19,15 @@ export const SignupSchema = z.object({
   email: emailField,
   password: newPasswordField(),
   redirectTo: redirectToField,
+  add: pendingAddField,
 });
 
 export const meta: MetaFunction = () => [{ title: "Create an account · Meeting Platform" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return null;
+  // Sent here by "Add to my schedule": the new account starts with that session.
+  return { pendingAdd: await findPendingAdd(new URL(request.url).searchParams.get("add")) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -47,25 +51,38 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   // The same answer, after the same work, whether or not the address has an
   // account: only the e-mail differs (a link to finish, or how to sign in).
-  await requestSignup({ ...submission.value, email });
+  const { add, ...person } = submission.value;
+  // Kept with the request only if it is a session that can be added; checked again when the link is used.
+  await requestSignup({ ...person, email, pendingAddSessionId: (await findPendingAdd(add))?.sessionId });
   return data({ result: submission.reply({ resetForm: true }), sentTo: email });
 }
 
 export default function SignupPage() {
   const actionData = useActionData<typeof action>();
+  const { pendingAdd } = useLoaderData<typeof loader>();
   const [form, fields] = useSchemaForm(SignupSchema, {
     id: "signup",
     lastResult: actionData?.result,
     shouldRevalidate: "onInput",
   });
 
-  if (actionData?.sentTo) return <CheckYourEmail address={actionData.sentTo} />;
+  if (actionData?.sentTo) return <CheckYourEmail address={actionData.sentTo} pendingAdd={pendingAdd} />;
 
   return (
     <AccountForm
       form={form}
       title="Create an account"
-      intro="Register for meetings, build your own schedule and take part in live Q&A. We will email you a link to finish."
+      intro={
+        pendingAdd ? (
+          <>
+            <PendingAddNote pendingAdd={pendingAdd} action="Create an account" />
+            <p className="mt-3">We will email you a link to finish; the session is added as soon as you use it.</p>
+          </>
+        ) : (
+          "Register for meetings, build your own schedule and take part in live Q&A. We will email you a link to finish."
+        )
+      }
+      pendingAdd={pendingAdd}
       switchTo={{ question: "Already have an account?", label: "Sign in", page: "login" }}
       submitLabel="Create account"
       pendingLabel="Sending you a link…"
@@ -78,7 +95,7 @@ export default function SignupPage() {
 }
 
 /** What everyone sees after signing up, whether or not the address has an account. */
-function CheckYourEmail({ address }: { address: string }) {
+function CheckYourEmail({ address, pendingAdd }: { address: string; pendingAdd: { title: string } | null }) {
   const accountPageHref = useAccountPageHref();
   return (
     <FormCard
@@ -86,7 +103,8 @@ function CheckYourEmail({ address }: { address: string }) {
       intro={
         <p>
           We sent a message to <strong className="font-semibold text-slate-900 [overflow-wrap:anywhere]">{address}</strong>. Open the link in it within 24
-          hours to finish creating your account: you will be signed in and taken back to where you started.
+          hours to finish creating your account: you will be signed in and taken back to where you started
+          {pendingAdd ? <>, with “{pendingAdd.title}” in your schedule</> : null}.
         </p>
       }
       footer={<SwitchAccountPage question="Already have an account?" label="Sign in" page="login" />}

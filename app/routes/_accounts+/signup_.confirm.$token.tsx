@@ -11,6 +11,8 @@ import type { loader as rootLoader } from "~/root";
 import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
 import { passwordField } from "~/models/accounts/forms";
 import { completeSignup, findPendingSignup } from "~/models/accounts/signup.server";
+import { findPendingAdd } from "~/models/schedule/pending-add.server";
+import { landingAfterSignIn } from "~/server/pending-add.server";
 import { accountKey } from "~/models/accounts/user.server";
 import { readDevice, trustDeviceFor } from "~/utils/device-cookie.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -30,7 +32,10 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 // Our tokens are 43 characters of base64url; anything else cannot be one.
 const plausibleToken = (token: string | undefined): token is string => typeof token === "string" && /^[A-Za-z0-9_-]{20,100}$/.test(token);
 
-type PageState = { state: "gone" } | { state: "taken"; email: string } | { state: "ready"; name: string; email: string };
+type PageState =
+  | { state: "gone" }
+  | { state: "taken"; email: string }
+  | { state: "ready"; name: string; email: string; pendingAdd: { title: string } | null };
 
 const GONE: PageState = { state: "gone" };
 
@@ -39,7 +44,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const pending = plausibleToken(params.token) ? await findPendingSignup(params.token) : null;
   if (!pending) return data(GONE, { status: 410 });
   if (pending.accountExists) return data<PageState>({ state: "taken", email: pending.email }, { status: 409 });
-  return data<PageState>({ state: "ready", name: pending.name, email: pending.email });
+  const pendingAdd = await findPendingAdd(pending.pendingAddSessionId);
+  return data<PageState>({ state: "ready", name: pending.name, email: pending.email, pendingAdd: pendingAdd && { title: pendingAdd.title } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -74,7 +80,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   headers.append("Set-Cookie", (await createLoginSession(outcome.user.id, request)).setCookie);
   // This browser just proved the mailbox and the password: trust it for the account (device cookie).
   headers.append("Set-Cookie", await trustDeviceFor(await readDevice(request), accountKey(outcome.user.email)));
-  return redirect(safeRedirect(outcome.redirectTo, href.home()), { headers });
+  // The sign-up began with "Add to my schedule": this POST, the person's own, adds it.
+  return redirect(await landingAfterSignIn(outcome.user.id, safeRedirect(outcome.redirectTo, href.home()), outcome.pendingAddSessionId), { headers });
 }
 
 export default function ConfirmSignupPage() {
@@ -125,6 +132,7 @@ export default function ConfirmSignupPage() {
         <p>
           For <strong className="font-semibold text-slate-900">{page.name}</strong>, <span className="[overflow-wrap:anywhere]">{page.email}</span>. Enter the
           password you chose when you signed up. If you did not sign up yourself, leave this page: no account is made without it.
+          {page.pendingAdd ? <> Your new schedule starts with “{page.pendingAdd.title}”.</> : null}
         </p>
       }
     >

@@ -8,6 +8,7 @@ import { pageWidthClass } from "~/components/page-width";
 import { ProgramErrorBoundary } from "~/components/program-error";
 import { useProgramHref } from "~/components/program-links";
 import { NavCount, SectionNav } from "~/components/section-nav";
+import { type SkipLinkHandle } from "~/components/skip-link";
 import { TimeZoneHint, ZoneBar } from "~/components/time-zone";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { type ScheduleState } from "~/models/schedule/forms";
@@ -47,6 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** What a child route can tell the meeting frame. */
 export type ProgramHandle = { showsTimes?: boolean };
+
+/** Where "Skip to content" lands: the page itself, past the meeting's name and navigation. */
+const CONTENT_ID = "meeting-content";
+export const handle: SkipLinkHandle = { skipTo: CONTENT_ID };
 
 export default function MeetingLayout() {
   const { meeting, zone, changedSessions, registered } = useLoaderData<typeof loader>();
@@ -91,11 +96,18 @@ export default function MeetingLayout() {
           <ZoneBar view={zone} />
         </div>
       ) : null}
-      <Outlet />
+      <div id={CONTENT_ID} tabIndex={-1} className="focus:outline-none">
+        <Outlet />
+      </div>
     </>
   );
 }
 
 export function ErrorBoundary() {
-  return <ProgramErrorBoundary backTo="meetings" />;
+  // The handle above still names the skip link's target: the error page has it too.
+  return (
+    <div id={CONTENT_ID} tabIndex={-1} className="focus:outline-none">
+      <ProgramErrorBoundary backTo="meetings" />
+    </div>
+  );
 }

@@ -85,12 +85,12 @@ describe("the page", () => {
 });
 
 describe("adding and removing", () => {
-  it("signed out: sends the visitor to sign in, then back to the page the button was on; nothing is written", async () => {
+  it("signed out: sends the visitor to sign in (which adds the session), then back to the page the button was on; nothing is written yet", async () => {
     const before = await prisma.scheduleItem.count();
     const from = `/meetings/${fixture.meeting.slug}/agenda?day=2023-03-05`;
     const result = await run(post({ intent: "add", sessionId: fixture.sessions.dotter.id, redirectTo: from }));
     expect(result.status).toBe(302);
-    expect(result.location).toBe(`/login?${new URLSearchParams({ redirectTo: from })}`);
+    expect(result.location).toBe(`/login?${new URLSearchParams({ redirectTo: from, add: fixture.sessions.dotter.id })}`);
     expect(await prisma.scheduleItem.count()).toBe(before);
   });
 

@@ -100,8 +100,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const user = await getUser(request);
   if (!user) {
-    // Sign in, then come back to the page the button was on.
-    throw redirect(href.login(back));
+    // Sign in, then come back to the page the button was on; signing in (or up) adds the session (pending-add.server.ts).
+    throw redirect(href.login(back, form.intent === "add" ? form.sessionId : null));
   }
 
   if (form.intent === "seen") {
