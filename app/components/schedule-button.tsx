@@ -8,9 +8,11 @@
 // cached anonymous page and a personal one differ only there: signed out, the
 // button still says "Add to my schedule", and the action sends the person to
 // sign in and back.
-import { type ShouldRevalidateFunction, useFetcher, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, type ShouldRevalidateFunction, useFetcher, useLocation, useNavigation, useRouteLoaderData } from "@remix-run/react";
+import { SubmitButton } from "./forms";
 import { scheduleAnchor, type ScheduleButtonReply, type ScheduleState } from "~/models/schedule/forms";
 import { href } from "~/utils/href";
+import { counted } from "~/utils/plural";
 
 export type ScheduleButtonSession = { id: string; title: string; status: "SCHEDULED" | "CANCELLED" };
 
@@ -109,6 +111,59 @@ export function ScheduleButton({
         </p>
       ) : null}
     </fetcher.Form>
+  );
+}
+
+/**
+ * "Add all": every session of a track in one POST to My schedule's action,
+ * which then shows how the track sits in the schedule, overlaps included. A
+ * plain form, so it works without JavaScript. Signed out, a link to sign in
+ * and come back stands in for it.
+ */
+export function AddTrackButton({
+  meetingSlug,
+  track,
+  sessionIds,
+  className = "",
+}: {
+  meetingSlug: string;
+  track: { slug: string; name: string };
+  /** The track's sessions that can be added (not cancelled). */
+  sessionIds: string[] | number;
+  className?: string;
+}) {
+  const schedule = useScheduleState();
+  const navigation = useNavigation();
+  const location = useLocation();
+  if (!schedule) return null;
+  const count = typeof sessionIds === "number" ? sessionIds : sessionIds.length;
+  if (!count) return null;
+  if (!schedule.signedIn) {
+    return (
+      <p className={`no-print text-sm ${className}`}>
+        <Link to={href.login(`${location.pathname}${location.search}`)} className="font-semibold text-brand-700 underline underline-offset-2">
+          Sign in to add all its sessions to your schedule
+        </Link>
+      </p>
+    );
+  }
+  if (typeof sessionIds !== "number" && sessionIds.every((id) => schedule.sessionIds.includes(id))) {
+    return (
+      <p className={`no-print inline-flex items-center gap-1 text-sm font-semibold text-emerald-800 ${className}`}>
+        <span aria-hidden="true">✓</span> All its sessions are in your schedule
+      </p>
+    );
+  }
+  const pending = navigation.state !== "idle" && navigation.formData?.get("intent") === "add-track" && navigation.formData.get("track") === track.slug;
+  return (
+    <Form method="post" action={href.schedule(meetingSlug)} className={`no-print ${className}`}>
+      <input type="hidden" name="intent" value="add-track" />
+      <input type="hidden" name="track" value={track.slug} />
+      <SubmitButton pending={pending} pendingLabel="Adding…" variant="secondary" className="text-sm">
+        <span aria-hidden="true">+</span> Add all {counted(count, "session")}
+        <span className="sr-only"> of the {track.name}</span> to my schedule
+      </SubmitButton>
+    </Form>
   );
 }
 

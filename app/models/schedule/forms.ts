@@ -11,6 +11,8 @@ const redirectTo = z.string().max(2048).optional();
  * to `release` have been looked at: the page sends it once it has shown them).
  */
 export const ScheduleFormSchema = z.discriminatedUnion("intent", [
+  // "Add all": every session of a track (track-in-schedule.server.ts).
+  z.object({ intent: z.literal("add-track"), track: z.string({ message: "Which track? The form lost its track." }).trim().min(1).max(100) }),
   z.object({ intent: z.literal("add"), sessionId, redirectTo }),
   z.object({ intent: z.literal("remove"), sessionId, redirectTo }),
   z.object({ intent: z.literal("create-feed") }),

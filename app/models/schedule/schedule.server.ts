@@ -129,11 +129,22 @@ export function findOverlaps(sessions: readonly Interval[]): Map<string, { id: s
   return overlaps;
 }
 
-/** The meeting's programs for particular audiences (medical students, residents): where the empty schedule points. */
-export function listAudienceTracks(meetingId: string) {
-  return prisma.track.findMany({
+/**
+ * The meeting's programs for particular audiences (medical students, residents):
+ * where the empty schedule points, each with how many of its sessions "Add all" adds.
+ */
+export async function listAudienceTracks(meetingId: string) {
+  const tracks = await prisma.track.findMany({
     where: { meetingId, audience: { not: "EVERYONE" } },
-    select: { slug: true, name: true, colour: true, audience: true, description: true },
+    select: {
+      slug: true,
+      name: true,
+      colour: true,
+      audience: true,
+      description: true,
+      _count: { select: { sessions: { where: { status: SessionStatus.SCHEDULED } } } },
+    },
     orderBy: [{ position: "asc" }, { name: "asc" }],
   });
+  return tracks.map(({ _count, ...track }) => ({ ...track, sessions: _count.sessions }));
 }

@@ -140,6 +140,37 @@ describe("adding and removing", () => {
   });
 });
 
+describe("adding a whole track", () => {
+  it("adds the track's sessions in one POST, then My schedule says how the track sits in it, overlaps included", async () => {
+    const { person, cookie } = await signedIn();
+    // Already in the schedule, and at the same time as the students' "Why IR?".
+    await prisma.scheduleItem.create({ data: { userId: person.id, sessionId: fixture.sessions.embolization.id } });
+    const result = await run(post({ intent: "add-track", track: "medical-students" }, cookie));
+    expect(result.status).toBe(303);
+    expect(result.location).toBe(`${schedulePath()}?added=medical-students`);
+    const data = await loader(loaderArgs(result.location!, cookie));
+    expect(data.addedTrack).toEqual({ name: "Medical Student Program", sessions: 1, inSchedule: 1, overlapping: 1 });
+    expect(data.total).toBe(2);
+    // The empty schedule's offer counts what "Add all" adds.
+    expect((await loader(loaderArgs(schedulePath(), cookie))).audienceTracks.map((track) => [track.slug, track.sessions])).toEqual([
+      ["medical-students", 1],
+      ["residents", 1],
+    ]);
+  });
+
+  it("answers an unknown track with a 404 and a sentence, a bad form with a 400, and signed out with sign-in; nothing is written", async () => {
+    const { person, cookie } = await signedIn();
+    const unknown = await run(post({ intent: "add-track", track: "no-such-track" }, cookie));
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ error: "That track is not in this meeting's program." });
+    expect((await run(post({ intent: "add-track" }, cookie))).status).toBe(400);
+    expect((await run(post({ intent: "add-track", track: "residents" }))).location).toMatch(/^\/login\?/);
+    expect(await prisma.scheduleItem.count({ where: { userId: person.id } })).toBe(0);
+    // An unknown ?added= says nothing.
+    expect((await loader(loaderArgs(`${schedulePath()}?added=no-such-track`, cookie))).addedTrack).toBeNull();
+  });
+});
+
 describe("the calendar address", () => {
   it("is created on request, kept on a second request, and replaced on regenerate", async () => {
     const { person, cookie } = await signedIn();

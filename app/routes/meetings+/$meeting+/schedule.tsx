@@ -18,7 +18,7 @@ import { ChangeMark, ChangedBadge, OldNewList } from "~/components/change-marks"
 import { SubmitButton, useIsPending } from "~/components/forms";
 import { pageWidthClass } from "~/components/page-width";
 import { useProgramHref } from "~/components/program-links";
-import { ScheduleButton } from "~/components/schedule-button";
+import { AddTrackButton, ScheduleButton } from "~/components/schedule-button";
 import { CancelledBadge, TrackChip, TrackDot } from "~/components/track-chip";
 import { createCalendarFeed, getCalendarFeedToken, regenerateCalendarFeed } from "~/models/schedule/calendar-feed.server";
 import { getMeeting } from "~/models/meetings/meeting.server";
@@ -27,12 +27,14 @@ import { describeOldNew, type OldNew } from "~/models/program/changes";
 import { listUnseenChanges, markProgramSeen } from "~/models/program/notices.server";
 import { scheduleAnchor, type ScheduleButtonReply, ScheduleFormSchema } from "~/models/schedule/forms";
 import { addToSchedule, getSchedule, listAudienceTracks, removeFromSchedule } from "~/models/schedule/schedule.server";
+import { addTrackToSchedule, trackInSchedule, type TrackInSchedule } from "~/models/schedule/track-in-schedule.server";
 import { getUser, requireUser } from "~/server/auth.server";
 import { refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { dayKeyOf, formatDay, formatTimeRange, zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
+import { counted } from "~/utils/plural";
 import { absoluteUrl } from "~/utils/href.server";
 
 const FEED_CHANGES = ["created", "replaced"] as const;
@@ -66,6 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     days: [...days.entries()].map(([day, daySessions]) => ({ day, sessions: daySessions })),
     total: sessions.length,
     conflicted: sessions.filter((session) => session.conflicts.length > 0).length,
+    // Set by the action's redirect after "Add all": how that track now sits in the schedule.
+    addedTrack: await trackInSchedule(meeting.id, new URL(request.url).searchParams.get("added"), sessions),
     feed: token ? feedLinks(token) : null,
     programFeed: absoluteUrl(href.agendaCalendar(meeting)),
     // Set by the action's redirect after the feed's address was created or replaced.
@@ -116,6 +120,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (formData.get("stay") !== "1") throw redirect(`${back.split("#")[0]}#${scheduleAnchor(form.sessionId)}`, 303);
     return { ok: true } satisfies ScheduleButtonReply;
   }
+  if (form.intent === "add-track") {
+    const result = await addTrackToSchedule(user.id, meeting.id, form.track);
+    if (!result.ok) return data({ error: result.message, result: null } satisfies ScheduleButtonReply, { status: refusalStatus(result) });
+    throw redirect(href.schedule(meeting, { added: form.track }), 303);
+  }
   if (form.intent === "create-feed") await createCalendarFeed(user.id, meeting.id);
   else await regenerateCalendarFeed(user.id, meeting.id);
   throw redirect(`${href.schedule(meeting, { feed: form.intent === "create-feed" ? "created" : "replaced" })}#calendar`, 303);
@@ -124,7 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `My schedule · ${data.meeting.name}` : "My schedule" }];
 
 export default function SchedulePage() {
-  const { meeting, days, total, conflicted, feed, feedChange, programFeed, audienceTracks, zone, changes } = useLoaderData<typeof loader>();
+  const { meeting, days, total, conflicted, addedTrack, feed, feedChange, programFeed, audienceTracks, zone, changes } = useLoaderData<typeof loader>();
   const shownChanges = useChangesOfThisVisit(meeting.slug, changes);
   const marks = new Map(shownChanges.sessions.map((session) => [session.slug, session.lines]));
   const actionData = useActionData<typeof action>();
@@ -144,12 +153,13 @@ export default function SchedulePage() {
         <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">My schedule</h1>
         {total ? (
           <p className="text-sm text-slate-600" aria-live="polite">
-            {`${shown === 1 ? "1 session" : `${shown} sessions`}${conflicted ? ` · ${conflicted} overlapping` : ""}`}
+            {`${counted(shown, "session")}${conflicted ? ` · ${conflicted} overlapping` : ""}`}
           </p>
         ) : null}
       </div>
       {/* On paper there is no zone bar: say which zone the times are in. */}
       <p className="hidden text-sm text-slate-700 print:block">Times in {zone.label}</p>
+      {addedTrack ? <AddedTrackNote track={addedTrack} /> : null}
 
       {actionData && "error" in actionData && actionData.error ? (
         <p role="alert" className="mt-4 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
@@ -222,7 +232,12 @@ export default function SchedulePage() {
           <PrintButton />
         </>
       ) : (
-        <EmptySchedule agendaHref={withTz(href.agenda(meeting.slug))} tracks={audienceTracks.map((track) => ({ ...track, href: withTz(href.track(meeting.slug, track)) }))} />
+        <EmptySchedule
+          meetingSlug={meeting.slug}
+          agendaHref={withTz(href.agenda(meeting.slug))}
+          tracks={audienceTracks.map((track) => ({ ...track, href: withTz(href.track(meeting.slug, track)) }))}
+          emptied={total > 0}
+        />
       )}
 
       <CalendarFeed feed={feed} change={feedChange} programFeed={programFeed} />
@@ -292,16 +307,51 @@ function ChangesSummary({ changes }: { changes: ScheduleChanges }) {
   );
 }
 
+/**
+ * "All 14 sessions of the Medical Student Program are in your schedule", after
+ * "Add all", with the overlaps the list below marks. It takes focus: the button
+ * that was pressed is gone (the empty schedule's, or another page's).
+ */
+function AddedTrackNote({ track }: { track: TrackInSchedule }) {
+  const note = useRef<HTMLDivElement>(null);
+  useEffect(() => note.current?.focus(), []);
+  return (
+    <div ref={note} role="status" tabIndex={-1} className="mt-4 max-w-3xl rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-950 focus:outline-2 focus:outline-offset-2 focus:outline-emerald-700">
+      <p className="font-semibold">
+        {track.inSchedule === track.sessions
+          ? `${track.sessions === 1 ? "The 1 session" : `All ${track.sessions} sessions`} of the ${track.name} ${track.sessions === 1 ? "is" : "are"} in your schedule.`
+          : `${track.inSchedule} of the ${counted(track.sessions, "session")} of the ${track.name} ${track.inSchedule === 1 ? "is" : "are"} in your schedule.`}
+      </p>
+      <p className="mt-1">
+        {track.overlapping
+          ? `${track.overlapping} of them overlap other sessions in your schedule and are marked below. They all stay; choose between them when the time comes, or remove some.`
+          : "None of them overlaps another session in your schedule."}
+      </p>
+    </div>
+  );
+}
+
 function EmptySchedule({
+  meetingSlug,
   agendaHref,
   tracks,
+  emptied,
 }: {
+  meetingSlug: string;
   agendaHref: string;
-  tracks: { slug: string; name: string; colour: string; audience: keyof typeof AUDIENCE_LABELS; description: string | null; href: string }[];
+  tracks: { slug: string; name: string; colour: string; audience: keyof typeof AUDIENCE_LABELS; description: string | null; sessions: number; href: string }[];
+  /** The last session was just removed (JavaScript): the Remove button that had focus is gone, so this message takes it. */
+  emptied: boolean;
 }) {
+  const message = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (emptied) message.current?.focus();
+  }, [emptied]);
   return (
     <div className="mt-6 rounded-xl border border-dashed border-slate-300 bg-white px-5 py-8 sm:px-8">
-      <p className="text-lg font-semibold text-slate-900">Your schedule is empty.</p>
+      <p ref={message} tabIndex={-1} className="text-lg font-semibold text-slate-900 focus:outline-none">
+        Your schedule is empty.
+      </p>
       <p className="mt-2 max-w-prose text-slate-700">
         Browse the program and press <strong>Add to my schedule</strong> on the sessions you want to attend. They appear here by day, with any overlaps
         flagged, and in your calendar if you subscribe below.
@@ -312,15 +362,22 @@ function EmptySchedule({
       {tracks.length ? (
         <div className="mt-8">
           <h2 className="text-base font-bold text-slate-900">Medical student or resident?</h2>
-          <p className="mt-1 max-w-prose text-slate-700">The meeting has programs made for you. Start with yours and add its sessions in one pass.</p>
+          <p className="mt-1 max-w-prose text-slate-700">
+            The meeting has programs made for you. Add all of yours in one go; overlaps with anything else you add are flagged here.
+          </p>
           <ul className="mt-3 grid gap-3 sm:grid-cols-2">
             {tracks.map((track) => (
-              <li key={track.slug} className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-3">
-                <Link to={track.href} className="inline-flex items-center gap-2 font-semibold text-brand-800 underline-offset-2 hover:underline">
-                  <TrackDot colour={track.colour} />
-                  {track.name}
-                </Link>
-                <p className="mt-0.5 text-sm text-slate-600">For {AUDIENCE_LABELS[track.audience].toLowerCase()}</p>
+              <li key={track.slug} className="flex flex-col items-start gap-2 rounded-lg border border-slate-200 bg-slate-50 px-4 py-3">
+                <div>
+                  <Link to={track.href} className="inline-flex items-center gap-2 font-semibold text-brand-800 underline-offset-2 hover:underline">
+                    <TrackDot colour={track.colour} />
+                    {track.name}
+                  </Link>
+                  <p className="mt-0.5 text-sm text-slate-600">
+                    For {AUDIENCE_LABELS[track.audience].toLowerCase()} · {counted(track.sessions, "session")}
+                  </p>
+                </div>
+                <AddTrackButton meetingSlug={meetingSlug} track={track} sessionIds={track.sessions} />
               </li>
             ))}
           </ul>

@@ -5,11 +5,13 @@ import { pageWidthClass } from "~/components/page-width";
 import { useProgramHref } from "~/components/program-links";
 import { SessionsByTime } from "~/components/session-list";
 import { TrackDot } from "~/components/track-chip";
+import { AddTrackButton } from "~/components/schedule-button";
 import { getTrackSessions } from "~/models/program/agenda.server";
 import { getMeeting, getTrack } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS } from "~/models/program/program";
 import { dayKeyOf, formatDay, zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
+import { counted } from "~/utils/plural";
 import { BackLink } from "~/components/back-link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -49,9 +51,15 @@ export default function TrackPage() {
       </div>
       <p className="mt-2 text-sm font-medium text-slate-600">
         {track.audience !== "EVERYONE" ? `For ${AUDIENCE_LABELS[track.audience].toLowerCase()} · ` : ""}
-        {total === 1 ? "1 session" : `${total} sessions`}
+        {counted(total, "session")}
       </p>
       {track.description ? <p className="mt-3 max-w-prose text-slate-700">{track.description}</p> : null}
+      <AddTrackButton
+        meetingSlug={meeting.slug}
+        track={track}
+        sessionIds={days.flatMap((day) => day.sessions.filter((session) => session.status === "SCHEDULED").map((session) => session.id))}
+        className="mt-4"
+      />
       <p className="mt-3 text-sm">
         <Link to={withTz(href.agenda(meeting.slug), { track: track.slug })} className="font-semibold text-brand-700 underline underline-offset-2">
           See this track in the day-by-day program
