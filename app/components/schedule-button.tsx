@@ -9,6 +9,7 @@
 // button still says "Add to my schedule", and the action sends the person to
 // sign in and back.
 import { Form, Link, type ShouldRevalidateFunction, useFetcher, useLocation, useNavigation, useRouteLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { SubmitButton } from "./forms";
 import { scheduleAnchor, type ScheduleButtonReply, type ScheduleState } from "~/models/schedule/forms";
 import { href } from "~/utils/href";
@@ -37,6 +38,7 @@ export function ScheduleButton({
   session,
   size = "small",
   showStatus = true,
+  leavesListOnRemove = false,
   className = "",
 }: {
   meetingSlug: string;
@@ -44,12 +46,16 @@ export function ScheduleButton({
   size?: "small" | "large";
   /** "✓ In my schedule" beside the Remove button; My schedule itself leaves it out (everything there is). */
   showStatus?: boolean;
+  /** Removing takes the row away (My schedule): focus moves on to the next row's button first. */
+  leavesListOnRemove?: boolean;
   className?: string;
 }) {
   const schedule = useScheduleState();
   // One fetcher per session: two buttons for the same session share their state.
   const fetcher = useFetcher<ScheduleButtonReply>({ key: `schedule:${session.id}` });
   const location = useLocation();
+  // What this button last did, so that a removal is said too: the button keeps focus, and its new label alone may go unheard.
+  const [lastChange, setLastChange] = useState<"add" | "remove" | null>(null);
   if (!schedule) return null;
 
   const pending = fetcher.formData?.get("intent");
@@ -66,11 +72,14 @@ export function ScheduleButton({
       action={action}
       id={scheduleAnchor(session.id)}
       className={`no-print flex flex-wrap items-center gap-x-3 gap-y-1 ${className}`}
+      data-leaves-list={leavesListOnRemove ? "" : undefined}
       onSubmit={(event) => {
         // With JavaScript: stay on the page ("stay" tells the action not to redirect back).
         event.preventDefault();
         const form = new FormData(event.currentTarget);
         form.set("stay", "1");
+        setLastChange(inSchedule ? "remove" : "add");
+        if (inSchedule && leavesListOnRemove) focusNeighbour(event.currentTarget);
         fetcher.submit(form, { method: "post", action });
       }}
     >
@@ -82,6 +91,8 @@ export function ScheduleButton({
           <>
             <span aria-hidden="true">✓</span> In my schedule
           </>
+        ) : !inSchedule && lastChange === "remove" ? (
+          "Removed from my schedule"
         ) : null}
       </span>
       <button
@@ -112,6 +123,17 @@ export function ScheduleButton({
       ) : null}
     </fetcher.Form>
   );
+}
+
+/**
+ * Before a row leaves My schedule, focus moves to the next row's button (the
+ * previous one's after the last row), so it never drops to the page's body.
+ * With no row left, the empty schedule's message takes it.
+ */
+function focusNeighbour(form: HTMLFormElement) {
+  const buttons = [...document.querySelectorAll<HTMLButtonElement>("form[data-leaves-list] button[type=submit]")];
+  const index = buttons.findIndex((button) => form.contains(button));
+  (buttons[index + 1] ?? buttons[index - 1])?.focus();
 }
 
 /**
@@ -160,8 +182,11 @@ export function AddTrackButton({
       <input type="hidden" name="intent" value="add-track" />
       <input type="hidden" name="track" value={track.slug} />
       <SubmitButton pending={pending} pendingLabel="Adding…" variant="secondary" className="text-sm">
-        <span aria-hidden="true">+</span> Add all {counted(count, "session")}
-        <span className="sr-only"> of the {track.name}</span> to my schedule
+        {/* One flex item: the button lays out its children side by side. */}
+        <span>
+          <span aria-hidden="true">+</span> Add all {counted(count, "session")}
+          <span className="sr-only"> of the {track.name}</span> to my schedule
+        </span>
       </SubmitButton>
     </Form>
   );

@@ -57,7 +57,7 @@ export function SessionsByTime({ meetingSlug, sessions, zone, day, note, heading
             {day && dayKeyOf(new Date(startsAt), zone) !== day ? (
               <span className="normal-case"> · {formatDay(dayKeyOf(new Date(startsAt), zone), "short")}</span>
             ) : (
-              <span className="sr-only">, {formatDay(dayKeyOf(new Date(startsAt), zone))}</span>
+              <span className="sr-only normal-case">, {formatDay(dayKeyOf(new Date(startsAt), zone))}</span>
             )}
           </Heading>
           <SessionRows meetingSlug={meetingSlug} sessions={group} zone={zone} note={note} headingLevel={headingLevel === 2 ? 3 : 4} />
@@ -65,6 +65,18 @@ export function SessionsByTime({ meetingSlug, sessions, zone, day, note, heading
       ))}
     </div>
   );
+}
+
+/** Sessions under a heading per day (the meeting's days), then per start time: a track's program, a search over every day. */
+export function SessionsByDay({ meetingSlug, days, zone }: { meetingSlug: string; days: { day: DayKey; sessions: ListedSession[] }[]; zone: string }) {
+  return days.map(({ day, sessions }) => (
+    <section key={day} aria-labelledby={`day-${day}`}>
+      <h2 id={`day-${day}`} className="mb-3 border-b border-slate-200 pb-2 text-lg font-bold text-slate-900">
+        {formatDay(day)}
+      </h2>
+      <SessionsByTime meetingSlug={meetingSlug} sessions={sessions} zone={zone} day={day} headingLevel={3} />
+    </section>
+  ));
 }
 
 /** Sessions as one list, each showing its own day: for a speaker's or a track's few sessions. */

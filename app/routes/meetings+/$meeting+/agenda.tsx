@@ -10,7 +10,7 @@ import { pageWidthClass } from "~/components/page-width";
 import { focusResultsState, IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";
 import { useProgramHref } from "~/components/program-links";
 import { href, withQuery } from "~/utils/href";
-import { SessionsByTime } from "~/components/session-list";
+import { SessionsByDay } from "~/components/session-list";
 import { getAgenda, getNowAndNext, getProgramFacets } from "~/models/program/agenda.server";
 import { getMeeting, isDuringMeeting, listTracks, meetingDays, programNow } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS, AUDIENCE_PARAMS, KIND_LABELS, KIND_PARAMS, parseAgendaQuery, SEARCH_MAX_LENGTH, type AgendaQuery } from "~/models/program/program";
@@ -150,14 +150,7 @@ export default function AgendaPage() {
       </p>
 
       <div className="mt-3 space-y-10">
-        {results.map(({ day: key, sessions }) => (
-          <section key={key} aria-labelledby={`day-${key}`}>
-            <h2 id={`day-${key}`} className="mb-3 border-b border-slate-200 pb-2 text-lg font-bold text-slate-900">
-              {formatDay(key)}
-            </h2>
-            <SessionsByTime meetingSlug={meeting.slug} sessions={sessions} zone={zone.zone} day={key} headingLevel={3} />
-          </section>
-        ))}
+        <SessionsByDay meetingSlug={meeting.slug} days={results} zone={zone.zone} />
         {total === 0 ? (
           <div className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-10 text-center">
             <p className="text-lg font-semibold text-slate-900">

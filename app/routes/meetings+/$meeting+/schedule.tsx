@@ -221,7 +221,7 @@ export default function SchedulePage() {
                             ))}
                           </p>
                         ) : null}
-                        <ScheduleButton meetingSlug={meeting.slug} session={session} showStatus={false} className="mt-2" />
+                        <ScheduleButton meetingSlug={meeting.slug} session={session} showStatus={false} leavesListOnRemove className="mt-2" />
                       </li>
                     );
                   })}

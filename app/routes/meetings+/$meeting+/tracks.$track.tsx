@@ -3,13 +3,13 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { pageWidthClass } from "~/components/page-width";
 import { useProgramHref } from "~/components/program-links";
-import { SessionsByTime } from "~/components/session-list";
+import { SessionsByDay } from "~/components/session-list";
 import { TrackDot } from "~/components/track-chip";
 import { AddTrackButton } from "~/components/schedule-button";
 import { getTrackSessions } from "~/models/program/agenda.server";
 import { getMeeting, getTrack } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS } from "~/models/program/program";
-import { dayKeyOf, formatDay, zoneViewFor } from "~/utils/time";
+import { dayKeyOf, zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
 import { counted } from "~/utils/plural";
 import { BackLink } from "~/components/back-link";
@@ -68,14 +68,7 @@ export default function TrackPage() {
 
       <div className="mt-8 space-y-10">
         {days.length ? (
-          days.map(({ day, sessions }) => (
-            <section key={day} aria-labelledby={`day-${day}`}>
-              <h2 id={`day-${day}`} className="mb-3 border-b border-slate-200 pb-2 text-lg font-bold text-slate-900">
-                {formatDay(day)}
-              </h2>
-              <SessionsByTime meetingSlug={meeting.slug} sessions={sessions} zone={zone.zone} day={day} headingLevel={3} />
-            </section>
-          ))
+          <SessionsByDay meetingSlug={meeting.slug} days={days} zone={zone.zone} />
         ) : (
           <p className="rounded-xl border border-dashed border-slate-300 bg-white px-5 py-8 text-center text-slate-700">This track has no sessions yet.</p>
         )}
