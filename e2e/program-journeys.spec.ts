@@ -56,6 +56,7 @@ test.describe("signed out, “Add to my schedule”", () => {
     const title = await titleOf(row);
     await row.getByRole("button", { name: /Add to my schedule/ }).click();
     await expect(page).toHaveURL(/\/login\?/);
+    await expect(page.getByText(`Sign in to add “${title}” to your schedule.`)).toBeVisible();
     const login = new URL(page.url());
 
     // Both ways to sign up from here keep redirectTo and the session: the form's own link and the header's.
