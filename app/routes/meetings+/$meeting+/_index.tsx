@@ -11,6 +11,7 @@ import { countSessionsByDay, getMeeting, isDuringMeeting, listTracks, meetingDay
 import { AUDIENCE_LABELS } from "~/models/program/program";
 import { formatDateSpan, formatDay, zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
+import { counted } from "~/utils/plural";
 import { Fact, Facts } from "~/components/facts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -89,7 +90,7 @@ export default function MeetingHome() {
                       <span className="mt-1 block text-lg font-bold text-slate-900 group-hover:underline">{track.name}</span>
                       {track.description ? <span className="mt-1 block text-sm text-slate-700">{track.description}</span> : null}
                       <span className="mt-3 block text-sm font-semibold text-brand-700">
-                        {track.sessions} sessions <span aria-hidden="true">→</span>
+                        {counted(track.sessions, "session")} <span aria-hidden="true">→</span>
                       </span>
                     </Link>
                   </li>
@@ -105,7 +106,7 @@ export default function MeetingHome() {
           <Fact label="Time zone">{zone.meetingLabel}</Fact>
           <Fact label="Host">{meeting.society.name}</Fact>
           <Fact label="Program">
-            {totalSessions} sessions, {tracks.length} tracks
+            {counted(totalSessions, "session")}, {counted(tracks.length, "track")}
           </Fact>
         </Facts>
       </section>
@@ -124,7 +125,7 @@ export default function MeetingHome() {
                 className="flex items-center justify-between rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm hover:border-brand-600"
               >
                 <span className="font-semibold text-slate-900">{formatDay(day)}</span>
-                <span className="text-sm text-slate-600">{sessions === 1 ? "1 session" : `${sessions} sessions`}</span>
+                <span className="text-sm text-slate-600">{counted(sessions, "session")}</span>
               </Link>
             </li>
           ))}
@@ -140,7 +141,7 @@ export default function MeetingHome() {
             <li key={track.slug}>
               <TrackCard to={withTz(href.track(meeting.slug, track))} track={track}>
                 <span className="block text-sm text-slate-600">
-                  {track.sessions} sessions{track.audience !== "EVERYONE" ? ` · for ${AUDIENCE_LABELS[track.audience].toLowerCase()}` : ""}
+                  {counted(track.sessions, "session")}{track.audience !== "EVERYONE" ? ` · for ${AUDIENCE_LABELS[track.audience].toLowerCase()}` : ""}
                 </span>
               </TrackCard>
             </li>

@@ -18,6 +18,7 @@ import { listUnseenChanges } from "~/models/program/notices.server";
 import { getUser } from "~/server/auth.server";
 import { formatDateSpan, zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
+import { plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.meeting.name : "Meeting not found" }];
 
@@ -67,7 +68,7 @@ export default function MeetingLayout() {
     { to: withTz(href.tracks(meeting.slug)), label: "Tracks" },
     { to: withTz(href.speakers(meeting.slug)), label: "Speakers" },
     { to: withTz(href.changelog(meeting.slug)), label: "Changelog" },
-    { to: withTz(href.schedule(meeting.slug)), label: "My schedule", badge: <NavCount value={changedSessions} label={changedSessions === 1 ? "changed session" : "changed sessions"} /> },
+    { to: withTz(href.schedule(meeting.slug)), label: "My schedule", badge: <NavCount value={changedSessions} label={plural(changedSessions, "changed session")} /> },
     registered ? { to: href.registration(meeting.slug), label: "My registration" } : { to: href.register(meeting.slug), label: "Register" },
   ];
   if (frame === "none") return <Outlet />;

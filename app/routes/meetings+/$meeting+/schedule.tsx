@@ -276,7 +276,7 @@ function ChangesSummary({ changes }: { changes: ScheduleChanges }) {
     <section aria-labelledby="changes-heading" className="mt-4 max-w-3xl rounded-xl border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-slate-900 sm:px-5">
       <h2 id="changes-heading" className="flex flex-wrap items-center gap-2 text-base font-bold text-brand-900">
         <ChangedBadge />
-        {count === 1 ? "1 session in your schedule changed" : `${count} sessions in your schedule changed`} since you last looked
+        {counted(count, "session")} in your schedule changed since you last looked
       </h2>
       <p className="mt-1 text-slate-700">Each is marked below with what changed, old → new.</p>
       {removed.length ? (

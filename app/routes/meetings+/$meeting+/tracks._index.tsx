@@ -8,6 +8,7 @@ import { TrackCard } from "~/components/track-chip";
 import { getMeeting, listTracks } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS } from "~/models/program/program";
 import { href } from "~/utils/href";
+import { counted } from "~/utils/plural";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");
@@ -38,7 +39,7 @@ export default function TracksPage() {
                 <span className="mt-0.5 block text-xs font-semibold tracking-wide text-slate-600 uppercase">For {AUDIENCE_LABELS[track.audience].toLowerCase()}</span>
               ) : null}
               {track.description ? <span className="mt-1 block text-sm text-slate-700">{track.description}</span> : null}
-              <span className="mt-1 block text-sm text-slate-600">{track.sessions === 1 ? "1 session" : `${track.sessions} sessions`}</span>
+              <span className="mt-1 block text-sm text-slate-600">{counted(track.sessions, "session")}</span>
             </TrackCard>
           </li>
         ))}
