@@ -12,6 +12,7 @@ import { formatMoment } from "~/utils/time";
 import { requireOrganizer } from "~/server/organizer.server";
 import { href } from "~/utils/href";
 import { consoleMeta } from "~/components/console-meta";
+import { counted } from "~/utils/plural";
 
 export const meta = consoleMeta("Overview");
 
@@ -70,7 +71,7 @@ export default function ConsoleOverview() {
         ))}
       </ul>
       <p className="mt-4 text-sm text-slate-700">
-        The draft has {draft.tracks} tracks, {draft.rooms} rooms and channels, and {draft.speakers} speakers.
+        The draft has {counted(draft.tracks, "track")}, {counted(draft.rooms, "room or channel", "rooms and channels")}, and {counted(draft.speakers, "speaker")}.
       </p>
       <div className="mt-8">
         <Section title="Latest changes" id="latest-changes">

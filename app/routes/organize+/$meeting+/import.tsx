@@ -15,6 +15,7 @@ import { refusalStatus } from "~/server/refusal.server";
 import { readUploadForm } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
 import { consoleMeta } from "~/components/console-meta";
+import { counted } from "~/utils/plural";
 
 export const meta = consoleMeta("Import and export");
 
@@ -62,7 +63,7 @@ function NewClashes({ clashes, clashesHref }: { clashes: { label: string; text: 
   return (
     <StatusBanner tone="warning">
       <h3 className="font-semibold">
-        {clashes.length === 1 ? "1 clash" : `${clashes.length} clashes`} the file would create
+        {counted(clashes.length, "clash", "clashes")} the file would create
       </h3>
       <p className="mt-1">
         The same check as the{" "}
@@ -117,12 +118,12 @@ export default function ImportExport() {
         </Section>
 
         {plan && result?.stage !== "imported" ? (
-          <Section title="What the file would do" id="plan" description={`${plan.rows} row${plan.rows === 1 ? "" : "s"} read.`}>
+          <Section title="What the file would do" id="plan" description={`${counted(plan.rows, "row")} read.`}>
             <div className="space-y-4">
               {plan.errors.length ? (
                 <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
                   <p className="font-semibold">
-                    {plan.errors.length} error{plan.errors.length === 1 ? "" : "s"}: fix the file and check it again. Nothing will be imported while there are errors.
+                    {counted(plan.errors.length, "error")}: fix the file and check it again. Nothing will be imported while there are errors.
                   </p>
                   <ul className="mt-2 space-y-1">
                     {plan.errors.map((error, index) => (
@@ -167,7 +168,7 @@ export default function ImportExport() {
                   <input type="hidden" name="draftVersion" value={result.draftVersion} />
                   <input type="hidden" name="csv" value={result.csv} />
                   <SubmitButton pending={busy && navigation.formEncType !== "multipart/form-data"} pendingLabel="Importing…">
-                    Import {plan.adds.length + plan.updates.length} session{plan.adds.length + plan.updates.length === 1 ? "" : "s"} into the draft
+                    Import {counted(plan.adds.length + plan.updates.length, "session")} into the draft
                   </SubmitButton>
                   <p className="text-sm text-slate-600">All rows or none. Attendees see them after the next publish.</p>
                 </Form>

@@ -11,6 +11,7 @@ import { requireOrganizer } from "~/server/organizer.server";
 import { refusalMessage } from "~/server/refusal.server";
 import { formatMoment } from "~/utils/time";
 import { consoleMeta } from "~/components/console-meta";
+import { counted } from "~/utils/plural";
 
 export const meta = consoleMeta("Outgoing mail");
 
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { ok: true as const, message: `Queued again for ${result.to}; it goes out within a minute if the mail server takes it.`, field: null };
 }
 
-const attemptsText = (n: number) => `${n} ${n === 1 ? "attempt" : "attempts"}`;
+const attemptsText = (n: number) => counted(n, "attempt");
 
 /** A message's subject, recipient, when, and the mail server's last answer (if any). */
 function MessageLines({ mail, badge, when, answer }: { mail: { subject: string; to: string; lastError: string | null }; badge?: ReactNode; when: string; answer: ReactNode }) {

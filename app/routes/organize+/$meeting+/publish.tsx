@@ -21,6 +21,7 @@ import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
 import { formatMoment } from "~/utils/time";
 import { consoleMeta } from "~/components/console-meta";
+import { counted, plural } from "~/utils/plural";
 
 export const meta = consoleMeta("Publish");
 
@@ -99,7 +100,7 @@ export default function Publish() {
         {published ? (
           <StatusBanner outcome tone="success">
             Release {published} is published.{" "}
-            {Number(searchParams.get("notified")) > 0 ? `${searchParams.get("notified")} schedule entries were touched; those people get a notice now and one e-mail shortly.` : "Nobody had a changed session in their schedule."}{" "}
+            {Number(searchParams.get("notified")) > 0 ? `${counted(Number(searchParams.get("notified")), "schedule entry", "schedule entries")} ${plural(Number(searchParams.get("notified")), "was", "were")} touched; those people get a notice now and one e-mail shortly.` : "Nobody had a changed session in their schedule."}{" "}
             <Link to={href.changelog(slug)} className="font-semibold underline">
               See the public changelog
             </Link>
@@ -108,7 +109,7 @@ export default function Publish() {
         {searchParams.get("discarded") ? <StatusBanner outcome tone="success">The draft is back to the published program.</StatusBanner> : null}
         {actionData && "message" in actionData ? <StatusBanner key={actionData.message} outcome tone="error">{actionData.message}</StatusBanner> : null}
 
-        <Section title={changes.length ? `${changes.length} unpublished change${changes.length === 1 ? "" : "s"}` : "No unpublished changes"} id="changes" description={summary.length ? summary.join(", ") : "The draft matches the published program. You can still publish a release with a note."}>
+        <Section title={changes.length ? counted(changes.length, "unpublished change") : "No unpublished changes"} id="changes" description={summary.length ? summary.join(", ") : "The draft matches the published program. You can still publish a release with a note."}>
           {changes.length ? (
             <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
               {changes.map((change, index) => (
@@ -148,7 +149,7 @@ export default function Publish() {
             {clashes.length ? (
               <div className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
                 <p className="font-semibold">
-                  The draft has {clashes.length} clash{clashes.length === 1 ? "" : "es"}.{" "}
+                  The draft has {counted(clashes.length, "clash", "clashes")}.{" "}
                   <Link to={href.organize.clashes(slug)} className="underline">
                     Review them
                   </Link>
@@ -173,7 +174,7 @@ export default function Publish() {
               </div>
             ) : null}
             <p className="text-sm text-slate-700">
-              {followers ? `${followers} ${followers === 1 ? "person has" : "people have"} a changed session in their schedule and will be told.` : "Nobody has a changed session in their schedule."}
+              {followers ? `${counted(followers, "person has", "people have")} a changed session in their schedule and will be told.` : "Nobody has a changed session in their schedule."}
             </p>
             <SubmitButton pending={pending} pendingLabel="Publishing…">
               Publish release {releases.length ? releases[0]!.number + 1 : 1}
@@ -188,7 +189,7 @@ export default function Publish() {
                 <span className="font-semibold text-slate-900">Release {release.number}</span>
                 <span className="text-slate-600">
                   {" "}
-                  · {release.when} · {release.by} · {release.changes} change{release.changes === 1 ? "" : "s"}
+                  · {release.when} · {release.by} · {counted(release.changes, "change")}
                 </span>
                 {release.note ? <span className="block text-slate-800">{release.note}</span> : null}
               </li>
@@ -203,7 +204,7 @@ export default function Publish() {
               <div className="flex items-center gap-2">
                 <input id="confirm-discard" type="checkbox" name="confirmDiscard" className="h-4 w-4" />
                 <label htmlFor="confirm-discard" className="text-sm font-medium text-slate-800">
-                  Yes, throw away {changes.length} change{changes.length === 1 ? "" : "s"}
+                  Yes, throw away {counted(changes.length, "change")}
                 </label>
               </div>
               <SubmitButton pending={false} pendingLabel="Discarding…" variant="danger" name="intent" value="discard">

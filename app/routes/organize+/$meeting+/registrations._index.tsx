@@ -14,6 +14,7 @@ import { requireMeetingRole } from "~/server/auth.server";
 import { href } from "~/utils/href";
 import { formatDate } from "~/utils/time";
 import { consoleMeta } from "~/components/console-meta";
+import { counted } from "~/utils/plural";
 
 export const meta = consoleMeta("Registrations");
 
@@ -173,7 +174,7 @@ export default function RegistrationsConsole() {
           </button>
         </Form>
         <p className="mt-3 text-sm text-slate-600" role="status">
-          {search.total === 1 ? "1 registration" : `${search.total} registrations`}
+          {counted(search.total, "registration")}
           {search.q ? ` matching “${search.q}”` : ""}
         </p>
         {search.rows.length ? (

@@ -15,6 +15,7 @@ import { readFormData } from "~/utils/form-data.server";
 import { draftEntryReply, requireOrganizer } from "~/server/organizer.server";
 import { refusalMessage } from "~/server/refusal.server";
 import { consoleMeta } from "~/components/console-meta";
+import { counted } from "~/utils/plural";
 
 export const meta = consoleMeta("Rooms and channels");
 
@@ -88,7 +89,7 @@ export default function ConsoleRooms() {
               <>
                 <Badge tone={room.kind === "VIRTUAL_CHANNEL" ? "brand" : "slate"}>{ROOM_KIND_LABELS[room.kind]}</Badge>
                 {room.capacity ? <Badge>{room.capacity} seats</Badge> : null}
-                <Badge>{room.sessions} sessions</Badge>
+                <Badge>{counted(room.sessions, "session")}</Badge>
               </>
             }
             removal={{ key: room.name, intent: "delete-room", label: `Remove ${room.name}` }}

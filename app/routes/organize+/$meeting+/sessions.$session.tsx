@@ -18,6 +18,7 @@ import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
 import { BackLink } from "~/components/back-link";
 import { consoleTitle } from "~/components/console-meta";
+import { counted } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: consoleTitle(data ? data.session.title : "Session", matches) }];
 
@@ -106,7 +107,7 @@ export default function EditSession() {
         {clashes.length ? (
           <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
             <p className="font-semibold">
-              {clashes.length === 1 ? "1 clash" : `${clashes.length} clashes`} with this session
+              {counted(clashes.length, "clash", "clashes")} with this session
             </p>
             <ul className="mt-1 list-disc pl-5">
               {clashes.map((clash) => (

@@ -12,6 +12,7 @@ import { dayKeyOf, daysBetween, formatDay, formatTimeRange } from "~/utils/time"
 import { requireOrganizer } from "~/server/organizer.server";
 import { href } from "~/utils/href";
 import { consoleMeta } from "~/components/console-meta";
+import { counted } from "~/utils/plural";
 
 export const meta = consoleMeta("Sessions");
 
@@ -56,7 +57,7 @@ export default function ConsoleSessions() {
   return (
     <ConsolePage
       title="Sessions"
-      intro={`${total} sessions in the draft.${removed ? ` ${removed} removed since the last publish.` : ""}`}
+      intro={`${counted(total, "session")} in the draft.${removed ? ` ${removed} removed since the last publish.` : ""}`}
       actions={
         <Link to={href.organize.newSession(slug)} className={buttonLinkClass}>
           Add a session
@@ -115,7 +116,7 @@ export default function ConsoleSessions() {
                 {session.unpublished ? <Badge tone="brand">{session.unpublished}, not published</Badge> : null}
                 <span>{session.kind}</span>
                 <span>
-                  · {session.speakers} {session.speakers === 1 ? "person" : "people"}
+                  · {counted(session.speakers, "person", "people")}
                 </span>
               </div>
               {session.clashes.length ? (

@@ -12,6 +12,7 @@ import { refusalReply, refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
 import { consoleMeta } from "~/components/console-meta";
+import { counted } from "~/utils/plural";
 
 export const meta = consoleMeta("Speakers");
 
@@ -64,7 +65,7 @@ export default function ConsoleSpeakers() {
                   {speaker.credentials ? <span className="text-slate-700">, {speaker.credentials}</span> : null}
                   <span className="block text-sm text-slate-600">{speaker.where}</span>
                 </span>
-                <span className="text-sm text-slate-600">{speaker.sessions === 1 ? "1 session" : `${speaker.sessions} sessions`}</span>
+                <span className="text-sm text-slate-600">{counted(speaker.sessions, "session")}</span>
               </li>
             ))}
           </ul>

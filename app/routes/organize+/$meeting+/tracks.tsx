@@ -16,6 +16,7 @@ import { readFormData } from "~/utils/form-data.server";
 import { draftEntryReply, requireOrganizer } from "~/server/organizer.server";
 import { refusalMessage } from "~/server/refusal.server";
 import { consoleMeta } from "~/components/console-meta";
+import { counted } from "~/utils/plural";
 
 export const meta = consoleMeta("Tracks");
 
@@ -95,7 +96,7 @@ export default function ConsoleTracks() {
             badges={
               <>
                 {track.audience !== "EVERYONE" ? <Badge tone="brand">{AUDIENCE_LABELS[track.audience]}</Badge> : null}
-                <Badge>{track.sessions} sessions</Badge>
+                <Badge>{counted(track.sessions, "session")}</Badge>
               </>
             }
             removal={{ key: track.slug, intent: "delete-track", label: `Remove track ${track.name}` }}
