@@ -39,8 +39,9 @@ describe("the program change e-mail", () => {
       while (!toFollower().length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
       const mine = toFollower();
       expect(mine).toHaveLength(1);
-      // Not before the window (3 s) and its margin (5 s) were over.
-      expect(Date.now() - publishedAt).toBeGreaterThanOrEqual(8_000);
+      // Not before the window (3 s) was over: quick publishes still make one e-mail. The queued run
+      // comes 5 s after the window, but any digest run after the window (another process's) may send it.
+      expect(Date.now() - publishedAt).toBeGreaterThanOrEqual(3_000);
       const [mail] = mine;
       expect(mail!.subject).toBe(`${fixture.meeting.name}: a session in your schedule changed`);
       expect(mail!.text).toContain("Dr. Charles T. Dotter Lecture\n  - Time: Mon, Mar 6, 9:00–10:00 AM MST → Sat, Mar 4, 9:00–10:00 AM MST\n");
