@@ -127,10 +127,14 @@ export default function RegisterPage() {
   const quoteFetcher = useFetcher<typeof action>();
   const [lastResult, setLastResult] = useState(actionData?.result);
   useEffect(() => setLastResult(actionData?.result), [actionData]);
-  useEffect(() => setLastResult(quoteFetcher.data?.result), [quoteFetcher.data]);
   // The server's quote is shown until the choice changes; a change with a promo code typed asks again.
   const [serverQuote, setServerQuote] = useState(actionData?.quote ?? null);
-  useEffect(() => setServerQuote(quoteFetcher.data?.quote ?? null), [quoteFetcher.data]);
+  // Only a quote that came back replaces what the page shows: on hydration the fetcher has none, and the posted form's answer stays.
+  useEffect(() => {
+    if (!quoteFetcher.data) return;
+    setLastResult(quoteFetcher.data.result);
+    setServerQuote(quoteFetcher.data.quote);
+  }, [quoteFetcher.data]);
   const recheck = useRef<ReturnType<typeof setTimeout>>(undefined);
   const formRef = useRef<HTMLFormElement>(null);
   const checkTotal = () => {
