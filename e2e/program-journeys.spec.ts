@@ -166,6 +166,37 @@ test("keyboard: after adding or removing, focus is on the button or the next ses
   await expect(page.getByText("Your schedule is empty.")).toBeFocused();
 });
 
+test("add then remove at once: the removal waits for the add, so the session is not left in the schedule", async ({ page }) => {
+  await page.goto(`/login?redirectTo=${encodeURIComponent(`${AGENDA}?day=2023-03-06`)}`);
+  await signInWithForm(page, await makeAccount("Quick Presser", "quick password 1"));
+  await expect(page).toHaveURL(/day=2023-03-06/);
+
+  // The network reorders the two requests whenever it can: the add is held
+  // until the removal has been answered (or a second has passed with none).
+  let removalAnswered!: () => void;
+  const afterRemoval = new Promise<void>((resolve) => (removalAnswered = resolve));
+  await page.route("**/meetings/sir-2023/schedule*", async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    const intent = new URLSearchParams(route.request().postData() ?? "").get("intent");
+    if (intent === "add") await Promise.race([afterRemoval, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+    // Sent even if the page has given up on it: a server may get a request its browser cancelled.
+    const response = await route.fetch();
+    if (intent === "remove") removalAnswered();
+    await route.fulfill({ response }).catch(() => undefined);
+  });
+
+  const row = sessionRows(page).first();
+  const title = await titleOf(row);
+  await row.getByRole("button", { name: /Add to my schedule/ }).click();
+  await row.getByRole("button", { name: `Remove “${title}” from my schedule` }).click();
+  await expect(row.getByRole("button", { name: /Add to my schedule/ })).toBeVisible();
+  await afterRemoval;
+  await expect(row.getByRole("button", { name: /Add to my schedule/ })).toBeVisible();
+
+  await page.goto("/meetings/sir-2023/schedule");
+  await expect(page.getByText("Your schedule is empty.")).toBeVisible();
+});
+
 test("“Add all” puts a student program's sessions in the schedule and says how they sit in it", async ({ page }) => {
   await page.goto("/login?redirectTo=%2Fmeetings%2Fsir-2023%2Fschedule");
   await signInWithForm(page, await makeAccount("Med Student", "student password 1"));

@@ -4,12 +4,17 @@
 // submits in the background and shows the new state at once; the meeting
 // frame's loader, revalidated after the action, then confirms it.
 //
+// One request per session is in flight at a time. A second press (add, then
+// remove at once) waits for the first to finish: two requests sent together
+// may reach the database in either order, and the session would stay in the
+// schedule the person just took it out of.
+//
 // Who has what comes from the meeting frame's loader, not the page's, so a
 // cached anonymous page and a personal one differ only there: signed out, the
 // button still says "Add to my schedule", and the action sends the person to
 // sign in and back.
 import { Form, Link, type ShouldRevalidateFunction, useFetcher, useLocation, useNavigation, useRouteLoaderData } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { SubmitButton } from "./forms";
 import { scheduleAnchor, type ScheduleButtonReply, type ScheduleState } from "~/models/schedule/forms";
 import { href } from "~/utils/href";
@@ -56,14 +61,26 @@ export function ScheduleButton({
   const location = useLocation();
   // What this button last did, so that a removal is said too: the button keeps focus, and its new label alone may go unheard.
   const [lastChange, setLastChange] = useState<"add" | "remove" | null>(null);
+  // A press made while a request is in flight: sent once that one is done, unless it already holds.
+  const [waiting, setWaiting] = useState<"add" | "remove" | null>(null);
+  const action = href.schedule(meetingSlug);
+  const saved = schedule?.sessionIds.includes(session.id) ?? false;
+  const send = (intent: "add" | "remove") =>
+    fetcher.submit({ intent, sessionId: session.id, redirectTo: `${location.pathname}${location.search}`, stay: "1" }, { method: "post", action });
+  useEffect(() => {
+    if (fetcher.state !== "idle" || !waiting) return;
+    setWaiting(null);
+    if (saved !== (waiting === "add")) send(waiting);
+    // `send` is rebuilt each render; the press is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fetcher.state, waiting, saved]);
   if (!schedule) return null;
 
-  const pending = fetcher.formData?.get("intent");
-  const inSchedule = pending === "add" ? true : pending === "remove" ? false : schedule.sessionIds.includes(session.id);
+  const pending = waiting ?? fetcher.formData?.get("intent");
+  const inSchedule = pending === "add" ? true : pending === "remove" ? false : saved;
   // Nobody adds a cancelled session; someone who had it can still take it out.
   if (session.status === "CANCELLED" && !inSchedule) return null;
   const error = fetcher.state === "idle" && fetcher.data && "error" in fetcher.data ? fetcher.data.error : null;
-  const action = href.schedule(meetingSlug);
   const large = size === "large";
 
   return (
@@ -76,11 +93,11 @@ export function ScheduleButton({
       onSubmit={(event) => {
         // With JavaScript: stay on the page ("stay" tells the action not to redirect back).
         event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        form.set("stay", "1");
-        setLastChange(inSchedule ? "remove" : "add");
+        const intent = inSchedule ? "remove" : "add";
+        setLastChange(intent);
         if (inSchedule && leavesListOnRemove) focusNeighbour(event.currentTarget);
-        fetcher.submit(form, { method: "post", action });
+        if (fetcher.state === "idle") send(intent);
+        else setWaiting(intent);
       }}
     >
       <input type="hidden" name="intent" value={inSchedule ? "remove" : "add"} />
