@@ -14,7 +14,7 @@
 // button still says "Add to my schedule", and the action sends the person to
 // sign in and back.
 import { Form, Link, type ShouldRevalidateFunction, useFetcher, useLocation, useNavigation, useRouteLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { SubmitButton } from "./forms";
 import { scheduleAnchor, type ScheduleButtonReply, type ScheduleState } from "~/models/schedule/forms";
 import { href } from "~/utils/href";
@@ -63,21 +63,25 @@ export function ScheduleButton({
   const [lastChange, setLastChange] = useState<"add" | "remove" | null>(null);
   // A press made while a request is in flight: sent once that one is done, unless it already holds.
   const [waiting, setWaiting] = useState<"add" | "remove" | null>(null);
+  // What the last request asked for. It, not the meeting frame's list (which may
+  // not have caught up yet), says whether the waiting press still has work to do.
+  const lastSent = useRef<"add" | "remove" | null>(null);
   const action = href.schedule(meetingSlug);
-  const saved = schedule?.sessionIds.includes(session.id) ?? false;
-  const send = (intent: "add" | "remove") =>
+  const send = (intent: "add" | "remove") => {
+    lastSent.current = intent;
     fetcher.submit({ intent, sessionId: session.id, redirectTo: `${location.pathname}${location.search}`, stay: "1" }, { method: "post", action });
+  };
   useEffect(() => {
     if (fetcher.state !== "idle" || !waiting) return;
     setWaiting(null);
-    if (saved !== (waiting === "add")) send(waiting);
+    if (waiting !== lastSent.current) send(waiting);
     // `send` is rebuilt each render; the press is what matters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fetcher.state, waiting, saved]);
+  }, [fetcher.state, waiting]);
   if (!schedule) return null;
 
   const pending = waiting ?? fetcher.formData?.get("intent");
-  const inSchedule = pending === "add" ? true : pending === "remove" ? false : saved;
+  const inSchedule = pending === "add" ? true : pending === "remove" ? false : schedule.sessionIds.includes(session.id);
   // Nobody adds a cancelled session; someone who had it can still take it out.
   if (session.status === "CANCELLED" && !inSchedule) return null;
   const error = fetcher.state === "idle" && fetcher.data && "error" in fetcher.data ? fetcher.data.error : null;
