@@ -79,6 +79,12 @@ export const href = {
   registrationDocument: (m: Slug, document: string) => `${meeting(m)}/registration/documents/${seg(document)}`,
   receipt: (m: Slug) => `${meeting(m)}/registration/receipt`,
 
+  // Continuing medical education.
+  /** My CME: the sessions I attended, minutes and where (online, in the room). */
+  myCme: (m: Slug) => `${meeting(m)}/cme`,
+  /** A faculty member's or planner's disclosure form: a personal link, no account needed. */
+  disclosure: (token: string) => `/disclosures/${seg(token)}`,
+
   // The organizers' console.
   organize: {
     home: () => "/organize",
@@ -102,5 +108,14 @@ export const href = {
     speaker: (m: Slug, speaker: Slug, query?: Query) => withQuery(`${console_(m)}/speakers/${seg(speaker)}`, query),
     team: (m: Slug) => `${console_(m)}/team`,
     tracks: (m: Slug) => `${console_(m)}/tracks`,
+    /** CME settings: the designation, statements, credit types, maximum and deadline. */
+    cme: (m: Slug) => `${console_(m)}/cme`,
+    disclosures: (m: Slug, query?: Query) => withQuery(`${console_(m)}/cme/disclosures`, query),
+    disclosuresCsv: (m: Slug) => `${console_(m)}/cme/disclosures.csv`,
+    attendance: (m: Slug, query?: Query) => withQuery(`${console_(m)}/cme/attendance`, query),
+    attendanceCsv: (m: Slug, query?: Query) => withQuery(`${console_(m)}/cme/attendance.csv`, query),
+    /** One person's full attendance record. */
+    attendee: (m: Slug, user: string) => `${console_(m)}/cme/attendance/${seg(user)}`,
+    checkIn: (m: Slug, query?: Query) => withQuery(`${console_(m)}/check-in`, query),
   },
 } as const;

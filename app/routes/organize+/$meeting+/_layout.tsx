@@ -41,6 +41,8 @@ export default function OrganizerConsole() {
     { to: page.audit(meeting), label: "Audit log" },
     { to: page.registrations(meeting), label: "Registrations" },
     { to: page.mail(meeting), label: "Mail", badge: <NavCount value={counts.failedMail} tone="amber" label="failed messages" /> },
+    { to: page.cme(meeting), label: "CME" },
+    { to: page.checkIn(meeting), label: "Check-in" },
   ];
   return (
     <>
