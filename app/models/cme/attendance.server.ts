@@ -14,7 +14,7 @@ type EvidenceSession = { id: string; slug: string; title: string; startsAt: Date
 type Evidence = { online: Interval[]; scans: (DoorScan & { scannedBy: string | null })[] };
 
 export type AttendedSession = SessionAttendance & {
-  session: { slug: string; title: string; startsAt: Date; endsAt: Date; accredited: boolean; saCme: boolean; creditQuarters: number };
+  session: { id: string; slug: string; title: string; startsAt: Date; endsAt: Date; accredited: boolean; saCme: boolean; creditQuarters: number };
 };
 
 /** Every interval and door scan of a meeting (or of one person in it), by person and session. */
@@ -51,7 +51,7 @@ function attended(session: EvidenceSession, evidence: Evidence): AttendedSession
   if (!result) return null;
   return {
     ...result,
-    session: { slug: session.slug, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt, accredited: session.cmeAccredited, saCme: session.saCme, creditQuarters: designatedQuarters(session) },
+    session: { id: session.id, slug: session.slug, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt, accredited: session.cmeAccredited, saCme: session.saCme, creditQuarters: designatedQuarters(session) },
   };
 }
 
@@ -59,7 +59,7 @@ function attended(session: EvidenceSession, evidence: Evidence): AttendedSession
 export function creditDesignationFor(meetingId: string) {
   return prisma.creditDesignation.findUnique({
     where: { meetingId },
-    select: { provider: true, accreditationStatement: true, designationStatement: true, offersAmaPra: true, offersParticipation: true, offersSaCme: true, maxCreditQuarters: true, claimDeadline: true },
+    select: { provider: true, accreditationStatement: true, designationStatement: true, offersAmaPra: true, offersParticipation: true, offersSaCme: true, maxCreditQuarters: true, claimDeadline: true, evaluationRequired: true },
   });
 }
 

@@ -92,18 +92,26 @@ async function renumber(tx: Prisma.TransactionClient, questions: { id: string }[
   for (const [position, question] of questions.entries()) await tx.evaluationQuestion.update({ where: { id: question.id }, data: { position }, select: { id: true } });
 }
 
-/** The accredited session a learner may evaluate: one they attended. */
-async function attendedSession(userId: string, meetingId: string, sessionSlug: string) {
-  const attended = (await myAttendance(userId, meetingId)).find((row) => row.session.slug === sessionSlug && row.session.accredited);
-  if (!attended) return null;
-  return prisma.session.findUnique({ where: { meetingId_slug: { meetingId, slug: sessionSlug } }, select: { id: true, title: true } });
+/**
+ * What a learner may answer: the evaluation, with (for a session evaluation)
+ * the accredited session they attended; or why not. The meeting's evaluation
+ * is for registrants and anyone who attended; a session's, for those who
+ * attended it.
+ */
+export async function evaluationFor(userId: string, meetingId: string, scope: EvaluationScope, sessionSlug: string | null) {
+  const evaluation = await getEvaluation(meetingId, scope);
+  if (!evaluation?.questions.length) return refuse("NOT_FOUND", "This evaluation is not open yet. The organizers will say when it is.");
+  const attended = await myAttendance(userId, meetingId);
+  if (scope === "SESSION") {
+    const session = attended.find((row) => row.session.slug === sessionSlug && row.session.accredited)?.session;
+    if (!session) return refuse("FORBIDDEN", "You can evaluate an accredited session once your attendance at it is recorded (on its live page or at its door).");
+    return { ok: true as const, evaluation, session };
+  }
+  if (!attended.length && !(await hasLiveRegistration(userId, meetingId))) return refuse("FORBIDDEN", "The meeting's evaluation is for its registrants. Register, or sign in with the account you registered with.");
+  return { ok: true as const, evaluation, session: null };
 }
 
-/**
- * Records a learner's answers (a second time replaces the first). The meeting's
- * evaluation is for registrants and anyone who attended; a session's, for those
- * who attended it. Every wrong or missing answer is named at once.
- */
+/** Records a learner's answers (a second time replaces the first). Every wrong or missing answer is named at once. */
 export async function submitEvaluation(
   userId: string,
   meetingId: string,
@@ -111,25 +119,18 @@ export async function submitEvaluation(
   sessionSlug: string | null,
   form: { get(name: string): unknown; getAll(name: string): unknown[] },
 ): Promise<Outcome> {
-  const evaluation = await getEvaluation(meetingId, scope);
-  if (!evaluation || !evaluation.questions.length) return refuse("NOT_FOUND", "This evaluation is not open yet.");
-  let sessionId: string | null = null;
-  if (scope === "SESSION") {
-    const session = sessionSlug ? await attendedSession(userId, meetingId, sessionSlug) : null;
-    if (!session) return refuse("FORBIDDEN", "You can evaluate a session once your attendance at it is recorded.");
-    sessionId = session.id;
-  } else if (!(await hasLiveRegistration(userId, meetingId)) && !(await myAttendance(userId, meetingId)).length) {
-    return refuse("FORBIDDEN", "The meeting's evaluation is for its registrants.");
-  }
+  const allowed = await evaluationFor(userId, meetingId, scope, sessionSlug);
+  if (!allowed.ok) return allowed;
+  const { evaluation, session } = allowed;
   const read = readAnswers(evaluation.questions, form);
   if ("errors" in read) {
     const problems = evaluation.questions.filter((question) => question.id in read.errors).map((question) => ({ field: fieldName(question), message: read.errors[question.id]! }));
     return refuseAll(problems as [(typeof problems)[number], ...typeof problems]);
   }
-  const subject = sessionId ?? "";
+  const subject = session?.id ?? "";
   await prisma.evaluationResponse.upsert({
     where: { evaluationId_userId_subject: { evaluationId: evaluation.id, userId, subject } },
-    create: { evaluationId: evaluation.id, userId, sessionId, subject, answers: read.answers as Prisma.InputJsonValue },
+    create: { evaluationId: evaluation.id, userId, sessionId: session?.id ?? null, subject, answers: read.answers as Prisma.InputJsonValue },
     update: { answers: read.answers as Prisma.InputJsonValue, submittedAt: new Date() },
     select: { id: true },
   });

@@ -3,6 +3,8 @@
 // were met, commitment to change, and the learners' view of commercial bias),
 // reading a learner's answers from a form with a clear message per question,
 // and results added up without names.
+import { z } from "zod";
+
 export type EvaluationScope = "MEETING" | "SESSION";
 export type QuestionKind = "RATING" | "SINGLE_CHOICE" | "MULTIPLE_CHOICE" | "FREE_TEXT" | "COMMITMENT_TO_CHANGE" | "COMMERCIAL_BIAS";
 export type Question = { id: string; kind: QuestionKind; prompt: string; options: string[]; required: boolean };
@@ -149,3 +151,17 @@ export function summarize(questions: Question[], responses: Answers[]): { questi
     }
   });
 }
+
+/** The console's question form: the kind, the wording, choices one per line, and whether an answer is required. */
+export const QuestionFormSchema = z.object({
+  scope: z.enum(["MEETING", "SESSION"]),
+  questionId: z.string().max(64).optional(),
+  kind: z.enum(["RATING", "SINGLE_CHOICE", "MULTIPLE_CHOICE", "FREE_TEXT", "COMMITMENT_TO_CHANGE", "COMMERCIAL_BIAS"], { error: "Choose the kind of question." }),
+  prompt: z.string({ error: "Write the question." }).trim().min(1, "Write the question.").max(300, "Keep the question under 300 characters."),
+  options: z
+    .string()
+    .max(3000, "Keep the answers shorter.")
+    .optional()
+    .transform((text) => (text ?? "").split("\n").map((line) => line.trim()).filter(Boolean)),
+  required: z.literal("on").optional().transform((value) => value === "on"),
+});

@@ -4,12 +4,13 @@
 // watching a live page signed in, or having their badge scanned at the door.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Badge } from "~/components/console";
+import { Badge, buttonLinkClass, StatusBanner } from "~/components/console";
 import { pageWidthClass } from "~/components/page-width";
 import { useProgramHref } from "~/components/program-links";
 import { SOURCE_LABELS } from "~/models/cme/attendance";
 import { creditDesignationFor, myAttendance } from "~/models/cme/attendance.server";
 import { creditsLabel, formatCredits } from "~/models/cme/credit";
+import { evaluationStatus, getEvaluation } from "~/models/cme/evaluations.server";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { requireUser } from "~/server/auth.server";
 import { href } from "~/utils/href";
@@ -23,7 +24,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
   const user = await requireUser(request);
   const zone = zoneViewFor(request, meeting);
-  const [designation, sessions] = await Promise.all([creditDesignationFor(meeting.id), myAttendance(user.id, meeting.id)]);
+  const [designation, sessions, meetingEvaluation, sessionEvaluation, evaluated] = await Promise.all([
+    creditDesignationFor(meeting.id),
+    myAttendance(user.id, meeting.id),
+    getEvaluation(meeting.id, "MEETING"),
+    getEvaluation(meeting.id, "SESSION"),
+    evaluationStatus(user.id, meeting.id),
+  ]);
+  const done = new URL(request.url).searchParams.get("done");
   return {
     meeting: { slug: meeting.slug, name: meeting.name },
     designation: designation && {
@@ -41,18 +49,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       source: SOURCE_LABELS[row.source],
       credit: row.session.accredited ? creditsLabel(row.session.creditQuarters) : null,
       saCme: row.session.saCme,
+      // Accredited sessions are evaluated once the session evaluation is open.
+      evaluation: row.session.accredited && sessionEvaluation?.questions.length ? (evaluated.sessionsDone.has(row.session.id) ? "done" : "open") : null,
     })),
+    meetingEvaluation: meetingEvaluation?.questions.length ? { title: meetingEvaluation.title, done: evaluated.meetingDone, required: designation?.evaluationRequired ?? false } : null,
+    // Set by the evaluation pages' redirect after answering.
+    thanks: done === "evaluation" ? "Thank you: your meeting evaluation is recorded." : done === "session-evaluation" ? "Thank you: your session evaluation is recorded." : null,
     totalMinutes: sessions.reduce((sum, row) => sum + row.minutes, 0),
     accreditedSessions: sessions.filter((row) => row.session.accredited).length,
   };
 }
 
 export default function MyCme() {
-  const { meeting, designation, sessions, totalMinutes, accreditedSessions } = useLoaderData<typeof loader>();
+  const { meeting, designation, sessions, totalMinutes, accreditedSessions, meetingEvaluation, thanks } = useLoaderData<typeof loader>();
   const withTz = useProgramHref();
   return (
     <div className={`${pageWidthClass} px-4 py-6 sm:px-6 sm:py-8`}>
       <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">My CME</h1>
+      {thanks ? (
+        <StatusBanner key={thanks} outcome tone="success">
+          {thanks}
+        </StatusBanner>
+      ) : null}
       {designation ? (
         <p className="mt-2 max-w-prose text-slate-700">
           {meeting.name} offers up to <strong>{designation.maxCredits} AMA PRA Category 1 Credits™</strong>
@@ -61,6 +79,29 @@ export default function MyCme() {
       ) : (
         <p className="mt-2 max-w-prose text-slate-700">{meeting.name} does not offer continuing medical education credit. Your attendance is still listed here.</p>
       )}
+
+      {meetingEvaluation ? (
+        <section aria-labelledby="evaluation" className="mt-8 max-w-prose">
+          <h2 id="evaluation" className="border-b border-slate-200 pb-2 text-lg font-bold text-slate-900">
+            {meetingEvaluation.title}
+          </h2>
+          {meetingEvaluation.done ? (
+            <p className="mt-3 text-slate-700">
+              <span aria-hidden="true">✓ </span>Answered.{" "}
+              <Link to={href.evaluation(meeting.slug)} className="font-semibold text-brand-700 underline underline-offset-2">
+                See or change your answers
+              </Link>
+            </p>
+          ) : (
+            <>
+              <p className="mt-3 text-slate-700">{meetingEvaluation.required ? "Answer it before you claim credit: it takes a few minutes." : "It takes a few minutes, and helps the planners."}</p>
+              <Link to={href.evaluation(meeting.slug)} className={`mt-3 ${buttonLinkClass}`}>
+                Evaluate the meeting
+              </Link>
+            </>
+          )}
+        </section>
+      ) : null}
 
       <section aria-labelledby="attendance" className="mt-8">
         <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 border-b border-slate-200 pb-2">
@@ -107,6 +148,22 @@ export default function MyCme() {
                       {session.saCme ? " · SA-CME" : ""}
                     </dd>
                   </div>
+                  {session.evaluation ? (
+                    <div>
+                      <dt className="sr-only">Evaluation</dt>
+                      <dd>
+                        {session.evaluation === "done" ? (
+                          <span className="text-emerald-800">
+                            <span aria-hidden="true">✓ </span>Evaluated
+                          </span>
+                        ) : (
+                          <Link to={href.evaluation(meeting.slug, session.slug)} className="font-semibold text-brand-700 underline underline-offset-2">
+                            Evaluate this session<span className="sr-only">: {session.title}</span>
+                          </Link>
+                        )}
+                      </dd>
+                    </div>
+                  ) : null}
                 </dl>
               </li>
             ))}
