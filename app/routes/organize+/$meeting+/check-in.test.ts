@@ -44,7 +44,7 @@ afterAll(() => prisma.$disconnect());
 async function statusOf(run: () => unknown): Promise<{ status: number; body: unknown }> {
   try {
     const result = await run();
-    if (result instanceof Response) return { status: result.status, body: null };
+    if (result instanceof Response) return { status: result.status, body: result.headers.get("Content-Type")?.includes("json") ? await result.json() : null };
     if (result && typeof result === "object" && "type" in result && (result as { type: string }).type === "DataWithResponseInit") {
       const { data, init } = result as unknown as { data: unknown; init: ResponseInit | null };
       return { status: init?.status ?? 200, body: data };

@@ -5,7 +5,7 @@
 // venue Wi-Fi loses nothing. Without JavaScript the door choice, the name search
 // and its check-in buttons are plain forms.
 import { randomBytes } from "node:crypto";
-import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useRevalidator, useSubmit } from "@remix-run/react";
 import { useCallback, useState, type FormEvent } from "react";
 import { useHydrated } from "~/components/calendar-feed";
@@ -54,7 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return answerScan(request, params);
+  const { body, status } = await answerScan(request, params);
+  return data(body, { status });
 }
 
 type Result = { tone: "success" | "warning" | "error" | "info"; text: string };

@@ -4,5 +4,6 @@ import { type ActionFunctionArgs } from "@remix-run/node";
 import { answerScan } from "~/server/check-in.server";
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  return answerScan(request, params);
+  const { body, status } = await answerScan(request, params);
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }
