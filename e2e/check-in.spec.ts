@@ -131,6 +131,8 @@ test("the camera reads a registration's QR code and the check-in is recorded; do
   const refused = await page.goto("/organize/sir-2023/sessions");
   expect(refused?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to door check-in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Door check-in" })).toBeVisible();
 });
 
 test("a check-in by name made offline waits on the phone and is recorded once when the connection is back", async ({ browser }) => {
