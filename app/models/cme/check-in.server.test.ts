@@ -1,7 +1,8 @@
 // Door check-in against the real database: the signed QR token, refusals that
 // record nothing, duplicates recorded once, and the read for attendance reports.
 import { afterAll, describe, expect, it } from "vitest";
-import { checkInToken, readCheckInToken } from "~/models/registration/registration.server";
+import QRCode from "qrcode";
+import { checkInQr, checkInToken, readCheckInToken } from "~/models/registration/registration.server";
 import { prisma } from "~/utils/db.server";
 import { findRegisteredByName, listDoors, listLatestScans, listRoomScans, MAX_SCAN_AGE_MS, recordScan, REPEAT_WINDOW_MS, type ScanRequest } from "./check-in.server";
 import { makeRegistration, makeStaff, newScanId } from "./check-in.fixture";
@@ -26,6 +27,14 @@ describe("the check-in token", () => {
     expect(readCheckInToken(`${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`)).toBeNull();
     expect(readCheckInToken(`${token}.extra`)).toBeNull();
     expect(readCheckInToken(42)).toBeNull();
+  });
+
+  it("is what the registration's QR code holds, and only once the registration is confirmed", async () => {
+    const options = { type: "svg", margin: 1, errorCorrectionLevel: "M" } as const;
+    const confirmed = { code: "SIR23-7KQ2M9XA", status: "ACTIVE", verification: "NOT_REQUIRED" };
+    expect(await checkInQr(confirmed)).toBe(await QRCode.toString(checkInToken(confirmed.code), options));
+    expect(await checkInQr(confirmed)).not.toBe(await QRCode.toString(confirmed.code, options));
+    expect(await checkInQr({ ...confirmed, verification: "PENDING" })).toBeNull();
   });
 });
 
