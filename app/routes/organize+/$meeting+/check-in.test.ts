@@ -6,9 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPerson, cookieFor } from "~/models/accounts/people.fixture";
 import { makeRegistration } from "~/models/cme/check-in.fixture";
-import { acceptInvitation, inviteToTeam } from "~/models/meetings/team.server";
+import { inviteToTeam } from "~/models/meetings/team.server";
 import { checkInToken } from "~/models/registration/registration.server";
 import { prisma } from "~/utils/db.server";
+import * as invitationPage from "../../_accounts+/invitations.$token";
 import * as organizeIndex from "../_index";
 import * as layout from "./_layout";
 import * as checkIn from "./check-in";
@@ -137,7 +138,10 @@ describe("granting the role", () => {
     const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { id: true, slug: true, name: true } });
     const invited = await inviteToTeam(meeting, organizer, { email: invitee.email, role: "CHECK_IN" });
     if (!invited.ok) throw new Error(invited.message);
-    expect(await acceptInvitation(invited.token, invitee)).toMatchObject({ ok: true });
+    // Accepting by the link leads straight to the door.
+    const request = new Request(`http://localhost/invitations/${invited.token}`, { method: "POST", headers: { Cookie: await cookieFor(invitee.id) } });
+    const accepted = (await invitationPage.action({ request, params: { token: invited.token }, context: {} })) as Response;
+    expect([accepted.status, accepted.headers.get("Location")]).toEqual([302, `/organize/${slug}/check-in`]);
     expect(await prisma.meetingRole.findMany({ where: { meetingId, userId: invitee.id }, select: { role: true } })).toEqual([{ role: "CHECK_IN" }]);
     expect(await inviteToTeam(meeting, organizer, { email: invitee.email, role: "CHECK_IN" })).toMatchObject({ ok: false, message: expect.stringMatching(/already check-in staff/) });
   });
