@@ -100,6 +100,26 @@ describe("duplicates", () => {
     expect(await rowsOf(guest.id)).toHaveLength(1);
   });
 
+  it("makes one row when two staff scan the same person at the same door at the same moment", async () => {
+    const meeting = await sir();
+    const [first, second] = [await makeStaff(meeting.id), await makeStaff(meeting.id)];
+    const guest = await makeRegistration();
+    const scan = (staff: { id: string }) => scanAt(meeting.id, { person: { token: checkInToken(guest.code) }, scannedById: staff.id });
+    const outcomes = await Promise.all([scan(first), scan(second)]);
+    expect(outcomes.map((outcome) => (outcome.ok ? outcome.result : outcome.code)).sort()).toEqual(["RECORDED", "REPEAT"]);
+    expect(await rowsOf(guest.id)).toHaveLength(1);
+  });
+
+  it("takes a phone clock a few minutes fast as now", async () => {
+    const meeting = await sir();
+    const staff = await makeStaff(meeting.id);
+    const guest = await makeRegistration();
+    const now = new Date();
+    const outcome = await recordScan({ meetingId: meeting.id, sessionId: null, direction: "IN", person: { token: checkInToken(guest.code) }, scanId: newScanId(), scannedAt: new Date(now.getTime() + 3 * 60_000), scannedById: staff.id }, now);
+    expect(outcome).toMatchObject({ ok: true, result: "RECORDED", scannedAt: now });
+    expect((await rowsOf(guest.id))[0]?.scannedAt).toEqual(now);
+  });
+
   it("says 'already checked in' for a second IN at the same door soon after, but records a return after leaving", async () => {
     const meeting = await sir();
     const staff = await makeStaff(meeting.id);

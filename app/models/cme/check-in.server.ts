@@ -14,8 +14,8 @@ import { dayKeyOf } from "~/utils/time";
 
 /** A second scan of the same person, same way, same door within this time is the same passage (a double tap, two staff). */
 export const REPEAT_WINDOW_MS = 10 * 60 * 1000;
-/** A scanner's clock may run a little ahead; beyond this a scan time is refused as wrong. */
-export const CLOCK_SKEW_MS = 2 * 60 * 1000;
+/** A phone's clock may run a few minutes ahead: such a time counts as now, rather than turning a person away; beyond this it is refused as wrong. */
+export const CLOCK_SKEW_MS = 10 * 60 * 1000;
 /** A queued scan may wait for the Wi-Fi for a day or so; older than this is not a scan of this meeting's day. */
 export const MAX_SCAN_AGE_MS = 48 * 60 * 60 * 1000;
 
