@@ -119,6 +119,8 @@ export const href = {
     /** One person's full attendance record. */
     attendee: (m: Slug, user: string) => `${console_(m)}/cme/attendance/${seg(user)}`,
     checkIn: (m: Slug, query?: Query) => withQuery(`${console_(m)}/check-in`, query),
+    /** Where the check-in page's scanner sends each scan (queued ones too), as a form; answers JSON. */
+    checkInScans: (m: Slug) => `${console_(m)}/check-in/scans`,
     evaluations: (m: Slug, query?: Query) => withQuery(`${console_(m)}/cme/evaluations`, query),
   },
 } as const;
