@@ -29,6 +29,11 @@ export function creditsLabel(quarters: number): string {
   return `${formatCredits(quarters)} ${quarters === 4 ? "credit" : "credits"}`;
 }
 
+/** "1.00 AMA PRA Category 1 Credit™" / "1.50 AMA PRA Category 1 Credits™", as the AMA writes it. */
+export function amaCredits(quarters: number): string {
+  return `${formatCredits(quarters)} AMA PRA Category 1 ${quarters === 4 ? "Credit" : "Credits"}™`;
+}
+
 /**
  * Reads a credit figure as typed ("1.5", "1.25", "0.75") into quarters, or says
  * what is wrong with it: not a number, not in 0.25 steps, negative.

@@ -9,7 +9,7 @@ import { pageWidthClass } from "~/components/page-width";
 import { useProgramHref } from "~/components/program-links";
 import { SOURCE_LABELS } from "~/models/cme/attendance";
 import { creditDesignationFor, myAttendance } from "~/models/cme/attendance.server";
-import { creditsLabel, formatCredits } from "~/models/cme/credit";
+import { amaCredits, formatCredits } from "~/models/cme/credit";
 import { evaluationStatus, getEvaluation } from "~/models/cme/evaluations.server";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { requireUser } from "~/server/auth.server";
@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       onlineMinutes: row.onlineMinutes,
       roomMinutes: row.roomMinutes,
       source: SOURCE_LABELS[row.source],
-      credit: row.session.accredited ? creditsLabel(row.session.creditQuarters) : null,
+      credit: row.session.accredited ? amaCredits(row.session.creditQuarters) : null,
       saCme: row.session.saCme,
       // Accredited sessions are evaluated once the session evaluation is open.
       evaluation: row.session.accredited && sessionEvaluation?.questions.length ? (evaluated.sessionsDone.has(row.session.id) ? "done" : "open") : null,
@@ -144,7 +144,7 @@ export default function MyCme() {
                   <div>
                     <dt className="inline text-slate-600">Designated: </dt>
                     <dd className="inline text-slate-900">
-                      {session.credit ? `${session.credit} AMA PRA Category 1 Credit™` : "Not accredited for CME"}
+                      {session.credit ?? "Not accredited for CME"}
                       {session.saCme ? " · SA-CME" : ""}
                     </dd>
                   </div>
@@ -157,8 +157,8 @@ export default function MyCme() {
                             <span aria-hidden="true">✓ </span>Evaluated
                           </span>
                         ) : (
-                          <Link to={href.evaluation(meeting.slug, session.slug)} className="font-semibold text-brand-700 underline underline-offset-2">
-                            Evaluate this session<span className="sr-only">: {session.title}</span>
+                          <Link to={href.evaluation(meeting.slug, session.slug)} aria-label={`Evaluate this session: ${session.title}`} className="font-semibold text-brand-700 underline underline-offset-2">
+                            Evaluate this session
                           </Link>
                         )}
                       </dd>
