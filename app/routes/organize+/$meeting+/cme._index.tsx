@@ -126,7 +126,7 @@ export default function CreditDesignationPage() {
               Save designation
             </SubmitButton>
             <SubmitButton pending={false} pendingLabel="Saving…" variant="secondary" name="intent" value="use-standard-wording" aria-describedby="standard-wording-hint">
-              Use ACCME's wording
+              Use ACCME’s wording
             </SubmitButton>
             <p id="standard-wording-hint" className="text-sm text-slate-600">
               Replaces both statements with the standard wording for the provider and maximum above, and saves.
