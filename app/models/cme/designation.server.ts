@@ -7,7 +7,7 @@ import { type Outcome, refuse } from "~/models/refusal";
 import { prisma } from "~/utils/db.server";
 import { type Actor, recordAudit } from "../meetings/audit.server";
 import { getDraft } from "../program/draft.server";
-import { formatCredits, sessionMinutes } from "./credit";
+import { designatedQuarters, formatCredits, sessionMinutes } from "./credit";
 import {
   accreditedSessionRow,
   deadlineProblem,
@@ -166,4 +166,24 @@ export async function saveCreditDesignation(
     });
     return { ok: true as const, designation: { ...row, saved: true, claimDeadline: input.claimDeadline } };
   });
+}
+
+/** A published session's CME credit as attendees see it, with the meeting's statements; null when it is not accredited. */
+export async function publishedSessionCredit(meetingId: string, sessionId: string) {
+  const [session, designation] = await Promise.all([
+    prisma.session.findFirst({ where: { id: sessionId, meetingId }, select: { cmeAccredited: true, creditQuarters: true, saCme: true, startsAt: true, endsAt: true, status: true } }),
+    findCreditDesignation(meetingId),
+  ]);
+  if (!session?.cmeAccredited || session.status === "CANCELLED") return null;
+  return {
+    quarters: designatedQuarters(session),
+    saCme: session.saCme,
+    designation: designation && {
+      accreditationStatement: designation.accreditationStatement,
+      designationStatement: designation.designationStatement,
+      offersParticipation: designation.offersParticipation,
+      offersSaCme: designation.offersSaCme,
+      claimDeadline: designation.claimDeadline,
+    },
+  };
 }

@@ -10,6 +10,8 @@ import { changeDraft, getDraft, revisionOf } from "~/models/program/draft.server
 import { publishEdits } from "~/models/program/publish.fixture";
 import { describeChange, type ProgramChange } from "~/models/program/changes";
 import { prisma } from "~/utils/db.server";
+import { getAgenda } from "~/models/program/agenda.server";
+import { parseAgendaQuery } from "~/models/program/program";
 import * as designationPage from "./cme._index";
 import * as sessionPage from "./sessions.$session";
 
@@ -129,6 +131,10 @@ describe("a session's credit", () => {
       saCme: true,
     });
     expect(lines(release.changes)).toContain("Accredited for CME: 0.75 credits, SA-CME");
+    // The agenda's CME filter (?cme=1) now finds it, and only it, on every day.
+    const { query } = parseAgendaQuery(new URLSearchParams("cme=1"), { days: [], trackSlugs: [] });
+    const agenda = await getAgenda(fixture.meeting, null, query);
+    expect(agenda.sessions.map((session) => [session.slug, session.creditQuarters])).toEqual([["dotter-lecture", 3]]);
   });
 
   it("refuses a draft where a shorter length would leave a session more credit than minutes", async () => {
