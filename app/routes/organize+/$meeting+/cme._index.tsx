@@ -79,9 +79,6 @@ export default function CreditDesignationPage() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const saved = searchParams.get("saved");
-  const pending = useIsPending();
-  const schema = useMemo(() => creditDesignationSchema(meeting.lastDay), [meeting.lastDay]);
-  const [form, fields] = useSchemaForm(schema, { id: "credit-designation", lastResult, defaultValue: values, shouldRevalidate: "onBlur" });
   const suggested = formatCredits(program.suggestedQuarters);
   return (
     <ConsolePage title="CME credit designation" intro="What the meeting is designated for, in the words ACCME and the AMA ask for. Attendees see it with each accredited session.">
@@ -95,44 +92,8 @@ export default function CreditDesignationPage() {
           <StatusBanner tone="info">Not saved yet: the values below are a proposal from the society and the program. Check them, then save.</StatusBanner>
         ) : null}
 
-        <Form method="post" {...getFormProps(form)} className="space-y-5 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <Field meta={fields.provider} label="Accredited provider" hint="As named in the statements, e.g. Society of Interventional Radiology." autoComplete="organization" />
-          <fieldset className="space-y-3">
-            <legend className="text-sm font-medium text-slate-800">Credit types offered</legend>
-            <CheckboxField meta={fields.offersAmaPra} label={CREDIT_TYPE_LABELS.offersAmaPra} />
-            <CheckboxField meta={fields.offersParticipation} label={CREDIT_TYPE_LABELS.offersParticipation} />
-            <CheckboxField meta={fields.offersSaCme} label={CREDIT_TYPE_LABELS.offersSaCme} />
-          </fieldset>
-          <div className="grid gap-5 sm:grid-cols-2">
-            <Field
-              meta={fields.maximum}
-              label="Maximum credit"
-              inputMode="decimal"
-              autoComplete="off"
-              hint={`In steps of 0.25. The program supports ${suggested}, counting simultaneous sessions once.`}
-            />
-            <Field meta={fields.claimDeadline} label="Claim deadline" type="date" min={nextDay(meeting.lastDay)} hint={`After the meeting's last day, ${formatDay(meeting.lastDay, "short")}.`} />
-          </div>
-          <TextareaField meta={fields.accreditationStatement} label="Accreditation statement" rows={3} />
-          <TextareaField
-            meta={fields.designationStatement}
-            label="AMA PRA designation statement"
-            rows={4}
-            hint="While a statement keeps the standard wording, it follows a new provider or maximum when you save."
-          />
-          <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
-            <SubmitButton pending={pending} pendingLabel="Saving…" name="intent" value="save-designation">
-              Save designation
-            </SubmitButton>
-            <SubmitButton pending={false} pendingLabel="Saving…" variant="secondary" name="intent" value="use-standard-wording" aria-describedby="standard-wording-hint">
-              Use ACCME’s wording
-            </SubmitButton>
-            <p id="standard-wording-hint" className="text-sm text-slate-600">
-              Replaces both statements with the standard wording for the provider and maximum above, and saves.
-            </p>
-          </div>
-        </Form>
+        {/* Keyed by the saved version: after a save the form starts again from what was stored (the statements may have changed). */}
+        <DesignationForm key={designation.updatedAt ?? "proposal"} lastDay={meeting.lastDay} values={values} suggested={suggested} lastResult={lastResult} />
 
         <Section title="Accredited sessions" id="accredited-sessions" description="From the draft program: attendees see a session's credit after the next publish. Mark sessions accredited on their page.">
           <p className="mb-3 text-sm text-slate-800" id="credit-summary">
@@ -168,6 +129,54 @@ export default function CreditDesignationPage() {
         </Section>
       </div>
     </ConsolePage>
+  );
+}
+
+type DesignationValues = ReturnType<typeof useLoaderData<typeof loader>>["values"];
+
+function DesignationForm({ lastDay, values, suggested, lastResult }: { lastDay: string; values: DesignationValues; suggested: string; lastResult: ReturnType<typeof useActionData<typeof action>> }) {
+  const pending = useIsPending();
+  const schema = useMemo(() => creditDesignationSchema(lastDay), [lastDay]);
+  const [form, fields] = useSchemaForm(schema, { id: "credit-designation", lastResult, defaultValue: values, shouldRevalidate: "onBlur" });
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-5 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Field meta={fields.provider} label="Accredited provider" hint="As named in the statements, e.g. Society of Interventional Radiology." autoComplete="organization" />
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-medium text-slate-800">Credit types offered</legend>
+        <CheckboxField meta={fields.offersAmaPra} label={CREDIT_TYPE_LABELS.offersAmaPra} />
+        <CheckboxField meta={fields.offersParticipation} label={CREDIT_TYPE_LABELS.offersParticipation} />
+        <CheckboxField meta={fields.offersSaCme} label={CREDIT_TYPE_LABELS.offersSaCme} />
+      </fieldset>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field
+          meta={fields.maximum}
+          label="Maximum credit"
+          inputMode="decimal"
+          autoComplete="off"
+          hint={`In steps of 0.25. The program supports ${suggested}, counting simultaneous sessions once.`}
+        />
+        <Field meta={fields.claimDeadline} label="Claim deadline" type="date" min={nextDay(lastDay)} hint={`After the meeting's last day, ${formatDay(lastDay, "short")}.`} />
+      </div>
+      <TextareaField meta={fields.accreditationStatement} label="Accreditation statement" rows={4} />
+      <TextareaField
+        meta={fields.designationStatement}
+        label="AMA PRA designation statement"
+        rows={5}
+        hint="While a statement keeps the standard wording, it follows a new provider or maximum when you save."
+      />
+      <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
+        <SubmitButton pending={pending} pendingLabel="Saving…" name="intent" value="save-designation">
+          Save designation
+        </SubmitButton>
+        <SubmitButton pending={false} pendingLabel="Saving…" variant="secondary" name="intent" value="use-standard-wording" aria-describedby="standard-wording-hint">
+          Use ACCME’s wording
+        </SubmitButton>
+        <p id="standard-wording-hint" className="text-sm text-slate-600">
+          Replaces both statements with the standard wording for the provider and maximum above, and saves.
+        </p>
+      </div>
+    </Form>
   );
 }
 
