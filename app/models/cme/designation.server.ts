@@ -2,7 +2,8 @@
 // ACCME's and the AMA's statements, the credit types offered, the maximum and
 // the claim deadline. A meeting without one yet gets a proposal from its
 // society and its program (the suggested maximum), which the console shows
-// until an organizer saves. Every save is audited in the same transaction.
+// until an organizer saves. Every save is audited in the same transaction and
+// bumps the meeting's programVersion (public pages show the statements).
 import { type Outcome, refuse } from "~/models/refusal";
 import { prisma } from "~/utils/db.server";
 import { type Actor, recordAudit } from "../meetings/audit.server";
@@ -156,6 +157,8 @@ export async function saveCreditDesignation(
       update: { ...values, updatedAt: new Date() },
       select: designationSelect,
     });
+    // The statements show on public session pages, which are cached by programVersion: a new designation is a new version of them.
+    await tx.meeting.update({ where: { id: meeting.id }, data: { programVersion: { increment: 1 } }, select: { id: true } });
     const before = previous ? { ...previous, claimDeadline: previous.claimDeadline.toISOString().slice(0, 10) } : null;
     const after = { ...input, ...statements, provider: values.provider };
     const changed = (Object.keys(FIELD_LABELS) as (keyof CreditDesignationInput)[]).filter((key) => !before || before[key] !== after[key]);

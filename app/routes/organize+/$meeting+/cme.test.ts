@@ -64,7 +64,11 @@ describe("the meeting's designation", () => {
   };
 
   it("saves it with an audit entry, and resets the statements to the standard wording on request", async () => {
+    const version = async () => (await prisma.meeting.findUniqueOrThrow({ where: { id: fixture.meeting.id }, select: { programVersion: true } })).programVersion;
+    const before = await version();
     expect((await save(designationForm())).status).toBe(302);
+    // Public session pages show the statements and are cached by programVersion.
+    expect(await version()).toBe(before + 1);
     const row = await prisma.creditDesignation.findUniqueOrThrow({ where: { meetingId: fixture.meeting.id } });
     expect(row).toMatchObject({ maxCreditQuarters: 49, offersAmaPra: true, offersSaCme: false, designationStatement: "Edited by hand." });
     expect(row.claimDeadline.toISOString().slice(0, 10)).toBe("2023-06-30");
