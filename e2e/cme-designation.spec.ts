@@ -88,3 +88,22 @@ async function attendeeJourney(page: Page) {
   expect(badges + (await page.getByText("Cancelled", { exact: true }).count())).toBe(cmeSessions);
   await expectNoAxeViolations(page);
 }
+
+test.describe("without JavaScript", () => {
+  test("the server refuses a maximum off the 0.25 steps under its field, and the agenda's CME filter applies with the button", async ({ pageAs }) => {
+    const organizer = await pageAs("organizer", { javaScriptEnabled: false });
+    await organizer.goto("/organize/sio-2023/cme");
+    await organizer.getByLabel("Maximum credit").fill("18.1");
+    await organizer.getByRole("button", { name: "Save designation" }).click();
+    await expect(organizer.getByText("Credit is designated in steps of 0.25 (1.00, 1.25, 1.50, …).")).toBeVisible();
+    await expect(organizer.getByLabel("Maximum credit")).toHaveAttribute("aria-invalid", "true");
+
+    const attendee = await pageAs("attendee", { javaScriptEnabled: false });
+    await attendee.goto("/meetings/sio-2023/agenda?day=2023-01-26");
+    await attendee.getByLabel(/^CME credit/).check();
+    await attendee.getByRole("button", { name: "Apply filters" }).click();
+    await expect(attendee).toHaveURL(/[?&]cme=1/);
+    await expect(attendee.getByLabel(/^CME credit/)).toBeChecked();
+    await expect(attendee.getByText("Welcome Reception")).toHaveCount(0);
+  });
+});
