@@ -52,6 +52,11 @@ describe("the meeting's designation", () => {
     const attendee = await createPerson("attendee", { roles: [{ meetingId: fixture.meeting.id, role: "ATTENDEE" }] });
     const request = new Request(`http://localhost/organize/${meeting}/cme`, { headers: { Cookie: await cookieFor(attendee.id) } });
     await expect((designationPage.loader as Handler)({ request, params: { meeting }, context: {} })).rejects.toMatchObject({ status: 403 });
+    const posted = new Request(request.url, { method: "POST", headers: { Cookie: await cookieFor(attendee.id) }, body: new URLSearchParams(designationForm()) });
+    await expect((designationPage.action as Handler)({ request: posted, params: { meeting }, context: {} })).rejects.toMatchObject({ status: 403 });
+    const anonymous = new Request(request.url, { method: "POST", body: new URLSearchParams(designationForm()) });
+    await expect((designationPage.action as Handler)({ request: anonymous, params: { meeting }, context: {} })).rejects.toMatchObject({ status: 302 });
+    expect(await prisma.creditDesignation.count({ where: { meetingId: fixture.meeting.id } })).toBe(0);
     const page = (await (designationPage.loader as Handler)({ request: new Request(request.url, { headers: { Cookie: cookie } }), params: { meeting }, context: {} })) as Awaited<ReturnType<typeof designationPage.loader>>;
     // Nothing saved yet: a proposal from the society, with the standard wording.
     expect(page.designation).toMatchObject({ saved: false, provider: expect.stringMatching(/^Society of Testing/) });
