@@ -2,12 +2,14 @@
 // routes as Remix calls them: the designation saved and audited, bad input
 // answered 400 under its field with nothing written; a session's credit saved
 // to the draft, refused over its length, published to the Session row; and a
-// release that shortens a session saying how its credit moved.
+// release that shortens a session saying how its credit moved; the spreadsheet
+// import and export carrying the same three fields, with the same checks.
 import { beforeEach, describe, expect, it } from "vitest";
 import { createPerson, cookieFor } from "~/models/accounts/people.fixture";
 import { createProgramFixture, type ProgramFixture } from "~/models/program/program.fixture";
 import { changeDraft, getDraft, revisionOf } from "~/models/program/draft.server";
 import { publishEdits } from "~/models/program/publish.fixture";
+import { dryRunProgramImport, importProgramCsv, programToCsv } from "~/models/program/csv-import.server";
 import { describeChange, type ProgramChange } from "~/models/program/changes";
 import { prisma } from "~/utils/db.server";
 import { getAgenda } from "~/models/program/agenda.server";
@@ -171,5 +173,28 @@ describe("the changelog of a release that changes a session's length", () => {
     expect(release.changes.flatMap((change) => (change.type === "credit" ? [change.session] : []))).toEqual(["dotter-lecture"]);
     const listed = await prisma.agendaRelease.findFirstOrThrow({ where: { meetingId: fixture.meeting.id, number: release.release.number }, select: { changes: true } });
     expect(lines(listed.changes as unknown as ProgramChange[])).toContain("CME credit 1.00 → 1.50, follows the new length");
+  });
+});
+
+describe("the spreadsheet's CME columns", () => {
+  const meeting = () => ({ id: fixture.meeting.id, timeZone: fixture.meeting.timeZone, startsOn: fixture.meeting.startsOn, endsOn: fixture.meeting.endsOn });
+
+  it("import accredited / credit / SA-CME, refuse credit over the length on its line, and export them back", async () => {
+    const csv = `slug,title,day,start,end,cme,credit,sa_cme
+dotter-lecture,Dr. Charles T. Dotter Lecture,2023-03-06,09:00,10:30,yes,1.25,yes
+why-ir,Why IR? Career Paths,2023-03-04,08:00,09:00,yes,1.5,no
+`;
+    const { plan } = await dryRunProgramImport(meeting(), csv);
+    expect(plan.errors).toEqual([{ line: 3, message: expect.stringMatching(/^credit “1.5”: A 60-minute session earns at most 1.00/) }]);
+    const fixed = csv.replace(",1.5,no", ",,no");
+    const { draftVersion } = await dryRunProgramImport(meeting(), fixed);
+    expect((await importProgramCsv(meeting(), organizer, fixed, draftVersion)).ok).toBe(true);
+    const { document } = await getDraft(fixture.meeting.id);
+    const bySlug = new Map(document.sessions.map((session) => [session.slug, session]));
+    expect(bySlug.get("dotter-lecture")).toMatchObject({ cmeAccredited: true, creditQuarters: 5, saCme: true });
+    expect(bySlug.get("why-ir")).toMatchObject({ cmeAccredited: true, creditQuarters: null, saCme: false });
+    const exported = programToCsv(document, fixture.meeting.timeZone).split("\n");
+    expect(exported[0]).toContain(",cme,credit,sa_cme,");
+    expect(exported.find((line) => line.startsWith("dotter-lecture,"))).toContain(",yes,1.25,yes,");
   });
 });
