@@ -226,3 +226,28 @@ describe("seeding again", () => {
     expect(after.speakers).toHaveLength(session.speakers.length);
   });
 });
+
+describe.each([
+  ["sir-2023", "Society of Interventional Radiology"],
+  ["sio-2023", "Society of Interventional Oncology"],
+])("%s's CME", (slug, provider) => {
+  it("has its credit designation with ACCME's wording, a maximum the program supports and a deadline months after the meeting", async () => {
+    const row = await prisma.creditDesignation.findFirstOrThrow({ where: { meeting: { slug } }, include: { meeting: { select: { endsOn: true } } } });
+    expect(row.provider).toBe(provider);
+    expect(row.accreditationStatement).toBe(`The ${provider} is accredited by the Accreditation Council for Continuing Medical Education (ACCME) to provide continuing medical education for physicians.`);
+    expect(row.designationStatement).toContain(`maximum of ${(row.maxCreditQuarters / 4).toFixed(2)} AMA PRA Category 1 Credit(s)™`);
+    // A multi-day meeting with parallel tracks: tens of credits, not hundreds.
+    expect(row.maxCreditQuarters / 4).toBeGreaterThan(10);
+    expect(row.maxCreditQuarters / 4).toBeLessThan(60);
+    expect(row.claimDeadline.getTime() - row.meeting.endsOn.getTime()).toBeGreaterThan(60 * 86_400_000);
+  });
+
+  it("accredits the educational sessions, not the socials or industry items, with a few own credits and SA-CME sessions", async () => {
+    const sessions = await prisma.session.findMany({ where: { meeting: { slug } }, select: { title: true, kind: true, cmeAccredited: true, creditQuarters: true, saCme: true } });
+    expect(sessions.filter((session) => session.kind === "SOCIAL" && session.cmeAccredited)).toEqual([]);
+    expect(sessions.filter((session) => /industry|exhibit/i.test(session.title) && session.cmeAccredited)).toEqual([]);
+    expect(sessions.filter((session) => session.cmeAccredited).length).toBeGreaterThan(sessions.length * 0.8);
+    expect(sessions.filter((session) => session.creditQuarters !== null).length).toBeGreaterThanOrEqual(2);
+    expect(sessions.filter((session) => session.saCme).length).toBeGreaterThanOrEqual(2);
+  });
+});

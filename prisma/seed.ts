@@ -13,6 +13,7 @@ import { sio2023 } from "./seed/sio-2023";
 import { sir2023 } from "./seed/sir-2023";
 import { societies } from "./seed/societies";
 import { changedFields, syncRows } from "./seed/sync";
+import { creditDesignation, sessionCredit } from "./seed/cme";
 
 export { DEMO_PASSWORD, demoAccounts } from "./seed/demo-accounts";
 export const seededMeetings: MeetingSeed[] = [sir2023, sio2023];
@@ -99,6 +100,7 @@ async function syncMeeting(tx: Tx, seed: MeetingSeed, societyIds: Map<string, st
   const sessionSelect = {
     id: true, meetingId: true, slug: true, title: true, description: true, kind: true, learningLevel: true, startsAt: true, endsAt: true,
     roomId: true, trackId: true, jointSocietyId: true, streamUrl: true, recordingUrl: true, capacity: true, status: true,
+    cmeAccredited: true, creditQuarters: true, saCme: true,
   } as const;
   const sessionIds = await syncRows({
     existing: await tx.session.findMany({ where: inMeeting, select: sessionSelect }),
@@ -108,12 +110,18 @@ async function syncMeeting(tx: Tx, seed: MeetingSeed, societyIds: Map<string, st
       roomId: roomIds.get(room)!,
       trackId: track ? trackIds.get(track)! : null,
       jointSocietyId: jointSociety ? societyId(jointSociety) : null,
+      ...sessionCredit(session),
     })),
     key: (row) => row.slug,
     createMany: (data) => tx.session.createMany({ data }),
     update: (id, data) => tx.session.update({ where: { id }, data, select: { id: true } }),
     reload: () => tx.session.findMany({ where: inMeeting, select: sessionSelect }),
   });
+
+  const designation = creditDesignation(seed);
+  if (designation) {
+    await tx.creditDesignation.upsert({ where: { meetingId }, create: { meetingId, ...designation }, update: designation, select: { id: true } });
+  }
 
   // Each seeded session gets exactly its seeded panel: missing links are added, changed
   // positions updated and links the seed does not list removed.

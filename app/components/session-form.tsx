@@ -4,6 +4,8 @@ import type { SubmissionResult } from "@conform-to/react";
 import { SessionFormSchema } from "~/models/program/forms";
 import { KIND_LABELS, LEVEL_LABELS, SESSION_STATUS_LABELS } from "~/models/program/program";
 import { formatDay } from "~/utils/time";
+import { AMA_PRA_CREDIT } from "~/models/cme/designation";
+import { CheckboxField } from "./checkbox-field";
 import { DraftForm } from "./draft-form";
 import { Field, SelectField, TextareaField, useSchemaForm } from "./forms";
 
@@ -15,7 +17,7 @@ export type SessionFormOptions = {
   zoneLabel: string;
 };
 
-export type SessionFormValues = Partial<Record<"slug" | "title" | "kind" | "learningLevel" | "day" | "start" | "end" | "room" | "track" | "jointSociety" | "capacity" | "streamUrl" | "recordingUrl" | "status" | "description", string>>;
+export type SessionFormValues = Partial<Record<"slug" | "title" | "kind" | "learningLevel" | "day" | "start" | "end" | "room" | "track" | "jointSociety" | "capacity" | "streamUrl" | "recordingUrl" | "status" | "description" | "cmeAccredited" | "creditHours" | "saCme", string>>;
 
 export function SessionForm({
   mode,
@@ -78,6 +80,19 @@ export function SessionForm({
         <Field meta={fields.recordingUrl} label="Recording link (optional)" type="url" placeholder="https://" />
       </div>
       <TextareaField meta={fields.description} label="Description" rows={6} />
+      <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
+        <legend className="px-1 text-base font-semibold text-slate-900">Continuing medical education</legend>
+        <CheckboxField meta={fields.cmeAccredited} label={`Accredited for ${AMA_PRA_CREDIT}`} hint="Educational content only: not socials, exhibit hall or industry sessions." />
+        <Field
+          meta={fields.creditHours}
+          label="Credit (optional)"
+          inputMode="decimal"
+          autoComplete="off"
+          className="max-w-xs"
+          hint="In steps of 0.25, no more than the session's length earns (60 minutes = 1.00). Leave it blank to follow the length."
+        />
+        <CheckboxField meta={fields.saCme} label="ABR self-assessment CME (SA-CME)" />
+      </fieldset>
     </DraftForm>
   );
 }

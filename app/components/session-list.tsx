@@ -7,6 +7,8 @@ import { dayKeyOf, formatDay, formatTime, formatTimeRange, type DayKey } from "~
 import { useProgramHref } from "./program-links";
 import { ScheduleButton } from "./schedule-button";
 import { CancelledBadge, LevelBadge, TrackChip } from "./track-chip";
+import { CmeBadge } from "./cme-credit";
+import { designatedQuarters } from "~/models/cme/credit";
 import { href } from "~/utils/href";
 import { counted } from "~/utils/plural";
 
@@ -21,6 +23,9 @@ export type ListedSession = {
   endsAt: Date | string;
   status: "SCHEDULED" | "CANCELLED";
   capacity: number | null;
+  /** CME credit; lists built before CME existed leave it out. */
+  cmeAccredited?: boolean;
+  creditQuarters?: number | null;
   track: { slug: string; name: string; colour: string } | null;
   room: { name: string; kind: "ROOM" | "VIRTUAL_CHANNEL" } | null;
   jointSociety: { shortName: string } | null;
@@ -126,6 +131,7 @@ export function SessionRows({
               {extra ? <span className="rounded bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-800">{extra}</span> : null}
               <span>{KIND_LABELS[session.kind]}</span>
               {session.learningLevel ? <LevelBadge level={session.learningLevel} /> : null}
+              {session.cmeAccredited && !cancelled ? <CmeBadge quarters={designatedQuarters({ ...session, creditQuarters: session.creditQuarters ?? null })} /> : null}
               {session.jointSociety ? <span>Joint session with {session.jointSociety.shortName}</span> : null}
               {session.capacity ? <span>{counted(session.capacity, "seat")}, ticketed</span> : null}
             </div>

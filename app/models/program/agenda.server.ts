@@ -18,6 +18,9 @@ export const sessionListSelect = {
   endsAt: true,
   status: true,
   capacity: true,
+  cmeAccredited: true,
+  creditQuarters: true,
+  saCme: true,
   track: { select: { slug: true, name: true, colour: true } },
   room: { select: { name: true, kind: true } },
   jointSociety: { select: { shortName: true } },
@@ -66,6 +69,7 @@ async function filterWhere(meetingId: string, query: Omit<AgendaQuery, "day">): 
   }
   if (query.kind) where.kind = KIND_PARAMS[query.kind];
   if (query.level) where.learningLevel = query.level;
+  if (query.cme) where.cmeAccredited = true;
   if (query.q) where.id = { in: await searchSessionIds(meetingId, query.q) };
   return where;
 }

@@ -1,7 +1,7 @@
 // Folding several releases' changes to one session into what changed overall,
 // and saying it old → new: what My schedule marks and the e-mail lists.
 import { describe, expect, it } from "vitest";
-import { describeOldNew, netSessionChanges, oldNewText, type SessionChange } from "./changes";
+import { type CreditState, describeCredit, describeOldNew, netSessionChanges, oldNewText, type SessionChange } from "./changes";
 
 const ref = { session: "dotter-lecture", title: "Dr. Charles T. Dotter Lecture" };
 const time = (start: string, end: string) => ({ startsAt: `2023-03-06T${start}:00.000Z`, endsAt: `2023-03-06T${end}:00.000Z` });
@@ -56,5 +56,17 @@ describe("describeOldNew", () => {
       "Title: “Dr. Charles T. Dotter Lecture” → “The Dotter Lecture”",
     );
     expect(oldNewText(describeOldNew({ ...ref, type: "speakers", added: [tan], removed: [] }, zone))).toBe("Speakers: added Lenny K. Tan (moderator)");
+  });
+});
+
+describe("describeCredit", () => {
+  const state = (quarters: number, extra: Partial<CreditState> = {}): CreditState => ({ accredited: true, quarters, saCme: false, followsLength: true, ...extra });
+  it("says how a session's CME credit changed, and why", () => {
+    expect(describeCredit(state(4), state(6))).toBe("CME credit 1.00 → 1.50, follows the new length");
+    expect(describeCredit(state(4, { followsLength: false }), state(6))).toBe("CME credit 1.00 → 1.50, follows the length");
+    expect(describeCredit(state(6), state(5, { followsLength: false }))).toBe("CME credit 1.50 → 1.25");
+    expect(describeCredit(state(4, { accredited: false }), state(4, { saCme: true }))).toBe("Accredited for CME: 1.00 credit, SA-CME");
+    expect(describeCredit(state(6), state(6, { accredited: false }))).toBe("No longer accredited for CME (was 1.50 credits)");
+    expect(describeCredit(state(6), state(6, { saCme: true }))).toBe("now counts as SA-CME");
   });
 });

@@ -1,9 +1,10 @@
 // What changed between two versions of a program, in the words of a changelog:
 // sessions added, removed, moved (time), re-roomed, cancelled, reinstated,
-// speakers changed, other details updated; and tracks, rooms and speakers
+// speakers changed, other details updated, CME credit changed; and tracks, rooms and speakers
 // added, removed or updated. The publish step stores this list with each
 // release; the changelog, the comparison before publishing and the e-mails all
 // render it with describeChange. Pure, so pages can use it in the browser too.
+import { creditsLabel, designatedQuarters, formatCredits } from "../cme/credit";
 import { ROLE_LABELS } from "./program";
 import { type DraftSession, type ProgramDocument, sessionBySlug, speakerBySlug, stableJson } from "./document";
 import { formatDay, formatTimeRange, dayKeyOf, zoneAbbreviation } from "~/utils/time";
@@ -20,7 +21,28 @@ export type SessionChange =
   | (SessionRef & { type: "cancelled"; startsAt: string; endsAt: string })
   | (SessionRef & { type: "reinstated"; startsAt: string; endsAt: string })
   | (SessionRef & { type: "speakers"; added: SpeakerMention[]; removed: SpeakerMention[] })
-  | (SessionRef & { type: "updated"; fields: SessionField[]; previousTitle?: string });
+  | (SessionRef & { type: "updated"; fields: SessionField[]; previousTitle?: string })
+  | (SessionRef & { type: "credit"; from: CreditState; to: CreditState });
+
+/** A session's CME credit as learners see it: whether accredited, the credit in quarter hours (its own or its length's), SA-CME. */
+export type CreditState = { accredited: boolean; quarters: number; saCme: boolean; followsLength: boolean };
+
+function creditState(session: DraftSession): CreditState {
+  return { accredited: session.cmeAccredited, quarters: designatedQuarters(session), saCme: session.saCme, followsLength: session.creditQuarters === null };
+}
+
+/**
+ * The credit change between two versions of a session, or null. A length
+ * change moves a credit that follows the length, and learners are told; a
+ * session accredited in neither version changes only if its stored figures do.
+ */
+function creditChange(before: DraftSession, after: DraftSession): { from: CreditState; to: CreditState } | null {
+  const from = creditState(before);
+  const to = creditState(after);
+  const stored = before.cmeAccredited !== after.cmeAccredited || before.creditQuarters !== after.creditQuarters || before.saCme !== after.saCme;
+  if (!from.accredited && !to.accredited) return stored ? { from, to } : null;
+  return stored || from.quarters !== to.quarters ? { from, to } : null;
+}
 
 export type EntityChange = {
   type: "entity";
@@ -79,6 +101,8 @@ function diffSession(before: DraftSession, after: DraftSession, speakerNames: (s
 
   const fields = (Object.keys(SESSION_FIELD_LABELS) as SessionField[]).filter((field) => before[field] !== after[field]);
   if (fields.length) changes.push({ ...ref, type: "updated", fields, ...(fields.includes("title") ? { previousTitle: before.title } : {}) });
+  const credit = creditChange(before, after);
+  if (credit) changes.push({ ...ref, type: "credit", ...credit });
   return changes;
 }
 
@@ -205,6 +229,8 @@ export function describeChange(change: ProgramChange, zone: string): string {
       const fields = change.fields.map((field) => SESSION_FIELD_LABELS[field]).join(", ");
       return change.previousTitle ? `Renamed from “${change.previousTitle}”${change.fields.length > 1 ? `; also changed ${fields.replace(/^title, ?/, "")}` : ""}` : `Details changed: ${fields}`;
     }
+    case "credit":
+      return describeCredit(change.from, change.to);
     case "entity": {
       const what = { track: "Track", room: "Room", speaker: "Speaker" }[change.entity];
       return `${what} ${change.action}: ${change.name}`;
@@ -222,8 +248,26 @@ export const CHANGE_LABELS: Record<ProgramChange["type"], string> = {
   reinstated: "Reinstated",
   speakers: "Speakers",
   updated: "Updated",
+  credit: "CME credit",
   entity: "Program",
 };
+
+/** "CME credit 1.00 → 1.50, follows the new length", and its kin for accrediting, withdrawing and SA-CME. */
+export function describeCredit(from: CreditState, to: CreditState): string {
+  if (!from.accredited && to.accredited) return `Accredited for CME: ${creditsLabel(to.quarters)}${to.saCme ? ", SA-CME" : ""}`;
+  if (from.accredited && !to.accredited) return `No longer accredited for CME (was ${creditsLabel(from.quarters)})`;
+  const parts: string[] = [];
+  if (from.quarters !== to.quarters) {
+    const follows = to.followsLength ? (from.followsLength ? ", follows the new length" : ", follows the length") : "";
+    parts.push(`CME credit ${formatCredits(from.quarters)} → ${formatCredits(to.quarters)}${follows}`);
+  } else if (from.followsLength !== to.followsLength) {
+    parts.push(to.followsLength ? `CME credit follows the length (${formatCredits(to.quarters)})` : `CME credit set to ${formatCredits(to.quarters)}`);
+  }
+  if (from.saCme !== to.saCme) parts.push(to.saCme ? "now counts as SA-CME" : "no longer counts as SA-CME");
+  // Neither version accredited: only the stored figures changed.
+  if (!to.accredited) return `CME credit changed (not accredited): ${parts.join("; ") || formatCredits(to.quarters)}`;
+  return parts.join("; ");
+}
 
 
 /**
@@ -307,6 +351,8 @@ export function describeOldNew(change: SessionChange, zone: string): OldNew {
         : { what: "Details", before: null, after: change.fields.map((field) => SESSION_FIELD_LABELS[field]).join(", ") };
     case "speakers":
       return { what: "Speakers", before: null, after: describeChange(change, zone).replace(/^Speakers changed: /, "") };
+    case "credit":
+      return { what: "CME credit", before: null, after: describeCredit(change.from, change.to) };
   }
 }
 

@@ -130,7 +130,7 @@ describe("CSV import", () => {
   it("exports a draft that imports back with no changes", async () => {
     const draft = await getDraft(fixture.meeting.id);
     const csv = programToCsv(draft.document, fixture.meeting.timeZone);
-    expect(csv.split("\n")[0]).toBe("slug,title,day,start,end,room,track,kind,level,status,capacity,joint_society,stream_url,recording_url,moderators,speakers,panelists,description");
+    expect(csv.split("\n")[0]).toBe("slug,title,day,start,end,room,track,kind,level,status,capacity,joint_society,stream_url,recording_url,cme,credit,sa_cme,moderators,speakers,panelists,description");
     const roundTrip = await dryRunProgramImport(meeting(), csv);
     expect(roundTrip.plan).toMatchObject({ errors: [], adds: [], updates: [], unchanged: 6 });
   });

@@ -17,6 +17,8 @@ import { type Clash, findClashes, newClashes } from "./clashes";
 import { KIND_PARAMS, LEVELS } from "./program";
 import { type DraftSession, newDraftSession, type ProgramDocument, SLUG_PATTERN, slugify, stableJson, wallClock, zonedInstant } from "./document";
 import { daysBetween } from "~/utils/time";
+import { formatCredits, sessionMinutes } from "../cme/credit";
+import { readSessionCredit } from "../cme/designation";
 
 export const MAX_CSV_BYTES = 2 * 1024 * 1024;
 export const MAX_CSV_ROWS = 5000;
@@ -36,6 +38,9 @@ export const CSV_COLUMNS = [
   "joint_society",
   "stream_url",
   "recording_url",
+  "cme",
+  "credit",
+  "sa_cme",
   "moderators",
   "speakers",
   "panelists",
@@ -209,6 +214,18 @@ export function planProgramImport(text: string, context: ImportContext): ImportP
       if (url && !/^https?:\/\/\S+$/i.test(url)) problems.push(`${column} “${url}” is not an http(s) link`);
       session[column === "stream_url" ? "streamUrl" : "recordingUrl"] = url || null;
     }
+    for (const column of ["cme", "sa_cme"] as const) {
+      if (!has(column)) continue;
+      const flag = readFlag(cell(column));
+      if (flag === null) problems.push(`${column} “${cell(column)}” is not yes or no`);
+      else session[column === "cme" ? "cmeAccredited" : "saCme"] = flag;
+    }
+    if (has("credit")) {
+      // Checked against the row's length: never more credit than the session's minutes earn.
+      const credit = session.startsAt && session.endsAt ? readSessionCredit(cell("credit"), sessionMinutes(session)) : { quarters: null };
+      if ("error" in credit) problems.push(`credit “${cell("credit")}”: ${credit.error}`);
+      else session.creditQuarters = credit.quarters;
+    }
     if (has("description")) {
       if (cell("description").length > 10_000) problems.push("description is longer than 10,000 characters");
       session.description = cell("description");
@@ -304,6 +321,14 @@ export async function importProgramCsv(meeting: Meeting, actor: Actor, text: str
   return { ok: true, plan: plan!, version: result.version };
 }
 
+/** "yes"/"no" as a spreadsheet writes it (empty is no); null when it is neither. */
+function readFlag(text: string): boolean | null {
+  const word = text.trim().toLowerCase();
+  if (["", "no", "n", "false", "0"].includes(word)) return false;
+  if (["yes", "y", "true", "1", "x"].includes(word)) return true;
+  return null;
+}
+
 /** The program as CSV in the import's columns, so an export can be edited and imported back. */
 export function programToCsv(document: ProgramDocument, timeZone: string): string {
   const rows = document.sessions.map((session) => {
@@ -332,6 +357,9 @@ export function programToCsv(document: ProgramDocument, timeZone: string): strin
       joint_society: session.jointSociety ?? "",
       stream_url: session.streamUrl ?? "",
       recording_url: session.recordingUrl ?? "",
+      cme: session.cmeAccredited ? "yes" : "no",
+      credit: session.creditQuarters === null ? "" : formatCredits(session.creditQuarters),
+      sa_cme: session.saCme ? "yes" : "no",
       moderators: people("MODERATOR"),
       speakers: people("SPEAKER"),
       panelists: people("PANELIST"),

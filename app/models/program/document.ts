@@ -63,6 +63,12 @@ export const draftSessionSchema = z.object({
   recordingUrl: z.string().nullable(),
   capacity: z.number().int().positive().nullable(),
   status: z.enum(SessionStatus),
+  /** Designated for AMA PRA Category 1 Credit™. Drafts and releases stored before CME existed read as not accredited. */
+  cmeAccredited: z.boolean().default(false),
+  /** The session's own credit in quarter hours, or null to follow its length (60 minutes = 4). */
+  creditQuarters: z.number().int().min(0).nullable().default(null),
+  /** Counts as ABR self-assessment CME. */
+  saCme: z.boolean().default(false),
   speakers: z.array(draftSessionSpeakerSchema),
 });
 
@@ -97,6 +103,9 @@ export function newDraftSession(slug: string, title: string): DraftSession {
     recordingUrl: null,
     capacity: null,
     status: "SCHEDULED",
+    cmeAccredited: false,
+    creditQuarters: null,
+    saCme: false,
     speakers: [],
   };
 }

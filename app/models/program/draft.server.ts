@@ -14,6 +14,7 @@ import { type Refusal, refuse } from "~/models/refusal";
 import { prisma } from "~/utils/db.server";
 import { type Actor, type AuditRecord, recordAudit } from "../meetings/audit.server";
 import { diffPrograms } from "./changes";
+import { draftCreditProblem } from "../cme/designation";
 import {
   allocateSlug,
   type DraftRoom,
@@ -57,6 +58,9 @@ export async function readPublishedProgram(db: Db, meetingId: string): Promise<P
       recordingUrl: true,
       capacity: true,
       status: true,
+      cmeAccredited: true,
+      creditQuarters: true,
+      saCme: true,
       speakers: { select: { role: true, position: true, speaker: { select: { slug: true } } } },
     },
   });
@@ -151,6 +155,8 @@ export async function changeDraft<T = undefined>(
       const issue = checked.error.issues[0];
       return refuse("INVALID", `The draft would not be valid: ${issue?.path.join(".")} ${issue?.message}`);
     }
+    const overCredited = draftCreditProblem(checked.data);
+    if (overCredited) return refuse("INVALID", overCredited);
     const version = row.version + 1;
     await tx.agendaDraft.update({
       where: { meetingId },

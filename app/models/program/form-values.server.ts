@@ -3,6 +3,8 @@
 // zone), and a validated form as the entry a save verb takes, refused when it
 // breaks a rule of the meeting that the form's schema cannot know (its days).
 import { type z } from "zod";
+import { formatCredits, sessionMinutes } from "~/models/cme/credit";
+import { readSessionCredit } from "~/models/cme/designation";
 import { type Outcome, refuse } from "~/models/refusal";
 import { prisma } from "~/utils/db.server";
 import { daysBetween, zoneAbbreviation } from "~/utils/time";
@@ -31,6 +33,9 @@ export function sessionFormValues(session: DraftSession, zone: string) {
     recordingUrl: session.recordingUrl ?? "",
     status: session.status,
     description: session.description,
+    cmeAccredited: session.cmeAccredited ? "on" : "",
+    creditHours: session.creditQuarters === null ? "" : formatCredits(session.creditQuarters),
+    saCme: session.saCme ? "on" : "",
   };
 }
 
@@ -38,6 +43,11 @@ export function sessionFormValues(session: DraftSession, zone: string) {
 export function sessionFromForm(value: z.infer<typeof SessionFormSchema>, meeting: MeetingDays): Outcome<{ session: WithChosenSlug<SessionFields> }> {
   if (!daysBetween(meeting.startsOn, meeting.endsOn).includes(value.day)) return refuse("INVALID", "Choose one of the meeting's days", "day");
   const zone = meeting.timeZone;
+  const startsAt = zonedInstant(value.day, value.start, zone);
+  const endsAt = zonedInstant(value.day, value.end, zone);
+  // Blank follows the length; a figure must be in 0.25 steps and within what the length earns.
+  const credit = readSessionCredit(value.creditHours, sessionMinutes({ startsAt, endsAt }));
+  if ("error" in credit) return refuse("INVALID", credit.error, "creditHours");
   return {
     ok: true,
     session: {
@@ -46,8 +56,8 @@ export function sessionFromForm(value: z.infer<typeof SessionFormSchema>, meetin
       description: value.description ?? "",
       kind: value.kind,
       learningLevel: value.learningLevel ? Number(value.learningLevel) : null,
-      startsAt: zonedInstant(value.day, value.start, zone).toISOString(),
-      endsAt: zonedInstant(value.day, value.end, zone).toISOString(),
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
       room: value.room || null,
       track: value.track || null,
       jointSociety: value.jointSociety || null,
@@ -55,6 +65,9 @@ export function sessionFromForm(value: z.infer<typeof SessionFormSchema>, meetin
       recordingUrl: value.recordingUrl || null,
       capacity: value.capacity ?? null,
       status: value.status,
+      cmeAccredited: value.cmeAccredited ?? false,
+      creditQuarters: credit.quarters,
+      saCme: value.saCme ?? false,
     },
   };
 }

@@ -3,6 +3,7 @@
 // decide). Pure, so both bundles import it.
 import { z } from "zod";
 import { RoomKind, SessionKind, SessionStatus, SpeakerRole, TrackAudience } from "~/generated/prisma/enums";
+import { readSessionCredit } from "../cme/designation";
 import { SLUG_PATTERN } from "./document";
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -40,8 +41,18 @@ export const SessionFormSchema = z
     recordingUrl: webLink("The recording link"),
     status: z.enum(SessionStatus).default("SCHEDULED"),
     description: optionalText(10_000, "The description"),
+    cmeAccredited: z.boolean().optional(),
+    /** Blank follows the length; else credits in 0.25 steps, no more than the length earns. */
+    creditHours: z.string().trim().max(10, "Enter the credit as a number, such as 1.25").optional(),
+    saCme: z.boolean().optional(),
   })
-  .refine((value) => value.end > value.start, { path: ["end"], message: "The session must end after it starts" });
+  .refine((value) => value.end > value.start, { path: ["end"], message: "The session must end after it starts" })
+  .superRefine((value, context) => {
+    if (!value.creditHours || value.end <= value.start) return;
+    const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+    const credit = readSessionCredit(value.creditHours, minutes(value.end) - minutes(value.start));
+    if ("error" in credit) context.addIssue({ code: "custom", path: ["creditHours"], message: credit.error });
+  });
 
 export const SessionSpeakerFormSchema = z.object({
   intent: z.enum(["add-speaker", "remove-speaker", "move-speaker"]),

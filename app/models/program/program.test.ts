@@ -46,6 +46,13 @@ describe("parseAgendaQuery", () => {
   });
 });
 
+describe("the agenda's CME filter", () => {
+  it("reads cme=1 and drops any other value with a note", () => {
+    expect(parse("cme=1")).toEqual({ query: { cme: "1" }, ignored: [] });
+    expect(parse("cme=yes&level=100")).toEqual({ query: { level: 100 }, ignored: [{ name: "cme", value: "yes", reason: "is not 1 (sessions with CME credit)" }] });
+  });
+});
+
 describe("parseSpeakerQuery", () => {
   const countries = ["Austria", "Korea", "United States"];
 

@@ -74,6 +74,7 @@ const agendaParamSchemas = {
   kind: z.enum(Object.keys(KIND_PARAMS) as [KindParam, ...KindParam[]], { message: "is not a kind of session" }),
   level: z.enum(["100", "200", "300"], { message: "is not a learning level (100, 200 or 300)" }).transform((level) => Number(level) as Level),
   q: z.string().trim().max(SEARCH_MAX_LENGTH, `is longer than ${SEARCH_MAX_LENGTH} characters`),
+  cme: z.literal("1", { message: "is not 1 (sessions with CME credit)" }),
 };
 
 export type AgendaQuery = {
@@ -83,6 +84,8 @@ export type AgendaQuery = {
   kind?: KindParam;
   level?: Level;
   q?: string;
+  /** Only sessions accredited for CME credit. */
+  cme?: "1";
 };
 
 /** A query parameter that was not applied, and why, to show on the page. */

@@ -14,6 +14,7 @@ import { prisma } from "~/utils/db.server";
 import { type Actor, recordAudit } from "../meetings/audit.server";
 import { getDraft, readPublishedProgram } from "./draft.server";
 import { findClashes } from "./clashes";
+import { draftCreditProblem } from "../cme/designation";
 import { scheduleProgramDigest } from "./notices.server";
 import { diffPrograms, groupBySession, type ProgramChange, type SessionChange } from "./changes";
 import { type DraftSession, parseProgramDocument, type ProgramDocument, stableJson } from "./document";
@@ -37,7 +38,7 @@ export const NOTE_MAX_LENGTH = 2000;
 
 /** What a person who has the session in their schedule is told about: where, when, whether, with whom, and what it is called. */
 function isNotifiable(change: SessionChange): boolean {
-  if (change.type === "added") return false;
+  if (change.type === "added" || change.type === "credit") return false;
   if (change.type === "updated") return change.fields.includes("title");
   return true;
 }
@@ -148,7 +149,8 @@ async function checkReferences(tx: Tx, draft: ProgramDocument): Promise<string |
     if (unknown) return `“${session.title}” lists a speaker who is not in the draft: ${unknown.speaker}.`;
     if (new Date(session.endsAt) <= new Date(session.startsAt)) return `“${session.title}” ends before it starts.`;
   }
-  return null;
+  // Never more credit than minutes: a draft saved before a length check, or edited around it, is stopped here.
+  return draftCreditProblem(draft);
 }
 
 /**
@@ -224,6 +226,9 @@ async function applyProgram(tx: Tx, meetingId: string, published: ProgramDocumen
     recordingUrl: session.recordingUrl,
     capacity: session.capacity,
     status: session.status,
+    cmeAccredited: session.cmeAccredited,
+    creditQuarters: session.creditQuarters,
+    saCme: session.saCme,
   });
 
   const oldSessions = new Map(published.sessions.map((session) => [session.slug, session]));

@@ -15,6 +15,7 @@ import { getAgenda, getNowAndNext, getProgramFacets } from "~/models/program/age
 import { getMeeting, isDuringMeeting, listTracks, meetingDays, programNow } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS, AUDIENCE_PARAMS, KIND_LABELS, KIND_PARAMS, parseAgendaQuery, SEARCH_MAX_LENGTH, type AgendaQuery } from "~/models/program/program";
 import { counted, plural } from "~/utils/plural";
+import { AMA_PRA_CREDIT } from "~/models/cme/designation";
 import { dayKeyOf, formatDay, zoneViewFor } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     day,
     days: days.map((key) => ({ day: key, matches: matchesByDay.get(key) ?? 0 })),
     query,
-    filtered: Boolean(query.track || query.audience || query.kind || query.level || query.q),
+    filtered: Boolean(query.track || query.audience || query.kind || query.level || query.q || query.cme),
     ignored,
     tracks: tracks.map((track) => ({ slug: track.slug, name: track.name, colour: track.colour })),
     audiences: [...new Set(tracks.map((track) => track.audience))],
@@ -96,7 +97,7 @@ export default function AgendaPage() {
     useLoaderData<typeof loader>();
   const withTz = useProgramHref();
   const base = href.agenda(meeting.slug);
-  const filters: AgendaQuery = { track: query.track, audience: query.audience, kind: query.kind, level: query.level, q: query.q };
+  const filters: AgendaQuery = { track: query.track, audience: query.audience, kind: query.kind, level: query.level, q: query.q, cme: query.cme };
   const otherDays = days.filter((d) => d.day !== day && d.matches > 0);
   const clearHref = withTz(base, { day: day ?? undefined });
   const focusResults = focusResultsState(RESULTS_ID);
@@ -292,6 +293,12 @@ function AgendaFilters({ day, query, tz, tracks, audiences, kinds, levels, clear
             ))}
           </Select>
         ) : null}
+      </div>
+      <div className="mt-3 flex items-center gap-2">
+        <input id="agenda-cme" type="checkbox" name="cme" value="1" defaultChecked={query.cme === "1"} className="h-4 w-4 accent-brand-700" />
+        <label htmlFor="agenda-cme" className="text-sm font-medium text-slate-800">
+          CME credit: only sessions accredited for {AMA_PRA_CREDIT}
+        </label>
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
         <button

@@ -9,6 +9,8 @@ import { useProgramHref } from "~/components/program-links";
 import { useZoneSwitchHrefs } from "~/components/time-zone";
 import { CancelledBadge, LevelBadge, TrackChip } from "~/components/track-chip";
 import { getMeeting } from "~/models/meetings/meeting.server";
+import { CmeBadge, CmeCredit } from "~/components/cme-credit";
+import { publishedSessionCredit } from "~/models/cme/designation.server";
 import { AUDIENCE_LABELS, KIND_LABELS, ROLE_LABELS, ROLE_ORDER } from "~/models/program/program";
 import { listApprovedQuestions } from "~/models/live-qa/board.server";
 import { getSession } from "~/models/program/session.server";
@@ -44,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     zone,
     questions: await listApprovedQuestions(session.id),
+    credit: await publishedSessionCredit(meeting.id, session.id),
     // The session's .ics (rewritten to meetings.$meeting.sessions.$session_.calendar[.ics].ts) and Google Calendar's "add event" link.
     calendar: { ics: href.sessionCalendar(meeting, session), google: googleCalendarUrl(env.APP_ORIGIN, meeting, session) },
   };
@@ -60,7 +63,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function SessionPage() {
-  const { meeting, session, when, zone, questions, calendar } = useLoaderData<typeof loader>();
+  const { meeting, session, when, zone, questions, calendar, credit } = useLoaderData<typeof loader>();
   const withTz = useProgramHref();
   const zoneHrefs = useZoneSwitchHrefs();
   const cancelled = session.status === "CANCELLED";
@@ -81,6 +84,7 @@ export default function SessionPage() {
               {cancelled ? <CancelledBadge /> : null}
               <span>{KIND_LABELS[session.kind]}</span>
               {session.learningLevel ? <LevelBadge level={session.learningLevel} /> : null}
+              {credit ? <CmeBadge quarters={credit.quarters} /> : null}
               {session.track && session.track.audience !== "EVERYONE" ? <span>· For {AUDIENCE_LABELS[session.track.audience].toLowerCase()}</span> : null}
             </div>
             <h1 className={`mt-2 text-2xl leading-tight font-bold tracking-tight sm:text-3xl ${cancelled ? "text-slate-600" : "text-slate-900"}`}>{session.title}</h1>
@@ -139,6 +143,8 @@ export default function SessionPage() {
               </div>
             ) : null}
           </dl>
+
+          {credit ? <CmeCredit credit={credit} /> : null}
 
           <div className="mt-4 flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-6">
             <ScheduleButton meetingSlug={meeting.slug} session={session} size="large" />

@@ -6,6 +6,7 @@
 // with the top questions (the meeting's frame is compact there).
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CmeCredit } from "~/components/cme-credit";
 import { AskForm } from "~/components/live-qa/ask-form";
 import { LiveAnnouncer, LiveNotice } from "~/components/live-qa/live-form";
 import { LiveHeader } from "~/components/live-qa/live-header";
@@ -15,6 +16,7 @@ import { useLiveCommands } from "~/components/live-qa/use-live-commands";
 import { useLiveQa } from "~/components/live-qa/use-live-qa";
 import type { FrameHandle } from "~/components/page-frame";
 import { pageWidthClass } from "~/components/page-width";
+import { publishedSessionCredit } from "~/models/cme/designation.server";
 import { getQaBoard } from "~/models/live-qa/board.server";
 import { audienceQuestions, sortQuestions, type QuestionSort } from "~/models/live-qa/questions";
 import type { SessionPhase } from "~/models/live-qa/session-phase";
@@ -31,7 +33,11 @@ export const handle: FrameHandle = { frame: "compact" };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await loadLivePage(request, params);
   const { session, user } = page;
-  const [board, standing] = await Promise.all([getQaBoard(session.id, { userId: user?.id ?? null, moderator: page.canModerate }), standingOf(page)]);
+  const [board, standing, credit] = await Promise.all([
+    getQaBoard(session.id, { userId: user?.id ?? null, moderator: page.canModerate }),
+    standingOf(page),
+    publishedSessionCredit(session.meeting.id, session.id),
+  ]);
   const zone = zoneViewFor(request, session.meeting);
   const url = new URL(request.url);
   const streamUrl = webUrl(session.streamUrl);
@@ -65,6 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     standing,
     loginUrl: loginUrlFor(request),
     realtimeUrl: page.realtimeUrl,
+    credit,
   };
 }
 
@@ -81,7 +88,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function LiveSessionPage() {
-  const { meeting, session, when, timing, zone, board: initialBoard, sort, done, viewer: loaded, standing, loginUrl, realtimeUrl } = useLoaderData<typeof loader>();
+  const { meeting, session, when, timing, zone, board: initialBoard, sort, done, viewer: loaded, standing, loginUrl, realtimeUrl, credit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { board, status, viewers, rights, send, live, announcement } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard, announceFor: "audience" });
@@ -207,6 +214,7 @@ export default function LiveSessionPage() {
         </section>
 
         <div className="min-w-0 space-y-5 lg:col-start-1 lg:row-start-2">
+          {credit ? <CmeCredit credit={credit} compact /> : null}
           {session.speakers.length ? (
             <section aria-labelledby="speakers-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
               <h2 id="speakers-heading" className="text-base font-bold text-slate-900">

@@ -4,6 +4,8 @@ import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Badge, ConsolePage, StatusBanner } from "~/components/console";
 import { TrackChip } from "~/components/track-chip";
+import { CmeBadge } from "~/components/cme-credit";
+import { designatedQuarters } from "~/models/cme/credit";
 import { getDraft } from "~/models/program/draft.server";
 import { KIND_LABELS } from "~/models/program/program";
 import { dayKeyOf, daysBetween, formatDay, formatTime, formatTimeRange } from "~/utils/time";
@@ -33,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       kind: KIND_LABELS[session.kind],
       level: session.learningLevel,
       cancelled: session.status === "CANCELLED",
+      credit: session.cmeAccredited ? designatedQuarters(session) : null,
       track: session.track ? { name: tracks.get(session.track)?.name ?? session.track, colour: tracks.get(session.track)?.colour ?? "#64748b" } : null,
       people: session.speakers.map((entry) => names.get(entry.speaker) ?? entry.speaker),
     }));
@@ -87,6 +90,7 @@ export default function Preview() {
                       {session.cancelled ? <Badge tone="red">Cancelled</Badge> : null}
                       <span>{session.kind}</span>
                       {session.level ? <Badge tone="brand">Level {session.level}</Badge> : null}
+                      {session.credit !== null && !session.cancelled ? <CmeBadge quarters={session.credit} /> : null}
                     </div>
                     {session.people.length ? <p className="mt-1 text-sm text-slate-700">{session.people.join(", ")}</p> : null}
                   </li>
