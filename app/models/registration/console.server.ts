@@ -153,7 +153,7 @@ export function getMeetingRegistration(meetingId: string, registrationId: string
 }
 
 /** Spreadsheet programs run cells that start with these as formulas; a leading quote keeps them text. */
-function safeCell(value: string): string {
+export function safeCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
