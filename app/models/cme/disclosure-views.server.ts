@@ -107,6 +107,20 @@ export async function sessionDisclosures(sessionId: string) {
     .map(({ speaker }) => learnerDisclosure({ name: speaker.name, ...(speaker.disclosure ?? { submittedAt: null, noRelationships: false, relationships: [] }) }));
 }
 
+/**
+ * Changes whenever a disclosure shown on the session's page does (each
+ * submission and review appends a version): the page cache keys the session
+ * page on it. 0 when there is none.
+ */
+export async function getDisclosureStamp(meetingSlug: string, sessionSlug: string): Promise<number> {
+  const last = await prisma.disclosureVersion.findFirst({
+    where: { disclosure: { speaker: { sessions: { some: { session: { slug: sessionSlug, meeting: { slug: meetingSlug } } } } } } },
+    orderBy: { at: "desc" },
+    select: { at: true },
+  });
+  return last?.at.getTime() ?? 0;
+}
+
 /** One line per relationship (or per person when there are none), with the organizers' review, for the record. */
 export async function disclosuresCsv(meetingId: string): Promise<string> {
   const board = await listDisclosureBoard(meetingId);

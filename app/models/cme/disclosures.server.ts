@@ -248,6 +248,11 @@ export async function reviewRelationship(
   });
 }
 
+/** The published speaker's address for disclosure requests (`{ email }`), or null while the speaker is only in the draft. */
+export function getSpeakerEmail(meetingId: string, speakerSlug: string) {
+  return prisma.speaker.findFirst({ where: { meetingId, slug: speakerSlug }, select: { email: true } });
+}
+
 /** Sets (or clears) the address a speaker's disclosure request goes to; never shown on the program. */
 export async function saveSpeakerEmail(meetingId: string, actor: Actor, speakerSlug: string, email: string | null): Promise<Outcome> {
   return prisma.$transaction(async (tx) => {
