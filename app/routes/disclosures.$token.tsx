@@ -45,6 +45,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
+  // An unknown, replaced or expired link is a 404 whatever was posted to it.
+  if (!(await getDisclosureForm(token))) throw new Response(NOT_FOUND_MESSAGE, { status: 404 });
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: DisclosureFormSchema });
   // Adding or removing a row (Conform's list intents) answers with the updated form, nothing saved.
