@@ -15,14 +15,14 @@ export function DisclosureList({ people, compact = false, open = true }: { peopl
       <ul className={`${compact ? "mt-2" : "mt-3"} space-y-2 text-sm text-slate-800`}>
         {people.map((person) => (
           <li key={person.name}>
-            <span className="font-semibold text-slate-900">{person.name}</span>{" "}
+            <span className="font-semibold text-slate-900">{person.name}</span>
             {person.state === "none" ? (
-              "has no relevant financial relationships with ineligible companies."
+              " has no relevant financial relationships with ineligible companies."
             ) : person.state === "pending" ? (
               <span className="text-slate-600">: disclosure not yet complete.</span>
             ) : (
               <>
-                has these relevant financial relationships with ineligible companies:
+                {" "}has these relevant financial relationships with ineligible companies:
                 <ul className="mt-1 list-disc pl-5">
                   {person.relationships.map((row) => (
                     <li key={`${row.company}-${row.nature}`}>

@@ -3,12 +3,12 @@
 // phone first and without JavaScript (rows are added and removed by submit
 // buttons). An unknown, replaced or expired link is a 404; once their
 // session has started the answer is shown read-only.
-import { getFormProps, getInputProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { StatusBanner } from "~/components/console";
-import { ErrorList, FormErrors, PageError, SubmitButton, useIsPending, useSchemaForm, controlClass } from "~/components/forms";
+import { ErrorList, FormErrors, PageError, SubmitButton, useIsPending, controlClass } from "~/components/forms";
 import { DisclosureFormSchema, NATURE_LABELS, NO_RELATIONSHIPS_STATEMENT } from "~/models/cme/disclosures";
 import { getDisclosureForm, submitDisclosure } from "~/models/cme/disclosures.server";
 import { refusalReply, refusalStatus } from "~/server/refusal.server";
@@ -134,14 +134,16 @@ function ReadOnlyAnswer({ view }: { view: View }) {
 }
 
 const emptyRow = { company: "", nature: "", ongoing: "ongoing" };
+type DisclosureFields = { answer: string; relationships: (typeof emptyRow)[] };
 
 function AnswerForm({ view }: { view: View }) {
   const actionData = useActionData<typeof action>();
   const pending = useIsPending();
-  const [form, fields] = useSchemaForm(DisclosureFormSchema, {
+  // Checked on the server only: Conform's list intents then always reach the action, with or without
+  // JavaScript (a client-side check that failed kept "Add a relationship" from adding a row).
+  const [form, fields] = useForm<DisclosureFields>({
     id: "disclosure",
     lastResult: actionData?.result as SubmissionResult<string[]> | undefined,
-    shouldRevalidate: "onBlur",
     defaultValue: {
       answer: view.submittedAt ? (view.noRelationships ? "none" : "some") : "",
       relationships: view.relationships.length ? view.relationships : [emptyRow],
