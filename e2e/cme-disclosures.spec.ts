@@ -105,10 +105,19 @@ test("an organizer asks, faculty disclose by their link, the organizer mitigates
   // The moderator has none.
   let other: string | undefined;
   await expect.poll(async () => (other = await linkMailedTo(ibarra.email, "/disclosures/")), { timeout: 30_000 }).toBeTruthy();
-  await faculty.goto(new URL(other!).pathname);
-  await faculty.getByLabel("I have no financial relationships with ineligible companies in the past 24 months.").check();
-  await faculty.getByRole("button", { name: "Submit my disclosure" }).click();
-  await expect(faculty.getByText(/Thank you: your disclosure was saved/)).toBeVisible();
+  // With JavaScript this time: an empty submission is refused, a row still comes and goes, "none" saves.
+  const withScript = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await withScript.goto(new URL(other!).pathname);
+  await withScript.getByRole("button", { name: "Submit my disclosure" }).click();
+  await expect(withScript.getByText("Choose whether you have financial relationships with ineligible companies")).toBeVisible();
+  await withScript.getByRole("button", { name: "Add a relationship" }).click();
+  await expect(withScript.getByRole("heading", { name: "Relationship 2" })).toBeVisible();
+  await withScript.getByRole("button", { name: "Remove relationship 2" }).click();
+  await expect(withScript.getByRole("heading", { name: "Relationship 2" })).toHaveCount(0);
+  await withScript.getByLabel("I have no financial relationships with ineligible companies in the past 24 months.").check();
+  await withScript.getByRole("button", { name: "Submit my disclosure" }).click();
+  await expect(withScript.getByText(/Thank you: your disclosure was saved/)).toBeVisible();
+  await withScript.context().close();
 
   // The warning on Clashes: a relationship nobody has judged yet.
   await page.goto(`/organize/${slug}/clashes`);
@@ -138,6 +147,11 @@ test("an organizer asks, faculty disclose by their link, the organizer mitigates
   await expect(disclosures.getByText("Meridian Vascular Devices: Consultant")).toBeVisible();
   await expect(disclosures.getByText("All relevant financial relationships have been mitigated.")).toBeVisible();
   await expectNoAxeViolations(learner);
+  // And on the live page, above the stream, open while the session has not started.
+  await learner.goto(`/meetings/${slug}/sessions/${session}/live`);
+  await expect(learner.getByText("Faculty disclosures", { exact: true })).toBeVisible();
+  await expect(learner.getByText("Meridian Vascular Devices: Consultant")).toBeVisible();
+  await expect(learner.getByText("All relevant financial relationships have been mitigated.")).toBeVisible();
 
   // A guessed link, and the faculty member's link once expired, are 404s that say why.
   const guessed = await faculty.goto("/disclosures/not-a-real-link-at-all");
