@@ -8,7 +8,7 @@ import { prisma } from "~/utils/db.server";
 import { mailTo } from "../../../tests/mail-queue";
 import { disclosureWarnings, disclosuresCsv, listDisclosureBoard, sendDueDisclosureReminders, sessionDisclosures } from "./disclosure-views.server";
 import { DISCLOSURE_LINK_TTL_MS, REMINDER_INTERVAL_MS } from "./disclosures";
-import { addPlanner, getDisclosureForm, requestDisclosures, reviewRelationship, sendNewDisclosureLink, submitDisclosure } from "./disclosures.server";
+import { addPlanner, getDisclosureForm, getSpeakerEmail, requestDisclosures, reviewRelationship, saveSpeakerEmail, sendNewDisclosureLink, submitDisclosure } from "./disclosures.server";
 
 const day = 24 * 60 * 60 * 1000;
 const now = new Date("2023-02-01T12:00:00Z");
@@ -187,6 +187,20 @@ describe("answers, reviews, warnings and what learners see", () => {
     expect(await addPlanner(m, organizer, { name: "Aimee Again", email }, now)).toMatchObject({ ok: false, code: "INVALID", field: "email" });
     const form = await getDisclosureForm(await linkIn(email), now);
     expect(form).toMatchObject({ name: "Aimee Planner", role: "PLANNER", sessions: [] });
+  });
+});
+
+describe("the speaker's address", () => {
+  it("is set on the published speaker and follows into their disclosure; a draft-only speaker is refused", async () => {
+    const { m, organizer } = await setUp();
+    await requestDisclosures(m, organizer, now);
+    expect(await getSpeakerEmail(m.id, "jim-a-reekers")).toEqual({ email: null });
+    const email = `reekers-${m.slug}@example.test`;
+    expect(await saveSpeakerEmail(m.id, organizer, "jim-a-reekers", email)).toEqual({ ok: true });
+    expect(await prisma.disclosure.findFirstOrThrow({ where: { meetingId: m.id, name: "Jim A. Reekers" }, select: { email: true } })).toEqual({ email });
+    expect(await saveSpeakerEmail(m.id, organizer, "only-in-the-draft", email)).toMatchObject({ ok: false, code: "CONFLICT", field: "email" });
+    const audit = await prisma.auditEntry.findFirstOrThrow({ where: { meetingId: m.id, action: "speaker.email" }, select: { summary: true } });
+    expect(audit.summary).toBe("Set the e-mail address of Jim A. Reekers");
   });
 });
 
