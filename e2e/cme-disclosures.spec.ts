@@ -125,6 +125,11 @@ test("an organizer asks, faculty disclose by their link, the organizer mitigates
   await expect(warning.getByText(`“Embolic Agents Update” is accredited for CME: ${raman.name} has relationships not yet reviewed.`)).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // Publish lists it too, without asking for a confirmation (warnings do not block publishing).
+  await page.goto(`/organize/${slug}/publish`);
+  await expect(page.getByText("Warning: 1 accredited session without complete CME disclosures (this does not block publishing).")).toBeVisible();
+  await expect(page.getByLabel("I have looked at the clashes and want to publish anyway")).toHaveCount(0);
+
   await page.goto(`/organize/${slug}/cme/disclosures`);
   await page.getByRole("radio", { name: "Relevant", exact: true }).check();
   await page.getByLabel("How it was mitigated (for a relevant relationship)").fill("Content peer reviewed by the program committee for commercial bias");

@@ -172,7 +172,9 @@ describe("answers, reviews, warnings and what learners see", () => {
     const other = await setUp();
     await requestDisclosures(other.m, other.organizer, now);
     const token = await linkIn(`lenny-k-tan-${other.m.slug}@example.test`);
-    await submitDisclosure(token, { answer: "some", relationships: [{ company: "Halvorsen Therapeutics", nature: "ADVISOR", ongoing: "ongoing" }] }, now);
+    await submitDisclosure(token, { answer: "some", relationships: [{ company: "=HYPERLINK(\"http://x\")", nature: "ADVISOR", ongoing: "ongoing" }] }, now);
+    // A company typed as a formula stays text in the export.
+    expect(await disclosuresCsv(other.m.id)).toContain(`"'=HYPERLINK(""http://x"")"`);
     const relationship = await prisma.financialRelationship.findFirstOrThrow({ where: { disclosure: { meetingId: other.m.id } }, select: { id: true } });
     expect(await reviewRelationship(mine.m.id, mine.organizer, { relationshipId: relationship.id, relevant: false, mitigation: null })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     const form = await getDisclosureForm(token, now);
