@@ -2,9 +2,8 @@
 // has and has not disclosed, each answer and its history), the publish
 // warnings, what learners see per session, the CSV export, and the reminders
 // the job queue sends to people who have not answered.
-import { stringify } from "csv-stringify/sync";
 import { type Prisma } from "~/generated/prisma/client";
-import { safeCell } from "~/models/registration/console.server";
+import { spreadsheetCsv } from "~/utils/csv";
 import { prisma } from "~/utils/db.server";
 import {
   countDisclosures,
@@ -150,7 +149,7 @@ export async function disclosuresCsv(meetingId: string): Promise<string> {
       at(row.reviewedAt),
     ]);
   });
-  return stringify([header, ...lines.map((line) => line.map(safeCell))]);
+  return spreadsheetCsv(header, lines);
 }
 
 /**

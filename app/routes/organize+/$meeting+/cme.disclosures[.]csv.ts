@@ -4,16 +4,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { disclosuresCsv } from "~/models/cme/disclosure-views.server";
 import { requireOrganizer } from "~/server/organizer.server";
+import { csvDownload } from "~/utils/csv";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
-  const csv = await disclosuresCsv(meeting.id);
-  const day = new Date().toISOString().slice(0, 10);
-  return new Response(`\uFEFF${csv}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${meeting.slug}-disclosures-${day}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvDownload(await disclosuresCsv(meeting.id), `${meeting.slug}-disclosures`);
 }
