@@ -6,12 +6,12 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CmePages } from "~/components/cme-pages";
 import { ConsolePage, Section, StatusBanner, secondaryLinkClass } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { DisclosurePerson } from "~/components/disclosure-person";
-import { Field, FormErrors, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
+import { Field, FormErrors, SubmitButton, useSchemaForm } from "~/components/forms";
 import { listDisclosureBoard } from "~/models/cme/disclosure-views.server";
 import { NATURE_LABELS, PlannerFormSchema, ReviewFormSchema, STATE_LABELS } from "~/models/cme/disclosures";
 import { addPlanner, requestDisclosures, reviewRelationship, sendNewDisclosureLink } from "~/models/cme/disclosures.server";
@@ -108,7 +108,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function DisclosureBoard() {
   const { slug, counts, notAsked, people } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const pending = useIsPending();
+  // Several forms post here: each button shows its own submission only.
+  const navigation = useNavigation();
+  const pending = (intent: string) => navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
   const [form, fields] = useSchemaForm(PlannerFormSchema, { id: "planner", lastResult: actionData && "form" in actionData ? actionData.form : undefined, shouldRevalidate: "onBlur" });
   const message = actionData && "message" in actionData ? actionData : null;
   return (
@@ -144,7 +146,7 @@ export default function DisclosureBoard() {
           ))}
         </dl>
         <Form method="post" className="flex flex-wrap items-center gap-3">
-          <SubmitButton pending={pending} pendingLabel="Sending…" name="intent" value="request-all" disabled={notAsked === 0}>
+          <SubmitButton pending={pending("request-all")} pendingLabel="Sending…" name="intent" value="request-all" disabled={notAsked === 0}>
             Send requests to everyone not yet asked ({notAsked})
           </SubmitButton>
           <p className="text-sm text-slate-600">Unanswered people are reminded every 3 days, at most 3 times, until their session starts.</p>
@@ -168,7 +170,7 @@ export default function DisclosureBoard() {
               <Field meta={fields.name} label="Name" autoComplete="off" />
               <Field meta={fields.email} label="E-mail" type="email" autoComplete="off" inputMode="email" autoCapitalize="none" spellCheck={false} />
             </div>
-            <SubmitButton pending={pending} pendingLabel="Adding…" variant="secondary">
+            <SubmitButton pending={pending("add-planner")} pendingLabel="Adding…" variant="secondary">
               Add planner and ask
             </SubmitButton>
           </Form>
