@@ -77,18 +77,41 @@ export type DisclosureBoard = Awaited<ReturnType<typeof listDisclosureBoard>>;
 
 const FACTS_SELECT = { submittedAt: true, noRelationships: true, relationships: { select: { company: true, nature: true, ongoing: true, relevant: true, mitigation: true }, orderBy: { position: "asc" } } } as const;
 
-/** Accredited sessions with a faculty member who has not disclosed, or a relevant relationship not (yet) mitigated. */
-export async function disclosureWarnings(meetingId: string) {
-  const sessions = await prisma.session.findMany({
+type DraftLike = {
+  sessions: { slug: string; title: string; startsAt: string; endsAt: string; status: string; speakers: { speaker: string }[] }[];
+  speakers: { slug: string; name: string }[];
+};
+
+const NO_ANSWER = { submittedAt: null, noRelationships: false, relationships: [] };
+
+/**
+ * Accredited sessions with a faculty member who has not disclosed, or a
+ * relevant relationship not (yet) mitigated. Given the draft, its sessions and
+ * speakers are checked, so the warning shows before the publish that makes
+ * them true: a session is accredited by the draft's flag where the draft has
+ * one, else by the published session; a speaker only in the draft has no
+ * disclosure yet. Without it, the published program is checked.
+ */
+export async function disclosureWarnings(meetingId: string, draft?: DraftLike) {
+  const published = await prisma.session.findMany({
     where: { meetingId, ...ACCREDITED },
     select: { slug: true, title: true, startsAt: true, endsAt: true, speakers: { select: { speaker: { select: { name: true, disclosure: { select: FACTS_SELECT } } } } } },
     orderBy: { startsAt: "asc" },
   });
+  if (!draft) {
+    return findDisclosureWarnings(published.map((session) => ({ ...session, faculty: session.speakers.map(({ speaker }) => ({ name: speaker.name, ...(speaker.disclosure ?? NO_ANSWER) })) })));
+  }
+  const publishedAccredited = new Set(published.map((session) => session.slug));
+  // The draft gains its own flag with the credit designation; until then the published one decides.
+  const accredited = draft.sessions.filter((session) => session.status !== "CANCELLED" && ((session as { cmeAccredited?: boolean }).cmeAccredited ?? publishedAccredited.has(session.slug)));
+  const slugs = [...new Set(accredited.flatMap((session) => session.speakers.map((entry) => entry.speaker)))];
+  const speakers = await prisma.speaker.findMany({ where: { meetingId, slug: { in: slugs } }, select: { slug: true, disclosure: { select: FACTS_SELECT } } });
+  const answers = new Map(speakers.map((speaker) => [speaker.slug, speaker.disclosure ?? NO_ANSWER]));
+  const names = new Map(draft.speakers.map((speaker) => [speaker.slug, speaker.name]));
   return findDisclosureWarnings(
-    sessions.map((session) => ({
-      ...session,
-      faculty: session.speakers.map(({ speaker }) => ({ name: speaker.name, ...(speaker.disclosure ?? { submittedAt: null, noRelationships: false, relationships: [] }) })),
-    })),
+    [...accredited]
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+      .map((session) => ({ ...session, faculty: session.speakers.map(({ speaker }) => ({ name: names.get(speaker) ?? speaker, ...(answers.get(speaker) ?? NO_ANSWER) })) })),
   );
 }
 
@@ -103,7 +126,7 @@ export async function sessionDisclosures(sessionId: string) {
   if (!session?.cmeAccredited) return null;
   return [...session.speakers]
     .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.position - b.position || a.speaker.name.localeCompare(b.speaker.name))
-    .map(({ speaker }) => learnerDisclosure({ name: speaker.name, ...(speaker.disclosure ?? { submittedAt: null, noRelationships: false, relationships: [] }) }));
+    .map(({ speaker }) => learnerDisclosure({ name: speaker.name, ...(speaker.disclosure ?? NO_ANSWER) }));
 }
 
 /**

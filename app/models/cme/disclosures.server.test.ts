@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { createPerson } from "~/models/accounts/people.fixture";
 import { createProgramFixture } from "~/models/program/program.fixture";
+import { getDraft } from "~/models/program/draft.server";
 import { prisma } from "~/utils/db.server";
 import { mailTo } from "../../../tests/mail-queue";
 import { disclosureWarnings, disclosuresCsv, listDisclosureBoard, sendDueDisclosureReminders, sessionDisclosures } from "./disclosure-views.server";
@@ -189,6 +190,27 @@ describe("answers, reviews, warnings and what learners see", () => {
     expect(await addPlanner(m, organizer, { name: "Aimee Again", email }, now)).toMatchObject({ ok: false, code: "INVALID", field: "email" });
     const form = await getDisclosureForm(await linkIn(email), now);
     expect(form).toMatchObject({ name: "Aimee Planner", role: "PLANNER", sessions: [] });
+  });
+});
+
+describe("warnings before publish", () => {
+  it("check the draft: its speakers and sessions, the published accreditation, a speaker only in the draft", async () => {
+    const { m, organizer } = await setUp();
+    await requestDisclosures(m, organizer, now);
+    await submitDisclosure(await linkIn(`ho-young-song-${m.slug}@example.test`), { answer: "none" }, now);
+    const { document } = await getDraft(m.id);
+    const embolization = document.sessions.find((session) => session.slug === "uterine-fibroid-embolization")!;
+    const dotter = document.sessions.find((session) => session.slug === "dotter-lecture")!;
+    // In the draft: Tan leaves the embolization session, a new speaker joins it, the Dotter Lecture is cancelled.
+    embolization.speakers = [...embolization.speakers.filter((entry) => entry.speaker !== "lenny-k-tan"), { speaker: "new-faculty", role: "SPEAKER", position: 9 }];
+    document.speakers.push({ slug: "new-faculty", name: "Nadia Newcomer", credentials: null, affiliation: null, city: null, country: "Canada", bio: "" });
+    dotter.status = "CANCELLED";
+    const warnings = await disclosureWarnings(m.id, document);
+    expect(warnings.map((warning) => [warning.session.slug, warning.problems.map((p) => `${p.name}: ${p.state}`).sort()])).toEqual([
+      ["uterine-fibroid-embolization", ["Jim A. Reekers: missing", "Johannes Lammer: missing", "Nadia Newcomer: missing"]],
+    ]);
+    // Without the draft, the published program: Tan still there, the Dotter Lecture too.
+    expect((await disclosureWarnings(m.id)).map((warning) => warning.session.slug)).toEqual(["uterine-fibroid-embolization", "dotter-lecture"]);
   });
 });
 

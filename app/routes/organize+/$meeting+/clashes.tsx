@@ -19,10 +19,14 @@ export const meta = consoleMeta("Clashes");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
-  const [draft, warnings] = await Promise.all([getDraft(meeting.id), disclosureWarnings(meeting.id)]);
+  const draft = await getDraft(meeting.id);
+  const warnings = await disclosureWarnings(meeting.id, draft.document);
   const zone = meeting.timeZone;
+  // A session added to the draft may not have its time yet.
   const when = (session: { startsAt: string; endsAt: string }) =>
-    `${formatDay(dayKeyOf(new Date(session.startsAt), zone), "short")}, ${formatTimeRange(new Date(session.startsAt), new Date(session.endsAt), zone)}`;
+    !session.startsAt || !session.endsAt
+      ? "time not set"
+      : `${formatDay(dayKeyOf(new Date(session.startsAt), zone), "short")}, ${formatTimeRange(new Date(session.startsAt), new Date(session.endsAt), zone)}`;
   const clashes = findClashes(draft.document, meeting);
   const order: Clash["type"][] = ["room", "speaker", "audience", "outside"];
   return {

@@ -33,7 +33,8 @@ export const meta = consoleMeta("Publish");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
   const zone = meeting.timeZone;
-  const [{ draft, changes }, releases, warnings] = await Promise.all([compareDraftWithPublished(meeting.id), listReleases(meeting.id), disclosureWarnings(meeting.id)]);
+  const [{ draft, changes }, releases] = await Promise.all([compareDraftWithPublished(meeting.id), listReleases(meeting.id)]);
+  const warnings = await disclosureWarnings(meeting.id, draft.document);
   const notifiable = [...groupBySession(changes)].filter(([, list]) => list.some(isNotifiable)).map(([slug]) => slug);
   return {
     slug: meeting.slug,
