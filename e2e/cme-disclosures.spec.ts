@@ -166,5 +166,12 @@ test("an organizer asks, faculty disclose by their link, the organizer mitigates
   const expired = await faculty.goto(new URL(link!).pathname);
   expect(expired?.status()).toBe(404);
   await expect(faculty.getByText(/was replaced by a newer one, or has expired/)).toBeVisible();
+
+  // Once the session has started, the moderator's link shows the answer read-only.
+  await withE2eDatabase((client) => client.query(`UPDATE "Session" SET "startsAt" = now() - interval '1 hour', "endsAt" = now() WHERE id = $1`, [`s-${tag}`]));
+  await faculty.goto(new URL(other!).pathname);
+  await expect(faculty.getByText("Your session has started, so this disclosure can no longer be changed.", { exact: false })).toBeVisible();
+  await expect(faculty.getByText("I have no financial relationships with ineligible companies in the past 24 months.")).toBeVisible();
+  await expect(faculty.getByRole("button", { name: /Submit my disclosure|Save changes/ })).toHaveCount(0);
   await phone.close();
 });
