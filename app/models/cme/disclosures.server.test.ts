@@ -7,7 +7,7 @@ import { createProgramFixture } from "~/models/program/program.fixture";
 import { getDraft } from "~/models/program/draft.server";
 import { prisma } from "~/utils/db.server";
 import { mailTo } from "../../../tests/mail-queue";
-import { disclosureWarnings, disclosuresCsv, listDisclosureBoard, sendDueDisclosureReminders, sessionDisclosures } from "./disclosure-views.server";
+import { disclosureWarnings, disclosuresCsv, getDisclosureStamp, listDisclosureBoard, sendDueDisclosureReminders, sessionDisclosures } from "./disclosure-views.server";
 import { DISCLOSURE_LINK_TTL_MS, REMINDER_INTERVAL_MS } from "./disclosures";
 import { addPlanner, getDisclosureForm, getSpeakerEmail, requestDisclosures, reviewRelationship, saveSpeakerEmail, sendNewDisclosureLink, submitDisclosure } from "./disclosures.server";
 
@@ -128,11 +128,16 @@ describe("answers, reviews, warnings and what learners see", () => {
     expect(await sessionDisclosures(sessions.embolization.id)).toContainEqual({ name: "Lenny K. Tan", state: "pending" });
 
     const [meridian, halvorsen] = tan.relationships;
+    // The session page's cache key moves with every answer and review of its faculty.
+    const stampBefore = await getDisclosureStamp(m.slug, "uterine-fibroid-embolization");
+    expect(stampBefore).toBeGreaterThan(0);
     await reviewRelationship(m.id, organizer, { relationshipId: halvorsen!.id, relevant: false, mitigation: null }, later(2000));
     await reviewRelationship(m.id, organizer, { relationshipId: meridian!.id, relevant: true, mitigation: null }, later(3000));
     expect((await disclosureWarnings(m.id))[0]!.problems).toEqual([{ name: "Lenny K. Tan", state: "unmitigated" }]);
     await reviewRelationship(m.id, organizer, { relationshipId: meridian!.id, relevant: true, mitigation: "Content peer reviewed by the program committee for commercial bias" }, later(4000));
     expect(await disclosureWarnings(m.id)).toEqual([]);
+    expect(await getDisclosureStamp(m.slug, "uterine-fibroid-embolization")).toBeGreaterThan(stampBefore);
+    expect(await getDisclosureStamp(m.slug, "rfs-reception")).toBe(0);
 
     // Learners: moderator first; only the relevant (mitigated) relationship, never the irrelevant one.
     const learners = await sessionDisclosures(sessions.embolization.id);
