@@ -9,11 +9,14 @@ import { connectJobQueue, QUEUES, type JobData } from "../app/utils/job-queue.se
 import { logger } from "../app/utils/logger.server";
 import { queueDueProgramDigests } from "../app/models/program/notices.server";
 import { sweepExpiredCheckouts } from "../app/models/registration/sweep.server";
+import { sendDueDisclosureReminders } from "../app/models/cme/disclosure-views.server";
 
 /** Every minute, once across all workers: pg-boss files each occurrence under one key. */
 export const SCHEDULES = [
   { queue: QUEUES.checkoutSweep, cron: "* * * * *" },
   { queue: QUEUES.programDigests, cron: "* * * * *" },
+  // A cheap query when nobody is due; each person is reminded only every few days.
+  { queue: QUEUES.disclosureReminders, cron: "* * * * *" },
 ] as const;
 
 export type JobWorker = { stop(): Promise<void> };
@@ -52,6 +55,10 @@ export async function startJobWorker(
   await boss.work(QUEUES.programDigests, async (_jobs: Job<JobData[typeof QUEUES.programDigests]>[]) => {
     const result = await queueDueProgramDigests();
     if (result.messages) logger.info(result, "program digests queued");
+  });
+  await boss.work(QUEUES.disclosureReminders, async (_jobs: Job<JobData[typeof QUEUES.disclosureReminders]>[]) => {
+    const result = await sendDueDisclosureReminders();
+    if (result.reminded) logger.info(result, "disclosure reminders queued");
   });
 
   if (options.schedules !== false) {

@@ -161,6 +161,29 @@ describe("sio-2023", () => {
   });
 });
 
+describe.each(MEETINGS)("%s faculty disclosures", (slug) => {
+  it("every speaker of an educational session disclosed, has an address, mostly with no relationships; some relevant ones, all mitigated", async () => {
+    const speakers = await prisma.speaker.findMany({
+      where: { meeting: { slug }, sessions: { some: { session: { kind: { not: "SOCIAL" } } } } },
+      select: { email: true, disclosure: { select: { submittedAt: true, noRelationships: true, relationships: { select: { company: true, relevant: true, mitigation: true } }, versions: { select: { kind: true } } } } },
+    });
+    expect(speakers.length).toBeGreaterThan(100);
+    for (const speaker of speakers) {
+      expect(speaker.email).toMatch(/@faculty\.example\.org$/);
+      expect(speaker.disclosure?.submittedAt).toBeInstanceOf(Date);
+      expect(speaker.disclosure?.versions.map((v) => v.kind)).toContain("submitted");
+    }
+    const withRelationships = speakers.filter((speaker) => !speaker.disclosure!.noRelationships);
+    expect(withRelationships.length).toBeGreaterThan(5);
+    expect(withRelationships.length).toBeLessThan(speakers.length / 5);
+    const relationships = withRelationships.flatMap((speaker) => speaker.disclosure!.relationships);
+    expect(relationships.map((row) => row.company)).toContain("Meridian Vascular Devices");
+    expect(relationships.some((row) => row.relevant === false)).toBe(true);
+    for (const row of relationships.filter((row) => row.relevant)) expect(row.mitigation).toBeTruthy();
+    expect(relationships.every((row) => row.relevant !== null)).toBe(true);
+  });
+});
+
 describe("demo accounts", () => {
   it("exist with their roles, and the documented password verifies", async () => {
     for (const account of demoAccounts) {

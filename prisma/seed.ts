@@ -14,6 +14,7 @@ import { sir2023 } from "./seed/sir-2023";
 import { societies } from "./seed/societies";
 import { changedFields, syncRows } from "./seed/sync";
 import { creditDesignation, sessionCredit } from "./seed/cme";
+import { seededSpeakerEmail, syncSeedDisclosures } from "./seed/disclosures";
 
 export { DEMO_PASSWORD, demoAccounts } from "./seed/demo-accounts";
 export const seededMeetings: MeetingSeed[] = [sir2023, sio2023];
@@ -87,10 +88,10 @@ async function syncMeeting(tx: Tx, seed: MeetingSeed, societyIds: Map<string, st
     reload: () => tx.room.findMany({ where: inMeeting, select: roomSelect }),
   });
 
-  const speakerSelect = { id: true, meetingId: true, slug: true, name: true, credentials: true, affiliation: true, city: true, country: true, bio: true } as const;
+  const speakerSelect = { id: true, meetingId: true, slug: true, name: true, credentials: true, affiliation: true, city: true, country: true, bio: true, email: true } as const;
   const speakerIds = await syncRows({
     existing: await tx.speaker.findMany({ where: inMeeting, select: speakerSelect }),
-    desired: seed.speakers.map(({ slug, name, credentials, affiliation, city, country, bio }) => ({ meetingId, slug, name, credentials, affiliation, city, country, bio })),
+    desired: seed.speakers.map(({ slug, name, credentials, affiliation, city, country, bio }) => ({ meetingId, slug, name, credentials, affiliation, city, country, bio, email: seededSpeakerEmail(slug) })),
     key: (row) => row.slug,
     createMany: (data) => tx.speaker.createMany({ data }),
     update: (id, data) => tx.speaker.update({ where: { id }, data, select: { id: true } }),
@@ -144,6 +145,7 @@ async function syncMeeting(tx: Tx, seed: MeetingSeed, societyIds: Map<string, st
     update: (id, data) => tx.sessionSpeaker.update({ where: { id }, data, select: { id: true } }),
     reload: () => tx.sessionSpeaker.findMany({ where: linkWhere, select: linkSelect }),
   });
+  await syncSeedDisclosures(tx, seed, meetingId);
 }
 
 async function syncDemoAccounts(prisma: PrismaClient) {

@@ -19,6 +19,7 @@ import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerResponse } from "n
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { LRUCache } from "lru-cache";
 import { getQaVersion } from "~/models/live-qa/board.server";
+import { getDisclosureStamp } from "~/models/cme/disclosure-views.server";
 import { getProgramStamp, meetingSpan } from "~/models/meetings/meeting.server";
 import { scheduleStampForSignIn } from "~/models/schedule/schedule.server";
 import { cspNonce } from "~/utils/csp-nonce.server";
@@ -48,6 +49,8 @@ export type PageCacheOptions = {
   lookupStamp?: (meetingSlug: string) => Promise<ProgramStamp | null>;
   /** A session page also lists its audience questions: their version (the session's last Q&A event id) joins the key. */
   lookupQaVersion?: (meetingSlug: string, sessionSlug: string) => Promise<number>;
+  /** A session page also shows its faculty's CME disclosures, which change without a publish: their stamp joins the key too. */
+  lookupDisclosureStamp?: (meetingSlug: string, sessionSlug: string) => Promise<number>;
   /**
    * A signed-in page shows the viewer's own schedule buttons: a fingerprint of
    * their schedule for the meeting joins their ETag, so adding a session (here
@@ -110,7 +113,7 @@ export type PageCache = RequestHandler & {
 };
 
 export function createPageCache(options: PageCacheOptions): PageCache {
-  const { buildId, stampTtlMs = 1000, maxBytes = 64 * 1024 * 1024, now = () => new Date(), lookupStamp = getProgramStamp, lookupQaVersion = getQaVersion, lookupScheduleStamp = viewerScheduleStamp } = options;
+  const { buildId, stampTtlMs = 1000, maxBytes = 64 * 1024 * 1024, now = () => new Date(), lookupStamp = getProgramStamp, lookupQaVersion = getQaVersion, lookupDisclosureStamp = getDisclosureStamp, lookupScheduleStamp = viewerScheduleStamp } = options;
 
   const pages = new LRUCache<string, CachedPage>({
     maxSize: maxBytes,
@@ -131,16 +134,20 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     fetchMethod: describe,
   });
 
-  const qaVersions = new LRUCache<string, number>({
+  const sessionVersion = async (meetingSlug: string, sessionSlug: string) => {
+    const [qa, disclosures] = await Promise.all([lookupQaVersion(meetingSlug, sessionSlug), lookupDisclosureStamp(meetingSlug, sessionSlug)]);
+    return disclosures ? `${qa}.${disclosures}` : String(qa);
+  };
+  const qaVersions = new LRUCache<string, string>({
     max: 5000,
     ttl: Math.max(stampTtlMs, 1),
-    fetchMethod: (key) => lookupQaVersion(...(key.split("/") as [string, string])),
+    fetchMethod: (key) => sessionVersion(...(key.split("/") as [string, string])),
   });
 
   async function qaVersionOf(meetingSlug: string, sessionSlug: string | undefined): Promise<string> {
     if (!sessionSlug) return "-";
-    if (stampTtlMs <= 0) return String(await lookupQaVersion(meetingSlug, sessionSlug));
-    return String((await qaVersions.fetch(`${meetingSlug}/${sessionSlug}`)) ?? 0);
+    if (stampTtlMs <= 0) return sessionVersion(meetingSlug, sessionSlug);
+    return (await qaVersions.fetch(`${meetingSlug}/${sessionSlug}`)) ?? "0";
   }
 
   async function meetingOf(slug: string): Promise<KnownMeeting> {

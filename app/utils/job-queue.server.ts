@@ -27,6 +27,8 @@ export const QUEUES = {
   checkoutSweep: "registration.sweep-checkouts",
   /** E-mails people the program changes in their schedule once their window closes: queued by each publish for then, and every minute to catch up. */
   programDigests: "program.send-digests",
+  /** Reminds faculty and planners who have not answered a disclosure request (every minute; each person every few days). */
+  disclosureReminders: "cme.remind-disclosures",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -35,6 +37,7 @@ export type JobData = {
   [QUEUES.mail]: { mailId: string };
   [QUEUES.checkoutSweep]: Record<string, never>;
   [QUEUES.programDigests]: Record<string, never>;
+  [QUEUES.disclosureReminders]: Record<string, never>;
 };
 
 /**
@@ -58,6 +61,7 @@ const QUEUE_OPTIONS: Record<QueueName, QueueOptions> = {
   // A missed sweep is made up by the next minute's; no retries pile up behind it.
   [QUEUES.checkoutSweep]: { retryLimit: 0, expireInSeconds: 5 * 60, deleteAfterSeconds: 24 * 3600 },
   [QUEUES.programDigests]: { retryLimit: 0, expireInSeconds: 5 * 60, deleteAfterSeconds: 24 * 3600 },
+  [QUEUES.disclosureReminders]: { retryLimit: 0, expireInSeconds: 10 * 60, deleteAfterSeconds: 24 * 3600 },
 };
 
 /** A pg-boss instance on `connectionString`, started; the caller stops it. */

@@ -19,6 +19,8 @@ import { googleCalendarUrl } from "~/server/ical.server";
 import { dayKeyOf, formatDate, formatTimeRange, zoneAbbreviation, zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
 import { BackLink } from "~/components/back-link";
+import { DisclosureList } from "~/components/disclosure-list";
+import { sessionDisclosures } from "~/models/cme/disclosure-views.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");
@@ -47,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     zone,
     questions: await listApprovedQuestions(session.id),
     credit: await publishedSessionCredit(meeting.id, session.id),
+    // Accredited sessions only (null otherwise): learners see the disclosures before the session.
+    disclosures: await sessionDisclosures(session.id),
     // The session's .ics (rewritten to meetings.$meeting.sessions.$session_.calendar[.ics].ts) and Google Calendar's "add event" link.
     calendar: { ics: href.sessionCalendar(meeting, session), google: googleCalendarUrl(env.APP_ORIGIN, meeting, session) },
   };
@@ -63,7 +67,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function SessionPage() {
-  const { meeting, session, when, zone, questions, calendar, credit } = useLoaderData<typeof loader>();
+  const { meeting, session, when, zone, questions, calendar, credit, disclosures } = useLoaderData<typeof loader>();
   const withTz = useProgramHref();
   const zoneHrefs = useZoneSwitchHrefs();
   const cancelled = session.status === "CANCELLED";
@@ -196,6 +200,8 @@ export default function SessionPage() {
               </ul>
             </section>
           ))}
+
+          {disclosures ? <DisclosureList people={disclosures} /> : null}
 
           <AudienceQuestions questions={questions} />
         </article>

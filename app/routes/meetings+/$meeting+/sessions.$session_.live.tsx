@@ -28,15 +28,19 @@ import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
 import { dayKeyOf, formatDate, formatDay, formatTimeRange, zoneAbbreviation, zoneViewFor } from "~/utils/time";
 
+import { DisclosureList } from "~/components/disclosure-list";
+import { sessionDisclosures } from "~/models/cme/disclosure-views.server";
+
 export const handle: FrameHandle = { frame: "compact" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await loadLivePage(request, params);
   const { session, user } = page;
-  const [board, standing, credit] = await Promise.all([
+  const [board, standing, credit, disclosures] = await Promise.all([
     getQaBoard(session.id, { userId: user?.id ?? null, moderator: page.canModerate }),
     standingOf(page),
     publishedSessionCredit(session.meeting.id, session.id),
+    sessionDisclosures(session.id),
   ]);
   const zone = zoneViewFor(request, session.meeting);
   const url = new URL(request.url);
@@ -72,6 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     loginUrl: loginUrlFor(request),
     realtimeUrl: page.realtimeUrl,
     credit,
+    disclosures,
   };
 }
 
@@ -88,7 +93,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function LiveSessionPage() {
-  const { meeting, session, when, timing, zone, board: initialBoard, sort, done, viewer: loaded, standing, loginUrl, realtimeUrl, credit } = useLoaderData<typeof loader>();
+  const { meeting, session, when, timing, zone, board: initialBoard, sort, done, viewer: loaded, standing, loginUrl, realtimeUrl, credit, disclosures } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { board, status, viewers, rights, send, live, announcement } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard, announceFor: "audience" });
@@ -141,7 +146,9 @@ export default function LiveSessionPage() {
 
       {/* Phones get the stream, then the questions, then the details; wide screens put the questions beside both. */}
       <div className="mt-3 grid gap-3 sm:mt-5 sm:gap-6 lg:grid-cols-[minmax(0,1fr)_26rem] lg:grid-rows-[auto_1fr] lg:items-start">
-        <div className="min-w-0 lg:col-start-1 lg:row-start-1">
+        <div className="min-w-0 space-y-3 lg:col-start-1 lg:row-start-1">
+          {/* Learners see the disclosures before the stream; open until the session starts, then one tap away. */}
+          {disclosures ? <DisclosureList people={disclosures} compact open={timing.phase === "before"} /> : null}
           <StreamPanel phase={timing.phase} title={session.title} streamUrl={session.streamUrl} streamFramed={session.streamFramed} recordingUrl={session.recordingUrl} when={{ date: when.date, startTime: timing.startTime }} />
         </div>
 

@@ -1,10 +1,14 @@
 // Every clash in the draft, by kind: rooms double-booked, speakers in two
 // places at once, sessions of one special audience at the same time, and
 // sessions outside the meeting's days. Each links to the sessions to fix.
+// Below them, warnings that do not block publishing: accredited sessions whose
+// faculty has not disclosed, or has a relevant relationship not yet mitigated.
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ConsolePage, Section, StatusBanner } from "~/components/console";
 import { getDraft } from "~/models/program/draft.server";
+import { describeDisclosureWarning } from "~/models/cme/disclosures";
+import { disclosureWarnings } from "~/models/cme/disclosure-views.server";
 import { CLASH_LABELS, type Clash, describeClash, findClashes } from "~/models/program/clashes";
 import { dayKeyOf, formatDay, formatTimeRange } from "~/utils/time";
 import { requireOrganizer } from "~/server/organizer.server";
@@ -16,7 +20,13 @@ export const meta = consoleMeta("Clashes");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
   const draft = await getDraft(meeting.id);
+  const warnings = await disclosureWarnings(meeting.id, draft.document);
   const zone = meeting.timeZone;
+  // A session added to the draft may not have its time yet.
+  const when = (session: { startsAt: string; endsAt: string }) =>
+    !session.startsAt || !session.endsAt
+      ? "time not set"
+      : `${formatDay(dayKeyOf(new Date(session.startsAt), zone), "short")}, ${formatTimeRange(new Date(session.startsAt), new Date(session.endsAt), zone)}`;
   const clashes = findClashes(draft.document, meeting);
   const order: Clash["type"][] = ["room", "speaker", "audience", "outside"];
   return {
@@ -33,16 +43,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             sessions: clash.sessions.map((session) => ({
               slug: session.slug,
               title: session.title,
-              when: `${formatDay(dayKeyOf(new Date(session.startsAt), zone), "short")}, ${formatTimeRange(new Date(session.startsAt), new Date(session.endsAt), zone)}`,
+              when: when(session),
             })),
           })),
       }))
       .filter((group) => group.clashes.length > 0),
+    warnings: warnings.map((warning) => ({ text: describeDisclosureWarning(warning), session: { ...warning.session, when: when(warning.session) } })),
   };
 }
 
 export default function Clashes() {
-  const { slug, total, groups } = useLoaderData<typeof loader>();
+  const { slug, total, groups, warnings } = useLoaderData<typeof loader>();
   return (
     <ConsolePage title="Clashes" intro="What a scheduler would catch before attendees do. Publishing with clashes asks for a confirmation.">
       <div className="max-w-4xl">
@@ -68,6 +79,34 @@ export default function Clashes() {
             </ul>
           </Section>
         ))}
+        {warnings.length ? (
+          <Section
+            title={`Warning: CME disclosures (${warnings.length})`}
+            id="warning-disclosures"
+            description={
+              <>
+                Learners must see each faculty member&rsquo;s disclosure before an accredited session. These do not block publishing.{" "}
+                <Link to={href.organize.disclosures(slug)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  Open the disclosure board
+                </Link>
+              </>
+            }
+          >
+            <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-amber-200 bg-white shadow-sm">
+              {warnings.map((warning) => (
+                <li key={warning.session.slug} className="px-4 py-3 text-sm">
+                  <p className="font-medium text-slate-900">{warning.text}</p>
+                  <p className="mt-1 text-slate-700">
+                    <Link to={href.organize.session(slug, warning.session)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                      {warning.session.title}
+                    </Link>{" "}
+                    · {warning.session.when}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : null}
       </div>
     </ConsolePage>
   );

@@ -2,7 +2,10 @@
 // numbered release with an optional note. Clashes need a confirmation; the
 // form carries the draft version it showed, so a draft changed meanwhile is
 // reviewed again rather than published unseen. Also: the releases so far, and
-// discarding the draft's unpublished changes.
+// discarding the draft's unpublished changes. CME disclosure warnings are
+// listed before publishing but do not need the confirmation clashes need:
+// disclosures often arrive after the program is out, and the session page
+// shows learners what is still pending.
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
@@ -13,6 +16,8 @@ import { compareDraftWithPublished, discardDraftChanges } from "~/models/program
 import { countFollowers, isNotifiable, listReleases, publishAgenda } from "~/models/program/publish.server";
 import { PublishFormSchema } from "~/models/program/forms";
 import { describeClash, findClashes } from "~/models/program/clashes";
+import { describeDisclosureWarning } from "~/models/cme/disclosures";
+import { disclosureWarnings } from "~/models/cme/disclosure-views.server";
 import { CHANGE_LABELS, countChanges, describeChange, groupBySession, isSessionChange } from "~/models/program/changes";
 import { refuse } from "~/models/refusal";
 import { requireOrganizer } from "~/server/organizer.server";
@@ -29,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
   const zone = meeting.timeZone;
   const [{ draft, changes }, releases] = await Promise.all([compareDraftWithPublished(meeting.id), listReleases(meeting.id)]);
+  const warnings = await disclosureWarnings(meeting.id, draft.document);
   const notifiable = [...groupBySession(changes)].filter(([, list]) => list.some(isNotifiable)).map(([slug]) => slug);
   return {
     slug: meeting.slug,
@@ -42,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     counts: countChanges(changes),
     followers: await countFollowers(meeting.id, notifiable),
     clashes: findClashes(draft.document, meeting).map((clash) => describeClash(clash)),
+    warnings: warnings.map(describeDisclosureWarning),
     releases: releases.map((release) => ({
       number: release.number,
       note: release.note,
@@ -74,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Publish() {
-  const { slug, draftVersion, changes, counts, followers, clashes, releases } = useLoaderData<typeof loader>();
+  const { slug, draftVersion, changes, counts, followers, clashes, warnings, releases } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const pending = useIsPending();
@@ -171,6 +178,22 @@ export default function Publish() {
                     {fields.confirmClashes.errors.join(" ")}
                   </p>
                 ) : null}
+              </div>
+            ) : null}
+            {warnings.length ? (
+              <div className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+                <p className="font-semibold">
+                  Warning: {counted(warnings.length, "accredited session")} without complete CME disclosures (this does not block publishing).{" "}
+                  <Link to={href.organize.disclosures(slug)} className="underline">
+                    Open the disclosure board
+                  </Link>
+                </p>
+                <ul className="mt-1 list-disc pl-5">
+                  {warnings.slice(0, 5).map((warning) => (
+                    <li key={warning}>{warning}</li>
+                  ))}
+                  {warnings.length > 5 ? <li>and {warnings.length - 5} more</li> : null}
+                </ul>
               </div>
             ) : null}
             <p className="text-sm text-slate-700">
