@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from "../app/utils/password.server";
 import { DEMO_PASSWORD, demoAccounts } from "./seed/demo-accounts";
 import { sioRegistration, sirRegistration, syncDemoRegistration, syncRegistration } from "./seed/registration";
 import type { MeetingSeed } from "./seed/schedule";
+import { syncDemoAttendance } from "./seed/attendance";
 import { sio2023 } from "./seed/sio-2023";
 import { sir2023 } from "./seed/sir-2023";
 import { societies } from "./seed/societies";
@@ -181,6 +182,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
   }
   if (options.demo) await syncDemoAccounts(prisma);
   if (options.demo) await prisma.$transaction((tx) => syncDemoRegistration(tx));
+  if (options.demo) await prisma.$transaction((tx) => syncDemoAttendance(tx));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

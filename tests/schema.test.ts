@@ -85,6 +85,8 @@ describe("migrated database matches schema.prisma", () => {
       .flatMap((model) =>
         scalarFields(model).map((field) => {
           const dbDefault = field.hasDefaultValue && !clientSideDefault(field) && !field.isUpdatedAt;
+          // A scalar list is an array column, which Prisma's migrations leave nullable.
+          if (field.isList) return `${tableOf(model)}.${columnOf(field)}: ${expectedType(field)}[]${dbDefault ? " DEFAULT" : ""}`;
           return `${tableOf(model)}.${columnOf(field)}: ${expectedType(field)}${field.isRequired ? " NOT NULL" : ""}${dbDefault ? " DEFAULT" : ""}`;
         }),
       )

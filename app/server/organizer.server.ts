@@ -1,17 +1,42 @@
 // What every loader and action of the organizer console does first: find the
 // meeting (404 otherwise) and require the ORGANIZER role in it (admins pass;
-// signed out → sign in; anyone else → 403). Also answers the draft-entry forms.
+// signed out → sign in; anyone else → 403). Door staff (CHECK_IN) pass only the
+// console's frame and its check-in page. Also answers the draft-entry forms.
 import { type Submission } from "@conform-to/react";
+import { hasMeetingRole } from "~/models/accounts/access.server";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { type Refusal } from "~/models/refusal";
 import { requireMeetingRole } from "./auth.server";
 import { refusalResponse } from "./refusal.server";
 
-export async function requireOrganizer(request: Request, params: { meeting?: string }) {
+async function requireMeeting(params: { meeting?: string }) {
   const meeting = await getMeeting(params.meeting ?? "");
   if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  return meeting;
+}
+
+export async function requireOrganizer(request: Request, params: { meeting?: string }) {
+  const meeting = await requireMeeting(params);
   const user = await requireMeetingRole(request, meeting.id, ["ORGANIZER"]);
   return { meeting, user };
+}
+
+/** Who may open the door check-in page: the meeting's door staff and its organizers. */
+export const CHECK_IN_ROLES = ["ORGANIZER", "CHECK_IN"] as const;
+
+export async function requireCheckInStaff(request: Request, params: { meeting?: string }) {
+  const meeting = await requireMeeting(params);
+  const user = await requireMeetingRole(request, meeting.id, CHECK_IN_ROLES);
+  return { meeting, user };
+}
+
+/**
+ * The console's frame: organizers, and door staff, who see no console
+ * navigation (every page but check-in refuses them on its own).
+ */
+export async function requireConsoleFrame(request: Request, params: { meeting?: string }) {
+  const { meeting, user } = await requireCheckInStaff(request, params);
+  return { meeting, user, organizer: await hasMeetingRole(user.id, meeting.id, ["ORGANIZER"]) };
 }
 
 /**

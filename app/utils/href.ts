@@ -81,7 +81,9 @@ export const href = {
 
   // Continuing medical education.
   /** My CME: the sessions I attended, minutes and where (online, in the room). */
-  myCme: (m: Slug) => `${meeting(m)}/cme`,
+  myCme: (m: Slug, query?: Query) => withQuery(`${meeting(m)}/cme`, query),
+  /** The meeting's evaluation, or a session's when one is named. */
+  evaluation: (m: Slug, s?: Slug) => (s ? `${meeting(m)}/cme/evaluation/${seg(s)}` : `${meeting(m)}/cme/evaluation`),
   /** A faculty member's or planner's disclosure form: a personal link, no account needed. */
   disclosure: (token: string) => `/disclosures/${seg(token)}`,
 
@@ -117,5 +119,8 @@ export const href = {
     /** One person's full attendance record. */
     attendee: (m: Slug, user: string) => `${console_(m)}/cme/attendance/${seg(user)}`,
     checkIn: (m: Slug, query?: Query) => withQuery(`${console_(m)}/check-in`, query),
+    /** Where the check-in page's scanner sends each scan (queued ones too), as a form; answers JSON. */
+    checkInScans: (m: Slug) => `${console_(m)}/check-in/scans`,
+    evaluations: (m: Slug, query?: Query) => withQuery(`${console_(m)}/cme/evaluations`, query),
   },
 } as const;

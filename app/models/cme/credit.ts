@@ -44,29 +44,38 @@ export function parseCredits(text: string): { quarters: number } | { error: stri
 
 export type Interval = { start: Date; end: Date };
 
+/** A stretch of time in epoch milliseconds, for arithmetic on intervals. */
+export type Span = { start: number; end: number };
+
+/** `spans` sorted, empty ones dropped, and overlapping or touching ones joined. */
+export function mergeSpans(spans: Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const span of spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
+/** Intervals as spans, cut to `window` when one is given (the session's own time). */
+export function spansWithin(intervals: Interval[], window?: Interval): Span[] {
+  return intervals.map(({ start, end }) => ({
+    start: window ? Math.max(start.getTime(), window.start.getTime()) : start.getTime(),
+    end: window ? Math.min(end.getTime(), window.end.getTime()) : end.getTime(),
+  }));
+}
+
+/** Whole minutes in `spans` (merged: none overlap), seconds added up before rounding down. */
+export function spanMinutes(spans: Span[]): number {
+  return Math.floor(spans.reduce((sum, span) => sum + span.end - span.start, 0) / 60_000);
+}
+
 /**
  * The minutes covered by a set of intervals, each counted once however many
  * overlap (two tabs, a reconnect, a scan in the room while watching online),
  * and only inside `window` when one is given (the session's own time).
  */
 export function coveredMinutes(intervals: Interval[], window?: Interval): number {
-  const clipped = intervals
-    .map(({ start, end }) => ({
-      start: window && start < window.start ? window.start.getTime() : start.getTime(),
-      end: window && end > window.end ? window.end.getTime() : end.getTime(),
-    }))
-    .filter(({ start, end }) => end > start)
-    .sort((a, b) => a.start - b.start);
-  let total = 0;
-  let current: { start: number; end: number } | null = null;
-  for (const interval of clipped) {
-    if (current && interval.start <= current.end) {
-      current.end = Math.max(current.end, interval.end);
-      continue;
-    }
-    if (current) total += current.end - current.start;
-    current = { ...interval };
-  }
-  if (current) total += current.end - current.start;
-  return Math.floor(total / 60_000);
+  return spanMinutes(mergeSpans(spansWithin(intervals, window)));
 }

@@ -38,6 +38,8 @@ export function getMeeting(slug: string) {
       ...meetingSummarySelect,
       programVersion: true,
       society: { select: { name: true, shortName: true, websiteUrl: true } },
+      // Whether the meeting offers CME credit: the navigation then leads to My CME.
+      creditDesignation: { select: { id: true } },
     },
   });
 }

@@ -10,27 +10,35 @@ import { href } from "~/utils/href";
 import { absoluteUrl } from "~/utils/href.server";
 import { queueMail } from "~/utils/mail.server";
 import { type Actor, recordAudit } from "./audit.server";
-import { TEAM_ROLE_LABELS, type TeamRole } from "../program/forms";
+import { TEAM_ROLE_LABELS, TEAM_ROLE_PHRASES, type TeamRole } from "../program/forms";
 import { normalizeEmail } from "../accounts/user.server";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-export const TEAM_ROLES = ["ORGANIZER", "MODERATOR"] as const satisfies readonly MeetingRoleKind[];
-export { TEAM_ROLE_LABELS, type TeamRole };
+export const TEAM_ROLES = ["ORGANIZER", "MODERATOR", "CHECK_IN"] as const satisfies readonly MeetingRoleKind[];
+export { TEAM_ROLE_LABELS, TEAM_ROLE_PHRASES, type TeamRole };
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** The meetings a person may organize: all of them for admins. For the header's "Organize" link and /organize. */
-export function listOrganizedMeetings(user: { id: string; isAdmin: boolean }) {
-  return prisma.meeting.findMany({
-    where: user.isAdmin ? {} : { roles: { some: { userId: user.id, role: "ORGANIZER" } } },
-    select: { slug: true, name: true, startsOn: true, endsOn: true, society: { select: { shortName: true } } },
+/** The roles that open a meeting's console: organizers all of it, door staff (CHECK_IN) its check-in page. */
+const CONSOLE_ROLES = ["ORGANIZER", "CHECK_IN"] as const satisfies readonly MeetingRoleKind[];
+
+/**
+ * The meetings a person may organize or check people in at: all of them for
+ * admins; `doorOnly` when they are only door staff. For the header's
+ * "Organize" link and /organize.
+ */
+export async function listOrganizedMeetings(user: { id: string; isAdmin: boolean }) {
+  const meetings = await prisma.meeting.findMany({
+    where: user.isAdmin ? {} : { roles: { some: { userId: user.id, role: { in: [...CONSOLE_ROLES] } } } },
+    select: { slug: true, name: true, startsOn: true, endsOn: true, society: { select: { shortName: true } }, roles: { where: { userId: user.id, role: "ORGANIZER" }, select: { id: true } } },
     orderBy: [{ startsOn: "desc" }, { name: "asc" }],
   });
+  return meetings.map(({ roles, ...meeting }) => ({ ...meeting, doorOnly: !user.isAdmin && roles.length === 0 }));
 }
 
 export async function organizesAnyMeeting(user: { id: string; isAdmin: boolean }): Promise<boolean> {
   if (user.isAdmin) return true;
-  return (await prisma.meetingRole.count({ where: { userId: user.id, role: "ORGANIZER" } })) > 0;
+  return (await prisma.meetingRole.count({ where: { userId: user.id, role: { in: [...CONSOLE_ROLES] } } })) > 0;
 }
 
 export async function listTeam(meetingId: string, now = new Date()) {
@@ -61,7 +69,7 @@ export async function inviteToTeam(
 ): Promise<Outcome<{ token: string }>> {
   const email = normalizeEmail(input.email);
   const already = await prisma.meetingRole.findFirst({ where: { meetingId: meeting.id, role: input.role, user: { email } }, select: { id: true } });
-  if (already) return refuse("INVALID", `${email} is already ${input.role === "ORGANIZER" ? "an organizer" : "a moderator"} of this meeting.`, "email");
+  if (already) return refuse("INVALID", `${email} is already ${TEAM_ROLE_PHRASES[input.role]} of this meeting.`, "email");
   const token = randomBytes(32).toString("base64url");
   await prisma.$transaction(async (tx) => {
     await tx.invitation.updateMany({ where: { meetingId: meeting.id, email, role: input.role, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });

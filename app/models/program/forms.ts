@@ -98,8 +98,10 @@ export const InviteFormSchema = z.object({
     .trim()
     .max(254, "An e-mail address has at most 254 characters")
     .pipe(z.email("Enter a valid e-mail address, like name@example.org")),
-  role: z.enum(["ORGANIZER", "MODERATOR"], { error: "Choose a role" }),
+  role: z.enum(["ORGANIZER", "MODERATOR", "CHECK_IN"], { error: "Choose a role" }),
 });
 
-export const TEAM_ROLE_LABELS = { ORGANIZER: "Organizer", MODERATOR: "Moderator" } as const;
+export const TEAM_ROLE_LABELS = { ORGANIZER: "Organizer", MODERATOR: "Moderator", CHECK_IN: "Check-in staff" } as const;
+/** "an organizer", "a moderator", "check-in staff": the role in a sentence. */
+export const TEAM_ROLE_PHRASES = { ORGANIZER: "an organizer", MODERATOR: "a moderator", CHECK_IN: "check-in staff" } as const satisfies Record<TeamRole, string>;
 export type TeamRole = keyof typeof TEAM_ROLE_LABELS;

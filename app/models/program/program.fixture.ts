@@ -58,7 +58,7 @@ export async function createProgramFixture(options: { timeZone?: string; startsO
   }) =>
     prisma.session.create({
       data: { meetingId: meeting.id, roomId: room.id, kind: "SCIENTIFIC_SESSION", description: "", ...data, startsAt: new Date(data.startsAt), endsAt: new Date(data.endsAt) },
-      select: { id: true, slug: true },
+      select: { id: true, slug: true, startsAt: true, endsAt: true },
     });
 
   // Times are UTC; the comments give them in America/Phoenix (UTC-7, no DST).

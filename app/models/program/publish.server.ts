@@ -70,6 +70,10 @@ export async function publishAgenda(meetingId: string, actor: Actor, options: Pu
 
       const published = await readPublishedProgram(tx, meetingId);
       const changes = diffPrograms(published, draft);
+      const keptOnRecord = await removedWithAttendance(tx, meetingId, published, draft);
+      if (keptOnRecord) {
+        return refuse("INVALID", `“${keptOnRecord}” has attendance on record for CME, so it cannot be taken out of the program. Cancel it instead: it stays listed as cancelled and its attendance is kept.`);
+      }
       const last = await tx.agendaRelease.findFirst({ where: { meetingId }, orderBy: { number: "desc" }, select: { number: true } });
       const number = (last?.number ?? 0) + 1;
 
@@ -145,6 +149,22 @@ async function checkReferences(tx: Tx, draft: ProgramDocument): Promise<string |
     if (new Date(session.endsAt) <= new Date(session.startsAt)) return `“${session.title}” ends before it starts.`;
   }
   return null;
+}
+
+/**
+ * The title of a session the draft takes out of the program although people
+ * attended it (online or in the room): that evidence is kept for ACCME, and
+ * the database refuses to delete it with the session.
+ */
+async function removedWithAttendance(tx: Tx, meetingId: string, published: ProgramDocument, draft: ProgramDocument): Promise<string | null> {
+  const kept = new Set(draft.sessions.map((session) => session.slug));
+  const removed = published.sessions.filter((session) => !kept.has(session.slug)).map((session) => session.slug);
+  if (!removed.length) return null;
+  const attended = await tx.session.findFirst({
+    where: { meetingId, slug: { in: removed }, OR: [{ attendanceIntervals: { some: {} } }, { checkIns: { some: {} } }] },
+    select: { title: true },
+  });
+  return attended?.title ?? null;
 }
 
 const same = (a: unknown, b: unknown) => stableJson(a) === stableJson(b);

@@ -2,9 +2,9 @@
 // category and tier, add-on seats, search, the verification queue and the CSV
 // export. Every query is scoped to one meeting in its where clause; the routes
 // check that the viewer organizes that meeting.
-import { stringify } from "csv-stringify/sync";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { spreadsheetCsv } from "~/utils/csv";
 import type { RegistrationFilter } from "./forms";
 import { ATTENDANCE_LABELS } from "./pricing";
 import { netPaid, registrationDetailSelect, registrationStateLabel } from "./registration.server";
@@ -152,11 +152,6 @@ export function getMeetingRegistration(meetingId: string, registrationId: string
   return prisma.registration.findFirst({ where: { id: registrationId, meetingId }, select: { ...registrationDetailSelect, reviewedBy: { select: { name: true } } } });
 }
 
-/** Spreadsheet programs run cells that start with these as formulas; a leading quote keeps them text. */
-function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 /** Every registration but abandoned checkouts, as CSV for spreadsheets (amounts in major units). */
 export async function registrationsCsv(meetingId: string): Promise<string> {
   const rows = await prisma.registration.findMany({
@@ -213,7 +208,7 @@ export async function registrationsCsv(meetingId: string): Promise<string> {
       row.confirmedAt?.toISOString() ?? "",
       row.cancelledAt?.toISOString() ?? "",
       row.institutionalEmail ?? "",
-    ].map(safeCell);
+    ];
   });
-  return stringify([header, ...lines]);
+  return spreadsheetCsv(header, lines);
 }

@@ -3,10 +3,11 @@
 // checkout and category-change (start a checkout, holds), fulfilment (payment,
 // expiry, the cancellation core), webhook, sweep, refunds (through the
 // payment-gateway), cancel, verification and console.
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import QRCode from "qrcode";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { tierAt } from "./pricing";
 
 export type Tx = Prisma.TransactionClient;
@@ -21,12 +22,36 @@ export function isConfirmed(registration: { status: string; verification: string
   return registration.status === "ACTIVE" && (CONFIRMED_VERIFICATIONS as readonly string[]).includes(registration.verification);
 }
 
+// 16 base64url characters = 96 bits of HMAC: far beyond guessing at a door, short enough for a small QR.
+const CHECK_IN_SIGNATURE_LENGTH = 16;
+
+function checkInSignature(code: string): string {
+  // A purpose prefix keeps these signatures apart from the others made with SESSION_SECRET.
+  return createHmac("sha256", env.SESSION_SECRET).update(`check-in:v1:${code}`).digest("base64url").slice(0, CHECK_IN_SIGNATURE_LENGTH);
+}
+
+/** What the check-in QR holds: the registration code and its signature, `SIR23-7KQ2M9XA.<signature>`. */
+export function checkInToken(code: string): string {
+  return `${code}.${checkInSignature(code)}`;
+}
+
+/** The registration code a check-in token names when its signature is right; null for anything forged or malformed. */
+export function readCheckInToken(token: unknown): string | null {
+  if (typeof token !== "string" || token.length > 100) return null;
+  const [code, signature, extra] = token.trim().split(".");
+  if (!code || !signature || extra !== undefined || !/^[A-Z0-9-]{1,40}$/.test(code)) return null;
+  const expected = Buffer.from(checkInSignature(code));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? code : null;
+}
+
 /**
  * The QR code (SVG) shown at check-in, only once the registration is
- * confirmed: before that the desk would turn it away, so it is not shown.
+ * confirmed: before that the desk would turn it away, so it is not shown. It
+ * holds a signed token, so a code typed or guessed into a QR is refused.
  */
 export async function checkInQr(registration: { code: string; status: string; verification: string }): Promise<string | null> {
-  return isConfirmed(registration) ? QRCode.toString(registration.code, { type: "svg", margin: 1, errorCorrectionLevel: "M" }) : null;
+  return isConfirmed(registration) ? QRCode.toString(checkInToken(registration.code), { type: "svg", margin: 1, errorCorrectionLevel: "M" }) : null;
 }
 
 /** What a registration is, in one short phrase for people. */

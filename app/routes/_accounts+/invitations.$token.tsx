@@ -4,7 +4,7 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormCard, FormErrors, PageError, SubmitButton, useIsPending } from "~/components/forms";
-import { acceptInvitation, getInvitation, TEAM_ROLE_LABELS } from "~/models/meetings/team.server";
+import { acceptInvitation, getInvitation, TEAM_ROLE_LABELS, TEAM_ROLE_PHRASES } from "~/models/meetings/team.server";
 import { getUser, requireUser } from "~/server/auth.server";
 import { refusalStatus } from "~/server/refusal.server";
 import { href } from "~/utils/href";
@@ -23,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = {
     meeting: invitation.meeting,
     role: TEAM_ROLE_LABELS[invitation.role].toLowerCase(),
+    rolePhrase: TEAM_ROLE_PHRASES[invitation.role],
     email: invitation.email,
     invitedBy: invitation.invitedBy?.name ?? "An organizer",
     state: invitation.state,
@@ -38,7 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await acceptInvitation(params.token ?? "", user);
   if (!result.ok) return data({ error: result.message }, { status: refusalStatus(result) });
   const invitation = await getInvitation(params.token ?? "");
-  return redirect(invitation?.role === "ORGANIZER" ? href.organize.meeting(result.meetingSlug) : href.meeting(result.meetingSlug));
+  const next = { ORGANIZER: href.organize.meeting(result.meetingSlug), CHECK_IN: href.organize.checkIn(result.meetingSlug), MODERATOR: href.meeting(result.meetingSlug) };
+  return redirect(invitation ? next[invitation.role] : href.meeting(result.meetingSlug));
 }
 
 export default function AcceptInvitation() {
@@ -56,7 +58,7 @@ export default function AcceptInvitation() {
   }
   const rightAccount = view.user?.email === view.email;
   return (
-    <FormCard title={`Join the ${view.meeting.name} team`} intro={`${view.invitedBy} invited ${view.email} to be ${view.role === "organizer" ? "an organizer" : "a moderator"}.`}>
+    <FormCard title={`Join the ${view.meeting.name} team`} intro={`${view.invitedBy} invited ${view.email} to be ${view.rolePhrase}.`}>
       <FormErrors errors={actionData ? [actionData.error] : null} />
       {!view.user ? (
         <div className="space-y-3">

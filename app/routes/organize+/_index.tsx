@@ -1,5 +1,5 @@
-// The meetings a person organizes (all of them for admins): where the header's
-// "Organize" link leads.
+// The meetings a person organizes (all of them for admins), and those where they
+// are door staff (straight to check-in): where the header's "Organize" link leads.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageError } from "~/components/forms";
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const meetings = await listOrganizedMeetings(user);
   if (!meetings.length) throw new Response("You do not organize any meeting. An organizer can invite you to a meeting's team.", { status: 403 });
-  return { meetings: meetings.map((meeting) => ({ slug: meeting.slug, name: meeting.name, society: meeting.society.shortName, dates: formatDateSpan(meeting.startsOn, meeting.endsOn) })) };
+  return { meetings: meetings.map((meeting) => ({ slug: meeting.slug, name: meeting.name, society: meeting.society.shortName, dates: formatDateSpan(meeting.startsOn, meeting.endsOn), doorOnly: meeting.doorOnly })) };
 }
 
 export default function OrganizeIndex() {
@@ -26,10 +26,13 @@ export default function OrganizeIndex() {
       <ul className="mt-6 space-y-3">
         {meetings.map((meeting) => (
           <li key={meeting.slug}>
-            <Link to={href.organize.meeting(meeting)} className="block rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600">
+            <Link to={meeting.doorOnly ? href.organize.checkIn(meeting) : href.organize.meeting(meeting)} className="block rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600">
               <span className="block text-xs font-semibold tracking-wide text-brand-700 uppercase">{meeting.society}</span>
               <span className="mt-1 block text-lg font-bold text-slate-900">{meeting.name}</span>
-              <span className="block text-sm text-slate-600">{meeting.dates}</span>
+              <span className="block text-sm text-slate-600">
+                {meeting.dates}
+                {meeting.doorOnly ? " · door check-in" : null}
+              </span>
             </Link>
           </li>
         ))}

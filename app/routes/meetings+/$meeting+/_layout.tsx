@@ -44,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     changedSessions: unseen?.sessions.length ?? 0,
     // Once registered, the navigation leads to the registration rather than the form.
     registered,
+    // My CME, for someone signed in, when the meeting offers credit.
+    myCme: user !== null && meeting.creditDesignation !== null,
   };
 }
 
@@ -55,7 +57,7 @@ const CONTENT_ID = "meeting-content";
 export const handle: SkipLinkHandle = { skipTo: CONTENT_ID };
 
 export default function MeetingLayout() {
-  const { meeting, zone, changedSessions, registered } = useLoaderData<typeof loader>();
+  const { meeting, zone, changedSessions, registered, myCme } = useLoaderData<typeof loader>();
   const withTz = useProgramHref();
   // Pages without times (the speaker directory, the track list) say so in their handle.
   const showsTimes = !useMatches().some((match) => (match.handle as ProgramHandle | undefined)?.showsTimes === false);
@@ -70,6 +72,7 @@ export default function MeetingLayout() {
     { to: withTz(href.changelog(meeting.slug)), label: "Changelog" },
     { to: withTz(href.schedule(meeting.slug)), label: "My schedule", badge: <NavCount value={changedSessions} label={plural(changedSessions, "changed session")} /> },
     registered ? { to: href.registration(meeting.slug), label: "My registration" } : { to: href.register(meeting.slug), label: "Register" },
+    ...(myCme ? [{ to: href.myCme(meeting.slug), label: "My CME" }] : []),
   ];
   if (frame === "none") return <Outlet />;
   return (

@@ -1,6 +1,7 @@
 // The organizer console's frame: which meeting, the console's navigation (with
 // the number of clashes and of unpublished changes), and the page. Only the
 // meeting's organizers and platform admins get in; each page checks again.
+// Door staff (CHECK_IN) get the frame without navigation, for the check-in page.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useRouteError, isRouteErrorResponse } from "@remix-run/react";
 import { PageError } from "~/components/forms";
@@ -10,24 +11,23 @@ import { compareDraftWithPublished } from "~/models/program/draft.server";
 import { countMeetingMail } from "~/models/meetings/outgoing-mail.server";
 import { findClashes } from "~/models/program/clashes";
 import { formatDateSpan } from "~/utils/time";
-import { requireOrganizer } from "~/server/organizer.server";
+import { requireConsoleFrame } from "~/server/organizer.server";
 import { href } from "~/utils/href";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Organize · ${data.meeting.name}` : "Organizer console" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meeting } = await requireOrganizer(request, params);
+  const { meeting, organizer } = await requireConsoleFrame(request, params);
+  const frame = { slug: meeting.slug, name: meeting.name, society: meeting.society.shortName, dates: formatDateSpan(meeting.startsOn, meeting.endsOn), timeZone: meeting.timeZone };
+  if (!organizer) return { meeting: frame, counts: null };
   const [{ draft, changes }, mail] = await Promise.all([compareDraftWithPublished(meeting.id), countMeetingMail(meeting.id)]);
-  return {
-    meeting: { slug: meeting.slug, name: meeting.name, society: meeting.society.shortName, dates: formatDateSpan(meeting.startsOn, meeting.endsOn), timeZone: meeting.timeZone },
-    counts: { clashes: findClashes(draft.document, meeting).length, unpublished: changes.length, failedMail: mail.FAILED },
-  };
+  return { meeting: frame, counts: { clashes: findClashes(draft.document, meeting).length, unpublished: changes.length, failedMail: mail.FAILED } };
 }
 
 export default function OrganizerConsole() {
   const { meeting, counts } = useLoaderData<typeof loader>();
   const page = href.organize;
-  const items: SectionNavItem[] = [
+  const items: SectionNavItem[] = !counts ? [] : [
     { to: page.meeting(meeting), label: "Overview", end: true },
     { to: page.sessions(meeting), label: "Sessions" },
     { to: page.tracks(meeting), label: "Tracks" },
@@ -49,7 +49,7 @@ export default function OrganizerConsole() {
       <div className="border-b border-slate-200 bg-white">
         <div className={`${pageWidthClass} flex flex-wrap items-end justify-between gap-2 px-4 pt-4 pb-3 sm:px-6`}>
           <div className="min-w-0">
-            <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">Organizer console · {meeting.society}</p>
+            <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">{counts ? "Organizer console" : "Door check-in"} · {meeting.society}</p>
             <p className="mt-1 text-lg leading-tight font-bold text-slate-900 sm:text-xl">{meeting.name}</p>
             <p className="mt-0.5 text-sm text-slate-600">
               {meeting.dates} · times in {meeting.timeZone}
@@ -61,13 +61,15 @@ export default function OrganizerConsole() {
         </div>
       </div>
       <div className={`${pageWidthClass} lg:flex lg:gap-2`}>
-        <SectionNav
-          label="Organizer console"
-          items={items}
-          shape="sidebar"
-          prefetch="intent"
-          className="border-b border-slate-200 bg-white px-4 py-3 sm:px-6 lg:w-56 lg:shrink-0 lg:border-r lg:border-b-0 lg:bg-transparent lg:py-6 lg:pr-2 lg:pl-3"
-        />
+        {items.length ? (
+          <SectionNav
+            label="Organizer console"
+            items={items}
+            shape="sidebar"
+            prefetch="intent"
+            className="border-b border-slate-200 bg-white px-4 py-3 sm:px-6 lg:w-56 lg:shrink-0 lg:border-r lg:border-b-0 lg:bg-transparent lg:py-6 lg:pr-2 lg:pl-3"
+          />
+        ) : null}
         <div className="min-w-0 flex-1">
           <Outlet />
         </div>

@@ -66,7 +66,7 @@ export default function Team() {
   });
   const message = actionData && "message" in actionData ? actionData : null;
   return (
-    <ConsolePage title="Team" intro="Organizers run this console; moderators run the live Q&A of sessions.">
+    <ConsolePage title="Team" intro="Organizers run this console; moderators run the live Q&A of sessions; check-in staff scan people in at the doors and see nothing else of the console.">
       <div className="max-w-3xl space-y-6">
         {message ? <StatusBanner key={message.message} outcome tone={message.ok ? "success" : "error"}>{message.message}</StatusBanner> : null}
         <Section title="Members" id="members">

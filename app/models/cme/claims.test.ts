@@ -1,0 +1,64 @@
+// Claim arithmetic on timelines a CME office could check by hand.
+import { describe, expect, it } from "vitest";
+import { claimableCredit, type ClaimSession } from "./claims";
+
+const at = (time: string) => new Date(`2023-03-05T${time}:00.000Z`);
+const session = (slug: string, from: string, to: string, designatedQuarters: number, evidence: [string, string][]): ClaimSession => ({
+  slug,
+  startsAt: at(from),
+  endsAt: at(to),
+  designatedQuarters,
+  evidence: evidence.map(([start, end]) => ({ start: at(start), end: at(end) })),
+});
+
+describe("claimable credit", () => {
+  it("is the smaller of the designated credit and the minutes attended, in whole quarters rounded down", () => {
+    const { sessions } = claimableCredit(
+      [
+        session("full", "08:00", "09:00", 4, [["07:50", "09:10"]]), // 60 minutes inside: 1.00
+        session("partial", "10:00", "11:30", 6, [["10:00", "10:44"]]), // 44 minutes: 0.50, not 0.75
+        session("edge", "12:00", "13:00", 4, [["12:00", "12:45"]]), // exactly 45: 0.75
+        session("designated-less", "14:00", "15:30", 4, [["14:00", "15:30"]]), // 90 minutes, designated 1.00
+        session("brief", "16:00", "17:00", 4, [["16:00", "16:14"]]), // 14 minutes: nothing
+      ],
+      100,
+    );
+    expect(sessions.map((s) => [s.slug, s.minutes, s.quarters])).toEqual([
+      ["full", 60, 4],
+      ["partial", 44, 2],
+      ["edge", 45, 3],
+      ["designated-less", 90, 4],
+      ["brief", 14, 0],
+    ]);
+  });
+
+  it("counts minutes in overlapping sessions once, for the session that started first", () => {
+    const { sessions, totalQuarters } = claimableCredit(
+      [
+        session("b", "08:30", "09:30", 4, [["08:30", "09:30"]]),
+        session("a", "08:00", "09:00", 4, [["08:00", "09:00"]]),
+      ],
+      100,
+    );
+    // a: 08:00–09:00 (60); b: only 09:00–09:30 is its own (30).
+    expect(sessions.map((s) => [s.slug, s.minutes, s.quarters])).toEqual([
+      ["a", 60, 4],
+      ["b", 30, 2],
+    ]);
+    expect(totalQuarters).toBe(6);
+  });
+
+  it("counts a session's own overlapping evidence (two tabs, online and in the room) once", () => {
+    const { sessions } = claimableCredit([session("tabs", "08:00", "09:00", 4, [["08:00", "08:40"], ["08:20", "08:50"], ["08:45", "09:00"]])], 100);
+    expect(sessions[0]).toEqual({ slug: "tabs", minutes: 60, quarters: 4 });
+  });
+
+  it("caps the total at the meeting's maximum and says so", () => {
+    const claim = claimableCredit(
+      [session("a", "08:00", "09:00", 4, [["08:00", "09:00"]]), session("b", "10:00", "11:00", 4, [["10:00", "11:00"]])],
+      6,
+    );
+    expect(claim).toMatchObject({ totalQuarters: 6, capped: true });
+    expect(claimableCredit([session("a", "08:00", "09:00", 4, [["08:00", "09:00"]])], 6)).toMatchObject({ totalQuarters: 4, capped: false });
+  });
+});
