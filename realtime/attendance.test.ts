@@ -4,7 +4,8 @@
 // exactly; the killed sidecar runs as its own process on the real clock.
 import type { ChildProcess } from "node:child_process";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { onlineMinutes, sessionOnlineAttendance } from "~/models/cme/attendance-intervals.server";
+import { onlineMinutes } from "~/models/cme/attendance-intervals.server";
+import { myAttendance } from "~/models/cme/attendance.server";
 import { prisma } from "~/utils/db.server";
 import type { AttendanceState, JoinResult } from "./contract";
 import type { RealtimeServer } from "./server";
@@ -90,7 +91,7 @@ describe("attendance on the live page", () => {
     expect(await rows(session.id)).toEqual([{ userId: person.id, startedAt: at(0), endedAt: at(12.5) }]);
     expect(await onlineMinutes(person.id, session.id)).toBe(12);
     expect(await onlineMinutes(quiet.id, session.id)).toBe(0);
-    expect(await sessionOnlineAttendance(session.id)).toMatchObject({ uniquePeople: 1, averageMinutes: 12, attendees: [{ userId: person.id, minutes: 12 }] });
+    expect(await myAttendance(person.id, session.meetingId)).toEqual([expect.objectContaining({ minutes: 12, onlineMinutes: 12, source: "online" })]);
   });
 
   it("an open interval is written every batch while it lasts, not only when it closes", async () => {

@@ -1,9 +1,10 @@
 // Online attendance: the intervals the realtime sidecar records while a
 // signed-in viewer has a session's live page open and visible
-// (realtime/attendance.ts), written here in batches, and the minutes read back
-// from them. Minutes are the union of a person's intervals inside the
-// session's own time (coveredMinutes), so two tabs, a reconnect or a row
-// written twice never count twice.
+// (realtime/attendance.ts), written here in batches, and one person's minutes
+// in one session read back from them. Minutes are the union of a person's
+// intervals inside the session's own time (coveredMinutes), so two tabs, a
+// reconnect or a row written twice never count twice. The pages' totals (My
+// CME, per session, per person, with door scans) are in attendance.server.ts.
 import { prisma } from "~/utils/db.server";
 import { coveredMinutes, type Interval } from "./credit";
 
@@ -35,55 +36,13 @@ export async function saveAttendanceIntervals(rows: readonly AttendanceIntervalR
     ON CONFLICT (id) DO UPDATE SET "endedAt" = GREATEST("AttendanceInterval"."endedAt", EXCLUDED."endedAt")`;
 }
 
-type Window = { startsAt: Date; endsAt: Date };
-
-function minutesIn(intervals: { startedAt: Date; endedAt: Date }[], session: Window): number {
-  const spans: Interval[] = intervals.map((row) => ({ start: row.startedAt, end: row.endedAt }));
-  return coveredMinutes(spans, { start: session.startsAt, end: session.endsAt });
-}
-
 /** The minutes a person watched a session's live page, inside the session's time; 0 when never (or no such session). */
 export async function onlineMinutes(userId: string, sessionId: string): Promise<number> {
   const session = await prisma.session.findUnique({
     where: { id: sessionId },
     select: { startsAt: true, endsAt: true, attendanceIntervals: { where: { userId }, select: { startedAt: true, endedAt: true } } },
   });
-  return session ? minutesIn(session.attendanceIntervals, session) : 0;
-}
-
-export type OnlineAttendee = { userId: string; minutes: number; firstSeenAt: Date; lastSeenAt: Date };
-
-/**
- * Everyone who watched a session online with their minutes (most first), and
- * the totals an organizer reads: unique people with any minute, their average.
- */
-export async function sessionOnlineAttendance(sessionId: string): Promise<{ attendees: OnlineAttendee[]; uniquePeople: number; averageMinutes: number }> {
-  const session = await prisma.session.findUnique({
-    where: { id: sessionId },
-    select: { startsAt: true, endsAt: true, attendanceIntervals: { select: { userId: true, startedAt: true, endedAt: true }, orderBy: { startedAt: "asc" } } },
-  });
-  if (!session) return { attendees: [], uniquePeople: 0, averageMinutes: 0 };
-  const byUser = new Map<string, (typeof session.attendanceIntervals)[number][]>();
-  for (const row of session.attendanceIntervals) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
-  const attendees = [...byUser]
-    .map(([userId, rows]) => ({
-      userId,
-      minutes: minutesIn(rows, session),
-      firstSeenAt: rows[0]!.startedAt,
-      lastSeenAt: new Date(Math.max(...rows.map((row) => row.endedAt.getTime()))),
-    }))
-    .filter((attendee) => attendee.minutes > 0)
-    .sort((a, b) => b.minutes - a.minutes || a.firstSeenAt.getTime() - b.firstSeenAt.getTime());
-  const total = attendees.reduce((sum, attendee) => sum + attendee.minutes, 0);
-  return { attendees, uniquePeople: attendees.length, averageMinutes: attendees.length ? Math.round(total / attendees.length) : 0 };
-}
-
-/** A person's online minutes per session of a meeting (sessions with at least one minute), in session order. */
-export async function personOnlineAttendance(userId: string, meetingId: string): Promise<{ sessionId: string; minutes: number }[]> {
-  const sessions = await prisma.session.findMany({
-    where: { meetingId, attendanceIntervals: { some: { userId } } },
-    select: { id: true, startsAt: true, endsAt: true, attendanceIntervals: { where: { userId }, select: { startedAt: true, endedAt: true } } },
-    orderBy: { startsAt: "asc" },
-  });
-  return sessions.map((session) => ({ sessionId: session.id, minutes: minutesIn(session.attendanceIntervals, session) })).filter((row) => row.minutes > 0);
+  if (!session) return 0;
+  const intervals: Interval[] = session.attendanceIntervals.map((row) => ({ start: row.startedAt, end: row.endedAt }));
+  return coveredMinutes(intervals, { start: session.startsAt, end: session.endsAt });
 }
