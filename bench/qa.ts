@@ -12,7 +12,12 @@
 //  4. the sidecar's heap and RSS per connected viewer (after a forced GC);
 //  5. the floor: the very messages the first viewer received, replayed at the
 //     same moments from a bare `ws` server to the same number of clients
-//     (time from publish to arrival), and the ratio to it.
+//     (time from publish to arrival), and the ratio to it;
+//  6. the attendance record's cost: the session is CME-accredited and every
+//     viewer's page says it is visible and beats at the sidecar's heartbeat, so
+//     every viewer is recorded during the stream; reported: rows per batch and
+//     the batch write's time, and the same stream again with every page hidden
+//     (recording off) for the latency with and without it.
 // Viewers are lean clients speaking the Socket.IO wire protocol over a minimal
 // WebSocket on plain TCP (the tests use socket.io-client): on two cores the load
 // generator must stay cheap for the numbers to describe the sidecar, not the
@@ -78,8 +83,8 @@ async function main() {
      VALUES ('benchmeeting', 'bench-2026', 'Bench Meeting', 'benchsociety', '2026-01-01', '2026-01-02', 'UTC', 'VIRTUAL', '')`,
   );
   await db.query(
-    `INSERT INTO "Session" (id, "meetingId", slug, title, kind, "startsAt", "endsAt")
-     VALUES ($1, 'benchmeeting', 'plenary', 'Bench Plenary', 'PLENARY', now(), now() + interval '1 hour')`,
+    `INSERT INTO "Session" (id, "meetingId", slug, title, kind, "startsAt", "endsAt", "cmeAccredited")
+     VALUES ($1, 'benchmeeting', 'plenary', 'Bench Plenary', 'PLENARY', now(), now() + interval '1 hour', true)`,
     [sessionId],
   );
   // Questions go straight to the board: every event reaches every viewer.
@@ -128,13 +133,27 @@ async function main() {
     log(`Connecting ${N} viewers…`);
     const connectStarted = performance.now();
     const viewers: LeanClient[] = [];
+    // Each page beats at the period the sidecar asks for, from its join on, at its own phase.
+    const beating: NodeJS.Timeout[] = [];
+    let recordingViewers = 0;
+    let heartbeatMs = 0;
+    const beatFrom = (client: LeanClient, every: number) => {
+      const first = setTimeout(() => {
+        void client.request("presence:beat", { visibility: "visible" });
+        beating.push(setInterval(() => void client.request("presence:beat", { visibility: "visible" }), every));
+      }, Math.random() * every);
+      beating.push(first);
+    };
     for (let start = 0; start < N; start += 200) {
       const batch = await Promise.all(
         Array.from({ length: Math.min(200, N - start) }, async (_, k) => {
           const i = start + k + 1;
           const client = await LeanClient.connect(port, { ticket: ticketFor(i) });
-          const joined = await client.request("qa:join", { sessionId });
+          const joined = await client.request("qa:join", { sessionId, visibility: "visible" });
           if (!joined.ok) throw new Error(`join refused: ${JSON.stringify(joined)}`);
+          const attendance = joined.data?.attendance;
+          if (attendance?.recording) recordingViewers += 1;
+          if (attendance) beatFrom(client, (heartbeatMs = attendance.heartbeatMs));
           return client;
         }),
       );
@@ -193,10 +212,18 @@ async function main() {
     log(`Streaming ${questionsPerSecond} questions and ${votesPerSecond} votes a second for ${duration} s…`);
     for (let i = 0; i < 3; i++) await ask();
     await sleep(500);
-    arrivals.clear();
-    sentAt.clear();
-    ackLatencies.length = 0;
-    const pending: Promise<unknown>[] = [];
+    /** The paced stream of questions and votes, measured afresh. */
+    const runStream = async () => {
+      arrivals.clear();
+      sentAt.clear();
+      ackLatencies.length = 0;
+      const pending: Promise<unknown>[] = [];
+      await paced(duration * 1000, [
+        { perSecond: questionsPerSecond, run: () => pending.push(ask()) },
+        { perSecond: votesPerSecond, run: () => pending.push(vote()) },
+      ]);
+      await Promise.all(pending);
+    };
     // The garbage of 5,000 connections, collected now rather than in a pause mid-stream that would count as latency.
     collectGarbage();
     const sidecarCpuBefore = (await health(false, true)).cpuMicros ?? 0;
@@ -209,11 +236,7 @@ async function main() {
       recordFirst?.(ids, at);
       if (viewers[0]!.lastMessage) replay.push({ offsetMs: at - streamStarted, text: viewers[0]!.lastMessage.toString() });
     };
-    await paced(duration * 1000, [
-      { perSecond: questionsPerSecond, run: () => pending.push(ask()) },
-      { perSecond: votesPerSecond, run: () => pending.push(vote()) },
-    ]);
-    await Promise.all(pending);
+    await runStream();
     const streamSeconds = (performance.now() - streamStarted) / 1000;
     const afterStream = await health();
     const sidecarCpu = (((afterStream.cpuMicros ?? 0) - sidecarCpuBefore) / 1e6 / streamSeconds) * 100;
@@ -221,6 +244,21 @@ async function main() {
     const generatorCpu = ((generatorCpuUsed.user + generatorCpuUsed.system) / 1e6 / streamSeconds) * 100;
     await sleep(1500);
     const stream = summarize(arrivals, sentAt, N);
+    const acknowledged = percentiles(ackLatencies);
+    const attendance = (await health()).attendance;
+
+    // ---------------------------------------------------------- recording off
+    log(`Recording off: every page hidden, the same stream again for ${duration} s…`);
+    for (const timer of beating) clearInterval(timer);
+    viewers[0]!.onEvents = recordFirst;
+    await Promise.all(viewers.map((viewer) => viewer.request("presence:beat", { visibility: "hidden" })));
+    // The intervals closed by hiding are written in the next batch: not during the stream measured.
+    await waitFor(async () => (await health()).attendance?.open === 0, 10_000, "every interval to close");
+    await sleep(6000);
+    collectGarbage();
+    await runStream();
+    await sleep(1500);
+    const streamOff = summarize(arrivals, sentAt, N);
 
     // ---------------------------------------------------------- saturation
     log(`Saturating with votes for ${saturationSeconds} s…`);
@@ -292,7 +330,7 @@ async function main() {
       connectSeconds: round(connectSeconds),
       latencyMs: stream.perDelivery,
       latencyToEveryViewerMs: stream.perEvent,
-      writeAcknowledgedMs: percentiles(ackLatencies),
+      writeAcknowledgedMs: acknowledged,
       events: stream.events,
       deliveries: stream.deliveries,
       missedDeliveries: stream.missed,
@@ -318,6 +356,15 @@ async function main() {
         p99: round(stream.perDelivery.p99 / Math.max(floorResult.perDelivery.p99, 0.01)),
       },
       openFilesLimit: await openFilesLimit(),
+      attendance: {
+        recordingViewers,
+        heartbeatMs,
+        ...attendance,
+        rowsStored: Number((await db.query(`SELECT count(*) AS n FROM "AttendanceInterval"`)).rows[0].n),
+        latencyMsRecordingOff: streamOff.perDelivery,
+        latencyToEveryViewerMsRecordingOff: streamOff.perEvent,
+        missedDeliveriesRecordingOff: streamOff.missed,
+      },
     };
 
     log("");
@@ -331,6 +378,10 @@ async function main() {
     log(`  floor (bare ws, same broadcast):  p50 ${result.floor.latencyMs.p50} ms, p99 ${result.floor.latencyMs.p99} ms; ratio p50 ×${result.ratioToFloor.p50}, p99 ×${result.ratioToFloor.p99}`);
     if (result.sidecarEventLoopDelayMs) log(`  sidecar event-loop delay:         p99 ${result.sidecarEventLoopDelayMs.p99} ms, max ${result.sidecarEventLoopDelayMs.max} ms`);
     log(`  CPU during the stream:            sidecar ${result.cpuPercentDuringStream.sidecar}%, load generator ${result.cpuPercentDuringStream.loadGenerator}% (of one core); load average ${result.loadAverage.join(" ")}`);
+    const recorded = result.attendance;
+    log(`  attendance recorded:              ${recorded.recordingViewers} viewers, heartbeat ${recorded.heartbeatMs / 1000} s; ${recorded.batches} batches, ${recorded.rowsWritten} rows written, rows per batch p50 ${recorded.rowsPerBatch?.p50} max ${recorded.rowsPerBatch?.max}`);
+    log(`  attendance batch write:           p50 ${recorded.writeMs?.p50} ms, p99 ${recorded.writeMs?.p99} ms, max ${recorded.writeMs?.max} ms; ${recorded.rowsStored} intervals stored`);
+    log(`  recording off (pages hidden):     write → arrival p50 ${recorded.latencyMsRecordingOff.p50} ms, p99 ${recorded.latencyMsRecordingOff.p99} ms, max ${recorded.latencyMsRecordingOff.max} ms`);
     log(`  connect + join:                   ${result.connectSeconds} s; open files limit ${result.openFilesLimit}`);
     if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
@@ -345,8 +396,20 @@ async function main() {
 // ---------------------------------------------------------------- helpers
 
 type Memory = { heapUsed: number; rss: number };
-type Health = { status?: string; memory: Memory; cpuMicros?: number; eventLoopDelayMs?: { p99: number; max: number } };
-type AckResponse = { ok: boolean; data?: { eventId: number; question: { id: string } }; error?: { message: string } };
+type AttendanceSummary = {
+  open: number;
+  batches: number;
+  rowsWritten: number;
+  failures: number;
+  rowsPerBatch: { p50: number; max: number };
+  writeMs: { p50: number; p99: number; max: number };
+};
+type Health = { status?: string; memory: Memory; cpuMicros?: number; eventLoopDelayMs?: { p99: number; max: number }; attendance?: AttendanceSummary };
+type AckResponse = {
+  ok: boolean;
+  data?: { eventId: number; question: { id: string }; attendance?: { recording: boolean; heartbeatMs: number } };
+  error?: { message: string };
+};
 
 /**
  * The load generator's WebSocket: RFC 6455 over a plain TCP socket, just what

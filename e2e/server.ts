@@ -37,7 +37,8 @@ await startWebServer({ port, dev: false });
 const realtimePort = Number(process.env.REALTIME_PORT);
 try {
   const { createRealtimeServer } = await import("../realtime/server");
-  await createRealtimeServer({ port: realtimePort, appOrigin: process.env.APP_ORIGIN, databaseUrl: process.env.DATABASE_URL });
+  // Attendance batches and heartbeats far shorter than in production, so e2e/attendance.spec.ts sees rows within a second or two.
+  await createRealtimeServer({ port: realtimePort, appOrigin: process.env.APP_ORIGIN, databaseUrl: process.env.DATABASE_URL, attendance: { batchMs: 500, heartbeatMs: 2000 } });
 } catch (error) {
   console.warn(`e2e: the live Q&A sidecar could not start on port ${realtimePort}: ${(error as Error).message}`);
 }

@@ -2,17 +2,15 @@
 // carries every change to every sidecar, each viewer gets it once, and a sidecar
 // that is killed and restarted leaves its viewers with exactly the state of
 // those that never dropped.
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { askQuestion, unvoteQuestion, voteQuestion } from "~/models/live-qa/asking.server";
 import { approveQuestion, setModeration } from "~/models/live-qa/moderation.server";
 import { audienceQuestions, type QaBoard } from "~/models/live-qa/questions";
 import { prisma } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
 import type { ChangeResult } from "./contract";
 import type { RealtimeServer } from "./server";
-import { APP_ORIGIN, connect, makePerson, makeSession, ok, quietFor, startSidecar, Watcher, type QaClient } from "./test-support";
+import { connect, freePort, makePerson, makeSession, ok, quietFor, spawnSidecar, startSidecar, Watcher, type QaClient } from "./test-support";
 
 let first: RealtimeServer;
 let second: RealtimeServer;
@@ -67,38 +65,6 @@ describe("two sidecars on one database", () => {
     await viewerOnSecond.until((w) => w.viewers === 3, "three viewers counted across both sidecars");
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** The sidecar as its own process (npm run start:realtime), so it can be killed for real. */
-async function spawnSidecar(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "realtime/index.ts"], {
-    // The same secret as this process, which signs the tickets.
-    env: { ...process.env, REALTIME_PORT: String(port), APP_ORIGIN, NODE_ENV: "test", LOG_LEVEL: "warn", SESSION_SECRET: env.SESSION_SECRET },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) throw new Error(`The sidecar exited with ${child.exitCode}`);
-    await quietFor(200);
-  }
-  child.kill("SIGKILL");
-  throw new Error("The sidecar did not become healthy");
-}
 
 describe("a sidecar killed mid-session", () => {
   let doomed: ChildProcess | undefined;

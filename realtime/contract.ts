@@ -23,12 +23,32 @@ export type AckErrorCode = Exclude<RefusalCode, "UNAVAILABLE"> | SidecarErrorCod
 export type AckResponse<T> = { ok: true; data: T } | { ok: false; error: { code: AckErrorCode; message: string } };
 export type Ack<T> = (response: AckResponse<T>) => void;
 
+/**
+ * Whether the page is on screen (document.visibilityState). A page that says
+ * so is the live page of someone attending: the time it is visible is their
+ * attendance record (signed in only). A page that never says (the projector's
+ * screen, the moderator's) is not recorded.
+ */
+export const visibilitySchema = z.enum(["visible", "hidden"]);
+export type Visibility = z.infer<typeof visibilitySchema>;
+
 export const joinSchema = z.object({
   sessionId: recordIdSchema,
   /** The last event id the client applied; it then receives exactly the events after it. */
   lastEventId: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).nullish(),
+  visibility: visibilitySchema.optional(),
 });
 export const leaveSchema = noPayloadSchema;
+
+/**
+ * The live page's heartbeat: sent every `heartbeatMs` while the page is visible,
+ * and at once when it becomes visible or hidden. It carries no time: the
+ * sidecar stamps its own.
+ */
+export const presenceBeatSchema = z.object({ visibility: visibilitySchema });
+
+/** Whether the sidecar holds this page's attendance open now, and how often it wants a heartbeat. */
+export type AttendanceState = { recording: boolean; heartbeatMs: number };
 
 export type JoinPayload = z.input<typeof joinSchema>;
 
@@ -41,6 +61,7 @@ export type JoinResult = {
   /** A whole board when the client had nothing or missed too much, else the events after its last id. */
   sync: { kind: "snapshot"; board: QaBoard } | { kind: "events"; events: QaEventView[] };
   viewers: number;
+  attendance: AttendanceState;
 };
 
 /** The result of a change: the new event's id, and the question as the actor now sees it. */
@@ -52,6 +73,7 @@ type QaCommandEvents = { [E in QaCommandEvent]: (payload: QaCommandPayload<E>, a
 export interface ClientToServerEvents extends QaCommandEvents {
   "qa:join": (payload: JoinPayload, ack: Ack<JoinResult>) => void;
   "qa:leave": (payload: z.input<typeof leaveSchema>, ack: Ack<null>) => void;
+  "presence:beat": (payload: z.input<typeof presenceBeatSchema>, ack: Ack<AttendanceState>) => void;
 }
 
 export interface ServerToClientEvents {

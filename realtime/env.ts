@@ -2,6 +2,7 @@
 // (app/utils/env.server.ts) are validated too when the shared models load; this
 // names what the sidecar itself needs, with the same defaults.
 import { z } from "zod";
+import { ATTENDANCE_DEFAULTS } from "./attendance";
 
 const isProduction = process.env.NODE_ENV === "production";
 
@@ -16,6 +17,10 @@ const schema = z.object({
     : z.string().min(1).default("development-only-session-secret-change-me"),
   /** Seconds to wait for connections to close on SIGTERM before exiting anyway. */
   REALTIME_SHUTDOWN_SECONDS: z.coerce.number().positive().default(10),
+  /** The live page's attendance record: how often changed intervals are written, at most this much is lost if the sidecar is killed (ms). */
+  REALTIME_ATTENDANCE_BATCH_MS: z.coerce.number().int().min(50).max(60_000).default(ATTENDANCE_DEFAULTS.batchMs),
+  /** How often the live page sends a heartbeat while visible (ms); two missed and its interval closes. */
+  REALTIME_ATTENDANCE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(ATTENDANCE_DEFAULTS.heartbeatMs),
 });
 
 export type RealtimeEnv = z.infer<typeof schema>;

@@ -20,7 +20,12 @@ const { createRealtimeServer } = await import("./server");
 const { prisma } = await import("../app/utils/db.server");
 const { logger } = await import("../app/utils/logger.server");
 
-const server = await createRealtimeServer({ port: env.REALTIME_PORT, appOrigin: env.APP_ORIGIN, databaseUrl: env.DATABASE_URL });
+const server = await createRealtimeServer({
+  port: env.REALTIME_PORT,
+  appOrigin: env.APP_ORIGIN,
+  databaseUrl: env.DATABASE_URL,
+  attendance: { batchMs: env.REALTIME_ATTENDANCE_BATCH_MS, heartbeatMs: env.REALTIME_ATTENDANCE_HEARTBEAT_MS },
+});
 logger.info(`Realtime sidecar ready on port ${server.port} (accepting ${new URL(env.APP_ORIGIN).origin})`);
 
 let stopping = false;

@@ -9,11 +9,13 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Server } from "socket.io";
 import { z } from "zod";
 import { MEETING_RIGHTS_CHANGED_CHANNEL } from "~/models/accounts/access.server";
+import { saveAttendanceIntervals } from "~/models/cme/attendance-intervals.server";
 import { QA_COMMAND_EVENTS } from "~/models/live-qa/commands";
 import { QA_EVENTS_CHANNEL } from "~/models/live-qa/event-log.server";
 import { prisma } from "~/utils/db.server";
 import { LOGIN_SESSIONS_ENDED_CHANNEL } from "~/utils/login-session-events.server";
 import { logger } from "~/utils/logger.server";
+import { ATTENDANCE_DEFAULTS, AttendanceRecorder, type AttendanceOptions } from "./attendance";
 import { authenticateHandshake, HandshakeError } from "./auth";
 import { NotificationBus, parseNotice } from "./bus";
 import { MAX_MESSAGE_BYTES } from "./contract";
@@ -34,13 +36,17 @@ export type RealtimeServerOptions = {
   presenceIntervalMs?: number;
   /** Watchers of a session written to in one go (tests make it small to exercise several slices). */
   sliceSize?: number;
+  /** The attendance record's batch window and heartbeat (ms; ATTENDANCE_DEFAULTS), and a clock for tests. */
+  attendance?: Partial<AttendanceOptions>;
 };
 
 export type RealtimeServer = {
   port: number;
   io: QaServer;
   http: HttpServer;
-  /** Stops accepting, tells clients to reconnect elsewhere, waits for queued deliveries, closes the database connections. */
+  /** The attendance record kept here (tests flush it, or read what is open). */
+  attendance: AttendanceRecorder;
+  /** Stops accepting, tells clients to reconnect elsewhere, waits for queued deliveries, writes the attendance record, closes the database connections. */
   close: () => Promise<void>;
 };
 
@@ -95,6 +101,12 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
     { intervalMs: options.presenceIntervalMs ?? 1000, heartbeatMs: 10_000, staleMs: 30_000 },
   );
 
+  const attendance = new AttendanceRecorder(
+    saveAttendanceIntervals,
+    { ...ATTENDANCE_DEFAULTS, ...options.attendance },
+    context.log,
+  );
+
   io.use((socket, next) => {
     authenticateHandshake(socket.handshake.auth, socket.request as IncomingMessage).then(
       ({ user, loginSessionId }) => {
@@ -115,7 +127,7 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
     if (socket.data.user && socket.data.loginSessionId) {
       socket.join([rooms.login(socket.data.loginSessionId), rooms.user(socket.data.user.id)]);
     }
-    const handlerContext = { ...context, fanout, presence };
+    const handlerContext = { ...context, fanout, presence, attendance };
     registerSessionHandlers(socket, handlerContext);
     registerQaCommands(socket, handlerContext);
     socket.onAny((event: string, ...args: unknown[]) => {
@@ -201,6 +213,8 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
         database,
         listening: bus?.connected === true,
         sockets: io.engine.clientsCount,
+        // The attendance record: intervals open now, and the recent batches' size and write time.
+        attendance: attendance.summary(),
         memory: { heapUsed: memory.heapUsed, rss: memory.rss },
         // Microseconds of CPU since start: benchmarks read it twice to see how busy the sidecar was.
         cpuMicros: cpu.user + cpu.system,
@@ -229,10 +243,12 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
       // Closing disconnects every client; socket.io-client then reconnects, to
       // another sidecar behind the balancer or to this one once it is back.
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Every open interval ends now and is written: the viewers' new ones start where they reconnect.
+      await attendance.stop();
       await bus?.close();
     })());
 
-  return { port, io, http, close };
+  return { port, io, http, attendance, close };
 }
 
 /** What a client may send: joining and leaving, and the commands of the Q&A table. */

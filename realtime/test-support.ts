@@ -1,21 +1,24 @@
 // What the realtime tests share: real sidecars on port 0, real socket.io-client
 // connections, and people with the roles each test needs, made fresh in the
 // worker's database.
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { createServer } from "node:net";
 import { io as connectClient, type Socket } from "socket.io-client";
 import { applyQaEvents, type QaBoard, type QaEventView } from "~/models/live-qa/questions";
 import { issueRealtimeTicket } from "~/models/accounts/realtime-ticket.server";
 import type { MeetingRoleKind } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { loginSessionCookie } from "~/utils/session.server";
 import type { AckResponse, ClientToServerEvents, JoinResult, ServerToClientEvents } from "./contract";
-import { createRealtimeServer, type RealtimeServer } from "./server";
+import { createRealtimeServer, type RealtimeServer, type RealtimeServerOptions } from "./server";
 
 export type QaClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export const APP_ORIGIN = "http://localhost:3000";
 
-export function startSidecar(port = 0, options: { sliceSize?: number } = {}): Promise<RealtimeServer> {
+export function startSidecar(port = 0, options: Pick<RealtimeServerOptions, "sliceSize" | "attendance"> = {}): Promise<RealtimeServer> {
   return createRealtimeServer({ port, host: "127.0.0.1", appOrigin: APP_ORIGIN, databaseUrl: process.env.DATABASE_URL!, presenceIntervalMs: 100, ...options });
 }
 
@@ -203,4 +206,36 @@ export class Watcher {
 /** Resolves when nothing arrives on `socket` for `ms`: to prove something was not sent. */
 export function quietFor(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The sidecar as its own process (npm run start:realtime), so it can be killed for real; `settings` adds to its environment. */
+export async function spawnSidecar(port: number, settings: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "realtime/index.ts"], {
+    // The same secret as this process, which signs the tickets.
+    env: { ...process.env, REALTIME_PORT: String(port), APP_ORIGIN, NODE_ENV: "test", LOG_LEVEL: "warn", SESSION_SECRET: env.SESSION_SECRET, ...settings },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) throw new Error(`The sidecar exited with ${child.exitCode}`);
+    await quietFor(200);
+  }
+  child.kill("SIGKILL");
+  throw new Error("The sidecar did not become healthy");
 }

@@ -5,14 +5,26 @@
 // the route's action instead. The status is "offline" until the browser runs
 // this hook, so a page without JavaScript never claims to be connecting. With
 // `announceFor`, the changes worth hearing come out as one polite sentence
-// (announcements.ts).
+// (announcements.ts). With `reportPresence` (the live page), the hook also tells
+// the sidecar whether the page is on screen, at join, by a heartbeat while it
+// is visible, and at once when it is shown or hidden: a signed-in viewer's
+// visible time is their CME attendance record (realtime/attendance.ts).
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import { qaAnnouncement } from "~/models/live-qa/announcements";
 import type { QaCommandEvent, QaPage } from "~/models/live-qa/commands";
 import { applyQaEvents, type QaBoard, type QuestionView } from "~/models/live-qa/questions";
 import { href } from "~/utils/href";
-import type { AckResponse, ChangeResult, ClientToServerEvents, JoinResult, ServerToClientEvents, ViewerRights } from "../../../realtime/contract";
+import type {
+  AckResponse,
+  AttendanceState,
+  ChangeResult,
+  ClientToServerEvents,
+  JoinResult,
+  ServerToClientEvents,
+  ViewerRights,
+  Visibility,
+} from "../../../realtime/contract";
 
 /** "offline": rendered on the server, or JavaScript has not run (yet, or at all). */
 export type LiveStatus = "offline" | "connecting" | "live" | "reconnecting" | "signed-out";
@@ -38,11 +50,13 @@ export function useLiveQa({
   sessionId,
   initialBoard,
   announceFor,
+  reportPresence = false,
 }: {
   realtimeUrl: string;
   sessionId: string;
   initialBoard: QaBoard;
   announceFor?: QaPage;
+  reportPresence?: boolean;
 }) {
   const [board, setBoard] = useState(initialBoard);
   const [status, setStatus] = useState<LiveStatus>("offline");
@@ -51,6 +65,7 @@ export function useLiveQa({
   const announcedUpTo = useRef(initialBoard.lastEventId);
   const [viewers, setViewers] = useState<number | null>(null);
   const [rights, setRights] = useState<ViewerRights | null>(null);
+  const [attendance, setAttendance] = useState<AttendanceState | null>(null);
   const socketRef = useRef<QaSocket | null>(null);
   const rightsRef = useRef<ViewerRights | null>(null);
   const boardRef = useRef(board);
@@ -73,9 +88,23 @@ export function useLiveQa({
       reconnectionDelayMax: 5000,
     });
     socketRef.current = socket;
+    // The heartbeat's period is the sidecar's to say (in the join's answer).
+    let beating: ReturnType<typeof setInterval> | null = null;
+    const visibility = (): Visibility => (document.visibilityState === "visible" ? "visible" : "hidden");
+    const beat = () => {
+      if (socket.connected) socket.emit("presence:beat", { visibility: visibility() }, (response) => response.ok && setAttendance(response.data));
+    };
+    const startBeating = (state: AttendanceState) => {
+      setAttendance(state);
+      if (beating) clearInterval(beating);
+      // Only while visible: a hidden page's silence is what closes its interval.
+      beating = setInterval(() => visibility() === "visible" && beat(), state.heartbeatMs);
+    };
+    const onVisibility = () => beat();
+    if (reportPresence) document.addEventListener("visibilitychange", onVisibility);
 
     const join = (lastEventId: number | null) =>
-      socket.emit("qa:join", { sessionId, lastEventId }, (response: AckResponse<JoinResult>) => {
+      socket.emit("qa:join", { sessionId, lastEventId, ...(reportPresence ? { visibility: visibility() } : {}) }, (response: AckResponse<JoinResult>) => {
         if (!response.ok) return;
         const { sync } = response.data;
         // What a join brings (a whole board, or what was missed while away) is shown, not read out.
@@ -85,6 +114,7 @@ export function useLiveQa({
         rightsRef.current = response.data.rights;
         setRights(response.data.rights);
         setViewers(response.data.viewers);
+        if (reportPresence) startBeating(response.data.attendance);
         setStatus("live");
       });
     socket.on("connect", () => join(boardRef.current.lastEventId));
@@ -108,10 +138,12 @@ export function useLiveQa({
     socket.on("disconnect", (reason) => setStatus(reason === "io server disconnect" ? "signed-out" : "reconnecting"));
     socket.on("connect_error", () => setStatus((current) => (current === "signed-out" ? current : "reconnecting")));
     return () => {
+      if (beating) clearInterval(beating);
+      document.removeEventListener("visibilitychange", onVisibility);
       socket.close();
       socketRef.current = null;
     };
-  }, [realtimeUrl, sessionId, announceFor]);
+  }, [realtimeUrl, sessionId, announceFor, reportPresence]);
 
   /** Sends a change over the socket; the acknowledged question is shown at once (its event follows). */
   const send = useCallback(async (event: QaCommandEvent, payload: object): Promise<AckResponse<ChangeResult>> => {
@@ -137,7 +169,7 @@ export function useLiveQa({
     }
   }, []);
 
-  return { board, status, viewers, rights, send, announcement, live: status === "live" };
+  return { board, status, viewers, rights, attendance, send, announcement, live: status === "live" };
 }
 
 export type LiveQa = ReturnType<typeof useLiveQa>;

@@ -96,7 +96,7 @@ export default function LiveSessionPage() {
   const { meeting, session, when, timing, zone, board: initialBoard, sort, done, viewer: loaded, standing, loginUrl, realtimeUrl, credit, disclosures } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { board, status, viewers, rights, send, live, announcement } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard, announceFor: "audience" });
+  const { board, status, viewers, rights, send, live, announcement } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard, announceFor: "audience", reportPresence: true });
   // The sidecar's word is newer than the loader's: a registration confirmed or cancelled while watching shows at once.
   const viewer = rights ? { ...loaded, canParticipate: rights.canParticipate, canModerate: rights.canModerate } : loaded;
   const { notice, noticeRef, run, onLive, focusAfter } = useLiveCommands({ send, page: "audience", posted: actionData, done, lastEventId: board.lastEventId });
