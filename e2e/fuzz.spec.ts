@@ -78,6 +78,8 @@ test.beforeAll(async ({ playwright }) => {
       order: await first(`SELECT o.id AS value FROM "RegistrationOrder" o JOIN "Registration" r ON r.id = o."registrationId" JOIN "Meeting" m ON m.id = r."meetingId" JOIN "User" u ON u.id = r."userId" WHERE m.slug = $1 ORDER BY u.email = 'attendee@example.org' DESC, o.id LIMIT 1`, slug),
       // The projector's short address of the session above (app/models/live-qa/ask-link.server.ts).
       code: await first(`SELECT left(encode(sha256(convert_to(s.id, 'UTF8')), 'hex'), 7) AS value FROM "Session" s JOIN "Meeting" m ON m.id = s."meetingId" WHERE m.slug = $1 ORDER BY s."startsAt", s.slug LIMIT 1`, slug),
+      // Someone with a registration for the meeting: their attendance record in the console.
+      user: await first(`SELECT r."userId" AS value FROM "Registration" r JOIN "Meeting" m ON m.id = r."meetingId" JOIN "User" u ON u.id = r."userId" WHERE m.slug = $1 ORDER BY u.email = 'attendee@example.org' DESC, r.id LIMIT 1`, slug),
       document: await first(`SELECT d.id AS value FROM "VerificationDocument" d JOIN "Registration" r ON r.id = d."registrationId" JOIN "Meeting" m ON m.id = r."meetingId" WHERE m.slug = $1 LIMIT 1`, slug),
       // Secrets are never in the database in the clear: addresses of the right shape that open nothing.
       token: "k".repeat(43),
