@@ -147,8 +147,9 @@ export default function LiveSessionPage() {
       {/* Phones get the stream, then the questions, then the details; wide screens put the questions beside both. */}
       <div className="mt-3 grid gap-3 sm:mt-5 sm:gap-6 lg:grid-cols-[minmax(0,1fr)_26rem] lg:grid-rows-[auto_1fr] lg:items-start">
         <div className="min-w-0 space-y-3 lg:col-start-1 lg:row-start-1">
-          {/* Learners see the disclosures before the stream; open until the session starts, then one tap away. */}
-          {disclosures ? <DisclosureList people={disclosures} compact open={timing.phase === "before"} /> : null}
+          {/* Before the session, learners see the disclosures ahead of the stream, open (ACCME: disclosed before the activity).
+              Once it runs, they move below the questions, so a phone's first screen keeps the stream and the question box. */}
+          {disclosures && timing.phase === "before" ? <DisclosureList people={disclosures} compact open /> : null}
           <StreamPanel phase={timing.phase} title={session.title} streamUrl={session.streamUrl} streamFramed={session.streamFramed} recordingUrl={session.recordingUrl} when={{ date: when.date, startTime: timing.startTime }} />
         </div>
 
@@ -222,6 +223,7 @@ export default function LiveSessionPage() {
 
         <div className="min-w-0 space-y-5 lg:col-start-1 lg:row-start-2">
           {credit ? <CmeCredit credit={credit} compact /> : null}
+          {disclosures && timing.phase !== "before" ? <DisclosureList people={disclosures} compact open={false} /> : null}
           {session.speakers.length ? (
             <section aria-labelledby="speakers-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
               <h2 id="speakers-heading" className="text-base font-bold text-slate-900">
