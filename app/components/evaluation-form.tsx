@@ -2,8 +2,10 @@
 // for a phone, and a plain POST that works without JavaScript. After a refused
 // submission the answers come back filled in, each problem beside its question
 // and listed at the top with a link to it.
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { controlClass, SubmitButton, useIsPending } from "./forms";
+import { pageWidthClass } from "./page-width";
+import { href } from "~/utils/href";
 import { fieldName, RATING_LABELS, type Question } from "~/models/cme/evaluations";
 
 export type EvaluationValues = Record<string, string[]>;
@@ -108,5 +110,39 @@ export function EvaluationForm({ questions, values, errors, submitLabel }: { que
         {submitLabel}
       </SubmitButton>
     </Form>
+  );
+}
+
+/**
+ * An evaluation page (the meeting's or a session's): the way back to My CME,
+ * its heading, what happens to the answers, and the form, refilled after a
+ * refusal from what was sent.
+ */
+export function EvaluationPage({
+  meetingSlug,
+  heading,
+  intro,
+  answeredBefore,
+  questions,
+  values,
+  refused,
+}: {
+  meetingSlug: string;
+  heading: string;
+  intro: string;
+  answeredBefore: boolean;
+  questions: Question[];
+  values: EvaluationValues;
+  refused: { values: EvaluationValues; result: { error?: Record<string, string[] | null> } } | undefined;
+}) {
+  return (
+    <div className={`${pageWidthClass} px-4 py-6 sm:px-6 sm:py-8`}>
+      <Link to={href.myCme(meetingSlug)} className="text-sm font-semibold text-brand-700 underline-offset-2 hover:underline">
+        <span aria-hidden="true">← </span>My CME
+      </Link>
+      <h1 className="mt-2 text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{heading}</h1>
+      <p className="mt-2 max-w-prose text-slate-700">{answeredBefore ? "You answered this already; your answers are below. Sending again replaces them." : intro}</p>
+      <EvaluationForm questions={questions} values={refused?.values ?? values} errors={refused?.result.error ?? {}} submitLabel={answeredBefore ? "Update my answers" : "Send my evaluation"} />
+    </div>
   );
 }

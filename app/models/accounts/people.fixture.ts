@@ -20,6 +20,12 @@ export async function createPerson(label: string, options: { isAdmin?: boolean; 
   return user;
 }
 
+/** An organizer of `meetingId`, as the console's verbs take them (an audit Actor). */
+export async function createOrganizer(meetingId: string) {
+  const person = await createPerson("organizer", { roles: [{ meetingId, role: "ORGANIZER" }] });
+  return { id: person.id, name: person.name, email: person.email };
+}
+
 /** A Cookie header that signs `userId` in, as the browser would send it. */
 export async function cookieFor(userId: string): Promise<string> {
   const { setCookie } = await createLoginSession(userId, new Request("http://localhost/"));

@@ -21,9 +21,7 @@ import {
 
 type DesignationMeeting = { id: string; endsOn: Date; society: { name: string } };
 
-export type CreditDesignationView = {
-  /** False while nothing is saved: the values are a proposal. */
-  saved: boolean;
+export type CreditDesignationInput = {
   provider: string;
   accreditationStatement: string;
   designationStatement: string;
@@ -33,6 +31,11 @@ export type CreditDesignationView = {
   maxCreditQuarters: number;
   /** "YYYY-MM-DD", a day in the meeting's zone. */
   claimDeadline: string;
+};
+
+export type CreditDesignationView = CreditDesignationInput & {
+  /** False while nothing is saved: the values are a proposal. */
+  saved: boolean;
   updatedAt: Date | null;
 };
 
@@ -107,16 +110,6 @@ export async function accreditedProgram(meetingId: string) {
   };
 }
 
-export type CreditDesignationInput = {
-  provider: string;
-  accreditationStatement: string;
-  designationStatement: string;
-  offersAmaPra: boolean;
-  offersParticipation: boolean;
-  offersSaCme: boolean;
-  maxCreditQuarters: number;
-  claimDeadline: string;
-};
 
 const FIELD_LABELS: Record<keyof CreditDesignationInput, string> = {
   provider: "provider",

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { createPerson } from "../accounts/people.fixture";
+import { createOrganizer, createPerson } from "../accounts/people.fixture";
 import { type Actor } from "../meetings/audit.server";
 import { createProgramFixture, type ProgramFixture } from "../program/program.fixture";
 import { createEvaluationFromTemplate, evaluationResults, evaluationStatus, getEvaluation, moveQuestion, removeQuestion, saveQuestion, submitEvaluation } from "./evaluations.server";
@@ -15,8 +15,7 @@ let organizer: Actor;
 
 beforeAll(async () => {
   fixture = await createProgramFixture();
-  const person = await createPerson("organizer", { roles: [{ meetingId: fixture.meeting.id, role: "ORGANIZER" }] });
-  organizer = { id: person.id, name: person.name, email: person.email };
+  organizer = await createOrganizer(fixture.meeting.id);
   await prisma.session.update({ where: { id: fixture.sessions.dotter.id }, data: { cmeAccredited: true } });
 });
 

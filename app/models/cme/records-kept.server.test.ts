@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { createPerson } from "../accounts/people.fixture";
+import { createOrganizer, createPerson } from "../accounts/people.fixture";
 import { type Actor } from "../meetings/audit.server";
 import { createProgramFixture, type ProgramFixture } from "../program/program.fixture";
 import { publishEdits } from "../program/publish.fixture";
@@ -16,8 +16,7 @@ let organizer: Actor;
 
 beforeAll(async () => {
   fixture = await createProgramFixture();
-  const person = await createPerson("organizer", { roles: [{ meetingId: fixture.meeting.id, role: "ORGANIZER" }] });
-  organizer = { id: person.id, name: person.name, email: person.email };
+  organizer = await createOrganizer(fixture.meeting.id);
 });
 
 describe("publishing keeps the CME record", () => {
