@@ -43,6 +43,14 @@ function setVisibility(page: Page, state: "visible" | "hidden") {
   }, state);
 }
 
+test("signed out, the live page's credit block asks to sign in so that watching counts", async ({ page }) => {
+  const slug = await accreditedLiveSession();
+  await page.goto(`/meetings/sir-2023/sessions/${slug}/live`);
+  const note = page.getByText(/so that your time watching counts toward your CME attendance/);
+  await expect(note).toBeVisible();
+  await expect(note.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", /\/login\?redirectTo=/);
+});
+
 test("a visible live page is recorded, kept alive by heartbeats, stopped while hidden and resumed when shown", async ({ pageAs }) => {
   const slug = await accreditedLiveSession();
   const page = await pageAs("attendee");
@@ -50,6 +58,8 @@ test("a visible live page is recorded, kept alive by heartbeats, stopped while h
   await waitUntilLive(page);
 
   await expect.poll(async () => (await intervals(slug)).length, { timeout: 10_000 }).toBe(1);
+  // The page says so, beside the session's credit.
+  await expect(page.getByText("Your time on this page while the session runs counts toward your CME attendance.")).toBeVisible();
   const first = (await intervals(slug))[0]!;
   // Heartbeats (every 2 s here) keep moving its end.
   await expect.poll(async () => (await intervals(slug))[0]!.end, { timeout: 10_000 }).toBeGreaterThan(first.end + 2000);

@@ -23,7 +23,14 @@ export type SessionCreditView = {
 };
 
 /** The session page's block: the credit, what else it counts for, and the statements, folded away. */
-export function CmeCredit({ credit, compact = false }: { credit: SessionCreditView; compact?: boolean }) {
+/**
+ * On the live page, whether the viewer's time there counts as attendance:
+ * "recording" once the sidecar says an interval is open, "sign-in" for a
+ * signed-out viewer (nobody anonymous is recorded), nothing otherwise.
+ */
+export type LiveAttendance = { state: "recording" | "sign-in"; loginUrl: string } | null;
+
+export function CmeCredit({ credit, compact = false, attendance = null }: { credit: SessionCreditView; compact?: boolean; attendance?: LiveAttendance }) {
   const { designation } = credit;
   const saCme = credit.saCme && (designation?.offersSaCme ?? true);
   return (
@@ -40,6 +47,18 @@ export function CmeCredit({ credit, compact = false }: { credit: SessionCreditVi
           Claim only the credit for the time you took part.
           {designation?.offersParticipation ? " Other professionals can receive a certificate of participation." : ""}
           {saCme ? " This session also counts as ABR self-assessment CME." : ""}
+        </p>
+      ) : null}
+      {attendance?.state === "recording" ? (
+        <p className="mt-1 text-sm text-emerald-900">
+          <span aria-hidden="true">● </span>Your time on this page while the session runs counts toward your CME attendance.
+        </p>
+      ) : attendance?.state === "sign-in" ? (
+        <p className="mt-1 text-sm text-slate-700">
+          <a href={attendance.loginUrl} className="font-semibold text-brand-800 underline underline-offset-2">
+            Sign in
+          </a>{" "}
+          so that your time watching counts toward your CME attendance.
         </p>
       ) : null}
       {designation ? (

@@ -33,5 +33,7 @@ export const demoAccounts: DemoAccount[] = [
   },
   { email: "attendee@example.org", name: "Sam Patel", isAdmin: false, roles: [{ meeting: "sir-2023", role: "ATTENDEE" }] },
   { email: "student@example.org", name: "Riley Chen", isAdmin: false, roles: [{ meeting: "sir-2023", role: "ATTENDEE" }] },
+  // Door staff: the check-in page of SIR 2023 and nothing else of the console.
+  { email: "door@example.org", name: "Morgan Hale", isAdmin: false, roles: [{ meeting: "sir-2023", role: "CHECK_IN" }] },
   { email: "admin@example.org", name: "Site Administrator", isAdmin: true, roles: [] },
 ];

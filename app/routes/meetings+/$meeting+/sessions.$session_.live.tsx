@@ -96,7 +96,7 @@ export default function LiveSessionPage() {
   const { meeting, session, when, timing, zone, board: initialBoard, sort, done, viewer: loaded, standing, loginUrl, realtimeUrl, credit, disclosures } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { board, status, viewers, rights, send, live, announcement } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard, announceFor: "audience", reportPresence: true });
+  const { board, status, viewers, rights, attendance, send, live, announcement } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard, announceFor: "audience", reportPresence: true });
   // The sidecar's word is newer than the loader's: a registration confirmed or cancelled while watching shows at once.
   const viewer = rights ? { ...loaded, canParticipate: rights.canParticipate, canModerate: rights.canModerate } : loaded;
   const { notice, noticeRef, run, onLive, focusAfter } = useLiveCommands({ send, page: "audience", posted: actionData, done, lastEventId: board.lastEventId });
@@ -222,7 +222,13 @@ export default function LiveSessionPage() {
         </section>
 
         <div className="min-w-0 space-y-5 lg:col-start-1 lg:row-start-2">
-          {credit ? <CmeCredit credit={credit} compact /> : null}
+          {credit ? (
+            <CmeCredit
+              credit={credit}
+              compact
+              attendance={!viewer.signedIn ? { state: "sign-in", loginUrl } : attendance?.recording ? { state: "recording", loginUrl } : null}
+            />
+          ) : null}
           {disclosures && timing.phase !== "before" ? <DisclosureList people={disclosures} compact open={false} /> : null}
           {session.speakers.length ? (
             <section aria-labelledby="speakers-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
