@@ -52,6 +52,20 @@ export function Badge({ tone = "slate", children }: { tone?: "slate" | "amber" |
   return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${styles}`}>{children}</span>;
 }
 
+/** Headline figures as a row of cards (label above, figure below) that wrap on a narrow screen. */
+export function FigureCards({ figures, className = "" }: { figures: [label: string, value: ReactNode][]; className?: string }) {
+  return (
+    <dl className={`grid grid-cols-[repeat(auto-fill,minmax(min(100%,10rem),1fr))] gap-3 ${className}`}>
+      {figures.map(([label, value]) => (
+        <div key={label} className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
+          <dt className="text-xs font-semibold tracking-wide break-words text-slate-600 uppercase">{label}</dt>
+          <dd className="mt-1 text-xl font-bold text-slate-900 tabular-nums">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export const linkClass = "font-medium text-brand-700 underline-offset-2 hover:underline";
 export const buttonLinkClass = "inline-flex items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-base font-semibold text-white hover:bg-brand-800";
 export const secondaryLinkClass =

@@ -30,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw new Response(`${meeting.name} has no session at this address. It may have been renamed; the program lists every session.`, { status: 404 });
   }
   const zone = zoneViewFor(request, meeting);
+  const [questions, credit, disclosures] = await Promise.all([listApprovedQuestions(session.id), publishedSessionCredit(meeting.id, session.id), sessionDisclosures(session.id)]);
   return {
     meeting: { slug: meeting.slug, name: meeting.name, format: meeting.format },
     session: {
@@ -47,10 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       meetingTime: zone.zone === meeting.timeZone ? null : `${formatTimeRange(session.startsAt, session.endsAt, meeting.timeZone)} ${zoneAbbreviation(meeting.timeZone, session.startsAt)}`,
     },
     zone,
-    questions: await listApprovedQuestions(session.id),
-    credit: await publishedSessionCredit(meeting.id, session.id),
+    questions,
+    credit,
     // Accredited sessions only (null otherwise): learners see the disclosures before the session.
-    disclosures: await sessionDisclosures(session.id),
+    disclosures,
     // The session's .ics (rewritten to meetings.$meeting.sessions.$session_.calendar[.ics].ts) and Google Calendar's "add event" link.
     calendar: { ics: href.sessionCalendar(meeting, session), google: googleCalendarUrl(env.APP_ORIGIN, meeting, session) },
   };

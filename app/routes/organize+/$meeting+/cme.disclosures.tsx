@@ -8,7 +8,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CmePages } from "~/components/cme-pages";
-import { ConsolePage, Section, StatusBanner, secondaryLinkClass } from "~/components/console";
+import { ConsolePage, FigureCards, Section, StatusBanner, secondaryLinkClass } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { DisclosurePerson } from "~/components/disclosure-person";
 import { Field, FormErrors, SubmitButton, useSchemaForm } from "~/components/forms";
@@ -130,21 +130,16 @@ export default function DisclosureBoard() {
             {message.message}
           </StatusBanner>
         ) : null}
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-          {[
+        <FigureCards
+          figures={[
             ["Must disclose", counts.people],
             ["Disclosed", counts.disclosed],
             ["Not disclosed", counts.missing],
             ["To review", counts.unreviewed],
             ["Relevant", counts.relevant],
             ["Not mitigated", counts.unmitigated],
-          ].map(([label, value]) => (
-            <div key={label} className="rounded-lg border border-slate-200 bg-white px-3 py-2">
-              <dt className="text-xs font-semibold text-slate-600 uppercase">{label}</dt>
-              <dd className="text-2xl font-bold text-slate-900 tabular-nums">{value}</dd>
-            </div>
-          ))}
-        </dl>
+          ]}
+        />
         <Form method="post" className="flex flex-wrap items-center gap-3">
           <SubmitButton pending={pending("request-all")} pendingLabel="Sending…" name="intent" value="request-all" disabled={notAsked === 0}>
             Send requests to everyone not yet asked ({notAsked})

@@ -4,7 +4,7 @@
 import { type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PlainSelect } from "~/components/forms";
-import { Badge, cell, ConsolePage, DataTable, figures, Section, buttonLinkClass, linkClass, secondaryLinkClass } from "~/components/console";
+import { Badge, cell, ConsolePage, DataTable, FigureCards, figures, Section, buttonLinkClass, linkClass, secondaryLinkClass } from "~/components/console";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { countPendingVerifications, listAddOnSeats, registrationSummary, searchRegistrations, SEARCH_PAGE_SIZE } from "~/models/registration/console.server";
 import { REGISTRATION_FILTERS, type RegistrationFilter } from "~/models/registration/forms";
@@ -110,20 +110,15 @@ export default function RegistrationsConsole() {
         </>
       }
     >
-      <dl className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,10rem),1fr))] gap-3">
-        {[
-          ["Confirmed", String(totals.confirmed)],
-          ["Pending verification", String(totals.pendingVerification)],
-          ["Awaiting payment", String(totals.awaitingPayment)],
-          ["Cancelled", String(totals.cancelled)],
+      <FigureCards
+        figures={[
+          ["Confirmed", totals.confirmed],
+          ["Pending verification", totals.pendingVerification],
+          ["Awaiting payment", totals.awaitingPayment],
+          ["Cancelled", totals.cancelled],
           ["Net revenue", money(totals.revenue)],
-        ].map(([label, value]) => (
-          <div key={label} className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
-            <dt className="text-xs font-semibold tracking-wide break-words text-slate-600 uppercase">{label}</dt>
-            <dd className="mt-1 text-xl font-bold text-slate-900">{value}</dd>
-          </div>
-        ))}
-      </dl>
+        ]}
+      />
 
       <Section title="By category and tier" id="by-category">
         {summary.length ? (
