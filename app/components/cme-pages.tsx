@@ -1,5 +1,5 @@
 // The CME area of the console has several pages (the designation, faculty
-// disclosures, attendance, evaluations); this row of links sits at the top of each, so
+// disclosures, attendance, evaluations, self-assessment, the report); this row of links sits at the top of each, so
 // an organizer moves between them without the sidebar.
 import { SectionNav } from "./section-nav";
 import { href, type Slug } from "~/utils/href";
@@ -15,6 +15,8 @@ export function CmePages({ meeting }: { meeting: Slug }) {
         { to: href.organize.disclosures(meeting), label: "Disclosures" },
         { to: href.organize.attendance(meeting), label: "Attendance" },
         { to: href.organize.evaluations(meeting), label: "Evaluations" },
+        { to: href.organize.selfAssessment(meeting), label: "Self-assessment" },
+        { to: href.organize.cmeReport(meeting), label: "Report" },
       ]}
     />
   );

@@ -86,6 +86,14 @@ export const href = {
   evaluation: (m: Slug, s?: Slug) => (s ? `${meeting(m)}/cme/evaluation/${seg(s)}` : `${meeting(m)}/cme/evaluation`),
   /** A faculty member's or planner's disclosure form: a personal link, no account needed. */
   disclosure: (token: string) => `/disclosures/${seg(token)}`,
+  /** An SA-CME session's self-assessment questions. */
+  selfAssessment: (m: Slug, s: Slug) => `${meeting(m)}/cme/self-assessment/${seg(s)}`,
+  /** A certificate's PDF, for the learner it was issued to. */
+  certificatePdf: (m: Slug, code: string) => `${meeting(m)}/cme/certificates/${seg(code)}.pdf`,
+  /** Public: anyone shown a certificate confirms it here, no sign-in. */
+  verifyCertificate: (code: string) => `/verify/${seg(code)}`,
+  /** Every meeting's certificates of the signed-in person. */
+  transcript: () => "/account/transcript",
 
   // The organizers' console.
   organize: {
@@ -122,5 +130,13 @@ export const href = {
     /** Where the check-in page's scanner sends each scan (queued ones too), as a form; answers JSON. */
     checkInScans: (m: Slug) => `${console_(m)}/check-in/scans`,
     evaluations: (m: Slug, query?: Query) => withQuery(`${console_(m)}/cme/evaluations`, query),
+    /** The SA-CME sessions' self-assessment questions. */
+    selfAssessment: (m: Slug, query?: Query) => withQuery(`${console_(m)}/cme/self-assessment`, query),
+    /** The provider's report: claims, credits, evaluation results, commitments to change. */
+    cmeReport: (m: Slug) => `${console_(m)}/cme/report`,
+    claimsCsv: (m: Slug) => `${console_(m)}/cme/report/claims.csv`,
+    evaluationCsv: (m: Slug, scope: "meeting" | "session") => withQuery(`${console_(m)}/cme/report/evaluation.csv`, { scope }),
+    /** The learner-completion file for ACCME's PARS batch upload (tab-delimited). */
+    parsFile: (m: Slug) => `${console_(m)}/cme/report/pars.txt`,
   },
 } as const;

@@ -155,15 +155,23 @@ async function checkReferences(tx: Tx, draft: ProgramDocument): Promise<string |
 
 /**
  * The title of a session the draft takes out of the program although people
- * attended it (online or in the room): that evidence is kept for ACCME, and
- * the database refuses to delete it with the session.
+ * attended it (online or in the room), evaluated it, claimed credit for it or
+ * took its self-assessment: that record is kept for ACCME, and the database
+ * refuses to delete it with the session.
  */
 async function removedWithAttendance(tx: Tx, meetingId: string, published: ProgramDocument, draft: ProgramDocument): Promise<string | null> {
   const kept = new Set(draft.sessions.map((session) => session.slug));
   const removed = published.sessions.filter((session) => !kept.has(session.slug)).map((session) => session.slug);
   if (!removed.length) return null;
   const attended = await tx.session.findFirst({
-    where: { meetingId, slug: { in: removed }, OR: [{ attendanceIntervals: { some: {} } }, { checkIns: { some: {} } }] },
+    where: { meetingId, slug: { in: removed }, OR: [
+        { attendanceIntervals: { some: {} } },
+        { checkIns: { some: {} } },
+        { evaluationResponses: { some: {} } },
+        { claimedIn: { some: {} } },
+        { selfAssessmentAttempts: { some: {} } },
+      ],
+    },
     select: { title: true },
   });
   return attended?.title ?? null;

@@ -1,0 +1,71 @@
+// Issuing a certificate for a claim version: its words are fixed at issue (the
+// learner's name and degree, the meeting, the credits, the provider's
+// statements as they read that day) and stored with a fresh verification code.
+// Called inside the transaction that records the claim version, so a claim is
+// never on record without its certificate.
+import { type Prisma } from "~/generated/prisma/client";
+import { dayKeyOf, formatDateSpan } from "~/utils/time";
+import { newVerificationCode, type CertificateCredit, type CertificateSnapshot } from "./certificates";
+
+type Tx = Prisma.TransactionClient;
+
+/** "Phoenix Convention Center, Phoenix", "Virtual", or a hybrid meeting's place "and online". */
+function placeOf(meeting: { format: string; venue: string | null; city: string | null }): string {
+  if (meeting.format === "VIRTUAL") return "Virtual";
+  const place = [meeting.venue, meeting.city].filter(Boolean).join(", ") || "In person";
+  return meeting.format === "HYBRID" ? `${place}, and online` : place;
+}
+
+export async function issueCertificate(tx: Tx, versionId: string, now = new Date()): Promise<{ code: string }> {
+  const version = await tx.cmeClaimVersion.findUniqueOrThrow({
+    where: { id: versionId },
+    select: {
+      number: true,
+      creditType: true,
+      totalQuarters: true,
+      saCmeQuarters: true,
+      firstName: true,
+      lastName: true,
+      degree: true,
+      claim: {
+        select: {
+          meeting: {
+            select: {
+              slug: true,
+              name: true,
+              startsOn: true,
+              endsOn: true,
+              timeZone: true,
+              format: true,
+              venue: true,
+              city: true,
+              creditDesignation: { select: { provider: true, accreditationStatement: true, designationStatement: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  const meeting = version.claim.meeting;
+  const designation = meeting.creditDesignation;
+  if (!designation) throw new Error(`Meeting ${meeting.slug} has no credit designation to certify`);
+  const credits: CertificateCredit[] =
+    version.creditType === "AMA_PRA"
+      ? [{ label: version.totalQuarters === 4 ? "AMA PRA Category 1 Credit™" : "AMA PRA Category 1 Credits™", quarters: version.totalQuarters }]
+      : [{ label: "Hours of participation", quarters: version.totalQuarters }];
+  if (version.saCmeQuarters > 0) credits.push({ label: "of which ABR self-assessment CME (SA-CME)", quarters: version.saCmeQuarters });
+  const snapshot: CertificateSnapshot = {
+    learner: { name: `${version.firstName} ${version.lastName}`, degree: version.degree },
+    meeting: { name: meeting.name, slug: meeting.slug, dates: formatDateSpan(meeting.startsOn, meeting.endsOn), place: placeOf(meeting) },
+    provider: designation.provider,
+    creditType: version.creditType,
+    credits,
+    accreditationStatement: designation.accreditationStatement,
+    designationStatement: designation.designationStatement,
+    issuedOn: dayKeyOf(now, meeting.timeZone),
+    claimVersion: version.number,
+  };
+  const code = newVerificationCode();
+  await tx.cmeCertificate.create({ data: { versionId, code, issuedAt: now, snapshot }, select: { id: true } });
+  return { code };
+}
