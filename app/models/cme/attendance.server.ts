@@ -76,6 +76,25 @@ export async function myAttendance(userId: string, meetingId: string): Promise<A
   return rows.sort(byStart);
 }
 
+/**
+ * Everyone with evidence at an accredited session of the meeting, with those
+ * sessions in time order: the learners the provider reports on and reminds.
+ */
+export async function accreditedLearners(meetingId: string): Promise<Map<string, AttendedSession[]>> {
+  const { byPersonAndSession, sessions } = await loadEvidence(meetingId);
+  const learners = new Map<string, AttendedSession[]>();
+  for (const [userId, personSessions] of byPersonAndSession) {
+    const rows: AttendedSession[] = [];
+    for (const [sessionId, evidence] of personSessions) {
+      const session = sessions.get(sessionId)!;
+      const row = session.cmeAccredited && session.status !== "CANCELLED" ? attended(session, evidence) : null;
+      if (row) rows.push(row);
+    }
+    if (rows.length) learners.set(userId, rows.sort(byStart));
+  }
+  return learners;
+}
+
 export type SessionTotals = {
   session: AttendedSession["session"];
   people: number;
