@@ -80,6 +80,7 @@ describe("the provider's report", () => {
   it("counts learners with evidence and the current claims only", async () => {
     const report = await cmeReport(fixture.meeting.id);
     expect(report.learnersWithEvidence).toBe(4);
+    expect(report.learnersEvaluated).toBe(2);
     expect(report.claims).toEqual({
       learners: 3,
       physicians: 2,
@@ -141,11 +142,11 @@ describe("the downloads", () => {
   });
 
   it("gives one row per evaluation response, sessions named, no names or ids", async () => {
-    const meetingRows = parse(await evaluationCsv(fixture.meeting.id, "MEETING")) as string[][];
+    const meetingRows = parse((await evaluationCsv(fixture.meeting.id, "MEETING"))!) as string[][];
     expect(meetingRows[0]![0]).toBe("The meeting met its stated learning objectives.");
     expect(meetingRows).toHaveLength(3);
     expect(meetingRows.map((row) => row[6])).toContain("No: One device shown by brand");
-    const sessionRows = parse(await evaluationCsv(fixture.meeting.id, "SESSION")) as string[][];
+    const sessionRows = parse((await evaluationCsv(fixture.meeting.id, "SESSION"))!) as string[][];
     expect(sessionRows[0]!.slice(0, 2)).toEqual(["Session", "The session met its learning objectives."]);
     expect(sessionRows[1]).toEqual(["Dr. Charles T. Dotter Lecture", "5", "5", "Teach residents the Dotter technique", ""]);
     const everything = JSON.stringify([meetingRows, sessionRows]);

@@ -59,7 +59,7 @@ async function parsActivity(meetingId: string): Promise<ParsActivity> {
 
 /** Everything the report page shows, from the current claims only. */
 export async function cmeReport(meetingId: string) {
-  const [learners, claims, sessions, meeting, session, activity] = await Promise.all([
+  const [learners, claims, sessions, meeting, session, activity, evaluators] = await Promise.all([
     accreditedLearners(meetingId),
     currentClaims(meetingId),
     prisma.session.findMany({
@@ -70,6 +70,7 @@ export async function cmeReport(meetingId: string) {
     evaluationResults(meetingId, "MEETING"),
     evaluationResults(meetingId, "SESSION"),
     parsActivity(meetingId),
+    prisma.evaluationResponse.findMany({ where: { evaluation: { meetingId, scope: "MEETING" } }, select: { userId: true } }),
   ]);
   const commitments = [meeting, session].flatMap((results) =>
     (results?.questions ?? []).flatMap(({ question, result }) => (question.kind === "COMMITMENT_TO_CHANGE" && result.kind === "TEXT" && result.texts.length ? [{ prompt: question.prompt, texts: result.texts }] : [])),
@@ -77,6 +78,8 @@ export async function cmeReport(meetingId: string) {
   const physicians = claims.filter((claim) => claim.creditType === "AMA_PRA");
   return {
     learnersWithEvidence: learners.size,
+    /** Of the learners with evidence, those who answered the meeting's evaluation (the ids stay here). */
+    learnersEvaluated: evaluators.filter((response) => learners.has(response.userId)).length,
     claims: claimFigures(claims),
     sessions: claimsPerSession(
       sessions.map((row) => ({ id: row.id, slug: row.slug, title: row.title, startsAt: row.startsAt, designatedQuarters: designatedQuarters(row) })),
