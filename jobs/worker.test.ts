@@ -198,7 +198,8 @@ describe("scheduled jobs", () => {
   it("run once per minute with two worker processes", async () => {
     await Promise.all([spawnWorker(), spawnWorker()]);
     const startedAt = new Date();
-    const names = SCHEDULES.map((schedule) => schedule.queue as string);
+    // The hourly ones (claim reminders) are filed the same way; waiting an hour for them proves nothing more.
+    const names = SCHEDULES.filter((schedule) => schedule.cron === "* * * * *").map((schedule) => schedule.queue as string);
     const runsSince = () =>
       prisma.$queryRaw<{ name: string; minute: Date; jobs: bigint; completed: bigint }[]>`
         SELECT name, COALESCE(singleton_on, date_trunc('minute', created_on)) AS minute, count(*) AS jobs,

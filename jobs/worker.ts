@@ -10,13 +10,16 @@ import { logger } from "../app/utils/logger.server";
 import { queueDueProgramDigests } from "../app/models/program/notices.server";
 import { sweepExpiredCheckouts } from "../app/models/registration/sweep.server";
 import { sendDueDisclosureReminders } from "../app/models/cme/disclosure-views.server";
+import { sendDueClaimReminders } from "../app/models/cme/claim-reminders.server";
 
-/** Every minute, once across all workers: pg-boss files each occurrence under one key. */
+/** Once across all workers (pg-boss files each occurrence under one key): every minute, or hourly for the claim reminders. */
 export const SCHEDULES = [
   { queue: QUEUES.checkoutSweep, cron: "* * * * *" },
   { queue: QUEUES.programDigests, cron: "* * * * *" },
   // A cheap query when nobody is due; each person is reminded only every few days.
   { queue: QUEUES.disclosureReminders, cron: "* * * * *" },
+  // Reminders go by the day (the day after the meeting, a week before the deadline): hourly is soon enough.
+  { queue: QUEUES.claimReminders, cron: "17 * * * *" },
 ] as const;
 
 export type JobWorker = { stop(): Promise<void> };
@@ -59,6 +62,11 @@ export async function startJobWorker(
   await boss.work(QUEUES.disclosureReminders, async (_jobs: Job<JobData[typeof QUEUES.disclosureReminders]>[]) => {
     const result = await sendDueDisclosureReminders();
     if (result.reminded) logger.info(result, "disclosure reminders queued");
+  });
+
+  await boss.work(QUEUES.claimReminders, async (_jobs: Job<JobData[typeof QUEUES.claimReminders]>[]) => {
+    const result = await sendDueClaimReminders();
+    if (result.reminded) logger.info(result, "CME claim reminders queued");
   });
 
   if (options.schedules !== false) {

@@ -29,6 +29,8 @@ export const QUEUES = {
   programDigests: "program.send-digests",
   /** Reminds faculty and planners who have not answered a disclosure request (every minute; each person every few days). */
   disclosureReminders: "cme.remind-disclosures",
+  /** Reminds learners who attended but have not claimed CME credit, between the meeting's end and the claim deadline (hourly; each person at most twice). */
+  claimReminders: "cme.remind-claims",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -38,6 +40,7 @@ export type JobData = {
   [QUEUES.checkoutSweep]: Record<string, never>;
   [QUEUES.programDigests]: Record<string, never>;
   [QUEUES.disclosureReminders]: Record<string, never>;
+  [QUEUES.claimReminders]: Record<string, never>;
 };
 
 /**
@@ -62,6 +65,7 @@ const QUEUE_OPTIONS: Record<QueueName, QueueOptions> = {
   [QUEUES.checkoutSweep]: { retryLimit: 0, expireInSeconds: 5 * 60, deleteAfterSeconds: 24 * 3600 },
   [QUEUES.programDigests]: { retryLimit: 0, expireInSeconds: 5 * 60, deleteAfterSeconds: 24 * 3600 },
   [QUEUES.disclosureReminders]: { retryLimit: 0, expireInSeconds: 10 * 60, deleteAfterSeconds: 24 * 3600 },
+  [QUEUES.claimReminders]: { retryLimit: 0, expireInSeconds: 10 * 60, deleteAfterSeconds: 24 * 3600 },
 };
 
 /** A pg-boss instance on `connectionString`, started; the caller stops it. */
