@@ -69,6 +69,8 @@ const MEETING_COMMITMENTS = [
   "Build a structured follow-up clinic for our thermal ablation patients.",
   "Start using intravascular ultrasound when sizing iliac vein stents.",
   "Share the meeting's lymphatic intervention cases with our transplant team.",
+  "Call patients the day after outpatient embolization to catch post-embolization syndrome early.",
+  "Ask every patient with leg ulcers about venous symptoms before referring them on.",
 ];
 
 const SESSION_COMMITMENTS = [
