@@ -69,6 +69,10 @@ test.describe("the organizer", () => {
     expect(claims.split("\n")[0]).toContain("Name,Degree,E-mail,Credit type,Credits");
     expect(claims).toContain(`Grace Liu,MD,${LEARNER},AMA PRA Category 1 Credit™,1.50`);
 
+    const answers = await (await page.request.get("/organize/sir-2023/cme/report/evaluation.csv?scope=meeting")).text();
+    expect(answers.split("\n")[0]).toContain("The meeting met its stated learning objectives.");
+    expect(answers).not.toMatch(/@example|Grace Liu|Sam Patel/);
+
     // A phone: nothing wider than the screen, charts included.
     await page.setViewportSize({ width: 375, height: 812 });
     await page.reload();

@@ -26,7 +26,8 @@ export function BarChart({ caption, rows, valueHeader, labelHeader = "Answer", t
         {rows.map((row, index) => {
           const top = index * ROW_HEIGHT;
           return (
-            <g key={row.label}>
+            // Two sessions may share a title: the position keeps keys apart.
+            <g key={`${index}-${row.label}`}>
               <text x="0" y={top + 14} className="fill-slate-800 text-sm">
                 {short(row.label)}
               </text>
@@ -54,8 +55,8 @@ export function BarChart({ caption, rows, valueHeader, labelHeader = "Answer", t
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <tr key={row.label} className="border-b border-slate-100">
+            {rows.map((row, index) => (
+              <tr key={`${index}-${row.label}`} className="border-b border-slate-100">
                 <th scope="row" className="py-1 pr-3 font-normal text-slate-800">
                   {row.label}
                 </th>

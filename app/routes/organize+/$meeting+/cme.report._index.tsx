@@ -72,7 +72,7 @@ export default function CmeReport() {
         </p>
       </Section>
 
-      <Section title="Credit claimed by session" id="sessions" description={`${counted(sessions.length, "session")} of ${accreditedSessions} accredited ${accreditedSessions === 1 ? "has" : "have"} claims.`}>
+      <Section title="Credit claimed by session" id="sessions" description={`${counted(sessions.length, "session")} of ${accreditedSessions} accredited ${sessions.length === 1 ? "has" : "have"} claims.`}>
         {sessions.length ? (
           <>
             <h3 className="font-medium text-slate-900">{sessions.length > CHART_SESSIONS ? `The ${CHART_SESSIONS} sessions with the most credit claimed` : "Credit claimed per session"}</h3>
@@ -150,16 +150,21 @@ export default function CmeReport() {
               Claims (CSV)
             </a>
           </li>
-          <li>
-            <a href={href.organize.evaluationCsv(meeting.slug, "meeting")} className={secondaryLinkClass} download>
-              Meeting evaluation (CSV)
-            </a>
-          </li>
-          <li>
-            <a href={href.organize.evaluationCsv(meeting.slug, "session")} className={secondaryLinkClass} download>
-              Session evaluations (CSV)
-            </a>
-          </li>
+          {/* An evaluation not made yet has no file (its address answers 404). */}
+          {evaluations.meeting ? (
+            <li>
+              <a href={href.organize.evaluationCsv(meeting.slug, "meeting")} className={secondaryLinkClass} download>
+                Meeting evaluation (CSV)
+              </a>
+            </li>
+          ) : null}
+          {evaluations.session ? (
+            <li>
+              <a href={href.organize.evaluationCsv(meeting.slug, "session")} className={secondaryLinkClass} download>
+                Session evaluations (CSV)
+              </a>
+            </li>
+          ) : null}
         </ul>
         <h3 className="mt-6 font-medium text-slate-900">Learner completion for ACCME&apos;s PARS</h3>
         <p className="mt-1 text-slate-700">
