@@ -1,0 +1,162 @@
+// The certificate as a PDF: one US-Letter landscape page, drawn from the
+// snapshot fixed at issue, so a copy downloaded years later reads the same.
+// Everything on it is real text (a registrar can search and copy it, and the
+// tests read it back); the QR code is drawn as vector squares, so it prints
+// sharp at any size. PDFKit's built-in Times and Helvetica are used: they need
+// no font files and cover Western European names and the ™ the AMA writes.
+import PDFDocument from "pdfkit";
+import QRCode from "qrcode";
+import { amendedNote, certificateTitle, creditLine, issuedOnLabel, type CertificateSnapshot } from "./certificates";
+
+const PAGE = { width: 792, height: 612 };
+const INK = "#0f172a";
+const MUTED = "#475569";
+const BRAND = "#1e3a8a";
+const GOLD = "#b08d3c";
+const AMENDED = "#9a3412";
+/** The text column: wide enough for a long meeting name on one line, with room for the frame. */
+const COLUMN = { left: 96, width: PAGE.width - 192 };
+/** The footer (date issued, verification, QR code) starts here; the body is centred above it. */
+const FOOTER_TOP = 470;
+const BODY_TOP = 52;
+
+type Block = {
+  text: string;
+  font: "Times-Roman" | "Times-Bold" | "Times-Italic" | "Helvetica" | "Helvetica-Bold";
+  size: number;
+  color: string;
+  /** Space above the block, in points. */
+  gap: number;
+  /** Letter spacing, for the provider's name set in capitals. */
+  spacing?: number;
+  /** The smallest size the block may shrink to before it wraps onto a second line. */
+  minSize?: number;
+};
+
+/** The certificate's body, top to bottom, at full size. */
+function bodyBlocks(snapshot: CertificateSnapshot): Block[] {
+  const amended = amendedNote(snapshot);
+  const [total, ...parts] = snapshot.credits;
+  const credit = snapshot.creditType === "AMA_PRA";
+  const learner = snapshot.learner.degree ? `${snapshot.learner.name}, ${snapshot.learner.degree}` : snapshot.learner.name;
+  const blocks: (Block | null)[] = [
+    { text: snapshot.provider.toUpperCase(), font: "Helvetica-Bold", size: 11, color: BRAND, gap: 0, spacing: 2 },
+    { text: certificateTitle(snapshot), font: "Times-Bold", size: 36, color: BRAND, gap: 10 },
+    amended ? { text: amended, font: "Helvetica-Bold", size: 11, color: AMENDED, gap: 4, spacing: 0.5 } : null,
+    { text: "This certifies that", font: "Times-Italic", size: 14, color: MUTED, gap: 26 },
+    { text: learner, font: "Times-Bold", size: 30, minSize: 20, color: INK, gap: 8 },
+    { text: credit ? "attended the live activity" : "participated in the live activity", font: "Times-Italic", size: 14, color: MUTED, gap: 10 },
+    { text: snapshot.meeting.name, font: "Helvetica-Bold", size: 17, minSize: 13, color: INK, gap: 8 },
+    { text: `${snapshot.meeting.dates} · ${snapshot.meeting.place}`, font: "Helvetica", size: 12, color: INK, gap: 5 },
+    { text: credit ? "and is awarded" : "and reports", font: "Times-Italic", size: 14, color: MUTED, gap: 16 },
+    total ? { text: creditLine(total), font: "Times-Bold", size: 22, color: INK, gap: 6 } : null,
+    ...parts.map((part): Block => ({ text: `including ${creditLine(part)}`, font: "Helvetica", size: 11, color: INK, gap: 4 })),
+    { text: snapshot.accreditationStatement, font: "Helvetica", size: 9.5, color: MUTED, gap: 20 },
+    { text: snapshot.designationStatement, font: "Helvetica", size: 9.5, color: MUTED, gap: 5 },
+  ];
+  return blocks.filter((block) => block !== null);
+}
+
+/** The block at `scale`, shrunk (down to its minimum) so it fits the column on one line. */
+function fitted(doc: PDFKit.PDFDocument, block: Block, scale: number): Block {
+  let size = block.size * scale;
+  if (block.minSize) {
+    const min = block.minSize * scale;
+    doc.font(block.font);
+    while (size > min && doc.fontSize(size).widthOfString(block.text, { characterSpacing: block.spacing }) > COLUMN.width) size -= 0.5;
+  }
+  return { ...block, size, gap: block.gap * scale };
+}
+
+function blockHeight(doc: PDFKit.PDFDocument, block: Block): number {
+  return block.gap + doc.font(block.font).fontSize(block.size).heightOfString(block.text, { width: COLUMN.width, align: "center", characterSpacing: block.spacing });
+}
+
+/** Draws the body centred between the top and the footer, smaller if a long name or meeting would not fit. */
+function drawBody(doc: PDFKit.PDFDocument, snapshot: CertificateSnapshot): void {
+  const room = FOOTER_TOP - 16 - BODY_TOP;
+  let blocks: Block[] = [];
+  let height = Infinity;
+  for (let scale = 1; height > room && scale > 0.5; scale -= 0.05) {
+    blocks = bodyBlocks(snapshot).map((block) => fitted(doc, block, scale));
+    height = blocks.reduce((sum, block) => sum + blockHeight(doc, block), 0);
+  }
+  let y = BODY_TOP + Math.max(0, (room - height) / 2);
+  for (const block of blocks) {
+    y += block.gap;
+    doc.font(block.font).fontSize(block.size).fillColor(block.color);
+    doc.text(block.text, COLUMN.left, y, { width: COLUMN.width, align: "center", characterSpacing: block.spacing, lineGap: 0 });
+    y = doc.y;
+  }
+}
+
+function drawFrame(doc: PDFKit.PDFDocument): void {
+  doc.lineWidth(2.5).strokeColor(BRAND).rect(22, 22, PAGE.width - 44, PAGE.height - 44).stroke();
+  doc.lineWidth(0.75).strokeColor(GOLD).rect(30, 30, PAGE.width - 60, PAGE.height - 60).stroke();
+}
+
+/** The QR code of `url` as filled squares, `size` points wide, its top left at (x, y). */
+function drawQrCode(doc: PDFKit.PDFDocument, url: string, x: number, y: number, size: number): void {
+  const { modules } = QRCode.create(url, { errorCorrectionLevel: "M" });
+  const cell = size / modules.size;
+  doc.fillColor(INK);
+  for (let row = 0; row < modules.size; row++) {
+    for (let column = 0; column < modules.size; column++) {
+      // A hair wider than the cell, so neighbouring squares print as one shape without seams.
+      if (modules.get(row, column)) doc.rect(x + column * cell, y + row * cell, cell + 0.05, cell + 0.05);
+    }
+  }
+  doc.fill();
+}
+
+function drawFooter(doc: PDFKit.PDFDocument, snapshot: CertificateSnapshot, code: string, verifyUrl: string): void {
+  const qr = { size: 76, x: PAGE.width - 60 - 76, y: FOOTER_TOP + 28 };
+  const label = (text: string, x: number, y: number, width: number, align: "left" | "right") =>
+    doc.font("Helvetica-Bold").fontSize(7.5).fillColor(MUTED).text(text.toUpperCase(), x, y, { width, align, characterSpacing: 1 });
+
+  doc.lineWidth(0.75).strokeColor(GOLD).moveTo(COLUMN.left - 36, FOOTER_TOP).lineTo(PAGE.width - COLUMN.left + 36, FOOTER_TOP).stroke();
+
+  // Left: when, and by whom.
+  const left = { x: 60, width: 250 };
+  label("Date issued", left.x, qr.y + 4, left.width, "left");
+  doc.font("Helvetica-Bold").fontSize(12).fillColor(INK).text(issuedOnLabel(snapshot), left.x, doc.y + 3, { width: left.width });
+  doc.font("Helvetica").fontSize(9).fillColor(MUTED).text(snapshot.provider, left.x, doc.y + 6, { width: left.width });
+
+  // Right, beside the QR code: how anyone shown the certificate checks it.
+  const right = { x: qr.x - 16 - 300, width: 300 };
+  label("Verification code", right.x, qr.y + 4, right.width, "right");
+  doc.font("Courier-Bold").fontSize(15).fillColor(INK).text(code, right.x, doc.y + 3, { width: right.width, align: "right" });
+  label("Verify at", right.x, doc.y + 6, right.width, "right");
+  doc.font("Helvetica").fontSize(9).fillColor(BRAND).text(verifyUrl, right.x, doc.y + 3, { width: right.width, align: "right", link: verifyUrl });
+  drawQrCode(doc, verifyUrl, qr.x, qr.y, qr.size);
+}
+
+/**
+ * The certificate of `snapshot` with its verification `code` and the public
+ * address that confirms it (`verifyUrl`, also in the QR code), as PDF bytes.
+ */
+export function certificatePdf(snapshot: CertificateSnapshot, code: string, verifyUrl: string): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: "LETTER",
+    layout: "landscape",
+    margin: 0,
+    info: {
+      Title: `${certificateTitle(snapshot)}: ${snapshot.learner.name}, ${snapshot.meeting.name}`,
+      Author: snapshot.provider,
+      Subject: `Verification code ${code}`,
+    },
+    lang: "en-US",
+    displayTitle: true,
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  drawFrame(doc);
+  drawBody(doc, snapshot);
+  drawFooter(doc, snapshot, code, verifyUrl);
+  doc.end();
+  return done;
+}
