@@ -6,7 +6,7 @@
 // no font files and cover Western European names and the ™ the AMA writes.
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
-import { amendedNote, certificateTitle, creditLine, issuedOnLabel, type CertificateSnapshot } from "./certificates";
+import { certificateFacts, certificateTitle, type CertificateFacts, type CertificateSnapshot } from "./certificates";
 
 const PAGE = { width: 792, height: 612 };
 const INK = "#0f172a";
@@ -34,23 +34,21 @@ type Block = {
 };
 
 /** The certificate's body, top to bottom, at full size. */
-function bodyBlocks(snapshot: CertificateSnapshot): Block[] {
-  const amended = amendedNote(snapshot);
-  const [total, ...parts] = snapshot.credits;
+function bodyBlocks(snapshot: CertificateSnapshot, facts: CertificateFacts): Block[] {
+  const [total, ...parts] = facts.credits;
   const credit = snapshot.creditType === "AMA_PRA";
-  const learner = snapshot.learner.degree ? `${snapshot.learner.name}, ${snapshot.learner.degree}` : snapshot.learner.name;
   const blocks: (Block | null)[] = [
-    { text: snapshot.provider.toUpperCase(), font: "Helvetica-Bold", size: 11, color: BRAND, gap: 0, spacing: 2 },
-    { text: certificateTitle(snapshot), font: "Times-Bold", size: 36, color: BRAND, gap: 10 },
-    amended ? { text: amended, font: "Helvetica-Bold", size: 11, color: AMENDED, gap: 4, spacing: 0.5 } : null,
+    { text: facts.provider.toUpperCase(), font: "Helvetica-Bold", size: 11, color: BRAND, gap: 0, spacing: 2 },
+    { text: facts.title, font: "Times-Bold", size: 36, color: BRAND, gap: 10 },
+    facts.amended ? { text: facts.amended, font: "Helvetica-Bold", size: 11, color: AMENDED, gap: 4, spacing: 0.5 } : null,
     { text: "This certifies that", font: "Times-Italic", size: 14, color: MUTED, gap: 26 },
-    { text: learner, font: "Times-Bold", size: 30, minSize: 20, color: INK, gap: 8 },
+    { text: facts.learner, font: "Times-Bold", size: 30, minSize: 20, color: INK, gap: 8 },
     { text: credit ? "attended the live activity" : "participated in the live activity", font: "Times-Italic", size: 14, color: MUTED, gap: 10 },
-    { text: snapshot.meeting.name, font: "Helvetica-Bold", size: 17, minSize: 13, color: INK, gap: 8 },
-    { text: `${snapshot.meeting.dates} · ${snapshot.meeting.place}`, font: "Helvetica", size: 12, color: INK, gap: 5 },
+    { text: facts.meeting, font: "Helvetica-Bold", size: 17, minSize: 13, color: INK, gap: 8 },
+    { text: `${facts.dates} · ${facts.place}`, font: "Helvetica", size: 12, color: INK, gap: 5 },
     { text: credit ? "and is awarded" : "and reports", font: "Times-Italic", size: 14, color: MUTED, gap: 16 },
-    total ? { text: creditLine(total), font: "Times-Bold", size: 22, color: INK, gap: 6 } : null,
-    ...parts.map((part): Block => ({ text: `including ${creditLine(part)}`, font: "Helvetica", size: 11, color: INK, gap: 4 })),
+    total ? { text: total, font: "Times-Bold", size: 22, color: INK, gap: 6 } : null,
+    ...parts.map((part): Block => ({ text: part, font: "Helvetica", size: 11, color: INK, gap: 4 })),
     { text: snapshot.accreditationStatement, font: "Helvetica", size: 9.5, color: MUTED, gap: 20 },
     { text: snapshot.designationStatement, font: "Helvetica", size: 9.5, color: MUTED, gap: 5 },
   ];
@@ -73,12 +71,12 @@ function blockHeight(doc: PDFKit.PDFDocument, block: Block): number {
 }
 
 /** Draws the body centred between the top and the footer, smaller if a long name or meeting would not fit. */
-function drawBody(doc: PDFKit.PDFDocument, snapshot: CertificateSnapshot): void {
+function drawBody(doc: PDFKit.PDFDocument, snapshot: CertificateSnapshot, facts: CertificateFacts): void {
   const room = FOOTER_TOP - 16 - BODY_TOP;
   let blocks: Block[] = [];
   let height = Infinity;
   for (let scale = 1; height > room && scale > 0.5; scale -= 0.05) {
-    blocks = bodyBlocks(snapshot).map((block) => fitted(doc, block, scale));
+    blocks = bodyBlocks(snapshot, facts).map((block) => fitted(doc, block, scale));
     height = blocks.reduce((sum, block) => sum + blockHeight(doc, block), 0);
   }
   let y = BODY_TOP + Math.max(0, (room - height) / 2);
@@ -109,7 +107,7 @@ function drawQrCode(doc: PDFKit.PDFDocument, url: string, x: number, y: number, 
   doc.fill();
 }
 
-function drawFooter(doc: PDFKit.PDFDocument, snapshot: CertificateSnapshot, code: string, verifyUrl: string): void {
+function drawFooter(doc: PDFKit.PDFDocument, facts: CertificateFacts, code: string, verifyUrl: string): void {
   const qr = { size: 76, x: PAGE.width - 60 - 76, y: FOOTER_TOP + 28 };
   const label = (text: string, x: number, y: number, width: number, align: "left" | "right") =>
     doc.font("Helvetica-Bold").fontSize(7.5).fillColor(MUTED).text(text.toUpperCase(), x, y, { width, align, characterSpacing: 1 });
@@ -119,8 +117,8 @@ function drawFooter(doc: PDFKit.PDFDocument, snapshot: CertificateSnapshot, code
   // Left: when, and by whom.
   const left = { x: 60, width: 250 };
   label("Date issued", left.x, qr.y + 4, left.width, "left");
-  doc.font("Helvetica-Bold").fontSize(12).fillColor(INK).text(issuedOnLabel(snapshot), left.x, doc.y + 3, { width: left.width });
-  doc.font("Helvetica").fontSize(9).fillColor(MUTED).text(snapshot.provider, left.x, doc.y + 6, { width: left.width });
+  doc.font("Helvetica-Bold").fontSize(12).fillColor(INK).text(facts.issuedOn, left.x, doc.y + 3, { width: left.width });
+  doc.font("Helvetica").fontSize(9).fillColor(MUTED).text(facts.provider, left.x, doc.y + 6, { width: left.width });
 
   // Right, beside the QR code: how anyone shown the certificate checks it.
   const right = { x: qr.x - 16 - 300, width: 300 };
@@ -154,9 +152,10 @@ export function certificatePdf(snapshot: CertificateSnapshot, code: string, veri
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
+  const facts = certificateFacts(snapshot);
   drawFrame(doc);
-  drawBody(doc, snapshot);
-  drawFooter(doc, snapshot, code, verifyUrl);
+  drawBody(doc, snapshot, facts);
+  drawFooter(doc, facts, code, verifyUrl);
   doc.end();
   return done;
 }

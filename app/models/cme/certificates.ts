@@ -83,3 +83,31 @@ export function normalizeVerificationCode(typed: string): string | null {
   if (!/^[0-9A-HJKMNP-TV-Z]{12}$/.test(plain)) return null;
   return `${plain.slice(0, 4)}-${plain.slice(4, 8)}-${plain.slice(8)}`;
 }
+
+/** What a page shows of a certificate, as text: /verify and the transcript print the same facts. */
+export type CertificateFacts = {
+  title: string;
+  learner: string;
+  meeting: string;
+  dates: string;
+  place: string;
+  credits: string[];
+  issuedOn: string;
+  provider: string;
+  amended: string | null;
+};
+
+export function certificateFacts(snapshot: CertificateSnapshot): CertificateFacts {
+  const [total, ...parts] = snapshot.credits;
+  return {
+    title: certificateTitle(snapshot),
+    learner: snapshot.learner.degree ? `${snapshot.learner.name}, ${snapshot.learner.degree}` : snapshot.learner.name,
+    meeting: snapshot.meeting.name,
+    dates: snapshot.meeting.dates,
+    place: snapshot.meeting.place,
+    credits: [...(total ? [creditLine(total)] : []), ...parts.map((part) => `including ${creditLine(part)}`)],
+    issuedOn: issuedOnLabel(snapshot),
+    provider: snapshot.provider,
+    amended: amendedNote(snapshot),
+  };
+}
