@@ -71,7 +71,7 @@ export default function VerifyCertificate() {
             <p className="text-base font-semibold">
               <span aria-hidden="true">✓ </span>This certificate is valid.
             </p>
-            <p className="mt-1">It was issued by {facts.provider} and is the learner&rsquo;s current certificate for this activity.</p>
+            <p className="mt-1">It is the learner&rsquo;s current certificate for this activity, as issued.</p>
           </StatusBanner>
         )}
       </div>
