@@ -3,7 +3,7 @@
 // for the longest names, and the amended note on an amendment's certificate.
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { certificatePdf } from "./certificate-pdf.server";
+import { certificatePdf, printableText } from "./certificate-pdf.server";
 import { readSnapshot, type CertificateSnapshot } from "./certificates";
 import { amendClaim, makeClaim } from "./claim.fixture";
 import { readPdf } from "./pdf-text.fixture";
@@ -64,5 +64,26 @@ describe("the certificate PDF", () => {
     expect(pdf.text).toContain(meetingName);
     expect(pdf.text).toContain("January 30 – February 2, 2024 · Virtual");
     expect(pdf.text).toContain(claim.code);
+  });
+});
+
+describe("names beyond the built-in fonts", () => {
+  it("print without the accents the fonts lack", async () => {
+    const claim = await makeClaim({ firstName: "Łukasz", lastName: "Wróblewski", degree: "MD" });
+    const pdf = await readPdf(await certificatePdf(await snapshotOf(claim.code), claim.code, VERIFY_URL));
+    expect(pdf.text).toContain("Lukasz Wróblewski, MD");
+  });
+});
+
+describe("printableText", () => {
+  it("keeps what the built-in fonts print, Western European accents and ™ included", () => {
+    expect(printableText("José Müller-Lüdenscheidt, Œuvre Ñandú · 12.50 AMA PRA Category 1 Credits™ – “quoted”")).toBe(
+      "José Müller-Lüdenscheidt, Œuvre Ñandú · 12.50 AMA PRA Category 1 Credits™ – “quoted”",
+    );
+  });
+
+  it("drops the accents the fonts lack rather than print a wrong letter, and marks what has no Latin form", () => {
+    expect(printableText("Łukasz Wróblewski, Zoltán Erdős, Ștefan Dvořák")).toBe("Lukasz Wróblewski, Zoltán Erdos, Stefan Dvorák");
+    expect(printableText("王芳")).toBe("??");
   });
 });

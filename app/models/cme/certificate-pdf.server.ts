@@ -33,6 +33,26 @@ type Block = {
   minSize?: number;
 };
 
+// The built-in fonts encode Windows-1252 only: Latin-1 and these. A letter
+// beyond it (Ł, ő, ș) would print as a wrong glyph, so it is printed without
+// its accent instead (Łukasz Wróblewski → Lukasz Wróblewski); /verify shows
+// the name exactly as claimed.
+const WIN_ANSI_EXTRAS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
+const BASE_LETTERS: Record<string, string> = { Ł: "L", ł: "l", Đ: "D", đ: "d", Ħ: "H", ħ: "h", ı: "i", Ŧ: "T", ŧ: "t", Ŀ: "L", ŀ: "l", ĸ: "k" };
+const printable = (char: string) => {
+  const code = char.codePointAt(0)!;
+  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.includes(char);
+};
+
+/** `text` in what the built-in fonts can print: accents the encoding lacks dropped, anything else a "?". */
+export function printableText(text: string): string {
+  return Array.from(text, (char) => {
+    if (printable(char)) return char;
+    const base = BASE_LETTERS[char] ?? char.normalize("NFD").replace(/\p{M}/gu, "");
+    return base && Array.from(base).every(printable) ? base : "?";
+  }).join("");
+}
+
 /** The certificate's body, top to bottom, at full size. */
 function bodyBlocks(snapshot: CertificateSnapshot, facts: CertificateFacts): Block[] {
   const [total, ...parts] = facts.credits;
@@ -52,7 +72,7 @@ function bodyBlocks(snapshot: CertificateSnapshot, facts: CertificateFacts): Blo
     { text: snapshot.accreditationStatement, font: "Helvetica", size: 9.5, color: MUTED, gap: 20 },
     { text: snapshot.designationStatement, font: "Helvetica", size: 9.5, color: MUTED, gap: 5 },
   ];
-  return blocks.filter((block) => block !== null);
+  return blocks.filter((block) => block !== null).map((block) => ({ ...block, text: printableText(block.text) }));
 }
 
 /** The block at `scale`, shrunk (down to its minimum) so it fits the column on one line. */
@@ -118,7 +138,7 @@ function drawFooter(doc: PDFKit.PDFDocument, facts: CertificateFacts, code: stri
   const left = { x: 60, width: 250 };
   label("Date issued", left.x, qr.y + 4, left.width, "left");
   doc.font("Helvetica-Bold").fontSize(12).fillColor(INK).text(facts.issuedOn, left.x, doc.y + 3, { width: left.width });
-  doc.font("Helvetica").fontSize(9).fillColor(MUTED).text(facts.provider, left.x, doc.y + 6, { width: left.width });
+  doc.font("Helvetica").fontSize(9).fillColor(MUTED).text(printableText(facts.provider), left.x, doc.y + 6, { width: left.width });
 
   // Right, beside the QR code: how anyone shown the certificate checks it.
   const right = { x: qr.x - 16 - 300, width: 300 };

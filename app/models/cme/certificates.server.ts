@@ -91,8 +91,13 @@ const certificateSelect = {
         select: {
           userId: true,
           meetingId: true,
-          // The latest version's certificate: this one's successor when it is not this one.
-          versions: { select: { number: true, certificate: { select: { snapshot: true } } }, orderBy: { number: "desc" }, take: 1 },
+          // The latest certified version: this one's successor when it is not this one.
+          versions: {
+            where: { certificate: { isNot: null } },
+            select: { number: true, certificate: { select: { snapshot: true } } },
+            orderBy: { number: "desc" },
+            take: 1,
+          },
         },
       },
     },
