@@ -3,7 +3,7 @@
 // transcript show the same facts, in the same words as the PDF.
 import type { CertificateFacts } from "~/models/cme/certificates";
 
-export function CertificateFactList({ facts, code, className = "" }: { facts: CertificateFacts; code?: string; className?: string }) {
+export function CertificateFactList({ facts, className = "" }: { facts: CertificateFacts; className?: string }) {
   const rows: [string, string | string[]][] = [
     ["Learner", facts.learner],
     ["Certificate", facts.amended ? `${facts.title}, ${facts.amended.toLowerCase()}` : facts.title],
@@ -13,7 +13,6 @@ export function CertificateFactList({ facts, code, className = "" }: { facts: Ce
     ["Credits", facts.credits],
     ["Issued", facts.issuedOn],
     ["Issued by", facts.provider],
-    ...(code ? [["Verification code", code] as [string, string]] : []),
   ];
   return (
     <dl className={`grid grid-cols-1 gap-x-6 sm:grid-cols-[10rem_1fr] ${className}`}>
