@@ -116,10 +116,12 @@ describe("secret URLs", () => {
     expect(secretUrlPattern("/calendar/abc.ics")).toBe("/calendar/:token.ics");
     expect(secretUrlPattern("/meetings/sir-2023/registration/confirm-email/abc")).toBe("/meetings/:meeting/registration/confirm-email/:token");
     expect(secretUrlPattern("/disclosures/abc")).toBe("/disclosures/:token");
-    for (const path of ["/reset-password", "/reset-password/a/b", "/calendar/abcxics", "/calendar/abc.ics.txt", "/meetings/sir-2023/registration", "/x/invitations/abc"]) {
+    expect(secretUrlPattern("/verify/7K3M-Q9TX-2BRD")).toBe("/verify/:code");
+    expect(secretUrlPattern("/meetings/sir-2023/cme/certificates/7K3M-Q9TX-2BRD.pdf")).toBe("/meetings/:meeting/cme/certificates/:code.pdf");
+    for (const path of ["/reset-password", "/verify", "/reset-password/a/b", "/calendar/abcxics", "/calendar/abc.ics.txt", "/meetings/sir-2023/registration", "/x/invitations/abc"]) {
       expect(secretUrlPattern(path), path).toBeNull();
     }
-    expect(SECRET_URLS).toHaveLength(6);
+    expect(SECRET_URLS).toHaveLength(8);
   });
 });
 

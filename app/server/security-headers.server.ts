@@ -38,6 +38,9 @@ export const SECRET_URLS = [
   "/calendar/:token.ics",
   "/meetings/:meeting/registration/confirm-email/:token",
   "/disclosures/:token",
+  // A certificate's code is shown only to whom its learner shows it.
+  "/verify/:code",
+  "/meetings/:meeting/cme/certificates/:code.pdf",
 ] as const;
 
 // One expression for the whole list, a group per pattern: it runs on every request, the cached pages' included.

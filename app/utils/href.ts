@@ -92,6 +92,8 @@ export const href = {
   certificatePdf: (m: Slug, code: string) => `${meeting(m)}/cme/certificates/${seg(code)}.pdf`,
   /** Public: anyone shown a certificate confirms it here, no sign-in. */
   verifyCertificate: (code: string) => `/verify/${seg(code)}`,
+  /** Public: the form to type a certificate's verification code into. */
+  verify: () => "/verify",
   /** Every meeting's certificates of the signed-in person. */
   transcript: () => "/account/transcript",
 

@@ -64,6 +64,7 @@ const signInPerTrustedDevice = defineRateLimit({ name: "sign-in:device+account",
 const passwordChangePerAccount = defineRateLimit({ name: "password-change:account", points: 5, durationSeconds: 15 * 60 });
 const passwordResetPerEmail = defineRateLimit({ name: "password-reset:email", points: 5, durationSeconds: 60 * 60 });
 const cspReportsPerIp = defineRateLimit({ name: "csp-report:ip", points: 60, durationSeconds: 60 });
+const certificateLookupsPerIp = defineRateLimit({ name: "certificate-lookup:ip", points: 30, durationSeconds: 15 * 60 });
 
 const worst = (verdicts: RateLimitVerdict[]): RateLimitVerdict =>
   verdicts.reduce<RateLimitVerdict>(
@@ -143,6 +144,15 @@ export function limitPasswordResetRequest(email: string): Promise<RateLimitVerdi
  */
 export function limitCspReports(ip: string): Promise<RateLimitVerdict> {
   return cspReportsPerIp.consume(ip);
+}
+
+/**
+ * One certificate looked up by its code at /verify: 30 per 15 minutes from one
+ * IP, plenty for a credentialing office checking a stack of certificates, and
+ * far too few to find a code by trying (there are 2^60 of them).
+ */
+export function limitCertificateLookups(ip: string): Promise<RateLimitVerdict> {
+  return certificateLookupsPerIp.consume(ip);
 }
 
 /** "Too many sign-in attempts. Try again in 15 minutes." */

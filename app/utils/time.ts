@@ -82,6 +82,11 @@ export function formatDay(day: DayKey, style: "long" | "short" = "long"): string
   return format(new Date(`${day}T12:00:00Z`), style === "long" ? "EEEE, MMMM d" : "EEE, MMM d", { in: tz("UTC") });
 }
 
+/** A calendar day with its year: "March 20, 2023". */
+export function formatCalendarDate(day: DayKey): string {
+  return format(new Date(`${day}T12:00:00Z`), "MMMM d, yyyy", { in: tz("UTC") });
+}
+
 /** A meeting's dates: "March 4–9, 2023", "January 30 – February 2, 2023". */
 export function formatDateSpan(first: Date, last: Date): string {
   const utc = { in: tz("UTC") };

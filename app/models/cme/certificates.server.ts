@@ -1,11 +1,17 @@
-// Issuing a certificate for a claim version: its words are fixed at issue (the
-// learner's name and degree, the meeting, the credits, the provider's
-// statements as they read that day) and stored with a fresh verification code.
-// Called inside the transaction that records the claim version, so a claim is
-// never on record without its certificate.
+// Certificates of claim versions. Issuing one fixes its words (the learner's
+// name and degree, the meeting, the credits, the provider's statements as they
+// read that day) and stores them with a fresh verification code; it is called
+// inside the transaction that records the claim version, so a claim is never
+// on record without its certificate. Reading one back: for its learner (and
+// the meeting's organizers) to download, for anyone holding its code to
+// verify, and every meeting's for the learner's transcript. A certificate is
+// current while its claim version is the claim's latest; an amendment
+// supersedes it.
 import { type Prisma } from "~/generated/prisma/client";
+import { hasMeetingRole } from "~/models/accounts/access.server";
+import { prisma } from "~/utils/db.server";
 import { dayKeyOf, formatDateSpan } from "~/utils/time";
-import { newVerificationCode, type CertificateCredit, type CertificateSnapshot } from "./certificates";
+import { newVerificationCode, readSnapshot, type CertificateCredit, type CertificateSnapshot } from "./certificates";
 
 type Tx = Prisma.TransactionClient;
 
@@ -49,11 +55,15 @@ export async function issueCertificate(tx: Tx, versionId: string, now = new Date
   const meeting = version.claim.meeting;
   const designation = meeting.creditDesignation;
   if (!designation) throw new Error(`Meeting ${meeting.slug} has no credit designation to certify`);
-  const credits: CertificateCredit[] =
+  const one = (quarters: number, singular: string, plural: string) => (quarters === 4 ? singular : plural);
+  const total = version.totalQuarters;
+  const credits: CertificateCredit[] = [
     version.creditType === "AMA_PRA"
-      ? [{ label: version.totalQuarters === 4 ? "AMA PRA Category 1 Credit™" : "AMA PRA Category 1 Credits™", quarters: version.totalQuarters }]
-      : [{ label: "Hours of participation", quarters: version.totalQuarters }];
-  if (version.saCmeQuarters > 0) credits.push({ label: "of which ABR self-assessment CME (SA-CME)", quarters: version.saCmeQuarters });
+      ? { label: one(total, "AMA PRA Category 1 Credit™", "AMA PRA Category 1 Credits™"), quarters: total }
+      : { label: one(total, "hour of participation", "hours of participation"), quarters: total },
+  ];
+  const saCme = version.saCmeQuarters;
+  if (saCme > 0) credits.push({ label: one(saCme, "credit of ABR self-assessment CME (SA-CME)", "credits of ABR self-assessment CME (SA-CME)"), quarters: saCme });
   const snapshot: CertificateSnapshot = {
     learner: { name: `${version.firstName} ${version.lastName}`, degree: version.degree },
     meeting: { name: meeting.name, slug: meeting.slug, dates: formatDateSpan(meeting.startsOn, meeting.endsOn), place: placeOf(meeting) },
@@ -68,4 +78,102 @@ export async function issueCertificate(tx: Tx, versionId: string, now = new Date
   const code = newVerificationCode();
   await tx.cmeCertificate.create({ data: { versionId, code, issuedAt: now, snapshot }, select: { id: true } });
   return { code };
+}
+
+/** What a certificate reader needs of one: its words, code and version, and whether a later version replaced it. */
+const certificateSelect = {
+  code: true,
+  snapshot: true,
+  version: {
+    select: {
+      number: true,
+      claim: {
+        select: {
+          userId: true,
+          meetingId: true,
+          // The latest certified version: this one's successor when it is not this one.
+          versions: {
+            where: { certificate: { isNot: null } },
+            select: { number: true, certificate: { select: { snapshot: true } } },
+            orderBy: { number: "desc" },
+            take: 1,
+          },
+        },
+      },
+    },
+  },
+} satisfies Prisma.CmeCertificateSelect;
+
+type CertificateRow = Prisma.CmeCertificateGetPayload<{ select: typeof certificateSelect }>;
+
+export type CertificateRecord = {
+  code: string;
+  snapshot: CertificateSnapshot;
+  /** Set when an amended claim replaced this certificate: the one that is current now. */
+  supersededBy: { issuedOn: string; credits: CertificateCredit[] } | null;
+};
+
+function recordOf(row: CertificateRow): CertificateRecord {
+  const latest = row.version.claim.versions[0];
+  const successor = latest && latest.number > row.version.number && latest.certificate ? readSnapshot(latest.certificate.snapshot) : null;
+  return {
+    code: row.code,
+    snapshot: readSnapshot(row.snapshot),
+    supersededBy: successor && { issuedOn: successor.issuedOn, credits: successor.credits },
+  };
+}
+
+/**
+ * The certificate with this code (as stored: `normalizeVerificationCode` it
+ * first), for anyone who holds the code; null when no certificate has it.
+ */
+export async function verifyCertificate(code: string): Promise<CertificateRecord | null> {
+  const row = await prisma.cmeCertificate.findUnique({ where: { code }, select: certificateSelect });
+  return row ? recordOf(row) : null;
+}
+
+/**
+ * The certificate with this code in this meeting, for the learner it was
+ * issued to or an organizer of the meeting; null for anyone else, as for a
+ * code that does not exist, so a download says nothing about others' codes.
+ */
+export async function certificateForDownload(meetingSlug: string, code: string, userId: string): Promise<CertificateRecord | null> {
+  const row = await prisma.cmeCertificate.findFirst({ where: { code, version: { claim: { meeting: { slug: meetingSlug } } } }, select: certificateSelect });
+  if (!row) return null;
+  const claim = row.version.claim;
+  if (claim.userId !== userId && !(await hasMeetingRole(userId, claim.meetingId, ["ORGANIZER"]))) return null;
+  return recordOf(row);
+}
+
+export type TranscriptEntry = {
+  meeting: { slug: string; name: string; dates: string };
+  /** The certificate of the claim's latest version. */
+  current: CertificateRecord;
+  /** Certificates of earlier versions, newest first. */
+  superseded: CertificateRecord[];
+};
+
+/** Every meeting's certificates of one learner, the latest meeting first. */
+export async function transcriptOf(userId: string): Promise<TranscriptEntry[]> {
+  const claims = await prisma.cmeClaim.findMany({
+    where: { userId, versions: { some: { certificate: { isNot: null } } } },
+    select: {
+      meeting: { select: { slug: true, name: true, startsOn: true, endsOn: true } },
+      versions: {
+        where: { certificate: { isNot: null } },
+        orderBy: { number: "desc" },
+        select: { number: true, certificate: { select: { code: true, snapshot: true } } },
+      },
+    },
+    orderBy: [{ meeting: { startsOn: "desc" } }, { meeting: { name: "asc" } }],
+  });
+  return claims.map(({ meeting, versions }) => {
+    const [latest, ...earlier] = versions.map((version) => ({ code: version.certificate!.code, snapshot: readSnapshot(version.certificate!.snapshot) }));
+    const current: CertificateRecord = { ...latest!, supersededBy: null };
+    return {
+      meeting: { slug: meeting.slug, name: meeting.name, dates: formatDateSpan(meeting.startsOn, meeting.endsOn) },
+      current,
+      superseded: earlier.map((record) => ({ ...record, supersededBy: { issuedOn: current.snapshot.issuedOn, credits: current.snapshot.credits } })),
+    };
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newVerificationCode, normalizeVerificationCode } from "./certificates";
+import { certificateFacts, newVerificationCode, normalizeVerificationCode, readSnapshot, type CertificateSnapshot } from "./certificates";
 
 describe("verification codes", () => {
   it("are three groups of four Crockford base32 characters, and differ", () => {
@@ -18,5 +18,47 @@ describe("verification codes", () => {
     expect(normalizeVerificationCode("7K3M-Q9TX")).toBeNull();
     expect(normalizeVerificationCode("7K3M-Q9TX-2BRU")).toBeNull();
     expect(normalizeVerificationCode("../../etc/passwd")).toBeNull();
+  });
+});
+
+describe("a certificate's facts", () => {
+  const snapshot: CertificateSnapshot = {
+    learner: { name: "Sam Patel", degree: "MD" },
+    meeting: { name: "SIR 2023 Annual Scientific Meeting", slug: "sir-2023", dates: "March 4–9, 2023", place: "Phoenix Convention Center, Phoenix" },
+    provider: "Society of Interventional Radiology",
+    creditType: "AMA_PRA",
+    credits: [
+      { label: "AMA PRA Category 1 Credits™", quarters: 50 },
+      { label: "credits of ABR self-assessment CME (SA-CME)", quarters: 8 },
+    ],
+    accreditationStatement: "…",
+    designationStatement: "…",
+    issuedOn: "2023-03-20",
+    claimVersion: 1,
+  };
+
+  it("read as the certificate prints them", () => {
+    expect(certificateFacts(snapshot)).toEqual({
+      title: "Certificate of Credit",
+      learner: "Sam Patel, MD",
+      meeting: "SIR 2023 Annual Scientific Meeting",
+      dates: "March 4–9, 2023",
+      place: "Phoenix Convention Center, Phoenix",
+      credits: ["12.50 AMA PRA Category 1 Credits™", "including 2.00 credits of ABR self-assessment CME (SA-CME)"],
+      issuedOn: "March 20, 2023",
+      provider: "Society of Interventional Radiology",
+      amended: null,
+    });
+  });
+
+  it("name a participation certificate, a learner without a degree, and an amendment", () => {
+    const facts = certificateFacts({ ...snapshot, creditType: "PARTICIPATION", learner: { name: "Jo Lee", degree: "" }, claimVersion: 2 });
+    expect([facts.title, facts.learner, facts.amended]).toEqual(["Certificate of Participation", "Jo Lee", "Amended (version 2)"]);
+  });
+
+  it("come only from a stored snapshot that holds them all", () => {
+    expect(readSnapshot(JSON.parse(JSON.stringify(snapshot)))).toEqual(snapshot);
+    expect(() => readSnapshot({ ...snapshot, credits: [] })).toThrow();
+    expect(() => readSnapshot({ learner: { name: "Sam Patel" } })).toThrow();
   });
 });

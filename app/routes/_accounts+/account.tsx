@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { z } from "zod";
+import { linkClass } from "~/components/console";
 import { Field, FormErrors, PageError, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
 import { NEW_PASSWORD_HINT, newPasswordField, passwordField } from "~/models/accounts/forms";
 import { changePassword } from "~/models/accounts/user.server";
@@ -110,6 +111,16 @@ export default function AccountPage() {
           <dt className="text-sm font-medium text-slate-600">Email</dt>
           <dd className="-mt-2 [overflow-wrap:anywhere] sm:mt-0">{user.email}</dd>
         </dl>
+      </section>
+
+      <section aria-labelledby="cme-heading" className="mt-6 rounded-xl border border-slate-200 bg-white px-5 py-5 shadow-sm sm:px-6">
+        <h2 id="cme-heading" className="text-lg font-semibold">
+          Continuing medical education
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">Every meeting&rsquo;s CME certificate, to download or to show with its verification code.</p>
+        <Link to={href.transcript()} className={`mt-3 inline-block ${linkClass}`}>
+          Your CME transcript
+        </Link>
       </section>
 
       <section aria-labelledby="password-heading" className="mt-6 rounded-xl border border-slate-200 bg-white px-5 py-5 shadow-sm sm:px-6">
