@@ -56,7 +56,7 @@ async function questions() {
 /** A form answering the first `right` questions correctly and the rest wrongly. */
 async function answers(right: number) {
   const all = await questions();
-  return form(Object.fromEntries(all.map((q, index) => [answerField(q), String(index < right ? q.correctOption : (q.correctOption + 1) % q.options.length)])));
+  return form(Object.fromEntries(all.map((q, index) => [answerField(q), q.options[index < right ? q.correctOption : (q.correctOption + 1) % q.options.length]!])));
 }
 
 async function attend(userId: string, session: { id: string; startsAt: Date; endsAt: Date }) {
@@ -95,7 +95,7 @@ describe("a learner's attempts", () => {
 
     await attend(learner.id, embolization);
     const [first, second] = await questions();
-    const partial = await submitAttempt(learner.id, meetingId, SLUG, form({ [answerField(first!)]: "0", [answerField(second!)]: "7" }));
+    const partial = await submitAttempt(learner.id, meetingId, SLUG, form({ [answerField(first!)]: "Right", [answerField(second!)]: "Maybe" }));
     expect(partial).toMatchObject({ ok: false, code: "INVALID", field: answerField(second!), message: "Choose one of the answers listed." });
     expect(partial.ok === false && partial.also?.map((problem) => problem.message)).toEqual(["Answer this question.", "Answer this question."]);
     expect(await prisma.selfAssessmentAttempt.count({ where: { userId: learner.id } })).toBe(0);

@@ -2,7 +2,7 @@
 // learner's answers, and scoring against the passing mark.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { passRate, questionProblem, readChosenAnswers, reviewAnswers, scoreAnswers, SelfAssessmentQuestionSchema, type SelfAssessmentQuestion } from "./self-assessment";
+import { answersNeeded, passRate, questionProblem, readChosenAnswers, reviewAnswers, scoreAnswers, SelfAssessmentQuestionSchema, type SelfAssessmentQuestion } from "./self-assessment";
 
 const questionForm = (fields: Record<string, string>) => {
   const formData = new FormData();
@@ -50,10 +50,9 @@ describe("reading a learner's answers", () => {
   const form = (entries: Record<string, string>) => new Map(Object.entries(entries));
 
   it("needs every question answered with one of its answers", () => {
-    expect(readChosenAnswers(questions, form({ "q-a": "2", "q-b": "1", "q-other": "0" }))).toEqual({ answers: { a: 2, b: 1 } });
-    expect(readChosenAnswers(questions, form({ "q-a": "2" }))).toEqual({ errors: { b: "Answer this question." } });
-    expect(readChosenAnswers(questions, form({ "q-a": "3", "q-b": "-1" }))).toEqual({ errors: { a: "Choose one of the answers listed.", b: "Choose one of the answers listed." } });
-    expect(readChosenAnswers(questions, form({ "q-a": "1.0", "q-b": "x" }))).toEqual({ errors: { a: "Choose one of the answers listed.", b: "Choose one of the answers listed." } });
+    expect(readChosenAnswers(questions, form({ "q-a": "z", "q-b": " y ", "q-other": "x" }))).toEqual({ answers: { a: 2, b: 1 } });
+    expect(readChosenAnswers(questions, form({ "q-a": "z", "q-b": "" }))).toEqual({ errors: { b: "Answer this question." } });
+    expect(readChosenAnswers(questions, form({ "q-a": "2", "q-b": "w" }))).toEqual({ errors: { a: "Choose one of the answers listed.", b: "Choose one of the answers listed." } });
   });
 });
 
@@ -65,6 +64,13 @@ describe("scoring", () => {
     expect(scoreAnswers(ten, answersWith(7), 70)).toEqual({ correct: 7, total: 10, percent: 70, passed: true });
     expect(scoreAnswers(ten, answersWith(6), 70)).toEqual({ correct: 6, total: 10, percent: 60, passed: false });
     expect(scoreAnswers(ten, answersWith(10), 100)).toMatchObject({ passed: true });
+    // What the page tells the learner they need agrees with the scoring.
+    for (const [total, mark] of [[10, 70], [3, 67], [4, 75], [7, 70], [1, 1]] as const) {
+      const needed = answersNeeded(total, mark);
+      const some = ten.slice(0, total);
+      expect(scoreAnswers(some, answersWith(needed), mark).passed).toBe(true);
+      expect(scoreAnswers(some, answersWith(needed - 1), mark).passed).toBe(false);
+    }
   });
 
   it("rounds the percent down, so a score just under the mark never shows it", () => {

@@ -62,9 +62,11 @@ export function questionProblem(draft: SelfAssessmentDraft): { field: string; me
 export type ChosenAnswers = Record<string, number>;
 
 /**
- * A learner's answers from the submitted form, or a message for each question
- * left out or answered with something that is not one of its answers. Every
- * question must be answered: a score over a partial attempt means nothing.
+ * A learner's answers from the submitted form (each radio sends its answer's
+ * text, as the evaluation form's single-choice questions do), as indexes; or a
+ * message for each question left out or answered with something that is not
+ * one of its answers. Every question must be answered: a score over a partial
+ * attempt means nothing.
  */
 export function readChosenAnswers(questions: SelfAssessmentQuestion[], form: { get(name: string): unknown }): { answers: ChosenAnswers } | { errors: Record<string, string> } {
   const answers: ChosenAnswers = {};
@@ -72,9 +74,10 @@ export function readChosenAnswers(questions: SelfAssessmentQuestion[], form: { g
   for (const question of questions) {
     const raw = form.get(answerField(question));
     const text = typeof raw === "string" ? raw.trim() : "";
+    const index = question.options.indexOf(text);
     if (!text) errors[question.id] = "Answer this question.";
-    else if (!/^\d+$/.test(text) || Number(text) >= question.options.length) errors[question.id] = "Choose one of the answers listed.";
-    else answers[question.id] = Number(text);
+    else if (index < 0) errors[question.id] = "Choose one of the answers listed.";
+    else answers[question.id] = index;
   }
   return Object.keys(errors).length ? { errors } : { answers };
 }
@@ -91,6 +94,11 @@ export function scoreAnswers(questions: Pick<SelfAssessmentQuestion, "id" | "cor
   const total = questions.length;
   const correct = questions.filter((question) => answers[question.id] === question.correctOption).length;
   return { correct, total, percent: total ? Math.floor((correct * 100) / total) : 0, passed: total > 0 && correct * 100 >= passingPercent * total };
+}
+
+/** How many right answers reach the mark: the smallest number that scoreAnswers passes. */
+export function answersNeeded(total: number, passingPercent: number): number {
+  return Math.ceil((passingPercent * total) / 100);
 }
 
 /** Each question with what the learner chose and whether it was right, for the page after an attempt. */
