@@ -2,7 +2,8 @@
 // learner's answers, and scoring against the passing mark.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { answersNeeded, passRate, questionProblem, readChosenAnswers, reviewAnswers, scoreAnswers, SelfAssessmentQuestionSchema, type SelfAssessmentQuestion } from "./self-assessment";
+import { getZodConstraint } from "@conform-to/zod/v4";
+import { answersNeeded, draftFromForm, passRate, questionProblem, readChosenAnswers, reviewAnswers, scoreAnswers, SelfAssessmentQuestionSchema, type SelfAssessmentQuestion } from "./self-assessment";
 
 const questionForm = (fields: Record<string, string>) => {
   const formData = new FormData();
@@ -16,7 +17,11 @@ describe("the question form", () => {
   it("drops blank answer boxes and counts the correct answer without them", () => {
     const submission = questionForm({ ...complete, "options[0]": "", "options[1]": "Coils", "options[2]": "", "options[3]": "Gelfoam", "options[4]": "Onyx", correct: "3" });
     expect(submission.status).toBe("success");
-    if (submission.status === "success") expect(submission.value).toEqual({ questionId: undefined, prompt: "Which embolic agent?", options: ["Coils", "Gelfoam", "Onyx"], correctOption: 1, explanation: "Gelfoam is temporary." });
+    if (submission.status === "success") expect(draftFromForm(submission.value)).toEqual({ questionId: undefined, prompt: "Which embolic agent?", options: ["Coils", "Gelfoam", "Onyx"], correctOption: 1, explanation: "Gelfoam is temporary." });
+  });
+
+  it("gives the browser its constraints, so it checks what the server checks", () => {
+    expect(getZodConstraint(SelfAssessmentQuestionSchema)).toMatchObject({ prompt: { required: true }, explanation: { required: true }, correct: { required: true } });
   });
 
   it("puts each mistake under its field", () => {

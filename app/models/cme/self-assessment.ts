@@ -19,33 +19,31 @@ export const answerField = (question: { id: string }) => `q-${question.id}`;
 /**
  * The console's question form. The answer boxes arrive in order, blanks
  * allowed (the form has six; a question may use two); `correct` is the number
- * of the box picked with the radio. The output is the question as stored:
- * blank boxes gone and the correct answer's index counted without them.
+ * of the box picked with the radio. `draftFromForm` turns it into the question
+ * as stored. (No transform here: Conform reads the browser's constraints from
+ * the plain object schema.)
  */
 export const SelfAssessmentQuestionSchema = z
   .object({
     questionId: z.string().max(64).optional(),
     prompt: z.string({ error: "Write the question." }).trim().min(1, "Write the question.").max(500, "Keep the question under 500 characters."),
-    options: z.array(z.string().trim().max(300, "Keep each answer under 300 characters.").optional()).max(MAX_OPTIONS, `At most ${MAX_OPTIONS} answers.`).default([]),
+    options: z.array(z.string().trim().max(300, "Keep each answer under 300 characters.").optional()).max(MAX_OPTIONS, `At most ${MAX_OPTIONS} answers.`).optional(),
     correct: z.number({ error: "Pick the correct answer." }).int("Pick the correct answer.").min(0, "Pick the correct answer.").max(MAX_OPTIONS - 1, "Pick the correct answer."),
     explanation: z.string({ error: "Explain why the correct answer is correct." }).trim().min(1, "Explain why the correct answer is correct.").max(2000, "Keep the explanation under 2,000 characters."),
   })
   .superRefine((value, context) => {
-    const filled = value.options.map((option) => option ?? "").filter(Boolean);
+    const boxes = value.options ?? [];
+    const filled = boxes.map((option) => option ?? "").filter(Boolean);
     if (filled.length < MIN_OPTIONS) context.addIssue({ code: "custom", path: ["options"], message: `Give at least ${MIN_OPTIONS} answers to choose from.` });
     else if (new Set(filled.map((option) => option.toLowerCase())).size !== filled.length) context.addIssue({ code: "custom", path: ["options"], message: "Each answer must be different." });
-    if (!value.options[value.correct]) context.addIssue({ code: "custom", path: ["correct"], message: "Pick the correct answer among the answers you wrote." });
-  })
-  .transform(({ questionId, prompt, options, correct, explanation }) => {
-    const boxes = options.map((option) => option ?? "");
-    return {
-      questionId: questionId || undefined,
-      prompt,
-      options: boxes.filter(Boolean),
-      correctOption: boxes.slice(0, correct).filter(Boolean).length,
-      explanation,
-    };
+    if (!boxes[value.correct]) context.addIssue({ code: "custom", path: ["correct"], message: "Pick the correct answer among the answers you wrote." });
   });
+
+/** The form's question as stored: blank boxes gone, and the correct answer's index counted without them. */
+export function draftFromForm({ questionId, prompt, options = [], correct, explanation }: z.output<typeof SelfAssessmentQuestionSchema>): SelfAssessmentDraft & { questionId?: string } {
+  const boxes = options.map((option) => option ?? "");
+  return { questionId: questionId || undefined, prompt, options: boxes.filter(Boolean), correctOption: boxes.slice(0, correct).filter(Boolean).length, explanation };
+}
 
 /** What is wrong with a question as it would be stored, or null: the verbs check again what the form checked. */
 export function questionProblem(draft: SelfAssessmentDraft): { field: string; message: string } | null {

@@ -12,7 +12,7 @@ import { Badge, cell, ConsolePage, DataTable, figures, linkClass, RowButton, Sec
 import { consoleMeta } from "~/components/console-meta";
 import { replyFor, type DraftEntryReply } from "~/components/draft-entries";
 import { controlClass, ErrorList, FieldFrame, FormErrors, SubmitButton, TextareaField, useIsPending, useSchemaForm } from "~/components/forms";
-import { MAX_OPTIONS, MIN_OPTIONS, passRate, SelfAssessmentQuestionSchema, type SelfAssessmentQuestion } from "~/models/cme/self-assessment";
+import { draftFromForm, MAX_OPTIONS, MIN_OPTIONS, passRate, SelfAssessmentQuestionSchema, type SelfAssessmentQuestion } from "~/models/cme/self-assessment";
 import { moveSelfAssessmentQuestion, removeSelfAssessmentQuestion, saveSelfAssessmentQuestion, selfAssessmentOverview, selfAssessmentSession } from "~/models/cme/self-assessment.server";
 import { requireOrganizer } from "~/server/organizer.server";
 import { refusalMessage, refusalResponse, refusalStatus } from "~/server/refusal.server";
@@ -60,8 +60,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formId = questionId || NEW_QUESTION;
   const submission = parseWithZod(formData, { schema: SelfAssessmentQuestionSchema });
   if (submission.status !== "success") return data({ formId, result: submission.reply() }, { status: 400 });
-  const { questionId: id, ...question } = submission.value;
-  const result = await saveSelfAssessmentQuestion(meeting.id, session, user, { ...question, questionId: id });
+  const question = draftFromForm(submission.value);
+  const id = question.questionId;
+  const result = await saveSelfAssessmentQuestion(meeting.id, session, user, question);
   if (!result.ok) return refusalResponse(result, submission, { formId });
   return { formId, result: submission.reply({ resetForm: !id }), message: id ? "Question saved." : "Question added." };
 }
@@ -202,7 +203,9 @@ function QuestionForm({ session, question, locked = false, lastResult }: { sessi
   const [form, fields] = useSchemaForm(SelfAssessmentQuestionSchema, {
     id: question ? `question-${question.id}` : NEW_QUESTION,
     lastResult,
-    shouldRevalidate: "onBlur",
+    // Once refused, each fix clears its message as it is made: on blur, the message would go as the
+    // Add button is pressed, moving the button from under the pointer.
+    shouldRevalidate: "onInput",
     defaultValue: {
       prompt: question?.prompt ?? "",
       options: Array.from({ length: MAX_OPTIONS }, (_, index) => question?.options[index] ?? ""),
