@@ -125,7 +125,7 @@ function AttemptResult({ meetingSlug, sessionSlug, passingPercent, review }: { m
                     key={option}
                     className={`flex flex-wrap items-center gap-2 rounded-md border px-3 py-2 ${correct ? "border-emerald-400 bg-emerald-50" : chosen ? "border-red-300 bg-red-50" : "border-slate-200"}`}
                   >
-                    <span className="min-w-0 flex-1 text-slate-900">{option}</span>
+                    <span className="min-w-0 grow basis-48 text-slate-900">{option}</span>
                     {correct ? <Badge tone="emerald">Correct answer</Badge> : null}
                     {chosen ? <Badge tone={correct ? "emerald" : "red"}>Your answer</Badge> : null}
                   </li>

@@ -165,7 +165,7 @@ function DesignationForm({ lastDay, values, suggested, lastResult }: { lastDay: 
         max={100}
         step={1}
         inputMode="numeric"
-        className="max-w-xs"
+        className="max-w-md"
         hint="The share of a session's self-assessment questions a learner must answer correctly for its credit to count as SA-CME."
       />
       <CheckboxField
@@ -173,9 +173,9 @@ function DesignationForm({ lastDay, values, suggested, lastResult }: { lastDay: 
         label="Allow self-reported attendance (marked as such on claims)"
         hint="Learners may then claim accredited sessions with no recorded attendance, and take their self-assessments, on their word."
       />
-      <fieldset className="space-y-3" aria-describedby="pars-identifiers-hint">
+      <fieldset aria-describedby="pars-identifiers-hint">
         <legend className="text-sm font-medium text-slate-800">PARS identifiers</legend>
-        <p id="pars-identifiers-hint" className="text-sm text-slate-600">Optional. Used for the learner-completion file uploaded to ACCME’s PARS; enter them as PARS shows them.</p>
+        <p id="pars-identifiers-hint" className="mt-0.5 mb-3 text-sm text-slate-600">Optional. Used for the learner-completion file uploaded to ACCME’s PARS; enter them as PARS shows them.</p>
         <div className="grid gap-5 sm:grid-cols-2">
           <Field meta={fields.accmeProviderId} label="ACCME provider ID" autoComplete="off" spellCheck={false} />
           <Field meta={fields.parsActivityId} label="PARS activity ID" autoComplete="off" spellCheck={false} />

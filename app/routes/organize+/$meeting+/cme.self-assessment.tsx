@@ -164,7 +164,7 @@ function QuestionCard({ session, question, number, last, locked, reply }: { sess
   return (
     <>
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <h3 className="min-w-0 flex-1 font-semibold text-slate-900">
+        <h3 className="min-w-0 grow basis-64 font-semibold text-slate-900">
           {number}. {question.prompt}
         </h3>
         <Form method="post" className="flex gap-1">
@@ -231,7 +231,7 @@ function QuestionForm({ session, question, locked = false, lastResult }: { sessi
         <ol className="mt-2 space-y-2">
           {boxes.map((box, index) => (
             <li key={box.key} className="flex flex-wrap items-center gap-x-3 gap-y-1 sm:flex-nowrap">
-              <label htmlFor={box.id} className="w-20 shrink-0 text-sm text-slate-700">
+              <label htmlFor={box.id} className="basis-full text-sm text-slate-700 sm:w-20 sm:shrink-0 sm:basis-auto">
                 Answer {index + 1}
               </label>
               <input
@@ -239,7 +239,7 @@ function QuestionForm({ session, question, locked = false, lastResult }: { sessi
                 key={box.key}
                 readOnly={locked}
                 autoComplete="off"
-                className={`${controlClass(Boolean(fields.options.errors?.length))} mt-0 min-w-0 flex-1 basis-48 read-only:bg-slate-100`}
+                className={`${controlClass(Boolean(fields.options.errors?.length))} mt-0 min-w-0 flex-1 read-only:bg-slate-100`}
               />
               <label className="flex min-h-11 shrink-0 cursor-pointer items-center gap-2 text-sm text-slate-800">
                 <input
