@@ -24,15 +24,15 @@ export async function passedSelfAssessments(userId: string, meetingId: string): 
   return new Set(passed.map((row) => row.sessionId));
 }
 
-/** The meeting's passing mark, in percent. */
-async function passingPercent(meetingId: string): Promise<number> {
-  const designation = await prisma.creditDesignation.findUnique({ where: { meetingId }, select: { saCmePassingPercent: true } });
-  return designation?.saCmePassingPercent ?? DEFAULT_PASSING_PERCENT;
+/** The meeting's passing mark, in percent, and whether its designation offers SA-CME at all. */
+async function saCmeSettings(meetingId: string) {
+  const designation = await prisma.creditDesignation.findUnique({ where: { meetingId }, select: { saCmePassingPercent: true, offersSaCme: true } });
+  return { passingPercent: designation?.saCmePassingPercent ?? DEFAULT_PASSING_PERCENT, offered: designation?.offersSaCme ?? false };
 }
 
 /** The console's list: every SA-CME session with its questions counted, and how many people tried and passed. */
 export async function selfAssessmentOverview(meetingId: string) {
-  const [sessions, attempts, mark] = await Promise.all([
+  const [sessions, attempts, settings] = await Promise.all([
     prisma.session.findMany({
       where: { meetingId, saCme: true },
       select: { id: true, slug: true, title: true, startsAt: true, status: true, cmeAccredited: true, _count: { select: { selfAssessmentQuestions: true } } },
@@ -40,11 +40,11 @@ export async function selfAssessmentOverview(meetingId: string) {
     }),
     // One row per person and session (and whether that try passed): people are counted, not attempts.
     prisma.selfAssessmentAttempt.groupBy({ by: ["sessionId", "userId", "passed"], where: { session: { meetingId, saCme: true } } }),
-    passingPercent(meetingId),
+    saCmeSettings(meetingId),
   ]);
   const people = (sessionId: string, passedOnly: boolean) => new Set(attempts.filter((row) => row.sessionId === sessionId && (!passedOnly || row.passed)).map((row) => row.userId)).size;
   return {
-    passingPercent: mark,
+    ...settings,
     sessions: sessions.map((session) => ({
       slug: session.slug,
       title: session.title,

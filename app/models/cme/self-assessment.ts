@@ -4,6 +4,7 @@
 // meeting's passing mark. The ABR counts a session's credit as SA-CME only
 // when the learner also passed its self-assessment.
 import { z } from "zod";
+import { fieldName } from "./evaluations";
 
 export type SelfAssessmentQuestion = { id: string; prompt: string; options: string[]; correctOption: number; explanation: string };
 export type SelfAssessmentDraft = Omit<SelfAssessmentQuestion, "id">;
@@ -13,8 +14,8 @@ export const MAX_OPTIONS = 6;
 /** The mark a meeting starts with (the database's default too): 70 % is the ABR's usual passing score. */
 export const DEFAULT_PASSING_PERCENT = 70;
 
-/** The form field of a question's answer, and of a whole question on the learner's page. */
-export const answerField = (question: { id: string }) => `q-${question.id}`;
+/** The form field of a question's answer: the learner's page is the evaluation form, each question a single choice, so its field names are the evaluation's. */
+export const answerField = fieldName;
 
 /**
  * The console's question form. The answer boxes arrive in order, blanks

@@ -34,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     meeting: { slug: meeting.slug },
     passingPercent: overview.passingPercent,
+    offered: overview.offered,
     sessions: overview.sessions.map((session) => ({ ...session, when: `${formatDay(dayKeyOf(session.startsAt, zone), "short")}, ${formatTime(session.startsAt, zone)}` })),
     editing: editing && { slug: editing.session.slug, title: editing.session.title, questions: editing.questions, attempts: editing.attempts },
   };
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SelfAssessmentConsole() {
-  const { meeting, passingPercent, sessions, editing } = useLoaderData<typeof loader>();
+  const { meeting, passingPercent, offered, sessions, editing } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as DraftEntryReply;
   const refused = reply !== undefined && "ok" in reply && !reply.ok;
   return (
@@ -77,6 +78,17 @@ export default function SelfAssessmentConsole() {
       intro={`ABR self-assessment CME: learners who attended an SA-CME session answer its questions; with ${passingPercent}% or more right (the passing mark, set with the credit designation), the credit they claim for it also counts as SA-CME.`}
     >
       <CmePages meeting={meeting.slug} />
+      {offered ? null : (
+        <div className="mb-6 max-w-3xl">
+          <StatusBanner tone="warning">
+            The credit designation does not offer SA-CME, so learners cannot take these self-assessments yet.{" "}
+            <Link to={href.organize.cme(meeting.slug)} className="font-semibold underline underline-offset-2">
+              Offer it on the Credit designation tab
+            </Link>
+            .
+          </StatusBanner>
+        </div>
+      )}
       {reply?.message ? (
         <div className="mb-6 max-w-3xl">
           <StatusBanner key={reply.message} outcome tone={refused ? "error" : "success"}>
