@@ -4,6 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openSeededCopy } from "../tests/seeded-copy";
 import { verifyPassword } from "~/utils/password.server";
 import { DEMO_PASSWORD, demoAccounts, seedDatabase, seededMeetings } from "./seed";
+import { SELF_ASSESSMENT_SEED } from "./seed/self-assessment";
+import { questionProblem } from "../app/models/cme/self-assessment";
 
 const seededCopy = await openSeededCopy("seed");
 const { prisma } = seededCopy;
@@ -206,7 +208,7 @@ describe("demo accounts", () => {
 
 describe("seeding again", () => {
   async function snapshot() {
-    const [societies, meetings, tracks, rooms, speakers, sessions, links, users, roles] = await Promise.all([
+    const [societies, meetings, tracks, rooms, speakers, sessions, links, users, roles, selfAssessment] = await Promise.all([
       prisma.society.findMany({ orderBy: { id: "asc" } }),
       prisma.meeting.findMany({ orderBy: { id: "asc" } }),
       prisma.track.findMany({ orderBy: { id: "asc" } }),
@@ -216,8 +218,9 @@ describe("seeding again", () => {
       prisma.sessionSpeaker.findMany({ orderBy: { id: "asc" } }),
       prisma.user.findMany({ orderBy: { id: "asc" } }),
       prisma.meetingRole.findMany({ orderBy: { id: "asc" } }),
+      prisma.selfAssessmentQuestion.findMany({ orderBy: { id: "asc" } }),
     ]);
-    return { societies, meetings, tracks, rooms, speakers, sessions, links, users, roles };
+    return { societies, meetings, tracks, rooms, speakers, sessions, links, users, roles, selfAssessment };
   }
 
   it("holds exactly the seed's data", async () => {
@@ -272,5 +275,23 @@ describe.each([
     expect(sessions.filter((session) => session.cmeAccredited).length).toBeGreaterThan(sessions.length * 0.8);
     expect(sessions.filter((session) => session.creditQuarters !== null).length).toBeGreaterThanOrEqual(2);
     expect(sessions.filter((session) => session.saCme).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("sir-2023's self-assessment", () => {
+  it("gives each SA-CME session of the seed a few questions, each with a correct answer among its own and an explanation", async () => {
+    const sessions = await prisma.session.findMany({
+      where: { meeting: { slug: "sir-2023" }, saCme: true },
+      select: { title: true, selfAssessmentQuestions: { select: { position: true, options: true, correctOption: true, explanation: true }, orderBy: { position: "asc" } } },
+    });
+    expect(sessions.map((session) => session.title).sort()).toEqual(Object.keys(SELF_ASSESSMENT_SEED).sort());
+    for (const session of sessions) {
+      expect(session.selfAssessmentQuestions.length, session.title).toBeGreaterThanOrEqual(3);
+      expect(session.selfAssessmentQuestions.map((question) => question.position)).toEqual(session.selfAssessmentQuestions.map((_, index) => index));
+      for (const question of session.selfAssessmentQuestions) {
+        expect(questionProblem({ prompt: "seeded", ...question })).toBeNull();
+      }
+    }
+    expect(await prisma.selfAssessmentAttempt.count()).toBe(0);
   });
 });

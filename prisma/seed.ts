@@ -16,6 +16,7 @@ import { societies } from "./seed/societies";
 import { changedFields, syncRows } from "./seed/sync";
 import { creditDesignation, sessionCredit } from "./seed/cme";
 import { seededSpeakerEmail, syncSeedDisclosures } from "./seed/disclosures";
+import { syncSelfAssessmentQuestions } from "./seed/self-assessment";
 
 export { DEMO_PASSWORD, demoAccounts } from "./seed/demo-accounts";
 export const seededMeetings: MeetingSeed[] = [sir2023, sio2023];
@@ -188,6 +189,8 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
   for (const meeting of seededMeetings) {
     await prisma.$transaction((tx) => syncMeeting(tx, meeting, societyIds), { maxWait: 10_000, timeout: 60_000 });
   }
+  // After the meetings: the questions belong to sessions the CME seed flagged SA-CME.
+  await prisma.$transaction((tx) => syncSelfAssessmentQuestions(tx));
   for (const registration of [sirRegistration(sir2023), sioRegistration(sio2023)]) {
     await prisma.$transaction((tx) => syncRegistration(tx, registration));
   }

@@ -54,7 +54,7 @@ export function EvaluationForm({ questions, values, errors, submitLabel }: { que
                 <div className="grid gap-2 sm:grid-cols-5">
                   {RATING_LABELS.map((label, point) => (
                     <label key={label} className={choiceClass}>
-                      <input type="radio" name={name} value={point + 1} defaultChecked={first(name) === String(point + 1)} className="h-5 w-5" />
+                      <input type="radio" name={name} value={point + 1} defaultChecked={first(name) === String(point + 1)} className="h-5 w-5 shrink-0" />
                       <span>
                         <span className="font-semibold">{point + 1}</span> <span className="text-sm">{label}</span>
                       </span>
@@ -70,7 +70,7 @@ export function EvaluationForm({ questions, values, errors, submitLabel }: { que
                         name={name}
                         value={option}
                         defaultChecked={values[name]?.includes(option)}
-                        className="h-5 w-5"
+                        className="h-5 w-5 shrink-0"
                       />
                       {option}
                     </label>
@@ -84,7 +84,7 @@ export function EvaluationForm({ questions, values, errors, submitLabel }: { que
                       ["no", "No, some of it was biased"],
                     ].map(([value, label]) => (
                       <label key={value} className={choiceClass}>
-                        <input type="radio" name={name} value={value} defaultChecked={first(name) === value} className="h-5 w-5" />
+                        <input type="radio" name={name} value={value} defaultChecked={first(name) === value} className="h-5 w-5 shrink-0" />
                         {label}
                       </label>
                     ))}

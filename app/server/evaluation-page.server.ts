@@ -28,6 +28,13 @@ function asValues(questions: Question[], answers: Answers | null): Record<string
   return values;
 }
 
+/** What a refused form sent, by field, to fill it in again (the self-assessment page refills its form the same way). */
+export function submittedValues(form: FormData): Record<string, string[]> {
+  const values: Record<string, string[]> = {};
+  for (const [name, value] of form.entries()) if (typeof value === "string") values[name] = [...(values[name] ?? []), value];
+  return values;
+}
+
 async function evaluationContext({ request, params }: Args, scope: EvaluationScope) {
   const meeting = await getMeeting(params.meeting ?? "");
   if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
@@ -55,9 +62,7 @@ export async function evaluationAction(args: Args, scope: EvaluationScope) {
   const form = await readFormData(args.request);
   const result = await submitEvaluation(user.id, meeting.id, scope, session?.slug ?? null, form);
   if (!result.ok) {
-    const values: Record<string, string[]> = {};
-    for (const [name, value] of form.entries()) if (typeof value === "string") values[name] = [...(values[name] ?? []), value];
-    return data({ result: refusalReply(result), values }, { status: refusalStatus(result) });
+    return data({ result: refusalReply(result), values: submittedValues(form) }, { status: refusalStatus(result) });
   }
   return redirect(href.myCme(meeting.slug, { done: scope === "SESSION" ? "session-evaluation" : "evaluation" }));
 }

@@ -1,6 +1,7 @@
 // A meeting's CME credit designation, read and saved: the accredited provider,
 // ACCME's and the AMA's statements, the credit types offered, the maximum and
-// the claim deadline. A meeting without one yet gets a proposal from its
+// the claim deadline, the SA-CME passing mark, whether self-reported
+// attendance may be claimed, and the provider's and activity's PARS ids. A meeting without one yet gets a proposal from its
 // society and its program (the suggested maximum), which the console shows
 // until an organizer saves. Every save is audited in the same transaction and
 // bumps the meeting's programVersion (public pages show the statements).
@@ -9,6 +10,7 @@ import { prisma } from "~/utils/db.server";
 import { type Actor, recordAudit } from "../meetings/audit.server";
 import { getDraft } from "../program/draft.server";
 import { designatedQuarters, formatCredits, sessionMinutes } from "./credit";
+import { DEFAULT_PASSING_PERCENT } from "./self-assessment";
 import {
   accreditedSessionRow,
   deadlineProblem,
@@ -28,6 +30,13 @@ export type CreditDesignationInput = {
   offersAmaPra: boolean;
   offersParticipation: boolean;
   offersSaCme: boolean;
+  /** The share of an SA-CME session's questions a learner must get right, in percent. */
+  saCmePassingPercent: number;
+  /** Learners may claim sessions they have no recorded evidence for, marked self-reported. */
+  allowSelfReported: boolean;
+  /** The first two columns of the PARS learner-completion file; null until the provider enters them. */
+  accmeProviderId: string | null;
+  parsActivityId: string | null;
   maxCreditQuarters: number;
   /** "YYYY-MM-DD", a day in the meeting's zone. */
   claimDeadline: string;
@@ -46,6 +55,10 @@ const designationSelect = {
   offersAmaPra: true,
   offersParticipation: true,
   offersSaCme: true,
+  saCmePassingPercent: true,
+  allowSelfReported: true,
+  accmeProviderId: true,
+  parsActivityId: true,
   maxCreditQuarters: true,
   claimDeadline: true,
   updatedAt: true,
@@ -80,6 +93,10 @@ export async function meetingCreditDesignation(meeting: DesignationMeeting, sugg
     offersAmaPra: true,
     offersParticipation: true,
     offersSaCme: false,
+    saCmePassingPercent: DEFAULT_PASSING_PERCENT,
+    allowSelfReported: false,
+    accmeProviderId: null,
+    parsActivityId: null,
     maxCreditQuarters,
     claimDeadline: new Date(meeting.endsOn.getTime() + 90 * 86_400_000).toISOString().slice(0, 10),
     updatedAt: null,
@@ -118,6 +135,10 @@ const FIELD_LABELS: Record<keyof CreditDesignationInput, string> = {
   offersAmaPra: "AMA PRA credit",
   offersParticipation: "certificate of participation",
   offersSaCme: "SA-CME",
+  saCmePassingPercent: "SA-CME passing mark",
+  allowSelfReported: "self-reported attendance",
+  accmeProviderId: "ACCME provider ID",
+  parsActivityId: "PARS activity ID",
   maxCreditQuarters: "maximum",
   claimDeadline: "claim deadline",
 };
@@ -138,12 +159,15 @@ export async function saveCreditDesignation(
   if (deadline) return refuse("INVALID", deadline, "claimDeadline");
   if (input.maxCreditQuarters <= 0 || input.maxCreditQuarters > MAX_DESIGNATED_QUARTERS) return refuse("INVALID", `The maximum is more than 0 and at most ${MAX_DESIGNATED_QUARTERS / 4} credits.`, "maximum");
   if (!input.offersAmaPra && !input.offersParticipation && !input.offersSaCme) return refuse("INVALID", "Offer at least one credit type.", "offersAmaPra");
+  if (!Number.isInteger(input.saCmePassingPercent) || input.saCmePassingPercent < 1 || input.saCmePassingPercent > 100) {
+    return refuse("INVALID", "Enter the passing mark, a whole percent from 1 to 100", "saCmePassingPercent");
+  }
   return prisma.$transaction(async (tx) => {
     const previous = await tx.creditDesignation.findUnique({ where: { meetingId: meeting.id }, select: designationSelect });
     const statements = options.standardWording
       ? { accreditationStatement: standardAccreditationStatement(input.provider), designationStatement: standardDesignationStatement(input.provider, input.maxCreditQuarters) }
       : statementsFollowing(previous, input);
-    const values = { ...input, ...statements, provider: input.provider.trim(), claimDeadline: new Date(`${input.claimDeadline}T00:00:00Z`) };
+    const values = { ...input, ...statements, provider: input.provider.trim(), accmeProviderId: input.accmeProviderId?.trim() || null, parsActivityId: input.parsActivityId?.trim() || null, claimDeadline: new Date(`${input.claimDeadline}T00:00:00Z`) };
     const row = await tx.creditDesignation.upsert({
       where: { meetingId: meeting.id },
       create: { meetingId: meeting.id, ...values },
@@ -153,7 +177,7 @@ export async function saveCreditDesignation(
     // The statements show on public session pages, which are cached by programVersion: a new designation is a new version of them.
     await tx.meeting.update({ where: { id: meeting.id }, data: { programVersion: { increment: 1 } }, select: { id: true } });
     const before = previous ? { ...previous, claimDeadline: previous.claimDeadline.toISOString().slice(0, 10) } : null;
-    const after = { ...input, ...statements, provider: values.provider };
+    const after = { ...input, ...statements, provider: values.provider, accmeProviderId: values.accmeProviderId, parsActivityId: values.parsActivityId };
     const changed = (Object.keys(FIELD_LABELS) as (keyof CreditDesignationInput)[]).filter((key) => !before || before[key] !== after[key]);
     await recordAudit(tx, meeting.id, actor, {
       action: previous ? "cme.designation.update" : "cme.designation.create",

@@ -44,7 +44,7 @@ describe("the designation form", () => {
   const schema = creditDesignationSchema("2023-03-09");
   const form = (fields: Record<string, string>) => {
     const formData = new FormData();
-    const all = { provider: "Society of Interventional Radiology", accreditationStatement: "A", designationStatement: "B", offersAmaPra: "on", maximum: "28.75", claimDeadline: "2023-06-30", ...fields };
+    const all = { provider: "Society of Interventional Radiology", accreditationStatement: "A", designationStatement: "B", offersAmaPra: "on", maximum: "28.75", claimDeadline: "2023-06-30", saCmePassingPercent: "70", ...fields };
     for (const [name, value] of Object.entries(all)) if (value !== "") formData.set(name, value);
     return parseWithZod(formData, { schema });
   };
@@ -64,6 +64,16 @@ describe("the designation form", () => {
     expect(errors({ claimDeadline: "2023-02-30" }).claimDeadline?.[0]).toMatch(/as a date/);
     expect(errors({ offersAmaPra: "" }).offersAmaPra?.[0]).toMatch(/at least one/);
     expect(errors({ provider: "" }).provider?.[0]).toMatch(/provider/);
+    for (const mark of ["", "0", "101", "70.5", "seventy"]) expect(errors({ saCmePassingPercent: mark }).saCmePassingPercent?.[0]).toMatch(/whole percent from 1 to 100/);
+    expect(errors({ accmeProviderId: "12 34" }).accmeProviderId?.[0]).toMatch(/letters and digits only/);
+    expect(errors({ parsActivityId: "1".repeat(21) }).parsActivityId?.[0]).toMatch(/at most 20/);
+  });
+
+  it("reads the SA-CME mark, self-reported attendance and the PARS identifiers", () => {
+    const submission = form({ saCmePassingPercent: "80", allowSelfReported: "on", accmeProviderId: " 0000123 ", parsActivityId: "" });
+    expect(submission.status).toBe("success");
+    if (submission.status === "success") expect(submission.value).toMatchObject({ saCmePassingPercent: 80, allowSelfReported: true, accmeProviderId: "0000123" });
+    if (submission.status === "success") expect(submission.value.parsActivityId).toBeUndefined();
   });
 });
 

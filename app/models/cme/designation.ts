@@ -66,6 +66,15 @@ export function deadlineProblem(deadline: string, lastDay: string): string | nul
   return null;
 }
 
+/** An identifier PARS gives (the provider's ACCME ID, an activity's ID): optional, letters and digits as PARS shows it. */
+const parsIdentifier = (what: string) =>
+  z
+    .string()
+    .trim()
+    .max(20, `Enter ${what} as PARS shows it, at most 20 characters`)
+    .regex(/^[A-Za-z0-9-]+$/, `Enter ${what} as PARS shows it: letters and digits only`)
+    .optional();
+
 /**
  * The designation form. `lastDay` is the meeting's last day ("YYYY-MM-DD"), so
  * a deadline on or before it is a field error in the browser and the server alike.
@@ -80,6 +89,14 @@ export function creditDesignationSchema(lastDay: string) {
       offersAmaPra: z.boolean().optional(),
       offersParticipation: z.boolean().optional(),
       offersSaCme: z.boolean().optional(),
+      saCmePassingPercent: z
+        .number({ error: "Enter the passing mark, a whole percent from 1 to 100" })
+        .int("Enter the passing mark, a whole percent from 1 to 100")
+        .min(1, "Enter the passing mark, a whole percent from 1 to 100")
+        .max(100, "Enter the passing mark, a whole percent from 1 to 100"),
+      allowSelfReported: z.boolean().optional(),
+      accmeProviderId: parsIdentifier("the provider's ACCME ID"),
+      parsActivityId: parsIdentifier("the activity's PARS ID"),
       maximum: z.string({ error: "Enter the maximum credit, such as 28.75" }).trim().max(10, "Enter the maximum credit, such as 28.75"),
       claimDeadline: z.string({ error: "Choose the claim deadline" }).trim(),
     })

@@ -1,7 +1,9 @@
 // The meeting's CME credit designation: the accredited provider, ACCME's and
 // the AMA's statements (standard wording filled in, editable, resettable), the
-// credit types offered, the maximum and the claim deadline; below, the draft
-// program's accredited sessions and the maximum they support.
+// credit types offered, the maximum and the claim deadline, the SA-CME passing
+// mark, self-reported attendance, and the PARS identifiers of the
+// learner-completion file; below, the draft program's accredited sessions and
+// the maximum they support.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -39,6 +41,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       offersAmaPra: designation.offersAmaPra ? "on" : "",
       offersParticipation: designation.offersParticipation ? "on" : "",
       offersSaCme: designation.offersSaCme ? "on" : "",
+      saCmePassingPercent: String(designation.saCmePassingPercent),
+      allowSelfReported: designation.allowSelfReported ? "on" : "",
+      accmeProviderId: designation.accmeProviderId ?? "",
+      parsActivityId: designation.parsActivityId ?? "",
       maximum: formatCredits(designation.maxCreditQuarters),
       claimDeadline: designation.claimDeadline,
     },
@@ -56,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, user } = await requireOrganizer(request, params);
   const submission = parseWithZod(await readFormData(request), { schema: creditDesignationSchema(lastDayOf(meeting)) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { intent, maximum, offersAmaPra, offersParticipation, offersSaCme, ...rest } = submission.value;
+  const { intent, maximum, offersAmaPra, offersParticipation, offersSaCme, allowSelfReported, accmeProviderId, parsActivityId, ...rest } = submission.value;
   const quarters = parseCredits(maximum);
   const result = await saveCreditDesignation(
     meeting,
@@ -66,6 +72,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       offersAmaPra: offersAmaPra ?? false,
       offersParticipation: offersParticipation ?? false,
       offersSaCme: offersSaCme ?? false,
+      allowSelfReported: allowSelfReported ?? false,
+      accmeProviderId: accmeProviderId ?? null,
+      parsActivityId: parsActivityId ?? null,
       maxCreditQuarters: "quarters" in quarters ? quarters.quarters : -1,
     },
     { standardWording: intent === "use-standard-wording" },
@@ -147,6 +156,30 @@ function DesignationForm({ lastDay, values, suggested, lastResult }: { lastDay: 
         <CheckboxField meta={fields.offersAmaPra} label={CREDIT_TYPE_LABELS.offersAmaPra} />
         <CheckboxField meta={fields.offersParticipation} label={CREDIT_TYPE_LABELS.offersParticipation} />
         <CheckboxField meta={fields.offersSaCme} label={CREDIT_TYPE_LABELS.offersSaCme} />
+      </fieldset>
+      <Field
+        meta={fields.saCmePassingPercent}
+        label="SA-CME passing mark (%)"
+        type="number"
+        min={1}
+        max={100}
+        step={1}
+        inputMode="numeric"
+        className="max-w-md"
+        hint="The share of a session's self-assessment questions a learner must answer correctly for its credit to count as SA-CME."
+      />
+      <CheckboxField
+        meta={fields.allowSelfReported}
+        label="Allow self-reported attendance (marked as such on claims)"
+        hint="Learners may then claim accredited sessions with no recorded attendance, and take their self-assessments, on their word."
+      />
+      <fieldset aria-describedby="pars-identifiers-hint">
+        <legend className="text-sm font-medium text-slate-800">PARS identifiers</legend>
+        <p id="pars-identifiers-hint" className="mt-0.5 mb-3 text-sm text-slate-600">Optional. Used for the learner-completion file uploaded to ACCME’s PARS; enter them as PARS shows them.</p>
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Field meta={fields.accmeProviderId} label="ACCME provider ID" autoComplete="off" spellCheck={false} />
+          <Field meta={fields.parsActivityId} label="PARS activity ID" autoComplete="off" spellCheck={false} />
+        </div>
       </fieldset>
       <div className="grid gap-5 sm:grid-cols-2">
         <Field

@@ -45,6 +45,7 @@ const designationForm = (fields: Record<string, string> = {}) => ({
   offersParticipation: "on",
   maximum: "12.25",
   claimDeadline: "2023-06-30",
+  saCmePassingPercent: "70",
   ...fields,
 });
 
@@ -79,6 +80,7 @@ describe("the meeting's designation", () => {
     const row = await prisma.creditDesignation.findUniqueOrThrow({ where: { meetingId: fixture.meeting.id } });
     expect(row).toMatchObject({ maxCreditQuarters: 49, offersAmaPra: true, offersSaCme: false, designationStatement: "Edited by hand." });
     expect(row.claimDeadline.toISOString().slice(0, 10)).toBe("2023-06-30");
+    expect(row).toMatchObject({ saCmePassingPercent: 70, allowSelfReported: false, accmeProviderId: null, parsActivityId: null });
 
     expect((await save(designationForm({ intent: "use-standard-wording" }))).status).toBe(302);
     const reset = await prisma.creditDesignation.findUniqueOrThrow({ where: { meetingId: fixture.meeting.id } });
@@ -88,6 +90,12 @@ describe("the meeting's designation", () => {
     const audit = await prisma.auditEntry.findMany({ where: { meetingId: fixture.meeting.id, action: { startsWith: "cme.designation" } }, orderBy: { createdAt: "asc" } });
     expect(audit.map((entry) => entry.action)).toEqual(["cme.designation.create", "cme.designation.update"]);
     expect(audit[1]!.summary).toMatch(/designation statement.*statements reset to ACCME's wording/);
+
+    // The SA-CME mark, self-reported attendance and the PARS identifiers, saved and named in the audit.
+    expect((await save(designationForm({ saCmePassingPercent: "80", allowSelfReported: "on", accmeProviderId: "0000123", parsActivityId: "2023-0042" }))).status).toBe(302);
+    expect(await prisma.creditDesignation.findUniqueOrThrow({ where: { meetingId: fixture.meeting.id } })).toMatchObject({ saCmePassingPercent: 80, allowSelfReported: true, accmeProviderId: "0000123", parsActivityId: "2023-0042" });
+    const last = await prisma.auditEntry.findFirstOrThrow({ where: { meetingId: fixture.meeting.id, action: "cme.designation.update" }, orderBy: { createdAt: "desc" } });
+    expect(last.summary).toMatch(/SA-CME passing mark, self-reported attendance, ACCME provider ID, PARS activity ID/);
   });
 
   it("answers a maximum off the 0.25 steps or a deadline not after the meeting with 400 under the field, writing nothing", async () => {
@@ -98,6 +106,9 @@ describe("the meeting's designation", () => {
     const early = await save(designationForm({ claimDeadline: "2023-03-06" }));
     expect(early.status).toBe(400);
     expect(early.errors.claimDeadline?.[0]).toMatch(/after the meeting's last day/);
+    const mark = await save(designationForm({ saCmePassingPercent: "0" }));
+    expect(mark.status).toBe(400);
+    expect(mark.errors.saCmePassingPercent?.[0]).toMatch(/whole percent from 1 to 100/);
     expect(await prisma.creditDesignation.count({ where: { meetingId: fixture.meeting.id } })).toBe(0);
   });
 });
