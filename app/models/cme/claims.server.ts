@@ -159,7 +159,7 @@ async function notClaimable(meetingId: string, slug: string, allowSelfReported: 
 export async function submitClaim(userId: string, meetingId: string, form: unknown, now = new Date()): Promise<Outcome<{ code: string; version: number }>> {
   const context = await claimContext(userId, meetingId, now);
   if (!context) return refuse("NOT_FOUND", "This meeting does not offer CME credit.");
-  const { designation, deadline, open, options } = context;
+  const { designation, open, options } = context;
   if (!open) return refuse("CLOSED", `Claims for this meeting closed at the end of ${formatDate(designation.claimDeadline, "UTC")}.`);
   if (await evaluationPending(userId, meetingId, designation.evaluationRequired)) {
     return refuse("CONFLICT", "Answer the meeting's evaluation first: this meeting asks for it before you claim credit.");
