@@ -121,6 +121,7 @@ export async function claimOptions(userId: string, meetingId: string, now = new 
     sessions: options.map(({ evidence: _evidence, ...option }) => ({ ...option, claimableQuarters: quarters.get(option.slug)!.quarters })),
     totalQuarters: claimable.totalQuarters,
     capped: claimable.capped,
+    evaluationPending: await evaluationPending(userId, meetingId, designation.evaluationRequired),
   };
 }
 
