@@ -15,6 +15,9 @@ let account: { email: string; password: string };
 let titles: Record<string, string>;
 let designation: { claimDeadline: string; evaluationRequired: boolean };
 
+// The second journey amends the first one's claim.
+test.describe.configure({ mode: "serial" });
+
 test.beforeAll(async () => {
   account = await makeAccount("Dana Reyes", PASSWORD);
   await withE2eDatabase(async (client) => {
@@ -32,7 +35,7 @@ test.beforeAll(async () => {
     // Watched live: all of the first session's hour, the first 44 minutes of the second (0.50 at most).
     await client.query(
       `INSERT INTO "AttendanceInterval" (id, "sessionId", "userId", "startedAt", "endedAt")
-       SELECT 'e2e-claim-' || s.slug, s.id, u.id, s."startsAt", CASE WHEN s.slug = $2 THEN s."startsAt" + interval '44 minutes' ELSE s."startsAt" + interval '60 minutes' END
+       SELECT gen_random_uuid()::text, s.id, u.id, s."startsAt", CASE WHEN s.slug = $2 THEN s."startsAt" + interval '44 minutes' ELSE s."startsAt" + interval '60 minutes' END
          FROM "Session" s, "User" u
         WHERE s.slug = ANY($1) AND s."meetingId" = (SELECT id FROM "Meeting" WHERE slug = 'sir-2023') AND u.email = $3`,
       [[FULL, PARTIAL], PARTIAL, account.email],
@@ -76,6 +79,7 @@ test("the learner evaluates, claims what the evidence supports, gets a certifica
   await expect(claim.getByText("Answer the meeting’s evaluation first")).toBeVisible();
   await expectNoAxeViolations(page);
   await claim.getByRole("link", { name: "Evaluate the meeting" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Meeting evaluation" })).toBeVisible();
   for (const group of await page.getByRole("group").filter({ hasText: "Strongly agree" }).all()) await group.getByLabel(/^4 Agree$/).check();
   await page.getByRole("group", { name: /What is your profession/ }).getByLabel("Physician", { exact: true }).check();
   await page.getByRole("group", { name: /What will you change/ }).getByRole("textbox").fill("Refer more PE patients to our response team");

@@ -66,13 +66,19 @@ function formTotal(rows: { credit?: string; claim?: boolean; selfReported: boole
 export function ClaimForm({ meeting, sessions, creditTypes, maxQuarters, defaults, amending, lastResult }: ClaimFormProps) {
   const pending = useIsPending();
   const schema = useMemo(() => claimFormSchema(creditTypes), [creditTypes]);
-  const [form, fields] = useSchemaForm(schema, { id: "claim", lastResult, defaultValue: defaults, shouldRevalidate: "onBlur" });
+  // Revalidated as typed and ticked: a message clearing on blur would move the submit button under the pointer.
+  const [form, fields] = useSchemaForm(schema, { id: "claim-form", lastResult, defaultValue: defaults, shouldRevalidate: "onInput" });
   const [total, setTotal] = useState(() => formTotal(defaults.sessions.map((row, index) => ({ ...row, selfReported: sessions[index]!.selfReported })), maxQuarters));
-  const rows = fields.sessions.getFieldList();
+  const rows = fields.sessions.getFieldList().map((row) => ({ key: row.key, cells: row.getFieldset() }));
   // With JavaScript, the total follows what is typed and ticked.
   const recount = (event: FormEvent<HTMLFormElement>) => {
     const data = new FormData(event.currentTarget);
-    setTotal(formTotal(sessions.map((session, index) => ({ credit: String(data.get(`sessions[${index}].credit`) ?? ""), claim: data.get(`sessions[${index}].claim`) === "on", selfReported: session.selfReported })), maxQuarters));
+    setTotal(
+      formTotal(
+        rows.map(({ cells }, index) => ({ credit: String(data.get(cells.credit.name) ?? ""), claim: data.get(cells.claim.name) === "on", selfReported: sessions[index]!.selfReported })),
+        maxQuarters,
+      ),
+    );
   };
   return (
     <Form method="post" {...getFormProps(form)} onChange={recount} className="mt-4 space-y-6">
@@ -81,11 +87,10 @@ export function ClaimForm({ meeting, sessions, creditTypes, maxQuarters, default
         <legend className="text-base font-semibold text-slate-900">Credit per session</legend>
         <p className="mt-1 text-sm text-slate-600">Each session&rsquo;s claimable credit is the smaller of its designated credit and your minutes there, in quarter hours. You may claim less.</p>
         <ul className="mt-3 divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
-          {rows.map((row, index) => {
+          {rows.map(({ key, cells }, index) => {
             const session = sessions[index]!;
-            const cells = row.getFieldset();
             return (
-              <li key={row.key} className="px-4 py-3 sm:px-5">
+              <li key={key} className="px-4 py-3 sm:px-5">
                 <h3 className="font-semibold text-slate-900">{session.title}</h3>
                 <p className="text-sm text-slate-600">{session.when}</p>
                 <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">

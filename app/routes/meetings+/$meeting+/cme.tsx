@@ -201,8 +201,8 @@ export default function MyCme() {
       ) : null}
 
       {claim ? (
-        <section aria-labelledby="claim" className="mt-8">
-          <h2 id="claim" className="border-b border-slate-200 pb-2 text-lg font-bold text-slate-900">
+        <section aria-labelledby="claim-heading" className="mt-8">
+          <h2 id="claim-heading" className="border-b border-slate-200 pb-2 text-lg font-bold text-slate-900">
             {claim.versions.length ? "My claim" : "Claim credit"}
           </h2>
           {!claim.open ? (
