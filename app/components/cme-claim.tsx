@@ -4,7 +4,7 @@
 // attestation) and, once claimed, the claim with its certificate and versions.
 // Phone first, and every part works without JavaScript: the PARS details open
 // with the consent box by CSS alone; with JavaScript the total follows the inputs.
-import { getFormProps, getInputProps, getSelectProps, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useMemo, useState, type FormEvent } from "react";
 import { ATTESTATION, CREDIT_TYPE_CHOICES, claimFormSchema, LICENSE_STATES, MONTHS, type ClaimCreditType } from "~/models/cme/claims";
@@ -67,15 +67,38 @@ export function ClaimForm({ meeting, sessions, creditTypes, maxQuarters, default
   const pending = useIsPending();
   const schema = useMemo(() => claimFormSchema(creditTypes), [creditTypes]);
   // Revalidated as typed and ticked: a message clearing on blur would move the submit button under the pointer.
-  const [form, fields] = useSchemaForm(schema, { id: "claim-form", lastResult, defaultValue: defaults, shouldRevalidate: "onInput" });
-  const [total, setTotal] = useState(() => formTotal(defaults.sessions.map((row, index) => ({ ...row, selfReported: sessions[index]!.selfReported })), maxQuarters));
-  const rows = fields.sessions.getFieldList().map((row) => ({ key: row.key, cells: row.getFieldset() }));
+  const [form, fields] = useSchemaForm(schema, {
+    id: "claim-form",
+    lastResult,
+    defaultValue: defaults,
+    shouldRevalidate: "onInput",
+  });
+  const [total, setTotal] = useState(() =>
+    formTotal(
+      defaults.sessions.map((row, index) => ({
+        ...row,
+        selfReported: sessions[index]!.selfReported,
+      })),
+      maxQuarters,
+    ),
+  );
+  const rows = fields.sessions.getFieldList().map((row, index) => ({
+    key: row.key,
+    cells: row.getFieldset(),
+    session: sessions[index]!,
+  }));
+  const recorded = rows.filter((row) => !row.session.selfReported);
+  const reported = rows.filter((row) => row.session.selfReported);
   // With JavaScript, the total follows what is typed and ticked.
   const recount = (event: FormEvent<HTMLFormElement>) => {
     const data = new FormData(event.currentTarget);
     setTotal(
       formTotal(
-        rows.map(({ cells }, index) => ({ credit: String(data.get(cells.credit.name) ?? ""), claim: data.get(cells.claim.name) === "on", selfReported: sessions[index]!.selfReported })),
+        rows.map(({ cells, session }) => ({
+          credit: String(data.get(cells.credit.name) ?? ""),
+          claim: data.get(cells.claim.name) === "on",
+          selfReported: session.selfReported,
+        })),
         maxQuarters,
       ),
     );
@@ -86,57 +109,15 @@ export function ClaimForm({ meeting, sessions, creditTypes, maxQuarters, default
       <fieldset>
         <legend className="text-base font-semibold text-slate-900">Credit per session</legend>
         <p className="mt-1 text-sm text-slate-600">Each session&rsquo;s claimable credit is the smaller of its designated credit and your minutes there, in quarter hours. You may claim less.</p>
-        <ul className="mt-3 divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
-          {rows.map(({ key, cells }, index) => {
-            const session = sessions[index]!;
-            return (
-              <li key={key} className="px-4 py-3 sm:px-5">
-                <h3 className="font-semibold text-slate-900">{session.title}</h3>
-                <p className="text-sm text-slate-600">{session.when}</p>
-                <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
-                  {session.selfReported ? <Badge tone="amber">Self-reported</Badge> : <Badge tone="brand">{session.source}</Badge>}
-                  <span>{session.selfReported ? "No attendance recorded" : `${session.minutes} minutes attended`}</span>
-                  <span>Designated {session.designated}</span>
-                  <span className="font-semibold text-slate-900">Claimable {session.claimable}</span>
-                </p>
-                {session.saCme ? (
-                  <p className="mt-1 text-sm">
-                    {session.saCmePassed ? (
-                      <span className="text-emerald-800">
-                        <span aria-hidden="true">✓ </span>SA-CME: passed
-                      </span>
-                    ) : (
-                      <a href={href.selfAssessment(meeting, session.slug)} aria-label={`Take the self-assessment: ${session.title}`} className={linkClass}>
-                        Take the self-assessment
-                      </a>
-                    )}
-                    {session.saCmePassed ? null : <span className="text-slate-600"> to count it as SA-CME</span>}
-                  </p>
-                ) : null}
-                <input {...getInputProps(cells.slug, { type: "hidden" })} key={cells.slug.key} />
-                {session.selfReported ? (
-                  <div className="mt-2">
-                    <CheckboxField meta={cells.claim} label={`I attended this session: claim it as self-reported`} />
-                  </div>
-                ) : null}
-                <div className="mt-2 flex flex-wrap items-center gap-x-3">
-                  <label htmlFor={cells.credit.id} className="text-sm font-medium text-slate-800">
-                    Credit claimed<span className="sr-only">: {session.title}</span>
-                  </label>
-                  <input
-                    {...getInputProps(cells.credit, { type: "text", ariaDescribedBy: cells.credit.errors?.length ? cells.credit.errorId : undefined })}
-                    key={cells.credit.key}
-                    inputMode="decimal"
-                    autoComplete="off"
-                    className={`${controlClass(Boolean(cells.credit.errors?.length))} mt-0 w-24 tabular-nums`}
-                  />
-                  <span className="text-sm text-slate-600">of {session.claimable}</span>
-                </div>
-                <ErrorList id={cells.credit.errorId} errors={cells.credit.errors} />
-              </li>
-            );
-          })}
-        </ul>
+        {recorded.length ? <SessionList meeting={meeting} rows={recorded} /> : null}
+        {reported.length ? (
+          // Every accredited session the learner has no record of: folded away, open once one is claimed or refused.
+          <details className="mt-4" open={reported.some(({ cells }) => cells.claim.initialValue === "on" || cells.credit.errors?.length)}>
+            <summary className="cursor-pointer font-semibold text-brand-800">Sessions without a record of your attendance ({reported.length}): claim as self-reported</summary>
+            <p className="mt-2 text-sm text-slate-600">Tick only the sessions you attended. Time you spent in a recorded session cannot count again here.</p>
+            <SessionList meeting={meeting} rows={reported} />
+          </details>
+        ) : null}
         <p className="mt-3 text-base text-slate-900" aria-live="polite">
           Total: <strong className="tabular-nums">{formatCredits(total.quarters)} credits</strong>
           {total.capped ? <span className="text-slate-700"> (capped at the meeting&rsquo;s maximum, {formatCredits(maxQuarters)})</span> : null}
@@ -148,7 +129,14 @@ export function ClaimForm({ meeting, sessions, creditTypes, maxQuarters, default
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
           {creditTypes.map((type) => (
             <label key={type} className="flex cursor-pointer items-start gap-3 rounded-lg border border-slate-300 bg-white p-3 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
-              <input {...getInputProps(fields.creditType, { type: "radio", value: type })} key={`${fields.creditType.key}-${type}`} className="mt-1 h-5 w-5 accent-brand-700" />
+              <input
+                {...getInputProps(fields.creditType, {
+                  type: "radio",
+                  value: type,
+                })}
+                key={`${fields.creditType.key}-${type}`}
+                className="mt-1 h-5 w-5 accent-brand-700"
+              />
               <span>
                 <span className="block font-medium text-slate-900">{CREDIT_TYPE_CHOICES[type].label}</span>
                 <span className="block text-sm text-slate-600">{CREDIT_TYPE_CHOICES[type].credit}</span>
@@ -177,7 +165,15 @@ export function ClaimForm({ meeting, sessions, creditTypes, maxQuarters, default
         />
         {/* Shown once consent is ticked, by CSS alone: the details are asked for only with consent, with or without JavaScript. */}
         <div className="mt-4 hidden gap-4 group-has-[[name=parsConsent]:checked]:grid sm:grid-cols-2">
-          <SelectField meta={fields.birthMonth} label="Birth month" placeholder="Choose…" options={MONTHS.map((month, index) => ({ value: String(index + 1), label: month }))} />
+          <SelectField
+            meta={fields.birthMonth}
+            label="Birth month"
+            placeholder="Choose…"
+            options={MONTHS.map((month, index) => ({
+              value: String(index + 1),
+              label: month,
+            }))}
+          />
           <Field meta={fields.birthDay} label="Birth day" inputMode="numeric" autoComplete="bday-day" />
           <Field meta={fields.npi} label="NPI" hint="Your 10-digit National Provider Identifier." inputMode="numeric" autoComplete="off" className="sm:col-span-2" />
           <StateField meta={fields.licenseState} />
@@ -202,6 +198,73 @@ export function ClaimForm({ meeting, sessions, creditTypes, maxQuarters, default
         ) : null}
       </div>
     </Form>
+  );
+}
+
+type ClaimRow = {
+  key: string | undefined;
+  cells: {
+    slug: FieldMetadata<string>;
+    credit: FieldMetadata<string | undefined>;
+    claim: FieldMetadata<boolean | undefined>;
+  };
+  session: ClaimSessionView;
+};
+
+/** One row per session: its evidence, designated and claimable credit, SA-CME, and the credit claimed. */
+function SessionList({ meeting, rows }: { meeting: string; rows: ClaimRow[] }) {
+  return (
+    <ul className="mt-3 divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+      {rows.map(({ key, cells, session }) => (
+        <li key={key} className="px-4 py-3 sm:px-5">
+          <h3 className="font-semibold text-slate-900">{session.title}</h3>
+          <p className="text-sm text-slate-600">{session.when}</p>
+          <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
+            {session.selfReported ? <Badge tone="amber">Self-reported</Badge> : <Badge tone="brand">{session.source}</Badge>}
+            <span>{session.selfReported ? "No attendance recorded" : `${session.minutes} minutes attended`}</span>
+            <span>Designated {session.designated}</span>
+            <span className="font-semibold text-slate-900">Claimable {session.claimable}</span>
+          </p>
+          {session.saCme ? (
+            <p className="mt-1 text-sm">
+              {session.saCmePassed ? (
+                <span className="text-emerald-800">
+                  <span aria-hidden="true">✓ </span>SA-CME: passed
+                </span>
+              ) : (
+                <a href={href.selfAssessment(meeting, session.slug)} aria-label={`Take the self-assessment: ${session.title}`} className={linkClass}>
+                  Take the self-assessment
+                </a>
+              )}
+              {session.saCmePassed ? null : <span className="text-slate-600"> to count it as SA-CME</span>}
+            </p>
+          ) : null}
+          <input {...getInputProps(cells.slug, { type: "hidden" })} key={cells.slug.key} />
+          {session.selfReported ? (
+            <div className="mt-2">
+              <CheckboxField meta={cells.claim} label={`I attended this session: claim it as self-reported`} />
+            </div>
+          ) : null}
+          <div className="mt-2 flex flex-wrap items-center gap-x-3">
+            <label htmlFor={cells.credit.id} className="text-sm font-medium text-slate-800">
+              Credit claimed<span className="sr-only">: {session.title}</span>
+            </label>
+            <input
+              {...getInputProps(cells.credit, {
+                type: "text",
+                ariaDescribedBy: cells.credit.errors?.length ? cells.credit.errorId : undefined,
+              })}
+              key={cells.credit.key}
+              inputMode="decimal"
+              autoComplete="off"
+              className={`${controlClass(Boolean(cells.credit.errors?.length))} mt-0 w-24 tabular-nums`}
+            />
+            <span className="text-sm text-slate-600">of {session.claimable}</span>
+          </div>
+          <ErrorList id={cells.credit.errorId} errors={cells.credit.errors} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -232,7 +295,12 @@ export type ClaimVersionView = {
   total: string;
   saCme: string | null;
   code: string | null;
-  sessions: { title: string; credit: string; selfReported: boolean; saCme: boolean }[];
+  sessions: {
+    title: string;
+    credit: string;
+    selfReported: boolean;
+    saCme: boolean;
+  }[];
 };
 
 /** The claim as it stands (the latest version), its certificate, and the versions before it. */
@@ -250,8 +318,16 @@ export function ClaimRecord({ meeting, versions, canAmend }: { meeting: string; 
           {current.sessions.map((session) => (
             <li key={session.title}>
               <span className="tabular-nums">{session.credit}</span> · {session.title}
-              {session.selfReported ? <span className="ml-2"><Badge tone="amber">Self-reported</Badge></span> : null}
-              {session.saCme ? <span className="ml-2"><Badge tone="emerald">SA-CME</Badge></span> : null}
+              {session.selfReported ? (
+                <span className="ml-2">
+                  <Badge tone="amber">Self-reported</Badge>
+                </span>
+              ) : null}
+              {session.saCme ? (
+                <span className="ml-2">
+                  <Badge tone="emerald">SA-CME</Badge>
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>
