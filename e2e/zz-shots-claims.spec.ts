@@ -21,6 +21,9 @@ test("shots", async ({ page, pageAs }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My CME" })).toBeVisible();
   await page.screenshot({ path: ".data/claims-form.png", fullPage: true });
+  await page.getByText(/Sessions without a record/).click();
+  await page.screenshot({ path: ".data/claims-selfreport.png" });
+  await page.getByText(/Sessions without a record/).click();
   await page.getByLabel(/Report my credit to ACCME/).check();
   await page.getByRole("button", { name: "Claim my credit" }).click();
   await page.screenshot({ path: ".data/claims-errors.png", fullPage: true });

@@ -152,7 +152,7 @@ export function ClaimForm({ meeting, sessions, creditTypes, maxQuarters, default
         <div className="grid gap-4 sm:grid-cols-3">
           <Field meta={fields.firstName} label="First name" autoComplete="given-name" />
           <Field meta={fields.lastName} label="Last name" autoComplete="family-name" />
-          <Field meta={fields.degree} label="Degree" hint="MD, DO, PhD, RN…" autoComplete="honorific-suffix" />
+          <Field meta={fields.degree} label="Degree (MD, DO, RN…)" autoComplete="honorific-suffix" />
         </div>
       </fieldset>
 
@@ -245,20 +245,23 @@ function SessionList({ meeting, rows }: { meeting: string; rows: ClaimRow[] }) {
               <CheckboxField meta={cells.claim} label={`I attended this session: claim it as self-reported`} />
             </div>
           ) : null}
-          <div className="mt-2 flex flex-wrap items-center gap-x-3">
+          <div className="mt-2 flex items-center gap-3">
             <label htmlFor={cells.credit.id} className="text-sm font-medium text-slate-800">
               Credit claimed<span className="sr-only">: {session.title}</span>
             </label>
-            <input
-              {...getInputProps(cells.credit, {
-                type: "text",
-                ariaDescribedBy: cells.credit.errors?.length ? cells.credit.errorId : undefined,
-              })}
-              key={cells.credit.key}
-              inputMode="decimal"
-              autoComplete="off"
-              className={`${controlClass(Boolean(cells.credit.errors?.length))} mt-0 w-24 tabular-nums`}
-            />
+            {/* A narrow box: the control's own class makes it full width. */}
+            <div className="w-24 [&>input]:mt-0">
+              <input
+                {...getInputProps(cells.credit, {
+                  type: "text",
+                  ariaDescribedBy: cells.credit.errors?.length ? cells.credit.errorId : undefined,
+                })}
+                key={cells.credit.key}
+                inputMode="decimal"
+                autoComplete="off"
+                className={`${controlClass(Boolean(cells.credit.errors?.length))} tabular-nums`}
+              />
+            </div>
             <span className="text-sm text-slate-600">of {session.claimable}</span>
           </div>
           <ErrorList id={cells.credit.errorId} errors={cells.credit.errors} />

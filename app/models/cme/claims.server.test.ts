@@ -250,12 +250,13 @@ describe("self-reported sessions", () => {
 
     await designate({ allowSelfReported: true });
     const options = (await claimOptions(learner.id, fixture.meeting.id, NOW))!;
+    // Why IR? is not offered: its hour is the embolization session's recorded hour.
     expect(options.sessions.map((row) => [row.slug, row.selfReported, row.claimableQuarters])).toEqual([
       [embolization.slug, false, 4],
-      [whyIr.slug, true, 0], // its hour is the embolization session's recorded hour
       [lateNight.slug, true, 2],
       [fixture.sessions.dotter.slug, true, 4],
     ]);
+    expect(options.totalQuarters).toBe(4); // nothing self-reported is ticked to begin with
     expect(await submitClaim(learner.id, fixture.meeting.id, claimForm([...selfReported, { slug: whyIr.slug, credit: "0.25", claim: true }]), NOW)).toMatchObject({
       ok: false,
       field: "sessions[2].credit",

@@ -101,16 +101,23 @@ const asClaimSession = (option: ClaimOption & { evidence: ClaimSession["evidence
 
 /**
  * What a learner may claim for a meeting, or null when it offers no credit:
- * the sessions with the credit each supports (self-reported ones counted as if
- * all were claimed, so every default the form shows stays claimable whichever
- * are ticked), the total after the maximum, the deadline and whether it is open.
+ * the sessions with the credit each supports, the total after the maximum,
+ * the deadline and whether it is open. A self-reported session's credit is
+ * what is left beside the recorded sessions (two parallel ones each show
+ * their own; claiming both is refused), and one with nothing left is not
+ * offered; the total counts the recorded sessions, as the form starts with
+ * no self-reported session ticked.
  */
 export async function claimOptions(userId: string, meetingId: string, now = new Date()) {
   const context = await claimContext(userId, meetingId, now);
   if (!context) return null;
   const { designation, deadline, open, options } = context;
-  const claimable = claimableCredit(options.map(asClaimSession), designation.maxCreditQuarters);
-  const quarters = new Map(claimable.sessions.map((session) => [session.slug, session]));
+  const recorded = options.filter((option) => !option.selfReported).map(asClaimSession);
+  const claimable = claimableCredit(recorded, designation.maxCreditQuarters);
+  const quarters = new Map(claimable.sessions.map((session) => [session.slug, session.quarters]));
+  for (const option of options.filter((candidate) => candidate.selfReported)) {
+    quarters.set(option.slug, claimableCredit([...recorded, asClaimSession(option)], designation.maxCreditQuarters).sessions.find((session) => session.slug === option.slug)!.quarters);
+  }
   return {
     deadline,
     open,
@@ -118,7 +125,9 @@ export async function claimOptions(userId: string, meetingId: string, now = new 
     creditTypes: offeredCreditTypes(designation),
     evaluationRequired: designation.evaluationRequired,
     allowSelfReported: designation.allowSelfReported,
-    sessions: options.map(({ evidence: _evidence, ...option }) => ({ ...option, claimableQuarters: quarters.get(option.slug)!.quarters })),
+    sessions: options
+      .map(({ evidence: _evidence, ...option }) => ({ ...option, claimableQuarters: quarters.get(option.slug)! }))
+      .filter((option) => !option.selfReported || option.claimableQuarters > 0),
     totalQuarters: claimable.totalQuarters,
     capped: claimable.capped,
     evaluationPending: await evaluationPending(userId, meetingId, designation.evaluationRequired),

@@ -103,6 +103,7 @@ describe("the learner's details", () => {
       "PARTICIPATION",
     ]);
     expect(suggestedCreditType("RN", ["AMA_PRA"])).toBe("AMA_PRA");
+    expect(suggestedCreditType("", [...both])).toBeUndefined();
   });
 
   const valid = { creditType: "AMA_PRA", firstName: "Sam", lastName: "Patel", degree: "MD", attest: true, sessions: [{ slug: "a", credit: "1.25" }] };

@@ -79,6 +79,8 @@ const PHYSICIAN_DEGREE = /^(M\.?D|D\.?O|M\.?B\.?B\.?S|M\.?B\.?Ch\.?B|M\.?B|MBBCh
 
 /** The credit type to offer first: a physician's degree suggests AMA PRA, anything else participation (the learner decides). */
 export function suggestedCreditType(degree: string, offered: ClaimCreditType[]): ClaimCreditType | undefined {
+  // Nothing known yet: the learner chooses, unless there is only one choice.
+  if (!degree.trim()) return offered.length === 1 ? offered[0] : undefined;
   const physician = degree.split(/[,/\s]+/).some((part) => PHYSICIAN_DEGREE.test(part.trim()));
   return offered.includes(physician ? "AMA_PRA" : "PARTICIPATION") ? (physician ? "AMA_PRA" : "PARTICIPATION") : offered[0];
 }

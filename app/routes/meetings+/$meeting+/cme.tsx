@@ -171,7 +171,8 @@ export default function MyCme() {
       {designation ? (
         <p className="mt-2 max-w-prose text-slate-700">
           {meeting.name} offers up to <strong>{designation.maxCredits} AMA PRA Category 1 Credits™</strong>
-          {designation.offersParticipation ? ", and a certificate of participation for everyone else" : ""}. Claim your credit by {designation.claimDeadline}.
+          {designation.offersParticipation ? ", and a certificate of participation for everyone else" : ""}.{" "}
+          {claim?.open === false ? `Claims closed at the end of ${designation.claimDeadline}.` : `Claim your credit by ${designation.claimDeadline}.`}
         </p>
       ) : (
         <p className="mt-2 max-w-prose text-slate-700">{meeting.name} does not offer continuing medical education credit. Your attendance is still listed here.</p>
