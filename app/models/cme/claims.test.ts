@@ -116,6 +116,8 @@ describe("the learner's details", () => {
     expect(problems(valid)).toEqual({});
     expect(Object.keys(problems({ ...valid, attest: false, sessions: [{ slug: "a", credit: "0.3" }] }))).toEqual(["sessions.0.credit", "attest"]);
     expect(problems(valid, ["PARTICIPATION"])).toEqual({ creditType: "This meeting does not offer AMA PRA Category 1 Credit™." });
+    // Every problem at once: the attestation and the PARS details are named even while a name is missing.
+    expect(Object.keys(problems({ ...valid, firstName: undefined, attest: undefined, parsConsent: true, npi: "1" })).sort()).toEqual(["attest", "birthMonth", "firstName", "npi"]);
   });
 
   it("checks PARS details only with consent, and stores none without it", () => {

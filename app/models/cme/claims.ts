@@ -155,23 +155,29 @@ export function claimFormSchema(offered: ClaimCreditType[]) {
       boardId: optionalText(30),
       attest: z.boolean().optional(),
     })
-    .superRefine((value, context) => {
-      const problem = (path: (string | number)[], message: string) => context.addIssue({ code: "custom", path, message });
-      if (!offered.includes(value.creditType)) problem(["creditType"], `This meeting does not offer ${CREDIT_TYPE_CHOICES[value.creditType].credit}.`);
-      value.sessions.forEach((session, index) => {
-        if (!session.credit) return;
-        const parsed = parseCredits(session.credit);
-        if ("error" in parsed) problem(["sessions", index, "credit"], parsed.error);
-      });
-      if (!value.attest) problem(["attest"], "Tick the attestation to claim credit: it is what ACCME asks of every learner.");
-      if (value.parsConsent) parsProblems(value, problem);
-    });
+    .superRefine(
+      (value, context) => {
+        // Runs even when a field above is missing (so every problem shows at once): nothing in `value` is trusted to have its type.
+        const problem = (path: (string | number)[], message: string) => context.addIssue({ code: "custom", path, message });
+        const creditType = CREDIT_TYPE_CHOICES[value.creditType] ? value.creditType : null;
+        if (creditType && !offered.includes(creditType)) problem(["creditType"], `This meeting does not offer ${CREDIT_TYPE_CHOICES[creditType].credit}.`);
+        (Array.isArray(value.sessions) ? value.sessions : []).forEach((session, index) => {
+          if (typeof session?.credit !== "string" || !session.credit) return;
+          const parsed = parseCredits(session.credit);
+          if ("error" in parsed) problem(["sessions", index, "credit"], parsed.error);
+        });
+        if (value.attest !== true) problem(["attest"], "Tick the attestation to claim credit: it is what ACCME asks of every learner.");
+        if (value.parsConsent === true) parsProblems(value, problem);
+      },
+      { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+    );
 }
 
 type ParsFields = { birthMonth?: string; birthDay?: string; npi?: string; licenseState?: string; licenseNumber?: string; certifyingBoard?: string; boardId?: string };
 
 /** What PARS needs to match a learner: month and day of birth, and an NPI, a state licence or a board ID. */
-function parsProblems(value: ParsFields, problem: (path: string[], message: string) => void) {
+function parsProblems(fields: ParsFields, problem: (path: string[], message: string) => void) {
+  const value = Object.fromEntries(Object.entries(fields).map(([name, text]) => [name, typeof text === "string" ? text : undefined])) as ParsFields;
   const month = Number(value.birthMonth);
   const day = Number(value.birthDay);
   if (!Number.isInteger(month) || month < 1 || month > 12) problem(["birthMonth"], "Choose the month you were born in.");
