@@ -270,6 +270,22 @@ describe("self-reported sessions", () => {
       [lateNight.slug, 2, 0, true],
     ]);
   });
+  it("two parallel sessions each show their own credit, but the same hour is claimed once", async () => {
+    await designate({ allowSelfReported: true });
+    const learner = await createPerson("learner");
+    const { embolization, whyIr } = fixture.sessions; // 8:00–9:30 and 8:00–9:00 on the same morning
+    const options = (await claimOptions(learner.id, fixture.meeting.id, NOW))!;
+    expect(options.sessions.filter((row) => [embolization.slug, whyIr.slug].includes(row.slug)).map((row) => [row.slug, row.claimableQuarters])).toEqual([
+      [embolization.slug, 6],
+      [whyIr.slug, 4],
+    ]);
+    const both = claimForm([
+      { slug: embolization.slug, credit: "1.5", claim: true },
+      { slug: whyIr.slug, credit: "1", claim: true },
+    ]);
+    expect(await submitClaim(learner.id, fixture.meeting.id, both, NOW)).toMatchObject({ ok: false, field: "sessions[1].credit", message: expect.stringContaining("at most 0.00") });
+    expect(await written(learner.id)).toEqual(nothingWritten);
+  });
 });
 
 describe("details for ACCME's PARS", () => {
