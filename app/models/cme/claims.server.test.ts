@@ -270,6 +270,7 @@ describe("self-reported sessions", () => {
       [lateNight.slug, 2, 0, true],
     ]);
   });
+
   it("two parallel sessions each show their own credit, but the same hour is claimed once", async () => {
     await designate({ allowSelfReported: true });
     const learner = await createPerson("learner");
