@@ -5,7 +5,7 @@
 // session, and turned into minutes by the pure rules in attendance.ts.
 import { prisma } from "~/utils/db.server";
 import { spreadsheetCsv } from "~/utils/csv";
-import { sessionAttendance, SOURCE_LABELS, type DoorScan, type SessionAttendance } from "./attendance";
+import { roomIntervals, sessionAttendance, SOURCE_LABELS, type DoorScan, type SessionAttendance } from "./attendance";
 import { designatedQuarters, formatCredits, type Interval } from "./credit";
 
 const sessionSelect = { id: true, slug: true, title: true, startsAt: true, endsAt: true, status: true, cmeAccredited: true, creditQuarters: true, saCme: true } as const;
@@ -65,13 +65,19 @@ export function creditDesignationFor(meetingId: string) {
 
 const byStart = (a: { session: { startsAt: Date } }, b: { session: { startsAt: Date } }) => a.session.startsAt.getTime() - b.session.startsAt.getTime();
 
-/** One person's attended sessions of a meeting, in time order, with minutes and where they were. */
-export async function myAttendance(userId: string, meetingId: string): Promise<AttendedSession[]> {
+/**
+ * One person's attended sessions of a meeting, in time order, with minutes and
+ * where they were, and the intervals behind the minutes (online, and in the
+ * room from the door scans): a claim's arithmetic works on the intervals, so
+ * that time in two overlapping sessions counts once.
+ */
+export async function myEvidence(userId: string, meetingId: string): Promise<(AttendedSession & { intervals: Interval[] })[]> {
   const { byPersonAndSession, sessions } = await loadEvidence(meetingId, userId);
-  const rows: AttendedSession[] = [];
+  const rows: (AttendedSession & { intervals: Interval[] })[] = [];
   for (const [sessionId, evidence] of byPersonAndSession.get(userId) ?? []) {
-    const row = attended(sessions.get(sessionId)!, evidence);
-    if (row) rows.push(row);
+    const session = sessions.get(sessionId)!;
+    const row = attended(session, evidence);
+    if (row) rows.push({ ...row, intervals: [...evidence.online, ...roomIntervals(evidence.scans, session)] });
   }
   return rows.sort(byStart);
 }
@@ -93,6 +99,11 @@ export async function accreditedLearners(meetingId: string): Promise<Map<string,
     if (rows.length) learners.set(userId, rows.sort(byStart));
   }
   return learners;
+}
+
+/** One person's attended sessions of a meeting, in time order, with minutes and where they were. */
+export async function myAttendance(userId: string, meetingId: string): Promise<AttendedSession[]> {
+  return (await myEvidence(userId, meetingId)).map(({ intervals: _intervals, ...row }) => row);
 }
 
 export type SessionTotals = {

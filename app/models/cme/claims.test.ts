@@ -1,6 +1,6 @@
 // Claim arithmetic on timelines a CME office could check by hand.
 import { describe, expect, it } from "vitest";
-import { claimableCredit, type ClaimSession } from "./claims";
+import { claimableCredit, claimFormSchema, isValidNpi, parsDetails, splitName, suggestedCreditType, type ClaimCreditType, type ClaimSession } from "./claims";
 
 const at = (time: string) => new Date(`2023-03-05T${time}:00.000Z`);
 const session = (slug: string, from: string, to: string, designatedQuarters: number, evidence: [string, string][]): ClaimSession => ({
@@ -60,5 +60,71 @@ describe("claimable credit", () => {
     );
     expect(claim).toMatchObject({ totalQuarters: 6, capped: true });
     expect(claimableCredit([session("a", "08:00", "09:00", 4, [["08:00", "09:00"]])], 6)).toMatchObject({ totalQuarters: 4, capped: false });
+  });
+});
+
+describe("self-reported sessions", () => {
+  it("take only the time no session with evidence holds, whichever started first", () => {
+    const { sessions } = claimableCredit(
+      [
+        { ...session("reported", "08:00", "09:00", 4, [["08:00", "09:00"]]), selfReported: true },
+        session("recorded", "08:30", "09:30", 4, [["08:30", "09:30"]]),
+      ],
+      100,
+    );
+    // Listed by start; the recorded session keeps its full hour, the reported one gets 08:00–08:30.
+    expect(sessions.map((s) => [s.slug, s.minutes, s.quarters])).toEqual([
+      ["reported", 30, 2],
+      ["recorded", 60, 4],
+    ]);
+  });
+});
+
+describe("the learner's details", () => {
+  it("checks an NPI's Luhn check digit over 80840 and the first nine digits", () => {
+    expect(isValidNpi("1234567893")).toBe(true); // CMS's own example
+    expect(isValidNpi("1234567890")).toBe(false);
+    expect(isValidNpi("1234567839")).toBe(false); // two digits swapped
+    expect(isValidNpi("123456789")).toBe(false);
+  });
+
+  it("splits an account's name at the last word, and suggests AMA PRA credit for a physician's degree", () => {
+    expect(splitName("  Sam  Patel ")).toEqual({ firstName: "Sam", lastName: "Patel" });
+    expect(splitName("Mary Ann de Souza")).toEqual({ firstName: "Mary Ann de", lastName: "Souza" });
+    expect(splitName("Cher")).toEqual({ firstName: "Cher", lastName: "" });
+    const both = ["AMA_PRA", "PARTICIPATION"] as const;
+    expect(["MD", "D.O.", "MBBS", "MD, PhD", "RN", "PhD", "PA-C"].map((degree) => suggestedCreditType(degree, [...both]))).toEqual([
+      "AMA_PRA",
+      "AMA_PRA",
+      "AMA_PRA",
+      "AMA_PRA",
+      "PARTICIPATION",
+      "PARTICIPATION",
+      "PARTICIPATION",
+    ]);
+    expect(suggestedCreditType("RN", ["AMA_PRA"])).toBe("AMA_PRA");
+    expect(suggestedCreditType("", [...both])).toBeUndefined();
+  });
+
+  const valid = { creditType: "AMA_PRA", firstName: "Sam", lastName: "Patel", degree: "MD", attest: true, sessions: [{ slug: "a", credit: "1.25" }] };
+  const problems = (input: object, offered: ClaimCreditType[] = ["AMA_PRA", "PARTICIPATION"]) => {
+    const parsed = claimFormSchema(offered).safeParse(input);
+    return parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message]));
+  };
+
+  it("the form asks for the attestation, a credit type the meeting offers and credit in 0.25 steps", () => {
+    expect(problems(valid)).toEqual({});
+    expect(Object.keys(problems({ ...valid, attest: false, sessions: [{ slug: "a", credit: "0.3" }] }))).toEqual(["sessions.0.credit", "attest"]);
+    expect(problems(valid, ["PARTICIPATION"])).toEqual({ creditType: "This meeting does not offer AMA PRA Category 1 Credit™." });
+    // Every problem at once: the attestation and the PARS details are named even while a name is missing.
+    expect(Object.keys(problems({ ...valid, firstName: undefined, attest: undefined, parsConsent: true, npi: "1" })).sort()).toEqual(["attest", "birthMonth", "firstName", "npi"]);
+  });
+
+  it("checks PARS details only with consent, and stores none without it", () => {
+    const pars = { birthMonth: "13", npi: "12345", licenseState: "ZZ", boardId: "1" };
+    expect(problems({ ...valid, ...pars })).toEqual({});
+    expect(Object.keys(problems({ ...valid, ...pars, parsConsent: true })).sort()).toEqual(["birthMonth", "certifyingBoard", "licenseNumber", "licenseState", "npi"]);
+    const form = claimFormSchema(["AMA_PRA"]).parse({ ...valid, ...pars });
+    expect(parsDetails(form)).toEqual({ parsConsent: false, birthMonth: null, birthDay: null, npi: null, licenseState: null, licenseNumber: null, certifyingBoard: null, boardId: null });
   });
 });
