@@ -33,20 +33,20 @@ function snapshot(claimVersion: number, quarters: number, issuedOn: string) {
 test.beforeAll(async () => {
   learner = await makeAccount("Maria-Fernanda Castellanos-Villalobos", "a good password");
   await withE2eDatabase(async (db) => {
-    await db.query(`DELETE FROM "CmeCertificate" WHERE code IN ($1, $2)`, [FIRST, CURRENT]);
+    await db.query(`DELETE FROM "Certificate" WHERE code IN ($1, $2)`, [FIRST, CURRENT]);
     const claimId = randomUUID();
-    await db.query(`INSERT INTO "CmeClaim" (id, "meetingId", "userId") SELECT $1, m.id, u.id FROM "Meeting" m, "User" u WHERE m.slug = 'sir-2023' AND u.email = $2`, [claimId, learner.email]);
+    await db.query(`INSERT INTO "CreditClaim" (id, "meetingId", "userId") SELECT $1, m.id, u.id FROM "Meeting" m, "User" u WHERE m.slug = 'sir-2023' AND u.email = $2`, [claimId, learner.email]);
     for (const [number, code, quarters, issuedOn] of [
       [1, FIRST, 10, "2023-03-20"],
       [2, CURRENT, 14, "2023-03-25"],
     ] as const) {
       const versionId = randomUUID();
       await db.query(
-        `INSERT INTO "CmeClaimVersion" (id, "claimId", number, "creditType", "totalQuarters", "attestedAt", "firstName", "lastName", degree)
+        `INSERT INTO "CreditClaimVersion" (id, "claimId", number, "creditType", "totalQuarters", "attestedAt", "firstName", "lastName", degree)
          VALUES ($1, $2, $3, 'AMA_PRA', $4, $5, 'Maria-Fernanda', 'Castellanos-Villalobos', 'DO, PhD, FSIR')`,
         [versionId, claimId, number, quarters, `${issuedOn}T18:00:00Z`],
       );
-      await db.query(`INSERT INTO "CmeCertificate" (id, "versionId", code, "issuedAt", snapshot) VALUES ($1, $2, $3, $4, $5)`, [
+      await db.query(`INSERT INTO "Certificate" (id, "versionId", code, "issuedAt", snapshot) VALUES ($1, $2, $3, $4, $5)`, [
         randomUUID(),
         versionId,
         code,
@@ -59,7 +59,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   // The claim leaves with its versions and certificates: the provider's reports in other specs count the seeded claims only.
-  await withE2eDatabase((db) => db.query(`DELETE FROM "CmeClaim" WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [learner.email]));
+  await withE2eDatabase((db) => db.query(`DELETE FROM "CreditClaim" WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [learner.email]));
 });
 
 /** `checkAxe` is off without JavaScript: axe runs in the page. */

@@ -46,7 +46,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   // Leave the demo meeting as seeded for the specs after this one (the evaluation's response count, the deadline).
   await withE2eDatabase(async (client) => {
-    await client.query(`DELETE FROM "CmeClaim" WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [account.email]);
+    await client.query(`DELETE FROM "CreditClaim" WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [account.email]);
     await client.query(`DELETE FROM "EvaluationResponse" WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [account.email]);
     await client.query(`UPDATE "CreditDesignation" SET "claimDeadline" = $1::date, "evaluationRequired" = $2 WHERE "meetingId" = (SELECT id FROM "Meeting" WHERE slug = 'sir-2023')`, [
       designation.claimDeadline,

@@ -13,19 +13,19 @@ test.beforeAll(async () => {
   await withE2eDatabase(async (client) => {
     await client.query(`UPDATE "CreditDesignation" SET "accmeProviderId" = '0001234', "parsActivityId" = 'SIR23-ASM' WHERE "meetingId" = (SELECT id FROM "Meeting" WHERE slug = 'sir-2023')`);
     await client.query(
-      `INSERT INTO "CmeClaim" (id, "meetingId", "userId")
+      `INSERT INTO "CreditClaim" (id, "meetingId", "userId")
        SELECT 'e2e-report-claim', m.id, u.id FROM "Meeting" m, "User" u WHERE m.slug = 'sir-2023' AND u.email = $1
        ON CONFLICT DO NOTHING`,
       [LEARNER],
     );
     await client.query(
-      `INSERT INTO "CmeClaimVersion" (id, "claimId", number, "creditType", "totalQuarters", "attestedAt", "firstName", "lastName", degree, "parsConsent", "birthMonth", "birthDay", "licenseState", "licenseNumber", "createdAt")
+      `INSERT INTO "CreditClaimVersion" (id, "claimId", number, "creditType", "totalQuarters", "attestedAt", "firstName", "lastName", degree, "parsConsent", "birthMonth", "birthDay", "licenseState", "licenseNumber", "createdAt")
        VALUES ('e2e-report-claim-1', 'e2e-report-claim', 1, 'AMA_PRA', 6, TIMESTAMPTZ '2023-03-10 18:00Z', 'Grace', 'Liu', 'MD', true, 3, 9, 'AZ', 'AZ-4711', TIMESTAMPTZ '2023-03-10 18:00Z')
        ON CONFLICT DO NOTHING`,
     );
     // Her 1.50 credits: 1.00 and 0.50 in the first two accredited sessions.
     await client.query(
-      `INSERT INTO "CmeClaimSession" (id, "versionId", "sessionId", quarters, minutes)
+      `INSERT INTO "CreditClaimSession" (id, "versionId", "sessionId", quarters, minutes)
        SELECT 'e2e-report-claim-1-' || n, 'e2e-report-claim-1', s.id, CASE n WHEN 1 THEN 4 ELSE 2 END, CASE n WHEN 1 THEN 60 ELSE 30 END
          FROM (SELECT id, row_number() OVER (ORDER BY "startsAt", slug) AS n FROM "Session"
                 WHERE "cmeAccredited" AND "meetingId" = (SELECT id FROM "Meeting" WHERE slug = 'sir-2023')) s

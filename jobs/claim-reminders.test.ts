@@ -65,7 +65,7 @@ describe("the claim reminder job", () => {
       expect(mail!.text).toContain("- Uterine Fibroid Embolization Update");
       expect(mail!.text).toContain("- Dr. Charles T. Dotter Lecture");
       expect(mail!.text).toContain("We will remind you once more before the deadline.");
-      expect(await prisma.cmeClaimReminder.findUnique({ where: { meetingId_userId: { meetingId: fixture.meeting.id, userId: ana.id } }, select: { count: true } })).toEqual({ count: 1 });
+      expect(await prisma.creditClaimReminder.findUnique({ where: { meetingId_userId: { meetingId: fixture.meeting.id, userId: ana.id } }, select: { count: true } })).toEqual({ count: 1 });
       expect(await remindersTo(ben.email)).toBe(0);
       expect(await remindersTo(cleo.email)).toBe(0);
     } finally {

@@ -11,7 +11,7 @@ import { readPdf } from "./pdf-text.fixture";
 const VERIFY_URL = "https://meetings.example.org/verify/7K3M-Q9TX-2BRD";
 
 async function snapshotOf(code: string): Promise<CertificateSnapshot> {
-  const row = await prisma.cmeCertificate.findUniqueOrThrow({ where: { code }, select: { snapshot: true } });
+  const row = await prisma.certificate.findUniqueOrThrow({ where: { code }, select: { snapshot: true } });
   return readSnapshot(row.snapshot);
 }
 

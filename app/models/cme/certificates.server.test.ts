@@ -11,7 +11,7 @@ import { amendClaim, makeClaim } from "./claim.fixture";
 describe("issueCertificate", () => {
   it("fixes the learner, meeting, credits and statements of the claim version, with a fresh code", async () => {
     const claim = await makeClaim({ firstName: "Ana", lastName: "Ruiz", degree: "DO", totalQuarters: 4, saCmeQuarters: 8, at: new Date("2023-03-20T06:30:00Z") });
-    const row = await prisma.cmeCertificate.findUniqueOrThrow({ where: { code: claim.code }, select: { versionId: true, snapshot: true } });
+    const row = await prisma.certificate.findUniqueOrThrow({ where: { code: claim.code }, select: { versionId: true, snapshot: true } });
     const designation = await prisma.creditDesignation.findUniqueOrThrow({ where: { meetingId: claim.meeting.id }, select: { provider: true, accreditationStatement: true, designationStatement: true } });
     expect(row.versionId).toBe(claim.versionId);
     expect(readSnapshot(row.snapshot)).toMatchObject({

@@ -23,7 +23,7 @@ function placeOf(meeting: { format: string; venue: string | null; city: string |
 }
 
 export async function issueCertificate(tx: Tx, versionId: string, now = new Date()): Promise<{ code: string }> {
-  const version = await tx.cmeClaimVersion.findUniqueOrThrow({
+  const version = await tx.creditClaimVersion.findUniqueOrThrow({
     where: { id: versionId },
     select: {
       number: true,
@@ -76,7 +76,7 @@ export async function issueCertificate(tx: Tx, versionId: string, now = new Date
     claimVersion: version.number,
   };
   const code = newVerificationCode();
-  await tx.cmeCertificate.create({ data: { versionId, code, issuedAt: now, snapshot }, select: { id: true } });
+  await tx.certificate.create({ data: { versionId, code, issuedAt: now, snapshot }, select: { id: true } });
   return { code };
 }
 
@@ -102,9 +102,9 @@ const certificateSelect = {
       },
     },
   },
-} satisfies Prisma.CmeCertificateSelect;
+} satisfies Prisma.CertificateSelect;
 
-type CertificateRow = Prisma.CmeCertificateGetPayload<{ select: typeof certificateSelect }>;
+type CertificateRow = Prisma.CertificateGetPayload<{ select: typeof certificateSelect }>;
 
 export type CertificateRecord = {
   code: string;
@@ -128,7 +128,7 @@ function recordOf(row: CertificateRow): CertificateRecord {
  * first), for anyone who holds the code; null when no certificate has it.
  */
 export async function verifyCertificate(code: string): Promise<CertificateRecord | null> {
-  const row = await prisma.cmeCertificate.findUnique({ where: { code }, select: certificateSelect });
+  const row = await prisma.certificate.findUnique({ where: { code }, select: certificateSelect });
   return row ? recordOf(row) : null;
 }
 
@@ -138,7 +138,7 @@ export async function verifyCertificate(code: string): Promise<CertificateRecord
  * code that does not exist, so a download says nothing about others' codes.
  */
 export async function certificateForDownload(meetingSlug: string, code: string, userId: string): Promise<CertificateRecord | null> {
-  const row = await prisma.cmeCertificate.findFirst({ where: { code, version: { claim: { meeting: { slug: meetingSlug } } } }, select: certificateSelect });
+  const row = await prisma.certificate.findFirst({ where: { code, version: { claim: { meeting: { slug: meetingSlug } } } }, select: certificateSelect });
   if (!row) return null;
   const claim = row.version.claim;
   if (claim.userId !== userId && !(await hasMeetingRole(userId, claim.meetingId, ["ORGANIZER"]))) return null;
@@ -155,7 +155,7 @@ export type TranscriptEntry = {
 
 /** Every meeting's certificates of one learner, the latest meeting first. */
 export async function transcriptOf(userId: string): Promise<TranscriptEntry[]> {
-  const claims = await prisma.cmeClaim.findMany({
+  const claims = await prisma.creditClaim.findMany({
     where: { userId, versions: { some: { certificate: { isNot: null } } } },
     select: {
       meeting: { select: { slug: true, name: true, startsOn: true, endsOn: true } },

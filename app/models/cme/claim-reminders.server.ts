@@ -2,7 +2,7 @@
 // CME credit ends and until its claim deadline, everyone with evidence at an
 // accredited session who has not claimed is e-mailed (their sessions, the
 // deadline, a link to My CME), at most twice (when: claim-reminders.ts). Each
-// reminder is counted in CmeClaimReminder in the transaction that queues the
+// reminder is counted in CreditClaimReminder in the transaction that queues the
 // mail, and the count is claimed first, so several workers never send one twice.
 import { type Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
@@ -20,10 +20,10 @@ const DAY_MS = 86_400_000;
 /** Counts the reminder for the person, unless another worker did first; false then. */
 async function claimReminderSlot(tx: Prisma.TransactionClient, meetingId: string, userId: string, sentBefore: number, now: Date): Promise<boolean> {
   if (sentBefore === 0) {
-    const created = await tx.cmeClaimReminder.createMany({ data: [{ meetingId, userId, count: 1, lastSentAt: now }], skipDuplicates: true });
+    const created = await tx.creditClaimReminder.createMany({ data: [{ meetingId, userId, count: 1, lastSentAt: now }], skipDuplicates: true });
     return created.count === 1;
   }
-  const { count } = await tx.cmeClaimReminder.updateMany({ where: { meetingId, userId, count: sentBefore }, data: { count: sentBefore + 1, lastSentAt: now } });
+  const { count } = await tx.creditClaimReminder.updateMany({ where: { meetingId, userId, count: sentBefore }, data: { count: sentBefore + 1, lastSentAt: now } });
   return count === 1;
 }
 
@@ -49,8 +49,8 @@ async function remindForMeeting(meeting: Meeting, claimDeadline: Date, now: Date
   if (now < window.opensAt || now >= window.closesAt) return 0;
   const [learners, claimed, sent] = await Promise.all([
     accreditedLearners(meeting.id),
-    prisma.cmeClaim.findMany({ where: { meetingId: meeting.id }, select: { userId: true } }),
-    prisma.cmeClaimReminder.findMany({ where: { meetingId: meeting.id }, select: { userId: true, count: true, lastSentAt: true } }),
+    prisma.creditClaim.findMany({ where: { meetingId: meeting.id }, select: { userId: true } }),
+    prisma.creditClaimReminder.findMany({ where: { meetingId: meeting.id }, select: { userId: true, count: true, lastSentAt: true } }),
   ]);
   const hasClaim = new Set(claimed.map((claim) => claim.userId));
   const sentTo = new Map(sent.map((row) => [row.userId, row]));
@@ -62,7 +62,7 @@ async function remindForMeeting(meeting: Meeting, claimDeadline: Date, now: Date
     const before = sentTo.get(person.id)?.count ?? 0;
     const sentNow = await prisma.$transaction(async (tx) => {
       // A claim made since the list was read ends the reminders.
-      if (await tx.cmeClaim.findUnique({ where: { meetingId_userId: { meetingId: meeting.id, userId: person.id } }, select: { id: true } })) return false;
+      if (await tx.creditClaim.findUnique({ where: { meetingId_userId: { meetingId: meeting.id, userId: person.id } }, select: { id: true } })) return false;
       if (!(await claimReminderSlot(tx, meeting.id, person.id, before, now))) return false;
       await queueMail(tx, {
         kind: "cme-claim-reminder",

@@ -22,7 +22,7 @@ async function addVersion(claimId: string, sessionId: string, number: number, de
   const at = details.at ?? new Date();
   const totalQuarters = details.totalQuarters ?? 6;
   return prisma.$transaction(async (tx) => {
-    const version = await tx.cmeClaimVersion.create({
+    const version = await tx.creditClaimVersion.create({
       data: {
         claimId,
         number,
@@ -53,13 +53,13 @@ export async function makeClaim(options: ClaimDetails & { meeting?: string; user
   const session =
     meeting.sessions[0] ?? (await prisma.session.findFirstOrThrow({ where: { meetingId: meeting.id }, select: { id: true }, orderBy: { startsAt: "asc" } }));
   const userId = options.userId ?? (await createPerson("learner")).id;
-  const claim = await prisma.cmeClaim.create({ data: { meetingId: meeting.id, userId }, select: { id: true } });
+  const claim = await prisma.creditClaim.create({ data: { meetingId: meeting.id, userId }, select: { id: true } });
   const first = await addVersion(claim.id, session.id, 1, options);
   return { meeting, userId, claimId: claim.id, sessionId: session.id, ...first };
 }
 
 /** The claim amended: its next version, with a new certificate that supersedes the last one. */
 export async function amendClaim(claim: { claimId: string; sessionId: string }, details: ClaimDetails = {}) {
-  const last = await prisma.cmeClaimVersion.findFirstOrThrow({ where: { claimId: claim.claimId }, orderBy: { number: "desc" }, select: { number: true } });
+  const last = await prisma.creditClaimVersion.findFirstOrThrow({ where: { claimId: claim.claimId }, orderBy: { number: "desc" }, select: { number: true } });
   return addVersion(claim.claimId, claim.sessionId, last.number + 1, details);
 }

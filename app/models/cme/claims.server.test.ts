@@ -51,9 +51,9 @@ const details = { creditType: "AMA_PRA", firstName: "Ada", lastName: "Okafor", d
 const claimForm = (sessions: { slug: string; credit?: string; claim?: boolean }[], changes: Record<string, unknown> = {}) => ({ ...details, sessions, ...changes });
 
 const written = async (userId: string) => ({
-  claims: await prisma.cmeClaim.count({ where: { userId } }),
-  versions: await prisma.cmeClaimVersion.count({ where: { claim: { userId } } }),
-  certificates: await prisma.cmeCertificate.count({ where: { version: { claim: { userId } } } }),
+  claims: await prisma.creditClaim.count({ where: { userId } }),
+  versions: await prisma.creditClaimVersion.count({ where: { claim: { userId } } }),
+  certificates: await prisma.certificate.count({ where: { version: { claim: { userId } } } }),
 });
 const nothingWritten = { claims: 0, versions: 0, certificates: 0 };
 
@@ -104,7 +104,7 @@ describe("claiming", () => {
       [dotter.slug, 4, 60, false],
     ]);
     expect(version!.certificate?.code).toBe(result.ok && result.code);
-    const certificate = await prisma.cmeCertificate.findUniqueOrThrow({ where: { code: result.ok ? result.code : "" }, select: { snapshot: true } });
+    const certificate = await prisma.certificate.findUniqueOrThrow({ where: { code: result.ok ? result.code : "" }, select: { snapshot: true } });
     expect(certificate.snapshot).toMatchObject({ learner: { name: "Ada Okafor", degree: "MD" }, creditType: "AMA_PRA", claimVersion: 1 });
   });
 

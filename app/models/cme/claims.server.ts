@@ -220,10 +220,10 @@ export async function submitClaim(userId: string, meetingId: string, form: unkno
   );
   try {
     return await prisma.$transaction(async (tx) => {
-      const claim = await tx.cmeClaim.upsert({ where: { meetingId_userId: { meetingId, userId } }, create: { meetingId, userId }, update: {}, select: { id: true } });
-      const last = await tx.cmeClaimVersion.findFirst({ where: { claimId: claim.id }, orderBy: { number: "desc" }, select: { number: true } });
+      const claim = await tx.creditClaim.upsert({ where: { meetingId_userId: { meetingId, userId } }, create: { meetingId, userId }, update: {}, select: { id: true } });
+      const last = await tx.creditClaimVersion.findFirst({ where: { claimId: claim.id }, orderBy: { number: "desc" }, select: { number: true } });
       const number = (last?.number ?? 0) + 1;
-      const version = await tx.cmeClaimVersion.create({
+      const version = await tx.creditClaimVersion.create({
         data: {
           claimId: claim.id,
           number,
@@ -260,7 +260,7 @@ export async function submitClaim(userId: string, meetingId: string, form: unkno
 
 /** A learner's claim for a meeting, every version newest first, each with its sessions and certificate; empty before the first claim. */
 export async function claimHistory(userId: string, meetingId: string) {
-  const claim = await prisma.cmeClaim.findUnique({
+  const claim = await prisma.creditClaim.findUnique({
     where: { meetingId_userId: { meetingId, userId } },
     select: {
       versions: {

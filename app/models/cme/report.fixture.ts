@@ -48,10 +48,10 @@ export type ClaimShape = {
 
 /** Adds a version to the person's claim (the first makes the claim), with a certificate, as the claim form would. */
 export async function makeClaim(meetingId: string, person: { id: string; name: string }, shape: ClaimShape) {
-  const claim = await prisma.cmeClaim.upsert({ where: { meetingId_userId: { meetingId, userId: person.id } }, create: { meetingId, userId: person.id }, update: {}, select: { id: true } });
-  const number = (await prisma.cmeClaimVersion.count({ where: { claimId: claim.id } })) + 1;
+  const claim = await prisma.creditClaim.upsert({ where: { meetingId_userId: { meetingId, userId: person.id } }, create: { meetingId, userId: person.id }, update: {}, select: { id: true } });
+  const number = (await prisma.creditClaimVersion.count({ where: { claimId: claim.id } })) + 1;
   const [firstName, ...rest] = person.name.split(" ");
-  const version = await prisma.cmeClaimVersion.create({
+  const version = await prisma.creditClaimVersion.create({
     data: {
       claimId: claim.id,
       number,

@@ -105,12 +105,12 @@ describe("the provider's report", () => {
     const report = await cmeReport(fixture.meeting.id);
     const [latest] = await prisma.$queryRaw<{ learners: bigint; quarters: bigint }[]>`
       SELECT count(*) AS learners, coalesce(sum(v."totalQuarters"), 0) AS quarters
-      FROM "CmeClaimVersion" v JOIN "CmeClaim" c ON c.id = v."claimId"
+      FROM "CreditClaimVersion" v JOIN "CreditClaim" c ON c.id = v."claimId"
       WHERE c."meetingId" = ${fixture.meeting.id}
-        AND v.number = (SELECT max(number) FROM "CmeClaimVersion" w WHERE w."claimId" = v."claimId")`;
+        AND v.number = (SELECT max(number) FROM "CreditClaimVersion" w WHERE w."claimId" = v."claimId")`;
     expect(report.claims.learners).toBe(Number(latest!.learners));
     expect(report.claims.totalQuarters).toBe(Number(latest!.quarters));
-    const all = await prisma.cmeClaimVersion.aggregate({ where: { claim: { meetingId: fixture.meeting.id } }, _sum: { totalQuarters: true } });
+    const all = await prisma.creditClaimVersion.aggregate({ where: { claim: { meetingId: fixture.meeting.id } }, _sum: { totalQuarters: true } });
     // The amended-away version is on record but not in the report.
     expect(all._sum.totalQuarters).toBe(report.claims.totalQuarters + 6);
   });

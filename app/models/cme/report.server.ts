@@ -18,7 +18,7 @@ export const CREDIT_TYPE_LABELS = { AMA_PRA: "AMA PRA Category 1 Credit™", PAR
 
 /** Each learner's current claim: the version with the highest number, with its sessions and certificate. */
 async function currentClaims(meetingId: string) {
-  const claims = await prisma.cmeClaim.findMany({
+  const claims = await prisma.creditClaim.findMany({
     where: { meetingId },
     select: {
       user: { select: { email: true } },

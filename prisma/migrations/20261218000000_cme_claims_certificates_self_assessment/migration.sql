@@ -11,20 +11,20 @@ ALTER TABLE "CreditDesignation" ADD COLUMN "parsActivityId" TEXT;
 
 CREATE TYPE "CmeCreditType" AS ENUM ('AMA_PRA', 'PARTICIPATION');
 
-CREATE TABLE "CmeClaim" (
+CREATE TABLE "CreditClaim" (
     "id" TEXT NOT NULL,
     "meetingId" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "CmeClaim_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "CreditClaim_pkey" PRIMARY KEY ("id")
 );
-CREATE UNIQUE INDEX "CmeClaim_meetingId_userId_key" ON "CmeClaim"("meetingId", "userId");
-CREATE INDEX "CmeClaim_userId_idx" ON "CmeClaim"("userId");
-ALTER TABLE "CmeClaim" ADD CONSTRAINT "CmeClaim_meetingId_fkey" FOREIGN KEY ("meetingId") REFERENCES "Meeting"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-ALTER TABLE "CmeClaim" ADD CONSTRAINT "CmeClaim_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+CREATE UNIQUE INDEX "CreditClaim_meetingId_userId_key" ON "CreditClaim"("meetingId", "userId");
+CREATE INDEX "CreditClaim_userId_idx" ON "CreditClaim"("userId");
+ALTER TABLE "CreditClaim" ADD CONSTRAINT "CreditClaim_meetingId_fkey" FOREIGN KEY ("meetingId") REFERENCES "Meeting"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "CreditClaim" ADD CONSTRAINT "CreditClaim_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
-CREATE TABLE "CmeClaimVersion" (
+CREATE TABLE "CreditClaimVersion" (
     "id" TEXT NOT NULL,
     "claimId" TEXT NOT NULL,
     "number" INTEGER NOT NULL,
@@ -45,12 +45,12 @@ CREATE TABLE "CmeClaimVersion" (
     "boardId" TEXT,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "CmeClaimVersion_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "CreditClaimVersion_pkey" PRIMARY KEY ("id")
 );
-CREATE UNIQUE INDEX "CmeClaimVersion_claimId_number_key" ON "CmeClaimVersion"("claimId", "number");
-ALTER TABLE "CmeClaimVersion" ADD CONSTRAINT "CmeClaimVersion_claimId_fkey" FOREIGN KEY ("claimId") REFERENCES "CmeClaim"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+CREATE UNIQUE INDEX "CreditClaimVersion_claimId_number_key" ON "CreditClaimVersion"("claimId", "number");
+ALTER TABLE "CreditClaimVersion" ADD CONSTRAINT "CreditClaimVersion_claimId_fkey" FOREIGN KEY ("claimId") REFERENCES "CreditClaim"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
-CREATE TABLE "CmeClaimSession" (
+CREATE TABLE "CreditClaimSession" (
     "id" TEXT NOT NULL,
     "versionId" TEXT NOT NULL,
     "sessionId" TEXT NOT NULL,
@@ -59,25 +59,25 @@ CREATE TABLE "CmeClaimSession" (
     "selfReported" BOOLEAN NOT NULL DEFAULT false,
     "saCme" BOOLEAN NOT NULL DEFAULT false,
 
-    CONSTRAINT "CmeClaimSession_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "CreditClaimSession_pkey" PRIMARY KEY ("id")
 );
-CREATE UNIQUE INDEX "CmeClaimSession_versionId_sessionId_key" ON "CmeClaimSession"("versionId", "sessionId");
-CREATE INDEX "CmeClaimSession_sessionId_idx" ON "CmeClaimSession"("sessionId");
-ALTER TABLE "CmeClaimSession" ADD CONSTRAINT "CmeClaimSession_versionId_fkey" FOREIGN KEY ("versionId") REFERENCES "CmeClaimVersion"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-ALTER TABLE "CmeClaimSession" ADD CONSTRAINT "CmeClaimSession_sessionId_fkey" FOREIGN KEY ("sessionId") REFERENCES "Session"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+CREATE UNIQUE INDEX "CreditClaimSession_versionId_sessionId_key" ON "CreditClaimSession"("versionId", "sessionId");
+CREATE INDEX "CreditClaimSession_sessionId_idx" ON "CreditClaimSession"("sessionId");
+ALTER TABLE "CreditClaimSession" ADD CONSTRAINT "CreditClaimSession_versionId_fkey" FOREIGN KEY ("versionId") REFERENCES "CreditClaimVersion"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "CreditClaimSession" ADD CONSTRAINT "CreditClaimSession_sessionId_fkey" FOREIGN KEY ("sessionId") REFERENCES "Session"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
-CREATE TABLE "CmeCertificate" (
+CREATE TABLE "Certificate" (
     "id" TEXT NOT NULL,
     "versionId" TEXT NOT NULL,
     "code" TEXT NOT NULL,
     "issuedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "snapshot" JSONB NOT NULL,
 
-    CONSTRAINT "CmeCertificate_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "Certificate_pkey" PRIMARY KEY ("id")
 );
-CREATE UNIQUE INDEX "CmeCertificate_versionId_key" ON "CmeCertificate"("versionId");
-CREATE UNIQUE INDEX "CmeCertificate_code_key" ON "CmeCertificate"("code");
-ALTER TABLE "CmeCertificate" ADD CONSTRAINT "CmeCertificate_versionId_fkey" FOREIGN KEY ("versionId") REFERENCES "CmeClaimVersion"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+CREATE UNIQUE INDEX "Certificate_versionId_key" ON "Certificate"("versionId");
+CREATE UNIQUE INDEX "Certificate_code_key" ON "Certificate"("code");
+ALTER TABLE "Certificate" ADD CONSTRAINT "Certificate_versionId_fkey" FOREIGN KEY ("versionId") REFERENCES "CreditClaimVersion"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 CREATE TABLE "SelfAssessmentQuestion" (
     "id" TEXT NOT NULL,
@@ -110,14 +110,14 @@ CREATE INDEX "SelfAssessmentAttempt_sessionId_idx" ON "SelfAssessmentAttempt"("s
 ALTER TABLE "SelfAssessmentAttempt" ADD CONSTRAINT "SelfAssessmentAttempt_sessionId_fkey" FOREIGN KEY ("sessionId") REFERENCES "Session"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE "SelfAssessmentAttempt" ADD CONSTRAINT "SelfAssessmentAttempt_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
-CREATE TABLE "CmeClaimReminder" (
+CREATE TABLE "CreditClaimReminder" (
     "meetingId" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
     "count" INTEGER NOT NULL DEFAULT 0,
     "lastSentAt" TIMESTAMPTZ(3) NOT NULL,
 
-    CONSTRAINT "CmeClaimReminder_pkey" PRIMARY KEY ("meetingId","userId")
+    CONSTRAINT "CreditClaimReminder_pkey" PRIMARY KEY ("meetingId","userId")
 );
-CREATE INDEX "CmeClaimReminder_userId_idx" ON "CmeClaimReminder"("userId");
-ALTER TABLE "CmeClaimReminder" ADD CONSTRAINT "CmeClaimReminder_meetingId_fkey" FOREIGN KEY ("meetingId") REFERENCES "Meeting"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-ALTER TABLE "CmeClaimReminder" ADD CONSTRAINT "CmeClaimReminder_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+CREATE INDEX "CreditClaimReminder_userId_idx" ON "CreditClaimReminder"("userId");
+ALTER TABLE "CreditClaimReminder" ADD CONSTRAINT "CreditClaimReminder_meetingId_fkey" FOREIGN KEY ("meetingId") REFERENCES "Meeting"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "CreditClaimReminder" ADD CONSTRAINT "CreditClaimReminder_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
