@@ -7,6 +7,7 @@
 import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { makeAccount, withE2eDatabase } from "./database";
+import { readPdf } from "../app/models/cme/pdf-text.fixture";
 
 const FULL = "tace-vs-tare-for-intermediate-stage-hcc";
 const PARTIAL = "pulmonary-embolism-catheter-directed-therapy";
@@ -65,7 +66,7 @@ async function signIn(page: Page) {
 
 const sessionRow = (page: Page, slug: string) => page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: titles[slug], exact: true }) }).first();
 
-test("the learner evaluates, claims what the evidence supports, gets a certificate and amends the claim", async ({ page, pageAs }) => {
+test("the learner evaluates, claims what the evidence supports, downloads the certificate, anyone verifies it, and the learner amends the claim", async ({ page, pageAs, browser }) => {
   test.slow(); // the evaluation, the claim and its amendment, axe on each
   // The meeting evaluation exists (made from its template by the organizer, if no earlier spec did).
   const organizer = await pageAs("organizer");
@@ -119,6 +120,22 @@ test("the learner evaluates, claims what the evidence supports, gets a certifica
   await expect(record.getByRole("link", { name: "Check it online" })).toHaveAttribute("href", `/verify/${code}`);
   await expectNoAxeViolations(page);
 
+  // The certificate: a PDF whose text names the learner, the credit and its code.
+  const downloading = page.waitForEvent("download");
+  await record.getByRole("link", { name: "Download certificate (PDF)" }).click();
+  const pdf = await readPdf(Buffer.concat(await (await (await downloading).createReadStream()).toArray()));
+  expect(pdf.pages).toBe(1);
+  expect(pdf.text).toContain("Dana Reyes, MD");
+  expect(pdf.text).toContain("1.50 AMA PRA Category 1 Credits™");
+  expect(pdf.text).toContain(code);
+
+  // Anyone shown it verifies it, signed out.
+  const stranger = await browser.newContext();
+  const verifier = await stranger.newPage();
+  await verifier.goto(`/verify/${code}`);
+  await expect(verifier.getByRole("status")).toContainText("This certificate is valid.");
+  await expect(verifier.getByText("Dana Reyes").first()).toBeVisible();
+
   // Amended: the first version is kept, superseded.
   await record.getByRole("link", { name: "Amend my claim" }).click();
   await expect(sessionRow(page, PARTIAL).getByLabel(/Credit claimed/)).toHaveValue("0.50");
@@ -129,6 +146,10 @@ test("the learner evaluates, claims what the evidence supports, gets a certifica
   await expect(record.getByText(/^Version 2 · .* · current$/)).toBeVisible();
   await expect(record.getByText(/^Version 1 · .*1\.50 AMA PRA Category 1 Credits™ · superseded$/)).toBeVisible();
   await expect(record.locator("strong.font-mono")).not.toHaveText(code);
+  // The first certificate now says it was superseded.
+  await verifier.reload();
+  await expect(verifier.getByText(/superseded by an amended certificate/)).toBeVisible();
+  await stranger.close();
 
   // On a phone: nothing wider than the screen.
   await page.setViewportSize({ width: 375, height: 812 });

@@ -13,6 +13,8 @@ test.beforeAll(async () => {
   await withE2eDatabase(async (client) => {
     // The demo attendee attended this session (seeded evidence); it is accredited here.
     await client.query(`UPDATE "Session" SET "cmeAccredited" = true WHERE "slug" = $1`, [SESSION]);
+    // The seed has him done already (evaluated and claimed): he answers afresh here.
+    await client.query(`DELETE FROM "EvaluationResponse" WHERE "userId" = (SELECT id FROM "User" WHERE email = 'attendee@example.org')`);
   });
 });
 

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, demoAccounts } from "./seed/demo-accounts";
 import { sioRegistration, sirRegistration, syncDemoRegistration, syncRegistration } from "./seed/registration";
 import type { MeetingSeed } from "./seed/schedule";
 import { syncDemoAttendance } from "./seed/attendance";
+import { syncDemoClaim } from "./seed/demo-claim";
 import { syncEvaluationAnswers } from "./seed/evaluation-answers";
 import { sio2023 } from "./seed/sio-2023";
 import { sir2023 } from "./seed/sir-2023";
@@ -198,6 +199,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
   if (options.demo) await prisma.$transaction((tx) => syncDemoRegistration(tx));
   if (options.demo) await prisma.$transaction((tx) => syncDemoAttendance(tx));
   if (options.demo) await prisma.$transaction((tx) => syncEvaluationAnswers(tx), { timeout: 30_000 });
+  if (options.demo) await prisma.$transaction((tx) => syncDemoClaim(tx));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

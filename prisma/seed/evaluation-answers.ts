@@ -145,7 +145,7 @@ function answersFor(questions: Question[], random: Random, commitment: string | 
 }
 
 /** The meeting's evaluation of a scope with its questions, made from the template when missing. */
-async function evaluationOf(tx: Tx, meetingId: string, scope: EvaluationScope) {
+export async function evaluationOf(tx: Tx, meetingId: string, scope: EvaluationScope) {
   const select = { id: true, questions: { select: { id: true, kind: true, prompt: true, options: true, required: true }, orderBy: { position: "asc" as const } } };
   const existing = await tx.evaluation.findUnique({ where: { meetingId_scope: { meetingId, scope } }, select });
   if (existing) return { id: existing.id, questions: existing.questions as Question[] };

@@ -5,7 +5,7 @@
 import { type CmeCreditType } from "~/generated/prisma/enums";
 import { createPerson } from "~/models/accounts/people.fixture";
 import { prisma } from "~/utils/db.server";
-import { issueCertificate } from "./certificates.server";
+import { issueCertificate } from "./certificate-issue.server";
 
 export type ClaimDetails = {
   creditType?: CmeCreditType;

@@ -10,7 +10,7 @@ import { prisma } from "~/utils/db.server";
 import { dayKeyOf, formatDate } from "~/utils/time";
 import { type AttendanceSource } from "./attendance";
 import { myEvidence } from "./attendance.server";
-import { issueCertificate } from "./certificates.server";
+import { issueCertificate } from "./certificate-issue.server";
 import { claimableCredit, claimFormSchema, offeredCreditTypes, parsDetails, type ClaimSession } from "./claims";
 import { designatedQuarters, formatCredits, parseCredits } from "./credit";
 import { evaluationStatus, getEvaluation } from "./evaluations.server";
