@@ -32,6 +32,8 @@ export type CreditDesignationInput = {
   offersSaCme: boolean;
   /** The share of an SA-CME session's questions a learner must get right, in percent. */
   saCmePassingPercent: number;
+  /** Learners answer the meeting's evaluation before they claim credit. */
+  evaluationRequired: boolean;
   /** Learners may claim sessions they have no recorded evidence for, marked self-reported. */
   allowSelfReported: boolean;
   /** The first two columns of the PARS learner-completion file; null until the provider enters them. */
@@ -56,6 +58,7 @@ const designationSelect = {
   offersParticipation: true,
   offersSaCme: true,
   saCmePassingPercent: true,
+  evaluationRequired: true,
   allowSelfReported: true,
   accmeProviderId: true,
   parsActivityId: true,
@@ -94,6 +97,7 @@ export async function meetingCreditDesignation(meeting: DesignationMeeting, sugg
     offersParticipation: true,
     offersSaCme: false,
     saCmePassingPercent: DEFAULT_PASSING_PERCENT,
+    evaluationRequired: true,
     allowSelfReported: false,
     accmeProviderId: null,
     parsActivityId: null,
@@ -136,6 +140,7 @@ const FIELD_LABELS: Record<keyof CreditDesignationInput, string> = {
   offersParticipation: "certificate of participation",
   offersSaCme: "SA-CME",
   saCmePassingPercent: "SA-CME passing mark",
+  evaluationRequired: "evaluation before claiming",
   allowSelfReported: "self-reported attendance",
   accmeProviderId: "ACCME provider ID",
   parsActivityId: "PARS activity ID",

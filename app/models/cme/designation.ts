@@ -94,6 +94,7 @@ export function creditDesignationSchema(lastDay: string) {
         .int("Enter the passing mark, a whole percent from 1 to 100")
         .min(1, "Enter the passing mark, a whole percent from 1 to 100")
         .max(100, "Enter the passing mark, a whole percent from 1 to 100"),
+      evaluationRequired: z.boolean().optional(),
       allowSelfReported: z.boolean().optional(),
       accmeProviderId: parsIdentifier("the provider's ACCME ID"),
       parsActivityId: parsIdentifier("the activity's PARS ID"),

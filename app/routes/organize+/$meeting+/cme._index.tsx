@@ -42,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       offersParticipation: designation.offersParticipation ? "on" : "",
       offersSaCme: designation.offersSaCme ? "on" : "",
       saCmePassingPercent: String(designation.saCmePassingPercent),
+      evaluationRequired: designation.evaluationRequired ? "on" : "",
       allowSelfReported: designation.allowSelfReported ? "on" : "",
       accmeProviderId: designation.accmeProviderId ?? "",
       parsActivityId: designation.parsActivityId ?? "",
@@ -62,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, user } = await requireOrganizer(request, params);
   const submission = parseWithZod(await readFormData(request), { schema: creditDesignationSchema(lastDayOf(meeting)) });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { intent, maximum, offersAmaPra, offersParticipation, offersSaCme, allowSelfReported, accmeProviderId, parsActivityId, ...rest } = submission.value;
+  const { intent, maximum, offersAmaPra, offersParticipation, offersSaCme, evaluationRequired, allowSelfReported, accmeProviderId, parsActivityId, ...rest } = submission.value;
   const quarters = parseCredits(maximum);
   const result = await saveCreditDesignation(
     meeting,
@@ -72,6 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       offersAmaPra: offersAmaPra ?? false,
       offersParticipation: offersParticipation ?? false,
       offersSaCme: offersSaCme ?? false,
+      evaluationRequired: evaluationRequired ?? false,
       allowSelfReported: allowSelfReported ?? false,
       accmeProviderId: accmeProviderId ?? null,
       parsActivityId: parsActivityId ?? null,
@@ -167,6 +169,11 @@ function DesignationForm({ lastDay, values, suggested, lastResult }: { lastDay: 
         inputMode="numeric"
         className="max-w-md"
         hint="The share of a session's self-assessment questions a learner must answer correctly for its credit to count as SA-CME."
+      />
+      <CheckboxField
+        meta={fields.evaluationRequired}
+        label="Learners answer the meeting's evaluation before claiming credit"
+        hint="ACCME asks providers to evaluate the activity's effect on learners; requiring the evaluation first is how most meetings get their answers."
       />
       <CheckboxField
         meta={fields.allowSelfReported}

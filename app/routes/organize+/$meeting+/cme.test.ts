@@ -43,6 +43,7 @@ const designationForm = (fields: Record<string, string> = {}) => ({
   designationStatement: "Edited by hand.",
   offersAmaPra: "on",
   offersParticipation: "on",
+  evaluationRequired: "on",
   maximum: "12.25",
   claimDeadline: "2023-06-30",
   saCmePassingPercent: "70",
@@ -80,7 +81,7 @@ describe("the meeting's designation", () => {
     const row = await prisma.creditDesignation.findUniqueOrThrow({ where: { meetingId: fixture.meeting.id } });
     expect(row).toMatchObject({ maxCreditQuarters: 49, offersAmaPra: true, offersSaCme: false, designationStatement: "Edited by hand." });
     expect(row.claimDeadline.toISOString().slice(0, 10)).toBe("2023-06-30");
-    expect(row).toMatchObject({ saCmePassingPercent: 70, allowSelfReported: false, accmeProviderId: null, parsActivityId: null });
+    expect(row).toMatchObject({ saCmePassingPercent: 70, evaluationRequired: true, allowSelfReported: false, accmeProviderId: null, parsActivityId: null });
 
     expect((await save(designationForm({ intent: "use-standard-wording" }))).status).toBe(302);
     const reset = await prisma.creditDesignation.findUniqueOrThrow({ where: { meetingId: fixture.meeting.id } });
@@ -91,11 +92,17 @@ describe("the meeting's designation", () => {
     expect(audit.map((entry) => entry.action)).toEqual(["cme.designation.create", "cme.designation.update"]);
     expect(audit[1]!.summary).toMatch(/designation statement.*statements reset to ACCME's wording/);
 
-    // The SA-CME mark, self-reported attendance and the PARS identifiers, saved and named in the audit.
-    expect((await save(designationForm({ saCmePassingPercent: "80", allowSelfReported: "on", accmeProviderId: "0000123", parsActivityId: "2023-0042" }))).status).toBe(302);
-    expect(await prisma.creditDesignation.findUniqueOrThrow({ where: { meetingId: fixture.meeting.id } })).toMatchObject({ saCmePassingPercent: 80, allowSelfReported: true, accmeProviderId: "0000123", parsActivityId: "2023-0042" });
+    // The SA-CME mark, the evaluation no longer required (unticked), self-reported attendance and the PARS identifiers, saved and named in the audit.
+    expect((await save(designationForm({ saCmePassingPercent: "80", evaluationRequired: "", allowSelfReported: "on", accmeProviderId: "0000123", parsActivityId: "2023-0042" }))).status).toBe(302);
+    expect(await prisma.creditDesignation.findUniqueOrThrow({ where: { meetingId: fixture.meeting.id } })).toMatchObject({
+      saCmePassingPercent: 80,
+      evaluationRequired: false,
+      allowSelfReported: true,
+      accmeProviderId: "0000123",
+      parsActivityId: "2023-0042",
+    });
     const last = await prisma.auditEntry.findFirstOrThrow({ where: { meetingId: fixture.meeting.id, action: "cme.designation.update" }, orderBy: { createdAt: "desc" } });
-    expect(last.summary).toMatch(/SA-CME passing mark, self-reported attendance, ACCME provider ID, PARS activity ID/);
+    expect(last.summary).toMatch(/SA-CME passing mark, evaluation before claiming, self-reported attendance, ACCME provider ID, PARS activity ID/);
   });
 
   it("answers a maximum off the 0.25 steps or a deadline not after the meeting with 400 under the field, writing nothing", async () => {
