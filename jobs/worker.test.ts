@@ -71,9 +71,10 @@ const mailRow = (id: string) =>
 const receivedBy = (to: string) => smtp.received.filter((mail) => mail.subject === `Receipt for ${to}`);
 
 beforeAll(async () => {
-  // Mail that earlier test files queued in this database (disclosure requests,
-  // receipts) would reach this file's SMTP server too and spend its refusals.
-  await prisma.$executeRaw`DELETE FROM pgboss.job WHERE name = ${QUEUES.mail}`;
+  // Jobs that earlier test files queued in this database (mail, disclosure and
+  // claim reminders that queue mail of their own) would reach this file's SMTP
+  // server too and spend its refusals: the worker here starts on an empty queue.
+  await prisma.$executeRaw`DELETE FROM pgboss.job`;
   await setMailQueue({ retryDelay: 1, retryBackoff: false, heartbeatSeconds: 10 });
 });
 afterEach(async () => {
