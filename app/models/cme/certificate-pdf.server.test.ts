@@ -3,7 +3,7 @@
 // for the longest names, and the amended note on an amendment's certificate.
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { certificatePdf, printableText } from "./certificate-pdf.server";
+import { certificatePdf, printableText, serifText } from "./certificate-pdf.server";
 import { readSnapshot, type CertificateSnapshot } from "./certificates";
 import { amendClaim, makeClaim } from "./claim.fixture";
 import { readPdf } from "./pdf-text.fixture";
@@ -67,11 +67,26 @@ describe("the certificate PDF", () => {
   });
 });
 
-describe("names beyond the built-in fonts", () => {
-  it("print without the accents the fonts lack", async () => {
-    const claim = await makeClaim({ firstName: "Łukasz", lastName: "Wróblewski", degree: "MD" });
+describe("names in any European script", () => {
+  it("print exactly, in the embedded serif", async () => {
+    for (const [firstName, lastName] of [
+      ["Łukasz", "Wróblewski-Erdős"],
+      ["Nguyễn Thị", "Minh Khai"],
+      ["Αλέξανδρος", "Παπαδόπουλος"],
+      ["Дмитрий", "Шостакович"],
+      ["Ștefan", "Dvořák"],
+    ]) {
+      const claim = await makeClaim({ firstName, lastName, degree: "MD" });
+      const pdf = await readPdf(await certificatePdf(await snapshotOf(claim.code), claim.code, VERIFY_URL));
+      expect(pdf.text).toContain(`${firstName} ${lastName}, MD`);
+    }
+  });
+
+  it("a letter the serif cannot draw prints as ?, never as an empty box", async () => {
+    const claim = await makeClaim({ firstName: "芳", lastName: "王", degree: "MD" });
     const pdf = await readPdf(await certificatePdf(await snapshotOf(claim.code), claim.code, VERIFY_URL));
-    expect(pdf.text).toContain("Lukasz Wróblewski, MD");
+    expect(pdf.text).toContain("? ?, MD");
+    expect(serifText("王芳 Müller")).toBe("?? Müller");
   });
 });
 

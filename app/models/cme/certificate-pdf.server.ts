@@ -2,8 +2,13 @@
 // snapshot fixed at issue, so a copy downloaded years later reads the same.
 // Everything on it is real text (a registrar can search and copy it, and the
 // tests read it back); the QR code is drawn as vector squares, so it prints
-// sharp at any size. PDFKit's built-in Times and Helvetica are used: they need
-// no font files and cover Western European names and the ™ the AMA writes.
+// sharp at any size. The serif lines (the title, the learner's name, the
+// credit) are set in Noto Serif, embedded (and subset by PDFKit), because a
+// learner's name may be Polish, Turkish, Vietnamese, Greek or Russian and must
+// print exactly; the sans lines (the provider's and meeting's names, the
+// statements, all typed by organizers) use PDFKit's built-in Helvetica.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import { certificateFacts, certificateTitle, type CertificateFacts, type CertificateSnapshot } from "./certificates";
@@ -22,7 +27,7 @@ const BODY_TOP = 52;
 
 type Block = {
   text: string;
-  font: "Times-Roman" | "Times-Bold" | "Times-Italic" | "Helvetica" | "Helvetica-Bold";
+  font: SerifFont | "Helvetica" | "Helvetica-Bold";
   size: number;
   color: string;
   /** Space above the block, in points. */
@@ -33,10 +38,34 @@ type Block = {
   minSize?: number;
 };
 
-// The built-in fonts encode Windows-1252 only: Latin-1 and these. A letter
-// beyond it (Ł, ő, ș) would print as a wrong glyph, so it is printed without
-// its accent instead (Łukasz Wróblewski → Lukasz Wróblewski); /verify shows
-// the name exactly as claimed.
+// Noto Serif's files, as Google Fonts publishes them (the Expo team's package of them).
+const SERIF_FILES = {
+  Serif: "@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf",
+  "Serif-Bold": "@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf",
+  "Serif-Italic": "@expo-google-fonts/noto-serif/400Regular_Italic/NotoSerif_400Regular_Italic.ttf",
+} as const;
+type SerifFont = keyof typeof SERIF_FILES;
+let serifFonts: Record<SerifFont, Buffer> | undefined;
+function loadSerifFonts(): Record<SerifFont, Buffer> {
+  const resolve = createRequire(import.meta.url).resolve;
+  serifFonts ??= Object.fromEntries(Object.entries(SERIF_FILES).map(([name, file]) => [name, readFileSync(resolve(file))])) as Record<SerifFont, Buffer>;
+  return serifFonts;
+}
+const isSerif = (font: Block["font"]): font is SerifFont => font in SERIF_FILES;
+
+// Noto Serif draws the Latin, Greek and Cyrillic scripts; a letter of another
+// (a Chinese or Arabic name) would print as an empty box, so it prints as "?"
+// and /verify shows the name exactly as claimed.
+const SERIF_SCRIPTS = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Inherited}]/u;
+
+/** `text` in what Noto Serif can print: letters of other scripts as "?". */
+export function serifText(text: string): string {
+  return Array.from(text, (char) => (SERIF_SCRIPTS.test(char) ? char : "?")).join("");
+}
+
+// The built-in Helvetica encodes Windows-1252 only: Latin-1 and these. A
+// letter beyond it (Ł, ő, ș) in an organizer-typed line would print as a wrong
+// glyph, so it is printed without its accent instead (Łódź → Lodz).
 const WIN_ANSI_EXTRAS = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
 const BASE_LETTERS: Record<string, string> = { Ł: "L", ł: "l", Đ: "D", đ: "d", Ħ: "H", ħ: "h", ı: "i", Ŧ: "T", ŧ: "t", Ŀ: "L", ŀ: "l", ĸ: "k" };
 const printable = (char: string) => {
@@ -59,20 +88,20 @@ function bodyBlocks(snapshot: CertificateSnapshot, facts: CertificateFacts): Blo
   const credit = snapshot.creditType === "AMA_PRA";
   const blocks: (Block | null)[] = [
     { text: facts.provider.toUpperCase(), font: "Helvetica-Bold", size: 11, color: BRAND, gap: 0, spacing: 2 },
-    { text: facts.title, font: "Times-Bold", size: 36, color: BRAND, gap: 10 },
+    { text: facts.title, font: "Serif-Bold", size: 36, color: BRAND, gap: 10 },
     facts.amended ? { text: facts.amended, font: "Helvetica-Bold", size: 11, color: AMENDED, gap: 4, spacing: 0.5 } : null,
-    { text: "This certifies that", font: "Times-Italic", size: 14, color: MUTED, gap: 26 },
-    { text: facts.learner, font: "Times-Bold", size: 30, minSize: 20, color: INK, gap: 8 },
-    { text: credit ? "attended the live activity" : "participated in the live activity", font: "Times-Italic", size: 14, color: MUTED, gap: 10 },
+    { text: "This certifies that", font: "Serif-Italic", size: 14, color: MUTED, gap: 26 },
+    { text: facts.learner, font: "Serif-Bold", size: 30, minSize: 20, color: INK, gap: 8 },
+    { text: credit ? "attended the live activity" : "participated in the live activity", font: "Serif-Italic", size: 14, color: MUTED, gap: 10 },
     { text: facts.meeting, font: "Helvetica-Bold", size: 17, minSize: 13, color: INK, gap: 8 },
     { text: `${facts.dates} · ${facts.place}`, font: "Helvetica", size: 12, color: INK, gap: 5 },
-    { text: credit ? "and is awarded" : "and reports", font: "Times-Italic", size: 14, color: MUTED, gap: 16 },
-    total ? { text: total, font: "Times-Bold", size: 22, color: INK, gap: 6 } : null,
+    { text: credit ? "and is awarded" : "and reports", font: "Serif-Italic", size: 14, color: MUTED, gap: 16 },
+    total ? { text: total, font: "Serif-Bold", size: 22, color: INK, gap: 6 } : null,
     ...parts.map((part): Block => ({ text: part, font: "Helvetica", size: 11, color: INK, gap: 4 })),
     { text: snapshot.accreditationStatement, font: "Helvetica", size: 9.5, color: MUTED, gap: 20 },
     { text: snapshot.designationStatement, font: "Helvetica", size: 9.5, color: MUTED, gap: 5 },
   ];
-  return blocks.filter((block) => block !== null).map((block) => ({ ...block, text: printableText(block.text) }));
+  return blocks.filter((block) => block !== null).map((block) => ({ ...block, text: isSerif(block.font) ? serifText(block.text) : printableText(block.text) }));
 }
 
 /** The block at `scale`, shrunk (down to its minimum) so it fits the column on one line. */
@@ -166,6 +195,7 @@ export function certificatePdf(snapshot: CertificateSnapshot, code: string, veri
     lang: "en-US",
     displayTitle: true,
   });
+  for (const [name, font] of Object.entries(loadSerifFonts())) doc.registerFont(name, font);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
