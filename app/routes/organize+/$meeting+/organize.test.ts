@@ -185,6 +185,19 @@ describe("permission matrix of the organizer console", () => {
   });
 });
 
+describe("the console's session list", () => {
+  it("shows each accredited session's CME credit, and SA-CME, as the draft has them", async () => {
+    const own = await createProgramFixture();
+    const person = await createPerson("organizer", { roles: [{ meetingId: own.meeting.id, role: "ORGANIZER" }] });
+    await prisma.session.update({ where: { id: own.sessions.embolization.id }, data: { cmeAccredited: true, creditQuarters: 6, saCme: true } });
+    const request = new Request(`http://localhost/organize/${own.meeting.slug}/sessions?day=all`, { headers: { Cookie: await cookieFor(person.id) } });
+    const listed = (await sessions.loader({ request, params: { meeting: own.meeting.slug }, context: {} })) as { sessions: { slug: string; cme: string | null }[] };
+    const cmeOf = Object.fromEntries(listed.sessions.map((row) => [row.slug, row.cme]));
+    expect(cmeOf[own.sessions.embolization.slug]).toBe("CME 1.50, SA-CME");
+    expect(Object.values(cmeOf).filter((cme) => cme !== null)).toHaveLength(1);
+  });
+});
+
 describe("public changelog, feed and conference-app exports", () => {
   it("shows a published move on the changelog, in the Atom feed, and as a new ETag of schedule.json", async () => {
     const fresh = await createProgramFixture();

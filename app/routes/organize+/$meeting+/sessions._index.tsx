@@ -1,5 +1,5 @@
 // The draft's sessions, one day at a time, with what attendees do not see yet
-// (new or changed since the last publish) and each session's clashes.
+// (new or changed since the last publish), each session's CME credit and its clashes.
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Badge, ConsolePage, buttonLinkClass } from "~/components/console";
@@ -13,6 +13,7 @@ import { requireOrganizer } from "~/server/organizer.server";
 import { href } from "~/utils/href";
 import { consoleMeta } from "~/components/console-meta";
 import { counted } from "~/utils/plural";
+import { designatedQuarters, formatCredits } from "~/models/cme/credit";
 
 export const meta = consoleMeta("Sessions");
 
@@ -43,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       kind: KIND_LABELS[session.kind],
       cancelled: session.status === "CANCELLED",
       speakers: session.speakers.length,
+      // The credit it will be designated for, as attendees will see it once published.
+      cme: session.cmeAccredited ? `CME ${formatCredits(designatedQuarters(session))}${session.saCme ? ", SA-CME" : ""}` : null,
       unpublished: changed.get(session.slug) ?? null,
       clashes: (clashes.get(session.slug) ?? []).map((clash) => describeClash(clash, session.slug)),
     }));
@@ -118,6 +121,7 @@ export default function ConsoleSessions() {
                 <span>
                   · {counted(session.speakers, "person", "people")}
                 </span>
+                {session.cme ? <span>· {session.cme}</span> : null}
               </div>
               {session.clashes.length ? (
                 <ul className="mt-2 space-y-1 text-sm text-amber-950">
