@@ -231,8 +231,11 @@ describe("a sidecar killed mid-session", () => {
     const BATCH_MS = 400;
     const HEARTBEAT_MS = 300;
     const session = await accreditedSession();
-    // On the real clock: the session is on now.
-    await prisma.session.update({ where: { id: session.id }, data: { startsAt: new Date(Date.now() - 10 * MINUTE), endsAt: new Date(Date.now() + 50 * MINUTE) } });
+    // On the real clock: the session is on now. Whole minutes, as sessions are
+    // scheduled: a start with milliseconds would not survive the calendar feeds
+    // that later test files of this worker read the seeded meeting through.
+    const minute = Math.floor(Date.now() / MINUTE) * MINUTE;
+    await prisma.session.update({ where: { id: session.id }, data: { startsAt: new Date(minute - 10 * MINUTE), endsAt: new Date(minute + 50 * MINUTE) } });
     const person = await makePerson("ATTENDEE");
     const port = await freePort();
     const settings = { REALTIME_ATTENDANCE_BATCH_MS: String(BATCH_MS), REALTIME_ATTENDANCE_HEARTBEAT_MS: String(HEARTBEAT_MS) };
