@@ -27,6 +27,26 @@ const designationSelect = {
   meeting: { select: { timeZone: true } },
 } as const;
 
+/** A claim version as learners and the provider's report read it: what was claimed, and the learner's details. */
+export const claimVersionSelect = {
+  number: true,
+  createdAt: true,
+  creditType: true,
+  totalQuarters: true,
+  saCmeQuarters: true,
+  firstName: true,
+  lastName: true,
+  degree: true,
+  parsConsent: true,
+  birthMonth: true,
+  birthDay: true,
+  npi: true,
+  licenseState: true,
+  licenseNumber: true,
+  certifyingBoard: true,
+  boardId: true,
+} as const;
+
 const sessionSelect = { id: true, slug: true, title: true, startsAt: true, endsAt: true, creditQuarters: true, saCme: true } as const;
 
 /** One accredited session the learner may claim: with evidence, or (where the meeting allows it) self-reported. */
@@ -266,22 +286,7 @@ export async function claimHistory(userId: string, meetingId: string) {
       versions: {
         orderBy: { number: "desc" },
         select: {
-          number: true,
-          createdAt: true,
-          creditType: true,
-          totalQuarters: true,
-          saCmeQuarters: true,
-          firstName: true,
-          lastName: true,
-          degree: true,
-          parsConsent: true,
-          birthMonth: true,
-          birthDay: true,
-          npi: true,
-          licenseState: true,
-          licenseNumber: true,
-          certifyingBoard: true,
-          boardId: true,
+          ...claimVersionSelect,
           certificate: { select: { code: true, issuedAt: true } },
           sessions: { select: { quarters: true, minutes: true, selfReported: true, saCme: true, session: { select: { slug: true, title: true, startsAt: true } } }, orderBy: { session: { startsAt: "asc" } } },
         },

@@ -8,6 +8,7 @@ import { prisma } from "~/utils/db.server";
 import { spreadsheetCsv } from "~/utils/csv";
 import { dayKeyOf } from "~/utils/time";
 import { accreditedLearners } from "./attendance.server";
+import { claimVersionSelect } from "./claims.server";
 import { designatedQuarters, formatCredits } from "./credit";
 import { evaluationResults, getEvaluation } from "./evaluations.server";
 import { type Answers, type EvaluationScope } from "./evaluations";
@@ -26,22 +27,7 @@ async function currentClaims(meetingId: string) {
         orderBy: { number: "desc" },
         take: 1,
         select: {
-          number: true,
-          creditType: true,
-          totalQuarters: true,
-          saCmeQuarters: true,
-          firstName: true,
-          lastName: true,
-          degree: true,
-          createdAt: true,
-          parsConsent: true,
-          birthMonth: true,
-          birthDay: true,
-          npi: true,
-          licenseState: true,
-          licenseNumber: true,
-          certifyingBoard: true,
-          boardId: true,
+          ...claimVersionSelect,
           sessions: { select: { sessionId: true, quarters: true, selfReported: true, session: { select: { title: true } } } },
           certificate: { select: { code: true } },
         },
