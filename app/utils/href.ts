@@ -97,6 +97,33 @@ export const href = {
   /** Every meeting's certificates of the signed-in person. */
   transcript: () => "/account/transcript",
 
+  // The call for abstracts. Abstracts are addressed by id: a draft has no number yet.
+  /** The call and the signed-in author's submissions. */
+  abstracts: (m: Slug, query?: Query) => withQuery(`${meeting(m)}/abstracts`, query),
+  /** Starts a new draft (POST), then edits it. */
+  newAbstract: (m: Slug) => `${meeting(m)}/abstracts/new`,
+  /** An author's abstract: edit (autosaved), submit, withdraw. */
+  abstract: (m: Slug, abstract: string, query?: Query) => withQuery(`${meeting(m)}/abstracts/${seg(abstract)}`, query),
+  /** The abstract exactly as it will print in the book of abstracts. */
+  abstractPreview: (m: Slug, abstract: string) => `${meeting(m)}/abstracts/${seg(abstract)}/preview`,
+  /** The presenting author confirms (or declines) an accepted abstract's place. */
+  abstractConfirm: (m: Slug, abstract: string) => `${meeting(m)}/abstracts/${seg(abstract)}/confirm`,
+  /** The presenter uploads the poster file and sees its board and hours. */
+  abstractPoster: (m: Slug, abstract: string) => `${meeting(m)}/abstracts/${seg(abstract)}/poster`,
+  /** A reviewer's queue: the abstracts assigned to them, blind. */
+  reviews: (m: Slug, query?: Query) => withQuery(`${meeting(m)}/reviews`, query),
+  /** One assignment: the blind abstract and the rubric. Addressed by assignment, which says nothing of the abstract. */
+  review: (m: Slug, assignment: string) => `${meeting(m)}/reviews/${seg(assignment)}`,
+  /** The e-poster gallery; query `q`, `topic`. */
+  posters: (m: Slug, query?: Query) => withQuery(`${meeting(m)}/posters`, query),
+  /** One poster, by its abstract number. */
+  poster: (m: Slug, number: number) => `${meeting(m)}/posters/${number}`,
+  /** The poster's file (PDF or image). */
+  posterFile: (m: Slug, number: number) => `${meeting(m)}/posters/${number}/file`,
+  /** Every accepted abstract by session and topic, with an author index: a printable page, and its PDF. */
+  bookOfAbstracts: (m: Slug) => `${meeting(m)}/book-of-abstracts`,
+  bookOfAbstractsPdf: (m: Slug) => `${meeting(m)}/book-of-abstracts.pdf`,
+
   // The organizers' console.
   organize: {
     home: () => "/organize",
@@ -140,5 +167,19 @@ export const href = {
     evaluationCsv: (m: Slug, scope: "meeting" | "session") => withQuery(`${console_(m)}/cme/report/evaluation.csv`, { scope }),
     /** The learner-completion file for ACCME's PARS batch upload (tab-delimited). */
     parsFile: (m: Slug) => `${console_(m)}/cme/report/pars.txt`,
+    /** The chairs' progress board of the call. */
+    abstracts: (m: Slug, query?: Query) => withQuery(`${console_(m)}/abstracts`, query),
+    /** The call: windows, topics, sections and limits, authors, rubric. */
+    abstractSettings: (m: Slug) => `${console_(m)}/abstracts/settings`,
+    /** Reviewers: invitations with topics and institutions. */
+    reviewers: (m: Slug) => `${console_(m)}/abstracts/reviewers`,
+    /** Automatic, balanced assignment with manual override. */
+    reviewAssignments: (m: Slug, query?: Query) => withQuery(`${console_(m)}/abstracts/assignments`, query),
+    /** One abstract with its authors, reviews and assignments, for the chairs. */
+    submission: (m: Slug, abstract: string) => `${console_(m)}/abstracts/submissions/${seg(abstract)}`,
+    /** Ranking, decisions and placing orals into draft sessions. */
+    abstractDecisions: (m: Slug, query?: Query) => withQuery(`${console_(m)}/abstracts/decisions`, query),
+    /** The authors' notifications: previewed, then sent in a batch. */
+    abstractNotifications: (m: Slug) => `${console_(m)}/abstracts/notifications`,
   },
 } as const;

@@ -46,6 +46,22 @@ export const draftSessionSpeakerSchema = z.object({
   position: z.number().int().min(0),
 });
 
+/**
+ * A timed talk inside a session: an accepted oral abstract (cited by its
+ * number in the meeting's call) or an invited talk. Its times lie within the
+ * session's; its presenter is one of the document's speakers.
+ */
+export const draftPresentationSchema = z.object({
+  slug,
+  title: name(300),
+  startsAt: instant,
+  endsAt: instant,
+  /** The presenter's speaker slug, or null while to be announced. */
+  speaker: slug.nullable(),
+  /** The abstract's number in the meeting's call, or null for an invited talk. */
+  abstract: z.number().int().positive().nullable(),
+});
+
 export const draftSessionSchema = z.object({
   slug,
   title: name(300),
@@ -70,6 +86,8 @@ export const draftSessionSchema = z.object({
   /** Counts as ABR self-assessment CME. */
   saCme: z.boolean().default(false),
   speakers: z.array(draftSessionSpeakerSchema),
+  /** Ordered talks with their own times. Drafts and releases stored before abstracts existed read as none. */
+  presentations: z.array(draftPresentationSchema).default([]),
 });
 
 export const programDocumentSchema = z.object({
@@ -83,6 +101,7 @@ export type DraftTrack = z.infer<typeof draftTrackSchema>;
 export type DraftRoom = z.infer<typeof draftRoomSchema>;
 export type DraftSpeaker = z.infer<typeof draftSpeakerSchema>;
 export type DraftSessionSpeaker = z.infer<typeof draftSessionSpeakerSchema>;
+export type DraftPresentation = z.infer<typeof draftPresentationSchema>;
 export type DraftSession = z.infer<typeof draftSessionSchema>;
 export type ProgramDocument = z.infer<typeof programDocumentSchema>;
 
@@ -107,6 +126,7 @@ export function newDraftSession(slug: string, title: string): DraftSession {
     creditQuarters: null,
     saCme: false,
     speakers: [],
+    presentations: [],
   };
 }
 
@@ -134,6 +154,9 @@ export function normalizeProgram(program: ProgramDocument): ProgramDocument {
         startsAt: new Date(session.startsAt).toISOString(),
         endsAt: new Date(session.endsAt).toISOString(),
         speakers: [...session.speakers].sort((a, b) => roleRank(a.role) - roleRank(b.role) || a.position - b.position || a.speaker.localeCompare(b.speaker)),
+        presentations: session.presentations
+          .map((talk) => ({ ...talk, startsAt: new Date(talk.startsAt).toISOString(), endsAt: new Date(talk.endsAt).toISOString() }))
+          .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.slug.localeCompare(b.slug)),
       }))
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.slug.localeCompare(b.slug)),
   };

@@ -62,13 +62,16 @@ export async function readPublishedProgram(db: Db, meetingId: string): Promise<P
       creditQuarters: true,
       saCme: true,
       speakers: { select: { role: true, position: true, speaker: { select: { slug: true } } } },
+      presentations: {
+        select: { slug: true, title: true, startsAt: true, endsAt: true, speaker: { select: { slug: true } }, abstract: { select: { number: true } } },
+      },
     },
   });
   return normalizeProgram({
     tracks,
     rooms,
     speakers,
-    sessions: sessions.map(({ room, track, jointSociety, speakers: people, startsAt, endsAt, ...session }) => ({
+    sessions: sessions.map(({ room, track, jointSociety, speakers: people, presentations, startsAt, endsAt, ...session }) => ({
       ...session,
       startsAt: startsAt.toISOString(),
       endsAt: endsAt.toISOString(),
@@ -76,6 +79,14 @@ export async function readPublishedProgram(db: Db, meetingId: string): Promise<P
       track: track?.slug ?? null,
       jointSociety: jointSociety?.slug ?? null,
       speakers: people.map((entry) => ({ speaker: entry.speaker.slug, role: entry.role, position: entry.position })),
+      presentations: presentations.map((talk) => ({
+        slug: talk.slug,
+        title: talk.title,
+        startsAt: talk.startsAt.toISOString(),
+        endsAt: talk.endsAt.toISOString(),
+        speaker: talk.speaker?.slug ?? null,
+        abstract: talk.abstract?.number ?? null,
+      })),
     })),
   });
 }
@@ -170,7 +181,8 @@ export async function changeDraft<T = undefined>(
 
 // --- Sessions ---------------------------------------------------------------
 
-export type SessionFields = Omit<DraftSession, "speakers">;
+/** What the session form edits: everything but its speakers and its presentations, which have their own editors. */
+export type SessionFields = Omit<DraftSession, "speakers" | "presentations">;
 
 /**
  * Adds a session (no `original`) or saves an existing one, keeping its speakers.
@@ -186,14 +198,14 @@ export function saveDraftSession(meetingId: string, actor: Actor, input: { origi
     if (!input.original) {
       if (document.sessions.some((existing) => existing.slug === session.slug)) return refuse("INVALID", "Another session already has this address; choose another.", "slug");
       const slug = allocateSlug(session.slug, session.title, document.sessions);
-      document.sessions.push({ ...session, slug, speakers: [] });
+      document.sessions.push({ ...session, slug, speakers: [], presentations: [] });
       return { ok: true, document, value: slug, audit: { action: "session.create", summary: `Added session “${session.title}”`, details: { session: slug } } };
     }
     const index = document.sessions.findIndex((existing) => existing.slug === input.original!.slug);
     if (index === -1) return refuse("NOT_FOUND", "This session is no longer in the draft; someone may have removed it.");
     const before = document.sessions[index]!;
     if (revisionOf(before) !== input.original.revision) return refuse("CONFLICT", STALE);
-    const after: DraftSession = { ...session, slug: before.slug, speakers: before.speakers };
+    const after: DraftSession = { ...session, slug: before.slug, speakers: before.speakers, presentations: before.presentations };
     document.sessions[index] = after;
     const changed = (Object.keys(session) as (keyof SessionFields)[]).filter((key) => stableJson(before[key]) !== stableJson(after[key]));
     return {

@@ -43,6 +43,7 @@ export default function OrganizerConsole() {
     { to: page.mail(meeting), label: "Mail", badge: <NavCount value={counts.failedMail} tone="amber" label="failed messages" /> },
     { to: page.cme(meeting), label: "CME" },
     { to: page.checkIn(meeting), label: "Check-in" },
+    { to: page.abstracts(meeting), label: "Abstracts" },
   ];
   return (
     <>
