@@ -200,7 +200,7 @@ describe("demo accounts", () => {
       expect(await verifyPassword(user.passwordHash, DEMO_PASSWORD), account.email).toBe(true);
     }
     const emails = demoAccounts.map((a) => a.email).sort();
-    expect(emails).toEqual(["admin@example.org", "attendee@example.org", "door@example.org", "moderator@example.org", "organizer@example.org", "student@example.org"]);
+    expect(emails).toEqual(["admin@example.org", "attendee@example.org", "door@example.org", "moderator@example.org", "organizer@example.org", "reviewer@example.org", "student@example.org"]);
     const moderator = await prisma.speaker.findFirst({ where: { user: { email: "moderator@example.org" } }, select: { meeting: { select: { slug: true } } } });
     expect(moderator?.meeting.slug).toBe("sir-2023");
   });

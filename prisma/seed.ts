@@ -18,6 +18,7 @@ import { changedFields, syncRows } from "./seed/sync";
 import { creditDesignation, sessionCredit } from "./seed/cme";
 import { seededSpeakerEmail, syncSeedDisclosures } from "./seed/disclosures";
 import { syncSelfAssessmentQuestions } from "./seed/self-assessment";
+import { syncAbstractCall } from "./seed/abstracts";
 
 export { DEMO_PASSWORD, demoAccounts } from "./seed/demo-accounts";
 export const seededMeetings: MeetingSeed[] = [sir2023, sio2023];
@@ -200,6 +201,8 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
   if (options.demo) await prisma.$transaction((tx) => syncDemoAttendance(tx));
   if (options.demo) await prisma.$transaction((tx) => syncEvaluationAnswers(tx), { timeout: 30_000 });
   if (options.demo) await prisma.$transaction((tx) => syncDemoClaim(tx));
+  // After the demo accounts: the demo reviewer's account takes its seeded reviews.
+  await prisma.$transaction((tx) => syncAbstractCall(tx, sir2023), { timeout: 60_000 });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

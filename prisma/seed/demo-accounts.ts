@@ -35,5 +35,7 @@ export const demoAccounts: DemoAccount[] = [
   { email: "student@example.org", name: "Riley Chen", isAdmin: false, roles: [{ meeting: "sir-2023", role: "ATTENDEE" }] },
   // Door staff: the check-in page of SIR 2023 and nothing else of the console.
   { email: "door@example.org", name: "Morgan Hale", isAdmin: false, roles: [{ meeting: "sir-2023", role: "CHECK_IN" }] },
+  // An abstract reviewer of SIR 2023's call (its reviews were seeded with the call).
+  { email: "reviewer@example.org", name: "Priya Raman", isAdmin: false, roles: [{ meeting: "sir-2023", role: "REVIEWER" }] },
   { email: "admin@example.org", name: "Site Administrator", isAdmin: true, roles: [] },
 ];

@@ -356,3 +356,22 @@ export function generateSpeakers(plan: SpeakerPlan): SpeakerSeed[] {
   }
   return speakers;
 }
+
+/** Someone from the same pools as the generated faculty (authors, reviewers): a name and an institution. */
+export function randomPerson(random: Random, takenNames: Set<string>) {
+  const pool = pickWeighted(random, countries);
+  const list = names[pool.names];
+  for (;;) {
+    const name = `${random.pick(list.first)} ${random.pick(list.last)}`;
+    if (takenNames.has(name)) continue;
+    takenNames.add(name);
+    const [institution, city] = random.pick(pool.institutions);
+    return { name, institution, city, country: pool.country };
+  }
+}
+
+/** Another institution of the same country as `country`, for co-authors from a second centre. */
+export function institutionIn(random: Random, country: string): [string, string] {
+  const pool = countries.find((candidate) => candidate.country === country) ?? countries[0]!;
+  return random.pick(pool.institutions);
+}

@@ -43,4 +43,14 @@ describe("conflictsIn", () => {
   it("nor one they declared a conflict with", () => {
     expect(call.reasonFor("a3", reviewer("x@y.org", "Elsewhere", ["a3"]))).toBe("declared");
   });
+
+  it("does not read two authors given without an address as one person", () => {
+    const blanks = conflictsIn([
+      { id: "b1", authors: [{ email: null, institution: "Duke University" }, { email: "reviewer@uw.edu", institution: "University of Washington" }] },
+      { id: "b2", authors: [{ email: null, institution: "Emory University" }] },
+    ]);
+    // The reviewer co-wrote b1 with an author who has no address; b2's author has none either: no conflict.
+    expect(blanks.reasonFor("b2", reviewer("reviewer@uw.edu", "University of Washington"))).toBeNull();
+    expect(blanks.reasonFor("b2", reviewer("other@x.org", "Emory University"))).toBe("same-institution");
+  });
 });

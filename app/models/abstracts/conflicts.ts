@@ -13,7 +13,8 @@ export const CONFLICT_LABELS: Record<ConflictReason, string> = {
   declared: "declared a conflict",
 };
 
-export type Author = { email: string; institution: string | null };
+/** An author as the conflict rules see them; an author given without an address is matched by institution only. */
+export type Author = { email: string | null; institution: string | null };
 export type ConflictAbstract = { id: string; authors: Author[] };
 export type ConflictReviewer = { email: string; institution: string | null; declared: ReadonlySet<string> };
 
@@ -39,6 +40,8 @@ export function institutionKey(name: string | null | undefined): string | null {
 }
 
 const emailKey = (email: string) => email.trim().toLowerCase();
+/** The authors' addresses, normalized; authors without one are left out (two blanks are not one person). */
+const emailsOf = (authors: readonly Author[]) => authors.flatMap((author) => (author.email?.trim() ? [emailKey(author.email)] : []));
 
 /**
  * Conflicts for a whole call at once: `reasonFor(abstractId, reviewer)` is
@@ -48,7 +51,7 @@ const emailKey = (email: string) => email.trim().toLowerCase();
 export function conflictsIn(abstracts: ConflictAbstract[]) {
   const coAuthors = new Map<string, Set<string>>();
   for (const abstract of abstracts) {
-    const emails = abstract.authors.map((author) => emailKey(author.email));
+    const emails = emailsOf(abstract.authors);
     for (const email of emails) {
       const known = coAuthors.get(email) ?? new Set<string>();
       for (const other of emails) if (other !== email) known.add(other);
@@ -61,7 +64,7 @@ export function conflictsIn(abstracts: ConflictAbstract[]) {
       const abstract = byId.get(abstractId);
       if (!abstract) return null;
       const email = emailKey(reviewer.email);
-      const emails = abstract.authors.map((author) => emailKey(author.email));
+      const emails = emailsOf(abstract.authors);
       if (emails.includes(email)) return "author";
       const institution = institutionKey(reviewer.institution);
       if (institution && abstract.authors.some((author) => institutionKey(author.institution) === institution)) return "same-institution";
