@@ -11,6 +11,8 @@ import { zonedInstant } from "../../app/models/program/document";
 import { callDates, callSettings, CALL_MEETING, DEMO_REVIEWER_EMAIL, inventComments, inventScores, planSirCall, type SeedAbstract } from "./abstract-call";
 import { createRandom } from "./random";
 import type { MeetingSeed } from "./schedule";
+import { affiliations } from "../../app/models/abstracts/printed";
+import { writePosterFiles } from "./poster-files";
 import { slugify } from "./slugs";
 import { syncRows } from "./sync";
 
@@ -203,11 +205,29 @@ async function writeSubmissions(tx: Tx, seed: MeetingSeed, context: { callId: st
 async function writeProgramPlaces(tx: Tx, seed: MeetingSeed, meetingId: string, seeded: (SeedAbstract & { id: string })[]) {
   const posters = seeded.filter((abstract) => abstract.decision === "EPOSTER" && !abstract.declined).sort((a, b) => a.topic.localeCompare(b.topic) || a.number! - b.number!);
   const days = ["2023-03-05", "2023-03-06", "2023-03-07"];
+  const files = await writePosterFiles(
+    seed.slug,
+    posters.map((abstract) => ({
+      meeting: seed.name,
+      number: abstract.number!,
+      title: abstract.title,
+      authors: abstract.authors.map((author) => author.name).join(", "),
+      institutions: affiliations(abstract.authors).places.join(" · "),
+      sections: callSettings.sections.map((section) => ({ title: section.title, text: abstract.body[section.key] ?? "" })),
+    })),
+  );
+  const uploadedAt = zonedInstant("2023-02-24", "17:00", seed.timeZone);
   await tx.poster.createMany({
     data: posters.map((abstract, index) => {
       const day = days[index % days.length]!;
+      const file = files.get(abstract.number!)!;
       return {
         abstractId: abstract.id,
+        storageKey: file.storageKey,
+        fileName: `e-poster-${abstract.number}.pdf`,
+        contentType: "application/pdf",
+        size: file.size,
+        uploadedAt,
         board: `EP-${String(index + 1).padStart(3, "0")}`,
         presenterStartsAt: zonedInstant(day, "12:00", seed.timeZone),
         presenterEndsAt: zonedInstant(day, "13:00", seed.timeZone),
