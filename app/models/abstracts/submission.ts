@@ -44,13 +44,13 @@ const field = (data: FormData, name: string) => {
   return typeof value === "string" ? value : "";
 };
 
-/** The posted form as the schema's input: sections by the call's keys, author rows in order until the first missing one. */
-export function readAbstractForm(data: FormData, sectionKeys: readonly string[]) {
+/** The posted form as plain strings: sections by the call's keys, author rows in order until the first missing one. */
+export function rawAbstractForm(data: FormData, sectionKeys: readonly string[]) {
   const authors: Record<keyof AuthorRow, string>[] = [];
   for (let i = 0; data.has(`authors[${i}].name`); i++) {
     authors.push({ name: field(data, `authors[${i}].name`), institution: field(data, `authors[${i}].institution`), city: field(data, `authors[${i}].city`), country: field(data, `authors[${i}].country`), email: field(data, `authors[${i}].email`).trim() });
   }
-  return abstractFormSchema.safeParse({
+  return {
     intent: field(data, "intent") || "save",
     revision: field(data, "revision"),
     title: field(data, "title"),
@@ -60,8 +60,20 @@ export function readAbstractForm(data: FormData, sectionKeys: readonly string[])
     preference: field(data, "preference") || undefined,
     traineeLevel: field(data, "traineeLevel") || undefined,
     authors,
-    presenting: data.has("presenting") ? field(data, "presenting") : undefined,
-  });
+    presenting: data.has("presenting") ? field(data, "presenting") : "-1",
+  };
+}
+
+export type RawAbstractForm = ReturnType<typeof rawAbstractForm>;
+
+/** The posted form read and checked by the schema. */
+export function readAbstractForm(data: FormData, sectionKeys: readonly string[]) {
+  return abstractFormSchema.safeParse(rawAbstractForm(data, sectionKeys));
+}
+
+/** A schema issue's path as the form names the field: ["authors", 0, "email"] → "authors[0].email". */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((name, part) => (typeof part === "number" ? `${name}[${part}]` : name ? `${name}.${String(part)}` : String(part)), "");
 }
 
 export function parseKeywords(keywords: string): string[] {
@@ -121,4 +133,30 @@ export function submitProblems(form: AbstractForm, rules: CallRules): Problem[] 
     problems.push({ field: "presenting", message: "Choose the one author who presents." });
   }
   return problems;
+}
+
+/** A saved abstract as the form's values. */
+export function formValuesOf(abstract: {
+  revision: number;
+  title: string;
+  topicId: string | null;
+  body: unknown;
+  keywords: string[];
+  preference: AbstractForm["preference"];
+  traineeLevel: Exclude<AbstractForm["traineeLevel"], "NONE"> | null;
+  authors: { name: string; institution: string; city: string | null; country: string | null; email: string | null; presenting: boolean }[];
+}): RawAbstractForm {
+  const body = abstract.body && typeof abstract.body === "object" ? (abstract.body as Record<string, unknown>) : {};
+  return {
+    intent: "save",
+    revision: String(abstract.revision),
+    title: abstract.title,
+    topic: abstract.topicId ?? "",
+    body: Object.fromEntries(Object.entries(body).map(([key, value]) => [key, typeof value === "string" ? value : ""])),
+    keywords: abstract.keywords.join(", "),
+    preference: abstract.preference,
+    traineeLevel: abstract.traineeLevel ?? "NONE",
+    authors: abstract.authors.map((author) => ({ name: author.name, institution: author.institution, city: author.city ?? "", country: author.country ?? "", email: author.email ?? "" })),
+    presenting: String(abstract.authors.findIndex((author) => author.presenting)),
+  };
 }
