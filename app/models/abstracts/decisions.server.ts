@@ -10,10 +10,10 @@ import { type Actor, recordAudit } from "../meetings/audit.server";
 import { type ProgramDocument } from "../program/document";
 import { changeDraft, getDraft } from "../program/draft.server";
 import { placementOf, unplaceInDocument } from "./placement.server";
+import { DECISION_LABEL } from "./decision-labels";
 import { rankAbstracts } from "./ranking";
 
-export const DECISIONS = ["ORAL", "POSTER", "EPOSTER", "REJECT"] as const satisfies readonly AbstractDecision[];
-export const DECISION_LABEL: Record<AbstractDecision, string> = { ORAL: "Oral", POSTER: "Poster", EPOSTER: "E-poster", REJECT: "Reject" };
+export { DECISION_LABEL, DECISIONS } from "./decision-labels";
 
 /** The submitted abstracts of the meeting's call with their submitted reviews, ranked. */
 async function rankedAbstracts(meetingId: string) {

@@ -11,7 +11,7 @@ import { type Actor } from "../meetings/audit.server";
 import { allocateSlug, type DraftPresentation, type DraftSession, type ProgramDocument } from "../program/document";
 import { changeDraft, type DraftResult } from "../program/draft.server";
 
-export const DEFAULT_SLOT_MINUTES = 8;
+export { DEFAULT_SLOT_MINUTES } from "./placement-defaults";
 const MINUTE = 60_000;
 
 /** The session and place of an abstract (by number) in the draft, if placed. */
