@@ -31,3 +31,12 @@ export const decisionFormSchema = z.discriminatedUnion("intent", [
 ]);
 
 export type DecisionForm = z.infer<typeof decisionFormSchema>;
+
+/** The presenter's answer to an acceptance: confirm, or decline with a reason. */
+export const presenterAnswerSchema = z.discriminatedUnion("answer", [
+  z.object({ answer: z.literal("confirm") }),
+  z.object({
+    answer: z.literal("decline"),
+    reason: z.string("Tell the committee why, so they can offer the place to another abstract.").trim().min(1, "Tell the committee why, so they can offer the place to another abstract.").max(1000, "Keep the reason under 1,000 characters."),
+  }),
+]);
