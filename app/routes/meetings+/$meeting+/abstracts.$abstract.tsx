@@ -2,7 +2,7 @@
 // without), submit, and withdraw with a confirm step. Only its submitter sees
 // it; anyone else gets the 404 of an address that holds nothing.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { AbstractForm, type FieldErrors } from "~/components/abstract-form";
 import { Badge, StatusBanner } from "~/components/console";
 import { pageWidthClass } from "~/components/page-width";
@@ -39,6 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     confirmWithdraw: query.has("withdraw"),
   };
 }
+
+// An autosave changes nothing the page shows but the revision, which its reply carries: reloading the page's data after each would double every autosave's cost.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => (formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate);
 
 type Reply = { ok: false; message: string; errors: FieldErrors; values: RawAbstractForm | null };
 
