@@ -10,7 +10,7 @@ import { applyAuthorIntent, fieldName, formValuesOf, rawAbstractForm, readAbstra
 import { saveAbstract, withdrawAbstract } from "~/models/abstracts/submission.server";
 import { writingWindow } from "~/models/abstracts/window";
 import { type Refusal } from "~/models/refusal";
-import { requireMyAbstract } from "~/server/abstract-author.server";
+import { requireAuthorCall, requireMyAbstract } from "~/server/abstract-author.server";
 import { refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
@@ -52,7 +52,9 @@ function refused(refusal: Refusal, values: RawAbstractForm | null) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { meeting, user, call, abstract } = await requireMyAbstract(request, params);
+  // The verbs find the abstract among the caller's own (404 otherwise); the call is read once here.
+  const { meeting, user, call } = await requireAuthorCall(request, params);
+  const abstract = { id: params.abstract ?? "" };
   const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "save");
   if (intent === "withdraw") {
@@ -71,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let form = parsed.data;
   const authorChange = applyAuthorIntent(intent, form.authors, form.presenting);
   if (authorChange) form = { ...form, ...authorChange };
-  const outcome = await saveAbstract(user, meeting, abstract.id, form, { submit: intent === "submit" });
+  const outcome = await saveAbstract(user, meeting, abstract.id, form, { submit: intent === "submit", call });
   if (!outcome.ok) return refused(outcome, { ...raw, authors: form.authors, presenting: String(form.presenting) });
   if (intent === "autosave") return data({ ok: true as const, revision: outcome.revision, savedAt: formatTime(outcome.savedAt, meeting.timeZone) });
   if (authorChange) return redirect(`${href.abstract(meeting.slug, abstract.id)}#authors`);
