@@ -103,9 +103,10 @@ export type SavedAbstract = { revision: number; number: number | null; status: "
  * (CLOSED), over a limit or (to submit) incomplete (INVALID). A submitted
  * abstract stays submitted when edited, and keeps its number when submitted again.
  */
-export async function saveAbstract(user: Actor, meeting: AuthorMeeting, abstractId: string, form: AbstractForm, options: { submit?: boolean; now?: Date } = {}): Promise<Outcome<SavedAbstract>> {
+export async function saveAbstract(user: Actor, meeting: AuthorMeeting, abstractId: string, form: AbstractForm, options: { submit?: boolean; now?: Date; call?: AuthorCall } = {}): Promise<Outcome<SavedAbstract>> {
   const now = options.now ?? new Date();
-  const call = await callForAuthors(meeting.id);
+  // The caller may have read the call already (the page's action has): autosaves are frequent.
+  const call = options.call ?? (await callForAuthors(meeting.id));
   if (!call) return refuse("NOT_FOUND", NOT_FOUND);
   const current = await prisma.abstract.findFirst({ where: { id: abstractId, callId: call.id, submitterId: user.id }, select: { status: true, lateBreaking: true, revision: true, number: true } });
   if (!current) return refuse("NOT_FOUND", NOT_FOUND);

@@ -2,7 +2,7 @@
 // without), submit, and withdraw with a confirm step. Only its submitter sees
 // it; anyone else gets the 404 of an address that holds nothing.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { AbstractForm, type FieldErrors } from "~/components/abstract-form";
 import { Badge, StatusBanner } from "~/components/console";
 import { pageWidthClass } from "~/components/page-width";
@@ -10,7 +10,7 @@ import { applyAuthorIntent, fieldName, formValuesOf, rawAbstractForm, readAbstra
 import { saveAbstract, withdrawAbstract } from "~/models/abstracts/submission.server";
 import { writingWindow } from "~/models/abstracts/window";
 import { type Refusal } from "~/models/refusal";
-import { requireMyAbstract } from "~/server/abstract-author.server";
+import { requireAuthorCall, requireMyAbstract } from "~/server/abstract-author.server";
 import { refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
@@ -40,6 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+// An autosave changes nothing the page shows but the revision, which its reply carries: reloading the page's data after each would double every autosave's cost.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => (formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate);
+
 type Reply = { ok: false; message: string; errors: FieldErrors; values: RawAbstractForm | null };
 
 function refused(refusal: Refusal, values: RawAbstractForm | null) {
@@ -49,7 +52,9 @@ function refused(refusal: Refusal, values: RawAbstractForm | null) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { meeting, user, call, abstract } = await requireMyAbstract(request, params);
+  // The verbs find the abstract among the caller's own (404 otherwise); the call is read once here.
+  const { meeting, user, call } = await requireAuthorCall(request, params);
+  const abstract = { id: params.abstract ?? "" };
   const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "save");
   if (intent === "withdraw") {
@@ -68,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let form = parsed.data;
   const authorChange = applyAuthorIntent(intent, form.authors, form.presenting);
   if (authorChange) form = { ...form, ...authorChange };
-  const outcome = await saveAbstract(user, meeting, abstract.id, form, { submit: intent === "submit" });
+  const outcome = await saveAbstract(user, meeting, abstract.id, form, { submit: intent === "submit", call });
   if (!outcome.ok) return refused(outcome, { ...raw, authors: form.authors, presenting: String(form.presenting) });
   if (intent === "autosave") return data({ ok: true as const, revision: outcome.revision, savedAt: formatTime(outcome.savedAt, meeting.timeZone) });
   if (authorChange) return redirect(`${href.abstract(meeting.slug, abstract.id)}#authors`);
