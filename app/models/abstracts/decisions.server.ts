@@ -125,11 +125,12 @@ export async function proposeInBulk(meetingId: string, actor: Actor, bulk: BulkP
   const reason = bulk.reason?.trim() || null;
   if (bulk.decision === "REJECT" && !reason) return refuse("INVALID", "Give the reason for rejecting: the authors will read it.", "reason");
   const { rows } = await decisionBoard(meetingId);
-  const open = rows.filter((row) => !row.notifiedAt && row.mean !== null && !row.placement);
+  const open = rows.filter((row) => !row.notifiedAt && row.mean !== null);
   let chosen: typeof rows;
   if (bulk.kind === "top") {
     if (!Number.isInteger(bulk.count) || bulk.count < 1) return refuse("INVALID", "Say how many, at least 1.", "count");
-    chosen = open.filter((row) => row.topic?.id === bulk.topicId).slice(0, bulk.count);
+    // A placed oral still counts among the top N; it is only left as it is.
+    chosen = open.filter((row) => row.topic?.id === bulk.topicId).slice(0, bulk.count).filter((row) => !row.placement);
   } else {
     if (!(bulk.score >= 0 && bulk.score <= 100)) return refuse("INVALID", "A score is from 0 to 100.", "score");
     chosen = open.filter((row) => row.decision === null && row.mean! < bulk.score);

@@ -139,6 +139,9 @@ describe("proposing decisions", () => {
     const weak = await scored(40);
     const elsewhere = await scored(95, call.topics[1]!.id);
     expect(await proposeInBulk(meeting.id, chair, { kind: "top", topicId: topic!.id, count: 2, decision: "ORAL" })).toEqual({ ok: true, numbers: [best.number, good.number] });
+    // A placed oral still counts among the top N, and is left as it is.
+    await placeOral(meeting.id, chair, { abstractId: best.id, session: "orals-1", minutes: 8 });
+    expect(await proposeInBulk(meeting.id, chair, { kind: "top", topicId: topic!.id, count: 1, decision: "POSTER" })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await proposeInBulk(meeting.id, chair, { kind: "below", score: 85, decision: "REJECT" })).toMatchObject({ ok: false, field: "reason" });
     expect(await proposeInBulk(meeting.id, chair, { kind: "below", score: 85, decision: "REJECT", reason: "Below the bar." })).toEqual({ ok: true, numbers: [weak.number] });
     const decided = await prisma.abstract.findMany({ where: { callId: call.id }, select: { number: true, decision: true }, orderBy: { number: "asc" } });

@@ -5,12 +5,12 @@
 // Placing is a draft change: it is published from Publish, with the program.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BulkDecisionForms } from "~/components/decision-bulk";
 import { DecisionRow, type DecisionRowView } from "~/components/decision-row";
 import { ConsolePage, linkClass, Section, StatusBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
-import { PlainSelect, useIsPending } from "~/components/forms";
+import { PlainSelect } from "~/components/forms";
 import { AbstractDecision } from "~/generated/prisma/enums";
 import { decisionFormSchema } from "~/models/abstracts/decision-forms";
 import { DECISION_LABEL, DECISIONS, PREFERENCE_LABEL, TRAINEE_LABEL } from "~/models/abstracts/decision-labels";
@@ -108,7 +108,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Decisions() {
   const { meeting, filter, rows, total, topics, sessions, unplaced } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
-  const pending = useIsPending();
+  // Only the bulk form being sent shows it is under way, not its sibling.
+  const intent = useNavigation().formData?.get("intent");
+  const pending = intent === "bulk-top" || intent === "bulk-below" ? intent : null;
   return (
     <ConsolePage
       title="Decisions"
