@@ -60,7 +60,6 @@ test("the chairs place an oral, reject with a reason, send the notifications onc
   await expect(page.getByRole("heading", { name: "Decisions", level: 1 })).toBeVisible();
   await expect(page.getByText("Accepted as oral but not placed in a session: abstract 1.")).toBeVisible();
   await expectNoSidewaysScroll(page);
-  await page.screenshot({ path: ".data/decide-decisions.png", fullPage: true });
 
   await page.getByLabel("Abstract session").selectOption("orals");
   await page.getByRole("button", { name: "Place abstract 1 in the session" }).click();
@@ -75,13 +74,11 @@ test("the chairs place an oral, reject with a reason, send the notifications onc
   await page.locator(`#reason-${arranged.other.id}`).fill("Too few patients to conclude.");
   await page.getByRole("button", { name: "Propose a decision for abstract 2" }).click();
   await expect(page.getByText("Abstract 2 proposed as reject.")).toBeVisible();
-  await page.screenshot({ path: ".data/decide-decisions-placed.png", fullPage: true });
 
   await page.goto(href.organize.abstractNotifications(arranged.slug));
   await expect(page.getByText("Embolization Orals")).toBeVisible();
   await expect(page.getByText("Too few patients to conclude.")).toBeVisible();
   await expectNoSidewaysScroll(page);
-  await page.screenshot({ path: ".data/decide-notifications.png", fullPage: true });
   await page.getByRole("button", { name: "Send 2 notifications" }).click();
   await expect(page.getByText(/Queued 2 e-mails telling the authors of 2 abstracts/)).toBeVisible();
   await expect(page.getByText("Nothing to send")).toBeVisible();
@@ -92,7 +89,6 @@ test("the chairs place an oral, reject with a reason, send the notifications onc
   await author.goto(href.abstractConfirm(arranged.slug, arranged.oral.id));
   await expect(author.getByRole("heading", { name: "Confirm your presentation" })).toBeVisible();
   await expectNoSidewaysScroll(author);
-  await author.screenshot({ path: ".data/decide-confirm.png", fullPage: true });
   await author.getByRole("button", { name: /Confirm: the presenting author will present/ }).click();
   await expect(author.getByText("Thank you: your place is confirmed.")).toBeVisible();
 });

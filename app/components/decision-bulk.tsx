@@ -86,7 +86,7 @@ export function BulkDecisionForms({ topics, pending }: { topics: { id: string; n
           Mark all undecided below
         </SubmitButton>
       </Form>
-      <p className="text-sm text-slate-600">Bulk marks skip abstracts without reviews, abstracts already told, and orals placed in the draft.</p>
+      <p className="text-sm text-slate-600">Bulk marks skip abstracts without reviews and abstracts already told; orals placed in the draft count among the top but keep their decision.</p>
     </div>
   );
 }
