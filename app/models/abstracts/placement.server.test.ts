@@ -88,6 +88,12 @@ describe("placing orals in the draft", () => {
     expect(session.presentations.map((talk) => [talk.abstract, talk.startsAt, talk.endsAt])).toEqual([[first.number, "2027-03-21T16:00:00.000Z", "2027-03-21T16:05:00.000Z"]]);
     expect(session.speakers).toHaveLength(1);
     expect((await decisionBoard(meeting.id)).unplaced).toEqual([second.number]);
+    // Withdrawn by its authors after it was placed: flagged for the chairs to take out.
+    await placeOral(meeting.id, chair, { abstractId: second.id, session: "orals-1", minutes: 5 });
+    await prisma.abstract.update({ where: { id: second.id }, data: { status: "WITHDRAWN" }, select: { id: true } });
+    expect((await decisionBoard(meeting.id)).stale).toEqual([{ number: second.number, sessionTitle: "Session orals-1" }]);
+    expect(await unplaceOral(meeting.id, chair, second.number!)).toMatchObject({ ok: true });
+    expect((await decisionBoard(meeting.id)).stale).toEqual([]);
     expect(await proposeDecision(meeting.id, chair, { abstractId: first.id, decision: "POSTER" })).toMatchObject({ ok: true });
     session = await sessionOf(meeting.id, "orals-1");
     expect(session.presentations).toEqual([]);
