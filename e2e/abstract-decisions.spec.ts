@@ -5,6 +5,7 @@
 // and placing changes the draft, which other specs count on staying put).
 import { randomUUID } from "node:crypto";
 import { href } from "../app/utils/href";
+import { expectNoAxeViolations } from "./accessibility";
 import { withE2eDatabase } from "./database";
 import { expect, test, type Page } from "./fixtures";
 
@@ -48,7 +49,9 @@ async function arrange(): Promise<Arranged> {
   });
 }
 
-async function expectNoSidewaysScroll(page: Page) {
+/** Reads well on a phone: nothing past the right edge, and no accessibility violations. */
+async function expectPhoneReadable(page: Page) {
+  await expectNoAxeViolations(page);
   const { scrollWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth }));
   expect(scrollWidth).toBeLessThanOrEqual(page.viewportSize()!.width);
 }
@@ -59,7 +62,7 @@ test("the chairs place an oral, reject with a reason, send the notifications onc
   await page.goto(href.organize.abstractDecisions(arranged.slug));
   await expect(page.getByRole("heading", { name: "Decisions", level: 1 })).toBeVisible();
   await expect(page.getByText("Accepted as oral but not placed in a session: abstract 1.")).toBeVisible();
-  await expectNoSidewaysScroll(page);
+  await expectPhoneReadable(page);
 
   await page.getByLabel("Abstract session").selectOption("orals");
   await page.getByRole("button", { name: "Place abstract 1 in the session" }).click();
@@ -78,7 +81,7 @@ test("the chairs place an oral, reject with a reason, send the notifications onc
   await page.goto(href.organize.abstractNotifications(arranged.slug));
   await expect(page.getByText("Embolization Orals")).toBeVisible();
   await expect(page.getByText("Too few patients to conclude.")).toBeVisible();
-  await expectNoSidewaysScroll(page);
+  await expectPhoneReadable(page);
   await page.getByRole("button", { name: "Send 2 notifications" }).click();
   await expect(page.getByText(/Queued 2 e-mails telling the authors of 2 abstracts/)).toBeVisible();
   await expect(page.getByText("Nothing to send")).toBeVisible();
@@ -88,7 +91,7 @@ test("the chairs place an oral, reject with a reason, send the notifications onc
   await expect(author.getByText("This abstract was not accepted")).toBeVisible();
   await author.goto(href.abstractConfirm(arranged.slug, arranged.oral.id));
   await expect(author.getByRole("heading", { name: "Confirm your presentation" })).toBeVisible();
-  await expectNoSidewaysScroll(author);
+  await expectPhoneReadable(author);
   await author.getByRole("button", { name: /Confirm: the presenting author will present/ }).click();
   await expect(author.getByText("Thank you: your place is confirmed.")).toBeVisible();
 });
