@@ -65,7 +65,8 @@ export async function decisionBoard(meetingId: string, filter: BoardFilter = {})
   const sessions = draft.document.sessions
     .filter((session) => session.kind === "ABSTRACT_SESSION" && session.status !== "CANCELLED")
     .map((session) => ({ slug: session.slug, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt, talks: session.presentations.length }));
-  const unplaced = rows.filter((row) => row.decision === "ORAL" && !row.placement).map((row) => row.number);
+  // A declined oral needs no place: the chairs take it out and place another.
+  const unplaced = rows.filter((row) => row.decision === "ORAL" && !row.placement && !row.presenterDeclinedAt).map((row) => row.number);
   // Talks for abstracts that are no longer submitted orals (withdrawn by their authors since): the chairs take them out.
   const orals = new Set(rows.filter((row) => row.decision === "ORAL").map((row) => row.number));
   const stale = draft.document.sessions.flatMap((session) =>

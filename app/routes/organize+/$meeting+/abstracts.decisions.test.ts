@@ -84,6 +84,10 @@ describe("the decisions page", () => {
     expect(await answerAcceptance(meeting, submitter, oral.id, { answer: "decline", reason: "Visa refused." })).toEqual({ ok: true });
     const body = (await call(decisions.loader, meeting.slug, chair)).body as Awaited<ReturnType<typeof decisions.loader>>;
     expect(body.rows[0]).toMatchObject({ number: oral.number, notified: true, declined: { reason: "Visa refused." }, placement: { sessionTitle: "Orals" } });
+    expect(await call(decisions.action, meeting.slug, chair, { intent: "unplace", number: String(oral.number) })).toMatchObject({ status: 200 });
+    const after = (await call(decisions.loader, meeting.slug, chair)).body as Awaited<ReturnType<typeof decisions.loader>>;
+    expect(after.rows[0]!.placement).toBeNull();
+    expect(after.unplaced).toEqual([]);
   });
 });
 
