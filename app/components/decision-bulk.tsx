@@ -28,7 +28,7 @@ function DecisionSelect({ id }: { id: string }) {
 
 function Reason({ id }: { id: string }) {
   return (
-    <div className="min-w-0 flex-1">
+    <div className="min-w-0 sm:flex-1">
       <label htmlFor={id} className={labelClass}>
         Reason (required to reject)
       </label>
@@ -37,20 +37,21 @@ function Reason({ id }: { id: string }) {
   );
 }
 
-const formClass = "flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4";
+// One field a row on a phone; a row of fields from sm up.
+const formClass = "flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:flex-row sm:flex-wrap sm:items-end";
 
-export function BulkDecisionForms({ topics, pending }: { topics: { id: string; name: string }[]; pending: boolean }) {
+export function BulkDecisionForms({ topics, pending }: { topics: { id: string; name: string }[]; pending: "bulk-top" | "bulk-below" | null }) {
   return (
     <div className="space-y-3">
       <Form method="post" className={formClass}>
         <input type="hidden" name="intent" value="bulk-top" />
-        <div className="w-24">
+        <div className="sm:w-24">
           <label htmlFor="bulk-top-count" className={labelClass}>
             Top
           </label>
           <input id="bulk-top-count" name="count" type="number" min={1} required className={controlClass(false)} />
         </div>
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 sm:flex-1">
           <label htmlFor="bulk-top-topic" className={labelClass}>
             Of topic
           </label>
@@ -67,13 +68,13 @@ export function BulkDecisionForms({ topics, pending }: { topics: { id: string; n
         </div>
         <DecisionSelect id="bulk-top-decision" />
         <Reason id="bulk-top-reason" />
-        <SubmitButton pending={pending} pendingLabel="Marking…" variant="secondary">
+        <SubmitButton pending={pending === "bulk-top"} pendingLabel="Marking…" variant="secondary">
           Mark the top
         </SubmitButton>
       </Form>
       <Form method="post" className={formClass}>
         <input type="hidden" name="intent" value="bulk-below" />
-        <div className="w-28">
+        <div className="sm:w-28">
           <label htmlFor="bulk-below-score" className={labelClass}>
             Mean below
           </label>
@@ -81,11 +82,11 @@ export function BulkDecisionForms({ topics, pending }: { topics: { id: string; n
         </div>
         <DecisionSelect id="bulk-below-decision" />
         <Reason id="bulk-below-reason" />
-        <SubmitButton pending={pending} pendingLabel="Marking…" variant="secondary">
+        <SubmitButton pending={pending === "bulk-below"} pendingLabel="Marking…" variant="secondary">
           Mark all undecided below
         </SubmitButton>
       </Form>
-      <p className="text-sm text-slate-600">Bulk marks skip abstracts without reviews, abstracts already told, and orals placed in the draft.</p>
+      <p className="text-sm text-slate-600">Bulk marks skip abstracts without reviews and abstracts already told; orals placed in the draft count among the top but keep their decision.</p>
     </div>
   );
 }

@@ -77,7 +77,7 @@ function ProposeForm({ row }: { row: DecisionRowView }) {
           ))}
         </select>
       </div>
-      <div className="min-w-0 flex-1">
+      <div className="min-w-0 basis-full sm:basis-auto sm:flex-1">
         <label htmlFor={`reason-${row.id}`} className={labelClass}>
           Reason (required to reject; the authors read it)
         </label>

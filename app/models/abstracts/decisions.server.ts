@@ -65,8 +65,14 @@ export async function decisionBoard(meetingId: string, filter: BoardFilter = {})
   const sessions = draft.document.sessions
     .filter((session) => session.kind === "ABSTRACT_SESSION" && session.status !== "CANCELLED")
     .map((session) => ({ slug: session.slug, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt, talks: session.presentations.length }));
-  const unplaced = rows.filter((row) => row.decision === "ORAL" && !row.placement).map((row) => row.number);
-  return { rows: shown, total: rows.length, topics, sessions, unplaced };
+  // A declined oral needs no place: the chairs take it out and place another.
+  const unplaced = rows.filter((row) => row.decision === "ORAL" && !row.placement && !row.presenterDeclinedAt).map((row) => row.number);
+  // Talks for abstracts that are no longer submitted orals (withdrawn by their authors since): the chairs take them out.
+  const orals = new Set(rows.filter((row) => row.decision === "ORAL").map((row) => row.number));
+  const stale = draft.document.sessions.flatMap((session) =>
+    session.presentations.filter((talk) => talk.abstract !== null && !orals.has(talk.abstract)).map((talk) => ({ number: talk.abstract!, sessionTitle: session.title })),
+  );
+  return { rows: shown, total: rows.length, topics, sessions, unplaced, stale };
 }
 
 export type Proposal = { abstractId: string; decision: AbstractDecision; reason?: string | null };
@@ -83,7 +89,12 @@ async function unplaceAll(meetingId: string, actor: Actor, numbers: number[]) {
   });
 }
 
-/** Proposes a decision for one abstract; refused for withdrawn or already notified abstracts and for a reject without a reason. */
+/**
+ * Proposes a decision for one abstract; refused for withdrawn or already notified abstracts and for a reject without a reason.
+ * An oral's talk is taken out of the draft first (the draft has its own lock
+ * and transaction): should the proposal then fail, the abstract is an oral
+ * without a place, which the page flags, never a talk for a non-oral.
+ */
 export async function proposeDecision(meetingId: string, actor: Actor, proposal: Proposal): Promise<Refusal | { ok: true; number: number }> {
   const reason = proposal.reason?.trim() || null;
   if (proposal.decision === "REJECT" && !reason) return refuse("INVALID", "Give the reason for rejecting: the authors will read it.", "reason");
@@ -125,11 +136,12 @@ export async function proposeInBulk(meetingId: string, actor: Actor, bulk: BulkP
   const reason = bulk.reason?.trim() || null;
   if (bulk.decision === "REJECT" && !reason) return refuse("INVALID", "Give the reason for rejecting: the authors will read it.", "reason");
   const { rows } = await decisionBoard(meetingId);
-  const open = rows.filter((row) => !row.notifiedAt && row.mean !== null && !row.placement);
+  const open = rows.filter((row) => !row.notifiedAt && row.mean !== null);
   let chosen: typeof rows;
   if (bulk.kind === "top") {
     if (!Number.isInteger(bulk.count) || bulk.count < 1) return refuse("INVALID", "Say how many, at least 1.", "count");
-    chosen = open.filter((row) => row.topic?.id === bulk.topicId).slice(0, bulk.count);
+    // A placed oral still counts among the top N; it is only left as it is.
+    chosen = open.filter((row) => row.topic?.id === bulk.topicId).slice(0, bulk.count).filter((row) => !row.placement);
   } else {
     if (!(bulk.score >= 0 && bulk.score <= 100)) return refuse("INVALID", "A score is from 0 to 100.", "score");
     chosen = open.filter((row) => row.decision === null && row.mean! < bulk.score);

@@ -88,6 +88,12 @@ describe("placing orals in the draft", () => {
     expect(session.presentations.map((talk) => [talk.abstract, talk.startsAt, talk.endsAt])).toEqual([[first.number, "2027-03-21T16:00:00.000Z", "2027-03-21T16:05:00.000Z"]]);
     expect(session.speakers).toHaveLength(1);
     expect((await decisionBoard(meeting.id)).unplaced).toEqual([second.number]);
+    // Withdrawn by its authors after it was placed: flagged for the chairs to take out.
+    await placeOral(meeting.id, chair, { abstractId: second.id, session: "orals-1", minutes: 5 });
+    await prisma.abstract.update({ where: { id: second.id }, data: { status: "WITHDRAWN" }, select: { id: true } });
+    expect((await decisionBoard(meeting.id)).stale).toEqual([{ number: second.number, sessionTitle: "Session orals-1" }]);
+    expect(await unplaceOral(meeting.id, chair, second.number!)).toMatchObject({ ok: true });
+    expect((await decisionBoard(meeting.id)).stale).toEqual([]);
     expect(await proposeDecision(meeting.id, chair, { abstractId: first.id, decision: "POSTER" })).toMatchObject({ ok: true });
     session = await sessionOf(meeting.id, "orals-1");
     expect(session.presentations).toEqual([]);
@@ -139,6 +145,9 @@ describe("proposing decisions", () => {
     const weak = await scored(40);
     const elsewhere = await scored(95, call.topics[1]!.id);
     expect(await proposeInBulk(meeting.id, chair, { kind: "top", topicId: topic!.id, count: 2, decision: "ORAL" })).toEqual({ ok: true, numbers: [best.number, good.number] });
+    // A placed oral still counts among the top N, and is left as it is.
+    await placeOral(meeting.id, chair, { abstractId: best.id, session: "orals-1", minutes: 8 });
+    expect(await proposeInBulk(meeting.id, chair, { kind: "top", topicId: topic!.id, count: 1, decision: "POSTER" })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await proposeInBulk(meeting.id, chair, { kind: "below", score: 85, decision: "REJECT" })).toMatchObject({ ok: false, field: "reason" });
     expect(await proposeInBulk(meeting.id, chair, { kind: "below", score: 85, decision: "REJECT", reason: "Below the bar." })).toEqual({ ok: true, numbers: [weak.number] });
     const decided = await prisma.abstract.findMany({ where: { callId: call.id }, select: { number: true, decision: true }, orderBy: { number: "asc" } });

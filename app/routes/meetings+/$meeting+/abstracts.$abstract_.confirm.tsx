@@ -83,7 +83,7 @@ export default function ConfirmAbstract() {
           <FormErrors id={form.errorId} errors={form.errors} />
           {abstract.confirmedAt ? null : (
             <div>
-              <SubmitButton pending={pending} pendingLabel="Saving…" name="answer" value="confirm">
+              <SubmitButton pending={pending} pendingLabel="Saving…" name="answer" value="confirm" formNoValidate>
                 Confirm: the presenting author will present
               </SubmitButton>
             </div>

@@ -3,6 +3,7 @@
 // with nothing half-written; a send queues the mails.
 import { afterAll, describe, expect, it } from "vitest";
 import { makeAbstract, makeCall } from "~/models/abstracts/call.fixture";
+import { answerAcceptance } from "~/models/abstracts/confirmation.server";
 import { cookieFor, createPerson } from "~/models/accounts/people.fixture";
 import { newDraftSession } from "~/models/program/document";
 import { changeDraft, getDraft } from "~/models/program/draft.server";
@@ -71,6 +72,22 @@ describe("the decisions page", () => {
     expect(body.rows.map((row) => [row.number, row.placement?.sessionTitle])).toEqual([[first.number, "Orals"]]);
     expect(body.rows[0]!.placement!.time).toBe("Sunday, March 21, 2027, 9:00–9:08 AM");
     expect(body.unplaced).toEqual([second.number]);
+  });
+
+  it("shows the chairs a placed oral whose presenter declined, with the reason", async () => {
+    const { meeting, abstractCall, chair } = await setup();
+    const submitter = await createPerson("presenter");
+    const oral = await makeAbstract(abstractCall.id, { submitterId: submitter.id });
+    await call(decisions.action, meeting.slug, chair, { intent: "propose", abstractId: oral.id, decision: "ORAL" });
+    await call(decisions.action, meeting.slug, chair, { intent: "place", abstractId: oral.id, session: "orals", minutes: "8" });
+    await prisma.abstract.update({ where: { id: oral.id }, data: { notifiedAt: new Date() }, select: { id: true } });
+    expect(await answerAcceptance(meeting, submitter, oral.id, { answer: "decline", reason: "Visa refused." })).toEqual({ ok: true });
+    const body = (await call(decisions.loader, meeting.slug, chair)).body as Awaited<ReturnType<typeof decisions.loader>>;
+    expect(body.rows[0]).toMatchObject({ number: oral.number, notified: true, declined: { reason: "Visa refused." }, placement: { sessionTitle: "Orals" } });
+    expect(await call(decisions.action, meeting.slug, chair, { intent: "unplace", number: String(oral.number) })).toMatchObject({ status: 200 });
+    const after = (await call(decisions.loader, meeting.slug, chair)).body as Awaited<ReturnType<typeof decisions.loader>>;
+    expect(after.rows[0]!.placement).toBeNull();
+    expect(after.unplaced).toEqual([]);
   });
 });
 

@@ -5,12 +5,12 @@
 // Placing is a draft change: it is published from Publish, with the program.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BulkDecisionForms } from "~/components/decision-bulk";
 import { DecisionRow, type DecisionRowView } from "~/components/decision-row";
-import { ConsolePage, linkClass, Section, StatusBanner } from "~/components/console";
+import { ConsolePage, linkClass, RowButton, Section, StatusBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
-import { PlainSelect, useIsPending } from "~/components/forms";
+import { PlainSelect } from "~/components/forms";
 import { AbstractDecision } from "~/generated/prisma/enums";
 import { decisionFormSchema } from "~/models/abstracts/decision-forms";
 import { DECISION_LABEL, DECISIONS, PREFERENCE_LABEL, TRAINEE_LABEL } from "~/models/abstracts/decision-labels";
@@ -69,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     topics: board.topics,
     sessions: board.sessions.map((session) => ({ slug: session.slug, label: `${session.title} (${when(session.startsAt, session.endsAt)}, ${session.talks} placed)` })),
     unplaced: board.unplaced,
+    stale: board.stale,
   };
 }
 
@@ -106,9 +107,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Decisions() {
-  const { meeting, filter, rows, total, topics, sessions, unplaced } = useLoaderData<typeof loader>();
+  const { meeting, filter, rows, total, topics, sessions, unplaced, stale } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
-  const pending = useIsPending();
+  // Only the bulk form being sent shows it is under way, not its sibling.
+  const intent = useNavigation().formData?.get("intent");
+  const pending = intent === "bulk-top" || intent === "bulk-below" ? intent : null;
   return (
     <ConsolePage
       title="Decisions"
@@ -135,6 +138,21 @@ export default function Decisions() {
         {unplaced.length ? (
           <StatusBanner tone="warning">
             Accepted as oral but not placed in a session: {unplaced.map((number) => `abstract ${number}`).join(", ")}.
+          </StatusBanner>
+        ) : null}
+        {stale.length ? (
+          <StatusBanner tone="warning">
+            <span className="block">In the draft but no longer a submitted oral (withdrawn since):</span>
+            {stale.map((talk) => (
+              <Form method="post" key={talk.number} className="mt-2 flex flex-wrap items-center gap-2">
+                <input type="hidden" name="intent" value="unplace" />
+                <input type="hidden" name="number" value={talk.number} />
+                <span>
+                  Abstract {talk.number} in “{talk.sessionTitle}”
+                </span>
+                <RowButton tone="danger">Take it out</RowButton>
+              </Form>
+            ))}
           </StatusBanner>
         ) : null}
         <Section title="Decide in bulk" id="bulk">
