@@ -40,6 +40,8 @@ export function getMeeting(slug: string) {
       society: { select: { name: true, shortName: true, websiteUrl: true } },
       // Whether the meeting offers CME credit: the navigation then leads to My CME.
       creditDesignation: { select: { id: true } },
+      // Whether it has a call for abstracts: the navigation then leads to the call and the poster gallery.
+      abstractCall: { select: { id: true } },
     },
   });
 }

@@ -10,6 +10,7 @@ import { useProgramHref } from "~/components/program-links";
 import { NavCount, SectionNav } from "~/components/section-nav";
 import { type SkipLinkHandle } from "~/components/skip-link";
 import { TimeZoneHint, ZoneBar } from "~/components/time-zone";
+import { hasMeetingRole } from "~/models/accounts/access.server";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { type ScheduleState } from "~/models/schedule/forms";
 import { hasLiveRegistration } from "~/models/registration/registration.server";
@@ -26,9 +27,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");
   if (!meeting) throw new Response("There is no meeting at this address. It may have moved, or the link may be mistyped.", { status: 404 });
   const user = await getUser(request);
-  const [sessionIds, unseen, registered] = user
-    ? await Promise.all([listScheduledSessionIds(user.id, meeting.id), listUnseenChanges(user.id, meeting.id), hasLiveRegistration(user.id, meeting.id)])
-    : [[], null, false];
+  const [sessionIds, unseen, registered, reviewer] = user
+    ? await Promise.all([
+        listScheduledSessionIds(user.id, meeting.id),
+        listUnseenChanges(user.id, meeting.id),
+        hasLiveRegistration(user.id, meeting.id),
+        meeting.abstractCall ? hasMeetingRole(user.id, meeting.id, ["REVIEWER"]) : false,
+      ])
+    : [[], null, false, false];
   return {
     meeting: {
       slug: meeting.slug,
@@ -46,6 +52,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     registered,
     // My CME, for someone signed in, when the meeting offers credit.
     myCme: user !== null && meeting.creditDesignation !== null,
+    // The call and its poster gallery, where the meeting has a call; a reviewer's queue for reviewers.
+    abstracts: meeting.abstractCall !== null,
+    reviewer,
   };
 }
 
@@ -57,7 +66,7 @@ const CONTENT_ID = "meeting-content";
 export const handle: SkipLinkHandle = { skipTo: CONTENT_ID };
 
 export default function MeetingLayout() {
-  const { meeting, zone, changedSessions, registered, myCme } = useLoaderData<typeof loader>();
+  const { meeting, zone, changedSessions, registered, myCme, abstracts, reviewer } = useLoaderData<typeof loader>();
   const withTz = useProgramHref();
   // Pages without times (the speaker directory, the track list) say so in their handle.
   const showsTimes = !useMatches().some((match) => (match.handle as ProgramHandle | undefined)?.showsTimes === false);
@@ -73,6 +82,8 @@ export default function MeetingLayout() {
     { to: withTz(href.schedule(meeting.slug)), label: "My schedule", badge: <NavCount value={changedSessions} label={plural(changedSessions, "changed session")} /> },
     registered ? { to: href.registration(meeting.slug), label: "My registration" } : { to: href.register(meeting.slug), label: "Register" },
     ...(myCme ? [{ to: href.myCme(meeting.slug), label: "My CME" }] : []),
+    ...(abstracts ? [{ to: href.posters(meeting.slug), label: "Posters" }, { to: href.abstracts(meeting.slug), label: "Abstracts" }] : []),
+    ...(reviewer ? [{ to: href.reviews(meeting.slug), label: "Reviews" }] : []),
   ];
   if (frame === "none") return <Outlet />;
   return (
