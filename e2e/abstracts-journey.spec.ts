@@ -1,0 +1,106 @@
+// The whole call for abstracts, as its people do it: an author writes and
+// submits two abstracts; the chair assigns reviewers with the automatic plan;
+// the reviewer scores both blind; the chair accepts one as an oral, placed in
+// an abstract session, and one as an e-poster, sends the decisions and
+// publishes; the talk is in the published program, its calendar and the frab
+// export, and the e-poster in the gallery. On a meeting of the spec's own, so
+// the seeded call and program stay as they are for the other specs.
+import { randomUUID } from "node:crypto";
+import { DEFAULT_CRITERIA, STRUCTURED_SECTIONS } from "../app/models/abstracts/call-defaults";
+import { href } from "../app/utils/href";
+import { makeAccount, withE2eDatabase } from "./database";
+import { expect, test, type Browser, type Page } from "./fixtures";
+import { signInWithForm, type Account } from "./sign-in";
+
+const tag = randomUUID().slice(0, 8);
+const slug = `e2e-call-${tag}`;
+const SESSION = "io-orals";
+const ORAL = `Microwave ablation of small hepatocellular carcinoma ${tag}`;
+const POSTER = `Genicular artery embolization for knee pain ${tag}`;
+const AUTHOR = `Ana Quintero ${tag}`;
+const INSTITUTION = `Hospital Clínic de Barcelona ${tag}`;
+
+// One journey in steps: each needs the one before.
+test.describe.configure({ mode: "serial" });
+
+let author: Account;
+let reviewer: Account;
+
+test.beforeAll(async () => {
+  author = await makeAccount(AUTHOR, "author-journey-password");
+  reviewer = await makeAccount(`Rene Reviewer ${tag}`, "reviewer-journey-password", []);
+  const id = () => randomUUID();
+  await withE2eDatabase(async (client) => {
+    const meetingId = id();
+    await client.query(
+      `INSERT INTO "Meeting" (id, slug, name, "societyId", "startsOn", "endsOn", "timeZone", format, description)
+       SELECT $1, $2, $3, id, '2027-03-20', '2027-03-24', 'America/Phoenix', 'HYBRID', 'A meeting of the abstracts journey.' FROM "Society" WHERE slug = 'sir'`,
+      [meetingId, slug, `Journey Meeting ${tag}`],
+    );
+    const trackId = id();
+    const roomId = id();
+    await client.query(`INSERT INTO "Track" (id, "meetingId", slug, name, colour) VALUES ($1, $2, 'oncology', 'Interventional Oncology', '#b91c1c')`, [trackId, meetingId]);
+    await client.query(`INSERT INTO "Room" (id, "meetingId", name, kind, position) VALUES ($1, $2, 'Hall A', 'ROOM', 0)`, [roomId, meetingId]);
+    await client.query(
+      `INSERT INTO "Session" (id, "meetingId", slug, title, kind, "startsAt", "endsAt", "roomId", "trackId") VALUES ($1, $2, $3, 'Oncology Orals', 'ABSTRACT_SESSION', '2027-03-21T16:00:00Z', '2027-03-21T17:00:00Z', $4, $5)`,
+      [id(), meetingId, SESSION, roomId, trackId],
+    );
+    await client.query(`INSERT INTO "MeetingRole" (id, "meetingId", "userId", role) SELECT $1, $2, id, 'ORGANIZER' FROM "User" WHERE email = 'organizer@example.org'`, [id(), meetingId]);
+    await client.query(`INSERT INTO "MeetingRole" (id, "meetingId", "userId", role) SELECT $1, $2, id, 'REVIEWER' FROM "User" WHERE email = $3`, [id(), meetingId, reviewer.email]);
+    const callId = id();
+    await client.query(
+      `INSERT INTO "AbstractCall" (id, "meetingId", "opensAt", "closesAt", "confirmBy", "reviewsPerAbstract", "totalCharacterLimit") VALUES ($1, $2, now() - interval '10 days', now() + interval '30 days', now() + interval '60 days', 1, 4000)`,
+      [callId, meetingId],
+    );
+    for (const [position, section] of STRUCTURED_SECTIONS.entries()) {
+      await client.query(`INSERT INTO "AbstractSection" (id, "callId", key, title, "limit", position) VALUES ($1, $2, $3, $4, $5, $6)`, [id(), callId, section.key, section.title, section.limit, position]);
+    }
+    for (const [position, criterion] of DEFAULT_CRITERIA.entries()) {
+      await client.query(`INSERT INTO "ReviewCriterion" (id, "callId", key, name, weight, position) VALUES ($1, $2, $3, $4, $5, $6)`, [id(), callId, criterion.key, criterion.name, criterion.weight, position]);
+    }
+    const topicId = id();
+    await client.query(`INSERT INTO "AbstractTopic" (id, "callId", slug, name, "trackId") VALUES ($1, $2, 'oncology', 'Interventional Oncology', $3)`, [topicId, callId, trackId]);
+    const reviewerId = id();
+    await client.query(
+      `INSERT INTO "AbstractReviewer" (id, "callId", "userId", email, name, institution, "acceptedAt") SELECT $1, $2, id, email, name, 'Stanford Health Care', now() FROM "User" WHERE email = $3`,
+      [reviewerId, callId, reviewer.email],
+    );
+    await client.query(`INSERT INTO "AbstractReviewerTopic" ("reviewerId", "topicId") VALUES ($1, $2)`, [reviewerId, topicId]);
+  });
+});
+
+async function signedIn(browser: Browser, account: Account): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(href.login());
+  await signInWithForm(page, account);
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  return page;
+}
+
+async function writeAbstract(page: Page, title: string) {
+  await page.goto(href.abstracts(slug));
+  await page.getByRole("button", { name: "Start an abstract" }).click();
+  await expect(page.getByRole("heading", { name: "Draft abstract", level: 1 })).toBeVisible();
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Topic").selectOption({ label: "Interventional Oncology" });
+  for (const section of STRUCTURED_SECTIONS) await page.getByLabel(section.title, { exact: true }).fill(`${section.title} of “${title}”: forty patients, one year.`);
+  await page.getByLabel("Keywords").fill("ablation, outcomes");
+  await page.getByLabel("Name", { exact: true }).first().fill(AUTHOR);
+  await page.getByLabel("Institution").first().fill(INSTITUTION);
+  await page.getByLabel("Country").first().fill("Spain");
+  await page.getByLabel("Presents the abstract").first().check();
+  await page.getByRole("button", { name: "Submit abstract" }).click();
+  await expect(page.getByText("Your abstract is submitted.")).toBeVisible();
+  return Number((await page.getByRole("heading", { level: 1 }).textContent())!.replace(/\D/g, ""));
+}
+
+let numbers: { oral: number; poster: number };
+
+test("an author writes and submits two abstracts, each numbered", async ({ browser }) => {
+  const page = await signedIn(browser, author);
+  numbers = { oral: await writeAbstract(page, ORAL), poster: await writeAbstract(page, POSTER) };
+  expect(numbers.poster).toBe(numbers.oral + 1);
+  await page.goto(href.abstracts(slug));
+  await expect(page.getByText(ORAL)).toBeVisible();
+  await expect(page.getByText(POSTER)).toBeVisible();
+});
