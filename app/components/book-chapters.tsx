@@ -3,7 +3,7 @@
 // the author index. The same view the PDF is drawn from.
 import { AbstractText } from "~/components/abstract-text";
 import { indexLine } from "~/models/abstracts/book";
-import type { BookChapter } from "~/models/abstracts/book.server";
+import type { BookChapter } from "~/models/abstracts/book";
 import type { IndexEntry } from "~/models/abstracts/book";
 
 export function BookContents({ chapters, hasIndex }: { chapters: BookChapter[]; hasIndex: boolean }) {

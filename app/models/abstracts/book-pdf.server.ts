@@ -8,7 +8,7 @@ import PDFDocument from "pdfkit";
 import { loadSerifFonts, serifText } from "~/models/cme/certificate-pdf.server";
 import { affiliations } from "./printed";
 import { indexLine } from "./book";
-import type { BookView } from "./book.server";
+import type { BookView } from "./book";
 
 const MARGIN = 60;
 const INK = "#0f172a";

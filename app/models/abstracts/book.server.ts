@@ -2,20 +2,9 @@
 // the published abstracts (published.ts's rule) shaped by book.ts, with every
 // time already written out in the meeting's time zone.
 import { formatDate, formatTimeRange, zoneAbbreviation } from "~/utils/time";
-import { makeBook, type IndexEntry } from "./book";
+import { makeBook, type BookChapter, type BookView } from "./book";
 import type { PrintedAbstract } from "./printed";
 import { bookAbstracts } from "./published.server";
-
-export type BookChapter = {
-  /** An anchor for the contents. */
-  id: string;
-  title: string;
-  /** Day, time and room of a session; what the chapter holds otherwise. */
-  subtitle: string;
-  entries: { when: string | null; abstract: PrintedAbstract & { number: number } }[];
-};
-
-export type BookView = { meeting: { name: string; dates: string }; chapters: BookChapter[]; index: IndexEntry[]; count: number };
 
 export async function meetingBook(meeting: { id: string; name: string; timeZone: string; startsOn: Date; endsOn: Date }): Promise<BookView> {
   const abstracts = await bookAbstracts(meeting.id);

@@ -86,3 +86,15 @@ export function makeBook(abstracts: readonly BookAbstract[]): Book {
   const { sessions, unscheduled } = oralSessions(abstracts);
   return { sessions, unscheduledOrals: unscheduled, topics: posterTopics(abstracts), index: authorIndex(abstracts) };
 }
+
+/** What the page and the PDF print: chapters with times already written out in the meeting's zone. */
+export type BookChapter = {
+  /** An anchor for the contents. */
+  id: string;
+  title: string;
+  /** Day, time and room of a session; what the chapter holds otherwise. */
+  subtitle: string;
+  entries: { when: string | null; abstract: PrintedAbstract & { number: number } }[];
+};
+
+export type BookView = { meeting: { name: string; dates: string }; chapters: BookChapter[]; index: IndexEntry[]; count: number };
