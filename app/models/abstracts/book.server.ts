@@ -1,7 +1,7 @@
 // The book of abstracts of a meeting, as the page and the PDF both print it:
 // the published abstracts (published.ts's rule) shaped by book.ts, with every
 // time already written out in the meeting's time zone.
-import { formatDate, formatTimeRange, zoneAbbreviation } from "~/utils/time";
+import { formatDate, formatDateSpan, formatTimeRange, zoneAbbreviation } from "~/utils/time";
 import { makeBook, type BookChapter, type BookView } from "./book";
 import type { PrintedAbstract } from "./printed";
 import { bookAbstracts } from "./published.server";
@@ -29,6 +29,6 @@ export async function meetingBook(meeting: { id: string; name: string; timeZone:
       entries: group.abstracts.map((abstract) => ({ when: null, abstract: printed(abstract) })),
     })),
   ];
-  const dates = `${formatDate(meeting.startsOn, "UTC")} – ${formatDate(meeting.endsOn, "UTC")}`;
+  const dates = formatDateSpan(meeting.startsOn, meeting.endsOn);
   return { meeting: { name: meeting.name, dates }, chapters, index: book.index, count: abstracts.length };
 }
