@@ -44,13 +44,18 @@ export async function uploadPoster(userId: string, meetingId: string, abstractId
   const stored = await storeProof(file.bytes, file.name, MAX_POSTER_BYTES);
   if (!stored.ok) return refuse("INVALID", POSTER_PROBLEM_MESSAGES[stored.problem], "poster");
   const fields = { ...stored.stored, uploadedAt: new Date() };
+  let previous: string | null;
   try {
-    await prisma.poster.upsert({ where: { abstractId }, create: { abstractId, ...fields }, update: fields, select: { id: true } });
+    // The replaced key is read under the row's lock, so two uploads at once each delete the file the other replaced, never leaving one behind.
+    previous = await prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ storageKey: string | null }[]>`SELECT "storageKey" FROM "Poster" WHERE "abstractId" = ${abstractId} FOR UPDATE`;
+      await tx.poster.upsert({ where: { abstractId }, create: { abstractId, ...fields }, update: fields, select: { id: true } });
+      return rows[0]?.storageKey ?? null;
+    });
   } catch (error) {
     await deleteProof(stored.stored.storageKey);
     throw error;
   }
-  const previous = found.abstract.poster?.storageKey;
   if (previous) await deleteProof(previous);
   return { ok: true, number: found.abstract.number ?? 0 };
 }

@@ -53,6 +53,15 @@ describe("the presenter's poster page", () => {
     expect(await prisma.poster.findUnique({ where: { abstractId: poster.id }, select: { id: true } })).toBeNull();
   });
 
+  it("refuses a file over 20 MB with a 400 that says the limit", async () => {
+    const big = new Uint8Array(20 * 1024 * 1024 + 1);
+    big.set(new TextEncoder().encode("%PDF-1.7\n"));
+    const reply = await post(poster.id, cookie, "upload", { bytes: big, name: "huge.pdf", type: "application/pdf" });
+    expect(statusOf(reply)).toBe(400);
+    expect((reply as { data: { message: string } }).data.message).toContain("20 MB");
+    expect(await prisma.poster.findUnique({ where: { abstractId: poster.id }, select: { id: true } })).toBeNull();
+  });
+
   it("is 404 for someone else's abstract and 409 for an oral", async () => {
     await expect(get(upload.loader, href.abstractPoster(meeting.slug, poster.id), { abstract: poster.id }, strangerCookie)).rejects.toMatchObject({ status: 404 });
     expect(statusOf(await post(poster.id, strangerCookie, "upload", { bytes: PNG, name: "p.png", type: "image/png" }))).toBe(404);
