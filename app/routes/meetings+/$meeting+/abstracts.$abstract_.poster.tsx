@@ -7,6 +7,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { type ProgramHandle } from "./_layout";
 import { StatusBanner } from "~/components/console";
 import { SubmitButton, useIsPending } from "~/components/forms";
 import { pageWidthClass } from "~/components/page-width";
@@ -63,6 +64,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!outcome.ok) return refusalMessage(outcome);
   return redirect(`${href.abstractPoster(meeting.slug, abstractId)}?done=${submission.value.intent}`, 303);
 }
+
+// The hours are given in the meeting's zone: the program's zone switch does not apply here.
+export const handle: ProgramHandle = { showsTimes: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Your poster · ${data.meeting.name}` : "Your poster" }];
 
