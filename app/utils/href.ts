@@ -181,5 +181,7 @@ export const href = {
     abstractDecisions: (m: Slug, query?: Query) => withQuery(`${console_(m)}/abstracts/decisions`, query),
     /** The authors' notifications: previewed, then sent in a batch. */
     abstractNotifications: (m: Slug) => `${console_(m)}/abstracts/notifications`,
+    /** Poster boards and presenters' hours; numbers boards by topic; shows which posters lack files. */
+    posters: (m: Slug) => `${console_(m)}/abstracts/posters`,
   },
 } as const;

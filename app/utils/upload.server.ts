@@ -10,6 +10,8 @@ import { env } from "./env.server";
 import { readUploadForm } from "./form-data.server";
 
 export const MAX_PROOF_BYTES = 5 * 1024 * 1024;
+/** A poster is a print-size PDF or image: larger than a proof, still bounded. */
+export const MAX_POSTER_BYTES = 20 * 1024 * 1024;
 
 /** What we accept, by the type file-type detects. */
 const ACCEPTED = new Map([
@@ -56,9 +58,9 @@ export function inlineDisposition(fileName: string): string {
 }
 
 /** The accepted type of these bytes, or why they are refused. */
-export async function checkProof(bytes: Uint8Array): Promise<{ ok: true; mime: string; ext: string } | { ok: false; problem: ProofProblem }> {
+export async function checkProof(bytes: Uint8Array, maxBytes = MAX_PROOF_BYTES): Promise<{ ok: true; mime: string; ext: string } | { ok: false; problem: ProofProblem }> {
   if (bytes.byteLength === 0) return { ok: false, problem: "empty" };
-  if (bytes.byteLength > MAX_PROOF_BYTES) return { ok: false, problem: "too-large" };
+  if (bytes.byteLength > maxBytes) return { ok: false, problem: "too-large" };
   const detected = await fileTypeFromBuffer(bytes);
   const ext = detected && ACCEPTED.get(detected.mime);
   if (!detected || !ext) return { ok: false, problem: "wrong-type" };
@@ -66,8 +68,8 @@ export async function checkProof(bytes: Uint8Array): Promise<{ ok: true; mime: s
 }
 
 /** Checks and stores a proof document; nothing is written when it is refused. */
-export async function storeProof(bytes: Uint8Array, fileName: string): Promise<{ ok: true; stored: StoredProof } | { ok: false; problem: ProofProblem }> {
-  const checked = await checkProof(bytes);
+export async function storeProof(bytes: Uint8Array, fileName: string, maxBytes = MAX_PROOF_BYTES): Promise<{ ok: true; stored: StoredProof } | { ok: false; problem: ProofProblem }> {
+  const checked = await checkProof(bytes, maxBytes);
   if (!checked.ok) return checked;
   const storageKey = `${randomBytes(16).toString("hex")}.${checked.ext}`;
   await mkdir(path.resolve(env.UPLOAD_DIR), { recursive: true });
@@ -86,11 +88,11 @@ export async function deleteProof(storageKey: string): Promise<void> {
 
 /**
  * Reads a form that may carry a proof document (each part up to 5 MB, the file
- * plus the other fields up to 5.25 MB). A larger body or part is "too-large":
+ * plus the other fields up to 5.25 MB; `maxBytes` raises it for posters). A larger body or part is "too-large":
  * the caller answers 400 with a clear message next to the file field.
  */
-export async function readProofForm(request: Request): Promise<{ ok: true; formData: FormData } | { ok: false; problem: "too-large" }> {
-  const formData = await readUploadForm(request, { maxPartBytes: MAX_PROOF_BYTES, maxBodyBytes: MAX_PROOF_BYTES + 256 * 1024 });
+export async function readProofForm(request: Request, maxBytes = MAX_PROOF_BYTES): Promise<{ ok: true; formData: FormData } | { ok: false; problem: "too-large" }> {
+  const formData = await readUploadForm(request, { maxPartBytes: maxBytes, maxBodyBytes: maxBytes + 256 * 1024 });
   return formData === "too-large" ? { ok: false, problem: "too-large" } : { ok: true, formData };
 }
 

@@ -46,7 +46,7 @@ const SERIF_FILES = {
 } as const;
 type SerifFont = keyof typeof SERIF_FILES;
 let serifFonts: Record<SerifFont, Buffer> | undefined;
-function loadSerifFonts(): Record<SerifFont, Buffer> {
+export function loadSerifFonts(): Record<SerifFont, Buffer> {
   const resolve = createRequire(import.meta.url).resolve;
   serifFonts ??= Object.fromEntries(Object.entries(SERIF_FILES).map(([name, file]) => [name, readFileSync(resolve(file))])) as Record<SerifFont, Buffer>;
   return serifFonts;

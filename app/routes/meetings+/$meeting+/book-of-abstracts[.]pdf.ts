@@ -1,0 +1,20 @@
+// The book of abstracts as a PDF, for reading offline and printing.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { bookPdf } from "~/models/abstracts/book-pdf.server";
+import { meetingBook } from "~/models/abstracts/book.server";
+import { getMeeting } from "~/models/meetings/meeting.server";
+import { inlineDisposition } from "~/utils/upload.server";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const meeting = await getMeeting(params.meeting ?? "");
+  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const pdf = await bookPdf(await meetingBook(meeting));
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Length": String(pdf.byteLength),
+      "Content-Disposition": inlineDisposition(`Book of abstracts ${meeting.slug}.pdf`),
+      "Cache-Control": "public, max-age=300",
+    },
+  });
+}
