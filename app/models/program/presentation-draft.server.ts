@@ -1,0 +1,79 @@
+// The console's editor of a session's presentations: add, edit, remove and
+// reorder the talks of one draft session. Like every draft edit it runs in
+// changeDraft (locked, validated, audited) and refuses, with a message, a talk
+// that would lie outside its session, overlap another or name a presenter the
+// draft does not have.
+import { refuse } from "~/models/refusal";
+import { type Actor } from "../meetings/audit.server";
+import { changeDraft } from "./draft.server";
+import { allocateSlug, type DraftPresentation, type ProgramDocument } from "./document";
+import { inOrder, MINUTE, presentationProblem, restack } from "./presentations";
+
+/** What the form gives for one talk: its start as an instant, its length, its presenter's slug (or none yet) and the abstract it presents (or none). */
+export type PresentationFields = { title: string; speaker: string | null; startsAt: Date; minutes: number; abstract: number | null };
+
+export type PresentationEdit =
+  | { intent: "add-presentation"; fields: PresentationFields }
+  | { intent: "edit-presentation"; presentation: string; fields: PresentationFields }
+  | { intent: "remove-presentation"; presentation: string }
+  | { intent: "move-presentation"; presentation: string; direction: "up" | "down" };
+
+function build(slug: string, fields: PresentationFields): DraftPresentation {
+  return {
+    slug,
+    title: fields.title,
+    startsAt: fields.startsAt.toISOString(),
+    endsAt: new Date(fields.startsAt.getTime() + fields.minutes * MINUTE).toISOString(),
+    speaker: fields.speaker,
+    abstract: fields.abstract,
+  };
+}
+
+function presenterProblem(document: ProgramDocument, fields: PresentationFields) {
+  if (fields.speaker && !document.speakers.some((speaker) => speaker.slug === fields.speaker)) return refuse("INVALID", "Choose one of the meeting's speakers as the presenter.", "speaker");
+  if (fields.minutes < 1) return refuse("INVALID", "A presentation lasts at least one minute.", "minutes");
+  return null;
+}
+
+/** One edit of a session's talks. The value is the slug of the talk added, edited or moved. */
+export function editDraftSessionPresentations(meetingId: string, actor: Actor, sessionSlug: string, edit: PresentationEdit) {
+  return changeDraft<string>(meetingId, actor, (document) => {
+    const session = document.sessions.find((existing) => existing.slug === sessionSlug);
+    if (!session) return refuse("NOT_FOUND", "This session is no longer in the draft.");
+    const talks = inOrder(session.presentations);
+    let slug: string;
+    let summary: string;
+    if (edit.intent === "add-presentation") {
+      const problem = presenterProblem(document, edit.fields);
+      if (problem) return problem;
+      slug = allocateSlug(undefined, edit.fields.title, talks);
+      session.presentations = [...talks, build(slug, edit.fields)];
+      summary = `Added the presentation “${edit.fields.title}” to “${session.title}”`;
+    } else {
+      const at = talks.findIndex((talk) => talk.slug === edit.presentation);
+      if (at === -1) return refuse("NOT_FOUND", "This presentation is no longer in the session; someone may have removed it.");
+      const talk = talks[at]!;
+      slug = talk.slug;
+      if (edit.intent === "edit-presentation") {
+        const problem = presenterProblem(document, edit.fields);
+        if (problem) return problem;
+        talks[at] = build(slug, edit.fields);
+        session.presentations = talks;
+        summary = `Edited the presentation “${edit.fields.title}” in “${session.title}”`;
+      } else if (edit.intent === "remove-presentation") {
+        session.presentations = talks.filter((other) => other.slug !== slug);
+        summary = `Removed the presentation “${talk.title}” from “${session.title}”`;
+      } else {
+        const to = edit.direction === "up" ? at - 1 : at + 1;
+        if (to < 0 || to >= talks.length) return refuse("INVALID", "It is already at that end of the session.");
+        [talks[at], talks[to]] = [talks[to]!, talks[at]!];
+        // Back to back from the first talk's start, each keeping its length.
+        session.presentations = restack(talks);
+        summary = `Moved the presentation “${talk.title}” ${edit.direction} in “${session.title}”`;
+      }
+    }
+    const problem = presentationProblem(session, new Set(document.speakers.map((speaker) => speaker.slug)));
+    if (problem) return refuse("INVALID", problem, edit.intent === "add-presentation" || edit.intent === "edit-presentation" ? "start" : undefined);
+    return { ok: true, document, value: slug, audit: { action: "session.presentations", summary, details: { session: sessionSlug, presentation: slug, intent: edit.intent } } };
+  });
+}
