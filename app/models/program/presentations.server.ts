@@ -47,4 +47,6 @@ export async function writePresentations(
       select: { id: true },
     });
   }
+  // The session's calendar event describes its talks: LAST-MODIFIED moves with them (the trigger sets updatedAt; SEQUENCE stays, as for any description).
+  await tx.session.update({ where: { id: sessionId }, data: { updatedAt: new Date() }, select: { id: true } });
 }
