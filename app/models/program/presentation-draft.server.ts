@@ -3,11 +3,12 @@
 // changeDraft (locked, validated, audited) and refuses, with a message, a talk
 // that would lie outside its session, overlap another or name a presenter the
 // draft does not have.
-import { refuse } from "~/models/refusal";
+import { type Refusal, refuse } from "~/models/refusal";
+import { formatTimeRange } from "~/utils/time";
 import { type Actor } from "../meetings/audit.server";
 import { changeDraft } from "./draft.server";
-import { allocateSlug, type DraftPresentation, type ProgramDocument } from "./document";
-import { inOrder, MINUTE, presentationProblem, restack } from "./presentations";
+import { allocateSlug, type DraftPresentation, type DraftSession, type ProgramDocument, wallClock, zonedInstant } from "./document";
+import { inOrder, MINUTE, presentationMinutes, presentationProblem, restack } from "./presentations";
 
 /** What the form gives for one talk: its start as an instant, its length, its presenter's slug (or none yet) and the abstract it presents (or none). */
 export type PresentationFields = { title: string; speaker: string | null; startsAt: Date; minutes: number; abstract: number | null };
@@ -76,4 +77,61 @@ export function editDraftSessionPresentations(meetingId: string, actor: Actor, s
     if (problem) return refuse("INVALID", problem, edit.intent === "add-presentation" || edit.intent === "edit-presentation" ? "start" : undefined);
     return { ok: true, document, value: slug, audit: { action: "session.presentations", summary, details: { session: sessionSlug, presentation: slug, intent: edit.intent } } };
   });
+}
+
+// --- The console's form ---------------------------------------------------------
+
+export type PresentationFormValue = {
+  intent: PresentationEdit["intent"];
+  presentation?: string;
+  title?: string;
+  speaker?: string;
+  start?: string;
+  minutes?: number;
+  abstract?: number;
+  direction?: "up" | "down";
+};
+
+/** The form's values as an edit: the start is a wall-clock time on the session's day in the meeting's zone. A missing field is refused by name. */
+export function presentationEditFromForm(value: PresentationFormValue, session: { startsAt: string }, zone: string): PresentationEdit | Refusal {
+  if (value.intent === "remove-presentation" || value.intent === "move-presentation") {
+    if (!value.presentation) return refuse("INVALID", "Choose a presentation.");
+    return value.intent === "remove-presentation"
+      ? { intent: value.intent, presentation: value.presentation }
+      : { intent: value.intent, presentation: value.presentation, direction: value.direction ?? "up" };
+  }
+  if (!value.title) return refuse("INVALID", "Give the presentation a title.", "title");
+  if (!value.start) return refuse("INVALID", "Enter when the presentation starts.", "start");
+  if (!value.minutes) return refuse("INVALID", "Enter how many minutes the presentation lasts.", "minutes");
+  const fields: PresentationFields = {
+    title: value.title,
+    speaker: value.speaker || null,
+    startsAt: zonedInstant(wallClock(session.startsAt, zone).day, value.start, zone),
+    minutes: value.minutes,
+    abstract: value.abstract ?? null,
+  };
+  if (value.intent === "add-presentation") return { intent: value.intent, fields };
+  if (!value.presentation) return refuse("INVALID", "Choose a presentation.");
+  return { intent: value.intent, presentation: value.presentation, fields };
+}
+
+/** A session's talks as the console lists them, times in the meeting's zone. */
+export function presentationEditorRows(session: DraftSession, speakers: ProgramDocument["speakers"], zone: string) {
+  const names = new Map(speakers.map((speaker) => [speaker.slug, speaker.name]));
+  const talks = inOrder(session.presentations);
+  const last = talks[talks.length - 1];
+  return {
+    presentations: talks.map((talk) => ({
+      slug: talk.slug,
+      title: talk.title,
+      time: formatTimeRange(new Date(talk.startsAt), new Date(talk.endsAt), zone),
+      start: wallClock(talk.startsAt, zone).time,
+      minutes: presentationMinutes(talk),
+      speaker: talk.speaker,
+      presenter: talk.speaker ? (names.get(talk.speaker) ?? talk.speaker) : null,
+      abstract: talk.abstract,
+    })),
+    // A new talk starts where the last one ends (or with the session).
+    nextStart: wallClock(last ? last.endsAt : session.startsAt, zone).time,
+  };
 }
