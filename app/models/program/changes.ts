@@ -7,7 +7,7 @@
 import { creditsLabel, designatedQuarters, formatCredits } from "../cme/credit";
 import { ROLE_LABELS } from "./program";
 import { type DraftSession, type ProgramDocument, sessionBySlug, speakerBySlug, stableJson } from "./document";
-import { describePresentationDelta, diffPresentations, type PresentationState } from "./presentations";
+import { describePresentationDelta, diffPresentations, presentationOldNew, type PresentationState } from "./presentations";
 import { formatDay, formatTimeRange, dayKeyOf, zoneAbbreviation } from "~/utils/time";
 
 export type SessionTime = { startsAt: string; endsAt: string };
@@ -373,7 +373,7 @@ export function describeOldNew(change: SessionChange, zone: string): OldNew {
     case "credit":
       return { what: "CME credit", before: null, after: describeCredit(change.from, change.to) };
     case "presentation":
-      return { what: "Presentation", before: null, after: describePresentationDelta(change, zone).replace(/^Presentation /, "") };
+      return presentationOldNew(change, zone);
   }
 }
 

@@ -13,6 +13,8 @@ import { getDraft, revisionOf, saveDraftSession } from "./draft.server";
 import { editDraftSessionPresentations, type PresentationFields } from "./presentation-draft.server";
 import { createProgramFixture, type ProgramFixture } from "./program.fixture";
 import { publishAgenda } from "./publish.server";
+import { listProgramNotices, queueDueProgramDigests } from "./notices.server";
+import { mailTo } from "../../../tests/mail-queue";
 
 let fixture: ProgramFixture;
 let organizer: Awaited<ReturnType<typeof createPerson>>;
@@ -156,5 +158,20 @@ describe("editing a session's presentations", () => {
       session: { ...now, endsAt: "2023-03-06T18:20:00.000Z" },
     });
     expect(short).toMatchObject({ ok: false, code: "INVALID", field: "end" });
+  });
+});
+
+describe("telling followers", () => {
+  it("e-mails whoever has the session in their schedule what happened to its talks, old → new", async () => {
+    const follower = await createPerson("follower");
+    await prisma.scheduleItem.create({ data: { userId: follower.id, sessionId: fixture.sessions.dotter.id }, select: { id: true } });
+    const t0 = new Date("2031-01-10T12:00:00Z");
+    await addTwo();
+    expect((await publishAgenda(fixture.meeting.id, organizer, { confirmClashes: true, now: t0 })).ok).toBe(true);
+    const notices = await listProgramNotices(follower.id, fixture.meeting.id);
+    expect(notices.map((notice) => [notice.sessionSlug, notice.changes.map((change) => change.type)])).toEqual([["dotter-lecture", ["presentation", "presentation"]]]);
+    await queueDueProgramDigests(new Date(t0.getTime() + 60 * 60_000), { windowMs: 10 * 60_000 });
+    const [mail] = await mailTo(follower.email);
+    expect(mail?.text).toContain(`Dr. Charles T. Dotter Lecture\n  - Presentation added: 9:00 AM “${abstract.title}” — Johannes Lammer\n  - Presentation added: 9:12 AM “Invited: the next decade” — Ho-Young Song\n`);
   });
 });

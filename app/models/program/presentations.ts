@@ -125,3 +125,10 @@ export function describePresentationDelta(delta: Omit<PresentationDelta, "slug">
   if (delta.before && delta.after) return `Presentation changed: ${stateLine(delta.before, zone, true)} → ${stateLine(delta.after, zone, true)}`;
   return "Presentation changed";
 }
+
+/** The same as old → new for My schedule and the e-mails: "Presentation changed: 9:00–9:10 AM “A” — X → 9:10–9:20 AM “A” — Y". */
+export function presentationOldNew(delta: Omit<PresentationDelta, "slug">, zone: string): { what: string; before: string | null; after: string } {
+  if (delta.before && delta.after) return { what: "Presentation changed", before: stateLine(delta.before, zone, true), after: stateLine(delta.after, zone, true) };
+  if (delta.after) return { what: "Presentation added", before: null, after: stateLine(delta.after, zone, false) };
+  return { what: "Presentation removed", before: null, after: delta.before ? stateLine(delta.before, zone, false) : "" };
+}
