@@ -36,6 +36,15 @@ export function presentationProblem(session: DraftSession, speakers: ReadonlySet
   return null;
 }
 
+/** Each session whose presentations have a problem, with its first one: what the Clashes page lists (publishing refuses them). */
+export function presentationProblems(document: ProgramDocument): { session: DraftSession; problem: string }[] {
+  const speakers = new Set(document.speakers.map((speaker) => speaker.slug));
+  return document.sessions.flatMap((session) => {
+    const problem = presentationProblem(session, speakers);
+    return problem ? [{ session, problem }] : [];
+  });
+}
+
 /** The first problem with any session's presentations in a document, or null. */
 export function documentPresentationProblem(document: ProgramDocument): string | null {
   const speakers = new Set(document.speakers.map((speaker) => speaker.slug));

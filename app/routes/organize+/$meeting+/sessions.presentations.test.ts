@@ -6,6 +6,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { cookieFor, createPerson } from "~/models/accounts/people.fixture";
 import { getDraft } from "~/models/program/draft.server";
 import { createProgramFixture, type ProgramFixture } from "~/models/program/program.fixture";
+import { prisma } from "~/utils/db.server";
+import { loader as clashesLoader } from "./clashes";
 import { action, loader } from "./sessions.$session";
 
 let fixture: ProgramFixture;
@@ -82,5 +84,20 @@ describe("the session page's presentation editor", () => {
     expect((await post({ intent: "remove-presentation", presentation: "gone" })).status).toBe(404);
     expect((await post({ intent: "add-presentation", title: "Sneaky", start: "09:30", minutes: "10" }, attendeeCookie)).status).toBe(403);
     expect(await talks()).toEqual(before);
+  });
+});
+
+describe("the Clashes page", () => {
+  it("lists a session whose presentation no longer fits, as written straight into the draft", async () => {
+    await post({ intent: "add-presentation", title: "Closing the loop", start: "09:00", minutes: "20" });
+    const draft = await getDraft(fixture.meeting.id);
+    const document = structuredClone(draft.document);
+    document.sessions.find((session) => session.slug === "dotter-lecture")!.presentations[0]!.endsAt = "2023-03-06T17:30:00.000Z";
+    await prisma.agendaDraft.update({ where: { meetingId: fixture.meeting.id }, data: { document }, select: { id: true } });
+    const request = new Request(`http://localhost/organize/${fixture.meeting.slug}/clashes`, { headers: { Cookie: organizerCookie } });
+    const page = (await (clashesLoader as Handler)({ request, params: { meeting: fixture.meeting.slug }, context: {} })) as Awaited<ReturnType<typeof clashesLoader>>;
+    expect(page.talks).toEqual([
+      { text: "The presentation “Closing the loop” lies outside the times of its session “Dr. Charles T. Dotter Lecture”.", session: expect.objectContaining({ slug: "dotter-lecture" }) },
+    ]);
   });
 });
