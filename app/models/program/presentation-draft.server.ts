@@ -4,6 +4,7 @@
 // that would lie outside its session, overlap another or name a presenter the
 // draft does not have.
 import { type Refusal, refuse } from "~/models/refusal";
+import { prisma } from "~/utils/db.server";
 import { formatTimeRange } from "~/utils/time";
 import { type Actor } from "../meetings/audit.server";
 import { changeDraft } from "./draft.server";
@@ -37,7 +38,12 @@ function presenterProblem(document: ProgramDocument, fields: PresentationFields)
 }
 
 /** One edit of a session's talks. The value is the slug of the talk added, edited or moved. */
-export function editDraftSessionPresentations(meetingId: string, actor: Actor, sessionSlug: string, edit: PresentationEdit) {
+export async function editDraftSessionPresentations(meetingId: string, actor: Actor, sessionSlug: string, edit: PresentationEdit) {
+  // An abstract is cited by its number in the meeting's call: a typo is caught here, not at publishing.
+  const cited = "fields" in edit ? edit.fields.abstract : null;
+  if (cited !== null && !(await prisma.abstract.findFirst({ where: { number: cited, call: { meetingId } }, select: { id: true } }))) {
+    return refuse("INVALID", `The meeting's call has no abstract ${cited}.`, "abstract");
+  }
   return changeDraft<string>(meetingId, actor, (document) => {
     const session = document.sessions.find((existing) => existing.slug === sessionSlug);
     if (!session) return refuse("NOT_FOUND", "This session is no longer in the draft.");

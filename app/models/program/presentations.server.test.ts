@@ -114,6 +114,8 @@ describe("editing a session's presentations", () => {
     expect(stranger).toMatchObject({ ok: false, field: "speaker" });
     const gone = await edit({ intent: "remove-presentation", presentation: "no-such-talk" });
     expect(gone).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    const uncited = await edit({ intent: "add-presentation", fields: talk({ startsAt: at("16:40"), abstract: 999 }) });
+    expect(uncited).toMatchObject({ ok: false, code: "INVALID", field: "abstract", message: "The meeting's call has no abstract 999." });
     const missing = await edit({ intent: "add-presentation", fields: talk({}) }, "no-such-session");
     expect(missing).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await draftTalks()).toEqual(before);
