@@ -25,12 +25,13 @@ import ical, { ICalEventStatus } from "ical-generator";
 import { LRUCache } from "lru-cache";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import { getCalendarMeeting, type CalendarMeeting } from "~/models/program/calendar.server";
+import { presentationLine } from "~/models/program/presentations";
 import { KIND_LABELS, ROLE_LABELS, ROLE_ORDER } from "~/models/program/program";
 import { href } from "~/utils/href";
 import { absoluteUrl } from "~/utils/href.server";
 
 /** Bump when the files' content changes shape, so no cache or client keeps the old rendering. */
-export const CALENDAR_FORMAT = 2;
+export const CALENDAR_FORMAT = 3;
 
 /** The fields of a session an event shows (CalendarSession in app/models/program/calendar.server.ts). */
 export type EventSession = {
@@ -47,6 +48,8 @@ export type EventSession = {
   room: { name: string; kind: "ROOM" | "VIRTUAL_CHANNEL" } | null;
   track: { name: string } | null;
   speakers: { role: keyof typeof ROLE_LABELS; speaker: { name: string; credentials: string | null } }[];
+  /** The session's talks in order (absent where a caller does not read them). */
+  presentations?: { title: string; startsAt: Date; speaker: { name: string } | null }[];
 };
 
 export type EventMeeting = {
@@ -83,7 +86,7 @@ export function sessionLocation(origin: string, meeting: EventMeeting, session: 
   return place || null;
 }
 
-/** The event's description: what it is, who speaks by role, the abstract, and where to read more. */
+/** The event's description: what it is, who speaks by role, its presentations with their times, the abstract, and where to read more. */
 export function sessionEventDescription(origin: string, meeting: EventMeeting, session: Omit<EventSession, "sequence" | "updatedAt">): string {
   const lines: string[] = [];
   if (session.status === "CANCELLED") lines.push("This session is cancelled and will not take place.", "");
@@ -91,6 +94,10 @@ export function sessionEventDescription(origin: string, meeting: EventMeeting, s
   for (const role of ROLE_ORDER) {
     const people = session.speakers.filter((s) => s.role === role).map((s) => (s.speaker.credentials ? `${s.speaker.name}, ${s.speaker.credentials}` : s.speaker.name));
     if (people.length) lines.push(`${people.length > 1 ? ROLE_LABELS[role].many : ROLE_LABELS[role].one}: ${people.join("; ")}`);
+  }
+  if (session.presentations?.length) {
+    lines.push("", "Presentations:");
+    for (const talk of session.presentations) lines.push(presentationLine({ title: talk.title, startsAt: talk.startsAt, presenter: talk.speaker?.name ?? null }, meeting.timeZone));
   }
   if (session.description.trim()) lines.push("", session.description.trim());
   lines.push("", `Session page: ${sessionPageUrl(origin, meeting.slug, session.slug)}`);

@@ -43,8 +43,9 @@ const programOrder: Prisma.SessionOrderByWithRelationInput[] = [
 /**
  * Ids of the meeting's sessions matching a search: PostgreSQL full-text search
  * over title and description (the expression of the GIN index
- * "Session_search_idx", so the index serves it) or a speaker's name containing
- * the words. One query; UNION keeps each half on its own index.
+ * "Session_search_idx", so the index serves it), a speaker's name containing
+ * the words, or a presentation in it whose title matches or whose presenter's
+ * name contains the words. One query; UNION keeps each half on its own index.
  */
 export async function searchSessionIds(meetingId: string, text: string): Promise<string[]> {
   const namePattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -54,7 +55,11 @@ export async function searchSessionIds(meetingId: string, text: string): Promise
        AND to_tsvector('english', s."title" || ' ' || s."description") @@ websearch_to_tsquery('english', ${text})
     UNION
     SELECT ss."sessionId" FROM "SessionSpeaker" ss JOIN "Speaker" sp ON sp."id" = ss."speakerId"
-     WHERE sp."meetingId" = ${meetingId} AND sp."name" ILIKE ${namePattern}`;
+     WHERE sp."meetingId" = ${meetingId} AND sp."name" ILIKE ${namePattern}
+    UNION
+    SELECT p."sessionId" FROM "Presentation" p JOIN "Session" s ON s."id" = p."sessionId" LEFT JOIN "Speaker" sp ON sp."id" = p."speakerId"
+     WHERE s."meetingId" = ${meetingId}
+       AND (to_tsvector('english', p."title") @@ websearch_to_tsquery('english', ${text}) OR sp."name" ILIKE ${namePattern})`;
   return rows.map((row) => row.id);
 }
 

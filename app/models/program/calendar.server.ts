@@ -18,6 +18,10 @@ export const calendarSessionSelect = {
     select: { role: true, speaker: { select: { name: true, credentials: true } } },
     orderBy: sessionSpeakerOrder,
   },
+  presentations: {
+    select: { title: true, startsAt: true, speaker: { select: { name: true } } },
+    orderBy: [{ startsAt: "asc" }, { slug: "asc" }],
+  },
 } satisfies Prisma.SessionSelect;
 
 export type CalendarSession = Prisma.SessionGetPayload<{ select: typeof calendarSessionSelect }>;

@@ -70,3 +70,27 @@ describe("describeCredit", () => {
     expect(describeCredit(state(6), state(6, { saCme: true }))).toBe("now counts as SA-CME");
   });
 });
+
+describe("presentation changes", () => {
+  const talk = (title: string, start: string, end: string, presenter: string | null = "Ho-Young Song") => ({ title, ...time(start, end), presenter, abstract: 12 });
+  const change = (presentation: string, before: ReturnType<typeof talk> | null, after: ReturnType<typeof talk> | null): SessionChange => ({ ...ref, type: "presentation", presentation, before, after });
+
+  it("folds several releases into one change per talk, and drops a talk added then removed", () => {
+    const a1 = talk("Cone-beam CT", "16:00", "16:10");
+    const a2 = talk("Cone-beam CT", "16:10", "16:20");
+    const a3 = talk("Cone-beam CT in PAE", "16:20", "16:30", "Lenny K. Tan");
+    const changes = [change("cbct", a1, a2), change("fleeting", null, talk("Fleeting", "16:40", "16:50")), change("cbct", a2, a3), change("fleeting", talk("Fleeting", "16:40", "16:50"), null)];
+    expect(netSessionChanges(changes)).toEqual([change("cbct", a1, a3)]);
+    // Moved back where it was: no change.
+    expect(netSessionChanges([change("cbct", a1, a2), change("cbct", a2, a1)])).toEqual([]);
+  });
+
+  it("says each in words, old → new for e-mail", () => {
+    const zone = "America/Phoenix";
+    expect(oldNewText(describeOldNew(change("cbct", null, talk("Cone-beam CT", "16:08", "16:20")), zone))).toBe("Presentation added: 9:08 AM “Cone-beam CT” — Ho-Young Song");
+    expect(oldNewText(describeOldNew(change("cbct", talk("Cone-beam CT", "16:08", "16:20"), null), zone))).toBe("Presentation removed: 9:08 AM “Cone-beam CT” — Ho-Young Song");
+    expect(oldNewText(describeOldNew(change("cbct", talk("Cone-beam CT", "16:00", "16:10"), talk("Cone-beam CT", "16:10", "16:20", null)), zone))).toBe(
+      "Presentation changed: 9:00–9:10 AM “Cone-beam CT” — Ho-Young Song → 9:10–9:20 AM “Cone-beam CT”",
+    );
+  });
+});

@@ -7,6 +7,7 @@
 import { creditsLabel, designatedQuarters, formatCredits } from "../cme/credit";
 import { ROLE_LABELS } from "./program";
 import { type DraftSession, type ProgramDocument, sessionBySlug, speakerBySlug, stableJson } from "./document";
+import { describePresentationDelta, diffPresentations, presentationOldNew, type PresentationState } from "./presentations";
 import { formatDay, formatTimeRange, dayKeyOf, zoneAbbreviation } from "~/utils/time";
 
 export type SessionTime = { startsAt: string; endsAt: string };
@@ -22,7 +23,9 @@ export type SessionChange =
   | (SessionRef & { type: "reinstated"; startsAt: string; endsAt: string })
   | (SessionRef & { type: "speakers"; added: SpeakerMention[]; removed: SpeakerMention[] })
   | (SessionRef & { type: "updated"; fields: SessionField[]; previousTitle?: string })
-  | (SessionRef & { type: "credit"; from: CreditState; to: CreditState });
+  | (SessionRef & { type: "credit"; from: CreditState; to: CreditState })
+  /** A talk inside the session added (no `before`), removed (no `after`), retimed, renamed or re-presented. */
+  | (SessionRef & { type: "presentation"; presentation: string; before: PresentationState | null; after: PresentationState | null });
 
 /** A session's CME credit as learners see it: whether accredited, the credit in quarter hours (its own or its length's), SA-CME. */
 export type CreditState = { accredited: boolean; quarters: number; saCme: boolean; followsLength: boolean };
@@ -103,6 +106,9 @@ function diffSession(before: DraftSession, after: DraftSession, speakerNames: (s
   if (fields.length) changes.push({ ...ref, type: "updated", fields, ...(fields.includes("title") ? { previousTitle: before.title } : {}) });
   const credit = creditChange(before, after);
   if (credit) changes.push({ ...ref, type: "credit", ...credit });
+  for (const delta of diffPresentations(before, after, speakerNames)) {
+    changes.push({ ...ref, type: "presentation", presentation: delta.slug, before: delta.before, after: delta.after });
+  }
   return changes;
 }
 
@@ -231,6 +237,8 @@ export function describeChange(change: ProgramChange, zone: string): string {
     }
     case "credit":
       return describeCredit(change.from, change.to);
+    case "presentation":
+      return describePresentationDelta(change, zone);
     case "entity": {
       const what = { track: "Track", room: "Room", speaker: "Speaker" }[change.entity];
       return `${what} ${change.action}: ${change.name}`;
@@ -249,6 +257,7 @@ export const CHANGE_LABELS: Record<ProgramChange["type"], string> = {
   speakers: "Speakers",
   updated: "Updated",
   credit: "CME credit",
+  presentation: "Presentation",
   entity: "Program",
 };
 
@@ -325,6 +334,16 @@ export function netSessionChanges(changes: readonly SessionChange[]): SessionCha
   const renames = changes.filter((change) => change.type === "updated" && change.previousTitle !== undefined);
   const firstTitle = renames[0]?.type === "updated" ? renames[0].previousTitle : undefined;
   if (firstTitle !== undefined && firstTitle !== ref.title) net.push({ ...ref, type: "updated", fields: ["title"], previousTitle: firstTitle });
+
+  // Each talk: as it was before the first change to it, and as it is after the last; the same (or never there) is no change.
+  const talks = new Map<string, { before: PresentationState | null; after: PresentationState | null }>();
+  for (const change of changes) {
+    if (change.type !== "presentation") continue;
+    talks.set(change.presentation, { before: talks.has(change.presentation) ? talks.get(change.presentation)!.before : change.before, after: change.after });
+  }
+  for (const [presentation, { before, after }] of talks) {
+    if (stableJson(before) !== stableJson(after)) net.push({ ...ref, type: "presentation", presentation, before, after });
+  }
   return net;
 }
 
@@ -353,6 +372,8 @@ export function describeOldNew(change: SessionChange, zone: string): OldNew {
       return { what: "Speakers", before: null, after: describeChange(change, zone).replace(/^Speakers changed: /, "") };
     case "credit":
       return { what: "CME credit", before: null, after: describeCredit(change.from, change.to) };
+    case "presentation":
+      return presentationOldNew(change, zone);
   }
 }
 

@@ -11,6 +11,7 @@ import { createPerson } from "../accounts/people.fixture";
 import { createProgramFixture, type ProgramFixture } from "./program.fixture";
 import { openSeededCopy } from "../../../tests/seeded-copy";
 import { describeClash, findClashes, newClashes } from "./clashes";
+import { editDraftSessionPresentations } from "./presentation-draft.server";
 import { csvTooLarge, dryRunProgramImport, importProgramCsv, MAX_CSV_BYTES, planProgramImport, programToCsv, readTime, societyLookup } from "./csv-import.server";
 
 let fixture: ProgramFixture;
@@ -166,5 +167,29 @@ describe("the example file in docs/", () => {
     } finally {
       await copy.close();
     }
+  });
+});
+
+describe("CSV import and presentations", () => {
+  it("keeps the presentations of a session it updates, moved along with it, and refuses a change that no longer fits them", async () => {
+    const add = (title: string, time: string, minutes: number) =>
+      editDraftSessionPresentations(fixture.meeting.id, organizer, "dotter-lecture", {
+        intent: "add-presentation",
+        fields: { title, speaker: "johannes-lammer", startsAt: new Date(`2023-03-06T${time}:00.000Z`), minutes, abstract: null },
+      });
+    expect((await add("First talk", "16:00", 20)).ok && (await add("Second talk", "16:20", 30)).ok).toBe(true);
+    // Renamed and an hour later (10:00–11:00 AM in Phoenix).
+    const file = "slug,title,day,start,end\ndotter-lecture,The Dotter Lecture,2023-03-06,10:00,11:00\n";
+    const { draftVersion } = await dryRunProgramImport(meeting(), file);
+    expect((await importProgramCsv(meeting(), organizer, file, draftVersion)).ok).toBe(true);
+    const talks = (await getDraft(fixture.meeting.id)).document.sessions.find((session) => session.slug === "dotter-lecture")!.presentations;
+    expect(talks.map((talk) => [talk.title, talk.startsAt, talk.endsAt])).toEqual([
+      ["First talk", "2023-03-06T17:00:00.000Z", "2023-03-06T17:20:00.000Z"],
+      ["Second talk", "2023-03-06T17:20:00.000Z", "2023-03-06T17:50:00.000Z"],
+    ]);
+    // Cut to 30 minutes: the second talk would overrun, so the row is an error and nothing is written.
+    const short = "slug,title,day,start,end\ndotter-lecture,The Dotter Lecture,2023-03-06,10:00,10:30\n";
+    const dry = await dryRunProgramImport(meeting(), short);
+    expect(dry.plan.errors.map((error) => error.message).join("\n")).toMatch(/“Second talk” lies outside the times of its session/);
   });
 });

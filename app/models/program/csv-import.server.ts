@@ -15,6 +15,7 @@ import { type Actor } from "../meetings/audit.server";
 import { changeDraft, getDraft } from "./draft.server";
 import { type Clash, findClashes, newClashes } from "./clashes";
 import { KIND_PARAMS, LEVELS } from "./program";
+import { presentationProblem, shiftPresentations } from "./presentations";
 import { type DraftSession, newDraftSession, type ProgramDocument, SLUG_PATTERN, slugify, stableJson, wallClock, zonedInstant } from "./document";
 import { daysBetween } from "~/utils/time";
 import { formatCredits, sessionMinutes } from "../cme/credit";
@@ -170,6 +171,13 @@ export function planProgramImport(text: string, context: ImportContext): ImportP
     if (start && end && days.includes(day)) {
       session.startsAt = zonedInstant(day, start, timeZone).toISOString();
       session.endsAt = zonedInstant(day, end, timeZone).toISOString();
+    }
+    // A session moved by the file takes its presentations along, as the session form does; they must still fit it.
+    if (existing && existing.presentations.length) {
+      const shift = new Date(session.startsAt).getTime() - new Date(existing.startsAt).getTime();
+      session.presentations = shiftPresentations(existing.presentations, Number.isNaN(shift) ? 0 : shift);
+      const talks = presentationProblem(session, new Set(document.speakers.map((speaker) => speaker.slug)));
+      if (talks) problems.push(talks);
     }
     if (has("room")) {
       const room = cell("room");

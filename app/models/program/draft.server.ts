@@ -14,6 +14,7 @@ import { type Refusal, refuse } from "~/models/refusal";
 import { prisma } from "~/utils/db.server";
 import { type Actor, type AuditRecord, recordAudit } from "../meetings/audit.server";
 import { diffPrograms } from "./changes";
+import { presentationProblem, shiftPresentations } from "./presentations";
 import { draftCreditProblem } from "../cme/designation";
 import {
   allocateSlug,
@@ -205,9 +206,15 @@ export function saveDraftSession(meetingId: string, actor: Actor, input: { origi
     if (index === -1) return refuse("NOT_FOUND", "This session is no longer in the draft; someone may have removed it.");
     const before = document.sessions[index]!;
     if (revisionOf(before) !== input.original.revision) return refuse("CONFLICT", STALE);
-    const after: DraftSession = { ...session, slug: before.slug, speakers: before.speakers, presentations: before.presentations };
+    // A session moved to another time takes its talks along, each keeping its place and length.
+    const shift = new Date(session.startsAt).getTime() - new Date(before.startsAt).getTime();
+    const presentations = shiftPresentations(before.presentations, Number.isNaN(shift) ? 0 : shift);
+    const after: DraftSession = { ...session, slug: before.slug, speakers: before.speakers, presentations };
+    const talks = presentationProblem(after, new Set(document.speakers.map((speaker) => speaker.slug)));
+    if (talks) return refuse("INVALID", `${talks} Shorten or move the presentations first.`, "end");
     document.sessions[index] = after;
-    const changed = (Object.keys(session) as (keyof SessionFields)[]).filter((key) => stableJson(before[key]) !== stableJson(after[key]));
+    const fieldKeys = (Object.keys(session) as (keyof SessionFields | "speakers" | "presentations")[]).filter((key) => key !== "speakers" && key !== "presentations") as (keyof SessionFields)[];
+    const changed = fieldKeys.filter((key) => stableJson(before[key]) !== stableJson(after[key]));
     return {
       ok: true,
       document,
@@ -347,7 +354,7 @@ export function deleteDraftSpeaker(meetingId: string, actor: Actor, slug: string
   return changeDraft(meetingId, actor, (document) => {
     const speaker = document.speakers.find((existing) => existing.slug === slug);
     if (!speaker) return refuse("NOT_FOUND", "This speaker is no longer in the draft.");
-    const used = document.sessions.filter((session) => session.speakers.some((entry) => entry.speaker === slug)).length;
+    const used = document.sessions.filter((session) => session.speakers.some((entry) => entry.speaker === slug) || session.presentations.some((talk) => talk.speaker === slug)).length;
     if (used) return refuse("INVALID", `${speaker.name} speaks in ${used} session${used === 1 ? "" : "s"}. Take them off ${used === 1 ? "it" : "those"} first.`);
     document.speakers = document.speakers.filter((existing) => existing.slug !== slug);
     return { ok: true, document, value: undefined, audit: { action: "speaker.delete", summary: `Removed speaker ${speaker.name}`, details: { speaker: slug } } };

@@ -61,6 +61,18 @@ export const SessionSpeakerFormSchema = z.object({
   direction: z.enum(["up", "down"]).optional(),
 });
 
+/** The console's editor of a session's talks: one schema for add, edit, remove and move; the start is a wall-clock time on the session's day. */
+export const SessionPresentationFormSchema = z.object({
+  intent: z.enum(["add-presentation", "edit-presentation", "remove-presentation", "move-presentation"]),
+  presentation: z.string().max(100).optional(),
+  title: z.string().trim().max(300, "At most 300 characters").optional(),
+  speaker: z.string().max(100).optional(),
+  start: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "Enter the start as hours and minutes, e.g. 09:05").optional(),
+  minutes: z.number({ error: "Enter the length in minutes" }).int().min(1, "At least one minute").max(600, "At most 600 minutes").optional(),
+  abstract: z.number({ error: "Enter the abstract's number" }).int().positive().optional(),
+  direction: z.enum(["up", "down"]).optional(),
+});
+
 export const TrackFormSchema = z.object({
   intent: z.literal("save-track").default("save-track"),
   original: z.string().max(100).optional(),

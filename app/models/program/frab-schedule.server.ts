@@ -8,6 +8,11 @@
 // published schemas (tests/schemas/), which the tests validate them against:
 // the acronym and the events' slugs follow their patterns, and the conference's
 // start and end are its first and last day, as pretalx writes them.
+// A session's presentations are events of their own, in the session's room at
+// their own times, beside the session's event: frab and C3VOC's schemas allow
+// events that overlap in a room (nothing in either schema forbids it, and
+// pretalx exports do it for sub-events), and apps then show the talks a viewer
+// can pick, while the session's event keeps its GUID, persons and links.
 import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import { XMLBuilder } from "fast-xml-parser";
@@ -22,7 +27,7 @@ import { absoluteUrl } from "~/utils/href.server";
 /** Our namespace for UUIDv5 (itself a v5 of the project's name in the URL namespace). */
 const GUID_NAMESPACE = uuidv5("https://meeting-platform.invalid/frab", uuidv5.URL);
 
-export function frabGuid(kind: "session" | "room" | "person", meetingSlug: string, key: string): string {
+export function frabGuid(kind: "session" | "room" | "person" | "presentation", meetingSlug: string, key: string): string {
   return uuidv5(`${meetingSlug}/${kind}/${key}`, GUID_NAMESPACE);
 }
 
@@ -131,6 +136,10 @@ export async function buildFrabSchedule(meetingSlug: string, origin: string): Pr
       room: { select: { name: true } },
       track: { select: { name: true } },
       speakers: { select: { role: true, speaker: { select: { id: true, name: true } } }, orderBy: sessionSpeakerOrder },
+      presentations: {
+        select: { slug: true, title: true, startsAt: true, endsAt: true, speaker: { select: { id: true, name: true } }, abstract: { select: { number: true } } },
+        orderBy: [{ startsAt: "asc" }, { slug: "asc" }],
+      },
     },
     orderBy: [{ startsAt: "asc" }, { slug: "asc" }],
   });
@@ -184,6 +193,34 @@ export async function buildFrabSchedule(meetingSlug: string, origin: string): Pr
       links,
       attachments: [],
     });
+    for (const talk of session.presentations) {
+      // Stable like the session's: its row id and the talk's address, whatever its time or title.
+      const talkGuid = frabGuid("presentation", meeting.slug, `${session.id}/${talk.slug}`);
+      const talkId = numericId(talkGuid);
+      const cited = talk.abstract?.number ? `Abstract ${talk.abstract.number}. ` : "";
+      day.rooms[room]!.push({
+        guid: talkGuid,
+        id: talkId,
+        date: isoInZone(talk.startsAt, zone),
+        start: timeInZone(talk.startsAt, zone),
+        duration: duration(talk.startsAt, talk.endsAt),
+        room,
+        slug: frabEventSlug(acronym, talkId, `${session.slug}-${talk.slug}`),
+        url: absoluteUrl(href.session(meeting, session), origin),
+        title: talk.title,
+        subtitle: session.title,
+        track: session.track?.name ?? null,
+        type: talk.abstract ? "Abstract presentation" : "Presentation",
+        language: "en",
+        abstract: `${cited}In “${session.title}”.`,
+        description: `${cited}In “${session.title}”.`,
+        recording_license: "",
+        do_not_record: !session.recordingUrl,
+        persons: talk.speaker ? [{ id: numericId(frabGuid("person", meeting.slug, talk.speaker.id)), guid: frabGuid("person", meeting.slug, talk.speaker.id), public_name: talk.speaker.name, role: "speaker" }] : [],
+        links: [],
+        attachments: [],
+      });
+    }
   }
 
   return {

@@ -17,6 +17,8 @@ import { findClashes } from "./clashes";
 import { draftCreditProblem } from "../cme/designation";
 import { scheduleProgramDigest } from "./notices.server";
 import { diffPrograms, groupBySession, type ProgramChange, type SessionChange } from "./changes";
+import { documentPresentationProblem } from "./presentations";
+import { abstractIdsByNumber, unknownAbstractProblem, writePresentations } from "./presentations.server";
 import { type DraftSession, parseProgramDocument, type ProgramDocument, stableJson } from "./document";
 
 type Tx = Prisma.TransactionClient;
@@ -58,7 +60,7 @@ export async function publishAgenda(meetingId: string, actor: Actor, options: Pu
         return refuse("CONFLICT", "The draft changed after you reviewed it (someone edited or imported meanwhile). Review the changes again, then publish.");
       }
       const draft = parseProgramDocument(draftRow.document);
-      const problem = await checkReferences(tx, draft);
+      const problem = await checkReferences(tx, meetingId, draft);
       if (problem) return refuse("INVALID", problem);
       const clashes = findClashes(draft, meeting);
       if (clashes.length && !options.confirmClashes) {
@@ -134,8 +136,8 @@ export async function publishAgenda(meetingId: string, actor: Actor, options: Pu
   );
 }
 
-/** The draft's references must resolve before anything is written: rooms, tracks, speakers and partner societies. */
-async function checkReferences(tx: Tx, draft: ProgramDocument): Promise<string | null> {
+/** The draft's references must resolve before anything is written: rooms, tracks, speakers, partner societies and cited abstracts; and presentations must fit their sessions. */
+async function checkReferences(tx: Tx, meetingId: string, draft: ProgramDocument): Promise<string | null> {
   const rooms = new Set(draft.rooms.map((room) => room.name));
   const tracks = new Set(draft.tracks.map((track) => track.slug));
   const speakers = new Set(draft.speakers.map((speaker) => speaker.slug));
@@ -149,6 +151,8 @@ async function checkReferences(tx: Tx, draft: ProgramDocument): Promise<string |
     if (unknown) return `“${session.title}” lists a speaker who is not in the draft: ${unknown.speaker}.`;
     if (new Date(session.endsAt) <= new Date(session.startsAt)) return `“${session.title}” ends before it starts.`;
   }
+  const talks = documentPresentationProblem(draft) ?? unknownAbstractProblem(draft, await abstractIdsByNumber(tx, meetingId, draft));
+  if (talks) return talks;
   // Never more credit than minutes: a draft saved before a length check, or edited around it, is stopped here.
   return draftCreditProblem(draft);
 }
@@ -217,6 +221,7 @@ async function applyProgram(tx: Tx, meetingId: string, published: ProgramDocumen
     };
   };
   const idOf = await ids();
+  const abstractId = await abstractIdsByNumber(tx, meetingId, draft);
   const societySlugs = [...new Set(draft.sessions.map((session) => session.jointSociety).filter((slug): slug is string => slug !== null))];
   const societyId = new Map((await tx.society.findMany({ where: { slug: { in: societySlugs } }, select: { id: true, slug: true } })).map((row) => [row.slug, row.id]));
 
@@ -242,23 +247,27 @@ async function applyProgram(tx: Tx, meetingId: string, published: ProgramDocumen
   const oldSessions = new Map(published.sessions.map((session) => [session.slug, session]));
   for (const session of draft.sessions) {
     const previous = oldSessions.get(session.slug);
-    const { speakers: people, ...fields } = session;
+    // Presentations have their own table: a talk retimed inside a session does not update (nor re-sequence) the session's row.
+    const { speakers: people, presentations: talks, ...fields } = session;
     let sessionId: string;
+    let peopleChanged = true;
     if (!previous) {
       sessionId = (await tx.session.create({ data: { meetingId, slug: session.slug, ...columns(session) }, select: { id: true } })).id;
     } else {
-      const { speakers: oldPeople, ...oldFields } = previous;
+      const { speakers: oldPeople, presentations: oldTalks, ...oldFields } = previous;
       const where = { meetingId_slug: { meetingId, slug: session.slug } };
       if (!same(oldFields, fields)) await tx.session.update({ where, data: columns(session), select: { id: true } });
-      if (same(oldPeople, people)) continue;
+      peopleChanged = !same(oldPeople, people);
+      if (!peopleChanged && same(oldTalks, talks)) continue;
       sessionId = (await tx.session.findUniqueOrThrow({ where, select: { id: true } })).id;
-      await tx.sessionSpeaker.deleteMany({ where: { sessionId } });
+      if (peopleChanged) await tx.sessionSpeaker.deleteMany({ where: { sessionId } });
     }
-    if (people.length) {
+    if (peopleChanged && people.length) {
       await tx.sessionSpeaker.createMany({
         data: people.map((entry) => ({ sessionId, speakerId: idOf.speaker.get(entry.speaker)!, role: entry.role, position: entry.position })),
       });
     }
+    if (!previous || !same(previous.presentations, talks)) await writePresentations(tx, sessionId, talks, { speaker: idOf.speaker, abstract: abstractId });
   }
 
   const keep = <T>(items: T[], key: (item: T) => string) => new Set(items.map(key));

@@ -1,6 +1,7 @@
 // One session of the program, with everything its page shows.
 import { type Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { type PrintedAbstract, printedSections } from "../abstracts/printed";
 
 /**
  * The order a session bills its people in, wherever they are listed. Enum
@@ -31,8 +32,45 @@ export function getSession(meetingId: string, slug: string) {
         },
         orderBy: sessionSpeakerOrder,
       },
+      presentations: { select: presentationSelect, orderBy: [{ startsAt: "asc" }, { slug: "asc" }] },
     },
   });
+}
+
+/** A talk as the session page shows it: presenter and, for an abstract talk, the abstract as it prints. */
+const presentationSelect = {
+  slug: true,
+  title: true,
+  startsAt: true,
+  endsAt: true,
+  speaker: { select: { slug: true, name: true } },
+  abstract: {
+    select: {
+      number: true,
+      title: true,
+      body: true,
+      keywords: true,
+      topic: { select: { name: true } },
+      authors: { select: { name: true, institution: true, city: true, country: true, presenting: true }, orderBy: { position: "asc" } },
+      call: { select: { sections: { select: { key: true, title: true }, orderBy: { position: "asc" } } } },
+    },
+  },
+} satisfies Prisma.PresentationSelect;
+
+type PresentationRow = Prisma.PresentationGetPayload<{ select: typeof presentationSelect }>;
+
+/** The abstract a talk presents, in the shape AbstractText prints, or null for an invited talk. */
+export function printedAbstractOf(talk: PresentationRow): PrintedAbstract | null {
+  const { abstract } = talk;
+  if (!abstract) return null;
+  return {
+    number: abstract.number,
+    title: abstract.title,
+    topic: abstract.topic?.name ?? null,
+    authors: abstract.authors,
+    sections: printedSections(abstract.call.sections, abstract.body),
+    keywords: abstract.keywords,
+  };
 }
 
 export type SessionDetail = NonNullable<Awaited<ReturnType<typeof getSession>>>;

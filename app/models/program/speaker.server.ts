@@ -58,6 +58,11 @@ export function getSpeaker(meetingId: string, slug: string) {
         select: { role: true, session: { select: sessionListSelect } },
         orderBy: [{ session: { startsAt: "asc" } }],
       },
+      // The talks they present inside sessions (accepted orals, invited talks).
+      presentations: {
+        select: { slug: true, title: true, startsAt: true, abstract: { select: { number: true } }, session: { select: sessionListSelect } },
+        orderBy: [{ startsAt: "asc" }],
+      },
     },
   });
 }

@@ -1,5 +1,5 @@
 // One session: when and where (in the meeting's zone, or the viewer's with one
-// click), what it is about, and who speaks, by role.
+// click), what it is about, who speaks, by role, and its presentations in order.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AudienceQuestions } from "~/components/live-qa/audience-questions";
@@ -13,7 +13,8 @@ import { CmeBadge, CmeCredit } from "~/components/cme-credit";
 import { publishedSessionCredit } from "~/models/cme/designation.server";
 import { AUDIENCE_LABELS, KIND_LABELS, ROLE_LABELS, ROLE_ORDER } from "~/models/program/program";
 import { listApprovedQuestions } from "~/models/live-qa/board.server";
-import { getSession } from "~/models/program/session.server";
+import { getSession, printedAbstractOf } from "~/models/program/session.server";
+import { PresentationList } from "~/components/presentation-list";
 import { env } from "~/utils/env.server";
 import { googleCalendarUrl } from "~/server/ical.server";
 import { dayKeyOf, formatDate, formatTimeRange, zoneAbbreviation, zoneViewFor } from "~/utils/time";
@@ -31,10 +32,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const zone = zoneViewFor(request, meeting);
   const [questions, credit, disclosures] = await Promise.all([listApprovedQuestions(session.id), publishedSessionCredit(meeting.id, session.id), sessionDisclosures(session.id)]);
+  const { presentations, ...rest } = session;
   return {
     meeting: { slug: meeting.slug, name: meeting.name, format: meeting.format },
+    // In the zone the page shows, like the session's own time.
+    presentations: presentations.map((talk) => ({
+      slug: talk.slug,
+      title: talk.title,
+      time: formatTimeRange(talk.startsAt, talk.endsAt, zone.zone),
+      speaker: talk.speaker,
+      abstract: printedAbstractOf(talk),
+    })),
     session: {
-      ...session,
+      ...rest,
       streamUrl: webUrl(session.streamUrl),
       recordingUrl: webUrl(session.recordingUrl),
       jointSociety: session.jointSociety && { ...session.jointSociety, websiteUrl: webUrl(session.jointSociety.websiteUrl) },
@@ -68,7 +78,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function SessionPage() {
-  const { meeting, session, when, zone, questions, calendar, credit, disclosures } = useLoaderData<typeof loader>();
+  const { meeting, session, presentations, when, zone, questions, calendar, credit, disclosures } = useLoaderData<typeof loader>();
   const withTz = useProgramHref();
   const zoneHrefs = useZoneSwitchHrefs();
   const cancelled = session.status === "CANCELLED";
@@ -201,6 +211,10 @@ export default function SessionPage() {
               </ul>
             </section>
           ))}
+
+          <PresentationList
+            presentations={presentations.map((talk) => ({ ...talk, speaker: talk.speaker && { ...talk.speaker, href: withTz(href.speaker(meeting.slug, talk.speaker)) } }))}
+          />
 
           {disclosures ? <DisclosureList people={disclosures} /> : null}
 

@@ -1,4 +1,5 @@
-// A speaker: who they are and where they speak at the meeting.
+// A speaker: who they are and where they speak at the meeting, including the
+// talks they present inside sessions.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { pageWidthClass } from "~/components/page-width";
@@ -7,7 +8,7 @@ import { SessionRows } from "~/components/session-list";
 import { getMeeting } from "~/models/meetings/meeting.server";
 import { ROLE_LABELS } from "~/models/program/program";
 import { getSpeaker } from "~/models/program/speaker.server";
-import { zoneViewFor } from "~/utils/time";
+import { formatTime, zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
 import { BackLink } from "~/components/back-link";
 
@@ -17,17 +18,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const speaker = await getSpeaker(meeting.id, params.speaker ?? "");
   if (!speaker) throw new Response(`${meeting.name} has no speaker at this address. The speaker directory lists everyone on the program.`, { status: 404 });
   // One row per session, with every role the speaker has in it.
-  const sessions = new Map<string, { session: (typeof speaker.sessions)[number]["session"]; roles: string[] }>();
+  const sessions = new Map<string, { session: (typeof speaker.sessions)[number]["session"]; roles: string[]; talks: string[] }>();
   for (const { role, session } of speaker.sessions) {
-    const entry = sessions.get(session.id) ?? { session, roles: [] };
+    const entry = sessions.get(session.id) ?? { session, roles: [], talks: [] };
     entry.roles.push(ROLE_LABELS[role].one);
     sessions.set(session.id, entry);
   }
+  const zone = zoneViewFor(request, meeting);
+  for (const talk of speaker.presentations) {
+    const entry = sessions.get(talk.session.id) ?? { session: talk.session, roles: [], talks: [] };
+    entry.talks.push(`Presents “${talk.title}” at ${formatTime(talk.startsAt, zone.zone)}${talk.abstract?.number ? ` (Abstract ${talk.abstract.number})` : ""}`);
+    sessions.set(talk.session.id, entry);
+  }
+  const ordered = [...sessions.values()].sort((a, b) => a.session.startsAt.getTime() - b.session.startsAt.getTime());
   return {
     meeting: { slug: meeting.slug, name: meeting.name },
     speaker: { name: speaker.name, credentials: speaker.credentials, affiliation: speaker.affiliation, city: speaker.city, country: speaker.country, bio: speaker.bio },
-    sessions: [...sessions.values()].map(({ session, roles }) => ({ ...session, roles: roles.join(" and ") })),
-    zone: zoneViewFor(request, meeting),
+    sessions: ordered.map(({ session, roles, talks }) => ({ ...session, roles: [roles.join(" and "), ...talks].filter(Boolean).join("; ") })),
+    zone,
   };
 }
 

@@ -10,6 +10,7 @@ import { getDraft } from "~/models/program/draft.server";
 import { describeDisclosureWarning } from "~/models/cme/disclosures";
 import { disclosureWarnings } from "~/models/cme/disclosure-views.server";
 import { CLASH_LABELS, type Clash, describeClash, findClashes } from "~/models/program/clashes";
+import { presentationProblems } from "~/models/program/presentations";
 import { dayKeyOf, formatDay, formatTimeRange } from "~/utils/time";
 import { requireOrganizer } from "~/server/organizer.server";
 import { href } from "~/utils/href";
@@ -48,12 +49,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           })),
       }))
       .filter((group) => group.clashes.length > 0),
+    // Unlike clashes, these stop a publish: each talk must fit its session and name a presenter in the draft.
+    talks: presentationProblems(draft.document).map(({ session, problem }) => ({ text: problem, session: { slug: session.slug, title: session.title, when: when(session) } })),
     warnings: warnings.map((warning) => ({ text: describeDisclosureWarning(warning), session: { ...warning.session, when: when(warning.session) } })),
   };
 }
 
 export default function Clashes() {
-  const { slug, total, groups, warnings } = useLoaderData<typeof loader>();
+  const { slug, total, groups, talks, warnings } = useLoaderData<typeof loader>();
   return (
     <ConsolePage title="Clashes" intro="What a scheduler would catch before attendees do. Publishing with clashes asks for a confirmation.">
       <div className="max-w-4xl">
@@ -79,6 +82,23 @@ export default function Clashes() {
             </ul>
           </Section>
         ))}
+        {talks.length ? (
+          <Section title={`Presentations that do not fit (${talks.length})`} id="presentation-problems" description="Publishing is refused until these are fixed on the session's page.">
+            <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-red-200 bg-white shadow-sm">
+              {talks.map((talk) => (
+                <li key={talk.session.slug} className="px-4 py-3 text-sm">
+                  <p className="font-medium text-slate-900">{talk.text}</p>
+                  <p className="mt-1 text-slate-700">
+                    <Link to={href.organize.session(slug, talk.session)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                      {talk.session.title}
+                    </Link>{" "}
+                    · {talk.session.when}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : null}
         {warnings.length ? (
           <Section
             title={`Warning: CME disclosures (${warnings.length})`}

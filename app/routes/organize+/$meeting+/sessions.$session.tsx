@@ -1,5 +1,5 @@
 // One session of the draft: its fields, who speaks in it (role and order), its
-// clashes, and removing it. Every change goes to the draft only.
+// presentations (timed talks), its clashes, and removing it. Every change goes to the draft only.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -7,7 +7,9 @@ import { Badge, ConsolePage, linkClass, RowButton, Section, StatusBanner } from 
 import { PlainSelect, SubmitButton, useIsPending } from "~/components/forms";
 import { SessionForm } from "~/components/session-form";
 import { deleteDraftSession, editDraftSessionSpeakers, getDraft, revisionOf, saveDraftSession } from "~/models/program/draft.server";
-import { SessionFormSchema, SessionSpeakerFormSchema } from "~/models/program/forms";
+import { SessionFormSchema, SessionPresentationFormSchema, SessionSpeakerFormSchema } from "~/models/program/forms";
+import { editDraftSessionPresentations, presentationEditFromForm, presentationEditorRows } from "~/models/program/presentation-draft.server";
+import { PresentationEditor } from "~/components/presentation-editor";
 import { ROLE_LABELS, ROLE_ORDER } from "~/models/program/program";
 import { clashesBySession, describeClash, findClashes } from "~/models/program/clashes";
 import { sessionFormOptions, sessionFormValues, sessionFromForm } from "~/models/program/form-values.server";
@@ -49,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     allSpeakers: [...draft.document.speakers].sort((a, b) => a.name.localeCompare(b.name)).map((speaker) => ({ slug: speaker.slug, name: speaker.name })),
     clashes: clashes.map((clash) => describeClash(clash, session.slug)),
+    talks: presentationEditorRows(session, draft.document.speakers, meeting.timeZone),
   };
 }
 
@@ -77,6 +80,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { ok: true as const, message: "Speakers saved to the draft.", field: null };
   }
 
+  if (intent === "add-presentation" || intent === "edit-presentation" || intent === "remove-presentation" || intent === "move-presentation") {
+    const submission = parseWithZod(formData, { schema: SessionPresentationFormSchema });
+    if (submission.status !== "success") {
+      const first = Object.values(submission.error ?? {}).flat()[0];
+      return refusalMessage(refuse("INVALID", first ?? "Check the presentation's fields."));
+    }
+    const { session } = await loadSession(meeting.id, slug);
+    const edit = presentationEditFromForm(submission.value, session, meeting.timeZone);
+    if ("ok" in edit) return refusalMessage(edit);
+    const result = await editDraftSessionPresentations(meeting.id, user, slug, edit);
+    if (!result.ok) return refusalMessage(result);
+    return { ok: true as const, message: "Presentations saved to the draft.", field: null };
+  }
+
   const submission = parseWithZod(formData, { schema: SessionFormSchema });
   if (submission.status !== "success") return data({ form: submission.reply() }, { status: 400 });
   await loadSession(meeting.id, slug);
@@ -87,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditSession() {
-  const { meeting, session, revision, values, options, speakers, allSpeakers, clashes } = useLoaderData<typeof loader>();
+  const { meeting, session, revision, values, options, speakers, allSpeakers, clashes, talks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const saved = searchParams.get("saved");
@@ -172,6 +189,8 @@ export default function EditSession() {
             </p>
           </div>
         </Section>
+
+        <PresentationEditor presentations={talks.presentations} speakers={allSpeakers} nextStart={talks.nextStart} pending={pending} />
 
         <Section title="Remove this session" id="remove-session">
           <Form method="post" className="flex flex-wrap items-center gap-3 rounded-xl border border-red-200 bg-white p-4">
