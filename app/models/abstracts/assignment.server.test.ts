@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createOrganizer } from "~/models/accounts/people.fixture";
 import { prisma } from "~/utils/db.server";
-import { addAssignment, applyAssignments, proposeAssignments, removeAssignment } from "./assignment.server";
+import { addAssignment, applyAssignments, proposeAssignments, removeAssignment, reviewerChoices } from "./assignment.server";
 import { makeAbstract, makeCall, makeReviewer } from "./call.fixture";
 import { conflictsIn } from "./conflicts";
 
@@ -62,6 +62,7 @@ describe("assigning the call's abstracts", () => {
       loads.set(row.reviewerId, loads.get(row.reviewerId)! + 1);
     }
     expect(per.size).toBe(61);
+    expect(await prisma.reviewAssignment.count({ where: { abstract: { callId: fixture.call.id, status: "WITHDRAWN" } } })).toBe(0);
     expect([...per.values()].every((count) => count === 3)).toBe(true);
     expect(Math.max(...loads.values()) - Math.min(...loads.values())).toBeLessThanOrEqual(1);
 
@@ -77,6 +78,8 @@ describe("assigning the call's abstracts", () => {
     // The co-author: reviewer 11 never reviews abstract 1 (first-0 is on it, and wrote with them).
     const first = await prisma.abstract.findFirstOrThrow({ where: { callId: fixture.call.id, number: 1 }, select: { id: true } });
     expect(rows.some((row) => row.abstractId === first.id && row.reviewerId === reviewers[11]!.id)).toBe(false);
+    const choices = await reviewerChoices(fixture.meeting.id, first.id);
+    expect(choices.find((choice) => choice.id === reviewers[11]!.id)).toMatchObject({ conflict: "co-author of an author in this call", assigned: false });
 
     // One blind mail per reviewer, through the queue.
     const mails = await prisma.outgoingMail.findMany({ where: { meetingId: fixture.meeting.id, kind: "review-assignment" }, select: { to: true, subject: true } });

@@ -22,9 +22,9 @@ async function callState(db: Db, meetingId: string) {
     select: {
       id: true,
       reviewsPerAbstract: true,
+      // Every abstract, drafts and withdrawn ones too: writing together makes co-authors whatever became of the abstract.
       abstracts: {
-        where: { status: "SUBMITTED" },
-        select: { id: true, number: true, title: true, topicId: true, authors: { select: { id: true, email: true, institution: true } } },
+        select: { id: true, number: true, title: true, status: true, topicId: true, authors: { select: { id: true, email: true, institution: true } } },
         orderBy: { number: "asc" },
       },
       reviewers: {
@@ -34,6 +34,7 @@ async function callState(db: Db, meetingId: string) {
     },
   });
   if (!call) return null;
+  const submitted = call.abstracts.filter((abstract) => abstract.status === "SUBMITTED");
   // An author without an e-mail address is nobody's co-author by address: a placeholder of their own keeps them apart.
   const rule = conflictsIn(call.abstracts.map((abstract) => ({ id: abstract.id, authors: abstract.authors.map((author) => ({ email: author.email ?? `\u0000${author.id}`, institution: author.institution })) })));
   const reviewers = call.reviewers.map((reviewer) => ({
@@ -45,7 +46,7 @@ async function callState(db: Db, meetingId: string) {
     const reviewer = reviewerById.get(reviewerId);
     return reviewer ? rule.reasonFor(abstractId, reviewer) : null;
   };
-  return { call, reviewers, reasonFor };
+  return { call: { ...call, abstracts: submitted }, reviewers, reasonFor };
 }
 
 /** The automatic plan for the call now: what it would add, to whom, and which abstracts stay short, and why. */
@@ -168,5 +169,16 @@ export async function removeAssignment(meeting: Meeting, actor: Actor, assignmen
     await tx.reviewAssignment.update({ where: { id: row.id }, data: { state: "REMOVED", updatedAt: now }, select: { id: true } });
     await recordAudit(tx, meeting.id, actor, { action: "abstracts.assignment-remove", summary: `Took abstract ${row.abstract.number} from ${row.reviewer.name}`, details: { assignmentId } });
     return { ok: true as const };
+  });
+}
+
+/** Every reviewer of the call for one abstract, with why they may not review it (null when they may), for the chairs' manual override. */
+export async function reviewerChoices(meetingId: string, abstractId: string) {
+  const state = await callState(prisma, meetingId);
+  if (!state) return [];
+  return state.reviewers.map((reviewer) => {
+    const reason = state.reasonFor(abstractId, reviewer.id);
+    const assigned = reviewer.assignments.find((row) => row.abstractId === abstractId && row.state === "ACTIVE");
+    return { id: reviewer.id, name: reviewer.name, conflict: reason && CONFLICT_LABELS[reason], assigned: Boolean(assigned) };
   });
 }
