@@ -17,3 +17,21 @@ export const ConflictFormSchema = z.object({
   intent: z.literal("conflict"),
   note: z.string({ error: "Say in a few words what the conflict is." }).trim().min(1, "Say in a few words what the conflict is.").max(1000, "Keep the note under 1,000 characters."),
 });
+
+const topicIds = z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.string()).min(1, "Choose at least one topic the reviewer covers."));
+
+/** The chairs' reviewer forms: invite (name, e-mail, institution, topics) and edit (institution, topics). */
+export const InviteReviewerSchema = z.object({
+  intent: z.literal("invite"),
+  name: z.string({ error: "Give the reviewer's name." }).trim().min(1, "Give the reviewer's name.").max(200),
+  email: z.email({ error: "Give a valid e-mail address." }),
+  institution: z.string({ error: "Give the reviewer's institution." }).trim().min(1, "Give the reviewer's institution.").max(300),
+  topicIds,
+});
+
+export const EditReviewerSchema = z.object({
+  intent: z.literal("edit"),
+  reviewerId: z.string(),
+  institution: z.string({ error: "Give the reviewer's institution." }).trim().min(1, "Give the reviewer's institution.").max(300),
+  topicIds,
+});

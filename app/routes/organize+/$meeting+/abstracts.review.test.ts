@@ -9,6 +9,7 @@ import { prisma } from "~/utils/db.server";
 import { href } from "~/utils/href";
 import * as board from "./abstracts._index";
 import * as assignments from "./abstracts.assignments";
+import * as reviewersPage from "./abstracts.reviewers";
 import * as submission from "./abstracts.submissions.$abstract";
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<unknown>;
@@ -61,8 +62,10 @@ describe("the chairs' review pages", () => {
       [assignments.action, href.organize.reviewAssignments(m)],
       [submission.loader, href.organize.submission(m, id), id],
       [submission.action, href.organize.submission(m, id), id],
+      [reviewersPage.loader, href.organize.reviewers(m)],
+      [reviewersPage.action, href.organize.reviewers(m)],
     ] as const) {
-      const form = handler === assignments.action || handler === submission.action ? new URLSearchParams({ intent: "apply" }) : undefined;
+      const form = handler === reviewersPage.action || handler === assignments.action || handler === submission.action ? new URLSearchParams({ intent: "apply" }) : undefined;
       expect((await call(handler, path, attendee, form, abstract)).status).toBe(403);
     }
   });
@@ -94,5 +97,16 @@ describe("the chairs' review pages", () => {
     expect(refused).toMatchObject({ status: 409, body: { ok: false, field: "reviewerId", message: `Rhea Mayo may not review abstract ${abstracts[0]!.number}: same institution as an author.` } });
     expect(await prisma.reviewAssignment.count({ where: { abstractId: id, reviewerId: reviewers[0]!.id } })).toBe(0);
     expect((await call(submission.loader, href.organize.submission(m, "nope"), organizer, undefined, "nope")).status).toBe(404);
+  });
+
+  it("invites a reviewer from the reviewers page, refusing a form without topics", async () => {
+    const m = fixture.meeting.slug;
+    const form = (extra: [string, string][]) => new URLSearchParams([["intent", "invite"], ["name", "Quinn Invited"], ["email", "quinn.invited@example.org"], ["institution", "Emory University"], ...extra]);
+    const refused = await call(reviewersPage.action, href.organize.reviewers(m), organizer, form([]));
+    expect(refused).toMatchObject({ status: 400, body: { ok: false, field: "topicIds", message: "Choose at least one topic the reviewer covers." } });
+    const topics = fixture.call.topics.map((topic): [string, string] => ["topicIds", topic.id]);
+    expect(await call(reviewersPage.action, href.organize.reviewers(m), organizer, form(topics))).toMatchObject({ status: 200, body: { ok: true } });
+    const page = await call(reviewersPage.loader, href.organize.reviewers(m), organizer);
+    expect(page.body!.reviewers).toContainEqual(expect.objectContaining({ name: "Quinn Invited", acceptedAt: null, topicIds: expect.arrayContaining(fixture.call.topics.map((topic) => topic.id)) }));
   });
 });
