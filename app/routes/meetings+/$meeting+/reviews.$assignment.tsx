@@ -7,7 +7,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AbstractText } from "~/components/abstract-text";
-import { StatusBanner } from "~/components/console";
 import { pageWidthClass } from "~/components/page-width";
 import { ConflictForm, ReviewForm } from "~/components/review-form";
 import { ConflictFormSchema, ReviewFormSchema } from "~/models/abstracts/review-form";
@@ -27,8 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting, user } = await requireReviewer(request, params);
   const assignment = await myAssignment(user.id, meeting.id, params.assignment ?? "");
   if (!assignment) throw new Response(NOT_FOUND, { status: 404 });
-  const saved = new URL(request.url).searchParams.has("saved");
-  return { meeting: { slug: meeting.slug, name: meeting.name }, ...assignment, saved };
+  return { meeting: { slug: meeting.slug, name: meeting.name }, ...assignment };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -53,11 +51,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     { submit: intent === "submit" },
   );
   if (!result.ok) return data({ result: refusalReply(result, submission) }, { status: refusalStatus(result) });
-  return redirect(intent === "submit" ? href.reviews(meeting.slug, { done: "submitted" }) : `${href.review(meeting.slug, assignmentId)}?saved`);
+  return redirect(href.reviews(meeting.slug, { done: intent === "submit" ? "submitted" : "draft" }));
 }
 
 export default function ReviewPage() {
-  const { meeting, abstract, criteria, review, status, editable, saved } = useLoaderData<typeof loader>();
+  const { meeting, abstract, criteria, review, status, editable } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.result.error ?? undefined;
   return (
@@ -68,11 +66,6 @@ export default function ReviewPage() {
         </Link>
       </p>
       <h1 className="mt-2 text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Review · {REVIEW_STATUS_LABELS[status]}</h1>
-      {saved ? (
-        <StatusBanner outcome tone="success">
-          Draft saved. Submit the review when every criterion is scored.
-        </StatusBanner>
-      ) : null}
       <div className="mt-4 grid gap-8 lg:grid-cols-2">
         <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <AbstractText blind abstract={abstract} />

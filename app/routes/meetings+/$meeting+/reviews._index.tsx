@@ -13,7 +13,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
-const DONE: Record<string, string> = { submitted: "Review submitted. Thank you.", conflict: "Conflict declared: the abstract has left your list and the chairs will reassign it." };
+const DONE: Record<string, string> = { draft: "Draft saved. Submit the review when every criterion is scored.", submitted: "Review submitted. Thank you.", conflict: "Conflict declared: the abstract has left your list and the chairs will reassign it." };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting, user } = await requireReviewer(request, params);
