@@ -2,6 +2,13 @@
 // arrive as `scores.<criterion key>`; which keys and ranges are valid is the
 // rubric's business (rubric.ts), checked by the verb against the call's rows.
 import { z } from "zod";
+import { type AbstractDecision } from "~/generated/prisma/enums";
+
+export type ReviewStatus = "not-started" | "draft" | "submitted";
+
+export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = { "not-started": "Not started", draft: "Draft", submitted: "Submitted" };
+
+export const RECOMMENDATION_LABELS: Record<AbstractDecision, string> = { ORAL: "Oral presentation", POSTER: "Poster", EPOSTER: "E-poster", REJECT: "Reject" };
 
 export const REVIEW_INTENTS = ["save", "submit"] as const;
 

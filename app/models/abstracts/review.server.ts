@@ -12,13 +12,9 @@ import { type AbstractDecision } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 import { refuse, RefusalError, refusalOf, type Outcome } from "../refusal";
 import { printedSections, type PrintedAbstract } from "./printed";
+import { type ReviewStatus } from "./review-form";
 import { scoreProblems, weightedScore, type Scores } from "./rubric";
 
-export type ReviewStatus = "not-started" | "draft" | "submitted";
-
-export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = { "not-started": "Not started", draft: "Draft", submitted: "Submitted" };
-
-export const RECOMMENDATION_LABELS: Record<AbstractDecision, string> = { ORAL: "Oral presentation", POSTER: "Poster", EPOSTER: "E-poster", REJECT: "Reject" };
 
 const NOT_YOURS = "There is no review of yours at this address.";
 

@@ -5,7 +5,8 @@ import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from
 import { Link, useLoaderData } from "@remix-run/react";
 import { Badge, StatusBanner } from "~/components/console";
 import { pageWidthClass } from "~/components/page-width";
-import { myReviewQueue, REVIEW_STATUS_LABELS } from "~/models/abstracts/review.server";
+import { REVIEW_STATUS_LABELS } from "~/models/abstracts/review-form";
+import { myReviewQueue } from "~/models/abstracts/review.server";
 import { requireReviewer } from "~/server/reviewer.server";
 import { href } from "~/utils/href";
 

@@ -12,7 +12,7 @@ import { controlClass, SubmitButton } from "~/components/forms";
 import { addAssignment, removeAssignment, reviewerChoices } from "~/models/abstracts/assignment.server";
 import { submissionForChairs } from "~/models/abstracts/board.server";
 import { printedSections } from "~/models/abstracts/printed";
-import { RECOMMENDATION_LABELS } from "~/models/abstracts/review.server";
+import { RECOMMENDATION_LABELS } from "~/models/abstracts/review-form";
 import { requireOrganizer } from "~/server/organizer.server";
 import { refusalMessage } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
