@@ -2,7 +2,7 @@
 // a recommendation, a comment for the committee and one for the authors, and
 // Save draft / Submit review as two values of one `intent`. Plain POST: it
 // works without JavaScript, and errors come back under their fields.
-import { Form } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { ErrorList, FormErrors, SubmitButton, controlClass, useIsPending } from "./forms";
 
 type Criterion = { key: string; name: string; description: string; weight: number; maxScore: number };
@@ -18,6 +18,9 @@ const RECOMMENDATIONS = [
 
 export function ReviewForm({ criteria, review, submitted, editable, errors }: { criteria: Criterion[]; review: Review; submitted: boolean; editable: boolean; errors: FormErrorsMap }) {
   const pending = useIsPending();
+  // Only the button that was pressed shows it is working.
+  const navigation = useNavigation();
+  const pressed = pending ? navigation.formData?.get("intent") : null;
   const totalWeight = criteria.reduce((sum, criterion) => sum + criterion.weight, 0);
   return (
     <Form method="post" className="space-y-6" aria-labelledby="review-heading">
@@ -64,11 +67,11 @@ export function ReviewForm({ criteria, review, submitted, editable, errors }: { 
       </fieldset>
       {editable ? (
         <div className="flex flex-wrap gap-3">
-          <SubmitButton name="intent" value="submit" pendingLabel="Saving…" pending={pending}>
+          <SubmitButton name="intent" value="submit" pendingLabel="Submitting…" pending={pressed === "submit"} disabled={pending}>
             {submitted ? "Update review" : "Submit review"}
           </SubmitButton>
           {!submitted ? (
-            <SubmitButton name="intent" value="save" variant="secondary" pendingLabel="Saving…" pending={pending}>
+            <SubmitButton name="intent" value="save" variant="secondary" pendingLabel="Saving…" pending={pressed === "save"} disabled={pending}>
               Save draft
             </SubmitButton>
           ) : null}

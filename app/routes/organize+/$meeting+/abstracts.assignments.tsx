@@ -15,6 +15,7 @@ import { requireOrganizer } from "~/server/organizer.server";
 import { refusalMessage } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
+import { counted } from "~/utils/plural";
 
 export const meta = consoleMeta("Reviewer assignments");
 
@@ -72,7 +73,7 @@ export default function Assignments() {
           {outcome.message}
         </StatusBanner>
       ) : null}
-      <Section title="Plan" id="plan" description={`${submitted} submitted abstracts, ${reviewers.length} reviewers.`}>
+      <Section title="Plan" id="plan" description={`${counted(submitted, "submitted abstract")}, ${counted(reviewers.length, "reviewer")}.`}>
         <Form method="get">
           <SubmitButton name="plan" value="1" pendingLabel="Planning…">
             Plan assignments
@@ -82,7 +83,7 @@ export default function Assignments() {
           <div className="mt-4 space-y-4">
             <p className="text-slate-800">
               The plan adds <strong>{proposal.added.length}</strong> assignments to the {proposal.kept} already made.
-              {proposal.short.length ? ` ${proposal.short.length} abstracts would still be short of reviewers.` : " Every abstract would have its reviewers."}
+              {proposal.short.length ? ` ${counted(proposal.short.length, "abstract")} would still be short of reviewers.` : " Every abstract would have its reviewers."}
             </p>
             <DataTable columns={["Reviewer", figures("Added"), figures("Load")]}>
               {proposal.reviewers.map((reviewer) => (
