@@ -10,6 +10,7 @@
 // found, and nothing is written.
 import { type AbstractDecision } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
+import { recordAudit, type Actor } from "../meetings/audit.server";
 import { refuse, RefusalError, refusalOf, type Outcome } from "../refusal";
 import { printedSections, type PrintedAbstract } from "./printed";
 import { type ReviewStatus } from "./review-form";
@@ -151,14 +152,19 @@ export async function saveReview(userId: string, meetingId: string, assignmentId
   }
 }
 
-/** The reviewer declares a conflict with an assignment's abstract: it leaves their queue (state CONFLICT, with their note for the chairs). */
-export async function declareConflict(userId: string, meetingId: string, assignmentId: string, note: string, now = new Date()): Promise<Outcome> {
+/** The reviewer declares a conflict with an assignment's abstract: it leaves their queue (state CONFLICT, with their note for the chairs), and the audit log says so. */
+export async function declareConflict(user: Actor, meetingId: string, assignmentId: string, note: string, now = new Date()): Promise<Outcome> {
   const text = note.trim();
   if (!text) return refuse("INVALID", "Say in a few words what the conflict is: only the chairs read it.", "note");
   if (text.length > 1000) return refuse("INVALID", "Keep the note under 1,000 characters.", "note");
-  const { count } = await prisma.reviewAssignment.updateMany({
-    where: { id: assignmentId, ...activeAssignmentsWhere(userId, meetingId), abstract: { status: "SUBMITTED", notifiedAt: null } },
-    data: { state: "CONFLICT", conflictNote: text, updatedAt: now },
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.reviewAssignment.findFirst({
+      where: { id: assignmentId, ...activeAssignmentsWhere(user.id, meetingId), abstract: { status: "SUBMITTED", notifiedAt: null } },
+      select: { id: true, abstract: { select: { number: true } } },
+    });
+    if (!row) return refuse("NOT_FOUND", NOT_YOURS);
+    await tx.reviewAssignment.update({ where: { id: row.id }, data: { state: "CONFLICT", conflictNote: text, updatedAt: now }, select: { id: true } });
+    await recordAudit(tx, meetingId, user, { action: "abstracts.conflict-declared", summary: `${user.name} declared a conflict with abstract ${row.abstract.number}`, details: { assignmentId } });
+    return { ok: true as const };
   });
-  return count ? { ok: true } : refuse("NOT_FOUND", NOT_YOURS);
 }

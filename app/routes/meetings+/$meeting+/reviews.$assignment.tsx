@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "conflict") {
     const submission = parseWithZod(formData, { schema: ConflictFormSchema });
     if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-    const result = await declareConflict(user.id, meeting.id, assignmentId, submission.value.note);
+    const result = await declareConflict(user, meeting.id, assignmentId, submission.value.note);
     if (!result.ok) return data({ result: refusalReply(result, submission) }, { status: refusalStatus(result) });
     return redirect(href.reviews(meeting.slug, { done: "conflict" }));
   }

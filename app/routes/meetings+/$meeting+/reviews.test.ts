@@ -111,6 +111,7 @@ describe("blind review", () => {
     // 3/4 of 25 + 4/4 of 30 + 2/4 of 25 + 3/4 of 20 = 76.25 of 100.
     expect(review).toMatchObject({ score: 76.3, recommendation: "ORAL", commentToAuthors: "", commentToCommittee: "Strong.", submittedAt: expect.any(Date) });
     expect(await prisma.reviewAssignment.findUniqueOrThrow({ where: { id: mine[1]!.id }, select: { state: true, conflictNote: true } })).toEqual({ state: "CONFLICT", conflictNote: "I supervised this work." });
+    expect(await prisma.auditEntry.count({ where: { meetingId: fixture.meeting.id, action: "abstracts.conflict-declared" } })).toBe(1);
     const queue = await answer(queuePage.loader, href.reviews(fixture.meeting.slug), cookie);
     const body = JSON.parse(queue.text) as { assignments: { id: string }[]; done: number; total: number };
     expect(body.assignments.map((row) => row.id)).not.toContain(mine[1]!.id);
