@@ -126,6 +126,7 @@ export async function saveReview(userId: string, meetingId: string, assignmentId
       let score: number | null = null;
       if (submit) {
         const result = weightedScore(criteria, input.scores);
+        // The rubric names every problem (its `also`), so the form shows them all at once.
         if (!result.ok) throw Object.assign(new RefusalError(result.code, result.message, result.field), { refusal: result });
         if (!input.recommendation) throw new RefusalError("INVALID", "Choose a recommendation before submitting.", "recommendation");
         score = result.score;
