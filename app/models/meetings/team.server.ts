@@ -17,7 +17,13 @@ export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const TEAM_ROLES = ["ORGANIZER", "MODERATOR", "CHECK_IN"] as const satisfies readonly MeetingRoleKind[];
 export { TEAM_ROLE_LABELS, TEAM_ROLE_PHRASES, type TeamRole };
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/** Every role an invitation can carry: the team's, and abstract reviewers (invited from the reviewers page, not the team page). */
+export type InvitedRole = TeamRole | "REVIEWER";
+export const INVITED_ROLE_LABELS: Record<InvitedRole, string> = { ...TEAM_ROLE_LABELS, REVIEWER: "Abstract reviewer" };
+export const INVITED_ROLE_PHRASES: Record<InvitedRole, string> = { ...TEAM_ROLE_PHRASES, REVIEWER: "an abstract reviewer" };
+export const hashInvitationToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+const hashToken = hashInvitationToken;
 
 /** The roles that open a meeting's console: organizers all of it, door staff (CHECK_IN) its check-in page. */
 const CONSOLE_ROLES = ["ORGANIZER", "CHECK_IN"] as const satisfies readonly MeetingRoleKind[];
@@ -49,7 +55,7 @@ export async function listTeam(meetingId: string, now = new Date()) {
       orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
     }),
     prisma.invitation.findMany({
-      where: { meetingId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      where: { meetingId, role: { in: [...TEAM_ROLES] }, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
       select: { id: true, email: true, role: true, createdAt: true, expiresAt: true, invitedBy: { select: { name: true } } },
       orderBy: { createdAt: "desc" },
     }),
@@ -152,7 +158,7 @@ export async function getInvitation(token: string, now = new Date()) {
   });
   if (!invitation) return null;
   const state: InvitationState = invitation.acceptedAt ? "accepted" : invitation.revokedAt ? "revoked" : invitation.expiresAt <= now ? "expired" : "open";
-  return { ...invitation, role: invitation.role as TeamRole, state };
+  return { ...invitation, role: invitation.role as InvitedRole, state };
 }
 
 /**
@@ -169,9 +175,13 @@ export async function acceptInvitation(token: string, user: Actor, now = new Dat
     const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { acceptedAt: now } });
     if (claimed.count !== 1) return refuse("CONFLICT", "This invitation has expired, was withdrawn, or was already used. Ask the organizers for a new one.");
     await tx.meetingRole.createMany({ data: [{ meetingId: invitation.meetingId, userId: user.id, role: invitation.role }], skipDuplicates: true });
+    // A reviewer's row was made at invitation time, by address: it becomes this account's.
+    if (invitation.role === "REVIEWER") {
+      await tx.abstractReviewer.updateMany({ where: { call: { meetingId: invitation.meetingId }, email: invitation.email, userId: null }, data: { userId: user.id, acceptedAt: now } });
+    }
     await recordAudit(tx, invitation.meetingId, user, {
       action: "team.accept",
-      summary: `${user.name} accepted the invitation as ${TEAM_ROLE_LABELS[invitation.role as TeamRole].toLowerCase()}`,
+      summary: `${user.name} accepted the invitation as ${INVITED_ROLE_LABELS[invitation.role as InvitedRole].toLowerCase()}`,
       details: { role: invitation.role, email: invitation.email },
     });
     return { ok: true, meetingSlug: invitation.meeting.slug };

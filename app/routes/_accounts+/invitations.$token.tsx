@@ -4,7 +4,7 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormCard, FormErrors, PageError, SubmitButton, useIsPending } from "~/components/forms";
-import { acceptInvitation, getInvitation, TEAM_ROLE_LABELS, TEAM_ROLE_PHRASES } from "~/models/meetings/team.server";
+import { acceptInvitation, getInvitation, INVITED_ROLE_LABELS, INVITED_ROLE_PHRASES } from "~/models/meetings/team.server";
 import { getUser, requireUser } from "~/server/auth.server";
 import { refusalStatus } from "~/server/refusal.server";
 import { href } from "~/utils/href";
@@ -22,8 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const here = new URL(request.url).pathname;
   const view = {
     meeting: invitation.meeting,
-    role: TEAM_ROLE_LABELS[invitation.role].toLowerCase(),
-    rolePhrase: TEAM_ROLE_PHRASES[invitation.role],
+    role: INVITED_ROLE_LABELS[invitation.role].toLowerCase(),
+    rolePhrase: INVITED_ROLE_PHRASES[invitation.role],
     email: invitation.email,
     invitedBy: invitation.invitedBy?.name ?? "An organizer",
     state: invitation.state,
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await acceptInvitation(params.token ?? "", user);
   if (!result.ok) return data({ error: result.message }, { status: refusalStatus(result) });
   const invitation = await getInvitation(params.token ?? "");
-  const next = { ORGANIZER: href.organize.meeting(result.meetingSlug), CHECK_IN: href.organize.checkIn(result.meetingSlug), MODERATOR: href.meeting(result.meetingSlug) };
+  const next = { ORGANIZER: href.organize.meeting(result.meetingSlug), CHECK_IN: href.organize.checkIn(result.meetingSlug), MODERATOR: href.meeting(result.meetingSlug), REVIEWER: href.reviews(result.meetingSlug) };
   return redirect(invitation ? next[invitation.role] : href.meeting(result.meetingSlug));
 }
 
