@@ -120,7 +120,8 @@ export async function saveAbstract(user: Actor, meeting: AuthorMeeting, abstract
   const window = writingWindow(call, meeting.timeZone, now, { submitted: current.status === "SUBMITTED", lateBreaking: current.lateBreaking });
   if (!window.ok) return refuse("CLOSED", window.message);
   const rules = { sections: call.sections, totalCharacterLimit: call.totalCharacterLimit, maxAuthors: call.maxAuthors, topicIds: call.topics.map((topic) => topic.id) };
-  const problems = [...saveProblems(form, rules), ...(options.submit ? submitProblems(form, rules) : [])];
+  // A submitted abstract stays complete: its edits are checked as a submission is.
+  const problems = [...saveProblems(form, rules), ...(options.submit || current.status === "SUBMITTED" ? submitProblems(form, rules) : [])];
   if (problems.length) return refuseAll(problems as [(typeof problems)[0], ...typeof problems]);
   if (current.revision !== form.revision) return refuse("CONFLICT", STALE);
 
