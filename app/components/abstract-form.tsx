@@ -118,7 +118,11 @@ export function AbstractForm({ meeting, abstractId, call, values, errors, editab
                 name={name}
                 rows={6}
                 defaultValue={values.body[section.key] ?? ""}
-                onInput={(event) => setBody((current) => ({ ...current, [section.key]: event.currentTarget.value }))}
+                onInput={(event) => {
+                  // Read now: the event's target is gone by the time React runs the updater.
+                  const text = event.currentTarget.value;
+                  setBody((current) => ({ ...current, [section.key]: text }));
+                }}
                 className={controlClass(Boolean(errors[name]) || used > section.limit)}
                 aria-describedby={`${section.guidance ? `${name}-hint ` : ""}${name}-count`}
               />
