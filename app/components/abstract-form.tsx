@@ -22,7 +22,7 @@ export type FormCall = {
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
-type AutosaveReply = { ok: true; revision: number; savedAt: string } | { ok: false; message: string };
+type AutosaveReply = { ok: true; revision: number; savedAt: string } | { ok: false; code: string; message: string };
 
 const AUTOSAVE_AFTER_MS = 3000;
 const labelClass = "block font-semibold text-slate-900";
@@ -34,6 +34,8 @@ export function AbstractForm({ meeting, abstractId, call, values, errors, editab
   const [body, setBody] = useState<Record<string, string>>(values.body);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [autosaveError, setAutosaveError] = useState<string | null>(null);
+  // A stale or closed abstract stops autosaving (each try would be refused the same way); an over-limit section does not: the next save may fit.
+  const [stopped, setStopped] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const busy = useRef(false);
   busy.current = fetcher.state !== "idle";
@@ -44,7 +46,10 @@ export function AbstractForm({ meeting, abstractId, call, values, errors, editab
       setRevision(String(fetcher.data.revision));
       setSavedAt(fetcher.data.savedAt);
       setAutosaveError(null);
-    } else setAutosaveError(fetcher.data.message);
+    } else {
+      setAutosaveError(fetcher.data.message);
+      if (fetcher.data.code === "CONFLICT" || fetcher.data.code === "CLOSED" || fetcher.data.code === "NOT_FOUND") setStopped(true);
+    }
   }, [fetcher.state, fetcher.data]);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 
@@ -57,7 +62,7 @@ export function AbstractForm({ meeting, abstractId, call, values, errors, editab
     fetcher.submit(data, { method: "post" });
   }
   function changed() {
-    if (!editable || autosaveError) return;
+    if (!editable || stopped) return;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(autosave, AUTOSAVE_AFTER_MS);
   }
@@ -114,7 +119,7 @@ export function AbstractForm({ meeting, abstractId, call, values, errors, editab
                 rows={6}
                 defaultValue={values.body[section.key] ?? ""}
                 onInput={(event) => {
-                  // Read now: React clears currentTarget before the state updater runs.
+                  // Read now: the event's target is gone by the time React runs the updater.
                   const text = event.currentTarget.value;
                   setBody((current) => ({ ...current, [section.key]: text }));
                 }}

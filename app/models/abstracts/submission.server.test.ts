@@ -69,6 +69,8 @@ describe("an author's abstract", () => {
     const again = await saveAbstract(context.author, context.meeting, id, completeForm(context.call, 3, { title: "A better title" }), { submit: true });
     expect(again).toMatchObject({ ok: true, number: 1, status: "SUBMITTED", submittedNow: false });
     expect(await prisma.outgoingMail.count({ where: { meetingId: context.meeting.id, kind: "abstract-submitted" } })).toBe(1);
+    // A submitted abstract is not emptied by a later edit.
+    expect(await saveAbstract(context.author, context.meeting, id, completeForm(context.call, 4, { title: "" }))).toMatchObject({ ok: false, code: "INVALID", field: "title" });
     const audit = await prisma.auditEntry.findMany({ where: { meetingId: context.meeting.id }, select: { action: true, actorId: true }, orderBy: { createdAt: "asc" } });
     expect(audit).toEqual([
       { action: "abstract.submitted", actorId: context.author.id },

@@ -71,6 +71,9 @@ export async function myAbstract(userId: string, callId: string, abstractId: str
   return prisma.abstract.findFirst({ where: { id: abstractId, callId, submitterId: userId }, select: abstractSelect });
 }
 
+// In the order the rows are written below, so the two compare as JSON.
+const authorRowSelect = { position: true, name: true, institution: true, city: true, country: true, email: true, presenting: true } as const;
+
 const NOT_FOUND = "There is no abstract of yours at this address.";
 const STALE = "This abstract was changed in another tab or window after this page was opened, so this save was refused to keep that change. Copy your latest text, reload the page and paste it back.";
 
@@ -108,13 +111,17 @@ export async function saveAbstract(user: Actor, meeting: AuthorMeeting, abstract
   // The caller may have read the call already (the page's action has): autosaves are frequent.
   const call = options.call ?? (await callForAuthors(meeting.id));
   if (!call) return refuse("NOT_FOUND", NOT_FOUND);
-  const current = await prisma.abstract.findFirst({ where: { id: abstractId, callId: call.id, submitterId: user.id }, select: { status: true, lateBreaking: true, revision: true, number: true } });
+  const current = await prisma.abstract.findFirst({
+    where: { id: abstractId, callId: call.id, submitterId: user.id },
+    select: { status: true, lateBreaking: true, revision: true, number: true, authors: { select: authorRowSelect, orderBy: { position: "asc" } } },
+  });
   if (!current) return refuse("NOT_FOUND", NOT_FOUND);
   if (current.status === "WITHDRAWN") return refuse("CONFLICT", "This abstract was withdrawn and can no longer be changed.");
   const window = writingWindow(call, meeting.timeZone, now, { submitted: current.status === "SUBMITTED", lateBreaking: current.lateBreaking });
   if (!window.ok) return refuse("CLOSED", window.message);
   const rules = { sections: call.sections, totalCharacterLimit: call.totalCharacterLimit, maxAuthors: call.maxAuthors, topicIds: call.topics.map((topic) => topic.id) };
-  const problems = [...saveProblems(form, rules), ...(options.submit ? submitProblems(form, rules) : [])];
+  // A submitted abstract stays complete: its edits are checked as a submission is.
+  const problems = [...saveProblems(form, rules), ...(options.submit || current.status === "SUBMITTED" ? submitProblems(form, rules) : [])];
   if (problems.length) return refuseAll(problems as [(typeof problems)[0], ...typeof problems]);
   if (current.revision !== form.revision) return refuse("CONFLICT", STALE);
 
@@ -136,20 +143,19 @@ export async function saveAbstract(user: Actor, meeting: AuthorMeeting, abstract
         },
       });
       if (updated.count !== 1) throw new RefusalError("CONFLICT", STALE);
-      await tx.abstractAuthor.deleteMany({ where: { abstractId } });
-      if (form.authors.length) {
-        await tx.abstractAuthor.createMany({
-          data: form.authors.map((author, position) => ({
-            abstractId,
-            position,
-            name: author.name,
-            institution: author.institution,
-            city: author.city || null,
-            country: author.country || null,
-            email: author.email || null,
-            presenting: position === form.presenting,
-          })),
-        });
+      const authors = form.authors.map((author, position) => ({
+        position,
+        name: author.name,
+        institution: author.institution,
+        city: author.city || null,
+        country: author.country || null,
+        email: author.email || null,
+        presenting: position === form.presenting,
+      }));
+      // Most autosaves change only the text: the author rows are rewritten only when they differ.
+      if (JSON.stringify(authors) !== JSON.stringify(current.authors)) {
+        await tx.abstractAuthor.deleteMany({ where: { abstractId } });
+        if (authors.length) await tx.abstractAuthor.createMany({ data: authors.map((author) => ({ abstractId, ...author })) });
       }
       let number = current.number;
       if (submitting) {

@@ -43,12 +43,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 // An autosave changes nothing the page shows but the revision, which its reply carries: reloading the page's data after each would double every autosave's cost.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => (formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate);
 
-type Reply = { ok: false; message: string; errors: FieldErrors; values: RawAbstractForm | null };
+type Reply = { ok: false; code: Refusal["code"]; message: string; errors: FieldErrors; values: RawAbstractForm | null };
 
 function refused(refusal: Refusal, values: RawAbstractForm | null) {
   const errors: FieldErrors = {};
   for (const problem of [{ field: refusal.field ?? "", message: refusal.message }, ...(refusal.also ?? [])]) errors[problem.field] = [...(errors[problem.field] ?? []), problem.message];
-  return data<Reply>({ ok: false, message: refusal.message, errors, values }, { status: refusalStatus(refusal) });
+  return data<Reply>({ ok: false, code: refusal.code, message: refusal.message, errors, values }, { status: refusalStatus(refusal) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -68,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) {
     const errors: FieldErrors = {};
     for (const issue of parsed.error.issues) errors[fieldName(issue.path)] = [...(errors[fieldName(issue.path)] ?? []), issue.message];
-    return data<Reply>({ ok: false, message: "Some fields need another look.", errors, values: raw }, { status: 400 });
+    return data<Reply>({ ok: false, code: "INVALID", message: "Some fields need another look.", errors, values: raw }, { status: 400 });
   }
   let form = parsed.data;
   const authorChange = applyAuthorIntent(intent, form.authors, form.presenting);
