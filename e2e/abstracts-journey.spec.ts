@@ -104,3 +104,81 @@ test("an author writes and submits two abstracts, each numbered", async ({ brows
   await expect(page.getByText(ORAL)).toBeVisible();
   await expect(page.getByText(POSTER)).toBeVisible();
 });
+
+test("the chair assigns the reviewer with the automatic plan, and the reviewer scores both abstracts without seeing who wrote them", async ({ browser, pageAs }) => {
+  const chair = await pageAs("organizer");
+  await chair.goto(href.organize.reviewAssignments(slug));
+  await chair.getByRole("button", { name: "Plan assignments" }).click();
+  await chair.getByRole("button", { name: "Apply 2 assignments" }).click();
+  await expect(chair.getByText(/Every abstract has its reviewers|2 assignments/).first()).toBeVisible();
+
+  const page = await signedIn(browser, reviewer);
+  await page.goto(href.reviews(slug));
+  await expect(page.getByRole("heading", { name: "My reviews", level: 1 })).toBeVisible();
+  for (const [title, score] of [
+    [ORAL, "5"],
+    [POSTER, "3"],
+  ] as const) {
+    await page.getByRole("link", { name: new RegExp(title) }).click();
+    await expect(page.getByText(`Purpose of “${title}”`)).toBeVisible();
+    // Blind: neither the author nor the institution is anywhere on the page.
+    await expect(page.locator("body")).not.toContainText(AUTHOR);
+    await expect(page.locator("body")).not.toContainText(INSTITUTION);
+    for (const criterion of DEFAULT_CRITERIA) await page.getByRole("group", { name: new RegExp(`^${criterion.name}`) }).getByLabel(score, { exact: true }).check();
+    await page.getByLabel(score === "5" ? "Oral presentation" : "E-poster", { exact: true }).check();
+    await page.getByLabel("Comment for the authors").fill(`Clear work on ${title}.`);
+    await page.getByRole("button", { name: "Submit review" }).click();
+    await expect(page.getByText("Review submitted. Thank you.")).toBeVisible();
+  }
+});
+
+async function abstractId(title: string): Promise<string> {
+  return withE2eDatabase(async (client) => (await client.query<{ id: string }>(`SELECT id FROM "Abstract" WHERE title = $1`, [title])).rows[0]!.id);
+}
+
+test("the chair accepts one as an oral placed in an abstract session and one as an e-poster, tells the authors and publishes", async ({ pageAs }) => {
+  const chair = await pageAs("organizer");
+  const oralId = await abstractId(ORAL);
+  const posterId = await abstractId(POSTER);
+  await chair.goto(href.organize.abstractDecisions(slug));
+  await chair.locator(`#decision-${oralId}`).selectOption("ORAL");
+  await chair.getByRole("button", { name: `Propose a decision for abstract ${numbers.oral}` }).click();
+  await expect(chair.getByText(`Abstract ${numbers.oral} proposed as oral.`)).toBeVisible();
+  await chair.getByLabel("Abstract session").selectOption(SESSION);
+  await chair.getByRole("button", { name: `Place abstract ${numbers.oral} in the session` }).click();
+  await expect(chair.getByText("Placed in the draft: publish from Publish.")).toBeVisible();
+  await chair.locator(`#decision-${posterId}`).selectOption("EPOSTER");
+  await chair.getByRole("button", { name: `Propose a decision for abstract ${numbers.poster}` }).click();
+  await expect(chair.getByText(`Abstract ${numbers.poster} proposed as e-poster.`)).toBeVisible();
+
+  await chair.goto(href.organize.abstractNotifications(slug));
+  await chair.getByRole("button", { name: "Send 2 notifications" }).click();
+  await expect(chair.getByText(/Queued \d+ e-mails? telling the authors of 2 abstracts/)).toBeVisible();
+
+  await chair.goto(href.organize.publish(slug));
+  const confirm = chair.getByLabel("I have looked at the clashes and want to publish anyway");
+  if (await confirm.isVisible()) await confirm.check();
+  await chair.getByRole("button", { name: /^Publish release/ }).click();
+  await expect(chair.getByRole("status").filter({ hasText: /Release \d+ is published/ })).toBeVisible();
+});
+
+test("the talk is in the published program, its calendar and the frab export, and the e-poster in the gallery", async ({ page, request }) => {
+  await page.goto(href.session(slug, SESSION));
+  await expect(page.getByText(ORAL).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: AUTHOR }).first()).toBeVisible();
+  await expect(page.getByText(`Abstract ${numbers.oral}`).first()).toBeVisible();
+
+  const frab = await (await request.get(href.frabJson(slug))).json();
+  type Day = { rooms: Record<string, { title: string; start: string }[]> };
+  const events = (frab.schedule.conference.days as Day[]).flatMap((day) => Object.values(day.rooms).flat());
+  expect(events.find((event) => event.title === ORAL)?.start).toBe("09:00");
+  const calendar = await (await request.get(href.agendaCalendar(slug))).text();
+  expect(calendar.replace(/\r\n /g, "")).toContain(ORAL);
+
+  await page.goto(href.posters(slug));
+  await expect(page.getByText(POSTER).first()).toBeVisible();
+  await expect(page.getByText(ORAL)).toHaveCount(0);
+  await page.getByRole("link", { name: new RegExp(POSTER) }).first().click();
+  await expect(page.getByRole("heading", { name: new RegExp(POSTER) })).toBeVisible();
+  await expect(page.getByText(AUTHOR).first()).toBeVisible();
+});

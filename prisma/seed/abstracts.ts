@@ -7,6 +7,7 @@
 import type { Prisma } from "../../app/generated/prisma/client";
 import { conflictsIn } from "../../app/models/abstracts/conflicts";
 import { planAssignments } from "../../app/models/abstracts/assignment";
+import { weightedScore } from "../../app/models/abstracts/rubric";
 import { zonedInstant } from "../../app/models/program/document";
 import { callDates, callSettings, CALL_MEETING, DEMO_REVIEWER_EMAIL, inventComments, inventScores, planSirCall, type SeedAbstract } from "./abstract-call";
 import { createRandom } from "./random";
@@ -91,13 +92,6 @@ async function usersFor(tx: Tx, people: { email: string; name: string }[]): Prom
   return new Map([...existing, ...created].map((user) => [user.email, user.id]));
 }
 
-/** The rubric's weighted total on 0–100: each criterion's score from 1 (0%) to its maximum (100%), weighted. */
-function weightedScore(scores: Record<string, number>): number {
-  const weights = callSettings.criteria.reduce((sum, criterion) => sum + criterion.weight, 0);
-  const total = callSettings.criteria.reduce((sum, criterion) => sum + (criterion.weight * ((scores[criterion.key] ?? 1) - 1)) / (criterion.maxScore - 1), 0);
-  return Math.round((1000 * total) / weights) / 10;
-}
-
 async function writeSubmissions(tx: Tx, seed: MeetingSeed, context: { callId: string; meetingId: string; at: (wallClock: string) => Date; topicIds: Map<string, string> }) {
   const { callId, meetingId, at, topicIds } = context;
   const random = createRandom("sir-2023 reviews");
@@ -180,7 +174,9 @@ async function writeSubmissions(tx: Tx, seed: MeetingSeed, context: { callId: st
       const abstract = strength.get(row.abstractId)!;
       if (abstract.status === "WITHDRAWN") return [];
       const scores = inventScores(random, abstract.strength);
-      const score = weightedScore(scores);
+      const scored = weightedScore(callSettings.criteria, scores);
+      if (!scored.ok) throw new Error(`Seeded scores do not fit the rubric: ${scored.message}`);
+      const score = scored.score;
       // A few reviews were left unfinished: saved as drafts, never submitted.
       const unfinished = index % 97 === 13;
       const when = at(`2022-11-${String(1 + (index % 25)).padStart(2, "0")}T20:00`);
