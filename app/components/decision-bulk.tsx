@@ -6,13 +6,14 @@ import { DECISION_LABEL, DECISIONS } from "~/models/abstracts/decision-labels";
 
 const labelClass = "block text-sm font-medium text-slate-800";
 
-function DecisionSelect({ id }: { id: string }) {
+/** The choice of a decision, for one abstract's proposal and for the bulk forms alike. */
+export function DecisionSelect({ id, label = "Mark as", value = "" }: { id: string; label?: string; value?: string }) {
   return (
     <div>
       <label htmlFor={id} className={labelClass}>
-        Mark as
+        {label}
       </label>
-      <select id={id} name="decision" className={controlClass(false)} required defaultValue="">
+      <select id={id} name="decision" className={controlClass(false)} required defaultValue={value}>
         <option value="" disabled>
           Choose…
         </option>

@@ -5,6 +5,7 @@
 import { Form } from "@remix-run/react";
 import { Badge, RowButton } from "~/components/console";
 import { controlClass } from "~/components/forms";
+import { DecisionSelect } from "./decision-bulk";
 import type { AbstractDecision } from "~/generated/prisma/enums";
 import { DECISION_LABEL, DECISIONS } from "~/models/abstracts/decision-labels";
 import { DEFAULT_SLOT_MINUTES } from "~/models/abstracts/placement-defaults";
@@ -62,21 +63,7 @@ function ProposeForm({ row }: { row: DecisionRowView }) {
     <Form method="post" className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="intent" value="propose" />
       <input type="hidden" name="abstractId" value={row.id} />
-      <div>
-        <label htmlFor={`decision-${row.id}`} className={labelClass}>
-          Proposal
-        </label>
-        <select id={`decision-${row.id}`} name="decision" defaultValue={row.decision ?? ""} className={controlClass(false)} required>
-          <option value="" disabled>
-            Choose…
-          </option>
-          {DECISIONS.map((decision) => (
-            <option key={decision} value={decision}>
-              {DECISION_LABEL[decision]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <DecisionSelect id={`decision-${row.id}`} label="Proposal" value={row.decision ?? ""} />
       <div className="min-w-0 basis-full sm:basis-auto sm:flex-1">
         <label htmlFor={`reason-${row.id}`} className={labelClass}>
           Reason (required to reject; the authors read it)
