@@ -84,7 +84,7 @@ test("every route with an action refuses another site's POST with a 403 page, an
   // Sign-ins of their own, not fixtures.ts's saved ones: the walk posts to /logout last.
   await signInRequest(attendee, "attendee");
   await signInRequest(organizer, "organizer");
-  const params = { meeting: "sir-2023", session: LIVE_SESSION, speaker: "no-such-speaker", registration: "no-such-registration", order: "no-such-order", token: "no-such-token", user: "no-such-user" };
+  const params = { meeting: "sir-2023", session: LIVE_SESSION, speaker: "no-such-speaker", registration: "no-such-registration", order: "no-such-order", token: "no-such-token", user: "no-such-user", abstract: "no-such-abstract", assignment: "no-such-assignment", number: "0" };
   // Signing out would end the sign-in the rest of the walk uses: it goes last.
   const ordered = [...routes].sort((a, b) => Number(a.id === "routes/_accounts+/logout") - Number(b.id === "routes/_accounts+/logout"));
 

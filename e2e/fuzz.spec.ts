@@ -81,6 +81,10 @@ test.beforeAll(async ({ playwright }) => {
       // Someone with a registration for the meeting: their attendance record in the console.
       user: await first(`SELECT r."userId" AS value FROM "Registration" r JOIN "Meeting" m ON m.id = r."meetingId" JOIN "User" u ON u.id = r."userId" WHERE m.slug = $1 ORDER BY u.email = 'attendee@example.org' DESC, r.id LIMIT 1`, slug),
       document: await first(`SELECT d.id AS value FROM "VerificationDocument" d JOIN "Registration" r ON r.id = d."registrationId" JOIN "Meeting" m ON m.id = r."meetingId" WHERE m.slug = $1 LIMIT 1`, slug),
+      // The attendee's own abstract when there is one, a reviewer's assignment, a published poster's number.
+      abstract: await first(`SELECT a.id AS value FROM "Abstract" a JOIN "AbstractCall" c ON c.id = a."callId" JOIN "Meeting" m ON m.id = c."meetingId" JOIN "User" u ON u.id = a."submitterId" WHERE m.slug = $1 ORDER BY u.email = 'attendee@example.org' DESC, a.number LIMIT 1`, slug),
+      assignment: await first(`SELECT r.id AS value FROM "ReviewAssignment" r JOIN "Abstract" a ON a.id = r."abstractId" JOIN "AbstractCall" c ON c.id = a."callId" JOIN "Meeting" m ON m.id = c."meetingId" WHERE m.slug = $1 ORDER BY r.id LIMIT 1`, slug),
+      number: await first(`SELECT a.number::text AS value FROM "Poster" p JOIN "Abstract" a ON a.id = p."abstractId" JOIN "AbstractCall" c ON c.id = a."callId" JOIN "Meeting" m ON m.id = c."meetingId" WHERE m.slug = $1 ORDER BY a.number LIMIT 1`, slug),
       // Secrets are never in the database in the clear: addresses of the right shape that open nothing.
       token: "k".repeat(43),
       feed: `${"f".repeat(43)}.ics`,

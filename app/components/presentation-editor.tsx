@@ -24,7 +24,7 @@ function Labelled({ id, label, children, className }: { id: string; label: strin
 function TalkFields({ prefix, talk, speakers, nextStart }: { prefix: string; talk?: EditorPresentation; speakers: Choice[]; nextStart: string }) {
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <Labelled id={`${prefix}-title`} label="Title" className="sm:col-span-2">
+      <Labelled id={`${prefix}-title`} label="Talk title" className="sm:col-span-2">
         <input id={`${prefix}-title`} name="title" required maxLength={300} defaultValue={talk?.title} className={controlClass(false)} />
       </Labelled>
       <Labelled id={`${prefix}-speaker`} label="Presenter">
@@ -40,10 +40,10 @@ function TalkFields({ prefix, talk, speakers, nextStart }: { prefix: string; tal
       <Labelled id={`${prefix}-abstract`} label="Abstract number (optional)">
         <input id={`${prefix}-abstract`} name="abstract" type="number" min={1} inputMode="numeric" defaultValue={talk?.abstract ?? undefined} className={controlClass(false)} />
       </Labelled>
-      <Labelled id={`${prefix}-start`} label="Starts at (meeting time)">
+      <Labelled id={`${prefix}-start`} label="Talk starts at (meeting time)">
         <input id={`${prefix}-start`} name="start" type="time" required defaultValue={talk?.start ?? nextStart} className={controlClass(false)} />
       </Labelled>
-      <Labelled id={`${prefix}-minutes`} label="Minutes">
+      <Labelled id={`${prefix}-minutes`} label="Talk length (minutes)">
         <input id={`${prefix}-minutes`} name="minutes" type="number" min={1} max={600} required inputMode="numeric" defaultValue={talk?.minutes ?? 10} className={controlClass(false)} />
       </Labelled>
     </div>
