@@ -1,8 +1,8 @@
 // The committee's decisions on a phone: an oral proposed but not placed is
 // flagged, placed into an abstract session of the draft, a reject needs a
 // reason, the notifications are previewed and sent once, and the presenter
-// confirms. The spec arranges a meeting of its own (the seed has no abstracts,
-// and placing changes the draft, which other specs count on staying put).
+// confirms. The spec arranges a meeting of its own (placing changes the draft,
+// which other specs count on staying put, and the seeded call is decided already).
 import { randomUUID } from "node:crypto";
 import { href } from "../app/utils/href";
 import { expectNoAxeViolations } from "./accessibility";
