@@ -48,6 +48,21 @@ async function addTwo() {
 }
 
 describe("publishing presentations", () => {
+  it("gives a presenter without an address the presenting author's, for the disclosure request, and keeps one already set", async () => {
+    const call = await prisma.abstractCall.findFirstOrThrow({ where: { meetingId: fixture.meeting.id }, select: { id: true } });
+    const mailed = await makeAbstract(call.id, { title: "Genicular artery embolization", decision: "ORAL", authors: [{ name: "Ana Ruiz", institution: "Hospital Clínic", email: "ana.ruiz@example.org", presenting: true }] });
+    await prisma.speaker.updateMany({ where: { meetingId: fixture.meeting.id, slug: { in: ["johannes-lammer", "ho-young-song"] } }, data: { email: null } });
+    await prisma.speaker.updateMany({ where: { meetingId: fixture.meeting.id, slug: "ho-young-song" }, data: { email: "song@example.org" } });
+    expect((await edit({ intent: "add-presentation", fields: talk({ title: mailed.title, speaker: "johannes-lammer", minutes: 10, abstract: mailed.number }) })).ok).toBe(true);
+    expect((await edit({ intent: "add-presentation", fields: talk({ title: "A second look", speaker: "ho-young-song", startsAt: at("16:10"), minutes: 10, abstract: mailed.number }) })).ok).toBe(true);
+    expect((await publish()).ok).toBe(true);
+    const emails = await prisma.speaker.findMany({ where: { meetingId: fixture.meeting.id, slug: { in: ["johannes-lammer", "ho-young-song"] } }, select: { slug: true, email: true }, orderBy: { slug: "asc" } });
+    expect(emails).toEqual([
+      { slug: "ho-young-song", email: "song@example.org" },
+      { slug: "johannes-lammer", email: "ana.ruiz@example.org" },
+    ]);
+  });
+
   it("writes the rows with presenter and abstract, and a second publish updates in place and deletes what is gone", async () => {
     await addTwo();
     const first = await publish();

@@ -47,6 +47,13 @@ export async function writePresentations(
       select: { id: true },
     });
   }
+  // A presenter who came from an abstract is asked for their disclosure at the
+  // presenting author's address when the program has none for them yet.
+  for (const talk of talks) {
+    if (!talk.speaker || talk.abstract === null) continue;
+    const author = await tx.abstractAuthor.findFirst({ where: { abstractId: ids.abstract.get(talk.abstract)!, presenting: true, email: { not: null } }, select: { email: true } });
+    if (author) await tx.speaker.updateMany({ where: { id: ids.speaker.get(talk.speaker)!, email: null }, data: { email: author.email } });
+  }
   // The session's calendar event describes its talks: LAST-MODIFIED moves with them (the trigger sets updatedAt; SEQUENCE stays, as for any description).
   await tx.session.update({ where: { id: sessionId }, data: { updatedAt: new Date() }, select: { id: true } });
 }
