@@ -66,7 +66,7 @@ test("the chairs place an oral, reject with a reason, send the notifications onc
 
   await page.getByLabel("Abstract session").selectOption("orals");
   await page.getByRole("button", { name: "Place abstract 1 in the session" }).click();
-  await expect(page.getByText("Placed in the draft: publish from Publish.")).toBeVisible();
+  await expect(page.getByText("Placed in the draft: publish from Publish.", { exact: true })).toBeVisible();
   await expect(page.getByText("Accepted as oral but not placed")).toHaveCount(0);
   await expect(page.getByText(/In Embolization Orals, Sunday, March 21, 2027, 9:00–9:08 AM/)).toBeVisible();
 

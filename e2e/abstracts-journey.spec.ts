@@ -146,7 +146,7 @@ test("the chair accepts one as an oral placed in an abstract session and one as 
   await expect(chair.getByText(`Abstract ${numbers.oral} proposed as oral.`)).toBeVisible();
   await chair.getByLabel("Abstract session").selectOption(SESSION);
   await chair.getByRole("button", { name: `Place abstract ${numbers.oral} in the session` }).click();
-  await expect(chair.getByText("Placed in the draft: publish from Publish.")).toBeVisible();
+  await expect(chair.getByText("Placed in the draft: publish from Publish.", { exact: true })).toBeVisible();
   await chair.locator(`#decision-${posterId}`).selectOption("EPOSTER");
   await chair.getByRole("button", { name: `Propose a decision for abstract ${numbers.poster}` }).click();
   await expect(chair.getByText(`Abstract ${numbers.poster} proposed as e-poster.`)).toBeVisible();
