@@ -12,11 +12,11 @@
 // of autosave and of submit, counts and errors, and what the database says
 // afterwards: every author has exactly one submitted abstract, every number
 // unique (no lost and no duplicated submission). Target: p99 < 300 ms.
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { createCookie } from "@remix-run/node";
 import pg from "pg";
+import { startProductionServer } from "./production-server";
 
 const { values: args } = parseArgs({
   options: {
@@ -44,19 +44,6 @@ const SECTIONS = [
   { key: "conclusion", title: "Conclusion", limit: 600 },
 ];
 const PROSE = "Selective embolization of the target vessels was performed under cone-beam CT guidance in consecutive patients with follow-up imaging at three and six months. ";
-
-async function waitForHealthy(timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${origin}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`The server on ${origin} did not become healthy in ${timeoutMs / 1000}s`);
-}
 
 type Author = { index: number; abstractId: string; cookie: string; revision: number; saves: number; submitted: boolean };
 
@@ -119,28 +106,11 @@ const percentile = (values: number[], p: number) => {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
 };
 
-const server = spawn("npx", ["tsx", "e2e/server.ts"], {
-  env: { ...process.env, E2E_PORT: String(port), E2E_BUILD_DIR: "build-bench-abstracts", E2E_OUTBOX: ".data/bench-abstracts-outbox", SESSION_SECRET, LOG_LEVEL: "warn" },
-  stdio: ["ignore", "ignore", "inherit"],
-  detached: true,
-});
-const stopServer = () => {
-  if (server.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
-};
-process.on("exit", stopServer);
+log(`Starting a production server on ${origin} (build and seed)…`);
+const server = await startProductionServer({ port, buildDir: "build-bench-abstracts", outbox: ".data/bench-abstracts-outbox", env: { SESSION_SECRET }, timeoutMs: 300_000 });
 
 try {
-  log(`Starting a production server on ${origin} (build and seed)…`);
-  await waitForHealthy(300_000);
-  const { resolveDatabaseServer } = await import("../tests/database-server");
-  const database = await resolveDatabaseServer(".data/test-postgres", 54330);
-  const databaseUrl = `${database.serverUrl}/meetings_e2e_${port}`;
+  const { databaseUrl } = server;
   const { meetingSlug, topicId, callId, authors } = await arrange(databaseUrl);
   log(`${authorCount} authors with a draft each; ${duration} s to the deadline…`);
 
@@ -235,5 +205,5 @@ try {
   log(`Target (p99 < 300 ms, nothing lost): ${summary.met ? "met" : "NOT met"}`);
   if (args.json) console.log(JSON.stringify(summary));
 } finally {
-  stopServer();
+  server.stop();
 }

@@ -6,11 +6,11 @@
 // the calendar feeds (the whole sir-2023 program, and a person's feed of 40
 // sessions, each as a full 200 and as a 304 revalidation), and a trivial route of
 // the same server as the yardstick. Bounded: each run lasts --duration seconds.
-import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
+import { startProductionServer } from "./production-server";
 
 const { values: args } = parseArgs({
   options: {
@@ -25,19 +25,6 @@ const connections = Number(args.connections);
 const port = Number(args.port);
 const origin = `http://127.0.0.1:${port}`;
 const log = (line: string) => (args.json ? process.stderr : process.stdout).write(`${line}\n`);
-
-async function waitForHealthy(timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${origin}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`The server on ${origin} did not become healthy in ${timeoutMs / 1000}s`);
-}
 
 /** The busiest day of sir-2023 in its own zone, and its session with the most speakers. */
 async function pickTargets(databaseUrl: string) {
@@ -116,28 +103,11 @@ async function measure(path: string, headers: Record<string, string> = {}): Prom
   };
 }
 
-const server = spawn("npx", ["tsx", "e2e/server.ts"], {
-  env: { ...process.env, E2E_PORT: String(port), E2E_BUILD_DIR: "build-bench", E2E_OUTBOX: ".data/bench-outbox", LOG_LEVEL: "warn" },
-  stdio: ["ignore", "ignore", "inherit"],
-  detached: true,
-});
-const stopServer = () => {
-  if (server.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
-};
-process.on("exit", stopServer);
+log(`Starting a production server on ${origin} (build and seed)…`);
+const server = await startProductionServer({ port, buildDir: "build-bench", outbox: ".data/bench-outbox", timeoutMs: 240_000 });
 
 try {
-  log(`Starting a production server on ${origin} (build and seed)…`);
-  await waitForHealthy(240_000);
-  const { resolveDatabaseServer } = await import("../tests/database-server");
-  const database = await resolveDatabaseServer(".data/test-postgres", 54330);
-  const databaseUrl = `${database.serverUrl}/meetings_e2e_${port}`;
+  const { databaseUrl } = server;
   const { day, sessionSlug, feedToken, feedSessions } = await pickTargets(databaseUrl);
 
   const agendaPath = `/meetings/sir-2023/agenda?day=${day.day}`;
@@ -200,5 +170,5 @@ try {
     );
   }
 } finally {
-  stopServer();
+  server.stop();
 }

@@ -49,10 +49,17 @@ export async function writePresentations(
   }
   // A presenter who came from an abstract is asked for their disclosure at the
   // presenting author's address when the program has none for them yet.
-  for (const talk of talks) {
-    if (!talk.speaker || talk.abstract === null) continue;
-    const author = await tx.abstractAuthor.findFirst({ where: { abstractId: ids.abstract.get(talk.abstract)!, presenting: true, email: { not: null } }, select: { email: true } });
-    if (author) await tx.speaker.updateMany({ where: { id: ids.speaker.get(talk.speaker)!, email: null }, data: { email: author.email } });
+  const presented = talks.flatMap((talk) => (talk.speaker && talk.abstract !== null ? [{ speakerId: ids.speaker.get(talk.speaker)!, abstractId: ids.abstract.get(talk.abstract)! }] : []));
+  if (presented.length) {
+    const authors = await tx.abstractAuthor.findMany({
+      where: { abstractId: { in: presented.map((talk) => talk.abstractId) }, presenting: true, email: { not: null } },
+      select: { abstractId: true, email: true },
+    });
+    const emailOf = new Map(authors.map((author) => [author.abstractId, author.email]));
+    for (const { speakerId, abstractId } of presented) {
+      const email = emailOf.get(abstractId);
+      if (email) await tx.speaker.updateMany({ where: { id: speakerId, email: null }, data: { email } });
+    }
   }
   // The session's calendar event describes its talks: LAST-MODIFIED moves with them (the trigger sets updatedAt; SEQUENCE stays, as for any description).
   await tx.session.update({ where: { id: sessionId }, data: { updatedAt: new Date() }, select: { id: true } });
