@@ -79,6 +79,9 @@ export async function startWebServer({ port, dev }: WebServerOptions): Promise<S
     // Public program pages: ETag/304 and a shared in-memory page cache keyed by the program version.
     const { createPageCache } = await import("../app/server/page-cache.server");
     app.use(createPageCache({ buildId: build.assets.version }));
+    // Calendar feeds and files: their 304s and stored files without a trip through Remix.
+    const { serveCalendarFeeds } = await import("../app/server/calendar-feeds.server");
+    app.use(serveCalendarFeeds());
   }
   app.all("*", createRequestHandler({
       build,

@@ -24,7 +24,8 @@ import { TZDate } from "@date-fns/tz";
 import ical, { ICalEventStatus } from "ical-generator";
 import { LRUCache } from "lru-cache";
 import { tzlib_get_ical_block } from "timezones-ical-library";
-import { getCalendarMeeting, type CalendarMeeting } from "~/models/program/calendar.server";
+import { getCalendarMeeting, getCalendarSession, getCalendarTrack, type CalendarMeeting } from "~/models/program/calendar.server";
+import { meetingSpan } from "~/models/meetings/meeting.server";
 import { presentationLine } from "~/models/program/presentations";
 import { KIND_LABELS, ROLE_LABELS, ROLE_ORDER } from "~/models/program/program";
 import { href } from "~/utils/href";
@@ -213,7 +214,8 @@ export function googleCalendarUrl(origin: string, meeting: EventMeeting, session
 
 // --- Serving ----------------------------------------------------------------------
 
-type RenderedCalendar = { body: string; gzipped: Uint8Array<ArrayBuffer>; lastModified: Date };
+// Both copies are kept as bytes, so no answer encodes the text again.
+type RenderedCalendar = { body: Buffer; gzipped: Buffer; lastModified: Date };
 
 const rendered = new LRUCache<string, RenderedCalendar, () => Promise<string>>({
   // Bounded by bytes: a full program is ~200 KB, a personal feed a few KB.
@@ -221,32 +223,57 @@ const rendered = new LRUCache<string, RenderedCalendar, () => Promise<string>>({
   sizeCalculation: (file) => Math.max(1, file.body.length + file.gzipped.length),
   // fetch() also folds concurrent misses of one key into one rendering.
   fetchMethod: async (_key, _stale, { context }) => {
-    const body = await context();
+    const body = Buffer.from(await context());
     // HTTP dates have whole seconds.
-    return { body, gzipped: new Uint8Array(gzipSync(body)), lastModified: new Date(Math.floor(Date.now() / 1000) * 1000) };
+    return { body, gzipped: gzipSync(body), lastModified: new Date(Math.floor(Date.now() / 1000) * 1000) };
   },
 });
 
 /**
- * The meeting behind a public feed, remembered for a second: calendar apps and
- * feed readers poll, and asking the database on every poll would make the
- * cheapest answer (a 304) cost a round trip. A second of staleness after a
- * publish costs nothing (the page cache makes the same trade).
+ * The meeting behind a feed, and a track or session of it, remembered for a
+ * second: calendar apps and feed readers poll, and asking the database on every
+ * poll would make the cheapest answer (a 304) cost a round trip. A second of
+ * staleness after a publish costs nothing (the page cache makes the same trade).
+ * The meeting comes with the end of its span, whether cancelled sessions still
+ * show, worked out once per lookup rather than per request.
  */
-const meetings = new LRUCache<string, { meeting: CalendarMeeting | null }>({
+const meetings = new LRUCache<string, { meeting: (CalendarMeeting & { spanEnd: Date }) | null }>({
   max: 1000,
   ttl: 1000,
-  fetchMethod: async (slug) => ({ meeting: await getCalendarMeeting(slug) }),
+  fetchMethod: async (slug) => {
+    const meeting = await getCalendarMeeting(slug);
+    return { meeting: meeting && { ...meeting, spanEnd: meetingSpan(meeting).end } };
+  },
+});
+const tracks = new LRUCache<string, { track: Awaited<ReturnType<typeof getCalendarTrack>> }>({
+  max: 5000,
+  ttl: 1000,
+  fetchMethod: async (key) => ({ track: await getCalendarTrack(...(key.split("/") as [string, string])) }),
+});
+const sessions = new LRUCache<string, { session: Awaited<ReturnType<typeof getCalendarSession>> }>({
+  max: 5000,
+  ttl: 1000,
+  fetchMethod: async (key) => ({ session: await getCalendarSession(...(key.split("/") as [string, string])) }),
 });
 
-export async function lookupCalendarMeeting(slug: string): Promise<CalendarMeeting | null> {
+export async function lookupCalendarMeeting(slug: string) {
   return (await meetings.fetch(slug))?.meeting ?? null;
+}
+
+export async function lookupCalendarTrack(meetingId: string, trackSlug: string) {
+  return (await tracks.fetch(`${meetingId}/${trackSlug}`))?.track ?? null;
+}
+
+export async function lookupCalendarSession(meetingId: string, sessionSlug: string) {
+  return (await sessions.fetch(`${meetingId}/${sessionSlug}`))?.session ?? null;
 }
 
 /** Forgets rendered files and remembered meetings, e.g. right after a publish in this process (and in tests). */
 export function forgetCalendarCaches() {
   rendered.clear();
   meetings.clear();
+  tracks.clear();
+  sessions.clear();
 }
 
 export type CalendarResponseOptions = {
@@ -261,50 +288,71 @@ export type CalendarResponseOptions = {
   render: () => Promise<string>;
 };
 
+/** The request headers a calendar answer depends on. */
+export type CalendarConditions = { ifNoneMatch: string | null; ifModifiedSince: string | null; acceptEncoding: string | null };
+
+/** A calendar file's answer as plain data, for a web Response (Remix) or straight onto Node's response (scripts/server.ts). */
+export type CalendarAnswer = { status: 200 | 304 | 404; headers: Record<string, string>; body: string | Uint8Array | null };
+
 /**
- * The calendar file as a response: ETag from the key, Last-Modified from when
- * this process first rendered it, 304 to a matching If-None-Match (or, without
- * one, a not-older If-Modified-Since), otherwise the stored or freshly rendered body.
+ * The calendar file's answer: ETag from the key, Last-Modified from when this
+ * process first rendered it, 304 to a matching If-None-Match (or, without one,
+ * a not-older If-Modified-Since), otherwise the stored or freshly rendered body.
  */
-export async function calendarResponse(request: Request, { key, filename, personal, render }: CalendarResponseOptions): Promise<Response> {
+export async function answerCalendar(conditions: CalendarConditions, { key, filename, personal, render }: CalendarResponseOptions): Promise<CalendarAnswer> {
   const cacheKey = [CALENDAR_FORMAT, ...key].join("|");
   const etag = `"${createHash("sha1").update(cacheKey).digest("base64url")}"`;
-  const headers = new Headers({
+  const headers: Record<string, string> = {
     ETag: etag,
     "Cache-Control": personal ? "private, max-age=0, must-revalidate" : "public, max-age=0, must-revalidate",
-  });
+  };
   // A personal feed's URL is a secret: its Referrer-Policy is set with every secret URL's (app/server/security-headers.server.ts).
-  if (personal) headers.set("X-Robots-Tag", "noindex");
+  if (personal) headers["X-Robots-Tag"] = "noindex";
 
-  const ifNoneMatch = request.headers.get("If-None-Match");
-  if (ifNoneMatch !== null) {
-    if (matchesEtag(ifNoneMatch, etag)) {
-      const known = rendered.peek(cacheKey);
-      if (known) headers.set("Last-Modified", known.lastModified.toUTCString());
-      return new Response(null, { status: 304, headers });
-    }
+  const { ifNoneMatch } = conditions;
+  if (ifNoneMatch !== null && matchesEtag(ifNoneMatch, etag)) {
+    const known = rendered.peek(cacheKey);
+    if (known) headers["Last-Modified"] = known.lastModified.toUTCString();
+    return { status: 304, headers, body: null };
   }
 
   const file = await rendered.fetch(cacheKey, { context: render });
   if (!file) throw new Error("The calendar file could not be rendered.");
-  headers.set("Last-Modified", file.lastModified.toUTCString());
+  headers["Last-Modified"] = file.lastModified.toUTCString();
 
   // If-Modified-Since counts only without If-None-Match (RFC 9110 §13.1.3).
-  const ifModifiedSince = ifNoneMatch === null ? request.headers.get("If-Modified-Since") : null;
+  const ifModifiedSince = ifNoneMatch === null ? conditions.ifModifiedSince : null;
   if (ifModifiedSince) {
     const since = Date.parse(ifModifiedSince);
-    if (!Number.isNaN(since) && file.lastModified.getTime() <= since) return new Response(null, { status: 304, headers });
+    if (!Number.isNaN(since) && file.lastModified.getTime() <= since) return { status: 304, headers, body: null };
   }
 
-  headers.set("Content-Type", "text/calendar; charset=utf-8");
-  headers.set("Content-Disposition", `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`);
-  headers.set("Vary", "Accept-Encoding");
-  if (/\bgzip\b/.test(request.headers.get("Accept-Encoding") ?? "")) {
+  headers["Content-Type"] = "text/calendar; charset=utf-8";
+  headers["Content-Disposition"] = `attachment; filename="${filename.replace(/[^\w.-]/g, "_")}"`;
+  headers.Vary = "Accept-Encoding";
+  if (/\bgzip\b/.test(conditions.acceptEncoding ?? "")) {
     // Already encoded: the compression middleware leaves it alone.
-    headers.set("Content-Encoding", "gzip");
-    return new Response(file.gzipped, { status: 200, headers });
+    headers["Content-Encoding"] = "gzip";
+    return { status: 200, headers, body: file.gzipped };
   }
-  return new Response(file.body, { status: 200, headers });
+  return { status: 200, headers, body: file.body };
+}
+
+/** answerCalendar for a web Request, as a web Response. */
+export async function calendarResponse(request: Request, options: CalendarResponseOptions): Promise<Response> {
+  return answerAsResponse(await answerCalendar(calendarConditions(request), options));
+}
+
+export function calendarConditions(request: Request): CalendarConditions {
+  return {
+    ifNoneMatch: request.headers.get("If-None-Match"),
+    ifModifiedSince: request.headers.get("If-Modified-Since"),
+    acceptEncoding: request.headers.get("Accept-Encoding"),
+  };
+}
+
+export function answerAsResponse({ status, headers, body }: CalendarAnswer): Response {
+  return new Response(body as BodyInit | null, { status, headers });
 }
 
 function matchesEtag(ifNoneMatch: string, etag: string): boolean {
@@ -316,6 +364,10 @@ function matchesEtag(ifNoneMatch: string, etag: string): boolean {
 }
 
 /** A plain-text 404 for feed addresses, so calendar apps and people both get a sentence. */
+export function calendarNotFoundAnswer(message: string): CalendarAnswer {
+  return { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }, body: message };
+}
+
 export function calendarNotFound(message: string): Response {
-  return new Response(message, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return answerAsResponse(calendarNotFoundAnswer(message));
 }
