@@ -92,7 +92,13 @@ describe("public feeds before Remix", () => {
   });
 
   it("answers 404 with a sentence to an unknown meeting, track or session", async () => {
-    for (const path of ["/meetings/no-such-meeting/agenda.ics", `/meetings/${fixture.meeting.slug}/tracks/no-such-track/calendar.ics`, `/meetings/${fixture.meeting.slug}/sessions/no-such-session/calendar.ics`]) {
+    for (const path of [
+      "/meetings/no-such-meeting/agenda.ics",
+      `/meetings/${fixture.meeting.slug}/tracks/no-such-track/calendar.ics`,
+      // A decoded slash is part of the slug, not a way to name another track.
+      `/meetings/${fixture.meeting.slug}/tracks/${fixture.tracks.oncology.slug}%2Fx/calendar.ics`,
+      `/meetings/${fixture.meeting.slug}/sessions/no-such-session/calendar.ics`,
+    ]) {
       const response = await get(path);
       expect(response.status, path).toBe(404);
       expect(response.headers.get("cache-control")).toBe("no-store");

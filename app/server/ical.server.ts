@@ -248,13 +248,19 @@ const meetings = new LRUCache<string, { meeting: (CalendarMeeting & { spanEnd: D
 const tracks = new LRUCache<string, { track: Awaited<ReturnType<typeof getCalendarTrack>> }>({
   max: 5000,
   ttl: 1000,
-  fetchMethod: async (key) => ({ track: await getCalendarTrack(...(key.split("/") as [string, string])) }),
+  fetchMethod: async (key) => ({ track: await getCalendarTrack(...splitKey(key)) }),
 });
 const sessions = new LRUCache<string, { session: Awaited<ReturnType<typeof getCalendarSession>> }>({
   max: 5000,
   ttl: 1000,
-  fetchMethod: async (key) => ({ session: await getCalendarSession(...(key.split("/") as [string, string])) }),
+  fetchMethod: async (key) => ({ session: await getCalendarSession(...splitKey(key)) }),
 });
+
+/** "<meeting id>/<slug>" back into its two parts: at the first slash, as a decoded slug may hold one. */
+function splitKey(key: string): [string, string] {
+  const at = key.indexOf("/");
+  return [key.slice(0, at), key.slice(at + 1)];
+}
 
 export async function lookupCalendarMeeting(slug: string) {
   return (await meetings.fetch(slug))?.meeting ?? null;
