@@ -7,16 +7,16 @@ import { SessionsByDay } from "~/components/session-list";
 import { TrackDot } from "~/components/track-chip";
 import { AddTrackButton } from "~/components/schedule-button";
 import { getTrackSessions } from "~/models/program/agenda.server";
-import { getMeeting, getTrack } from "~/models/meetings/meeting.server";
+import { getTrack } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS } from "~/models/program/program";
+import { requireMeeting } from "~/server/meeting-page.server";
 import { dayKeyOf, zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
 import { counted } from "~/utils/plural";
 import { BackLink } from "~/components/back-link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const meeting = await requireMeeting(params);
   const track = await getTrack(meeting.id, params.track ?? "");
   if (!track) throw new Response(`${meeting.name} has no track at this address. See the list of tracks for the ones it has.`, { status: 404 });
   const sessions = await getTrackSessions(meeting.id, track.id);
