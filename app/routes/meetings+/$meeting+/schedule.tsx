@@ -32,7 +32,7 @@ import { requireMeeting, requireMeetingAndUser } from "~/server/meeting-page.ser
 import { refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { safeRedirect } from "~/utils/safe-redirect";
-import { dayKeyOf, formatDay, formatTimeRange, zoneViewFor } from "~/utils/time";
+import { formatDay, formatTimeRange, groupByDay, zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
 import { counted } from "~/utils/plural";
 import { absoluteUrl } from "~/utils/href.server";
@@ -55,15 +55,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listAudienceTracks(meeting.id),
     listUnseenChanges(user.id, meeting.id),
   ]);
-  // Days in the zone the times are shown in, so a late session sits under the day its time reads.
-  const days = new Map<string, typeof sessions>();
-  for (const session of sessions) {
-    const day = dayKeyOf(session.startsAt, zone.zone);
-    days.set(day, [...(days.get(day) ?? []), session]);
-  }
   return {
     meeting: { slug: meeting.slug, name: meeting.name },
-    days: [...days.entries()].map(([day, daySessions]) => ({ day, sessions: daySessions })),
+    // Days in the zone the times are shown in, so a late session sits under the day its time reads.
+    days: groupByDay(sessions, zone.zone),
     total: sessions.length,
     conflicted: sessions.filter((session) => session.conflicts.length > 0).length,
     // Set by the action's redirect after "Add all": how that track now sits in the schedule.
