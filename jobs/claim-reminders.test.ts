@@ -4,21 +4,13 @@
 // again sends nothing new. Then the verb at chosen instants: the second
 // reminder a week before the deadline, never a third, nothing once the person
 // claimed, nothing before the meeting ends or after the deadline.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSmtpServer, type TestSmtpServer } from "../tests/smtp-server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { startJobRun } from "./job-run.fixture";
 
-const smtp: TestSmtpServer = await startTestSmtpServer();
-// Read when the modules load, so it is set before the imports below.
-process.env.SMTP_URL = smtp.url;
-
+const { smtp, withWorker, queueRun, arrival } = await startJobRun();
 const { prisma } = await import("../app/utils/db.server");
 const { createReportFixture, giveEvidence, makeClaim, makeLearner } = await import("../app/models/cme/report.fixture");
 const { sendDueClaimReminders } = await import("../app/models/cme/claim-reminders.server");
-const { enqueueJob } = await import("../app/utils/enqueue-job.server");
-const { QUEUES } = await import("../app/utils/job-queue.server");
-const { startJobWorker } = await import("./worker");
-
-afterAll(() => smtp.close());
 
 const DAY = 86_400_000;
 const utcDay = (offsetDays: number) => new Date(`${new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10)}T00:00:00Z`);
@@ -47,15 +39,13 @@ const remindersTo = (email: string) => prisma.outgoingMail.count({ where: { to: 
 
 describe("the claim reminder job", () => {
   it("reminds the learner who attended and did not claim, once, through the queue", async () => {
-    const worker = await startJobWorker(process.env.DATABASE_URL!, { schedules: false });
-    try {
+    await withWorker(async () => {
       const since = smtp.received.length;
       const mine = () => smtp.received.slice(since).filter((mail) => [ana, ben, cleo].some((person) => JSON.stringify(mail.to).includes(person.email)));
-      await prisma.$transaction((tx) => enqueueJob(tx, QUEUES.claimReminders, {}));
-      const deadline = Date.now() + 40_000;
-      while (!mine().length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+      await queueRun("claimReminders");
+      await arrival(mine);
       // The same window again: the job runs, and nobody gets a second message.
-      await prisma.$transaction((tx) => enqueueJob(tx, QUEUES.claimReminders, {}));
+      await queueRun("claimReminders");
       await new Promise((resolve) => setTimeout(resolve, 2500));
       expect(mine()).toHaveLength(1);
       const [mail] = mine();
@@ -68,9 +58,7 @@ describe("the claim reminder job", () => {
       expect(await prisma.creditClaimReminder.findUnique({ where: { meetingId_userId: { meetingId: fixture.meeting.id, userId: ana.id } }, select: { count: true } })).toEqual({ count: 1 });
       expect(await remindersTo(ben.email)).toBe(0);
       expect(await remindersTo(cleo.email)).toBe(0);
-    } finally {
-      await worker.stop();
-    }
+    });
   }, 60_000);
 
   it("sends the second a week before the deadline and never a third", async () => {

@@ -2,23 +2,15 @@
 // days old and unanswered, the reminder job taken off the real queue by a real
 // worker, and the mail job delivering a reminder with a new, working link to
 // a real SMTP server. Someone who answered gets nothing.
-import { afterAll, describe, expect, it } from "vitest";
-import { startTestSmtpServer, type TestSmtpServer } from "../tests/smtp-server";
+import { describe, expect, it } from "vitest";
+import { startJobRun } from "./job-run.fixture";
 
-const smtp: TestSmtpServer = await startTestSmtpServer();
-// Read when the modules load, so it is set before the imports below.
-process.env.SMTP_URL = smtp.url;
-
+const { smtp, withWorker, queueRun, arrival } = await startJobRun();
 const { prisma } = await import("../app/utils/db.server");
 const { createPerson } = await import("../app/models/accounts/people.fixture");
 const { createProgramFixture } = await import("../app/models/program/program.fixture");
 const { requestDisclosures, submitDisclosure, getDisclosureForm, hashDisclosureToken } = await import("../app/models/cme/disclosures.server");
 const { REMINDER_INTERVAL_MS } = await import("../app/models/cme/disclosures");
-const { enqueueJob } = await import("../app/utils/enqueue-job.server");
-const { QUEUES } = await import("../app/utils/job-queue.server");
-const { startJobWorker } = await import("./worker");
-
-afterAll(() => smtp.close());
 
 describe("the disclosure reminder job", () => {
   it("reminds the unanswered faculty member through the queue, with a new link, and not the one who answered", async () => {
@@ -41,13 +33,11 @@ describe("the disclosure reminder job", () => {
     await prisma.disclosure.update({ where: { id: tanRow.id }, data: { tokenHash: hashDisclosureToken("tan-known-link") } });
     expect(await submitDisclosure("tan-known-link", { answer: "none" })).toEqual({ ok: true });
 
-    const worker = await startJobWorker(process.env.DATABASE_URL!, { schedules: false });
-    try {
+    await withWorker(async () => {
       const since = smtp.received.length;
-      await prisma.$transaction((tx) => enqueueJob(tx, QUEUES.disclosureReminders, {}));
+      await queueRun("disclosureReminders");
       const reminders = () => smtp.received.slice(since).filter((mail) => mail.subject?.startsWith("Reminder: "));
-      const deadline = Date.now() + 40_000;
-      while (!reminders().length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+      await arrival(reminders);
       // Give a wrong second message time to arrive before counting.
       await new Promise((resolve) => setTimeout(resolve, 1500));
       const mine = reminders().filter((mail) => [lammer, tan].some((address) => mail.to && JSON.stringify(mail.to).includes(address)));
@@ -62,8 +52,6 @@ describe("the disclosure reminder job", () => {
       // Delivered, and the stored copy no longer holds the link.
       expect(sent.status).toBe("SENT");
       expect(sent.text).not.toContain("/disclosures/");
-    } finally {
-      await worker.stop();
-    }
+    });
   }, 60_000);
 });

@@ -4,21 +4,15 @@
 // the session's change old → new and the overlap it made. The window is a few
 // seconds here (the setting allows fractions of a minute); the 2-minute
 // default is checked in app/models/program/notices.server.test.ts.
-import { afterAll, describe, expect, it } from "vitest";
-import { startTestSmtpServer, type TestSmtpServer } from "../tests/smtp-server";
+import { describe, expect, it } from "vitest";
+import { startJobRun } from "./job-run.fixture";
 
-const smtp: TestSmtpServer = await startTestSmtpServer();
-// Read when the modules load, so they are set before the imports below.
-process.env.SMTP_URL = smtp.url;
-process.env.PROGRAM_DIGEST_WINDOW_MINUTES = "0.05";
-
+// The window is read when the modules load: set before the imports below.
+const { smtp, withWorker, arrival } = await startJobRun({ PROGRAM_DIGEST_WINDOW_MINUTES: "0.05" });
 const { prisma } = await import("../app/utils/db.server");
 const { createPerson } = await import("../app/models/accounts/people.fixture");
 const { createProgramFixture } = await import("../app/models/program/program.fixture");
 const { publishEdits } = await import("../app/models/program/publish.fixture");
-const { startJobWorker } = await import("./worker");
-
-afterAll(() => smtp.close());
 
 describe("the program change e-mail", () => {
   it("reaches the follower's mail server a window after the publish, old → new, naming the new overlap", async () => {
@@ -28,15 +22,13 @@ describe("the program change e-mail", () => {
     const follower = await createPerson("follower");
     await prisma.scheduleItem.createMany({ data: [fixture.sessions.dotter, fixture.sessions.embolization].map((session) => ({ userId: follower.id, sessionId: session.id })) });
 
-    const worker = await startJobWorker(process.env.DATABASE_URL!, { schedules: false });
-    try {
+    await withWorker(async () => {
       const publishedAt = Date.now();
       // The Dotter Lecture (Mon 9:00 AM) moves to Saturday 9:00 AM, into the Embolization Update (8:00–9:30).
       await publishEdits(meetingId, organizer, { "dotter-lecture": { startsAt: "2023-03-04T16:00:00.000Z", endsAt: "2023-03-04T17:00:00.000Z" } });
 
       const toFollower = () => smtp.received.filter((mail) => (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) => to?.text.includes(follower.email)));
-      const deadline = publishedAt + 40_000;
-      while (!toFollower().length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+      await arrival(toFollower, publishedAt);
       const mine = toFollower();
       expect(mine).toHaveLength(1);
       // Not before the window (3 s) was over: quick publishes still make one e-mail. The queued run
@@ -48,8 +40,6 @@ describe("the program change e-mail", () => {
       expect(mail!.text).toContain("“Uterine Fibroid Embolization Update” (Sat, Mar 4, 8:00–9:30 AM MST) now overlaps “Dr. Charles T. Dotter Lecture” (Sat, Mar 4, 9:00–10:00 AM MST)");
       const row = await prisma.outgoingMail.findFirstOrThrow({ where: { to: follower.email }, select: { kind: true, status: true } });
       expect(row).toEqual({ kind: "program-digest", status: "SENT" });
-    } finally {
-      await worker.stop();
-    }
+    });
   }, 60_000);
 });

@@ -1,14 +1,11 @@
 // What the author's abstract pages do first: the meeting (404), the signed-in
 // author (sign in otherwise), the call (404 without one) and, for one
 // abstract, that it is theirs: someone else's is the same 404 as none.
-import { getMeeting } from "~/models/meetings/meeting.server";
 import { callForAuthors, myAbstract } from "~/models/abstracts/submission.server";
-import { requireUser } from "./auth.server";
+import { requireMeetingAndUser } from "./meeting-page.server";
 
 export async function requireAuthorCall(request: Request, params: { meeting?: string }) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  const user = await requireUser(request);
+  const { meeting, user } = await requireMeetingAndUser(request, params);
   const call = await callForAuthors(meeting.id);
   if (!call) throw new Response("This meeting has no call for abstracts.", { status: 404 });
   return { meeting, user, call };

@@ -5,11 +5,10 @@
 import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { evaluationFor, myAnswers, submitEvaluation } from "~/models/cme/evaluations.server";
 import { fieldName, type Answers, type EvaluationScope, type Question } from "~/models/cme/evaluations";
-import { getMeeting } from "~/models/meetings/meeting.server";
 import { refusalReply, refusalStatus } from "~/server/refusal.server";
-import { requireUser } from "~/server/auth.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
+import { requireMeetingAndUser } from "./meeting-page.server";
 
 type Args = Pick<LoaderFunctionArgs, "request" | "params">;
 
@@ -36,9 +35,7 @@ export function submittedValues(form: FormData): Record<string, string[]> {
 }
 
 async function evaluationContext({ request, params }: Args, scope: EvaluationScope) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  const user = await requireUser(request);
+  const { meeting, user } = await requireMeetingAndUser(request, params);
   const allowed = await evaluationFor(user.id, meeting.id, scope, params.session ?? null);
   if (!allowed.ok) throw new Response(allowed.message, { status: refusalStatus(allowed) });
   return { meeting, user, ...allowed };

@@ -4,16 +4,10 @@
 // console's frame and its check-in page. Also answers the draft-entry forms.
 import { type Submission } from "@conform-to/react";
 import { hasMeetingRole } from "~/models/accounts/access.server";
-import { getMeeting } from "~/models/meetings/meeting.server";
 import { type Refusal } from "~/models/refusal";
 import { requireMeetingRole } from "./auth.server";
+import { requireMeeting } from "./meeting-page.server";
 import { refusalResponse } from "./refusal.server";
-
-async function requireMeeting(params: { meeting?: string }) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  return meeting;
-}
 
 export async function requireOrganizer(request: Request, params: { meeting?: string }) {
   const meeting = await requireMeeting(params);

@@ -2,7 +2,18 @@
 // "Add to my schedule" on (signed out) is added: back on their page, scrolled
 // to that session's button, which now says "In my schedule".
 import { scheduleAnchor } from "~/models/schedule/forms";
-import { addPendingSession } from "~/models/schedule/pending-add.server";
+import { addPendingSession, findPendingAdd } from "~/models/schedule/pending-add.server";
+import { requireAnonymous } from "./auth.server";
+
+/**
+ * What the sign-in and sign-up pages load: someone already signed in is sent
+ * on; sent here by "Add to my schedule", the page names the session that
+ * signing in (or the new account) adds.
+ */
+export async function signInPageData(request: Request) {
+  await requireAnonymous(request);
+  return { pendingAdd: await findPendingAdd(new URL(request.url).searchParams.get("add")) };
+}
 
 /**
  * Adds the pending session, if any, and returns the path to land on: `path`

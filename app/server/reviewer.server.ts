@@ -3,13 +3,10 @@
 // reviewer row of the call linked to their account); anyone else gets 403.
 import { hasMeetingRole } from "~/models/accounts/access.server";
 import { isReviewer } from "~/models/abstracts/review.server";
-import { getMeeting } from "~/models/meetings/meeting.server";
-import { requireUser } from "./auth.server";
+import { requireMeetingAndUser } from "./meeting-page.server";
 
 export async function requireReviewer(request: Request, params: { meeting?: string }) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  const user = await requireUser(request);
+  const { meeting, user } = await requireMeetingAndUser(request, params);
   const allowed = (await hasMeetingRole(user.id, meeting.id, ["REVIEWER"])) || (await isReviewer(user.id, meeting.id));
   if (!allowed) throw new Response("These pages are for the meeting's abstract reviewers.", { status: 403 });
   return { meeting, user };

@@ -8,6 +8,7 @@ import {
   formatDay,
   formatTime,
   formatTimeRange,
+  groupByDay,
   isDayKey,
   isValidTimeZone,
   readTimeZoneHint,
@@ -63,6 +64,26 @@ describe("days in a zone", () => {
     const autumn = dayRange("2023-11-05", "America/Chicago");
     expect(hours(autumn)).toBe(25);
     expect(hours(dayRange("2023-03-26", "Europe/Berlin"))).toBe(23);
+  });
+});
+
+describe("grouping by day", () => {
+  it("puts a late-evening session under the day it starts on in the zone asked, keeping the order given", () => {
+    const sessions = [
+      { slug: "opening", startsAt: new Date("2023-03-04T14:00:00Z") },
+      // 21:30 in New York on the 4th, already the 5th in UTC.
+      { slug: "reception", startsAt: new Date("2023-03-05T02:30:00Z") },
+      { slug: "plenary", startsAt: new Date("2023-03-05T14:00:00Z") },
+    ];
+    const slugs = (days: ReturnType<typeof groupByDay<(typeof sessions)[number]>>) => days.map(({ day, sessions }) => [day, sessions.map((session) => session.slug)]);
+    expect(slugs(groupByDay(sessions, "America/New_York"))).toEqual([
+      ["2023-03-04", ["opening", "reception"]],
+      ["2023-03-05", ["plenary"]],
+    ]);
+    expect(slugs(groupByDay(sessions, "UTC"))).toEqual([
+      ["2023-03-04", ["opening"]],
+      ["2023-03-05", ["reception", "plenary"]],
+    ]);
   });
 });
 

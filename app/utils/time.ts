@@ -38,6 +38,16 @@ export function dayKeyOf(instant: Date, zone: string): DayKey {
   return format(instant, "yyyy-MM-dd", { in: tz(zone) });
 }
 
+/** Sessions (or anything that starts) grouped under the calendar day they start on in a zone, days and items in the order given. */
+export function groupByDay<T extends { startsAt: Date }>(items: readonly T[], zone: string): { day: DayKey; sessions: T[] }[] {
+  const days = new Map<DayKey, T[]>();
+  for (const item of items) {
+    const day = dayKeyOf(item.startsAt, zone);
+    days.set(day, [...(days.get(day) ?? []), item]);
+  }
+  return [...days.entries()].map(([day, sessions]) => ({ day, sessions }));
+}
+
 /** The UTC instants where a calendar day starts and ends in a zone (23 or 25 hours long on DST days). */
 export function dayRange(day: DayKey, zone: string): { start: Date; end: Date } {
   const [year, month, date] = day.split("-").map(Number) as [number, number, number];

@@ -57,6 +57,24 @@ export function inlineDisposition(fileName: string): string {
   return `inline; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
+/**
+ * A stored upload (a proof document, a poster file) sent back inline under its
+ * own name, with the caching its page chooses; a 404 saying `missing` when the
+ * bytes are gone from storage.
+ */
+export async function storedFileResponse(file: { storageKey: string; contentType: string; fileName: string }, missing: string, headers: Record<string, string>): Promise<Response> {
+  const bytes = await readProof(file.storageKey).catch(() => null);
+  if (!bytes) throw new Response(missing, { status: 404 });
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Length": String(bytes.byteLength),
+      "Content-Disposition": inlineDisposition(file.fileName),
+      ...headers,
+    },
+  });
+}
+
 /** The accepted type of these bytes, or why they are refused. */
 export async function checkProof(bytes: Uint8Array, maxBytes = MAX_PROOF_BYTES): Promise<{ ok: true; mime: string; ext: string } | { ok: false; problem: ProofProblem }> {
   if (bytes.byteLength === 0) return { ok: false, problem: "empty" };

@@ -2,6 +2,7 @@
 // review, and one abstract with its authors, every review with its reviewer's
 // name, and its assignments.
 import { prisma } from "~/utils/db.server";
+import { printedAbstractSelect, printedSectionsSelect } from "./printed-select.server";
 
 export async function reviewBoard(meetingId: string) {
   const call = await prisma.abstractCall.findUnique({
@@ -68,17 +69,12 @@ export async function submissionForChairs(meetingId: string, abstractId: string)
     where: { id: abstractId, call: { meetingId } },
     select: {
       id: true,
-      number: true,
-      title: true,
+      ...printedAbstractSelect,
       status: true,
-      body: true,
-      keywords: true,
-      topic: { select: { name: true } },
-      authors: { select: { name: true, institution: true, city: true, country: true, presenting: true }, orderBy: { position: "asc" } },
       call: {
         select: {
           reviewsPerAbstract: true,
-          sections: { select: { key: true, title: true }, orderBy: { position: "asc" } },
+          ...printedSectionsSelect,
           criteria: { select: { key: true, name: true, weight: true, maxScore: true }, orderBy: { position: "asc" } },
         },
       },

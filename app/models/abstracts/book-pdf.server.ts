@@ -4,8 +4,7 @@
 // the same view as the printable page. All text is real text in Noto Serif,
 // embedded, because authors' names come from everywhere (the certificate's
 // font and its serifText, so letters the font lacks print as "?").
-import PDFDocument from "pdfkit";
-import { loadSerifFonts, serifText } from "~/models/cme/certificate-pdf.server";
+import { serifPdf, serifText } from "~/models/cme/certificate-pdf.server";
 import { affiliations } from "./printed";
 import { indexLine } from "./book";
 import type { BookView } from "./book";
@@ -90,40 +89,31 @@ function drawPageNumbers(doc: Doc) {
 }
 
 export function bookPdf(view: BookView): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "LETTER", margin: MARGIN, bufferPages: true, info: { Title: `Book of Abstracts: ${view.meeting.name}` }, lang: "en-US", displayTitle: true });
-  for (const [name, font] of Object.entries(loadSerifFonts())) doc.registerFont(name, font);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
+  return serifPdf({ size: "LETTER", margin: MARGIN, bufferPages: true, info: { Title: `Book of Abstracts: ${view.meeting.name}` }, lang: "en-US", displayTitle: true }, (doc) => {
+    drawCover(doc, view);
+    const contentsLines = view.chapters.length + (view.index.length ? 1 : 0);
+    const contentsPages = Math.max(1, Math.ceil(contentsLines / CONTENTS_PER_PAGE));
+    const contentsStart = doc.bufferedPageRange().count;
+    for (let page = 0; page < contentsPages; page++) doc.addPage();
+
+    const lines: { title: string; page: number }[] = [];
+    for (const chapter of view.chapters) {
+      doc.addPage();
+      lines.push({ title: chapter.title, page: doc.bufferedPageRange().count });
+      heading(doc, chapter.title, 17, BRAND);
+      body(doc, chapter.subtitle, 10, MUTED);
+      doc.moveDown(1);
+      for (const entry of chapter.entries) drawAbstract(doc, entry);
+    }
+    if (view.index.length) {
+      doc.addPage();
+      lines.push({ title: "Author index", page: doc.bufferedPageRange().count });
+      heading(doc, "Author index", 17, BRAND);
+      body(doc, "Numbers are abstract numbers.", 9.5, MUTED, "Serif-Italic");
+      doc.moveDown(0.6);
+      for (const entry of view.index) body(doc, indexLine(entry), 10);
+    }
+    drawContents(doc, lines, contentsStart);
+    drawPageNumbers(doc);
   });
-
-  drawCover(doc, view);
-  const contentsLines = view.chapters.length + (view.index.length ? 1 : 0);
-  const contentsPages = Math.max(1, Math.ceil(contentsLines / CONTENTS_PER_PAGE));
-  const contentsStart = doc.bufferedPageRange().count;
-  for (let page = 0; page < contentsPages; page++) doc.addPage();
-
-  const lines: { title: string; page: number }[] = [];
-  for (const chapter of view.chapters) {
-    doc.addPage();
-    lines.push({ title: chapter.title, page: doc.bufferedPageRange().count });
-    heading(doc, chapter.title, 17, BRAND);
-    body(doc, chapter.subtitle, 10, MUTED);
-    doc.moveDown(1);
-    for (const entry of chapter.entries) drawAbstract(doc, entry);
-  }
-  if (view.index.length) {
-    doc.addPage();
-    lines.push({ title: "Author index", page: doc.bufferedPageRange().count });
-    heading(doc, "Author index", 17, BRAND);
-    body(doc, "Numbers are abstract numbers.", 9.5, MUTED, "Serif-Italic");
-    doc.moveDown(0.6);
-    for (const entry of view.index) body(doc, indexLine(entry), 10);
-  }
-  drawContents(doc, lines, contentsStart);
-  drawPageNumbers(doc);
-  doc.end();
-  return done;
 }

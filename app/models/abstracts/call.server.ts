@@ -9,6 +9,7 @@ import { type Outcome, refuse } from "~/models/refusal";
 import { prisma } from "~/utils/db.server";
 import { DEFAULT_CRITERIA, DEFAULT_MAX_SCORE, STRUCTURED_SECTIONS, TOTAL_CHARACTER_LIMIT } from "./call-defaults";
 import { type CallSettings, keyFor } from "./call-forms";
+import { movedOnePlace } from "~/utils/order";
 
 type Meeting = { id: string; timeZone: string };
 type Tx = Prisma.TransactionClient;
@@ -124,11 +125,10 @@ export async function moveItem(actor: Actor, meeting: Meeting, kind: Kind, id: s
     const rows = await ordered(tx, kind, call.id);
     const index = rows.findIndex((row) => row.id === id);
     if (index === -1) return refuse("NOT_FOUND", `There is no such ${LABEL[kind]} in this call.`);
-    const other = direction === "up" ? index - 1 : index + 1;
-    if (other < 0 || other >= rows.length) return { ok: true as const };
-    [rows[index], rows[other]] = [rows[other]!, rows[index]!];
-    for (const [position, row] of rows.entries()) await setPosition(tx, kind, row.id, position);
-    await recordAudit(tx, meeting.id, actor, { action: `abstracts.${kind}.moved`, summary: `Moved the ${LABEL[kind]} "${rows[other]!.key}" ${direction}` });
+    const order = movedOnePlace(rows, index, direction);
+    if (!order) return { ok: true as const };
+    for (const [position, row] of order.entries()) await setPosition(tx, kind, row.id, position);
+    await recordAudit(tx, meeting.id, actor, { action: `abstracts.${kind}.moved`, summary: `Moved the ${LABEL[kind]} "${rows[index]!.key}" ${direction}` });
     return { ok: true as const };
   });
 }

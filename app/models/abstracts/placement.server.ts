@@ -10,6 +10,7 @@ import { prisma } from "~/utils/db.server";
 import { type Actor } from "../meetings/audit.server";
 import { allocateSlug, type DraftPresentation, type DraftSession, type ProgramDocument } from "../program/document";
 import { changeDraft, type DraftResult } from "../program/draft.server";
+import { movedOnePlace } from "~/utils/order";
 
 export { DEFAULT_SLOT_MINUTES } from "./placement-defaults";
 const MINUTE = 60_000;
@@ -159,10 +160,9 @@ export function moveOral(meetingId: string, actor: Actor, number: number, direct
     if (!placed) return refuse("NOT_FOUND", `Abstract ${number} is not placed in the draft.`);
     const ordered = [...placed.session.presentations].sort(byStart);
     const at = ordered.indexOf(placed.talk);
-    const to = direction === "up" ? at - 1 : at + 1;
-    if (to < 0 || to >= ordered.length) return refuse("INVALID", "It is already at that end of its session.");
-    [ordered[at], ordered[to]] = [ordered[to]!, ordered[at]!];
-    placed.session.presentations = layOut(placed.session, ordered);
+    const moved = movedOnePlace(ordered, at, direction);
+    if (!moved) return refuse("INVALID", "It is already at that end of its session.");
+    placed.session.presentations = layOut(placed.session, moved);
     return {
       ok: true,
       document,

@@ -6,18 +6,15 @@ import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import type { BookAbstract } from "./book";
 import { printedSections, type PrintedAbstract } from "./printed";
+import { printedAbstractSelect } from "./printed-select.server";
 import { matchesSearch, publishedWhere } from "./published";
 
 const printedSelect = {
   id: true,
-  number: true,
-  title: true,
-  body: true,
-  keywords: true,
+  ...printedAbstractSelect,
   decision: true,
+  // The gallery filters and orders by topic too.
   topic: { select: { slug: true, name: true, position: true } },
-  authors: { select: { name: true, institution: true, city: true, country: true, presenting: true }, orderBy: { position: "asc" } },
-  call: { select: { sections: { select: { key: true, title: true }, orderBy: { position: "asc" } } } },
 } satisfies Prisma.AbstractSelect;
 
 const posterSelect = {

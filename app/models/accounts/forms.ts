@@ -20,3 +20,6 @@ export const newPasswordField = (required = "Choose a password") =>
 
 /** The hint shown under every new-password field. */
 export const NEW_PASSWORD_HINT = "8 to 128 characters.";
+
+/** Whether a token from a link (sign-up, password reset) can be one of ours, 43 characters of base64url, before the database is asked. */
+export const isPlausibleToken = (token: string | undefined): token is string => typeof token === "string" && /^[A-Za-z0-9_-]{20,100}$/.test(token);

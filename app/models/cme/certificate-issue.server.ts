@@ -5,6 +5,7 @@
 // on record without its certificate; it works only on that transaction (no
 // module-wide client), so the seed can issue the demo certificate too.
 import { type Prisma } from "~/generated/prisma/client";
+import { meetingDatesAndPlaceSelect } from "~/models/meetings/meeting-select";
 import { dayKeyOf, formatDateSpan } from "~/utils/time";
 import { newVerificationCode, type CertificateCredit, type CertificateSnapshot } from "./certificates";
 
@@ -32,14 +33,7 @@ export async function issueCertificate(tx: Tx, versionId: string, now = new Date
         select: {
           meeting: {
             select: {
-              slug: true,
-              name: true,
-              startsOn: true,
-              endsOn: true,
-              timeZone: true,
-              format: true,
-              venue: true,
-              city: true,
+              ...meetingDatesAndPlaceSelect,
               creditDesignation: { select: { provider: true, accreditationStatement: true, designationStatement: true } },
             },
           },

@@ -46,10 +46,30 @@ const SERIF_FILES = {
 } as const;
 type SerifFont = keyof typeof SERIF_FILES;
 let serifFonts: Record<SerifFont, Buffer> | undefined;
-export function loadSerifFonts(): Record<SerifFont, Buffer> {
+function loadSerifFonts(): Record<SerifFont, Buffer> {
   const resolve = createRequire(import.meta.url).resolve;
   serifFonts ??= Object.fromEntries(Object.entries(SERIF_FILES).map(([name, file]) => [name, readFileSync(resolve(file))])) as Record<SerifFont, Buffer>;
   return serifFonts;
+}
+
+/**
+ * A PDF drawn by `draw` on a document that knows the serif fonts by name
+ * ("Serif", "Serif-Bold", "Serif-Italic"), as the bytes PDFKit streams once
+ * `draw` is done: the certificate's and the book of abstracts' one way to
+ * make a PDF.
+ */
+export function serifPdf(options: PDFKit.PDFDocumentOptions, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+  const doc = new PDFDocument(options);
+  for (const [name, font] of Object.entries(loadSerifFonts())) doc.registerFont(name, font);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  draw(doc);
+  doc.end();
+  return done;
 }
 const isSerif = (font: Block["font"]): font is SerifFont => font in SERIF_FILES;
 
@@ -183,7 +203,7 @@ function drawFooter(doc: PDFKit.PDFDocument, facts: CertificateFacts, code: stri
  * address that confirms it (`verifyUrl`, also in the QR code), as PDF bytes.
  */
 export function certificatePdf(snapshot: CertificateSnapshot, code: string, verifyUrl: string): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const options: PDFKit.PDFDocumentOptions = {
     size: "LETTER",
     layout: "landscape",
     margin: 0,
@@ -194,18 +214,11 @@ export function certificatePdf(snapshot: CertificateSnapshot, code: string, veri
     },
     lang: "en-US",
     displayTitle: true,
+  };
+  return serifPdf(options, (doc) => {
+    const facts = certificateFacts(snapshot);
+    drawFrame(doc);
+    drawBody(doc, snapshot, facts);
+    drawFooter(doc, facts, code, verifyUrl);
   });
-  for (const [name, font] of Object.entries(loadSerifFonts())) doc.registerFont(name, font);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  const facts = certificateFacts(snapshot);
-  drawFrame(doc);
-  drawBody(doc, snapshot, facts);
-  drawFooter(doc, facts, code, verifyUrl);
-  doc.end();
-  return done;
 }

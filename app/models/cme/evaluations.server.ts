@@ -10,6 +10,7 @@ import { type Actor, recordAudit } from "../meetings/audit.server";
 import { hasLiveRegistration } from "../registration/registration.server";
 import { myAttendance } from "./attendance.server";
 import { CHOICE_KINDS, EVALUATION_TEMPLATES, fieldName, readAnswers, SCOPE_LABELS, summarize, type Answers, type EvaluationScope, type Question, type QuestionDraft } from "./evaluations";
+import { movedOnePlace } from "~/utils/order";
 
 const questionSelect = { id: true, kind: true, prompt: true, options: true, required: true } as const;
 
@@ -80,11 +81,8 @@ export async function moveQuestion(meetingId: string, scope: EvaluationScope, qu
   const evaluation = await getEvaluation(meetingId, scope);
   const index = evaluation?.questions.findIndex((question) => question.id === questionId) ?? -1;
   if (!evaluation || index < 0) return refuse("NOT_FOUND", "That question is not in this evaluation any more.");
-  const target = direction === "up" ? index - 1 : index + 1;
-  if (target < 0 || target >= evaluation.questions.length) return { ok: true };
-  const order = [...evaluation.questions];
-  [order[index], order[target]] = [order[target]!, order[index]!];
-  await prisma.$transaction((tx) => renumber(tx, order));
+  const order = movedOnePlace(evaluation.questions, index, direction);
+  if (order) await prisma.$transaction((tx) => renumber(tx, order));
   return { ok: true };
 }
 

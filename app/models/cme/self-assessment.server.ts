@@ -11,6 +11,7 @@ import { prisma } from "~/utils/db.server";
 import { type Actor, recordAudit } from "../meetings/audit.server";
 import { myAttendance } from "./attendance.server";
 import { answerField, DEFAULT_PASSING_PERCENT, questionProblem, readChosenAnswers, reviewAnswers, scoreAnswers, type ChosenAnswers, type SelfAssessmentDraft, type SelfAssessmentQuestion } from "./self-assessment";
+import { movedOnePlace } from "~/utils/order";
 
 const questionSelect = { id: true, prompt: true, options: true, correctOption: true, explanation: true } as const;
 
@@ -137,11 +138,8 @@ export async function moveSelfAssessmentQuestion(meetingId: string, sessionSlug:
   if (!found.ok) return found;
   const index = found.questions.findIndex((question) => question.id === questionId);
   if (index < 0) return refuse("NOT_FOUND", "That question is not in this self-assessment any more.");
-  const target = direction === "up" ? index - 1 : index + 1;
-  if (target < 0 || target >= found.questions.length) return { ok: true };
-  const order = [...found.questions];
-  [order[index], order[target]] = [order[target]!, order[index]!];
-  await prisma.$transaction((tx) => renumber(tx, order));
+  const order = movedOnePlace(found.questions, index, direction);
+  if (order) await prisma.$transaction((tx) => renumber(tx, order));
   return { ok: true };
 }
 

@@ -2,18 +2,12 @@
 import { type Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { meetingDatesAndPlaceSelect } from "./meeting-select";
 import { dayRange, daysBetween, type DayKey } from "~/utils/time";
 
 // What the public pages say about a meeting, on its card in the list and on its home page.
 const meetingSummarySelect = {
-  slug: true,
-  name: true,
-  startsOn: true,
-  endsOn: true,
-  timeZone: true,
-  format: true,
-  venue: true,
-  city: true,
+  ...meetingDatesAndPlaceSelect,
   description: true,
 } satisfies Prisma.MeetingSelect;
 

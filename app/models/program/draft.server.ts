@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { type Refusal, refuse } from "~/models/refusal";
 import { prisma } from "~/utils/db.server";
+import { movedOnePlace } from "~/utils/order";
 import { type Actor, type AuditRecord, recordAudit } from "../meetings/audit.server";
 import { diffPrograms } from "./changes";
 import { presentationProblem, shiftPresentations } from "./presentations";
@@ -245,7 +246,7 @@ export function editDraftSessionSpeakers(meetingId: string, actor: Actor, sessio
     if (!session) return refuse("NOT_FOUND", "This session is no longer in the draft.");
     const speaker = document.speakers.find((existing) => existing.slug === edit.speaker);
     if (!speaker) return refuse("INVALID", "Choose one of the meeting's speakers.", "speaker");
-    const sameRole = session.speakers.filter((entry) => entry.role === edit.role).sort((a, b) => a.position - b.position);
+    let sameRole = session.speakers.filter((entry) => entry.role === edit.role).sort((a, b) => a.position - b.position);
     const others = session.speakers.filter((entry) => entry.role !== edit.role);
     const at = sameRole.findIndex((entry) => entry.speaker === edit.speaker);
     let summary: string;
@@ -259,9 +260,9 @@ export function editDraftSessionSpeakers(meetingId: string, actor: Actor, sessio
       summary = `Removed ${speaker.name} (${edit.role.toLowerCase()}) from “${session.title}”`;
     } else {
       if (at === -1) return refuse("NOT_FOUND", `${speaker.name} no longer has this role in this session.`);
-      const to = edit.direction === "up" ? at - 1 : at + 1;
-      if (to < 0 || to >= sameRole.length) return refuse("INVALID", "They are already at that end of the list.");
-      [sameRole[at], sameRole[to]] = [sameRole[to]!, sameRole[at]!];
+      const moved = movedOnePlace(sameRole, at, edit.direction);
+      if (!moved) return refuse("INVALID", "They are already at that end of the list.");
+      sameRole = moved;
       summary = `Moved ${speaker.name} ${edit.direction} among the ${edit.role.toLowerCase()}s of “${session.title}”`;
     }
     session.speakers = [...others, ...sameRole.map((entry, position) => ({ ...entry, position }))];

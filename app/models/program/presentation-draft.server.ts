@@ -10,6 +10,7 @@ import { type Actor } from "../meetings/audit.server";
 import { changeDraft } from "./draft.server";
 import { allocateSlug, type DraftPresentation, type DraftSession, type ProgramDocument, wallClock, zonedInstant } from "./document";
 import { inOrder, MINUTE, presentationMinutes, presentationProblem, restack } from "./presentations";
+import { movedOnePlace } from "~/utils/order";
 
 /** What the form gives for one talk: its start as an instant, its length, its presenter's slug (or none yet) and the abstract it presents (or none). */
 export type PresentationFields = { title: string; speaker: string | null; startsAt: Date; minutes: number; abstract: number | null };
@@ -71,11 +72,10 @@ export async function editDraftSessionPresentations(meetingId: string, actor: Ac
         session.presentations = talks.filter((other) => other.slug !== slug);
         summary = `Removed the presentation “${talk.title}” from “${session.title}”`;
       } else {
-        const to = edit.direction === "up" ? at - 1 : at + 1;
-        if (to < 0 || to >= talks.length) return refuse("INVALID", "It is already at that end of the session.");
-        [talks[at], talks[to]] = [talks[to]!, talks[at]!];
+        const moved = movedOnePlace(talks, at, edit.direction);
+        if (!moved) return refuse("INVALID", "It is already at that end of the session.");
         // Back to back from the first talk's start, each keeping its length.
-        session.presentations = restack(talks);
+        session.presentations = restack(moved);
         summary = `Moved the presentation “${talk.title}” ${edit.direction} in “${session.title}”`;
       }
     }

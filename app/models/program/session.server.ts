@@ -2,6 +2,7 @@
 import { type Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { type PrintedAbstract, printedSections } from "../abstracts/printed";
+import { printedAbstractSelect } from "../abstracts/printed-select.server";
 
 /**
  * The order a session bills its people in, wherever they are listed. Enum
@@ -44,17 +45,7 @@ const presentationSelect = {
   startsAt: true,
   endsAt: true,
   speaker: { select: { slug: true, name: true } },
-  abstract: {
-    select: {
-      number: true,
-      title: true,
-      body: true,
-      keywords: true,
-      topic: { select: { name: true } },
-      authors: { select: { name: true, institution: true, city: true, country: true, presenting: true }, orderBy: { position: "asc" } },
-      call: { select: { sections: { select: { key: true, title: true }, orderBy: { position: "asc" } } } },
-    },
-  },
+  abstract: { select: printedAbstractSelect },
 } satisfies Prisma.PresentationSelect;
 
 type PresentationRow = Prisma.PresentationGetPayload<{ select: typeof presentationSelect }>;

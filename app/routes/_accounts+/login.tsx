@@ -7,8 +7,7 @@ import { Field, FormRouteError, useSchemaForm } from "~/components/forms";
 import { emailField, passwordField, redirectToField } from "~/models/accounts/forms";
 import { attemptSignIn } from "~/models/accounts/sign-in.server";
 import { pendingAddField } from "~/models/schedule/forms";
-import { findPendingAdd } from "~/models/schedule/pending-add.server";
-import { landingAfterSignIn } from "~/server/pending-add.server";
+import { landingAfterSignIn, signInPageData } from "~/server/pending-add.server";
 import { accountKey, normalizeEmail } from "~/models/accounts/user.server";
 import { requireAnonymous } from "~/server/auth.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -27,10 +26,8 @@ export const LoginSchema = z.object({
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Meeting Platform" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAnonymous(request);
-  // Sent here by "Add to my schedule": the page names the session, and signing in adds it.
-  return { pendingAdd: await findPendingAdd(new URL(request.url).searchParams.get("add")) };
+export function loader({ request }: LoaderFunctionArgs) {
+  return signInPageData(request);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
-import { NEW_PASSWORD_HINT, newPasswordField } from "~/models/accounts/forms";
+import { isPlausibleToken, NEW_PASSWORD_HINT, newPasswordField } from "~/models/accounts/forms";
 import { accountKey, isPasswordResetTokenUsable, resetPassword } from "~/models/accounts/user.server";
 import { readDevice, trustDeviceFor } from "~/utils/device-cookie.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -24,19 +24,16 @@ export const meta: MetaFunction = () => [{ title: "Choose a new password · Meet
 // Referrer-Policy: no-referrer comes with every secret URL (SECRET_URLS in app/server/security-headers.server.ts).
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
-// Our tokens are 43 characters of base64url; anything else cannot be one.
-const plausibleToken = (token: string | undefined): token is string => typeof token === "string" && /^[A-Za-z0-9_-]{20,100}$/.test(token);
-
 const LINK_GONE = { linkUsable: false } as const;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   // 410 Gone: the page exists, this link no longer works (expired, used, or never issued).
-  if (!plausibleToken(params.token) || !(await isPasswordResetTokenUsable(params.token))) return data(LINK_GONE, { status: 410 });
+  if (!isPlausibleToken(params.token) || !(await isPasswordResetTokenUsable(params.token))) return data(LINK_GONE, { status: 410 });
   return { linkUsable: true } as const;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (!plausibleToken(params.token)) return data({ ...LINK_GONE, result: undefined }, { status: 410 });
+  if (!isPlausibleToken(params.token)) return data({ ...LINK_GONE, result: undefined }, { status: 410 });
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: ResetPasswordSchema });
   if (submission.status !== "success") {

@@ -10,6 +10,7 @@ import { pendingAddField } from "~/models/schedule/forms";
 import { findPendingAdd } from "~/models/schedule/pending-add.server";
 import { normalizeEmail } from "~/models/accounts/user.server";
 import { requireAnonymous } from "~/server/auth.server";
+import { signInPageData } from "~/server/pending-add.server";
 import { readFormData } from "~/utils/form-data.server";
 import { clientIp, limitSignUp, limitSignUpForEmail, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
 import { href } from "~/utils/href";
@@ -24,10 +25,8 @@ export const SignupSchema = z.object({
 
 export const meta: MetaFunction = () => [{ title: "Create an account · Meeting Platform" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAnonymous(request);
-  // Sent here by "Add to my schedule": the new account starts with that session.
-  return { pendingAdd: await findPendingAdd(new URL(request.url).searchParams.get("add")) };
+export function loader({ request }: LoaderFunctionArgs) {
+  return signInPageData(request);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@r
 import { z } from "zod";
 import type { loader as rootLoader } from "~/root";
 import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
-import { passwordField } from "~/models/accounts/forms";
+import { isPlausibleToken, passwordField } from "~/models/accounts/forms";
 import { completeSignup, findPendingSignup } from "~/models/accounts/signup.server";
 import { findPendingAdd } from "~/models/schedule/pending-add.server";
 import { landingAfterSignIn } from "~/server/pending-add.server";
@@ -29,9 +29,6 @@ export const meta: MetaFunction = () => [{ title: "Finish creating your account 
 // (SECRET_URLS in app/server/security-headers.server.ts), and the page is never stored.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
-// Our tokens are 43 characters of base64url; anything else cannot be one.
-const plausibleToken = (token: string | undefined): token is string => typeof token === "string" && /^[A-Za-z0-9_-]{20,100}$/.test(token);
-
 type PageState =
   | { state: "gone" }
   | { state: "taken"; email: string }
@@ -41,7 +38,7 @@ const GONE: PageState = { state: "gone" };
 
 export async function loader({ params }: LoaderFunctionArgs) {
   // 410 Gone: the page exists, this link no longer works (expired, used, or never issued).
-  const pending = plausibleToken(params.token) ? await findPendingSignup(params.token) : null;
+  const pending = isPlausibleToken(params.token) ? await findPendingSignup(params.token) : null;
   if (!pending) return data(GONE, { status: 410 });
   if (pending.accountExists) return data<PageState>({ state: "taken", email: pending.email }, { status: 409 });
   const pendingAdd = await findPendingAdd(pending.pendingAddSessionId);
@@ -49,7 +46,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (!plausibleToken(params.token)) return data({ page: GONE, result: undefined }, { status: 410 });
+  if (!isPlausibleToken(params.token)) return data({ page: GONE, result: undefined }, { status: 410 });
   const submission = parseWithZod(await readFormData(request), { schema: ConfirmSignupSchema });
   if (submission.status !== "success") return data({ page: null, result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   // The link is a 256-bit secret, but its page takes a password: a few tries, not a guessing game.

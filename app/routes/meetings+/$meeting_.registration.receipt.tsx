@@ -4,10 +4,10 @@
 import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ReceiptTable, toReceiptOrders } from "~/components/registration-receipt";
-import { getMeeting } from "~/models/meetings/meeting.server";
 import { ATTENDANCE_LABELS } from "~/models/registration/pricing";
 import { checkInQr, getOwnRegistration, registrationStateLabel } from "~/models/registration/registration.server";
 import { requireUser } from "~/server/auth.server";
+import { requireMeeting } from "~/server/meeting-page.server";
 import { href } from "~/utils/href";
 import { formatDate, formatDateSpan } from "~/utils/time";
 import { BackLink } from "~/components/back-link";
@@ -19,8 +19,7 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-s
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const meeting = await requireMeeting(params);
   const registration = await getOwnRegistration(user.id, meeting.id);
   if (!registration || registration.orders.every((order) => order.status !== "PAID")) {
     throw new Response("There is no paid registration to show a receipt for yet.", { status: 404 });

@@ -7,16 +7,16 @@ import { pageWidthClass } from "~/components/page-width";
 import { useProgramHref } from "~/components/program-links";
 import { TrackBand, TrackCard } from "~/components/track-chip";
 import { getNowAndNext } from "~/models/program/agenda.server";
-import { countSessionsByDay, getMeeting, isDuringMeeting, listTracks, meetingDays, programNow } from "~/models/meetings/meeting.server";
+import { countSessionsByDay, isDuringMeeting, listTracks, meetingDays, programNow } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS } from "~/models/program/program";
+import { requireMeeting } from "~/server/meeting-page.server";
 import { formatDateSpan, formatDay, zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
 import { counted } from "~/utils/plural";
 import { Fact, Facts } from "~/components/facts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const meeting = await requireMeeting(params);
   const now = programNow(new URL(request.url).searchParams);
   const [tracks, sessionsByDay, nowAndNext] = await Promise.all([
     listTracks(meeting.id),

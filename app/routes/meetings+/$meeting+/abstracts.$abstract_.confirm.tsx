@@ -12,8 +12,7 @@ import { pageWidthClass } from "~/components/page-width";
 import { presenterAnswerSchema } from "~/models/abstracts/decision-forms";
 import { DECISION_LABEL } from "~/models/abstracts/decision-labels";
 import { answerAcceptance, presenterConfirmation } from "~/models/abstracts/confirmation.server";
-import { getMeeting } from "~/models/meetings/meeting.server";
-import { requireUser } from "~/server/auth.server";
+import { requireMeetingAndUser } from "~/server/meeting-page.server";
 import { refusalReply, refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
@@ -21,15 +20,8 @@ import { formatMoment } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Confirm abstract ${data.abstract.number} · ${data.meeting.name}` : "Confirm your abstract" }];
 
-async function load(request: Request, params: { meeting?: string; abstract?: string }) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  const user = await requireUser(request);
-  return { meeting, user };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meeting, user } = await load(request, params);
+  const { meeting, user } = await requireMeetingAndUser(request, params);
   const page = await presenterConfirmation(meeting, user.id, params.abstract ?? "");
   if (!page.ok) throw new Response(page.message, { status: refusalStatus(page) });
   const { abstract } = page;
@@ -49,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { meeting, user } = await load(request, params);
+  const { meeting, user } = await requireMeetingAndUser(request, params);
   const submission = parseWithZod(await readFormData(request), { schema: presenterAnswerSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), message: null }, { status: 400 });
   const result = await answerAcceptance(meeting, user, params.abstract ?? "", submission.value);

@@ -14,9 +14,8 @@ import { pageWidthClass } from "~/components/page-width";
 import { PosterFacts } from "~/components/poster-facts";
 import { POSTER_PROBLEM_MESSAGES, presenterPoster, removePosterFile, uploadPoster } from "~/models/abstracts/posters.server";
 import { formatBytes } from "~/models/abstracts/published";
-import { getMeeting } from "~/models/meetings/meeting.server";
 import { refuse } from "~/models/refusal";
-import { requireUser } from "~/server/auth.server";
+import { requireMeetingAndUser } from "~/server/meeting-page.server";
 import { refusalMessage, refusalStatus } from "~/server/refusal.server";
 import { href } from "~/utils/href";
 import { formatDate, formatTimeRange, zoneAbbreviation } from "~/utils/time";
@@ -24,15 +23,8 @@ import { fileBytes, MAX_POSTER_BYTES, readProofForm } from "~/utils/upload.serve
 
 const PosterFormSchema = z.object({ intent: z.enum(["upload", "remove"]) });
 
-async function presenterContext(request: Request, params: { meeting?: string; abstract?: string }) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  const user = await requireUser(request);
-  return { meeting, user };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meeting, user } = await presenterContext(request, params);
+  const { meeting, user } = await requireMeetingAndUser(request, params);
   const found = await presenterPoster(user.id, meeting.id, params.abstract ?? "");
   if (!found.ok) throw new Response(found.message, { status: refusalStatus(found) });
   const { abstract } = found;
@@ -51,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { meeting, user } = await presenterContext(request, params);
+  const { meeting, user } = await requireMeetingAndUser(request, params);
   const form = await readProofForm(request, MAX_POSTER_BYTES);
   if (!form.ok) return refusalMessage(refuse("INVALID", POSTER_PROBLEM_MESSAGES["too-large"], "poster"));
   const submission = parseWithZod(form.formData, { schema: PosterFormSchema });

@@ -8,8 +8,8 @@ import { Badge, buttonLinkClass, StatusBanner } from "~/components/console";
 import { pageWidthClass } from "~/components/page-width";
 import { callForAuthors, myAbstracts } from "~/models/abstracts/submission.server";
 import { writingWindow } from "~/models/abstracts/window";
-import { getMeeting } from "~/models/meetings/meeting.server";
 import { getUser, loginUrlFor } from "~/server/auth.server";
+import { requireMeeting } from "~/server/meeting-page.server";
 import { href } from "~/utils/href";
 import { formatMoment } from "~/utils/time";
 
@@ -18,8 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 const DECISIONS = { ORAL: "Accepted for oral presentation", POSTER: "Accepted as a poster", EPOSTER: "Accepted as an e-poster", REJECT: "Not accepted" } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const meeting = await requireMeeting(params);
   const call = await callForAuthors(meeting.id);
   if (!call) throw new Response(`${meeting.name} has no call for abstracts.`, { status: 404 });
   const user = await getUser(request);

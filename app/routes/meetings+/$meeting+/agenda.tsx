@@ -9,18 +9,18 @@ import { NowAndNext } from "~/components/now-next";
 import { pageWidthClass } from "~/components/page-width";
 import { focusResultsState, IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";
 import { useProgramHref } from "~/components/program-links";
+import { requireMeeting } from "~/server/meeting-page.server";
 import { href, withQuery } from "~/utils/href";
 import { SessionsByDay } from "~/components/session-list";
 import { getAgenda, getNowAndNext, getProgramFacets } from "~/models/program/agenda.server";
-import { getMeeting, isDuringMeeting, listTracks, meetingDays, programNow } from "~/models/meetings/meeting.server";
+import { isDuringMeeting, listTracks, meetingDays, programNow } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS, AUDIENCE_PARAMS, KIND_LABELS, KIND_PARAMS, parseAgendaQuery, SEARCH_MAX_LENGTH, type AgendaQuery } from "~/models/program/program";
 import { counted, plural } from "~/utils/plural";
 import { AMA_PRA_CREDIT } from "~/models/cme/designation";
 import { dayKeyOf, formatDay, zoneViewFor } from "~/utils/time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const meeting = await requireMeeting(params);
   const searchParams = new URL(request.url).searchParams;
   const days = meetingDays(meeting);
   const [tracks, facets] = await Promise.all([listTracks(meeting.id), getProgramFacets(meeting.id)]);

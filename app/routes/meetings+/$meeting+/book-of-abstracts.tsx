@@ -7,13 +7,12 @@ import { type ProgramHandle } from "./_layout";
 import { BookAuthorIndex, BookChapterSection, BookContents } from "~/components/book-chapters";
 import { pageWidthClass } from "~/components/page-width";
 import { meetingBook } from "~/models/abstracts/book.server";
-import { getMeeting } from "~/models/meetings/meeting.server";
+import { requireMeeting } from "~/server/meeting-page.server";
 import { href } from "~/utils/href";
 import { counted } from "~/utils/plural";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const meeting = await requireMeeting(params);
   return { slug: meeting.slug, book: await meetingBook(meeting) };
 }
 

@@ -2,12 +2,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { bookPdf } from "~/models/abstracts/book-pdf.server";
 import { meetingBook } from "~/models/abstracts/book.server";
-import { getMeeting } from "~/models/meetings/meeting.server";
+import { requireMeeting } from "~/server/meeting-page.server";
 import { inlineDisposition } from "~/utils/upload.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const meeting = await requireMeeting(params);
   const pdf = await bookPdf(await meetingBook(meeting));
   return new Response(new Uint8Array(pdf), {
     headers: {

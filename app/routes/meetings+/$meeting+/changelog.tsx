@@ -5,10 +5,10 @@ import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctio
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useProgramHref } from "~/components/program-links";
 import { listReleases } from "~/models/program/publish.server";
-import { getMeeting } from "~/models/meetings/meeting.server";
 import { CHANGE_LABELS, describeChange, isSessionChange } from "~/models/program/changes";
 import { listProgramNotices, markProgramSeen } from "~/models/program/notices.server";
-import { getUser, requireUser } from "~/server/auth.server";
+import { getUser } from "~/server/auth.server";
+import { requireMeeting, requireMeetingAndUser } from "~/server/meeting-page.server";
 import { readFormData } from "~/utils/form-data.server";
 import { formatMoment, zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
@@ -22,8 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, max-age=0, must-revalidate" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const meeting = await requireMeeting(params);
   const zone = zoneViewFor(request, meeting).zone;
   const [releases, user] = await Promise.all([listReleases(meeting.id), getUser(request)]);
   const notices = user ? await listProgramNotices(user.id, meeting.id, { take: 30 }) : [];
@@ -58,9 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  const user = await requireUser(request);
+  const { meeting, user } = await requireMeetingAndUser(request, params);
   const form = await readFormData(request);
   if (form.get("intent") !== "mark-read") return data({ seen: 0 }, { status: 400 });
   // The same mark as looking at My schedule: its marks and the navigation's count clear too.

@@ -4,16 +4,15 @@ import { type LoaderFunctionArgs } from "@remix-run/node";
 import { XMLBuilder } from "fast-xml-parser";
 import { v5 as uuidv5 } from "uuid";
 import { listReleases } from "~/models/program/publish.server";
-import { getMeeting } from "~/models/meetings/meeting.server";
 import { describeChange } from "~/models/program/changes";
+import { requireMeeting } from "~/server/meeting-page.server";
 import { href } from "~/utils/href";
 import { absoluteUrl } from "~/utils/href.server";
 
 const FEED_NAMESPACE = uuidv5("https://meeting-platform.invalid/changelog", uuidv5.URL);
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const meeting = await requireMeeting(params);
   const releases = await listReleases(meeting.id, { take: 50 });
   const page = absoluteUrl(href.changelog(meeting));
   const updated = (releases[0]?.createdAt ?? meeting.startsOn).toISOString();

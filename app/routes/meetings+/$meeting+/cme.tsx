@@ -17,8 +17,7 @@ import { claimFormSchema, offeredCreditTypes, splitName, suggestedCreditType } f
 import { claimHistory, claimOptions, submitClaim, type ClaimOptions, type ClaimVersion } from "~/models/cme/claims.server";
 import { amaCredits, formatCredits } from "~/models/cme/credit";
 import { evaluationStatus, getEvaluation } from "~/models/cme/evaluations.server";
-import { getMeeting } from "~/models/meetings/meeting.server";
-import { requireUser } from "~/server/auth.server";
+import { requireMeetingAndUser } from "~/server/meeting-page.server";
 import { refusalResponse } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
@@ -28,9 +27,7 @@ import { formatDate, formatMoment, formatTimeRange, zoneViewFor } from "~/utils/
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `My CME · ${data.meeting.name}` : "My CME" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  const user = await requireUser(request);
+  const { meeting, user } = await requireMeetingAndUser(request, params);
   const zone = zoneViewFor(request, meeting);
   const [designation, sessions, meetingEvaluation, sessionEvaluation, evaluated, options, versions] = await Promise.all([
     creditDesignationFor(meeting.id),
@@ -143,9 +140,7 @@ function claimDefaults(options: ClaimOptions, last: ClaimVersion | undefined, ac
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  const user = await requireUser(request);
+  const { meeting, user } = await requireMeetingAndUser(request, params);
   const designation = await creditDesignationFor(meeting.id);
   if (!designation) throw new Response("This meeting does not offer CME credit.", { status: 404 });
   const submission = parseWithZod(await readFormData(request), { schema: claimFormSchema(offeredCreditTypes(designation)) });

@@ -11,9 +11,8 @@ import { EvaluationForm } from "~/components/evaluation-form";
 import { pageWidthClass } from "~/components/page-width";
 import { answersNeeded } from "~/models/cme/self-assessment";
 import { attemptReview, myAttempts, selfAssessmentFor, submitAttempt } from "~/models/cme/self-assessment.server";
-import { getMeeting } from "~/models/meetings/meeting.server";
-import { requireUser } from "~/server/auth.server";
 import { submittedValues } from "~/server/evaluation-page.server";
+import { requireMeetingAndUser } from "~/server/meeting-page.server";
 import { refusalReply, refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href, withQuery } from "~/utils/href";
@@ -23,9 +22,7 @@ import { formatDate, zoneViewFor } from "~/utils/time";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Self-assessment: ${data.session.title} · ${data.meeting.name}` : "Self-assessment" }];
 
 async function learnerContext({ request, params }: Pick<LoaderFunctionArgs, "request" | "params">) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  const user = await requireUser(request);
+  const { meeting, user } = await requireMeetingAndUser(request, params);
   const allowed = await selfAssessmentFor(user.id, meeting.id, params.session ?? "");
   if (!allowed.ok) throw new Response(allowed.message, { status: refusalStatus(allowed) });
   return { meeting, user, ...allowed };

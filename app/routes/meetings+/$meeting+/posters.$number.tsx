@@ -10,13 +10,12 @@ import { pageWidthClass } from "~/components/page-width";
 import { PosterFacts } from "~/components/poster-facts";
 import { formatBytes } from "~/models/abstracts/published";
 import { publishedPoster } from "~/models/abstracts/published.server";
-import { getMeeting } from "~/models/meetings/meeting.server";
+import { requireMeeting } from "~/server/meeting-page.server";
 import { href } from "~/utils/href";
 import { formatDate, formatTimeRange, zoneAbbreviation } from "~/utils/time";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const meeting = await requireMeeting(params);
   const number = /^\d{1,9}$/.test(params.number ?? "") ? Number(params.number) : NaN;
   const poster = await publishedPoster(meeting.id, number);
   if (!poster) throw new Response("There is no published poster with this number.", { status: 404 });

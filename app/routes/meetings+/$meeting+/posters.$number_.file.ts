@@ -4,24 +4,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publishedPosterFile } from "~/models/abstracts/published.server";
 import { getMeeting } from "~/models/meetings/meeting.server";
-import { inlineDisposition, readProof } from "~/utils/upload.server";
+import { storedFileResponse } from "~/utils/upload.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const meeting = await getMeeting(params.meeting ?? "");
   const number = /^\d{1,9}$/.test(params.number ?? "") ? Number(params.number) : NaN;
   const file = meeting && (await publishedPosterFile(meeting.id, number));
   if (!file) throw new Response("There is no published poster file with this number.", { status: 404 });
-  const bytes = await readProof(file.storageKey).catch(() => null);
-  if (!bytes) throw new Response("The poster file is missing.", { status: 404 });
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": inlineDisposition(file.fileName),
-      "X-Content-Type-Options": "nosniff",
-      // A replaced file gets a new storage key but the same URL: cache briefly, then revalidate.
-      "Cache-Control": "public, max-age=300",
-      ...(file.uploadedAt ? { "Last-Modified": file.uploadedAt.toUTCString() } : {}),
-    },
+  return storedFileResponse(file, "The poster file is missing.", {
+    "X-Content-Type-Options": "nosniff",
+    // A replaced file gets a new storage key but the same URL: cache briefly, then revalidate.
+    "Cache-Control": "public, max-age=300",
+    ...(file.uploadedAt ? { "Last-Modified": file.uploadedAt.toUTCString() } : {}),
   });
 }

@@ -7,15 +7,14 @@ import { type ProgramHandle } from "./_layout";
 import { pageWidthClass } from "~/components/page-width";
 import { PosterCard } from "~/components/poster-card";
 import { callTopics, galleryPosters } from "~/models/abstracts/published.server";
-import { getMeeting } from "~/models/meetings/meeting.server";
+import { requireMeeting } from "~/server/meeting-page.server";
 import { href } from "~/utils/href";
 import { counted } from "~/utils/plural";
 
 const KINDS = { poster: "POSTER", eposter: "EPOSTER" } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const meeting = await requireMeeting(params);
   const search = new URL(request.url).searchParams;
   const topics = await callTopics(meeting.id);
   const q = (search.get("q") ?? "").trim().slice(0, 100);

@@ -21,18 +21,18 @@ import { useProgramHref } from "~/components/program-links";
 import { AddTrackButton, ScheduleButton } from "~/components/schedule-button";
 import { CancelledBadge, TrackChip, TrackDot } from "~/components/track-chip";
 import { createCalendarFeed, getCalendarFeedToken, regenerateCalendarFeed } from "~/models/schedule/calendar-feed.server";
-import { getMeeting } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS, KIND_LABELS } from "~/models/program/program";
 import { describeOldNew, type OldNew } from "~/models/program/changes";
 import { listUnseenChanges, markProgramSeen } from "~/models/program/notices.server";
 import { scheduleAnchor, type ScheduleButtonReply, ScheduleFormSchema } from "~/models/schedule/forms";
 import { addToSchedule, getSchedule, listAudienceTracks, removeFromSchedule } from "~/models/schedule/schedule.server";
 import { addTrackToSchedule, trackInSchedule, type TrackInSchedule } from "~/models/schedule/track-in-schedule.server";
-import { getUser, requireUser } from "~/server/auth.server";
+import { getUser } from "~/server/auth.server";
+import { requireMeeting, requireMeetingAndUser } from "~/server/meeting-page.server";
 import { refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { safeRedirect } from "~/utils/safe-redirect";
-import { dayKeyOf, formatDay, formatTimeRange, zoneViewFor } from "~/utils/time";
+import { formatDay, formatTimeRange, groupByDay, zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
 import { counted } from "~/utils/plural";
 import { absoluteUrl } from "~/utils/href.server";
@@ -47,9 +47,7 @@ function feedLinks(token: string) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  const user = await requireUser(request);
+  const { meeting, user } = await requireMeetingAndUser(request, params);
   const zone = zoneViewFor(request, meeting);
   const [sessions, token, audienceTracks, unseen] = await Promise.all([
     getSchedule(user.id, meeting.id),
@@ -57,15 +55,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listAudienceTracks(meeting.id),
     listUnseenChanges(user.id, meeting.id),
   ]);
-  // Days in the zone the times are shown in, so a late session sits under the day its time reads.
-  const days = new Map<string, typeof sessions>();
-  for (const session of sessions) {
-    const day = dayKeyOf(session.startsAt, zone.zone);
-    days.set(day, [...(days.get(day) ?? []), session]);
-  }
   return {
     meeting: { slug: meeting.slug, name: meeting.name },
-    days: [...days.entries()].map(([day, daySessions]) => ({ day, sessions: daySessions })),
+    // Days in the zone the times are shown in, so a late session sits under the day its time reads.
+    days: groupByDay(sessions, zone.zone),
     total: sessions.length,
     conflicted: sessions.filter((session) => session.conflicts.length > 0).length,
     // Set by the action's redirect after "Add all": how that track now sits in the schedule.
@@ -91,8 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ScheduleChanges = { release: number; sessions: { slug: string; title: string; removed: boolean; lines: OldNew[] }[] };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const meeting = await requireMeeting(params);
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: ScheduleFormSchema });
   if (submission.status !== "success") {

@@ -8,13 +8,13 @@ import { ScheduleButton, SessionCalendarLinks } from "~/components/schedule-butt
 import { useProgramHref } from "~/components/program-links";
 import { useZoneSwitchHrefs } from "~/components/time-zone";
 import { CancelledBadge, LevelBadge, TrackChip } from "~/components/track-chip";
-import { getMeeting } from "~/models/meetings/meeting.server";
 import { CmeBadge, CmeCredit } from "~/components/cme-credit";
 import { publishedSessionCredit } from "~/models/cme/designation.server";
 import { AUDIENCE_LABELS, KIND_LABELS, ROLE_LABELS, ROLE_ORDER } from "~/models/program/program";
 import { listApprovedQuestions } from "~/models/live-qa/board.server";
 import { getSession, printedAbstractOf } from "~/models/program/session.server";
 import { PresentationList } from "~/components/presentation-list";
+import { requireMeeting } from "~/server/meeting-page.server";
 import { env } from "~/utils/env.server";
 import { googleCalendarUrl } from "~/server/ical.server";
 import { dayKeyOf, formatDate, formatTimeRange, zoneAbbreviation, zoneViewFor } from "~/utils/time";
@@ -24,8 +24,7 @@ import { DisclosureList } from "~/components/disclosure-list";
 import { sessionDisclosures } from "~/models/cme/disclosure-views.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const meeting = await requireMeeting(params);
   const session = await getSession(meeting.id, params.session ?? "");
   if (!session) {
     throw new Response(`${meeting.name} has no session at this address. It may have been renamed; the program lists every session.`, { status: 404 });

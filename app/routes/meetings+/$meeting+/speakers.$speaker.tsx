@@ -5,16 +5,15 @@ import { useLoaderData } from "@remix-run/react";
 import { pageWidthClass } from "~/components/page-width";
 import { useProgramHref } from "~/components/program-links";
 import { SessionRows } from "~/components/session-list";
-import { getMeeting } from "~/models/meetings/meeting.server";
 import { ROLE_LABELS } from "~/models/program/program";
 import { getSpeaker } from "~/models/program/speaker.server";
+import { requireMeeting } from "~/server/meeting-page.server";
 import { formatTime, zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
 import { BackLink } from "~/components/back-link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const meeting = await requireMeeting(params);
   const speaker = await getSpeaker(meeting.id, params.speaker ?? "");
   if (!speaker) throw new Response(`${meeting.name} has no speaker at this address. The speaker directory lists everyone on the program.`, { status: 404 });
   // One row per session, with every role the speaker has in it.

@@ -6,15 +6,14 @@ import { type ProgramHandle } from "./_layout";
 import { pageWidthClass } from "~/components/page-width";
 import { focusResultsState, IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";
 import { useProgramHref } from "~/components/program-links";
+import { requireMeeting } from "~/server/meeting-page.server";
 import { href, withQuery } from "~/utils/href";
 import { counted } from "~/utils/plural";
-import { getMeeting } from "~/models/meetings/meeting.server";
 import { parseSpeakerQuery } from "~/models/program/program";
 import { listSpeakerCountries, listSpeakers } from "~/models/program/speaker.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const meeting = await requireMeeting(params);
   const searchParams = new URL(request.url).searchParams;
   const countries = await listSpeakerCountries(meeting.id);
   const { query, ignored } = parseSpeakerQuery(

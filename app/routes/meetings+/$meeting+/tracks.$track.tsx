@@ -7,29 +7,24 @@ import { SessionsByDay } from "~/components/session-list";
 import { TrackDot } from "~/components/track-chip";
 import { AddTrackButton } from "~/components/schedule-button";
 import { getTrackSessions } from "~/models/program/agenda.server";
-import { getMeeting, getTrack } from "~/models/meetings/meeting.server";
+import { getTrack } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS } from "~/models/program/program";
-import { dayKeyOf, zoneViewFor } from "~/utils/time";
+import { requireMeeting } from "~/server/meeting-page.server";
+import { groupByDay, zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
 import { counted } from "~/utils/plural";
 import { BackLink } from "~/components/back-link";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const meeting = await requireMeeting(params);
   const track = await getTrack(meeting.id, params.track ?? "");
   if (!track) throw new Response(`${meeting.name} has no track at this address. See the list of tracks for the ones it has.`, { status: 404 });
   const sessions = await getTrackSessions(meeting.id, track.id);
-  // Grouped by the meeting's days, whatever zone the times are shown in.
-  const days = new Map<string, typeof sessions>();
-  for (const session of sessions) {
-    const day = dayKeyOf(session.startsAt, meeting.timeZone);
-    days.set(day, [...(days.get(day) ?? []), session]);
-  }
   return {
     meeting: { slug: meeting.slug, name: meeting.name },
     track: { slug: track.slug, name: track.name, colour: track.colour, audience: track.audience, description: track.description },
-    days: [...days.entries()].map(([day, daySessions]) => ({ day, sessions: daySessions })),
+    // Grouped by the meeting's days, whatever zone the times are shown in.
+    days: groupByDay(sessions, meeting.timeZone),
     total: sessions.length,
     zone: zoneViewFor(request, meeting),
   };

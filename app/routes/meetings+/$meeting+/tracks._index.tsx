@@ -5,14 +5,14 @@ import { type ProgramHandle } from "./_layout";
 import { pageWidthClass } from "~/components/page-width";
 import { useProgramHref } from "~/components/program-links";
 import { TrackCard } from "~/components/track-chip";
-import { getMeeting, listTracks } from "~/models/meetings/meeting.server";
+import { listTracks } from "~/models/meetings/meeting.server";
 import { AUDIENCE_LABELS } from "~/models/program/program";
+import { requireMeeting } from "~/server/meeting-page.server";
 import { href } from "~/utils/href";
 import { counted } from "~/utils/plural";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
+  const meeting = await requireMeeting(params);
   const tracks = await listTracks(meeting.id);
   return {
     meeting: { slug: meeting.slug, name: meeting.name },

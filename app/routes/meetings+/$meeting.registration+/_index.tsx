@@ -9,7 +9,6 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ErrorList, FormErrors, SelectField, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
 import type { ProgramHandle } from "../$meeting+/_layout";
 import { ReceiptTable, toReceiptOrders } from "~/components/registration-receipt";
-import { getMeeting } from "~/models/meetings/meeting.server";
 import { cancelOwnRegistration, previewCancellation } from "~/models/registration/cancel.server";
 import { startCategoryChange } from "~/models/registration/category-change.server";
 import { abandonCheckout } from "~/models/registration/checkout.server";
@@ -19,6 +18,7 @@ import { readProof } from "~/models/registration/proof.server";
 import { checkInQr, getOwnRegistration, isConfirmed, listCategories, registrationStateLabel } from "~/models/registration/registration.server";
 import { refuse } from "~/models/refusal";
 import { requireUser } from "~/server/auth.server";
+import { requireMeeting } from "~/server/meeting-page.server";
 import { refusalResponse } from "~/server/refusal.server";
 import { href } from "~/utils/href";
 import { formatDate, formatTime } from "~/utils/time";
@@ -32,15 +32,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
-async function loadMeeting(slug: string) {
-  const meeting = await getMeeting(slug);
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  return meeting;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const meeting = await loadMeeting(params.meeting ?? "");
+  const meeting = await requireMeeting(params);
   const registration = await getOwnRegistration(user.id, meeting.id);
   if (!registration) return { meeting: { slug: meeting.slug, name: meeting.name }, registration: null };
   const zone = registration.meeting.timeZone;
@@ -85,7 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const meeting = await loadMeeting(params.meeting ?? "");
+  const meeting = await requireMeeting(params);
   const registration = await getOwnRegistration(user.id, meeting.id);
   if (!registration) throw new Response("You have no registration for this meeting.", { status: 404 });
   const form = await readProofForm(request);

@@ -5,20 +5,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getProofDocument } from "~/models/registration/verification.server";
 import { requireUser } from "~/server/auth.server";
-import { inlineDisposition, readProof } from "~/utils/upload.server";
+import { storedFileResponse } from "~/utils/upload.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const document = await getProofDocument(params.document ?? "", user);
   if (!document || document.registration.meeting.slug !== params.meeting) throw new Response("There is no such document, or it is not yours to see.", { status: 404 });
-  const bytes = await readProof(document.storageKey).catch(() => null);
-  if (!bytes) throw new Response("The document file is missing.", { status: 404 });
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": document.contentType,
-      "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": inlineDisposition(document.fileName),
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return storedFileResponse(document, "The document file is missing.", { "Cache-Control": "private, no-store" });
 }

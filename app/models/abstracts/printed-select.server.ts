@@ -1,0 +1,19 @@
+// What an abstract as it prints is read with (printed.ts draws it): its
+// number, title, text by section, keywords, topic and authors in order. The
+// book, the poster gallery, a session's talks and the chairs' view read the
+// same fields through this one select. (A reviewer's view reads no authors:
+// review is blind.)
+import type { Prisma } from "~/generated/prisma/client";
+
+/** The call's sections in order: the headings the abstract's text is printed under. */
+export const printedSectionsSelect = { sections: { select: { key: true, title: true }, orderBy: { position: "asc" } } } satisfies Prisma.AbstractCallSelect;
+
+export const printedAbstractSelect = {
+  number: true,
+  title: true,
+  body: true,
+  keywords: true,
+  topic: { select: { name: true } },
+  authors: { select: { name: true, institution: true, city: true, country: true, presenting: true }, orderBy: { position: "asc" } },
+  call: { select: printedSectionsSelect },
+} satisfies Prisma.AbstractSelect;
