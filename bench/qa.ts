@@ -1,8 +1,13 @@
-// npm run bench:qa [-- --viewers 2000 --duration 10 --votes-per-second 20 --questions-per-second 1 --json]
+// npm run bench:qa [-- --viewers 2000 --join-rate 500 --duration 10 --votes-per-second 20 --questions-per-second 1 --json]
 //
 // Live Q&A under load, over loopback only, bounded in time. On a fresh database:
 //  1. a realtime sidecar in its own process (so the load generator does not steal
-//     its CPU), and N authenticated viewers joined to one session;
+//     its CPU), and N authenticated viewers joined to one session, arriving as a
+//     crowd does (the join storm): each opens its connection at its own moment,
+//     --join-rate a second, whether or not those before it are in yet. Reported:
+//     joins per second over the storm, the time from a viewer's connect to its
+//     first state (the join's acknowledgement, with its board), p50 and p99, and
+//     the sidecar's and the generator's CPU meanwhile;
 //  2. for --duration seconds, a stream of questions and upvotes sent by viewers
 //     through their sockets (rates fixed by the flags); every viewer records when
 //     each event arrives. Reported: time from the write to its arrival, per
@@ -35,6 +40,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 const { values: args } = parseArgs({
   options: {
     viewers: { type: "string", default: "2000" },
+    "join-rate": { type: "string", default: "500" },
     duration: { type: "string", default: "10" },
     "votes-per-second": { type: "string", default: "20" },
     "questions-per-second": { type: "string", default: "1" },
@@ -53,7 +59,8 @@ async function main() {
   const votesPerSecond = Number(args["votes-per-second"]);
   const questionsPerSecond = Number(args["questions-per-second"]);
   const saturationSeconds = Number(args["saturation-seconds"]);
-  if (![N, duration, votesPerSecond, questionsPerSecond, saturationSeconds].every((n) => Number.isFinite(n) && n > 0) || N > 20_000 || duration > 120) {
+  const joinRate = Number(args["join-rate"]);
+  if (![N, duration, votesPerSecond, questionsPerSecond, saturationSeconds, joinRate].every((n) => Number.isFinite(n) && n > 0) || N > 20_000 || duration > 120) {
     throw new Error("--viewers (1..20000), --duration (seconds, at most 120) and the rates must be positive numbers");
   }
   const log = (line: string) => (args.json ? process.stderr : process.stdout).write(`${line}\n`);
@@ -130,9 +137,8 @@ async function main() {
     await waitFor(async () => (await health().catch(() => null))?.status === "ok", 60_000, "the sidecar to start");
     const baseline = await settledMemory(health);
 
-    log(`Connecting ${N} viewers…`);
-    const connectStarted = performance.now();
-    const viewers: LeanClient[] = [];
+    log(`Join storm: ${N} viewers arriving at ${joinRate} a second…`);
+    const viewers: LeanClient[] = new Array<LeanClient>(N);
     // Each page beats at the period the sidecar asks for, from its join on, at its own phase.
     const beating: NodeJS.Timeout[] = [];
     let recordingViewers = 0;
@@ -144,22 +150,48 @@ async function main() {
       }, Math.random() * every);
       beating.push(first);
     };
-    for (let start = 0; start < N; start += 200) {
-      const batch = await Promise.all(
-        Array.from({ length: Math.min(200, N - start) }, async (_, k) => {
-          const i = start + k + 1;
-          const client = await LeanClient.connect(port, { ticket: ticketFor(i) });
-          const joined = await client.request("qa:join", { sessionId, visibility: "visible" });
-          if (!joined.ok) throw new Error(`join refused: ${JSON.stringify(joined)}`);
-          const attendance = joined.data?.attendance;
-          if (attendance?.recording) recordingViewers += 1;
-          if (attendance) beatFrom(client, (heartbeatMs = attendance.heartbeatMs));
-          return client;
-        }),
-      );
-      viewers.push(...batch);
+    /** Viewer i arrives: connects, joins, and has its first state when the join is acknowledged. */
+    const firstStateMs = new Float64Array(N);
+    let joinRetries = 0;
+    /** A connection refused or reset before the join is tried again at once, as socket.io-client would; the wait counts in that viewer's time. */
+    const connectAndJoin = async (i: number, tries = 1): Promise<[LeanClient, AckResponse]> => {
+      try {
+        const client = await LeanClient.connect(port, { ticket: ticketFor(i + 1) });
+        const joined = await client.request("qa:join", { sessionId, visibility: "visible" });
+        if (joined.error?.message === CONNECTION_LOST) throw new Error(CONNECTION_LOST);
+        return [client, joined];
+      } catch (error) {
+        if (tries >= 5) throw error;
+        joinRetries += 1;
+        return connectAndJoin(i, tries + 1);
+      }
+    };
+    const arrive = async (i: number) => {
+      const at = performance.now();
+      const [client, joined] = await connectAndJoin(i);
+      if (!joined.ok) throw new Error(`join refused: ${JSON.stringify(joined)}`);
+      firstStateMs[i] = performance.now() - at;
+      const attendance = joined.data?.attendance;
+      if (attendance?.recording) recordingViewers += 1;
+      if (attendance) beatFrom(client, (heartbeatMs = attendance.heartbeatMs));
+      viewers[i] = client;
+    };
+    const stormSidecarCpuBefore = (await health()).cpuMicros ?? 0;
+    const stormGeneratorCpuBefore = process.cpuUsage();
+    const connectStarted = performance.now();
+    // Open loop: arrivals keep to their timeline however long the earlier joins take (a crowd does not queue politely).
+    const arrived: Promise<void>[] = [];
+    while (arrived.length < N) {
+      const due = Math.min(N, Math.floor(((performance.now() - connectStarted) / 1000) * joinRate) + 1);
+      while (arrived.length < due) arrived.push(arrive(arrived.length));
+      await sleep(1);
     }
+    await Promise.all(arrived);
     const connectSeconds = (performance.now() - connectStarted) / 1000;
+    const stormSidecarCpu = (((await health()).cpuMicros ?? 0) - stormSidecarCpuBefore) / 1e6 / connectSeconds * 100;
+    const stormGeneratorCpuUsed = process.cpuUsage(stormGeneratorCpuBefore);
+    const stormGeneratorCpu = ((stormGeneratorCpuUsed.user + stormGeneratorCpuUsed.system) / 1e6 / connectSeconds) * 100;
+    const firstState = percentiles(Array.from(firstStateMs));
     const connected = await settledMemory(health);
     log(`  ${N} viewers joined in ${connectSeconds.toFixed(1)} s`);
 
@@ -328,6 +360,15 @@ async function main() {
       durationSeconds: Math.round(streamSeconds * 10) / 10,
       offered: { questionsPerSecond, votesPerSecond },
       connectSeconds: round(connectSeconds),
+      joinStorm: {
+        offeredJoinsPerSecond: joinRate,
+        retries: joinRetries,
+        joinsPerSecond: Math.round(N / connectSeconds),
+        connectToFirstStateMs: firstState,
+        cpuPercent: { sidecar: Math.round(stormSidecarCpu), loadGenerator: Math.round(stormGeneratorCpu) },
+        // The sidecar's CPU time per join: what the storm costs it, whatever else the machine runs.
+        sidecarCpuMsPerJoin: round((stormSidecarCpu / 100) * connectSeconds * 1000 / N),
+      },
       latencyMs: stream.perDelivery,
       latencyToEveryViewerMs: stream.perEvent,
       writeAcknowledgedMs: acknowledged,
@@ -369,6 +410,10 @@ async function main() {
 
     log("");
     log(`Live Q&A, ${N} viewers on one sidecar (${result.offered.questionsPerSecond} questions/s + ${result.offered.votesPerSecond} votes/s for ${result.durationSeconds} s):`);
+    const storm = result.joinStorm;
+    log(`  join storm:                       ${storm.joinsPerSecond} joins/s (${storm.offeredJoinsPerSecond}/s offered), ${N} in ${result.connectSeconds} s, ${storm.retries} connections tried again`);
+    log(`  connect → first state:            p50 ${storm.connectToFirstStateMs.p50} ms, p99 ${storm.connectToFirstStateMs.p99} ms, max ${storm.connectToFirstStateMs.max} ms`);
+    log(`  CPU during the storm:             sidecar ${storm.cpuPercent.sidecar}% (${storm.sidecarCpuMsPerJoin} ms a join), load generator ${storm.cpuPercent.loadGenerator}% (of one core)`);
     log(`  write → arrival, per delivery:    p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms`);
     log(`  write → arrival at every viewer:  p50 ${result.latencyToEveryViewerMs.p50} ms, p99 ${result.latencyToEveryViewerMs.p99} ms, max ${result.latencyToEveryViewerMs.max} ms`);
     log(`  write → acknowledgement:          p50 ${result.writeAcknowledgedMs.p50} ms, p99 ${result.writeAcknowledgedMs.p99} ms`);
@@ -419,6 +464,10 @@ type AckResponse = {
  */
 class RawSocket {
   private pending: Buffer | null = null;
+  upgraded = false;
+  onClose?: () => void;
+  /** Connections that failed after their upgrade, over the whole run. */
+  static errorsAfterOpen = 0;
 
   private constructor(
     private readonly socket: Socket,
@@ -443,11 +492,17 @@ class RawSocket {
           return;
         }
         socket.on("data", (data: Buffer) => raw.receive(data));
+        socket.once("close", () => raw.onClose?.());
+        raw.upgraded = true;
         resolve(raw);
         if (head.length > end + 4) raw.receive(head.subarray(end + 4));
       };
       socket.on("data", onHandshake);
-      socket.once("error", reject);
+      // Before the upgrade an error fails the open; after it, the connection is gone (counted, and its viewer's deliveries show as missed).
+      socket.on("error", (error) => {
+        if (raw.upgraded) RawSocket.errorsAfterOpen += 1;
+        reject(error);
+      });
       socket.once("connect", () => {
         socket.write(
           `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
@@ -506,6 +561,8 @@ class RawSocket {
   }
 }
 
+const CONNECTION_LOST = "The connection was lost.";
+
 /** A viewer speaking Socket.IO v5 / Engine.IO v4 over a bare WebSocket: connect with auth, acks, events, pings. */
 class LeanClient {
   private readonly acks = new Map<number, (response: AckResponse) => void>();
@@ -514,6 +571,12 @@ class LeanClient {
   onEvents?: (ids: number[], at: number) => void;
 
   private constructor(private readonly socket: RawSocket) {}
+
+  /** Requests still waiting when the connection goes are answered, so nobody waits forever. */
+  private lost() {
+    for (const done of this.acks.values()) done({ ok: false, error: { message: CONNECTION_LOST } });
+    this.acks.clear();
+  }
 
   static connect(port: number, auth: object): Promise<LeanClient> {
     let client: LeanClient | undefined;
@@ -533,7 +596,12 @@ class LeanClient {
         else if (text.startsWith("40")) resolve(client);
         else if (text.startsWith("44")) reject(new Error(`connection refused: ${text}`));
         else if (text.startsWith("43")) client.settle(text);
-      }).catch(reject);
+      }).then((raw) => {
+        raw.onClose = () => {
+          reject(new Error(CONNECTION_LOST));
+          client?.lost();
+        };
+      }, reject);
     });
   }
 

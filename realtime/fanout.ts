@@ -14,9 +14,13 @@
 //
 // Joins run in the same per-session queue as reads and deliveries, so a socket's
 // catch-up and the live events that follow it never overlap or leave a gap (the
-// client skips ids it already applied).
+// client skips ids it already applied). The sockets waiting to join are let in
+// together, from one read of the session (one board snapshot for all of them,
+// one catch-up read per last event id): a plenary's audience arrives within
+// seconds, and a read per socket, one after another, capped the joins at the
+// database's round trip (under 200 a second).
 import type { Server, Socket } from "socket.io";
-import { getLastQaEventId, getQaBoard, getQaEventsSince } from "~/models/live-qa/board.server";
+import { getLastQaEventId, getQaBoards, getQaEventsSince } from "~/models/live-qa/board.server";
 import { viewQaEvent, type QaEventRecord, type QaEventView, type QaViewer } from "~/models/live-qa/questions";
 import type { ClientToServerEvents, InterServerEvents, JoinResult, ServerToClientEvents, SocketData } from "./contract";
 
@@ -40,6 +44,11 @@ export const rooms = {
 /** More missed events than this and a reconnecting client gets a fresh board instead. */
 const CATCH_UP_LIMIT = 500;
 const PAGE = 500;
+/** Sockets let in together at most: their boards are made in one turn of the event loop. */
+const JOIN_BATCH = 500;
+
+type Sync = JoinResult["sync"];
+type Joiner = { socket: QaSocket; lastEventId: number | null | undefined; done: (sync: Sync) => void; failed: (error: unknown) => void };
 
 /**
  * Each viewer gets at most one message per window: 30 ms, plus 1 ms per 40
@@ -75,6 +84,9 @@ type Feed = {
   chain: Promise<void>;
   /** Tasks queued or running; a feed is dropped only when idle with nobody watching. */
   pending: number;
+  /** Sockets waiting to join, let in together by the next queued `admit`. */
+  joining: Joiner[];
+  admitQueued: boolean;
 };
 
 export function viewerOf(socket: QaSocket): QaViewer {
@@ -141,6 +153,8 @@ export class SessionFanout {
         lastStepDue: -Infinity,
         chain: Promise.resolve(),
         pending: 0,
+        joining: [],
+        admitQueued: false,
       };
       this.feeds.set(sessionId, feed);
     }
@@ -275,27 +289,71 @@ export class SessionFanout {
    * session's queue: the events after `lastEventId` when the client has a recent
    * one, else a whole board.
    */
-  join(socket: QaSocket, sessionId: string, lastEventId: number | null | undefined): Promise<JoinResult["sync"]> {
+  join(socket: QaSocket, sessionId: string, lastEventId: number | null | undefined): Promise<Sync> {
     const feed = this.feedFor(sessionId);
-    return this.enqueue(feed, async () => {
-      const viewer = viewerOf(socket);
-      const head = await getLastQaEventId(sessionId);
-      let sync: JoinResult["sync"] | null = null;
-      if (lastEventId !== null && lastEventId !== undefined && lastEventId <= head) {
-        const missed = await getQaEventsSince(sessionId, lastEventId, CATCH_UP_LIMIT + 1);
-        if (missed.length <= CATCH_UP_LIMIT) sync = { kind: "events", events: viewsFor(missed, viewer) };
-      }
-      sync ??= { kind: "snapshot", board: await getQaBoard(sessionId, viewer) };
-      if (!socket.connected) return sync;
-      // Deliveries so far reached at most `lastId`; this socket has seen at least
-      // `head`, so it will skip the overlap. A new feed starts from here.
-      if (feed.lastId < 0) feed.lastId = head;
-      const joined = [rooms.all(sessionId), this.sliceWithRoom(sessionId, feed).room];
-      if (viewer.moderator) joined.push(rooms.moderators(sessionId));
-      if (viewer.userId) joined.push(rooms.person(sessionId, viewer.userId));
-      socket.join(joined);
-      return sync;
+    return new Promise((done, failed) => {
+      feed.joining.push({ socket, lastEventId, done, failed });
+      this.queueAdmit(sessionId, feed);
     });
+  }
+
+  private queueAdmit(sessionId: string, feed: Feed): void {
+    if (feed.admitQueued || !feed.joining.length) return;
+    feed.admitQueued = true;
+    void this.enqueue(feed, () => this.admit(sessionId, feed));
+  }
+
+  /** Lets in the sockets waiting to join (up to JOIN_BATCH): those that ask meanwhile wait for the next turn. */
+  private async admit(sessionId: string, feed: Feed): Promise<void> {
+    feed.admitQueued = false;
+    const joiners = feed.joining.splice(0, JOIN_BATCH);
+    this.queueAdmit(sessionId, feed);
+    let syncs: Sync[];
+    let head: number;
+    try {
+      head = await getLastQaEventId(sessionId);
+      syncs = await this.syncsFor(sessionId, joiners, head);
+    } catch (error) {
+      for (const joiner of joiners) joiner.failed(error);
+      return;
+    }
+    // Deliveries so far reached at most `lastId`; these sockets have seen at least
+    // `head`, so they will skip the overlap. A new feed starts from here.
+    if (feed.lastId < 0) feed.lastId = head;
+    joiners.forEach((joiner, i) => {
+      const { socket } = joiner;
+      if (socket.connected) {
+        const viewer = viewerOf(socket);
+        const joined = [rooms.all(sessionId), this.sliceWithRoom(sessionId, feed).room];
+        if (viewer.moderator) joined.push(rooms.moderators(sessionId));
+        if (viewer.userId) joined.push(rooms.person(sessionId, viewer.userId));
+        socket.join(joined);
+      }
+      joiner.done(syncs[i]!);
+    });
+  }
+
+  /** Each joiner's first state: the events it missed (read once per last id: a restarted sidecar's viewers come back with the same one), else its board, all from one snapshot. */
+  private async syncsFor(sessionId: string, joiners: readonly Joiner[], head: number): Promise<Sync[]> {
+    const syncs: (Sync | undefined)[] = joiners.map(() => undefined);
+    const byLastId = new Map<number, number[]>();
+    joiners.forEach(({ lastEventId }, i) => {
+      if (lastEventId === null || lastEventId === undefined || lastEventId > head) return;
+      const same = byLastId.get(lastEventId);
+      if (same) same.push(i);
+      else byLastId.set(lastEventId, [i]);
+    });
+    for (const [lastEventId, indexes] of byLastId) {
+      const missed = await getQaEventsSince(sessionId, lastEventId, CATCH_UP_LIMIT + 1);
+      if (missed.length > CATCH_UP_LIMIT) continue;
+      for (const i of indexes) syncs[i] = { kind: "events", events: viewsFor(missed, viewerOf(joiners[i]!.socket)) };
+    }
+    const needBoards = syncs.flatMap((sync, i) => (sync ? [] : [i]));
+    if (needBoards.length) {
+      const boards = await getQaBoards(sessionId, needBoards.map((i) => viewerOf(joiners[i]!.socket)));
+      needBoards.forEach((i, k) => (syncs[i] = { kind: "snapshot", board: boards[k]! }));
+    }
+    return syncs as Sync[];
   }
 
   private sliceWithRoom(sessionId: string, feed: Feed): Slice {

@@ -21,6 +21,7 @@ import { NotificationBus, parseNotice } from "./bus";
 import { MAX_MESSAGE_BYTES } from "./contract";
 import { rooms, SessionFanout, type QaServer, type QaSocket } from "./fanout";
 import { OneBufferFrameAdapter } from "./frame-adapter";
+import { createCrowdLookups } from "./lookups";
 import { registerQaCommands } from "./handlers/commands";
 import { recheckRights, type HandlerContext } from "./handlers/respond";
 import { registerSessionHandlers, SESSION_EVENTS } from "./handlers/session";
@@ -107,8 +108,9 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
     context.log,
   );
 
+  const lookups = createCrowdLookups();
   io.use((socket, next) => {
-    authenticateHandshake(socket.handshake.auth, socket.request as IncomingMessage).then(
+    authenticateHandshake(socket.handshake.auth, socket.request as IncomingMessage, lookups).then(
       ({ user, loginSessionId }) => {
         socket.data.user = user;
         socket.data.loginSessionId = loginSessionId;
@@ -127,7 +129,7 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
     if (socket.data.user && socket.data.loginSessionId) {
       socket.join([rooms.login(socket.data.loginSessionId), rooms.user(socket.data.user.id)]);
     }
-    const handlerContext = { ...context, fanout, presence, attendance };
+    const handlerContext = { ...context, fanout, presence, attendance, lookups };
     registerSessionHandlers(socket, handlerContext);
     registerQaCommands(socket, handlerContext);
     socket.onAny((event: string, ...args: unknown[]) => {

@@ -2,12 +2,11 @@
 // loaded once, here, into socket.data; the verbs check again in the database.
 // The live page also says whether it is on screen (at join, then by heartbeat):
 // a signed-in viewer's visible time is their attendance record (../attendance.ts).
-import { getMeetingRights } from "~/models/accounts/access.server";
-import { findQaSession } from "~/models/live-qa/board.server";
 import { RefusalError } from "~/models/refusal";
 import type { AttendanceRecorder } from "../attendance";
 import { joinSchema, leaveSchema, presenceBeatSchema, type AttendanceState, type Visibility } from "../contract";
 import type { QaSocket, SessionFanout } from "../fanout";
+import type { CrowdLookups } from "../lookups";
 import type { Presence } from "../presence";
 import { handle, requireJoined, viewerRights, type HandlerContext } from "./respond";
 
@@ -16,9 +15,9 @@ export const SESSION_EVENTS = ["qa:join", "qa:leave", "presence:beat"] as const;
 
 export function registerSessionHandlers(
   socket: QaSocket,
-  context: HandlerContext & { fanout: SessionFanout; presence: Presence; attendance: AttendanceRecorder },
+  context: HandlerContext & { fanout: SessionFanout; presence: Presence; attendance: AttendanceRecorder; lookups: CrowdLookups },
 ) {
-  const { fanout, presence, attendance } = context;
+  const { fanout, presence, attendance, lookups } = context;
 
   /** Opens or keeps the socket's interval while its page is visible in the joined session; anything else closes it. Anonymous viewers are not recorded. */
   function record(visibility: Visibility | undefined): AttendanceState {
@@ -30,10 +29,10 @@ export function registerSessionHandlers(
   }
 
   handle(socket, context, "qa:join", joinSchema, async ({ sessionId, lastEventId, visibility }) => {
-    const session = await findQaSession(sessionId);
+    const session = await lookups.qaSession(sessionId);
     if (!session) throw new RefusalError("NOT_FOUND", "There is no such session.");
     const user = socket.data.user;
-    const rights = user ? await getMeetingRights(user.id, session.meetingId) : { canParticipate: false, canModerate: false };
+    const rights = user ? await lookups.rights(user.id, session.meetingId) : { canParticipate: false, canModerate: false };
     if (socket.data.session) fanout.leave(socket, socket.data.session.id);
     socket.data.session = { id: session.id, meetingId: session.meetingId, ...rights, checkedAt: Date.now() };
     const sync = await fanout.join(socket, session.id, lastEventId);

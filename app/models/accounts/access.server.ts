@@ -25,12 +25,17 @@ type HeldRoles = { isAdmin: boolean; roles: MeetingRoleKind[] };
  * twice as much per call in the client as in the database.
  */
 async function heldRoles(userId: string, meetingId: string): Promise<HeldRoles | null> {
-  const [row] = await prisma.$queryRaw<HeldRoles[]>`
-    SELECT u."isAdmin",
+  return (await heldRolesOfMany([userId], meetingId)).get(userId) ?? null;
+}
+
+/** The same for many people in one meeting, keyed by user id (the realtime sidecar, when a crowd joins a session at once); unknown users are absent. */
+async function heldRolesOfMany(userIds: readonly string[], meetingId: string): Promise<Map<string, HeldRoles>> {
+  const rows = await prisma.$queryRaw<(HeldRoles & { id: string })[]>`
+    SELECT u."id", u."isAdmin",
            ARRAY(SELECT r."role"::text FROM "MeetingRole" r WHERE r."meetingId" = ${meetingId} AND r."userId" = u."id") AS "roles"
       FROM "User" u
-     WHERE u."id" = ${userId}`;
-  return row ?? null;
+     WHERE u."id" = ANY(${userIds as string[]})`;
+  return new Map(rows.map(({ id, ...held }) => [id, held]));
 }
 
 function holdsAny(held: HeldRoles | null, roles: readonly MeetingRoleKind[]): boolean {
@@ -67,6 +72,15 @@ export type MeetingRights = { canParticipate: boolean; canModerate: boolean };
 
 /** canParticipate and canModerate together from one query, for a socket join or a live page that needs both. */
 export async function getMeetingRights(userId: string, meetingId: string): Promise<MeetingRights> {
-  const held = await heldRoles(userId, meetingId);
+  return rightsOf(await heldRoles(userId, meetingId));
+}
+
+/** getMeetingRights of many people in one meeting, from one query; an unknown user may do nothing. */
+export async function getMeetingRightsOfMany(userIds: readonly string[], meetingId: string): Promise<Map<string, MeetingRights>> {
+  const held = await heldRolesOfMany(userIds, meetingId);
+  return new Map(userIds.map((userId) => [userId, rightsOf(held.get(userId) ?? null)]));
+}
+
+function rightsOf(held: HeldRoles | null): MeetingRights {
   return { canParticipate: holdsAny(held, PARTICIPANT_ROLES), canModerate: holdsAny(held, MODERATOR_ROLES) };
 }

@@ -1,11 +1,10 @@
 // Short-lived tickets that let a browser prove its sign-in to the realtime
 // sidecar when the sidecar cannot read the sign-in cookie (another host). A
 // ticket names a LoginSession and an expiry, signed with SESSION_SECRET; the
-// sidecar still looks the LoginSession up, so a revoked sign-in is refused even
-// with a fresh ticket.
+// sidecar still looks the LoginSession up (realtime/auth.ts), so a revoked
+// sign-in is refused even with a fresh ticket.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { env } from "~/utils/env.server";
-import { getSignInByLoginSession, type SignIn } from "./signed-in.server";
 
 export const REALTIME_TICKET_TTL_MS = 2 * 60 * 1000;
 
@@ -29,12 +28,6 @@ export function readRealtimeTicket(ticket: unknown, now = Date.now()): string | 
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   return Number(expiresAt) > now ? loginSessionId : null;
-}
-
-/** The signed-in user behind a ticket, or null (bad ticket, or the LoginSession was revoked or expired). */
-export async function getSignInByTicket(ticket: unknown): Promise<SignIn | null> {
-  const loginSessionId = readRealtimeTicket(ticket);
-  return loginSessionId ? getSignInByLoginSession(loginSessionId) : null;
 }
 
 /** Where the browser connects to the sidecar: REALTIME_ORIGIN, else the web app's host on REALTIME_PORT. */

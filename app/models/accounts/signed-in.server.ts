@@ -10,15 +10,22 @@ export type SignedInUser = { id: string; name: string; email: string; isAdmin: b
 
 export type SignIn = { user: SignedInUser; loginSessionId: string };
 
-const signedInUserSelect = { id: true, name: true, email: true, isAdmin: true } as const;
-
 /** The user whose unexpired LoginSession this is, in one query; null when there is none. */
 export async function getSignInByLoginSession(loginSessionId: string, now = new Date()): Promise<SignIn | null> {
-  const user = await prisma.user.findFirst({
-    where: { loginSessions: { some: { id: loginSessionId, expiresAt: { gt: now } } } },
-    select: signedInUserSelect,
-  });
-  return user ? { user, loginSessionId } : null;
+  return (await getSignInsByLoginSessions([loginSessionId], now)).get(loginSessionId) ?? null;
+}
+
+/**
+ * The users behind many LoginSession ids in one query (the realtime sidecar,
+ * when a crowd connects at once), keyed by id; expired or unknown ones are
+ * absent. Raw SQL for one join: Prisma reads a relation with a second query.
+ */
+export async function getSignInsByLoginSessions(loginSessionIds: readonly string[], now = new Date()): Promise<Map<string, SignIn>> {
+  const rows = await prisma.$queryRaw<(SignedInUser & { loginSessionId: string })[]>`
+    SELECT l."id" AS "loginSessionId", u."id", u."name", u."email", u."isAdmin"
+      FROM "LoginSession" l JOIN "User" u ON u."id" = l."userId"
+     WHERE l."id" = ANY(${loginSessionIds as string[]}) AND l."expiresAt" > ${now}`;
+  return new Map(rows.map(({ loginSessionId, ...user }) => [loginSessionId, { user, loginSessionId }]));
 }
 
 /** The same, from a raw Cookie header: the web app's requests and the sidecar's handshakes. */

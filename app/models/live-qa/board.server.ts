@@ -5,37 +5,53 @@ import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { sessionCoreSelect, sessionSpeakerOrder } from "../program/session.server";
 import { questionSelect, readSettings, toRecord } from "./event-log.server";
-import { viewQuestion, type QaBoard, type QaEventPayload, type QaEventRecord, type QaViewer } from "./questions";
+import { viewQuestion, type QaBoard, type QaEventPayload, type QaEventRecord, type QaViewer, type QuestionRecord } from "./questions";
 
 /**
  * Everything `viewer` may see of a session's Q&A, and the id of the last event
  * it reflects, read from one snapshot so that applying the events after that id
  * neither misses nor repeats a change.
  */
-export function getQaBoard(sessionId: string, viewer: QaViewer): Promise<QaBoard> {
+export async function getQaBoard(sessionId: string, viewer: QaViewer): Promise<QaBoard> {
+  const [board] = await getQaBoards(sessionId, [viewer]);
+  return board!;
+}
+
+/** Whether a question is on `viewer`'s board: moderators see all; others the approved ones and their own waiting or dismissed ones. */
+function onBoardOf(record: QuestionRecord, viewer: QaViewer): boolean {
+  if (viewer.moderator || record.status === "APPROVED") return true;
+  return record.authorId === viewer.userId && (record.status === "PENDING" || record.status === "DISMISSED");
+}
+
+/**
+ * The boards of many viewers of one session (the sidecar's join storm: a
+ * plenary's audience arriving together), each as getQaBoard makes it, from one
+ * snapshot read once: the questions, the settings and the last event id are
+ * the same for all, and each viewer's own votes come from one query for all of
+ * them. Boards are in the order of `viewers`.
+ */
+export function getQaBoards(sessionId: string, viewers: readonly QaViewer[]): Promise<QaBoard[]> {
   return prisma.$transaction(
     async (tx) => {
       const last = await tx.qaEvent.findFirst({ where: { sessionId }, orderBy: { id: "desc" }, select: { id: true } });
       const qa = await readSettings(tx, sessionId);
-      const visible: Prisma.AudienceQuestionWhereInput = viewer.moderator
-        ? {}
-        : { OR: [{ status: "APPROVED" }, ...(viewer.userId ? [{ authorId: viewer.userId, status: { in: ["PENDING" as const, "DISMISSED" as const] } }] : [])] };
-      const rows = await tx.audienceQuestion.findMany({ where: { sessionId, ...visible }, select: questionSelect, orderBy: { createdAt: "asc" } });
-      const voted = viewer.userId
-        ? new Set(
-            (
-              await tx.questionVote.findMany({
-                where: { userId: viewer.userId, question: { sessionId } },
-                select: { questionId: true },
-              })
-            ).map((v) => v.questionId),
-          )
-        : null;
-      const questions = rows.flatMap((row) => {
-        const view = viewQuestion(toRecord(row), viewer);
-        return view ? [voted ? { ...view, votedByMe: voted.has(row.id) } : view] : [];
+      const rows = await tx.audienceQuestion.findMany({ where: { sessionId }, select: questionSelect, orderBy: { createdAt: "asc" } });
+      const records = rows.map(toRecord);
+      const voters = [...new Set(viewers.flatMap((viewer) => viewer.userId ?? []))];
+      const votedBy = new Map<string, Set<string>>(voters.map((userId) => [userId, new Set()]));
+      if (voters.length) {
+        const votes = await tx.questionVote.findMany({ where: { userId: { in: voters }, question: { sessionId } }, select: { userId: true, questionId: true } });
+        for (const vote of votes) votedBy.get(vote.userId)?.add(vote.questionId);
+      }
+      const lastEventId = last ? Number(last.id) : 0;
+      return viewers.map((viewer) => {
+        const voted = viewer.userId ? votedBy.get(viewer.userId)! : null;
+        const questions = records.flatMap((record) => {
+          const view = onBoardOf(record, viewer) ? viewQuestion(record, viewer) : null;
+          return view ? [voted ? { ...view, votedByMe: voted.has(record.id) } : view] : [];
+        });
+        return { qa, questions, lastEventId };
       });
-      return { qa, questions, lastEventId: last ? Number(last.id) : 0 };
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
   );
@@ -97,8 +113,14 @@ export function findLiveSession(meetingSlug: string, sessionSlug: string) {
 export type LiveSession = NonNullable<Awaited<ReturnType<typeof findLiveSession>>>;
 
 /** A session's id and meeting, for the sidecar to check rights against; null when there is no such session. */
-export function findQaSession(sessionId: string) {
-  return prisma.session.findUnique({ where: { id: sessionId }, select: { id: true, meetingId: true } });
+export async function findQaSession(sessionId: string) {
+  return (await findQaSessions([sessionId])).get(sessionId) ?? null;
+}
+
+/** findQaSession for many ids in one query, keyed by id; unknown ones are absent. */
+export async function findQaSessions(sessionIds: readonly string[]): Promise<Map<string, { id: string; meetingId: string }>> {
+  const rows = await prisma.session.findMany({ where: { id: { in: [...sessionIds] } }, select: { id: true, meetingId: true } });
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /** The session's approved questions (answered or not), most votes first: what stays on the session page afterwards. */
