@@ -6,7 +6,7 @@
 // Adding or removing one reviewer by hand is on the abstract's own page.
 import { type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Badge, cell, ConsolePage, DataTable, figures, linkClass, Section, StatusBanner } from "~/components/console";
+import { Badge, cell, ConsolePage, DataTable, figures, linkClass, Section, OutcomeBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { SubmitButton, useIsPending } from "~/components/forms";
 import { applyAssignments, proposeAssignments } from "~/models/abstracts/assignment.server";
@@ -68,11 +68,7 @@ export default function Assignments() {
         </Link>
       }
     >
-      {outcome ? (
-        <StatusBanner key={outcome.message} outcome tone={outcome.ok ? "success" : "error"}>
-          {outcome.message}
-        </StatusBanner>
-      ) : null}
+      <OutcomeBanner outcome={outcome} />
       <Section title="Plan" id="plan" description={`${counted(submitted, "submitted abstract")}, ${counted(reviewers.length, "reviewer")}.`}>
         <Form method="get">
           <SubmitButton name="plan" value="1" pendingLabel="Planning…">

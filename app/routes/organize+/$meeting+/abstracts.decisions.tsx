@@ -8,7 +8,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BulkDecisionForms } from "~/components/decision-bulk";
 import { DecisionRow, type DecisionRowView } from "~/components/decision-row";
-import { ConsolePage, linkClass, RowButton, Section, StatusBanner } from "~/components/console";
+import { ConsolePage, linkClass, RowButton, Section, OutcomeBanner, StatusBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { PlainSelect } from "~/components/forms";
 import { AbstractDecision } from "~/generated/prisma/enums";
@@ -130,11 +130,7 @@ export default function Decisions() {
       }
     >
       <div className="max-w-4xl space-y-6">
-        {outcome ? (
-          <StatusBanner key={outcome.message} outcome tone={outcome.ok ? "success" : "error"}>
-            {outcome.message}
-          </StatusBanner>
-        ) : null}
+        <OutcomeBanner outcome={outcome} />
         {unplaced.length ? (
           <StatusBanner tone="warning">
             Accepted as oral but not placed in a session: {unplaced.map((number) => `abstract ${number}`).join(", ")}.

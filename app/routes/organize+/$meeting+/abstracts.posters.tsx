@@ -5,7 +5,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Badge, ConsolePage, StatusBanner } from "~/components/console";
+import { Badge, ConsolePage, OutcomeBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { SubmitButton, useIsPending } from "~/components/forms";
 import { PosterPlaceSchema } from "~/models/abstracts/boards";
@@ -89,11 +89,7 @@ export default function PosterBoards() {
         </Form>
       }
     >
-      {reply && reply.abstractId === null && (
-        <StatusBanner tone={reply.ok ? "success" : "error"} outcome>
-          {reply.message}
-        </StatusBanner>
-      )}
+      <OutcomeBanner outcome={reply?.abstractId === null ? reply : null} />
       {posters.length === 0 ? (
         <p className="text-sm text-slate-600">No posters or e-posters have been accepted and notified yet.</p>
       ) : (

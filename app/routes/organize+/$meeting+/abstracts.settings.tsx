@@ -8,7 +8,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { type ZodType } from "zod";
 import { CallDatesForm, CriterionRow, ItemButtons, SectionRow, TopicRow } from "~/components/abstract-call-settings";
-import { ConsolePage, StatusBanner } from "~/components/console";
+import { ConsolePage, OutcomeBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { callSettingsFrom, callSettingsSchema, criterionSchema, sectionSchema, topicSchema, weightPercents } from "~/models/abstracts/call-forms";
 import { addTopicsFromTracks, callForOrganizers, moveItem, openCall, removeItem, saveCriterion, saveSection, saveTopic, updateCallSettings } from "~/models/abstracts/call.server";
@@ -106,9 +106,7 @@ export default function AbstractSettings() {
     <ConsolePage title="Call for abstracts" intro={`Dates and times are in the meeting's zone (${meeting.zone}).`}>
       {reply ? (
         <div className="mb-4">
-          <StatusBanner key={reply.message} outcome tone={reply.ok ? "success" : "error"}>
-            {reply.message}
-          </StatusBanner>
+          <OutcomeBanner outcome={reply} />
         </div>
       ) : null}
       {!call ? (

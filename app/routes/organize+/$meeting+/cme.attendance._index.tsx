@@ -8,8 +8,7 @@ import { Badge, cell, ConsolePage, DataTable, figures, linkClass, Section, secon
 import { consoleMeta } from "~/components/console-meta";
 import { findAttendees, sessionAttendanceTotals } from "~/models/cme/attendance.server";
 import { formatCredits } from "~/models/cme/credit";
-import { getMeeting } from "~/models/meetings/meeting.server";
-import { requireMeetingRole } from "~/server/auth.server";
+import { requireOrganizer } from "~/server/organizer.server";
 import { href } from "~/utils/href";
 import { counted } from "~/utils/plural";
 import { dayKeyOf, formatDay, formatTime } from "~/utils/time";
@@ -19,9 +18,7 @@ export const meta = consoleMeta("Attendance");
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  await requireMeetingRole(request, meeting.id, ["ORGANIZER"]);
+  const { meeting } = await requireOrganizer(request, params);
   const q = new URL(request.url).searchParams.get("q")?.slice(0, 200) ?? "";
   const [totals, people] = await Promise.all([sessionAttendanceTotals(meeting.id), findAttendees(meeting.id, q)]);
   return {

@@ -5,7 +5,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CmePages } from "~/components/cme-pages";
-import { ConsolePage, RowButton, Section, StatusBanner } from "~/components/console";
+import { ConsolePage, RowButton, Section, OutcomeBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { EvaluationResults } from "~/components/evaluation-results";
 import { controlClass, PlainSelect, SubmitButton, useIsPending } from "~/components/forms";
@@ -66,11 +66,7 @@ export default function Evaluations() {
       intro="A meeting evaluation, answered once by each learner, and a session evaluation, answered for each accredited session they attended. Results are shown without names."
     >
       <CmePages meeting={meeting.slug} />
-      {outcome ? (
-        <StatusBanner key={outcome.message} outcome tone={outcome.ok ? "success" : "error"}>
-          {outcome.message}
-        </StatusBanner>
-      ) : null}
+      <OutcomeBanner outcome={outcome} />
       {evaluations.map(({ scope, results }) => (
         <Section key={scope} title={SCOPE_LABELS[scope]} id={`evaluation-${scope.toLowerCase()}`} description={results ? `${results.responses} ${plural(results.responses, "response")} so far.` : "Not made yet."}>
           {results ? (

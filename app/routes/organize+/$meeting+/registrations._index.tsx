@@ -5,12 +5,11 @@ import { type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PlainSelect } from "~/components/forms";
 import { Badge, cell, ConsolePage, DataTable, FigureCards, figures, Section, buttonLinkClass, linkClass, secondaryLinkClass } from "~/components/console";
-import { getMeeting } from "~/models/meetings/meeting.server";
 import { countPendingVerifications, listAddOnSeats, registrationSummary, searchRegistrations, SEARCH_PAGE_SIZE } from "~/models/registration/console.server";
 import { REGISTRATION_FILTERS, type RegistrationFilter } from "~/models/registration/forms";
 import { ATTENDANCE_LABELS, formatMoney } from "~/models/registration/pricing";
 import { meetingCurrency } from "~/models/registration/registration.server";
-import { requireMeetingRole } from "~/server/auth.server";
+import { requireOrganizer } from "~/server/organizer.server";
 import { href } from "~/utils/href";
 import { formatDate } from "~/utils/time";
 import { consoleMeta } from "~/components/console-meta";
@@ -21,9 +20,7 @@ export const meta = consoleMeta("Registrations");
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  await requireMeetingRole(request, meeting.id, ["ORGANIZER"]);
+  const { meeting } = await requireOrganizer(request, params);
   const url = new URL(request.url);
   const q = url.searchParams.get("q")?.slice(0, 200) ?? "";
   const filterParam = url.searchParams.get("filter") ?? "all";
