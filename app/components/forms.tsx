@@ -148,11 +148,22 @@ export function Labelled({ id, label, className, children }: { id: string; label
   );
 }
 
-/** A labelled text box outside a validated form. */
-export function PlainInput({ id, label, className, ...rest }: { id: string; label: ReactNode; className?: string } & Omit<ComponentProps<"input">, "id" | "className">) {
+/**
+ * A labelled text box outside a validated form; `errors` (the action's answer
+ * about this field) sit under it and are named by its aria-describedby.
+ */
+export function PlainInput({
+  id,
+  label,
+  errors,
+  className,
+  ...rest
+}: { id: string; label: ReactNode; errors?: readonly string[] | null; className?: string } & Omit<ComponentProps<"input">, "id" | "className">) {
+  const invalid = Boolean(errors?.length);
   return (
     <Labelled id={id} label={label} className={className}>
-      <input id={id} {...rest} className={controlClass(false)} />
+      <input id={id} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${id}-error` : undefined} {...rest} className={controlClass(invalid)} />
+      <ErrorList id={`${id}-error`} errors={errors} />
     </Labelled>
   );
 }
