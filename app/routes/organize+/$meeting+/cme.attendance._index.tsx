@@ -5,6 +5,7 @@ import { type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CmePages } from "~/components/cme-pages";
 import { Badge, cell, ConsolePage, DataTable, figures, linkClass, Section, secondaryLinkClass } from "~/components/console";
+import { PlainInput, SubmitButton } from "~/components/forms";
 import { consoleMeta } from "~/components/console-meta";
 import { findAttendees, sessionAttendanceTotals } from "~/models/cme/attendance.server";
 import { formatCredits } from "~/models/cme/credit";
@@ -55,15 +56,10 @@ export default function AttendanceConsole() {
 
       <Section title="Find a person" id="find" description="Name, e-mail or registration code: opens their full attendance record.">
         <Form method="get" className="flex flex-wrap items-end gap-3">
-          <div className="min-w-0 flex-1 basis-64">
-            <label htmlFor="q" className="block text-sm font-medium text-slate-800">
-              Name, e-mail or registration code
-            </label>
-            <input id="q" name="q" type="search" defaultValue={q} className="mt-1.5 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base shadow-sm" />
-          </div>
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          <PlainInput id="q" name="q" type="search" label="Name, e-mail or registration code" defaultValue={q} className="min-w-0 flex-1 basis-64" />
+          <SubmitButton pendingLabel="Searching…">
             Find
-          </button>
+          </SubmitButton>
         </Form>
         {q ? (
           <div role="status" className="mt-3">

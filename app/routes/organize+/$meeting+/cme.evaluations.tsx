@@ -8,7 +8,7 @@ import { CmePages } from "~/components/cme-pages";
 import { ConsolePage, RowButton, Section, OutcomeBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { EvaluationResults } from "~/components/evaluation-results";
-import { controlClass, PlainSelect, SubmitButton, useIsPending } from "~/components/forms";
+import { controlClass, PlainInput, PlainSelect, SubmitButton, useIsPending } from "~/components/forms";
 import { CHOICE_KINDS, QUESTION_KIND_LABELS, QuestionFormSchema, SCOPE_LABELS, type EvaluationScope, type Question } from "~/models/cme/evaluations";
 import { createEvaluationFromTemplate, evaluationResults, moveQuestion, removeQuestion, saveQuestion } from "~/models/cme/evaluations.server";
 import { requireOrganizer } from "~/server/organizer.server";
@@ -138,12 +138,7 @@ function QuestionForm({ scope, question, locked = false }: { scope: EvaluationSc
     <Form method="post" className="mt-3 space-y-3">
       <input type="hidden" name="scope" value={scope} />
       {question ? <input type="hidden" name="questionId" value={question.id} /> : null}
-      <div>
-        <label htmlFor={`${id}-prompt`} className="block text-sm font-medium text-slate-800">
-          Question
-        </label>
-        <input id={`${id}-prompt`} name="prompt" defaultValue={question?.prompt} maxLength={300} className={controlClass(false)} />
-      </div>
+      <PlainInput id={`${id}-prompt`} label="Question" name="prompt" defaultValue={question?.prompt} maxLength={300} />
       {locked ? (
         <>
           <input type="hidden" name="kind" value={question!.kind} />
