@@ -1,11 +1,16 @@
 // The pieces of the call's settings page: the dates-and-limits form, and one
 // small form per topic, section and criterion (the same form, empty, adds
 // one), with move and remove buttons. Plain POST forms with an `intent`.
-import { controlClass } from "./forms";
+import type { ReactNode } from "react";
+import { Section } from "./console";
+import { controlClass, PlainInput, PlainSelect } from "./forms";
 
 const label = "block text-sm font-medium text-slate-800";
 const button = "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50";
 const primary = "rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800";
+
+/** How a section's limit is counted, as the select offers it. */
+const UNIT_LABELS = { CHARACTERS: "characters", WORDS: "words" };
 
 type Clock = { day: string; time: string };
 type Dates = { opens: Clock; closes: Clock; lateOpens: Clock; lateCloses: Clock; confirm: Clock; totalCharacterLimit: number | null; maxAuthors: number; reviewsPerAbstract: number; guidelines: string };
@@ -24,22 +29,14 @@ function WhenField({ legend, dayName, timeName, value }: { legend: string; dayNa
 
 function NumberField({ name, text, value, min, max }: { name: string; text: string; value: number | null; min: number; max: number }) {
   return (
-    <div>
-      <label htmlFor={name} className={label}>
-        {text}
-      </label>
-      <input id={name} name={name} type="number" min={min} max={max} defaultValue={value ?? ""} className={controlClass(false)} />
-    </div>
+    <PlainInput id={name} label={text} name={name} type="number" min={min} max={max} defaultValue={value ?? ""} />
   );
 }
 
 export function CallDatesForm({ dates }: { dates: Dates }) {
   return (
-    <section aria-labelledby="dates">
-      <h2 id="dates" className="text-lg font-bold text-slate-900">
-        Dates and limits
-      </h2>
-      <form method="post" className="mt-3 grid max-w-3xl gap-4 sm:grid-cols-2">
+    <Section title="Dates and limits" id="dates">
+      <form method="post" className="grid max-w-3xl gap-4 sm:grid-cols-2">
         <WhenField legend="Opens" dayName="opensOn" timeName="opensAtTime" value={dates.opens} />
         <WhenField legend="Deadline" dayName="closesOn" timeName="closesAtTime" value={dates.closes} />
         <WhenField legend="Late-breaking window opens (optional)" dayName="lateOpensOn" timeName="lateOpensAtTime" value={dates.lateOpens} />
@@ -60,11 +57,11 @@ export function CallDatesForm({ dates }: { dates: Dates }) {
           </button>
         </div>
       </form>
-    </section>
+    </Section>
   );
 }
 
-export function ItemButtons({ kind, id, label: name, first, last }: { kind: string; id: string; label: string; first: boolean; last: boolean }) {
+function ItemButtons({ kind, id, label: name, first, last }: { kind: string; id: string; label: string; first: boolean; last: boolean }) {
   return (
     <form method="post" className="mt-2 flex flex-wrap gap-2">
       <input type="hidden" name="kind" value={kind} />
@@ -86,17 +83,45 @@ export function ItemButtons({ kind, id, label: name, first, last }: { kind: stri
   );
 }
 
+/**
+ * A list the organizer orders by hand (topics, sections, criteria): each
+ * item's own form with its move and remove buttons, then the same form empty,
+ * which adds one. `boxed` sets each item, and the adder, in a card.
+ */
+export function OrderedItems<Item extends { id: string }>({
+  kind,
+  items,
+  nameOf,
+  row,
+  boxed = false,
+}: {
+  kind: string;
+  items: Item[];
+  nameOf: (item: Item) => string;
+  row: (item?: Item) => ReactNode;
+  boxed?: boolean;
+}) {
+  return (
+    <div className="space-y-3">
+      <ul className={boxed ? "space-y-3" : "space-y-2"}>
+        {items.map((item, index) => (
+          <li key={item.id} className={boxed ? "rounded-lg border border-slate-200 bg-white p-3" : undefined}>
+            {row(item)}
+            <ItemButtons kind={kind} id={item.id} label={nameOf(item)} first={index === 0} last={index === items.length - 1} />
+          </li>
+        ))}
+      </ul>
+      {boxed ? <div className="rounded-lg border border-dashed border-slate-300 p-3">{row()}</div> : row()}
+    </div>
+  );
+}
+
 export function TopicRow({ topic }: { topic?: { id: string; name: string; abstracts: number } }) {
   const fieldId = `topic-${topic?.id ?? "new"}`;
   return (
     <form method="post" className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="id" value={topic?.id ?? ""} />
-      <div className="min-w-0 flex-1">
-        <label htmlFor={fieldId} className={label}>
-          {topic ? `Topic${topic.abstracts ? ` (${topic.abstracts} abstracts)` : ""}` : "New topic"}
-        </label>
-        <input id={fieldId} name="name" defaultValue={topic?.name ?? ""} required className={controlClass(false)} />
-      </div>
+      <PlainInput id={fieldId} label={topic ? `Topic${topic.abstracts ? ` (${topic.abstracts} abstracts)` : ""}` : "New topic"} className="min-w-0 flex-1" name="name" defaultValue={topic?.name ?? ""} required />
       <button type="submit" name="intent" value="topic" className={topic ? button : primary}>
         {topic ? "Rename" : "Add topic"}
       </button>
@@ -109,33 +134,10 @@ export function SectionRow({ section }: { section?: { id: string; title: string;
   return (
     <form method="post" className="grid gap-2 sm:grid-cols-[2fr_1fr_1fr]">
       <input type="hidden" name="id" value={section?.id ?? ""} />
-      <div>
-        <label htmlFor={`${key}-title`} className={label}>
-          {section ? "Heading" : "New section's heading"}
-        </label>
-        <input id={`${key}-title`} name="title" defaultValue={section?.title ?? ""} required className={controlClass(false)} />
-      </div>
-      <div>
-        <label htmlFor={`${key}-limit`} className={label}>
-          Limit
-        </label>
-        <input id={`${key}-limit`} name="limit" type="number" min={1} defaultValue={section?.limit ?? 500} className={controlClass(false)} />
-      </div>
-      <div>
-        <label htmlFor={`${key}-unit`} className={label}>
-          Counted in
-        </label>
-        <select id={`${key}-unit`} name="unit" defaultValue={section?.unit ?? "CHARACTERS"} className={controlClass(false)}>
-          <option value="CHARACTERS">characters</option>
-          <option value="WORDS">words</option>
-        </select>
-      </div>
-      <div className="sm:col-span-3">
-        <label htmlFor={`${key}-guidance`} className={label}>
-          Guidance for authors
-        </label>
-        <input id={`${key}-guidance`} name="guidance" defaultValue={section?.guidance ?? ""} className={controlClass(false)} />
-      </div>
+      <PlainInput id={`${key}-title`} label={section ? "Heading" : "New section's heading"} name="title" defaultValue={section?.title ?? ""} required />
+      <PlainInput id={`${key}-limit`} label="Limit" name="limit" type="number" min={1} defaultValue={section?.limit ?? 500} />
+      <PlainSelect id={`${key}-unit`} name="unit" label="Counted in" defaultValue={section?.unit ?? "CHARACTERS"} options={UNIT_LABELS} />
+      <PlainInput id={`${key}-guidance`} label="Guidance for authors" className="sm:col-span-3" name="guidance" defaultValue={section?.guidance ?? ""} />
       <div>
         <button type="submit" name="intent" value="section" className={section ? button : primary}>
           {section ? "Save section" : "Add section"}
@@ -150,30 +152,10 @@ export function CriterionRow({ criterion }: { criterion?: { id: string; name: st
   return (
     <form method="post" className="grid gap-2 sm:grid-cols-[2fr_1fr_1fr]">
       <input type="hidden" name="id" value={criterion?.id ?? ""} />
-      <div>
-        <label htmlFor={`${key}-name`} className={label}>
-          {criterion ? "Criterion" : "New criterion"}
-        </label>
-        <input id={`${key}-name`} name="name" defaultValue={criterion?.name ?? ""} required className={controlClass(false)} />
-      </div>
-      <div>
-        <label htmlFor={`${key}-weight`} className={label}>
-          Weight{criterion ? ` (${criterion.percent}% of the total)` : ""}
-        </label>
-        <input id={`${key}-weight`} name="weight" type="number" min={1} max={100} defaultValue={criterion?.weight ?? 10} className={controlClass(false)} />
-      </div>
-      <div>
-        <label htmlFor={`${key}-max`} className={label}>
-          Scored 1 to
-        </label>
-        <input id={`${key}-max`} name="maxScore" type="number" min={2} max={10} defaultValue={criterion?.maxScore ?? 5} className={controlClass(false)} />
-      </div>
-      <div className="sm:col-span-3">
-        <label htmlFor={`${key}-description`} className={label}>
-          What reviewers judge
-        </label>
-        <input id={`${key}-description`} name="description" defaultValue={criterion?.description ?? ""} className={controlClass(false)} />
-      </div>
+      <PlainInput id={`${key}-name`} label={criterion ? "Criterion" : "New criterion"} name="name" defaultValue={criterion?.name ?? ""} required />
+      <PlainInput id={`${key}-weight`} label={`Weight${criterion ? ` (${criterion.percent}% of the total)` : ""}`} name="weight" type="number" min={1} max={100} defaultValue={criterion?.weight ?? 10} />
+      <PlainInput id={`${key}-max`} label="Scored 1 to" name="maxScore" type="number" min={2} max={10} defaultValue={criterion?.maxScore ?? 5} />
+      <PlainInput id={`${key}-description`} label="What reviewers judge" className="sm:col-span-3" name="description" defaultValue={criterion?.description ?? ""} />
       <div>
         <button type="submit" name="intent" value="criterion" className={criterion ? button : primary}>
           {criterion ? "Save criterion" : "Add criterion"}

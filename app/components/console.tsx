@@ -41,6 +41,20 @@ export function StatusBanner({ tone, outcome = false, children }: { tone: "succe
   );
 }
 
+/**
+ * The banner of an action's answer (`{ ok, message }`): green when it went
+ * through, red when it was refused; nothing before the first submission. Keyed
+ * by the message, so a second, different answer takes focus again.
+ */
+export function OutcomeBanner({ outcome }: { outcome?: { ok: boolean; message: string } | null }) {
+  if (!outcome) return null;
+  return (
+    <StatusBanner key={outcome.message} outcome tone={outcome.ok ? "success" : "error"}>
+      {outcome.message}
+    </StatusBanner>
+  );
+}
+
 export function Badge({ tone = "slate", children }: { tone?: "slate" | "amber" | "red" | "brand" | "emerald"; children: ReactNode }) {
   const styles = {
     slate: "bg-slate-100 text-slate-800",

@@ -4,7 +4,7 @@
 // its own small POST form with an `intent`, so the page works without JavaScript.
 import { Form } from "@remix-run/react";
 import { Badge, RowButton } from "~/components/console";
-import { controlClass } from "~/components/forms";
+import { PlainInput, PlainSelect } from "~/components/forms";
 import { DecisionSelect } from "./decision-bulk";
 import type { AbstractDecision } from "~/generated/prisma/enums";
 import { DECISION_LABEL, DECISIONS } from "~/models/abstracts/decision-labels";
@@ -34,8 +34,6 @@ export type DecisionRowView = {
 
 export type SessionOption = { slug: string; label: string };
 
-const labelClass = "block text-xs font-medium text-slate-700";
-
 function Figures({ row }: { row: DecisionRowView }) {
   const tally = DECISIONS.filter((decision) => row.recommendations[decision]).map((decision) => `${DECISION_LABEL[decision]} ${row.recommendations[decision]}`);
   return (
@@ -64,12 +62,14 @@ function ProposeForm({ row }: { row: DecisionRowView }) {
       <input type="hidden" name="intent" value="propose" />
       <input type="hidden" name="abstractId" value={row.id} />
       <DecisionSelect id={`decision-${row.id}`} label="Proposal" value={row.decision ?? ""} />
-      <div className="min-w-0 basis-full sm:basis-auto sm:flex-1">
-        <label htmlFor={`reason-${row.id}`} className={labelClass}>
-          Reason (required to reject; the authors read it)
-        </label>
-        <input id={`reason-${row.id}`} name="reason" defaultValue={row.decisionReason ?? ""} className={controlClass(false)} maxLength={1000} />
-      </div>
+      <PlainInput
+        id={`reason-${row.id}`}
+        name="reason"
+        label="Reason (required to reject; the authors read it)"
+        defaultValue={row.decisionReason ?? ""}
+        maxLength={1000}
+        className="min-w-0 basis-full sm:basis-auto sm:flex-1"
+      />
       <RowButton aria-label={`Propose a decision for abstract ${row.number}`}>Propose</RowButton>
     </Form>
   );
@@ -106,27 +106,17 @@ function Placement({ row, sessions }: { row: DecisionRowView; sessions: SessionO
     <Form method="post" className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="intent" value="place" />
       <input type="hidden" name="abstractId" value={row.id} />
-      <div className="min-w-0 flex-1">
-        <label htmlFor={`session-${row.id}`} className={labelClass}>
-          Abstract session
-        </label>
-        <select id={`session-${row.id}`} name="session" className={controlClass(false)} required defaultValue="">
-          <option value="" disabled>
-            Choose…
-          </option>
-          {sessions.map((session) => (
-            <option key={session.slug} value={session.slug}>
-              {session.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="w-24">
-        <label htmlFor={`minutes-${row.id}`} className={labelClass}>
-          Minutes
-        </label>
-        <input id={`minutes-${row.id}`} name="minutes" type="number" min={1} max={120} defaultValue={DEFAULT_SLOT_MINUTES} className={controlClass(false)} />
-      </div>
+      <PlainSelect
+        id={`session-${row.id}`}
+        name="session"
+        label="Abstract session"
+        options={sessions.map((session) => ({ value: session.slug, label: session.label }))}
+        prompt="Choose…"
+        required
+        defaultValue=""
+        className="min-w-0 flex-1"
+      />
+      <PlainInput id={`minutes-${row.id}`} name="minutes" label="Minutes" type="number" min={1} max={120} defaultValue={DEFAULT_SLOT_MINUTES} className="w-24" />
       <RowButton aria-label={`Place abstract ${row.number} in the session`}>Place</RowButton>
     </Form>
   );

@@ -133,31 +133,77 @@ export function SelectField({
   );
 }
 
+/**
+ * A label over its control, outside a validated form (a search filter, a
+ * row's one-line form, a hand-built editor): the label names the control by id.
+ */
+export function Labelled({ id, label, className, children }: { id: string; label: ReactNode; className?: string; children: ReactNode }) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * A labelled text box outside a validated form; `errors` (the action's answer
+ * about this field) sit under it and are named by its aria-describedby.
+ */
+export function PlainInput({
+  id,
+  label,
+  errors,
+  className,
+  ...rest
+}: { id: string; label: ReactNode; errors?: readonly string[] | null; className?: string } & Omit<ComponentProps<"input">, "id" | "className">) {
+  const invalid = Boolean(errors?.length);
+  return (
+    <Labelled id={id} label={label} className={className}>
+      <input id={id} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${id}-error` : undefined} {...rest} className={controlClass(invalid)} />
+      <ErrorList id={`${id}-error`} errors={errors} />
+    </Labelled>
+  );
+}
+
 /** A labelled select outside a validated form: a search filter, or a one-field action. */
 export function PlainSelect({
   id,
   label,
   options,
   placeholder,
+  prompt,
   className,
   ...rest
-}: { id: string; label: ReactNode; options: Options; placeholder?: string; className?: string } & Omit<ComponentProps<"select">, "id" | "className" | "children">) {
+}: {
+  id: string;
+  label: ReactNode;
+  options: Options;
+  placeholder?: string;
+  /** An empty first option that cannot be chosen, e.g. "Choose…" (give the select defaultValue ""). */
+  prompt?: string;
+  className?: string;
+} & Omit<ComponentProps<"select">, "id" | "className" | "children">) {
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
+    <Labelled id={id} label={label} className={className}>
       <select id={id} {...rest} className={controlClass(false)}>
-        <OptionList options={options} placeholder={placeholder} />
+        <OptionList options={options} placeholder={placeholder} prompt={prompt} />
       </select>
-    </div>
+    </Labelled>
   );
 }
 
-function OptionList({ options, placeholder }: { options: Options; placeholder?: string }) {
+function OptionList({ options, placeholder, prompt }: { options: Options; placeholder?: string; prompt?: string }) {
   const list = Array.isArray(options) ? options : Object.entries(options).map(([value, label]) => ({ value, label }));
   return (
     <>
+      {prompt !== undefined ? (
+        <option value="" disabled>
+          {prompt}
+        </option>
+      ) : null}
       {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
       {list.map((option) => (
         <option key={option.value} value={option.value}>

@@ -3,49 +3,27 @@
 // back to back from the first one's start), edited in place (a <details>, so
 // it works without JavaScript) or removed; and a form to add one.
 import { Form } from "@remix-run/react";
-import { type ReactNode } from "react";
 import { RowButton, Section } from "~/components/console";
-import { controlClass, SubmitButton } from "~/components/forms";
+import { PlainInput, PlainSelect, SubmitButton } from "~/components/forms";
 
 export type EditorPresentation = { slug: string; title: string; time: string; start: string; minutes: number; speaker: string | null; presenter: string | null; abstract: number | null };
 type Choice = { slug: string; name: string };
 
-function Labelled({ id, label, children, className }: { id: string; label: string; children: ReactNode; className?: string }) {
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
-
 function TalkFields({ prefix, talk, speakers, nextStart }: { prefix: string; talk?: EditorPresentation; speakers: Choice[]; nextStart: string }) {
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <Labelled id={`${prefix}-title`} label="Talk title" className="sm:col-span-2">
-        <input id={`${prefix}-title`} name="title" required maxLength={300} defaultValue={talk?.title} className={controlClass(false)} />
-      </Labelled>
-      <Labelled id={`${prefix}-speaker`} label="Presenter">
-        <select id={`${prefix}-speaker`} name="speaker" defaultValue={talk?.speaker ?? ""} className={controlClass(false)}>
-          <option value="">To be announced</option>
-          {speakers.map((speaker) => (
-            <option key={speaker.slug} value={speaker.slug}>
-              {speaker.name}
-            </option>
-          ))}
-        </select>
-      </Labelled>
-      <Labelled id={`${prefix}-abstract`} label="Abstract number (optional)">
-        <input id={`${prefix}-abstract`} name="abstract" type="number" min={1} inputMode="numeric" defaultValue={talk?.abstract ?? undefined} className={controlClass(false)} />
-      </Labelled>
-      <Labelled id={`${prefix}-start`} label="Talk starts at (meeting time)">
-        <input id={`${prefix}-start`} name="start" type="time" required defaultValue={talk?.start ?? nextStart} className={controlClass(false)} />
-      </Labelled>
-      <Labelled id={`${prefix}-minutes`} label="Talk length (minutes)">
-        <input id={`${prefix}-minutes`} name="minutes" type="number" min={1} max={600} required inputMode="numeric" defaultValue={talk?.minutes ?? 10} className={controlClass(false)} />
-      </Labelled>
+      <PlainInput id={`${prefix}-title`} label="Talk title" className="sm:col-span-2" name="title" required maxLength={300} defaultValue={talk?.title} />
+      <PlainSelect
+        id={`${prefix}-speaker`}
+        name="speaker"
+        label="Presenter"
+        defaultValue={talk?.speaker ?? ""}
+        placeholder="To be announced"
+        options={speakers.map((speaker) => ({ value: speaker.slug, label: speaker.name }))}
+      />
+      <PlainInput id={`${prefix}-abstract`} label="Abstract number (optional)" name="abstract" type="number" min={1} inputMode="numeric" defaultValue={talk?.abstract ?? undefined} />
+      <PlainInput id={`${prefix}-start`} label="Talk starts at (meeting time)" name="start" type="time" required defaultValue={talk?.start ?? nextStart} />
+      <PlainInput id={`${prefix}-minutes`} label="Talk length (minutes)" name="minutes" type="number" min={1} max={600} required inputMode="numeric" defaultValue={talk?.minutes ?? 10} />
     </div>
   );
 }

@@ -3,10 +3,11 @@
 // call's other pages (settings, reviewers, assignments, decisions).
 import { type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Badge, cell, ConsolePage, DataTable, FigureCards, figures, linkClass, Section } from "~/components/console";
+import { cell, ConsolePage, DataTable, FigureCards, figures, linkClass, Section } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { reviewBoard } from "~/models/abstracts/board.server";
 import { requireOrganizer } from "~/server/organizer.server";
+import { ReviewerRowHeading } from "~/components/reviewer-heading";
 import { href } from "~/utils/href";
 
 export const meta = consoleMeta("Abstracts");
@@ -19,23 +20,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { meeting: { slug: meeting.slug }, board };
 }
 
+/** The call's pages besides this board. */
+const callPages = [
+  [href.organize.abstractSettings, "Settings"],
+  [href.organize.reviewers, "Reviewers"],
+  [href.organize.reviewAssignments, "Assignments"],
+  [href.organize.abstractDecisions, "Decisions"],
+] as const;
+
 export default function AbstractsBoard() {
   const { meeting, board } = useLoaderData<typeof loader>();
   const m = meeting.slug;
   const links = (
     <nav aria-label="Call for abstracts" className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
-      <Link to={href.organize.abstractSettings(m)} className={linkClass}>
-        Settings
-      </Link>
-      <Link to={href.organize.reviewers(m)} className={linkClass}>
-        Reviewers
-      </Link>
-      <Link to={href.organize.reviewAssignments(m)} className={linkClass}>
-        Assignments
-      </Link>
-      <Link to={href.organize.abstractDecisions(m)} className={linkClass}>
-        Decisions
-      </Link>
+      {callPages.map(([page, label]) => (
+        <Link key={label} to={page(m)} className={linkClass}>
+          {label}
+        </Link>
+      ))}
     </nav>
   );
   if (!board) {
@@ -76,9 +78,7 @@ export default function AbstractsBoard() {
         <DataTable columns={["Reviewer", figures("Load"), figures("Done"), figures("To do")]}>
           {board.reviewers.map((reviewer) => (
             <tr key={reviewer.id}>
-              <th scope="row" className={cell.heading}>
-                {reviewer.name} {reviewer.accepted ? null : <Badge tone="amber">Pending</Badge>}
-              </th>
+              <ReviewerRowHeading name={reviewer.name} pending={!reviewer.accepted} />
               <td className={cell.figure}>{reviewer.load}</td>
               <td className={cell.figure}>{reviewer.done}</td>
               <td className={cell.figure}>{reviewer.load - reviewer.done}</td>

@@ -6,7 +6,7 @@
 // Adding or removing one reviewer by hand is on the abstract's own page.
 import { type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Badge, cell, ConsolePage, DataTable, figures, linkClass, Section, StatusBanner } from "~/components/console";
+import { cell, ConsolePage, DataTable, figures, linkClass, OutcomeBanner, Section } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { SubmitButton, useIsPending } from "~/components/forms";
 import { applyAssignments, proposeAssignments } from "~/models/abstracts/assignment.server";
@@ -14,6 +14,7 @@ import { reviewBoard } from "~/models/abstracts/board.server";
 import { requireOrganizer } from "~/server/organizer.server";
 import { refusalMessage } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
+import { ReviewerRowHeading } from "~/components/reviewer-heading";
 import { href } from "~/utils/href";
 import { counted } from "~/utils/plural";
 
@@ -68,11 +69,7 @@ export default function Assignments() {
         </Link>
       }
     >
-      {outcome ? (
-        <StatusBanner key={outcome.message} outcome tone={outcome.ok ? "success" : "error"}>
-          {outcome.message}
-        </StatusBanner>
-      ) : null}
+      <OutcomeBanner outcome={outcome} />
       <Section title="Plan" id="plan" description={`${counted(submitted, "submitted abstract")}, ${counted(reviewers.length, "reviewer")}.`}>
         <Form method="get">
           <SubmitButton name="plan" value="1" pendingLabel="Planning…">
@@ -88,9 +85,7 @@ export default function Assignments() {
             <DataTable columns={["Reviewer", figures("Added"), figures("Load")]}>
               {proposal.reviewers.map((reviewer) => (
                 <tr key={reviewer.id}>
-                  <th scope="row" className={cell.heading}>
-                    {reviewer.name} {reviewer.pending ? <Badge tone="amber">Pending</Badge> : null}
-                  </th>
+                  <ReviewerRowHeading name={reviewer.name} pending={reviewer.pending} />
                   <td className={cell.figure}>{reviewer.added}</td>
                   <td className={cell.figure}>{reviewer.load}</td>
                 </tr>
@@ -125,9 +120,7 @@ export default function Assignments() {
         <DataTable columns={["Reviewer", figures("Assigned"), figures("Reviewed")]}>
           {reviewers.map((reviewer) => (
             <tr key={reviewer.id}>
-              <th scope="row" className={cell.heading}>
-                {reviewer.name} {reviewer.accepted ? null : <Badge tone="amber">Pending</Badge>}
-              </th>
+              <ReviewerRowHeading name={reviewer.name} pending={!reviewer.accepted} />
               <td className={cell.figure}>{reviewer.load}</td>
               <td className={cell.figure}>{reviewer.done}</td>
             </tr>

@@ -8,9 +8,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BulkDecisionForms } from "~/components/decision-bulk";
 import { DecisionRow, type DecisionRowView } from "~/components/decision-row";
-import { ConsolePage, linkClass, RowButton, Section, StatusBanner } from "~/components/console";
+import { ConsolePage, ItemList, linkClass, OutcomeBanner, RowButton, Section, StatusBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
-import { PlainSelect } from "~/components/forms";
+import { PlainSelect, SubmitButton } from "~/components/forms";
 import { AbstractDecision } from "~/generated/prisma/enums";
 import { decisionFormSchema } from "~/models/abstracts/decision-forms";
 import { DECISION_LABEL, DECISIONS, PREFERENCE_LABEL, TRAINEE_LABEL } from "~/models/abstracts/decision-labels";
@@ -130,11 +130,7 @@ export default function Decisions() {
       }
     >
       <div className="max-w-4xl space-y-6">
-        {outcome ? (
-          <StatusBanner key={outcome.message} outcome tone={outcome.ok ? "success" : "error"}>
-            {outcome.message}
-          </StatusBanner>
-        ) : null}
+        <OutcomeBanner outcome={outcome} />
         {unplaced.length ? (
           <StatusBanner tone="warning">
             Accepted as oral but not placed in a session: {unplaced.map((number) => `abstract ${number}`).join(", ")}.
@@ -169,19 +165,15 @@ export default function Decisions() {
               placeholder="All"
               options={[{ value: "UNDECIDED", label: "Undecided" }, ...DECISIONS.map((decision) => ({ value: decision, label: DECISION_LABEL[decision] }))]}
             />
-            <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50">
+            <SubmitButton variant="secondary" pendingLabel="Filtering…">
               Filter
-            </button>
+            </SubmitButton>
           </Form>
-          {rows.length ? (
-            <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-              {rows.map((row) => (
-                <DecisionRow key={row.id} row={row} sessions={sessions} />
-              ))}
-            </ol>
-          ) : (
-            <p className="text-sm text-slate-600">No submitted abstract matches.</p>
-          )}
+          <ItemList empty="No submitted abstract matches." ordered>
+            {rows.map((row) => (
+              <DecisionRow key={row.id} row={row} sessions={sessions} />
+            ))}
+          </ItemList>
         </Section>
       </div>
     </ConsolePage>

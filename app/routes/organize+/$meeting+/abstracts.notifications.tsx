@@ -6,7 +6,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ConsolePage, linkClass, Section, StatusBanner } from "~/components/console";
+import { ConsolePage, linkClass, Section, OutcomeBanner, StatusBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { SubmitButton, useIsPending } from "~/components/forms";
 import { DECISION_LABEL } from "~/models/abstracts/decision-labels";
@@ -56,11 +56,7 @@ export default function Notifications() {
       }
     >
       <div className="max-w-3xl space-y-6">
-        {outcome ? (
-          <StatusBanner key={outcome.message} outcome tone={outcome.ok ? "success" : "error"}>
-            {outcome.message}
-          </StatusBanner>
-        ) : null}
+        <OutcomeBanner outcome={outcome} />
         <Section title="What would be sent" id="summary" description={alreadyNotified ? `${alreadyNotified} abstract${alreadyNotified === 1 ? " was" : "s were"} told before and will not be told again.` : undefined}>
           <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4">
             {kinds.map((kind) => (

@@ -5,9 +5,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Badge, ConsolePage, StatusBanner } from "~/components/console";
+import { Badge, ConsolePage, OutcomeBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
-import { SubmitButton, useIsPending } from "~/components/forms";
+import { PlainInput, SubmitButton, useIsPending } from "~/components/forms";
 import { PosterPlaceSchema } from "~/models/abstracts/boards";
 import { numberBoardsByTopic, placePoster, posterBoards } from "~/models/abstracts/posters.server";
 import { wallClock, zonedInstant } from "~/models/program/document";
@@ -70,8 +70,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data<Reply>({ ok: true, message: "Saved.", abstractId });
 }
 
-const input = "mt-1 block w-full rounded-md border border-slate-500 bg-white px-2 py-1.5 text-base";
-
 export default function PosterBoards() {
   const { meeting, posters } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
@@ -89,11 +87,7 @@ export default function PosterBoards() {
         </Form>
       }
     >
-      {reply && reply.abstractId === null && (
-        <StatusBanner tone={reply.ok ? "success" : "error"} outcome>
-          {reply.message}
-        </StatusBanner>
-      )}
+      <OutcomeBanner outcome={reply?.abstractId === null ? reply : null} />
       {posters.length === 0 ? (
         <p className="text-sm text-slate-600">No posters or e-posters have been accepted and notified yet.</p>
       ) : (
@@ -113,30 +107,10 @@ export default function PosterBoards() {
                 <p className="text-sm text-slate-600">{[poster.presenter, poster.topic].filter(Boolean).join(" · ")}</p>
                 <Form method="post" className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-[8rem_10rem_7rem_7rem_auto] sm:items-end">
                   <input type="hidden" name="abstractId" value={poster.id} />
-                  <div className="col-span-2 sm:col-span-1">
-                    <label htmlFor={ids("board")} className="block text-sm font-medium text-slate-800">
-                      Board
-                    </label>
-                    <input id={ids("board")} name="board" defaultValue={poster.board} maxLength={40} placeholder="P-112" className={input} />
-                  </div>
-                  <div className="col-span-2 sm:col-span-1">
-                    <label htmlFor={ids("day")} className="block text-sm font-medium text-slate-800">
-                      Day
-                    </label>
-                    <input id={ids("day")} name="day" type="date" defaultValue={poster.day} className={input} />
-                  </div>
-                  <div>
-                    <label htmlFor={ids("start")} className="block text-sm font-medium text-slate-800">
-                      From
-                    </label>
-                    <input id={ids("start")} name="start" type="time" defaultValue={poster.start} className={input} />
-                  </div>
-                  <div>
-                    <label htmlFor={ids("end")} className="block text-sm font-medium text-slate-800">
-                      To
-                    </label>
-                    <input id={ids("end")} name="end" type="time" defaultValue={poster.end} aria-describedby={mine ? ids("reply") : undefined} className={input} />
-                  </div>
+                  <PlainInput id={ids("board")} label="Board" className="col-span-2 sm:col-span-1" name="board" defaultValue={poster.board} maxLength={40} placeholder="P-112" />
+                  <PlainInput id={ids("day")} label="Day" className="col-span-2 sm:col-span-1" name="day" type="date" defaultValue={poster.day} />
+                  <PlainInput id={ids("start")} label="From" name="start" type="time" defaultValue={poster.start} />
+                  <PlainInput id={ids("end")} label="To" name="end" type="time" defaultValue={poster.end} aria-describedby={mine ? ids("reply") : undefined} />
                   <SubmitButton name="intent" value="place" variant="secondary" pending={pending} pendingLabel="Saving…">
                     Save
                   </SubmitButton>

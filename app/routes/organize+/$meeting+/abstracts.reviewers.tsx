@@ -4,9 +4,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Badge, ConsolePage, linkClass, RowButton, Section, StatusBanner } from "~/components/console";
+import { Badge, ConsolePage, ItemList, linkClass, OutcomeBanner, RowButton, Section } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
-import { controlClass, ErrorList, SubmitButton } from "~/components/forms";
+import { ErrorList, PlainInput, SubmitButton } from "~/components/forms";
 import { EditReviewerSchema, InviteReviewerSchema } from "~/models/abstracts/review-form";
 import { inviteReviewer, listReviewers, resendReviewerInvitation, updateReviewer } from "~/models/abstracts/reviewers.server";
 import { requireOrganizer } from "~/server/organizer.server";
@@ -82,11 +82,7 @@ export default function Reviewers() {
         </Link>
       }
     >
-      {outcome ? (
-        <StatusBanner key={outcome.message} outcome tone={outcome.ok ? "success" : "error"}>
-          {outcome.message}
-        </StatusBanner>
-      ) : null}
+      <OutcomeBanner outcome={outcome} />
       <Section title="Invite a reviewer" id="invite">
         <Form method="post" className="max-w-xl space-y-3">
           {(
@@ -96,13 +92,7 @@ export default function Reviewers() {
               ["institution", "Institution", "text"],
             ] as const
           ).map(([name, label, type]) => (
-            <div key={name}>
-              <label htmlFor={`invite-${name}`} className="block font-medium text-slate-900">
-                {label}
-              </label>
-              <input id={`invite-${name}`} name={name} type={type} required className={controlClass(Boolean(fieldError(name)))} />
-              <ErrorList errors={fieldError(name)} />
-            </div>
+            <PlainInput key={name} id={`invite-${name}`} name={name} type={type} label={label} required errors={fieldError(name)} />
           ))}
           <TopicBoxes topics={topics} chosen={[]} idPrefix="invite" />
           <ErrorList errors={fieldError("topicIds")} />
@@ -112,8 +102,7 @@ export default function Reviewers() {
         </Form>
       </Section>
       <Section title="Reviewers" id="list" description={`${reviewers.length} in all, ${reviewers.filter((reviewer) => reviewer.acceptedAt).length} accepted.`}>
-        {reviewers.length ? (
-          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+        <ItemList empty="No reviewers yet.">
             {reviewers.map((reviewer) => (
               <li key={reviewer.id} className="space-y-2 p-3">
                 <div className="flex flex-wrap items-center justify-between gap-2">
@@ -130,12 +119,7 @@ export default function Reviewers() {
                     <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit institution and topics</summary>
                     <Form method="post" className="mt-2 max-w-xl space-y-3">
                       <input type="hidden" name="reviewerId" value={reviewer.id} />
-                      <div>
-                        <label htmlFor={`institution-${reviewer.id}`} className="block font-medium text-slate-900">
-                          Institution
-                        </label>
-                        <input id={`institution-${reviewer.id}`} name="institution" defaultValue={reviewer.institution} required className={controlClass(false)} />
-                      </div>
+                      <PlainInput id={`institution-${reviewer.id}`} name="institution" label="Institution" defaultValue={reviewer.institution} required />
                       <TopicBoxes topics={topics} chosen={reviewer.topicIds} idPrefix={reviewer.id} />
                       <SubmitButton name="intent" value="edit" variant="secondary" pendingLabel="Saving…">
                         Save
@@ -153,10 +137,7 @@ export default function Reviewers() {
                 </div>
               </li>
             ))}
-          </ul>
-        ) : (
-          <p className="text-sm text-slate-600">No reviewers yet.</p>
-        )}
+        </ItemList>
       </Section>
     </ConsolePage>
   );

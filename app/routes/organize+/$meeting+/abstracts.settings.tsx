@@ -7,8 +7,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { type ZodType } from "zod";
-import { CallDatesForm, CriterionRow, ItemButtons, SectionRow, TopicRow } from "~/components/abstract-call-settings";
-import { ConsolePage, StatusBanner } from "~/components/console";
+import { CallDatesForm, CriterionRow, OrderedItems, SectionRow, TopicRow } from "~/components/abstract-call-settings";
+import { ConsolePage, OutcomeBanner, Section } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { callSettingsFrom, callSettingsSchema, criterionSchema, sectionSchema, topicSchema, weightPercents } from "~/models/abstracts/call-forms";
 import { addTopicsFromTracks, callForOrganizers, moveItem, openCall, removeItem, saveCriterion, saveSection, saveTopic, updateCallSettings } from "~/models/abstracts/call.server";
@@ -106,9 +106,7 @@ export default function AbstractSettings() {
     <ConsolePage title="Call for abstracts" intro={`Dates and times are in the meeting's zone (${meeting.zone}).`}>
       {reply ? (
         <div className="mb-4">
-          <StatusBanner key={reply.message} outcome tone={reply.ok ? "success" : "error"}>
-            {reply.message}
-          </StatusBanner>
+          <OutcomeBanner outcome={reply} />
         </div>
       ) : null}
       {!call ? (
@@ -119,61 +117,26 @@ export default function AbstractSettings() {
           </button>
         </form>
       ) : (
-        <div className="space-y-10">
+        <div>
           <CallDatesForm dates={call.dates} />
-          <section aria-labelledby="topics" className="space-y-3">
-            <h2 id="topics" className="text-lg font-bold text-slate-900">
-              Topics
-            </h2>
-            {unlinkedTracks ? (
-              <form method="post">
-                <button type="submit" name="intent" value="topics-from-tracks" className="rounded-md border border-slate-400 bg-white px-3 py-1.5 font-semibold text-slate-900 hover:bg-slate-50">
-                  Add topics from tracks ({unlinkedTracks})
-                </button>
-              </form>
-            ) : null}
-            <ul className="space-y-2">
-              {call.topics.map((topic, index) => (
-                <li key={topic.id}>
-                  <TopicRow topic={topic} />
-                  <ItemButtons kind="topic" id={topic.id} label={topic.name} first={index === 0} last={index === call.topics.length - 1} />
-                </li>
-              ))}
-            </ul>
-            <TopicRow />
-          </section>
-          <section aria-labelledby="sections" className="space-y-3">
-            <h2 id="sections" className="text-lg font-bold text-slate-900">
-              Sections and limits
-            </h2>
-            <ul className="space-y-3">
-              {call.sections.map((section, index) => (
-                <li key={section.id} className="rounded-lg border border-slate-200 bg-white p-3">
-                  <SectionRow section={section} />
-                  <ItemButtons kind="section" id={section.id} label={section.title} first={index === 0} last={index === call.sections.length - 1} />
-                </li>
-              ))}
-            </ul>
-            <div className="rounded-lg border border-dashed border-slate-300 p-3">
-              <SectionRow />
+          <Section title="Topics" id="topics">
+            <div className="space-y-3">
+              {unlinkedTracks ? (
+                <form method="post">
+                  <button type="submit" name="intent" value="topics-from-tracks" className="rounded-md border border-slate-400 bg-white px-3 py-1.5 font-semibold text-slate-900 hover:bg-slate-50">
+                    Add topics from tracks ({unlinkedTracks})
+                  </button>
+                </form>
+              ) : null}
+              <OrderedItems kind="topic" items={call.topics} nameOf={(topic) => topic.name} row={(topic) => <TopicRow topic={topic} />} />
             </div>
-          </section>
-          <section aria-labelledby="rubric" className="space-y-3">
-            <h2 id="rubric" className="text-lg font-bold text-slate-900">
-              Review rubric
-            </h2>
-            <ul className="space-y-3">
-              {call.criteria.map((criterion, index) => (
-                <li key={criterion.id} className="rounded-lg border border-slate-200 bg-white p-3">
-                  <CriterionRow criterion={criterion} />
-                  <ItemButtons kind="criterion" id={criterion.id} label={criterion.name} first={index === 0} last={index === call.criteria.length - 1} />
-                </li>
-              ))}
-            </ul>
-            <div className="rounded-lg border border-dashed border-slate-300 p-3">
-              <CriterionRow />
-            </div>
-          </section>
+          </Section>
+          <Section title="Sections and limits" id="sections">
+            <OrderedItems kind="section" items={call.sections} nameOf={(section) => section.title} row={(section) => <SectionRow section={section} />} boxed />
+          </Section>
+          <Section title="Review rubric" id="rubric">
+            <OrderedItems kind="criterion" items={call.criteria} nameOf={(criterion) => criterion.name} row={(criterion) => <CriterionRow criterion={criterion} />} boxed />
+          </Section>
         </div>
       )}
     </ConsolePage>

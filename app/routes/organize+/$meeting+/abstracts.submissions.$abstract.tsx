@@ -6,7 +6,7 @@
 import { type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AbstractText } from "~/components/abstract-text";
-import { Badge, ConsolePage, linkClass, RowButton, Section, StatusBanner } from "~/components/console";
+import { Badge, ConsolePage, linkClass, RowButton, Section, OutcomeBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { controlClass, SubmitButton } from "~/components/forms";
 import { addAssignment, removeAssignment, reviewerChoices } from "~/models/abstracts/assignment.server";
@@ -95,11 +95,7 @@ export default function Submission() {
         </Link>
       }
     >
-      {outcome ? (
-        <StatusBanner key={outcome.message} outcome tone={outcome.ok ? "success" : "error"}>
-          {outcome.message}
-        </StatusBanner>
-      ) : null}
+      <OutcomeBanner outcome={outcome} />
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <AbstractText abstract={printed} />
       </div>

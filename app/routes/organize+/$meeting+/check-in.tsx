@@ -13,7 +13,7 @@ import { CameraScanner } from "~/components/check-in/camera-scanner";
 import { newScanId, useScanQueue, type QueuedScan } from "~/components/check-in/scan-queue";
 import { Badge, ConsolePage, ItemList, Section } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
-import { controlClass, SubmitButton, useIsPending } from "~/components/forms";
+import { controlClass, Labelled, PlainInput, SubmitButton, useIsPending } from "~/components/forms";
 import { describeScan, DIRECTION_LABELS, ENTRANCE, type Direction, type ScanAnswer } from "~/models/cme/check-in";
 import { findRegisteredByName, listDoors, listLatestScans } from "~/models/cme/check-in.server";
 import { answerScan } from "~/server/check-in.server";
@@ -110,32 +110,27 @@ export default function CheckIn() {
     <ConsolePage title="Door check-in" intro="Scan each person's registration QR code, or find them by name. Scans made without a connection are kept on this phone and sent later.">
       <div className="max-w-2xl space-y-6">
         <Form method="get" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" onChange={(event) => hydrated && submit(event.currentTarget, { replace: true })}>
-          <div>
-            <label htmlFor="door" className="block text-sm font-medium text-slate-800">
-              Door
-            </label>
+          <Labelled id="door" label="Door">
             <select id="door" name="door" defaultValue={door} className={controlClass(false)}>
               <option value={ENTRANCE}>Meeting entrance</option>
-              {doors.today.length ? (
-                <optgroup label="Today">
-                  {doors.today.map((option) => (
-                    <option key={option.value} value={option.value}>
-                      {option.label}
-                    </option>
-                  ))}
-                </optgroup>
-              ) : null}
-              {doors.other.length ? (
-                <optgroup label="Other days">
-                  {doors.other.map((option) => (
-                    <option key={option.value} value={option.value}>
-                      {option.label}
-                    </option>
-                  ))}
-                </optgroup>
-              ) : null}
+              {(
+                [
+                  ["Today", doors.today],
+                  ["Other days", doors.other],
+                ] as const
+              ).map(([day, options]) =>
+                options.length ? (
+                  <optgroup key={day} label={day}>
+                    {options.map((option) => (
+                      <option key={option.value} value={option.value}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </optgroup>
+                ) : null,
+              )}
             </select>
-          </div>
+          </Labelled>
           <fieldset>
             <legend className="text-sm font-medium text-slate-800">Way</legend>
             <div className="mt-1 grid grid-cols-2 gap-2">
@@ -176,12 +171,7 @@ export default function CheckIn() {
           <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
             <input type="hidden" name="door" value={door} />
             <input type="hidden" name="direction" value={direction} />
-            <div className="min-w-0 flex-1">
-              <label htmlFor="q" className="block text-sm font-medium text-slate-800">
-                Name
-              </label>
-              <input id="q" name="q" type="search" defaultValue={q} autoComplete="off" className={controlClass(false)} />
-            </div>
+            <PlainInput id="q" label="Name" className="min-w-0 flex-1" name="q" type="search" defaultValue={q} autoComplete="off" />
             <SubmitButton pendingLabel="Searching…" variant="secondary">
               Search
             </SubmitButton>

@@ -5,7 +5,7 @@
 // faculty has not disclosed, or has a relevant relationship not yet mitigated.
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ConsolePage, Section, StatusBanner } from "~/components/console";
+import { ConsolePage, linkClass, Section, StatusBanner } from "~/components/console";
 import { getDraft } from "~/models/program/draft.server";
 import { describeDisclosureWarning } from "~/models/cme/disclosures";
 import { disclosureWarnings } from "~/models/cme/disclosure-views.server";
@@ -55,6 +55,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+type SessionRef = { slug: string; title: string; when: string };
+
+/** The frame of a list of problems: red when they stop a publish, amber when they do not. */
+const problemsClass = (tone: "red" | "amber") =>
+  `divide-y divide-slate-200 overflow-hidden rounded-lg border bg-white shadow-sm ${tone === "red" ? "border-red-200" : "border-amber-200"}`;
+
+/** Where a problem is: the session, linked to its editor, and when it runs. */
+function SessionAt({ slug, session }: { slug: string; session: SessionRef }) {
+  return (
+    <>
+      <Link to={href.organize.session(slug, session)} className={linkClass}>
+        {session.title}
+      </Link>{" "}
+      · {session.when}
+    </>
+  );
+}
+
+/** Problems of one session each: a talk that does not fit it, a disclosure it lacks. */
+function SessionProblems({ slug, problems, tone }: { slug: string; problems: { text: string; session: SessionRef }[]; tone: "red" | "amber" }) {
+  return (
+    <ul className={problemsClass(tone)}>
+      {problems.map((problem) => (
+        <li key={problem.session.slug} className="px-4 py-3 text-sm">
+          <p className="font-medium text-slate-900">{problem.text}</p>
+          <p className="mt-1 text-slate-700">
+            <SessionAt slug={slug} session={problem.session} />
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export default function Clashes() {
   const { slug, total, groups, talks, warnings } = useLoaderData<typeof loader>();
   return (
@@ -63,17 +97,14 @@ export default function Clashes() {
         {total === 0 ? <StatusBanner tone="success">No clashes: no room, speaker or audience is double-booked, and every session is within the meeting&rsquo;s days.</StatusBanner> : null}
         {groups.map((group) => (
           <Section key={group.type} title={`${group.label} (${group.clashes.length})`} id={`clash-${group.type}`}>
-            <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-amber-200 bg-white shadow-sm">
+            <ul className={problemsClass("amber")}>
               {group.clashes.map((clash, index) => (
                 <li key={index} className="px-4 py-3 text-sm">
                   <p className="font-medium text-slate-900">{clash.text}</p>
                   <ul className="mt-1 space-y-0.5">
                     {clash.sessions.map((session) => (
                       <li key={session.slug} className="text-slate-700">
-                        <Link to={href.organize.session(slug, session)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                          {session.title}
-                        </Link>{" "}
-                        · {session.when}
+                        <SessionAt slug={slug} session={session} />
                       </li>
                     ))}
                   </ul>
@@ -84,19 +115,7 @@ export default function Clashes() {
         ))}
         {talks.length ? (
           <Section title={`Presentations that do not fit (${talks.length})`} id="presentation-problems" description="Publishing is refused until these are fixed on the session's page.">
-            <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-red-200 bg-white shadow-sm">
-              {talks.map((talk) => (
-                <li key={talk.session.slug} className="px-4 py-3 text-sm">
-                  <p className="font-medium text-slate-900">{talk.text}</p>
-                  <p className="mt-1 text-slate-700">
-                    <Link to={href.organize.session(slug, talk.session)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                      {talk.session.title}
-                    </Link>{" "}
-                    · {talk.session.when}
-                  </p>
-                </li>
-              ))}
-            </ul>
+            <SessionProblems slug={slug} problems={talks} tone="red" />
           </Section>
         ) : null}
         {warnings.length ? (
@@ -106,25 +125,13 @@ export default function Clashes() {
             description={
               <>
                 Learners must see each faculty member&rsquo;s disclosure before an accredited session. These do not block publishing.{" "}
-                <Link to={href.organize.disclosures(slug)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                <Link to={href.organize.disclosures(slug)} className={linkClass}>
                   Open the disclosure board
                 </Link>
               </>
             }
           >
-            <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-amber-200 bg-white shadow-sm">
-              {warnings.map((warning) => (
-                <li key={warning.session.slug} className="px-4 py-3 text-sm">
-                  <p className="font-medium text-slate-900">{warning.text}</p>
-                  <p className="mt-1 text-slate-700">
-                    <Link to={href.organize.session(slug, warning.session)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                      {warning.session.title}
-                    </Link>{" "}
-                    · {warning.session.when}
-                  </p>
-                </li>
-              ))}
-            </ul>
+            <SessionProblems slug={slug} problems={warnings} tone="amber" />
           </Section>
         ) : null}
       </div>

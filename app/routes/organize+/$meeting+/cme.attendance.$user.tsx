@@ -11,8 +11,7 @@ import { Fact, Facts } from "~/components/facts";
 import { SOURCE_LABELS } from "~/models/cme/attendance";
 import { personAttendance } from "~/models/cme/attendance.server";
 import { creditsLabel } from "~/models/cme/credit";
-import { getMeeting } from "~/models/meetings/meeting.server";
-import { requireMeetingRole } from "~/server/auth.server";
+import { requireOrganizer } from "~/server/organizer.server";
 import { href } from "~/utils/href";
 import { counted } from "~/utils/plural";
 import { formatDate, formatMoment, formatTime, formatTimeRange } from "~/utils/time";
@@ -22,9 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  await requireMeetingRole(request, meeting.id, ["ORGANIZER"]);
+  const { meeting } = await requireOrganizer(request, params);
   const record = await personAttendance(meeting.id, params.user ?? "");
   if (!record) throw new Response("Nobody with this address is registered for this meeting or has attendance in it.", { status: 404 });
   const zone = meeting.timeZone;

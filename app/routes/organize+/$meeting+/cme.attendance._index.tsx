@@ -5,11 +5,11 @@ import { type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CmePages } from "~/components/cme-pages";
 import { Badge, cell, ConsolePage, DataTable, figures, linkClass, Section, secondaryLinkClass } from "~/components/console";
+import { PlainInput, SubmitButton } from "~/components/forms";
 import { consoleMeta } from "~/components/console-meta";
 import { findAttendees, sessionAttendanceTotals } from "~/models/cme/attendance.server";
 import { formatCredits } from "~/models/cme/credit";
-import { getMeeting } from "~/models/meetings/meeting.server";
-import { requireMeetingRole } from "~/server/auth.server";
+import { requireOrganizer } from "~/server/organizer.server";
 import { href } from "~/utils/href";
 import { counted } from "~/utils/plural";
 import { dayKeyOf, formatDay, formatTime } from "~/utils/time";
@@ -19,9 +19,7 @@ export const meta = consoleMeta("Attendance");
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  await requireMeetingRole(request, meeting.id, ["ORGANIZER"]);
+  const { meeting } = await requireOrganizer(request, params);
   const q = new URL(request.url).searchParams.get("q")?.slice(0, 200) ?? "";
   const [totals, people] = await Promise.all([sessionAttendanceTotals(meeting.id), findAttendees(meeting.id, q)]);
   return {
@@ -58,15 +56,10 @@ export default function AttendanceConsole() {
 
       <Section title="Find a person" id="find" description="Name, e-mail or registration code: opens their full attendance record.">
         <Form method="get" className="flex flex-wrap items-end gap-3">
-          <div className="min-w-0 flex-1 basis-64">
-            <label htmlFor="q" className="block text-sm font-medium text-slate-800">
-              Name, e-mail or registration code
-            </label>
-            <input id="q" name="q" type="search" defaultValue={q} className="mt-1.5 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base shadow-sm" />
-          </div>
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          <PlainInput id="q" name="q" type="search" label="Name, e-mail or registration code" defaultValue={q} className="min-w-0 flex-1 basis-64" />
+          <SubmitButton pendingLabel="Searching…">
             Find
-          </button>
+          </SubmitButton>
         </Form>
         {q ? (
           <div role="status" className="mt-3">

@@ -2,13 +2,10 @@
 // with the evidence behind them, for the provider's records. Organizers only.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { attendanceCsv } from "~/models/cme/attendance.server";
-import { getMeeting } from "~/models/meetings/meeting.server";
-import { requireMeetingRole } from "~/server/auth.server";
+import { requireOrganizer } from "~/server/organizer.server";
 import { csvDownload } from "~/utils/csv";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  await requireMeetingRole(request, meeting.id, ["ORGANIZER"]);
+  const { meeting } = await requireOrganizer(request, params);
   return csvDownload(await attendanceCsv(meeting.id, meeting.timeZone), `${meeting.slug}-attendance`);
 }

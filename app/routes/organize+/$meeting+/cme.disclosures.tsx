@@ -8,7 +8,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CmePages } from "~/components/cme-pages";
-import { ConsolePage, FigureCards, Section, StatusBanner, secondaryLinkClass } from "~/components/console";
+import { ConsolePage, FigureCards, Section, OutcomeBanner, secondaryLinkClass } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { DisclosurePerson } from "~/components/disclosure-person";
 import { Field, FormErrors, SubmitButton, useSchemaForm } from "~/components/forms";
@@ -125,11 +125,7 @@ export default function DisclosureBoard() {
     >
       <CmePages meeting={slug} />
       <div className="max-w-4xl space-y-6">
-        {message ? (
-          <StatusBanner key={message.message} outcome tone={message.ok ? "success" : "error"}>
-            {message.message}
-          </StatusBanner>
-        ) : null}
+        <OutcomeBanner outcome={message} />
         <FigureCards
           figures={[
             ["Must disclose", counts.people],

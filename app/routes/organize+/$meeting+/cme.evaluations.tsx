@@ -5,10 +5,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CmePages } from "~/components/cme-pages";
-import { ConsolePage, RowButton, Section, StatusBanner } from "~/components/console";
+import { ConsolePage, RowButton, Section, OutcomeBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { EvaluationResults } from "~/components/evaluation-results";
-import { controlClass, PlainSelect, SubmitButton, useIsPending } from "~/components/forms";
+import { controlClass, PlainInput, PlainSelect, SubmitButton, useIsPending } from "~/components/forms";
 import { CHOICE_KINDS, QUESTION_KIND_LABELS, QuestionFormSchema, SCOPE_LABELS, type EvaluationScope, type Question } from "~/models/cme/evaluations";
 import { createEvaluationFromTemplate, evaluationResults, moveQuestion, removeQuestion, saveQuestion } from "~/models/cme/evaluations.server";
 import { requireOrganizer } from "~/server/organizer.server";
@@ -66,11 +66,7 @@ export default function Evaluations() {
       intro="A meeting evaluation, answered once by each learner, and a session evaluation, answered for each accredited session they attended. Results are shown without names."
     >
       <CmePages meeting={meeting.slug} />
-      {outcome ? (
-        <StatusBanner key={outcome.message} outcome tone={outcome.ok ? "success" : "error"}>
-          {outcome.message}
-        </StatusBanner>
-      ) : null}
+      <OutcomeBanner outcome={outcome} />
       {evaluations.map(({ scope, results }) => (
         <Section key={scope} title={SCOPE_LABELS[scope]} id={`evaluation-${scope.toLowerCase()}`} description={results ? `${results.responses} ${plural(results.responses, "response")} so far.` : "Not made yet."}>
           {results ? (
@@ -142,12 +138,7 @@ function QuestionForm({ scope, question, locked = false }: { scope: EvaluationSc
     <Form method="post" className="mt-3 space-y-3">
       <input type="hidden" name="scope" value={scope} />
       {question ? <input type="hidden" name="questionId" value={question.id} /> : null}
-      <div>
-        <label htmlFor={`${id}-prompt`} className="block text-sm font-medium text-slate-800">
-          Question
-        </label>
-        <input id={`${id}-prompt`} name="prompt" defaultValue={question?.prompt} maxLength={300} className={controlClass(false)} />
-      </div>
+      <PlainInput id={`${id}-prompt`} label="Question" name="prompt" defaultValue={question?.prompt} maxLength={300} />
       {locked ? (
         <>
           <input type="hidden" name="kind" value={question!.kind} />

@@ -6,6 +6,7 @@
 // Export the draft or the published program as CSV in the same columns.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { Badge, ConsolePage, linkClass, secondaryLinkClass, Section, StatusBanner } from "~/components/console";
 import { SubmitButton } from "~/components/forms";
 import { CSV_COLUMNS, csvTooLarge, dryRunProgramImport, importProgramCsv, MAX_CSV_BYTES, MAX_CSV_ROWS } from "~/models/program/csv-import.server";
@@ -83,6 +84,31 @@ function NewClashes({ clashes, clashesHref }: { clashes: { label: string; text: 
   );
 }
 
+/** One kind of row in the import's plan (adds, changes), each by its line in the file; a change names the fields it changes. */
+function PlanRows({ title, tone, rows, children }: { title: string; tone: "emerald" | "brand"; rows: { slug: string; line: number; title: string; fields?: string[] }[]; children?: ReactNode }) {
+  return (
+    <div>
+      <h3 className="text-sm font-semibold text-slate-900">
+        {title} <Badge tone={tone}>{rows.length}</Badge>
+      </h3>
+      <ul className="mt-2 space-y-1 text-sm text-slate-800">
+        {rows.map((row) => (
+          <li key={row.slug}>
+            Line {row.line}: {row.title}
+            {row.fields ? (
+              <>
+                {" "}
+                <span className="text-slate-600">({row.fields.join(", ")})</span>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {children}
+    </div>
+  );
+}
+
 export default function ImportExport() {
   const { slug, columns, maxRows, maxMegabytes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -135,31 +161,10 @@ export default function ImportExport() {
                 </div>
               ) : null}
               <div className="grid gap-4 sm:grid-cols-2">
-                <div>
-                  <h3 className="text-sm font-semibold text-slate-900">
-                    Adds <Badge tone="emerald">{plan.adds.length}</Badge>
-                  </h3>
-                  <ul className="mt-2 space-y-1 text-sm text-slate-800">
-                    {plan.adds.map((row) => (
-                      <li key={row.slug}>
-                        Line {row.line}: {row.title}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-                <div>
-                  <h3 className="text-sm font-semibold text-slate-900">
-                    Changes <Badge tone="brand">{plan.updates.length}</Badge>
-                  </h3>
-                  <ul className="mt-2 space-y-1 text-sm text-slate-800">
-                    {plan.updates.map((row) => (
-                      <li key={row.slug}>
-                        Line {row.line}: {row.title} <span className="text-slate-600">({row.fields.join(", ")})</span>
-                      </li>
-                    ))}
-                  </ul>
+                <PlanRows title="Adds" tone="emerald" rows={plan.adds} />
+                <PlanRows title="Changes" tone="brand" rows={plan.updates}>
                   {plan.unchanged ? <p className="mt-2 text-sm text-slate-600">{plan.unchanged} rows match the draft already.</p> : null}
-                </div>
+                </PlanRows>
               </div>
               {result?.stage === "dry-run" ? <NewClashes clashes={result.clashes} clashesHref={href.organize.clashes(slug)} /> : null}
               {result?.stage === "dry-run" && !plan.errors.length && (plan.adds.length || plan.updates.length) ? (

@@ -4,7 +4,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Badge, ConsolePage, ItemList, RowButton, Section, StatusBanner } from "~/components/console";
+import { Badge, ConsolePage, ItemList, RowButton, Section, OutcomeBanner } from "~/components/console";
 import { countMeetingMail, listMeetingMail, sendMailAgain } from "~/models/meetings/outgoing-mail.server";
 import { readFormData } from "~/utils/form-data.server";
 import { requireOrganizer } from "~/server/organizer.server";
@@ -72,7 +72,7 @@ export default function OutgoingMailPage() {
       intro="Receipts, confirmations, invitations and program changes go out through a queue that retries for more than a day while the mail server is unreachable. Messages that still did not go out are listed here."
     >
       <div className="max-w-4xl space-y-6">
-        {actionData ? <StatusBanner key={actionData.message} outcome tone={actionData.ok ? "success" : "error"}>{actionData.message}</StatusBanner> : null}
+        <OutcomeBanner outcome={actionData} />
         <p className="text-sm text-slate-700">
           {counts.SENT} delivered · {counts.QUEUED} waiting · {counts.FAILED} failed
         </p>

@@ -10,6 +10,7 @@ import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { Badge, ConsolePage, ItemList, linkClass, Section, StatusBanner } from "~/components/console";
 import { FormErrors, SubmitButton, TextareaField, useIsPending, useSchemaForm } from "~/components/forms";
 import { compareDraftWithPublished, discardDraftChanges } from "~/models/program/draft.server";
@@ -78,6 +79,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Unconfirmed clashes come back on the confirmation box (the refusal names it), anything else above the form.
   if (!result.ok) return data({ form: refusalReply(result, submission) }, { status: refusalStatus(result) });
   return redirect(href.organize.publish(meeting, { published: result.release.number, notified: result.notified }));
+}
+
+/**
+ * A notice above the publish button (clashes, missing disclosures): what is
+ * wrong, where to fix it, the first five, and what to confirm (`children`).
+ */
+function PublishNotice({ summary, fixAt, fixLabel, items, children }: { summary: string; fixAt: string; fixLabel: string; items: string[]; children?: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+      <p className="font-semibold">
+        {summary}{" "}
+        <Link to={fixAt} className="underline">
+          {fixLabel}
+        </Link>
+      </p>
+      <ul className="mt-1 list-disc pl-5">
+        {items.slice(0, 5).map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+        {items.length > 5 ? <li>and {items.length - 5} more</li> : null}
+      </ul>
+      {children}
+    </div>
+  );
 }
 
 export default function Publish() {
@@ -154,19 +179,12 @@ export default function Publish() {
             <input type="hidden" name="draftVersion" value={draftVersion} />
             <TextareaField meta={fields.note} label="Note for attendees (optional)" hint="Shown with the release in the public changelog, e.g. “Room changes for Tuesday afternoon.”" rows={3} />
             {clashes.length ? (
-              <div className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
-                <p className="font-semibold">
-                  The draft has {counted(clashes.length, "clash", "clashes")}.{" "}
-                  <Link to={href.organize.clashes(slug)} className="underline">
-                    Review them
-                  </Link>
-                </p>
-                <ul className="mt-1 list-disc pl-5">
-                  {clashes.slice(0, 5).map((clash) => (
-                    <li key={clash}>{clash}</li>
-                  ))}
-                  {clashes.length > 5 ? <li>and {clashes.length - 5} more</li> : null}
-                </ul>
+              <PublishNotice
+                summary={`The draft has ${counted(clashes.length, "clash", "clashes")}.`}
+                fixAt={href.organize.clashes(slug)}
+                fixLabel="Review them"
+                items={clashes}
+              >
                 <div className="mt-3 flex items-start gap-2">
                   <input {...getInputProps(fields.confirmClashes, { type: "checkbox" })} key={fields.confirmClashes.key} className="mt-1 h-4 w-4" />
                   <label htmlFor={fields.confirmClashes.id} className="font-medium">
@@ -178,23 +196,15 @@ export default function Publish() {
                     {fields.confirmClashes.errors.join(" ")}
                   </p>
                 ) : null}
-              </div>
+              </PublishNotice>
             ) : null}
             {warnings.length ? (
-              <div className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
-                <p className="font-semibold">
-                  Warning: {counted(warnings.length, "accredited session")} without complete CME disclosures (this does not block publishing).{" "}
-                  <Link to={href.organize.disclosures(slug)} className="underline">
-                    Open the disclosure board
-                  </Link>
-                </p>
-                <ul className="mt-1 list-disc pl-5">
-                  {warnings.slice(0, 5).map((warning) => (
-                    <li key={warning}>{warning}</li>
-                  ))}
-                  {warnings.length > 5 ? <li>and {warnings.length - 5} more</li> : null}
-                </ul>
-              </div>
+              <PublishNotice
+                summary={`Warning: ${counted(warnings.length, "accredited session")} without complete CME disclosures (this does not block publishing).`}
+                fixAt={href.organize.disclosures(slug)}
+                fixLabel="Open the disclosure board"
+                items={warnings}
+              />
             ) : null}
             <p className="text-sm text-slate-700">
               {followers ? `${counted(followers, "person has", "people have")} a changed session in their schedule and will be told.` : "Nobody has a changed session in their schedule."}

@@ -3,14 +3,13 @@
 // Only the meeting's organizers (and admins) get in, on every request.
 import { type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { PlainSelect } from "~/components/forms";
+import { PlainInput, PlainSelect, SubmitButton } from "~/components/forms";
 import { Badge, cell, ConsolePage, DataTable, FigureCards, figures, Section, buttonLinkClass, linkClass, secondaryLinkClass } from "~/components/console";
-import { getMeeting } from "~/models/meetings/meeting.server";
 import { countPendingVerifications, listAddOnSeats, registrationSummary, searchRegistrations, SEARCH_PAGE_SIZE } from "~/models/registration/console.server";
 import { REGISTRATION_FILTERS, type RegistrationFilter } from "~/models/registration/forms";
 import { ATTENDANCE_LABELS, formatMoney } from "~/models/registration/pricing";
 import { meetingCurrency } from "~/models/registration/registration.server";
-import { requireMeetingRole } from "~/server/auth.server";
+import { requireOrganizer } from "~/server/organizer.server";
 import { href } from "~/utils/href";
 import { formatDate } from "~/utils/time";
 import { consoleMeta } from "~/components/console-meta";
@@ -21,9 +20,7 @@ export const meta = consoleMeta("Registrations");
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const meeting = await getMeeting(params.meeting ?? "");
-  if (!meeting) throw new Response("There is no meeting at this address.", { status: 404 });
-  await requireMeetingRole(request, meeting.id, ["ORGANIZER"]);
+  const { meeting } = await requireOrganizer(request, params);
   const url = new URL(request.url);
   const q = url.searchParams.get("q")?.slice(0, 200) ?? "";
   const filterParam = url.searchParams.get("filter") ?? "all";
@@ -157,16 +154,11 @@ export default function RegistrationsConsole() {
 
       <Section title="Find a registration" id="find">
         <Form method="get" className="flex flex-wrap items-end gap-3">
-          <div className="min-w-0 flex-1 basis-64">
-            <label htmlFor="q" className="block text-sm font-medium text-slate-800">
-              Name, e-mail or registration code
-            </label>
-            <input id="q" name="q" type="search" defaultValue={search.q} className="mt-1.5 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base shadow-sm" />
-          </div>
+          <PlainInput id="q" name="q" type="search" label="Name, e-mail or registration code" defaultValue={search.q} className="min-w-0 flex-1 basis-64" />
           <PlainSelect id="filter" name="filter" label="Show" defaultValue={search.filter} options={REGISTRATION_FILTERS.map((filter) => ({ value: filter, label: FILTER_LABELS[filter] }))} />
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          <SubmitButton pendingLabel="Searching…">
             Search
-          </button>
+          </SubmitButton>
         </Form>
         <p className="mt-3 text-sm text-slate-600" role="status">
           {counted(search.total, "registration")}

@@ -3,7 +3,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Badge, ConsolePage, linkClass, RowButton, Section, StatusBanner } from "~/components/console";
+import { Badge, ConsolePage, linkClass, RowButton, Section, OutcomeBanner, StatusBanner } from "~/components/console";
 import { PlainSelect, SubmitButton, useIsPending } from "~/components/forms";
 import { SessionForm } from "~/components/session-form";
 import { deleteDraftSession, editDraftSessionSpeakers, getDraft, revisionOf, saveDraftSession } from "~/models/program/draft.server";
@@ -120,7 +120,7 @@ export default function EditSession() {
     >
       <div className="max-w-3xl space-y-4">
         {saved ? <StatusBanner outcome tone="success">{saved === "added" ? "Session added to the draft." : "Saved to the draft."} Attendees see it after the next publish.</StatusBanner> : null}
-        {message ? <StatusBanner key={message.message} outcome tone={message.ok ? "success" : "error"}>{message.message}</StatusBanner> : null}
+        <OutcomeBanner outcome={message} />
         {clashes.length ? (
           <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
             <p className="font-semibold">

@@ -5,7 +5,7 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Badge, ConsolePage, ItemList, RowButton, Section, StatusBanner } from "~/components/console";
+import { Badge, ConsolePage, ItemList, RowButton, Section, OutcomeBanner } from "~/components/console";
 import { Field, FormErrors, SelectField, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
 import { InviteFormSchema, TEAM_ROLE_LABELS, type TeamRole } from "~/models/program/forms";
 import { inviteToTeam, listTeam, removeTeamRole, revokeInvitation } from "~/models/meetings/team.server";
@@ -68,7 +68,7 @@ export default function Team() {
   return (
     <ConsolePage title="Team" intro="Organizers run this console; moderators run the live Q&A of sessions; check-in staff scan people in at the doors and see nothing else of the console.">
       <div className="max-w-3xl space-y-6">
-        {message ? <StatusBanner key={message.message} outcome tone={message.ok ? "success" : "error"}>{message.message}</StatusBanner> : null}
+        <OutcomeBanner outcome={message} />
         <Section title="Members" id="members">
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {members.map((member) => (
