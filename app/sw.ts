@@ -19,7 +19,7 @@
 import { clientsClaim } from "workbox-core";
 import { ExpirationPlugin } from "workbox-expiration";
 import { cleanupOutdatedCaches, precacheAndRoute } from "workbox-precaching";
-import { addCacheListener, registerRoute, setCatchHandler } from "workbox-routing";
+import { registerRoute, setCatchHandler } from "workbox-routing";
 import { NetworkFirst, NetworkOnly } from "workbox-strategies";
 import type { WorkboxPlugin } from "workbox-core/types";
 import {
@@ -96,8 +96,9 @@ function offlinePage(sending: boolean): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Offline · Meeting Platform</title></head><body><main><h1>You are offline</h1><p>${say}</p></main></body></html>`;
 }
 
-// The pages ask to keep what they reached without a page load (Remix's client-side navigations): Workbox's CACHE_URLS message.
-addCacheListener();
+// The pages ask to keep what they reached without a page load (Remix's
+// client-side navigations) with Workbox's CACHE_URLS message, which the default
+// router answers by fetching each URL through its route: the kept pages' above.
 
 self.addEventListener("message", (event) => {
   if (event.data?.type !== OFFLINE_COPY_QUESTION || !(event.source instanceof Client)) return;
