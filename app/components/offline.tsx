@@ -4,7 +4,7 @@
 // or once the connection drops, tells that forms need a connection instead of
 // failing, and forgets the personal kept copies whenever nobody is signed in.
 // Renders nothing on the server: whether the device is online is the browser's to say.
-import { useLocation } from "@remix-run/react";
+import { useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { forgetPersonalPages, isKeptPage, OFFLINE_COPY_QUESTION, type OfflineCopyReply } from "~/utils/offline-pages";
 
@@ -48,6 +48,9 @@ export function OfflineSupport({ signedIn }: { signedIn: boolean | undefined }) 
   const online = useOnline();
   const location = useLocation();
   const page = location.pathname + location.search;
+  // A new object whenever the page's data is loaded again after a form was sent
+  // ("Add to my schedule" included: the program routes keep their own data then, the root does not).
+  const pageData = useRouteLoaderData("root");
   // When the page shown was fetched: a kept copy's time, or the time it arrived from the network.
   const [programAsOf, setProgramAsOf] = useState<{ time: number; kept: boolean } | null>(null);
   const [refusedForm, setRefusedForm] = useState(false);
@@ -61,7 +64,8 @@ export function OfflineSupport({ signedIn }: { signedIn: boolean | undefined }) 
     void keptCopyTime().then((keptAt) => keptAt !== null && setProgramAsOf({ time: keptAt, kept: true }));
   }, []);
 
-  // A page reached by a client-side navigation arrived as data, not as a page the worker saw: ask it to keep the page.
+  // A page reached by a client-side navigation, or changed by a form on it,
+  // arrived as data, not as a page the worker saw: ask the worker to keep the page.
   useEffect(() => {
     // Online, a new page is fresh; offline, the kept copy's time still holds.
     setProgramAsOf((current) => (current?.kept && !navigator.onLine ? current : { time: Date.now(), kept: false }));
@@ -70,7 +74,7 @@ export function OfflineSupport({ signedIn }: { signedIn: boolean | undefined }) 
     void navigator.serviceWorker?.ready.then((registration) =>
       registration.active?.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: [location.pathname + location.search] } }),
     );
-  }, [page, location.pathname, location.search]);
+  }, [page, pageData, location.pathname, location.search]);
 
   // Nobody signed in (signed out, or the sign-in ended): nothing personal may stay on the device.
   useEffect(() => {
