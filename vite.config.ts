@@ -74,10 +74,8 @@ export default defineConfig({
           rollupFormat: "iife",
           // The worker is built on its own, without the plugins above: it needs the "~/" paths too (a plugin of its own, as the option asks).
           buildPlugins: { vite: [tsconfigPaths()] },
-          // The scripts and styles of every page, and the icons; sw.js itself and robots.txt are not for the pages.
-          globPatterns: ["assets/**/*.{js,css,woff,woff2}", "*.{ico,png,svg,webmanifest}"],
-          // The route chunks of the console and the book of abstracts are large; nothing of ours is above this.
-          maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+          // The icons and the manifest only: the worker keeps the fingerprinted assets as pages use them (app/sw.ts says why).
+          globPatterns: ["*.{ico,png,svg,webmanifest}"],
         },
       }),
   ],

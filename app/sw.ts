@@ -4,9 +4,14 @@
 // build as /sw.js, with the list of the build's assets in self.__WB_MANIFEST;
 // the pages register it in production builds only (components/offline.tsx).
 //
-// - Assets (fingerprinted scripts and styles, icons, the manifest) are
-//   precached when the worker installs, so any kept page renders styled and
-//   hydrates offline.
+// - Assets: the icons and the manifest are precached when the worker installs.
+//   The fingerprinted scripts and styles are kept as the kept pages use them
+//   (cache first: a fingerprinted file never changes), not precached: a build
+//   has some 1.1 MB of them, mostly the console's and the call's, which an
+//   attendee's phone should not download at every release; and precaching
+//   would delete a release's files when the next installs, leaving the pages
+//   kept with that release unstyled offline. The pages send the files they
+//   loaded with each page they ask to keep (components/offline.tsx).
 // - Pages are not static files (Remix renders them), so they are kept as they
 //   are visited: network first, so that online nobody ever sees an old page,
 //   with a short timeout, so that the venue's weak signal falls back to the kept
@@ -20,10 +25,11 @@ import { clientsClaim } from "workbox-core";
 import { ExpirationPlugin } from "workbox-expiration";
 import { cleanupOutdatedCaches, precacheAndRoute } from "workbox-precaching";
 import { registerRoute, setCatchHandler } from "workbox-routing";
-import { NetworkFirst, NetworkOnly } from "workbox-strategies";
+import { CacheFirst, NetworkFirst, NetworkOnly } from "workbox-strategies";
 import type { WorkboxPlugin } from "workbox-core/types";
 import {
   isKeptPage,
+  KEPT_ASSETS_CACHE,
   KEPT_PAGES_CACHE,
   meetingOfPage,
   OFFLINE_COPY_QUESTION,
@@ -77,6 +83,11 @@ registerRoute(
   ({ url }) => url.origin === self.location.origin && isKeptPage(url.pathname),
   new NetworkFirst({ cacheName: KEPT_PAGES_CACHE, networkTimeoutSeconds: 3, plugins: keptPages }),
 );
+// Old releases' files stay until they are the least recently used of many, or two months old: pages kept with them still need them.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith("/assets/"),
+  new CacheFirst({ cacheName: KEPT_ASSETS_CACHE, plugins: [new ExpirationPlugin({ maxEntries: 400, maxAgeSeconds: 60 * 24 * 60 * 60 })] }),
+);
 // Every other page, and every form sent as a page (POST), straight to the network, so the catch handler below answers when it fails.
 const network = new NetworkOnly();
 registerRoute(({ request }) => request.mode === "navigate", network, "GET");
@@ -105,24 +116,4 @@ self.addEventListener("message", (event) => {
   const reply: OfflineCopyReply = { keptAt: answeredOffline.get(event.source.id) ?? null };
   answeredOffline.delete(event.source.id);
   event.ports[0]?.postMessage(reply);
-});
-
-// A new build's pages name its own assets, and the old assets left the precache:
-// fetch the kept pages again while online (a new worker installs only online),
-// so that none of them opens unstyled offline. A page that fails stays as it was.
-self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    (async () => {
-      const cache = await self.caches.open(KEPT_PAGES_CACHE);
-      for (const request of await cache.keys()) {
-        try {
-          const response = await fetch(request.url, { credentials: "same-origin" });
-          if (response.status === 200 && !response.redirected) await cache.put(request, response);
-          else if (response.status >= 400 && response.status < 500) await cache.delete(request);
-        } catch {
-          // Offline after all: keep it.
-        }
-      }
-    })(),
-  );
 });

@@ -50,6 +50,8 @@ test("the program, my schedule and a visited session open offline with the time 
   page,
   pageAs,
 }) => {
+  // One journey through three states of the device (online, offline, back online), each with its page loads: more than the usual limit on a loaded machine.
+  test.slow();
   // A person of their own: this test signs out, which would end a shared demo sign-in.
   const name = "Offline Reader";
   await signInRequest(page.request, await makeAccount(name, "offline-reader-password"));
@@ -75,7 +77,9 @@ test("the program, my schedule and a visited session open offline with the time 
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    // The note comes from the page's script, so the kept copy hydrated: its scripts were kept too; and its stylesheet (the body is a flex column).
     await expect(page.getByRole("status").filter({ hasText: OFFLINE_NOTE })).toBeVisible();
+    await expect(page.locator("body")).toHaveCSS("display", "flex");
   }
   await expect(page.getByText(name).first()).toBeVisible();
   // A form cannot be sent offline: it says so, and the page stays.

@@ -29,6 +29,20 @@ function useOnline(): boolean {
 /** HH:MM in the device's own clock: at the venue, that is the venue's time. */
 const clock = (time: number) => new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(time);
 
+/** The fingerprinted files (/assets/) this document loaded so far that were not yet sent to the worker to keep. */
+const sentAssets = new Set<string>();
+function assetsNotYetSent(): string[] {
+  const fresh: string[] = [];
+  for (const entry of performance.getEntriesByType("resource")) {
+    const url = new URL(entry.name);
+    if (url.origin === window.location.origin && url.pathname.startsWith("/assets/") && !sentAssets.has(url.href)) {
+      sentAssets.add(url.href);
+      fresh.push(url.href);
+    }
+  }
+  return fresh;
+}
+
 /** Asks the worker whether it answered this page from a kept copy, and when that copy was fetched. */
 async function keptCopyTime(): Promise<number | null> {
   const worker = navigator.serviceWorker?.controller;
@@ -65,14 +79,16 @@ export function OfflineSupport({ signedIn }: { signedIn: boolean | undefined }) 
   }, []);
 
   // A page reached by a client-side navigation, or changed by a form on it,
-  // arrived as data, not as a page the worker saw: ask the worker to keep the page.
+  // arrived as data, not as a page the worker saw: ask the worker to keep the
+  // page, and the scripts and styles it runs with (which loaded before the
+  // worker was there, on a first visit).
   useEffect(() => {
     // Online, a new page is fresh; offline, the kept copy's time still holds.
     setProgramAsOf((current) => (current?.kept && !navigator.onLine ? current : { time: Date.now(), kept: false }));
     setRefusedForm(false);
     if (!import.meta.env.PROD || !navigator.onLine || !isKeptPage(location.pathname)) return;
     void navigator.serviceWorker?.ready.then((registration) =>
-      registration.active?.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: [location.pathname + location.search] } }),
+      registration.active?.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: [location.pathname + location.search, ...assetsNotYetSent()] } }),
     );
   }, [page, pageData, location.pathname, location.search]);
 

@@ -3,8 +3,10 @@
 // so that the page that forgets the personal copies and the worker that makes
 // them read the same cache name, the same header and the same rule.
 
-/** The Cache Storage cache of the pages kept for offline reading (assets live in Workbox's precache). */
+/** The Cache Storage cache of the pages kept for offline reading. */
 export const KEPT_PAGES_CACHE = "kept-pages";
+/** The fingerprinted scripts and styles those pages use (the icons and manifest are in Workbox's precache). */
+export const KEPT_ASSETS_CACHE = "kept-assets";
 
 /**
  * The published release a page shows (Meeting.programVersion), set by the page
