@@ -88,22 +88,19 @@ registerRoute(
   ({ url }) => url.origin === self.location.origin && url.pathname.startsWith("/assets/"),
   new CacheFirst({ cacheName: KEPT_ASSETS_CACHE, plugins: [new ExpirationPlugin({ maxEntries: 400, maxAgeSeconds: 60 * 24 * 60 * 60 })] }),
 );
-// Every other page, and every form sent as a page (POST), straight to the network, so the catch handler below answers when it fails.
-const network = new NetworkOnly();
-registerRoute(({ request }) => request.mode === "navigate", network, "GET");
-registerRoute(({ request }) => request.mode === "navigate", network, "POST");
+// Every other page straight to the network, so the catch handler below answers when it fails. Forms
+// sent as pages (POST) are left to the browser: the pages refuse them offline
+// themselves (components/offline.tsx), and a worker in their way broke sending them.
+registerRoute(({ request }) => request.mode === "navigate", new NetworkOnly(), "GET");
 
 setCatchHandler(async ({ request }) => {
   if (request.mode !== "navigate") return Response.error();
-  const sending = request.method !== "GET";
-  return new Response(offlinePage(sending), { status: 503, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(offlinePage(), { status: 503, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
 });
 
 /** The page shown offline for what is not kept: plain, it needs no asset. */
-function offlinePage(sending: boolean): string {
-  const say = sending
-    ? "You are offline: this needs a connection. Go back: what you entered is still in the form, and you can send it once you are online again."
-    : "You are offline, and this page is not saved on this device. The program, your schedule and the sessions and speakers you opened are: go back, or open the program.";
+function offlinePage(): string {
+  const say = "You are offline, and this page is not saved on this device. The program, your schedule and the sessions and speakers you opened are: go back, or open the program.";
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Offline · Meeting Platform</title></head><body><main><h1>You are offline</h1><p>${say}</p></main></body></html>`;
 }
 
