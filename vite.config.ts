@@ -2,6 +2,7 @@ import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
 import { flatRoutes } from "remix-flat-routes";
 import { defineConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 declare module "@remix-run/node" {
@@ -9,6 +10,9 @@ declare module "@remix-run/node" {
     v3_singleFetch: true;
   }
 }
+
+// BUILD_DIR lets the e2e server build beside a running app without touching its build.
+const buildDirectory = process.env.BUILD_DIR ?? "build";
 
 export default defineConfig({
   server: { port: 3000 },
@@ -38,8 +42,7 @@ export default defineConfig({
     // Vitest loads this file too; the Remix plugin only belongs to the app build.
     !process.env.VITEST &&
       remix({
-        // BUILD_DIR lets the e2e server build beside a running app without touching its build.
-        buildDirectory: process.env.BUILD_DIR ?? "build",
+        buildDirectory,
         // Routes are grouped by area in "+" folders (remix-flat-routes, the Epic Stack's
         // convention); Remix's own scan is switched off so each file is read once.
         ignoredRouteFiles: ["**/*"],
@@ -53,5 +56,27 @@ export default defineConfig({
         },
       }),
     tsconfigPaths(),
+    // The service worker that keeps the program for offline reading at the venue
+    // (app/sw.ts says what it keeps). injectManifest: our own worker, built from
+    // Workbox's modules, with the client build's asset list put in; the pages
+    // register it themselves (components/offline.tsx), and the web app manifest
+    // is public/'s own. Only the client build: the plugin skips the server build.
+    !process.env.VITEST &&
+      VitePWA({
+        strategies: "injectManifest",
+        srcDir: "app",
+        filename: "sw.ts",
+        outDir: `${buildDirectory}/client`,
+        injectRegister: false,
+        manifest: false,
+        injectManifest: {
+          // A classic script: registered without { type: "module" }, which older Safari lacks.
+          rollupFormat: "iife",
+          // The worker is built on its own, without the plugins above: it needs the "~/" paths too (a plugin of its own, as the option asks).
+          buildPlugins: { vite: [tsconfigPaths()] },
+          // The icons and the manifest only: the worker keeps the fingerprinted assets as pages use them (app/sw.ts says why).
+          globPatterns: ["*.{ico,png,svg,webmanifest}"],
+        },
+      }),
   ],
 });

@@ -13,6 +13,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { PageError } from "~/components/forms";
+import { OfflineSupport } from "~/components/offline";
 import { useNonce } from "~/components/nonce";
 import { usePageFrame } from "~/components/page-frame";
 import { SiteFooter } from "~/components/site-footer";
@@ -79,6 +80,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </>
         )}
         <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+          <OfflineSupport signedIn={rootData ? rootData.user !== null : undefined} />
           {children}
         </main>
         {frame === "none" ? null : <SiteFooter />}

@@ -39,6 +39,7 @@ function expectSecurityHeaders(response: APIResponse, { referrerPolicy = "strict
     "default-src": ["'self'"],
     "script-src": ["'self'", expect.stringMatching(/^'nonce-[A-Za-z0-9+/]{22}=='$/)],
     "script-src-attr": ["'none'"],
+    "worker-src": ["'self'"],
     "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],
     "connect-src": ["'self'", realtime, realtime.replace("http:", "ws:")],

@@ -24,6 +24,7 @@ import { getProgramStamp, meetingSpan } from "~/models/meetings/meeting.server";
 import { scheduleStampForSignIn } from "~/models/schedule/schedule.server";
 import { cspNonce } from "~/utils/csp-nonce.server";
 import { logger } from "~/utils/logger.server";
+import { PROGRAM_VERSION_HEADER } from "~/utils/offline-pages";
 import { cutAtNonce, gzipPieces, stampNonce, stampNonceGzipped, type GzippedPieces, type NonceStampedPage } from "~/utils/nonce-stamped-page.server";
 import { readLoginSessionIdFromCookie } from "~/utils/session.server";
 import { readTimeZoneHint } from "~/utils/time";
@@ -77,6 +78,10 @@ type CachedPage = {
 // The public program pages of the URL contract, and their single-fetch data
 // twins (`/meetings/x/agenda.data`). Calendar feeds and live pages are not here.
 const PROGRAM_PATH = /^\/meetings\/([a-z0-9-]+)(?:\/agenda|\/tracks(?:\/[^/.]+)?|\/sessions\/([^/.]+)|\/speakers(?:\/[^/.]+)?)?(?:\.data)?$/;
+
+// My schedule: personal, never stored here, but it shows the program too, so it
+// carries the program version for the service worker like the pages above.
+const SCHEDULE_PATH = /^\/meetings\/([a-z0-9-]+)\/schedule$/;
 
 // Any cookie named like a sign-in marks the request as personal. Matching
 // loosely errs on the safe side: a false match only skips the shared cache.
@@ -155,12 +160,28 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     return (await stamps.fetch(slug)) ?? { stamp: null };
   }
 
+  /** Tells the service worker which release a page shows, so that a new one replaces its kept pages (app/sw.ts). */
+  async function markProgramVersion(res: Response, slug: string) {
+    try {
+      const { stamp } = await meetingOf(slug);
+      if (stamp) res.setHeader(PROGRAM_VERSION_HEADER, stamp.programVersion);
+    } catch (error) {
+      // Without the header the kept copy is only replaced when visited again.
+      logger.warn({ err: error }, "page cache: could not read the program version");
+    }
+  }
+
   async function handle(req: Request, res: Response, next: NextFunction) {
     if (req.method !== "GET" && req.method !== "HEAD") return next();
     const url = req.originalUrl;
     const queryStart = url.indexOf("?");
-    const match = PROGRAM_PATH.exec(queryStart === -1 ? url : url.slice(0, queryStart));
-    if (!match) return next();
+    const pathname = queryStart === -1 ? url : url.slice(0, queryStart);
+    const match = PROGRAM_PATH.exec(pathname);
+    if (!match) {
+      const schedule = SCHEDULE_PATH.exec(pathname);
+      if (schedule) await markProgramVersion(res, schedule[1]!);
+      return next();
+    }
 
     let meeting: KnownMeeting;
     let qaVersion: string;
@@ -174,6 +195,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     }
     // Unknown meeting: Remix renders the 404.
     if (!meeting.stamp) return next();
+    res.setHeader(PROGRAM_VERSION_HEADER, meeting.stamp.programVersion);
 
     const cookies = req.headers.cookie ?? "";
     const signIn = SIGN_IN_COOKIE.exec(cookies);

@@ -74,6 +74,7 @@ describe("security headers", () => {
       "default-src": ["'self'"],
       "script-src": ["'self'", nonce],
       "script-src-attr": ["'none'"],
+      "worker-src": ["'self'"],
       "style-src": ["'self'"],
       "img-src": ["'self'", "data:"],
       "connect-src": ["'self'", realtime, realtime.replace(/^http/, "ws")],

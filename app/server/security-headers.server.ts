@@ -74,6 +74,8 @@ export function contentSecurityPolicyDirectives({ dev = false }: SecurityHeaderO
     "default-src": ["'self'"],
     "script-src": ["'self'", nonce],
     "script-src-attr": ["'none'"],
+    // The service worker that keeps the program offline (/sw.js, app/sw.ts); no other workers.
+    "worker-src": ["'self'"],
     // Development: Vite injects each stylesheet as a <style> element and its error overlay styles itself inline.
     "style-src": dev ? ["'self'", "'unsafe-inline'"] : ["'self'"],
     // data: for the inline favicon; QR codes are inline <svg>, not images.
