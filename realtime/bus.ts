@@ -27,7 +27,7 @@ export class NotificationBus {
   constructor(
     private readonly databaseUrl: string,
     private readonly handlers: BusHandlers,
-    private readonly events: { onReconnected: () => void; onError: (error: unknown) => void },
+    private readonly events: { onReconnected: () => void; onError: (error: unknown) => void; onLost?: () => void },
   ) {}
 
   async start(): Promise<void> {
@@ -58,6 +58,7 @@ export class NotificationBus {
     this.connected = false;
     client.removeAllListeners("notification");
     void client.end().catch(() => {});
+    this.events.onLost?.();
     this.scheduleReconnect();
   }
 

@@ -63,6 +63,7 @@ export async function startWebServer({ port, dev }: WebServerOptions): Promise<S
     next();
   });
 
+  let stopListening = () => {};
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (dev) {
     const vite = await import("vite");
@@ -82,6 +83,11 @@ export async function startWebServer({ port, dev }: WebServerOptions): Promise<S
     // Calendar feeds and files: their 304s and stored files without a trip through Remix.
     const { serveCalendarFeeds } = await import("../app/server/calendar-feeds.server");
     app.use(serveCalendarFeeds());
+    // A person's feed is remembered per token while this process listens for changes to schedules and tokens.
+    const { listenForScheduleFeedChanges } = await import("./schedule-feed-listener");
+    const { env } = await import("../app/utils/env.server");
+    const feedChanges = await listenForScheduleFeedChanges(env.DATABASE_URL);
+    stopListening = () => void feedChanges.close();
   }
   app.all("*", createRequestHandler({
       build,
@@ -98,6 +104,7 @@ export async function startWebServer({ port, dev }: WebServerOptions): Promise<S
 
   return new Promise((resolve) => {
     const server = app.listen(port, () => resolve(server));
+    server.on("close", () => stopListening());
   });
 }
 

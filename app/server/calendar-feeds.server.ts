@@ -7,12 +7,13 @@
 // What each file depends on, and so its ETag, is decided by findCalendarFeed
 // alone: the program version for the program, a track's and a session's files,
 // and for a person's feed also whose token it is and which sessions they
-// picked. The token is read from the database on every request, never
-// remembered, so a replaced token answers 404 at once.
+// picked. A person's token is remembered only while the web process listens for
+// changes to schedules and tokens (app/models/schedule/schedule-feed-memo.server.ts),
+// so a replaced token still answers 404 at once.
 import type { ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
-import { keepsCancelled, listProgramCalendarSessions, listScheduledCalendarSessions } from "~/models/program/calendar.server";
-import { findScheduleFeed } from "~/models/schedule/calendar-feed.server";
+import { keepsCancelled, listProgramCalendarSessions, listScheduledCalendarSessions, type CalendarMeeting } from "~/models/program/calendar.server";
+import { findRememberedScheduleFeed, readScheduleFeed } from "~/models/schedule/schedule-feed-memo.server";
 import { fingerprint } from "~/models/schedule/schedule.server";
 import { env } from "~/utils/env.server";
 import { href } from "~/utils/href";
@@ -103,10 +104,18 @@ export async function findCalendarFeed(address: CalendarFeedAddress, now = new D
  */
 async function findPersonalFeed(file: string, now: Date): Promise<CalendarResponseOptions | { notFound: string }> {
   if (!file.endsWith(".ics")) return { notFound: NO_PERSONAL_FEED };
-  // Not cached: a replaced token must stop working at once.
-  const feed = await findScheduleFeed(file.slice(0, -".ics".length));
+  const token = file.slice(0, -".ics".length);
+  const feed = await findRememberedScheduleFeed(token);
   if (!feed) return { notFound: NO_PERSONAL_FEED };
-  const { meeting, userId, sessionIds } = feed;
+  const { userId, sessionIds } = feed;
+  // The meeting's details and program version as the public feeds see them.
+  let meeting: CalendarMeeting | null = await lookupCalendarMeeting(feed.meetingSlug);
+  if (meeting?.id !== feed.meetingId) {
+    // Its slug changed since the feed was remembered: read it again (which remembers the new slug).
+    const current = await readScheduleFeed(token);
+    if (!current) return { notFound: NO_PERSONAL_FEED };
+    meeting = current.meeting;
+  }
   const withCancelled = keepsCancelled(meeting, now);
   return {
     key: ["schedule", meeting.id, meeting.programVersion, userId, fingerprint(sessionIds), withCancelled, env.APP_ORIGIN],
