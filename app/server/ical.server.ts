@@ -274,7 +274,7 @@ export async function lookupCalendarSession(meetingId: string, sessionSlug: stri
   return (await sessions.fetch(`${meetingId}/${sessionSlug}`))?.session ?? null;
 }
 
-/** Forgets rendered files and remembered meetings, e.g. right after a publish in this process (and in tests). */
+/** Forgets rendered files and remembered meetings: tests, which do not wait out the second a version is trusted. */
 export function forgetCalendarCaches() {
   rendered.clear();
   meetings.clear();
