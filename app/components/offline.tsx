@@ -99,8 +99,9 @@ export function OfflineSupport({ signedIn }: { signedIn: boolean | undefined }) 
 
   useEffect(() => {
     // Offline, a form cannot be sent: say so where the person is, instead of the browser's error page.
+    // A form marked data-works-offline keeps its own queue (the door's check-in) and is let through.
     const refuseForm = (event: SubmitEvent) => {
-      if (navigator.onLine) return;
+      if (navigator.onLine || (event.target instanceof HTMLFormElement && event.target.hasAttribute("data-works-offline"))) return;
       event.preventDefault();
       event.stopPropagation();
       setRefusedForm(true);

@@ -188,7 +188,7 @@ export default function CheckIn() {
                       </span>
                     </span>
                     {person.confirmed ? (
-                      <Form method="post" onSubmit={hydrated ? checkInByName : undefined}>
+                      <Form method="post" data-works-offline onSubmit={hydrated ? checkInByName : undefined}>
                         <input type="hidden" name="registrationId" value={person.registrationId} />
                         <input type="hidden" name="door" value={door} />
                         <input type="hidden" name="direction" value={direction} />
