@@ -570,7 +570,23 @@ class LeanClient {
   lastMessage: Buffer | null = null;
   onEvents?: (ids: number[], at: number) => void;
 
+  /** The last event id that reached this viewer. */
+  private seenUpTo = 0;
+
   private constructor(private readonly socket: RawSocket) {}
+
+  /**
+   * The events a message with events up to `last` brought: all since the
+   * previous one. The sidecar leaves out a vote that a later event in the same
+   * message says again (viewQaEvents), and ids rise in commit order, so every
+   * event up to the message's last has reached the viewer with it.
+   */
+  reached(last: number): number[] {
+    const ids: number[] = [];
+    for (let id = this.seenUpTo + 1; id <= last; id++) ids.push(id);
+    this.seenUpTo = Math.max(this.seenUpTo, last);
+    return ids;
+  }
 
   /** Requests still waiting when the connection goes are answered, so nobody waits forever. */
   private lost() {
@@ -587,7 +603,8 @@ class LeanClient {
         if (data[0] === 0x34 && data[1] === 0x32) {
           const at = performance.now();
           client.lastMessage = data;
-          client.onEvents?.(eventIds(data), at);
+          const ids = eventIds(data);
+          if (ids.length) client.onEvents?.(client.reached(ids[ids.length - 1]!), at);
           return;
         }
         const text = data.toString();

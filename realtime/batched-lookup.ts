@@ -6,12 +6,12 @@
 // sidecar about as much CPU as answering it. Here the first lookup goes out at
 // once, alone (a quiet sidecar waits for nothing); those asked while it is out
 // wait for it and then go together, so batches grow with the load. Nothing is
-// cached: every answer comes from a query made after it was asked, so a sign-in
-// revoked a moment ago is never accepted.
+// cached here: every answer comes from a query made after it was asked, so a
+// sign-in revoked a moment ago is never accepted.
 //
-// DataLoader does the same for a tick's worth of keys; a crowd's requests arrive
-// spread over milliseconds, so here the batch is what gathered while the last
-// query was out, and the shared node_modules forbids adding it for so little.
+// DataLoader batches a tick's worth of keys; a crowd's requests arrive spread
+// over milliseconds, so here the batch is what gathered while the last query
+// was out, which takes a few lines rather than a dependency.
 
 type Waiter<V> = { resolve: (value: V | undefined) => void; reject: (error: unknown) => void };
 

@@ -21,7 +21,7 @@
 // database's round trip (under 200 a second).
 import type { Server, Socket } from "socket.io";
 import { getLastQaEventId, getQaBoards, getQaEventsSince } from "~/models/live-qa/board.server";
-import { viewQaEvent, type QaEventRecord, type QaEventView, type QaViewer } from "~/models/live-qa/questions";
+import { viewQaEvents, type QaEventRecord, type QaViewer } from "~/models/live-qa/questions";
 import type { ClientToServerEvents, InterServerEvents, JoinResult, ServerToClientEvents, SocketData } from "./contract";
 
 export type QaServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -95,10 +95,6 @@ export function viewerOf(socket: QaSocket): QaViewer {
 
 const VOTE_KINDS = new Set(["QUESTION_VOTED", "QUESTION_UNVOTED"]);
 const AUDIENCE: QaViewer = { userId: null, moderator: false };
-
-function viewsFor(events: readonly QaEventRecord[], viewer: QaViewer): QaEventView[] {
-  return events.flatMap((event) => viewQaEvent(event, viewer) ?? []);
-}
 
 export class SessionFanout {
   private readonly feeds = new Map<string, Feed>();
@@ -273,13 +269,13 @@ export class SessionFanout {
     for (const specialRoom of [rooms.moderators(sessionId), ...[...concerned].map((userId) => rooms.person(sessionId, userId))]) {
       for (const socketId of this.members(specialRoom) ?? []) if (members.has(socketId)) apart.add(socketId);
     }
-    const audience = viewsFor(events, AUDIENCE);
+    const audience = viewQaEvents(events, AUDIENCE);
     // A socket's id is also a room of its own.
     if (audience.length) this.io.to(room).except([...apart]).emit("qa:events", audience);
     for (const socketId of apart) {
       const socket = this.io.sockets.sockets.get(socketId);
       if (!socket) continue;
-      const own = viewsFor(events, viewerOf(socket));
+      const own = viewQaEvents(events, viewerOf(socket));
       if (own.length) socket.emit("qa:events", own);
     }
   }
@@ -346,7 +342,7 @@ export class SessionFanout {
     for (const [lastEventId, indexes] of byLastId) {
       const missed = await getQaEventsSince(sessionId, lastEventId, CATCH_UP_LIMIT + 1);
       if (missed.length > CATCH_UP_LIMIT) continue;
-      for (const i of indexes) syncs[i] = { kind: "events", events: viewsFor(missed, viewerOf(joiners[i]!.socket)) };
+      for (const i of indexes) syncs[i] = { kind: "events", events: viewQaEvents(missed, viewerOf(joiners[i]!.socket)) };
     }
     const needBoards = syncs.flatMap((sync, i) => (sync ? [] : [i]));
     if (needBoards.length) {

@@ -1,7 +1,9 @@
 // What a socket's handshake and its join ask of the database, batched across
 // the sockets asking at the same moment (./batched-lookup.ts): whose sign-in it
 // is, which meeting a session belongs to, and what the person may do there. One
-// set per sidecar; every answer is fresh, none is cached.
+// set per sidecar. Sign-ins and rights are asked afresh every time; a session's
+// meeting never changes, so that answer is kept for a minute: a plenary's
+// thousands of joins ask it once.
 import { getMeetingRightsOfMany, type MeetingRights } from "~/models/accounts/access.server";
 import { getSignInsByLoginSessions, type SignIn } from "~/models/accounts/signed-in.server";
 import { findQaSessions } from "~/models/live-qa/board.server";
@@ -13,14 +15,27 @@ export type CrowdLookups = {
   rights: (userId: string, meetingId: string) => Promise<MeetingRights>;
 };
 
+/** How long a session's meeting is kept: long enough for a join storm, short enough that a deleted session is soon refused. */
+const SESSION_KEPT_MS = 60_000;
+const SESSIONS_KEPT = 10_000;
+
 export function createCrowdLookups(): CrowdLookups {
   const signIns = new BatchedLookup((ids: string[]) => getSignInsByLoginSessions(ids));
   const sessions = new BatchedLookup((ids: string[]) => findQaSessions(ids));
+  const knownSessions = new Map<string, { session: { id: string; meetingId: string }; until: number }>();
   // One lookup per meeting: a batch asks about many people in one meeting.
   const rightsByMeeting = new Map<string, BatchedLookup<string, MeetingRights>>();
   return {
     signIn: async (loginSessionId) => (await signIns.load(loginSessionId)) ?? null,
-    qaSession: async (sessionId) => (await sessions.load(sessionId)) ?? null,
+    qaSession: async (sessionId) => {
+      const known = knownSessions.get(sessionId);
+      if (known && known.until > Date.now()) return known.session;
+      const session = await sessions.load(sessionId);
+      if (!session) return null;
+      if (knownSessions.size >= SESSIONS_KEPT) knownSessions.clear();
+      knownSessions.set(sessionId, { session, until: Date.now() + SESSION_KEPT_MS });
+      return session;
+    },
     rights: async (userId, meetingId) => {
       let lookup = rightsByMeeting.get(meetingId);
       if (!lookup) rightsByMeeting.set(meetingId, (lookup = new BatchedLookup((userIds: string[]) => getMeetingRightsOfMany(userIds, meetingId))));

@@ -12,8 +12,10 @@ import {
   questionSnippet,
   sortQuestions,
   viewQaEvent,
+  viewQaEvents,
   viewQuestion,
   type QaBoard,
+  type QaEventRecord,
   type QaEventView,
   type QuestionRecord,
   type QuestionView,
@@ -148,5 +150,59 @@ describe("applying events", () => {
     const board = { qa: { ...qa, pinnedQuestionId: "b" }, questions: [a, b, c, mine, gone], lastEventId: 0 };
     expect(audienceQuestions(board).map((q) => q.id)).toEqual(["a", "b", "c", "m"]);
     expect(projectorQuestions(board, 5).map((q) => q.id)).toEqual(["a"]);
+  });
+});
+
+describe("one message of events", () => {
+  const settings = (pinnedQuestionId: string | null) => ({ open: true, moderationEnabled: false, pinnedQuestionId });
+  /** A burst as a plenary makes it: mostly votes on two questions by many people (the viewer among them), with the odd other change. */
+  function burst(length: number, seed: number): QaEventRecord[] {
+    let state = seed;
+    const next = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state % n;
+    };
+    const kinds = ["QUESTION_VOTED", "QUESTION_VOTED", "QUESTION_VOTED", "QUESTION_UNVOTED", "QUESTION_ANSWERED", "QUESTION_PINNED", "QA_CLOSED"] as const;
+    return Array.from({ length }, (_, i) => {
+      const kind = kinds[next(kinds.length)]!;
+      const question = kind === "QA_CLOSED" ? undefined : record({ id: `q${next(2)}`, voteCount: i, body: `Body ${i}` });
+      return { id: 100 + i, kind, actorId: next(4) === 0 ? "someone" : `voter${i}`, createdAt: "", payload: { qa: settings(next(2) ? "q0" : null), ...(question ? { question } : {}) } };
+    });
+  }
+  const board: QaBoard = { qa: settings(null), questions: [], lastEventId: 99 };
+  /** A board's questions are a set: every screen sorts them. */
+  const byId = (state: QaBoard) => ({ ...state, questions: [...state.questions].sort((a, b) => a.id.localeCompare(b.id)) });
+
+  it("leaves out votes a later event says again, and shows each viewer exactly what every event would", () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const events = burst(1 + (seed % 40), seed);
+      for (const viewer of [{ userId: null, moderator: false }, someone, author, moderator]) {
+        const each = events.flatMap((event) => viewQaEvent(event, viewer) ?? []);
+        const message = viewQaEvents(events, viewer);
+        expect(byId(applyQaEvents(board, message)), `seed ${seed}`).toEqual(byId(applyQaEvents(board, each)));
+        expect(message.map((event) => event.id)).toEqual([...message.map((event) => event.id)].sort((a, b) => a - b));
+        // Other changes are announced to screen readers: each of them is kept.
+        const notVotes = (views: QaEventView[]) => views.filter((event) => !event.kind.endsWith("VOTED")).map((event) => event.id);
+        expect(notVotes(message)).toEqual(notVotes(each));
+      }
+    }
+  });
+
+  it("keeps a plenary's message to one event a question however many vote", () => {
+    const votes = Array.from({ length: 300 }, (_, i) => ({
+      id: 1000 + i,
+      kind: "QUESTION_VOTED" as const,
+      actorId: `voter${i}`,
+      createdAt: "",
+      payload: { qa: settings(null), question: record({ id: `q${i % 3}`, voteCount: 10 + Math.floor(i / 3) }) },
+    }));
+    const message = viewQaEvents(votes, { userId: null, moderator: false });
+    expect(message.map((event) => [event.id, event.question?.voteCount])).toEqual([
+      [1297, 109],
+      [1298, 109],
+      [1299, 109],
+    ]);
+    // The voter still hears of their own vote.
+    expect(viewQaEvents(votes, { userId: "voter5", moderator: false }).map((event) => event.id)).toEqual([1005, 1297, 1298, 1299]);
   });
 });

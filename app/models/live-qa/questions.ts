@@ -183,6 +183,29 @@ export function viewQaEvent(event: QaEventRecord, viewer: QaViewer): QaEventView
   return { ...base, question };
 }
 
+/**
+ * The events as `viewer` receives them in one message, in id order. A vote
+ * event is left out when a later one in the same message is about the same
+ * question: every event carries the whole question and the settings after it,
+ * so the later one says all it did (votes are never announced). Not when it
+ * tells the viewer of their own vote, which other people's events do not. In a
+ * plenary most events are votes on the few top questions, so a viewer's
+ * message stays small however fast people vote.
+ */
+export function viewQaEvents(events: readonly QaEventRecord[], viewer: QaViewer): QaEventView[] {
+  const views = events.flatMap((event) => viewQaEvent(event, viewer) ?? []);
+  const toldLater = new Set<string>();
+  const kept: QaEventView[] = [];
+  for (let i = views.length - 1; i >= 0; i--) {
+    const view = views[i]!;
+    const questionId = view.question?.id;
+    const superseded = questionId !== undefined && VOTE_KINDS.has(view.kind) && view.question!.votedByMe === undefined && toldLater.has(questionId);
+    if (questionId !== undefined) toldLater.add(questionId);
+    if (!superseded) kept.push(view);
+  }
+  return kept.reverse();
+}
+
 /** What a change tells the one who made it: the new event's id, the settings after it, and the question as they now see it. */
 export type QaChange = { eventId: number; question?: QuestionView; qa: QaSettings };
 
