@@ -4,6 +4,7 @@
 // same fields through this one select. (A reviewer's view reads no authors:
 // review is blind.)
 import type { Prisma } from "~/generated/prisma/client";
+import { type PrintedAbstract, printedSections } from "./printed";
 
 /** The call's sections in order: the headings the abstract's text is printed under. */
 export const printedSectionsSelect = { sections: { select: { key: true, title: true }, orderBy: { position: "asc" } } } satisfies Prisma.AbstractCallSelect;
@@ -17,3 +18,17 @@ export const printedAbstractSelect = {
   authors: { select: { name: true, institution: true, city: true, country: true, presenting: true }, orderBy: { position: "asc" } },
   call: { select: printedSectionsSelect },
 } satisfies Prisma.AbstractSelect;
+
+export type PrintedAbstractRow = Prisma.AbstractGetPayload<{ select: typeof printedAbstractSelect }>;
+
+/** A row read with printedAbstractSelect, in the shape printed.ts draws. */
+export function printedAbstract(row: PrintedAbstractRow): PrintedAbstract {
+  return {
+    number: row.number,
+    title: row.title,
+    topic: row.topic?.name ?? null,
+    authors: row.authors,
+    sections: printedSections(row.call.sections, row.body),
+    keywords: row.keywords,
+  };
+}
