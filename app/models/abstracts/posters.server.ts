@@ -7,7 +7,7 @@ import { prisma } from "~/utils/db.server";
 import { deleteProof, MAX_POSTER_BYTES, storeProof, type ProofProblem } from "~/utils/upload.server";
 import { refuse, type Outcome } from "../refusal";
 import { boardNumbers } from "./boards";
-import { isPublished, publishedWhere } from "./published";
+import { isPublished, publishableSelect, publishedWhere } from "./published";
 
 export const POSTER_PROBLEM_MESSAGES: Record<ProofProblem, string> = {
   empty: "Choose the poster file to upload.",
@@ -17,12 +17,8 @@ export const POSTER_PROBLEM_MESSAGES: Record<ProofProblem, string> = {
 
 const presenterSelect = {
   id: true,
-  number: true,
   title: true,
-  status: true,
-  decision: true,
-  notifiedAt: true,
-  presenterDeclinedAt: true,
+  ...publishableSelect,
   poster: { select: { fileName: true, contentType: true, size: true, uploadedAt: true, storageKey: true, board: true, presenterStartsAt: true, presenterEndsAt: true } },
 } as const;
 
