@@ -7,6 +7,7 @@ import { prisma } from "~/utils/db.server";
 import { deleteProof, MAX_POSTER_BYTES, storeProof, type ProofProblem } from "~/utils/upload.server";
 import { refuse, type Outcome } from "../refusal";
 import { boardNumbers } from "./boards";
+import { presentingAuthorSelect } from "./printed-select.server";
 import { isPublished, publishableSelect, publishedWhere } from "./published";
 
 export const POSTER_PROBLEM_MESSAGES: Record<ProofProblem, string> = {
@@ -77,7 +78,7 @@ export function posterBoards(meetingId: string) {
       title: true,
       decision: true,
       topic: { select: { name: true, position: true } },
-      authors: { where: { presenting: true }, select: { name: true }, take: 1 },
+      authors: presentingAuthorSelect({ name: true }),
       poster: { select: { board: true, presenterStartsAt: true, presenterEndsAt: true, storageKey: true } },
     },
     orderBy: { number: "asc" },
