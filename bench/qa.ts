@@ -30,12 +30,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
-import { connect as connectTcp, createServer as createNetServer, type Socket } from "node:net";
+import { connect as connectTcp, type Socket } from "node:net";
 import { parseArgs } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import pg from "pg";
 import { WebSocketServer, type WebSocket } from "ws";
+import { freePort } from "../app/utils/free-port.server";
 
 const { values: args } = parseArgs({
   options: {
@@ -762,17 +763,6 @@ async function waitFor(check: () => Promise<boolean>, ms: number, what: string) 
     await sleep(250);
   }
   throw new Error(`Timed out waiting for ${what}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 

@@ -52,6 +52,13 @@ async function viewer(sessionId: string, ticket: string, visibility: "visible" |
   return { socket, joined };
 }
 
+/** A new attendee watching the session on a visible page. */
+async function attendeeWatching(sessionId: string) {
+  const person = await makePerson("ATTENDEE");
+  const { socket } = await viewer(sessionId, person.ticket);
+  return { person, socket };
+}
+
 const beat = (socket: QaClient, visibility: "visible" | "hidden" = "visible") => ok<AttendanceState>(socket, "presence:beat", { visibility });
 
 /** The clock moves on minute by minute, each visible page beating once a minute. */
@@ -96,8 +103,7 @@ describe("attendance on the live page", () => {
 
   it("an open interval is written every batch while it lasts, not only when it closes", async () => {
     const session = await accreditedSession();
-    const person = await makePerson("ATTENDEE");
-    const { socket } = await viewer(session.id, person.ticket);
+    const { person, socket } = await attendeeWatching(session.id);
     await pass(3, socket);
     // The batch timer (100 ms here) writes it without being asked.
     await expect.poll(() => prisma.attendanceInterval.findMany({ where: { sessionId: session.id }, select: { endedAt: true } }), { timeout: 3000 }).toEqual([{ endedAt: at(3) }]);
@@ -151,8 +157,7 @@ describe("attendance on the live page", () => {
 
   it("a hidden page stops the clock until it is visible again", async () => {
     const session = await accreditedSession();
-    const person = await makePerson("ATTENDEE");
-    const { socket } = await viewer(session.id, person.ticket);
+    const { person, socket } = await attendeeWatching(session.id);
     await pass(5, socket);
     expect(await beat(socket, "hidden")).toEqual({ recording: false, heartbeatMs: MINUTE });
     // Ten minutes in another tab: the page sends no heartbeat, and nothing is counted.
@@ -197,8 +202,7 @@ describe("attendance on the live page", () => {
 
   it("a session that is not accredited keeps no record; the heartbeat needs a joined session and a known visibility", async () => {
     const session = await makeSession();
-    const person = await makePerson("ATTENDEE");
-    const { socket } = await viewer(session.id, person.ticket);
+    const { socket } = await attendeeWatching(session.id);
     await pass(5, socket);
     await ok(socket, "qa:leave");
     expect(await rows(session.id)).toEqual([]);

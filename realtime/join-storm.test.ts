@@ -3,29 +3,17 @@
 // (fanout.ts), and looks up their sign-ins and rights in batches
 // (batched-lookup.ts). Each must still get exactly its own first state: the
 // board getQaBoard gives that viewer alone, or the events it missed.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { askQuestion, voteQuestion } from "~/models/live-qa/asking.server";
 import { getQaBoard } from "~/models/live-qa/board.server";
 import { approveQuestion, setModeration } from "~/models/live-qa/moderation.server";
 import type { JoinResult } from "./contract";
-import type { RealtimeServer } from "./server";
-import { connect, makePerson, makeSession, ok, startSidecar, type QaClient, type TestPerson } from "./test-support";
+import { makePerson, makeSession, ok, sidecarForFile, type QaClient, type TestPerson } from "./test-support";
 
-let sidecar: RealtimeServer;
-const open: QaClient[] = [];
+const sidecar = sidecarForFile({ sliceSize: 4 });
 
-beforeAll(async () => {
-  sidecar = await startSidecar(0, { sliceSize: 4 });
-});
-afterAll(async () => {
-  for (const socket of open) socket.close();
-  await sidecar.close();
-});
-
-async function connected(person: TestPerson | null): Promise<QaClient> {
-  const socket = await connect(sidecar, person ? { ticket: person.ticket } : {});
-  open.push(socket);
-  return socket;
+function connected(person: TestPerson | null): Promise<QaClient> {
+  return sidecar.connect(person ? { ticket: person.ticket } : {});
 }
 
 it("sockets joining together each get their own board, as getQaBoard makes it for them alone, and the right rights", async () => {
@@ -75,7 +63,7 @@ it("sockets joining together each get their own board, as getQaBoard makes it fo
   expect(boardOf(voters[6]!).some((q) => q.votedByMe)).toBe(false);
 
   // All of them are in the session's rooms: a new approval reaches every one.
-  expect(sidecar.io.sockets.adapter.rooms.get(`qa:${session.id}`)?.size).toBe(people.length);
+  expect(sidecar.server.io.sockets.adapter.rooms.get(`qa:${session.id}`)?.size).toBe(people.length);
 });
 
 it("sockets coming back together with the same last event id each get the events they missed, in their own view", async () => {

@@ -1,31 +1,19 @@
 // A big room is served in slices, in turn (realtime/fanout.ts). Here slices of
 // two sockets make a room of eight watchers four slices, so every view (the
 // audience's, a moderator's, an author's, a voter's) crosses slice boundaries.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { ChangeResult } from "./contract";
 import { rooms } from "./fanout";
-import type { RealtimeServer } from "./server";
-import { connect, makePerson, makeSession, ok, quietFor, startSidecar, Watcher, type QaClient } from "./test-support";
+import { makePerson, makeSession, ok, quietFor, sidecarForFile, Watcher } from "./test-support";
 
-let sidecar: RealtimeServer;
-const open: QaClient[] = [];
-
-beforeAll(async () => {
-  sidecar = await startSidecar(0, { sliceSize: 2 });
-});
-afterAll(async () => {
-  for (const socket of open) socket.close();
-  await sidecar.close();
-});
+const sidecar = sidecarForFile({ sliceSize: 2 });
 
 function slicesOf(sessionId: string): string[] {
-  return [...sidecar.io.sockets.adapter.rooms.keys()].filter((room) => room.startsWith(`qa:${sessionId}:slice:`)).sort();
+  return [...sidecar.server.io.sockets.adapter.rooms.keys()].filter((room) => room.startsWith(`qa:${sessionId}:slice:`)).sort();
 }
 
 async function watch(sessionId: string, ticket?: string): Promise<Watcher> {
-  const socket = await connect(sidecar, ticket ? { ticket } : {});
-  open.push(socket);
-  return Watcher.join(socket, sessionId);
+  return Watcher.join(await sidecar.connect(ticket ? { ticket } : {}), sessionId);
 }
 
 it("every watcher gets every event once and in order, in its own view, whichever slice it is in", async () => {
@@ -78,7 +66,7 @@ it("a watcher who leaves frees a place that the next one takes, and nobody gets 
   await quietFor(100);
   const fourth = await watch(session.id);
   expect(slicesOf(session.id)).toEqual([rooms.slice(session.id, 0), rooms.slice(session.id, 1)]);
-  expect(sidecar.io.sockets.adapter.rooms.get(rooms.slice(session.id, 0))?.has(fourth.socket.id!)).toBe(true);
+  expect(sidecar.server.io.sockets.adapter.rooms.get(rooms.slice(session.id, 0))?.has(fourth.socket.id!)).toBe(true);
 
   const moderatorPerson = await makePerson("MODERATOR", "sir-2023", "Mo Derator");
   const moderator = await watch(session.id, moderatorPerson.ticket);

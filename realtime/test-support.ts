@@ -3,23 +3,57 @@
 // worker's database.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 import { io as connectClient, type Socket } from "socket.io-client";
+import { afterAll, beforeAll } from "vitest";
 import { applyQaEvents, type QaBoard, type QaEventView } from "~/models/live-qa/questions";
 import { issueRealtimeTicket } from "~/models/accounts/realtime-ticket.server";
 import type { MeetingRoleKind } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { freePort } from "~/utils/free-port.server";
 import { loginSessionCookie } from "~/utils/session.server";
 import type { AckResponse, ClientToServerEvents, JoinResult, ServerToClientEvents } from "./contract";
 import { createRealtimeServer, type RealtimeServer, type RealtimeServerOptions } from "./server";
 
 export type QaClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+export { freePort };
+
 export const APP_ORIGIN = "http://localhost:3000";
 
 export function startSidecar(port = 0, options: Pick<RealtimeServerOptions, "sliceSize" | "attendance"> = {}): Promise<RealtimeServer> {
   return createRealtimeServer({ port, host: "127.0.0.1", appOrigin: APP_ORIGIN, databaseUrl: process.env.DATABASE_URL!, presenceIntervalMs: 100, ...options });
+}
+
+/**
+ * One sidecar for a whole test file: started before its first test, closed after
+ * its last together with every client its `connect` opened.
+ */
+export function sidecarForFile(options: Pick<RealtimeServerOptions, "sliceSize" | "attendance"> = {}) {
+  let started: RealtimeServer | undefined;
+  const open: QaClient[] = [];
+  beforeAll(async () => {
+    started = await startSidecar(0, options);
+  });
+  afterAll(async () => {
+    for (const socket of open) socket.close();
+    await started?.close();
+  });
+  const server = (): RealtimeServer => {
+    if (!started) throw new Error("The file's sidecar starts before the first test: use it inside one.");
+    return started;
+  };
+  return {
+    get server() {
+      return server();
+    },
+    /** A client of this sidecar, closed with it. */
+    async connect(connectOptions: ConnectOptions = {}): Promise<QaClient> {
+      const socket = await connect(server(), connectOptions);
+      open.push(socket);
+      return socket;
+    },
+  };
 }
 
 async function meetingId(slug: string): Promise<string> {
@@ -206,17 +240,6 @@ export class Watcher {
 /** Resolves when nothing arrives on `socket` for `ms`: to prove something was not sent. */
 export function quietFor(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** The sidecar as its own process (npm run start:realtime), so it can be killed for real; `settings` adds to its environment. */

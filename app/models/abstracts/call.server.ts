@@ -4,7 +4,7 @@
 // reorder). Every change is audited in its own transaction. Each verb finds
 // the call by the meeting, so an id from another meeting's form finds nothing.
 import { type Prisma } from "~/generated/prisma/client";
-import { type Actor, recordAudit } from "~/models/meetings/audit.server";
+import { type Actor, type AuditRecord, recordAudit } from "~/models/meetings/audit.server";
 import { type Outcome, refuse } from "~/models/refusal";
 import { prisma } from "~/utils/db.server";
 import { DEFAULT_CRITERIA, DEFAULT_MAX_SCORE, STRUCTURED_SECTIONS, TOTAL_CHARACTER_LIMIT } from "./call-defaults";
@@ -133,52 +133,53 @@ export async function moveItem(actor: Actor, meeting: Meeting, kind: Kind, id: s
   });
 }
 
-export async function saveTopic(actor: Actor, meeting: Meeting, id: string | null, name: string): Promise<Outcome> {
+type SectionFields = { title: string; guidance: string; limit: number; unit: "CHARACTERS" | "WORDS" };
+type CriterionFields = { name: string; description: string; weight: number; maxScore: number };
+type Item = { kind: "topic"; name: string } | { kind: "section"; section: SectionFields } | { kind: "criterion"; criterion: CriterionFields };
+
+async function updateItem(tx: Tx, item: Item, where: { id: string; callId: string }): Promise<{ count: number }> {
+  if (item.kind === "topic") return tx.abstractTopic.updateMany({ where, data: { name: item.name } });
+  if (item.kind === "section") return tx.abstractSection.updateMany({ where, data: item.section });
+  return tx.reviewCriterion.updateMany({ where, data: item.criterion });
+}
+
+/** Adds an item at `position`, keyed (a topic by its slug) by its name, unlike every key `taken`. */
+async function createItem(tx: Tx, item: Item, callId: string, position: number, taken: string[]) {
+  if (item.kind === "topic") await tx.abstractTopic.create({ data: { callId, name: item.name, slug: keyFor(item.name, taken), position }, select: { id: true } });
+  else if (item.kind === "section") await tx.abstractSection.create({ data: { callId, ...item.section, key: keyFor(item.section.title, taken), position }, select: { id: true } });
+  else await tx.reviewCriterion.create({ data: { callId, ...item.criterion, key: keyFor(item.criterion.name, taken), position }, select: { id: true } });
+}
+
+/** Changes the item `id` names (refused when this call has no such), or adds a new one last; audited in the same transaction. */
+async function saveItem(actor: Actor, meeting: Meeting, id: string | null, item: Item, audit: AuditRecord): Promise<Outcome> {
   const call = await callOf(meeting.id);
   if (!call) return refuse("NOT_FOUND", NO_CALL);
   return prisma.$transaction(async (tx) => {
     if (id) {
-      const { count } = await tx.abstractTopic.updateMany({ where: { id, callId: call.id }, data: { name } });
-      if (!count) return refuse("NOT_FOUND", "There is no such topic in this call.");
+      const { count } = await updateItem(tx, item, { id, callId: call.id });
+      if (!count) return refuse("NOT_FOUND", `There is no such ${LABEL[item.kind]} in this call.`);
     } else {
-      const rows = await ordered(tx, "topic", call.id);
-      await tx.abstractTopic.create({ data: { callId: call.id, name, slug: keyFor(name, rows.map((row) => row.key)), position: rows.length }, select: { id: true } });
+      const rows = await ordered(tx, item.kind, call.id);
+      await createItem(tx, item, call.id, rows.length, rows.map((row) => row.key));
     }
-    await recordAudit(tx, meeting.id, actor, { action: id ? "abstracts.topic.renamed" : "abstracts.topic.added", summary: `${id ? "Renamed a topic to" : "Added the topic"} "${name}"` });
+    await recordAudit(tx, meeting.id, actor, audit);
     return { ok: true as const };
   });
 }
 
-export async function saveSection(actor: Actor, meeting: Meeting, id: string | null, section: { title: string; guidance: string; limit: number; unit: "CHARACTERS" | "WORDS" }): Promise<Outcome> {
-  const call = await callOf(meeting.id);
-  if (!call) return refuse("NOT_FOUND", NO_CALL);
-  return prisma.$transaction(async (tx) => {
-    if (id) {
-      const { count } = await tx.abstractSection.updateMany({ where: { id, callId: call.id }, data: section });
-      if (!count) return refuse("NOT_FOUND", "There is no such section in this call.");
-    } else {
-      const rows = await ordered(tx, "section", call.id);
-      await tx.abstractSection.create({ data: { callId: call.id, ...section, key: keyFor(section.title, rows.map((row) => row.key)), position: rows.length }, select: { id: true } });
-    }
-    await recordAudit(tx, meeting.id, actor, { action: id ? "abstracts.section.changed" : "abstracts.section.added", summary: `${id ? "Changed" : "Added"} the section "${section.title}" (${section.limit} ${section.unit.toLowerCase()})` });
-    return { ok: true as const };
-  });
+export function saveTopic(actor: Actor, meeting: Meeting, id: string | null, name: string): Promise<Outcome> {
+  const summary = `${id ? "Renamed a topic to" : "Added the topic"} "${name}"`;
+  return saveItem(actor, meeting, id, { kind: "topic", name }, { action: id ? "abstracts.topic.renamed" : "abstracts.topic.added", summary });
 }
 
-export async function saveCriterion(actor: Actor, meeting: Meeting, id: string | null, criterion: { name: string; description: string; weight: number; maxScore: number }): Promise<Outcome> {
-  const call = await callOf(meeting.id);
-  if (!call) return refuse("NOT_FOUND", NO_CALL);
-  return prisma.$transaction(async (tx) => {
-    if (id) {
-      const { count } = await tx.reviewCriterion.updateMany({ where: { id, callId: call.id }, data: criterion });
-      if (!count) return refuse("NOT_FOUND", "There is no such criterion in this call.");
-    } else {
-      const rows = await ordered(tx, "criterion", call.id);
-      await tx.reviewCriterion.create({ data: { callId: call.id, ...criterion, key: keyFor(criterion.name, rows.map((row) => row.key)), position: rows.length }, select: { id: true } });
-    }
-    await recordAudit(tx, meeting.id, actor, { action: id ? "abstracts.criterion.changed" : "abstracts.criterion.added", summary: `${id ? "Changed" : "Added"} the criterion "${criterion.name}" (weight ${criterion.weight}, scored 1–${criterion.maxScore})` });
-    return { ok: true as const };
-  });
+export function saveSection(actor: Actor, meeting: Meeting, id: string | null, section: SectionFields): Promise<Outcome> {
+  const summary = `${id ? "Changed" : "Added"} the section "${section.title}" (${section.limit} ${section.unit.toLowerCase()})`;
+  return saveItem(actor, meeting, id, { kind: "section", section }, { action: id ? "abstracts.section.changed" : "abstracts.section.added", summary });
+}
+
+export function saveCriterion(actor: Actor, meeting: Meeting, id: string | null, criterion: CriterionFields): Promise<Outcome> {
+  const summary = `${id ? "Changed" : "Added"} the criterion "${criterion.name}" (weight ${criterion.weight}, scored 1–${criterion.maxScore})`;
+  return saveItem(actor, meeting, id, { kind: "criterion", criterion }, { action: id ? "abstracts.criterion.changed" : "abstracts.criterion.added", summary });
 }
 
 /**

@@ -15,6 +15,7 @@ import { getDraft } from "../program/draft.server";
 import { decisionMail } from "./decision-mail";
 import { DECISIONS } from "./decisions.server";
 import { placementOf } from "./placement.server";
+import { presentingAuthorSelect } from "./printed-select.server";
 
 type Meeting = { id: string; slug: string; name: string; timeZone: string };
 
@@ -31,7 +32,7 @@ async function pendingMails(meeting: Meeting) {
         decision: true,
         decisionReason: true,
         submitter: { select: { name: true, email: true } },
-        authors: { where: { presenting: true }, select: { email: true }, take: 1 },
+        authors: presentingAuthorSelect({ email: true }),
         // Only the text meant for the authors, never who wrote it.
         assignments: { where: { state: "ACTIVE", review: { submittedAt: { not: null } } }, select: { review: { select: { commentToAuthors: true } } }, orderBy: { createdAt: "asc" } },
       },

@@ -10,6 +10,7 @@ import { prisma } from "~/utils/db.server";
 import { type Actor } from "../meetings/audit.server";
 import { allocateSlug, type DraftPresentation, type DraftSession, type ProgramDocument } from "../program/document";
 import { changeDraft, type DraftResult } from "../program/draft.server";
+import { presentingAuthorSelect } from "./printed-select.server";
 import { movedOnePlace } from "~/utils/order";
 
 export { DEFAULT_SLOT_MINUTES } from "./placement-defaults";
@@ -81,7 +82,7 @@ async function oralToPlace(meetingId: string, abstractId: string): Promise<Refus
       title: true,
       status: true,
       decision: true,
-      authors: { where: { presenting: true }, select: { name: true, institution: true, country: true, city: true }, take: 1 },
+      authors: presentingAuthorSelect({ name: true, institution: true, country: true, city: true }),
     },
   });
   if (!abstract || abstract.number === null) return refuse("NOT_FOUND", "There is no such abstract in this meeting's call.");

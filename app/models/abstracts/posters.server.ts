@@ -7,7 +7,8 @@ import { prisma } from "~/utils/db.server";
 import { deleteProof, MAX_POSTER_BYTES, storeProof, type ProofProblem } from "~/utils/upload.server";
 import { refuse, type Outcome } from "../refusal";
 import { boardNumbers } from "./boards";
-import { isPublished, publishedWhere } from "./published";
+import { presentingAuthorSelect } from "./printed-select.server";
+import { isPublished, publishableSelect, publishedWhere } from "./published";
 
 export const POSTER_PROBLEM_MESSAGES: Record<ProofProblem, string> = {
   empty: "Choose the poster file to upload.",
@@ -17,12 +18,8 @@ export const POSTER_PROBLEM_MESSAGES: Record<ProofProblem, string> = {
 
 const presenterSelect = {
   id: true,
-  number: true,
   title: true,
-  status: true,
-  decision: true,
-  notifiedAt: true,
-  presenterDeclinedAt: true,
+  ...publishableSelect,
   poster: { select: { fileName: true, contentType: true, size: true, uploadedAt: true, storageKey: true, board: true, presenterStartsAt: true, presenterEndsAt: true } },
 } as const;
 
@@ -81,7 +78,7 @@ export function posterBoards(meetingId: string) {
       title: true,
       decision: true,
       topic: { select: { name: true, position: true } },
-      authors: { where: { presenting: true }, select: { name: true }, take: 1 },
+      authors: presentingAuthorSelect({ name: true }),
       poster: { select: { board: true, presenterStartsAt: true, presenterEndsAt: true, storageKey: true } },
     },
     orderBy: { number: "asc" },

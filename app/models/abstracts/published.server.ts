@@ -5,8 +5,8 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import type { BookAbstract } from "./book";
-import { printedSections, type PrintedAbstract } from "./printed";
-import { printedAbstractSelect } from "./printed-select.server";
+import { type PrintedAbstract } from "./printed";
+import { printedAbstract, printedAbstractSelect } from "./printed-select.server";
 import { matchesSearch, publishedWhere } from "./published";
 
 const printedSelect = {
@@ -26,14 +26,7 @@ type PrintedRow = Prisma.AbstractGetPayload<{ select: typeof printedSelect }>;
 type PosterRow = Prisma.AbstractGetPayload<{ select: typeof posterSelect }>;
 
 function printed(row: PrintedRow): PrintedAbstract & { number: number } {
-  return {
-    number: row.number ?? 0,
-    title: row.title,
-    topic: row.topic?.name ?? null,
-    authors: row.authors,
-    sections: printedSections(row.call.sections, row.body),
-    keywords: row.keywords,
-  };
+  return { ...printedAbstract(row), number: row.number ?? 0 };
 }
 
 export type GalleryPoster = ReturnType<typeof galleryPoster>;

@@ -20,6 +20,9 @@ export function publishedWhere(place: PublicPlace): Prisma.AbstractWhereInput {
 
 type Publishable = { status: string; decision: AbstractDecision | null; notifiedAt: Date | null; presenterDeclinedAt: Date | null; number: number | null };
 
+/** What isPublished reads of a row: select it with this. */
+export const publishableSelect = { status: true, decision: true, notifiedAt: true, presenterDeclinedAt: true, number: true } as const satisfies Prisma.AbstractSelect;
+
 /** The same rule for a row already in hand. */
 export function isPublished(abstract: Publishable, place: PublicPlace): boolean {
   return (

@@ -18,17 +18,22 @@ function placeOf(meeting: { format: string; venue: string | null; city: string |
   return meeting.format === "HYBRID" ? `${place}, and online` : place;
 }
 
+/** What a certificate states of its claim version: which version, the credit claimed, and the learner's name and degree. */
+export const certifiedClaimSelect = {
+  number: true,
+  creditType: true,
+  totalQuarters: true,
+  saCmeQuarters: true,
+  firstName: true,
+  lastName: true,
+  degree: true,
+} as const satisfies Prisma.CreditClaimVersionSelect;
+
 export async function issueCertificate(tx: Tx, versionId: string, now = new Date()): Promise<{ code: string }> {
   const version = await tx.creditClaimVersion.findUniqueOrThrow({
     where: { id: versionId },
     select: {
-      number: true,
-      creditType: true,
-      totalQuarters: true,
-      saCmeQuarters: true,
-      firstName: true,
-      lastName: true,
-      degree: true,
+      ...certifiedClaimSelect,
       claim: {
         select: {
           meeting: {

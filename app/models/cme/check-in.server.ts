@@ -35,14 +35,20 @@ export type ScanPerson = { registrationId: string; name: string; category: strin
 /** RECORDED: a new row; REPEAT: the same passage was already recorded (no new row). */
 export type ScanOutcome = Outcome<{ result: "RECORDED" | "REPEAT"; direction: CheckInDirection; person: ScanPerson; scannedAt: Date }>;
 
-const registrationSelect = {
+/** A registered person as the door sees them: the name and category on the badge, and whether the registration is confirmed (and if not, why). */
+const doorPersonSelect = {
   id: true,
-  meetingId: true,
-  userId: true,
   status: true,
   verification: true,
   user: { select: { name: true } },
   category: { select: { name: true } },
+} as const satisfies Prisma.RegistrationSelect;
+
+/** The person a scan names, and which meeting they are registered for. */
+const registrationSelect = {
+  ...doorPersonSelect,
+  meetingId: true,
+  userId: true,
   meeting: { select: { name: true } },
 } as const satisfies Prisma.RegistrationSelect;
 
@@ -157,7 +163,7 @@ export async function findRegisteredByName(meetingId: string, query: string, lim
       status: { in: ["ACTIVE", "AWAITING_PAYMENT", "CANCELLED"] },
       AND: words.map((word) => ({ user: { name: { contains: word, mode: "insensitive" as const } } })),
     },
-    select: { id: true, status: true, verification: true, code: true, user: { select: { name: true } }, category: { select: { name: true } } },
+    select: { ...doorPersonSelect, code: true },
     orderBy: [{ user: { name: "asc" } }, { createdAt: "desc" }],
     take: limit,
   });

@@ -10,7 +10,7 @@ import { prisma } from "~/utils/db.server";
 import { dayKeyOf, formatDate } from "~/utils/time";
 import { type AttendanceSource } from "./attendance";
 import { myEvidence } from "./attendance.server";
-import { issueCertificate } from "./certificate-issue.server";
+import { certifiedClaimSelect, issueCertificate } from "./certificate-issue.server";
 import { claimableCredit, claimFormSchema, offeredCreditTypes, parsDetails, type ClaimSession } from "./claims";
 import { designatedQuarters, formatCredits, parseCredits } from "./credit";
 import { evaluationStatus, getEvaluation } from "./evaluations.server";
@@ -27,16 +27,10 @@ const designationSelect = {
   meeting: { select: { timeZone: true } },
 } as const;
 
-/** A claim version as learners and the provider's report read it: what was claimed, and the learner's details. */
+/** A claim version as learners and the provider's report read it: what its certificate states, when, and the learner's details for the report. */
 export const claimVersionSelect = {
-  number: true,
+  ...certifiedClaimSelect,
   createdAt: true,
-  creditType: true,
-  totalQuarters: true,
-  saCmeQuarters: true,
-  firstName: true,
-  lastName: true,
-  degree: true,
   parsConsent: true,
   birthMonth: true,
   birthDay: true,

@@ -10,7 +10,7 @@
 // with a clear message instead of silently undoing their work.
 import { createHash } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
-import { type Refusal, refuse } from "~/models/refusal";
+import { type Outcome, type Refusal, refuse } from "~/models/refusal";
 import { prisma } from "~/utils/db.server";
 import { movedOnePlace } from "~/utils/order";
 import { type Actor, type AuditRecord, recordAudit } from "../meetings/audit.server";
@@ -272,21 +272,39 @@ export function editDraftSessionSpeakers(meetingId: string, actor: Actor, sessio
 
 // --- Tracks, rooms, speakers -------------------------------------------------
 
+/**
+ * Puts a track or a speaker into its list in the draft. A new one (no
+ * `original`) gets the slug chosen for it, refused when another has it, else
+ * one made from its name; a saved one keeps its place and its slug, refused when
+ * it is gone or someone changed it since the form was opened.
+ */
+function putWithSlug<T extends { slug: string; name: string }>(
+  list: T[],
+  noun: "track" | "speaker",
+  original: { slug: string; revision: string } | undefined,
+  item: WithChosenSlug<T>,
+): Outcome<{ added: boolean; slug: string }> {
+  if (!original) {
+    if (list.some((existing) => existing.slug === item.slug)) return refuse("INVALID", `Another ${noun} already has this address.`, "slug");
+    const slug = allocateSlug(item.slug, item.name, list);
+    list.push({ ...item, slug } as T);
+    return { ok: true, added: true, slug };
+  }
+  const index = list.findIndex((existing) => existing.slug === original.slug);
+  if (index === -1) return refuse("NOT_FOUND", `This ${noun} is no longer in the draft.`);
+  if (revisionOf(list[index]) !== original.revision) return refuse("CONFLICT", STALE);
+  list[index] = { ...item, slug: original.slug } as T;
+  return { ok: true, added: false, slug: original.slug };
+}
+
 /** Adds a track (no `original`; its slug chosen, else made from its name) or saves one, whose slug never changes. */
 export function saveDraftTrack(meetingId: string, actor: Actor, input: { original?: { slug: string; revision: string }; track: WithChosenSlug<DraftTrack> }) {
   return changeDraft(meetingId, actor, (document) => {
     const { track } = input;
-    if (!input.original) {
-      if (document.tracks.some((existing) => existing.slug === track.slug)) return refuse("INVALID", "Another track already has this address.", "slug");
-      const slug = allocateSlug(track.slug, track.name, document.tracks);
-      document.tracks.push({ ...track, slug });
-      return { ok: true, document, value: undefined, audit: { action: "track.create", summary: `Added track “${track.name}”`, details: { track: slug } } };
-    }
-    const index = document.tracks.findIndex((existing) => existing.slug === input.original!.slug);
-    if (index === -1) return refuse("NOT_FOUND", "This track is no longer in the draft.");
-    if (revisionOf(document.tracks[index]) !== input.original.revision) return refuse("CONFLICT", STALE);
-    document.tracks[index] = { ...track, slug: input.original.slug };
-    return { ok: true, document, value: undefined, audit: { action: "track.update", summary: `Edited track “${track.name}”`, details: { track: input.original.slug } } };
+    const put = putWithSlug(document.tracks, "track", input.original, track);
+    if (!put.ok) return put;
+    const audit = put.added ? { action: "track.create", summary: `Added track “${track.name}”` } : { action: "track.update", summary: `Edited track “${track.name}”` };
+    return { ok: true, document, value: undefined, audit: { ...audit, details: { track: put.slug } } };
   });
 }
 
@@ -337,17 +355,10 @@ export function deleteDraftRoom(meetingId: string, actor: Actor, name: string) {
 export function saveDraftSpeaker(meetingId: string, actor: Actor, input: { original?: { slug: string; revision: string }; speaker: WithChosenSlug<DraftSpeaker> }) {
   return changeDraft(meetingId, actor, (document) => {
     const { speaker } = input;
-    if (!input.original) {
-      if (document.speakers.some((existing) => existing.slug === speaker.slug)) return refuse("INVALID", "Another speaker already has this address.", "slug");
-      const slug = allocateSlug(speaker.slug, speaker.name, document.speakers);
-      document.speakers.push({ ...speaker, slug });
-      return { ok: true, document, value: slug, audit: { action: "speaker.create", summary: `Added speaker ${speaker.name}`, details: { speaker: slug } } };
-    }
-    const index = document.speakers.findIndex((existing) => existing.slug === input.original!.slug);
-    if (index === -1) return refuse("NOT_FOUND", "This speaker is no longer in the draft.");
-    if (revisionOf(document.speakers[index]) !== input.original.revision) return refuse("CONFLICT", STALE);
-    document.speakers[index] = { ...speaker, slug: input.original.slug };
-    return { ok: true, document, value: input.original.slug, audit: { action: "speaker.update", summary: `Edited speaker ${speaker.name}`, details: { speaker: input.original.slug } } };
+    const put = putWithSlug(document.speakers, "speaker", input.original, speaker);
+    if (!put.ok) return put;
+    const audit = put.added ? { action: "speaker.create", summary: `Added speaker ${speaker.name}` } : { action: "speaker.update", summary: `Edited speaker ${speaker.name}` };
+    return { ok: true, document, value: put.slug, audit: { ...audit, details: { speaker: put.slug } } };
   });
 }
 

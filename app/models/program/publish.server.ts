@@ -270,18 +270,19 @@ async function applyProgram(tx: Tx, meetingId: string, published: ProgramDocumen
     if (!previous || !same(previous.presentations, talks)) await writePresentations(tx, sessionId, talks, { speaker: idOf.speaker, abstract: abstractId });
   }
 
-  const keep = <T>(items: T[], key: (item: T) => string) => new Set(items.map(key));
-  const draftSessions = keep(draft.sessions, (session) => session.slug);
-  const removedSessions = published.sessions.filter((session) => !draftSessions.has(session.slug)).map((session) => session.slug);
+  // What the published program has and the draft no longer does goes, found by its key (a slug; a room's name).
+  const dropped = (published: string[], draft: string[]) => {
+    const kept = new Set(draft);
+    return published.filter((key) => !kept.has(key));
+  };
+  const slugs = (items: { slug: string }[]) => items.map((item) => item.slug);
+  const removedSessions = dropped(slugs(published.sessions), slugs(draft.sessions));
   if (removedSessions.length) await tx.session.deleteMany({ where: { meetingId, slug: { in: removedSessions } } });
-  const draftSpeakers = keep(draft.speakers, (speaker) => speaker.slug);
-  const removedSpeakers = published.speakers.filter((speaker) => !draftSpeakers.has(speaker.slug)).map((speaker) => speaker.slug);
+  const removedSpeakers = dropped(slugs(published.speakers), slugs(draft.speakers));
   if (removedSpeakers.length) await tx.speaker.deleteMany({ where: { meetingId, slug: { in: removedSpeakers } } });
-  const draftRooms = keep(draft.rooms, (room) => room.name);
-  const removedRooms = published.rooms.filter((room) => !draftRooms.has(room.name)).map((room) => room.name);
+  const removedRooms = dropped(published.rooms.map((room) => room.name), draft.rooms.map((room) => room.name));
   if (removedRooms.length) await tx.room.deleteMany({ where: { meetingId, name: { in: removedRooms } } });
-  const draftTracks = keep(draft.tracks, (track) => track.slug);
-  const removedTracks = published.tracks.filter((track) => !draftTracks.has(track.slug)).map((track) => track.slug);
+  const removedTracks = dropped(slugs(published.tracks), slugs(draft.tracks));
   if (removedTracks.length) await tx.track.deleteMany({ where: { meetingId, slug: { in: removedTracks } } });
 }
 

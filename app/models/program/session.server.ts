@@ -1,8 +1,8 @@
 // One session of the program, with everything its page shows.
 import { type Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { type PrintedAbstract, printedSections } from "../abstracts/printed";
-import { printedAbstractSelect } from "../abstracts/printed-select.server";
+import { type PrintedAbstract } from "../abstracts/printed";
+import { printedAbstract, printedAbstractSelect } from "../abstracts/printed-select.server";
 
 /**
  * The order a session bills its people in, wherever they are listed. Enum
@@ -52,16 +52,7 @@ type PresentationRow = Prisma.PresentationGetPayload<{ select: typeof presentati
 
 /** The abstract a talk presents, in the shape AbstractText prints, or null for an invited talk. */
 export function printedAbstractOf(talk: PresentationRow): PrintedAbstract | null {
-  const { abstract } = talk;
-  if (!abstract) return null;
-  return {
-    number: abstract.number,
-    title: abstract.title,
-    topic: abstract.topic?.name ?? null,
-    authors: abstract.authors,
-    sections: printedSections(abstract.call.sections, abstract.body),
-    keywords: abstract.keywords,
-  };
+  return talk.abstract && printedAbstract(talk.abstract);
 }
 
 export type SessionDetail = NonNullable<Awaited<ReturnType<typeof getSession>>>;

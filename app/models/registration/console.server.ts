@@ -7,7 +7,7 @@ import { prisma } from "~/utils/db.server";
 import { spreadsheetCsv } from "~/utils/csv";
 import type { RegistrationFilter } from "./forms";
 import { ATTENDANCE_LABELS } from "./pricing";
-import { netPaid, registrationDetailSelect, registrationStateLabel } from "./registration.server";
+import { netPaid, orderPaymentSelect, refundedOf, registrationDetailSelect, registrationStateLabel } from "./registration.server";
 
 export type SummaryRow = {
   category: string;
@@ -73,6 +73,19 @@ function filterWhere(filter: RegistrationFilter): Prisma.RegistrationWhereInput 
 
 export const SEARCH_PAGE_SIZE = 50;
 
+/** A registration as one line of the search results and of the CSV: its code, whose, which category and tier, its state, when it came in. */
+const registrationLineSelect = {
+  code: true,
+  status: true,
+  verification: true,
+  attendance: true,
+  comped: true,
+  createdAt: true,
+  user: { select: { name: true, email: true } },
+  category: { select: { name: true } },
+  tier: { select: { name: true } },
+} as const satisfies Prisma.RegistrationSelect;
+
 /** Registrations matching a name, e-mail or registration code, newest first. */
 export async function searchRegistrations(meetingId: string, options: { q?: string; filter?: RegistrationFilter; page?: number } = {}) {
   const q = options.q?.trim().slice(0, 200) ?? "";
@@ -95,19 +108,7 @@ export async function searchRegistrations(meetingId: string, options: { q?: stri
     prisma.registration.count({ where }),
     prisma.registration.findMany({
       where,
-      select: {
-        id: true,
-        code: true,
-        status: true,
-        verification: true,
-        attendance: true,
-        comped: true,
-        createdAt: true,
-        user: { select: { name: true, email: true } },
-        category: { select: { name: true } },
-        tier: { select: { name: true } },
-        orders: { select: { status: true, total: true, amountRefunded: true, refunds: { select: { amount: true, status: true } } } },
-      },
+      select: { id: true, ...registrationLineSelect, orders: { select: orderPaymentSelect } },
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       skip: (page - 1) * SEARCH_PAGE_SIZE,
       take: SEARCH_PAGE_SIZE,
@@ -157,29 +158,13 @@ export async function registrationsCsv(meetingId: string): Promise<string> {
   const rows = await prisma.registration.findMany({
     where: { meetingId, status: { not: "EXPIRED" } },
     select: {
-      code: true,
-      status: true,
-      verification: true,
-      attendance: true,
+      ...registrationLineSelect,
       memberPricing: true,
-      comped: true,
-      createdAt: true,
       confirmedAt: true,
       cancelledAt: true,
       institutionalEmail: true,
-      user: { select: { name: true, email: true } },
-      category: { select: { name: true } },
-      tier: { select: { name: true } },
       meeting: { select: { currency: true } },
-      orders: {
-        select: {
-          status: true,
-          total: true,
-          amountRefunded: true,
-          refunds: { select: { amount: true, status: true } },
-          items: { where: { kind: "ADD_ON", releasedAt: null }, select: { description: true } },
-        },
-      },
+      orders: { select: { ...orderPaymentSelect, items: { where: { kind: "ADD_ON", releasedAt: null }, select: { description: true } } } },
     },
     orderBy: { createdAt: "asc" },
   });
@@ -188,7 +173,7 @@ export async function registrationsCsv(meetingId: string): Promise<string> {
   const lines = rows.map((row) => {
     const paidOrders = row.orders.filter((order) => order.status === "PAID");
     const paid = paidOrders.reduce((sum, order) => sum + order.total, 0);
-    const refunded = paidOrders.reduce((sum, order) => sum + Math.max(order.amountRefunded, order.refunds.filter((r) => r.status === "SUCCEEDED").reduce((s, r) => s + r.amount, 0)), 0);
+    const refunded = paidOrders.reduce((sum, order) => sum + refundedOf(order), 0);
     return [
       row.code,
       row.user.name,

@@ -91,19 +91,24 @@ export async function revokeAttendeeRoleUnlessConfirmed(tx: Tx, meetingId: strin
 
 // --- What a meeting sells ---------------------------------------------------------
 
+/** The meeting as the registration pages name it, before and after buying: its address and name, currency and days, society, and refund policy. */
+const registeringMeetingSelect = {
+  slug: true,
+  name: true,
+  currency: true,
+  timeZone: true,
+  startsOn: true,
+  society: { select: { id: true, name: true, shortName: true } },
+  registrationPolicy: { select: { fullRefundThrough: true, cancellationFee: true, partialRefundThrough: true } },
+} as const satisfies Prisma.MeetingSelect;
+
 export async function getRegistrationOffer(meetingSlug: string, now: Date = new Date()) {
   const meeting = await prisma.meeting.findUnique({
     where: { slug: meetingSlug },
     select: {
       id: true,
-      slug: true,
-      name: true,
-      currency: true,
-      timeZone: true,
-      startsOn: true,
+      ...registeringMeetingSelect,
       format: true,
-      society: { select: { id: true, name: true, shortName: true } },
-      registrationPolicy: { select: { fullRefundThrough: true, cancellationFee: true, partialRefundThrough: true } },
       registrationTiers: { select: { id: true, slug: true, name: true, lastDay: true, position: true }, orderBy: { position: "asc" } },
       registrationCategories: {
         select: {
@@ -174,18 +179,7 @@ export const registrationDetailSelect = {
   confirmedAt: true,
   cancelledAt: true,
   user: { select: { name: true, email: true } },
-  meeting: {
-    select: {
-      slug: true,
-      name: true,
-      currency: true,
-      timeZone: true,
-      startsOn: true,
-      endsOn: true,
-      society: { select: { id: true, name: true, shortName: true } },
-      registrationPolicy: { select: { fullRefundThrough: true, cancellationFee: true, partialRefundThrough: true } },
-    },
-  },
+  meeting: { select: { ...registeringMeetingSelect, endsOn: true } },
   category: { select: { id: true, slug: true, name: true, requiresProof: true, audience: true } },
   tier: { select: { id: true, slug: true, name: true } },
   reviewedBy: { select: { name: true } },
@@ -276,12 +270,17 @@ export function refundableByOrder(orders: RegistrationDetail["orders"], { includ
     .filter((entry) => entry.refundable > 0);
 }
 
+/** What netPaid and refundedOf read of an order. */
+export const orderPaymentSelect = { status: true, total: true, amountRefunded: true, refunds: { select: { amount: true, status: true } } } as const satisfies Prisma.RegistrationOrderSelect;
+
+type OrderPayment = { status: string; total: number; amountRefunded: number; refunds: { amount: number; status: string }[] };
+
+/** What went back of an order: the larger of what the order records and the refunds that went through. */
+export function refundedOf(order: OrderPayment): number {
+  return Math.max(order.amountRefunded, order.refunds.filter((refund) => refund.status === "SUCCEEDED").reduce((s, r) => s + r.amount, 0));
+}
+
 /** Paid less refunded, over all the registration's orders. */
-export function netPaid(orders: { status: string; total: number; amountRefunded: number; refunds: { amount: number; status: string }[] }[]): number {
-  return orders
-    .filter((order) => order.status === "PAID")
-    .reduce((sum, order) => {
-      const refunded = Math.max(order.amountRefunded, order.refunds.filter((refund) => refund.status === "SUCCEEDED").reduce((s, r) => s + r.amount, 0));
-      return sum + order.total - refunded;
-    }, 0);
+export function netPaid(orders: OrderPayment[]): number {
+  return orders.filter((order) => order.status === "PAID").reduce((sum, order) => sum + order.total - refundedOf(order), 0);
 }

@@ -11,7 +11,7 @@ import { consoleMeta } from "~/components/console-meta";
 import { controlClass, SubmitButton } from "~/components/forms";
 import { addAssignment, removeAssignment, reviewerChoices } from "~/models/abstracts/assignment.server";
 import { submissionForChairs } from "~/models/abstracts/board.server";
-import { printedSections } from "~/models/abstracts/printed";
+import { printedAbstract } from "~/models/abstracts/printed-select.server";
 import { RECOMMENDATION_LABELS } from "~/models/abstracts/review-form";
 import { requireOrganizer } from "~/server/organizer.server";
 import { refusalMessage } from "~/server/refusal.server";
@@ -35,14 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: abstract.id,
     status: abstract.status,
     perAbstract: abstract.call.reviewsPerAbstract,
-    printed: {
-      number: abstract.number,
-      title: abstract.title,
-      topic: abstract.topic?.name ?? null,
-      authors: abstract.authors,
-      sections: printedSections(abstract.call.sections, abstract.body),
-      keywords: abstract.keywords,
-    },
+    printed: printedAbstract(abstract),
     assignments: abstract.assignments.map((row) => {
       const scores = (row.review?.scores ?? {}) as Record<string, unknown>;
       return {
