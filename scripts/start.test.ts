@@ -6,22 +6,15 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import { createServer, Socket } from "node:net";
+import { Socket } from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "../app/utils/free-port.server";
 import { folderPostgresCannotEnter } from "./embedded-db";
 
 const root = path.resolve(import.meta.dirname, "..");
 // Inside the project: as root, the embedded PostgreSQL runs as "postgres", which cannot enter a private temp folder.
 const dataDir = path.join(root, ".data", `start-test-w${process.env.VITEST_POOL_ID ?? "0"}`);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Whether something listens on the port (the embedded PostgreSQL, here). */
 const accepts = (port: number) =>
