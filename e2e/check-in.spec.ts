@@ -182,7 +182,7 @@ test("a QR code with a made-up token is refused on screen and nothing is recorde
     await expectNoAxeViolations(page);
     // The scanner's endpoint answers odd requests with a 4xx, never a 5xx.
     const endpoint = "/organize/sir-2023/check-in/scans";
-    expect(Math.floor((await page.request.get(endpoint)).status() / 100)).toBe(4);
+    expect((await page.request.get(endpoint)).status()).toBe(405);
     expect((await page.request.post(endpoint, { data: "{", headers: { "Content-Type": "application/json" } })).status()).toBe(400);
     const junk = await page.request.post(endpoint, { form: { door: "nowhere", direction: "IN", scanId: "junkjunkjunk", token: "x.y" } });
     expect([junk.status(), (await junk.json()).scan.ok]).toEqual([404, false]);
