@@ -1,11 +1,13 @@
 // The frame of the sign-in and sign-up pages: the card, the form with its
 // errors and its submit button, the page to go back to afterwards
 // (`redirectTo`, which switching between the two pages keeps), and the link to
-// the other page.
-import { getFormProps, type FormMetadata } from "@conform-to/react";
+// the other page. Every account form (these two, the password and sign-up
+// confirmation pages, the account page) checks itself as `useAccountForm` says.
+import { getFormProps, type FormMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { FormCard, FormErrors, SubmitButton, useIsPending } from "./forms";
+import type { z } from "zod";
+import { FormCard, FormErrors, SubmitButton, useIsPending, useSchemaForm } from "./forms";
 import { href } from "~/utils/href";
 
 type AccountPage = "login" | "signup";
@@ -21,6 +23,15 @@ export function useAccountPageHref(): (page: AccountPage) => string {
   const redirectTo = searchParams.get("redirectTo");
   const add = searchParams.get("add");
   return (page) => href[page](redirectTo, add);
+}
+
+/**
+ * An account form's state: once a submit has shown a message, it is checked
+ * again at each keystroke, so the message goes as soon as the email or
+ * password is fixed.
+ */
+export function useAccountForm<Schema extends z.ZodType<Record<string, unknown>>>(schema: Schema, id: string, lastResult: SubmissionResult<string[]> | null | undefined) {
+  return useSchemaForm(schema, { id, lastResult, shouldRevalidate: "onInput" });
 }
 
 const linkClass = "font-semibold text-brand-700 underline-offset-2 hover:underline";

@@ -5,6 +5,7 @@ import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavi
 import { type ReactNode } from "react";
 import { z } from "zod";
 import { linkClass } from "~/components/console";
+import { useAccountForm } from "~/components/account-form";
 import { Field, FormErrors, PageError, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
 import { NEW_PASSWORD_HINT, newPasswordField, passwordField } from "~/models/accounts/forms";
 import { changePassword } from "~/models/accounts/user.server";
@@ -91,11 +92,7 @@ export default function AccountPage() {
     id: "sign-out-other-devices",
     lastResult: signOutResult?.result,
   });
-  const [passwordForm, passwordFields] = useSchemaForm(ChangePasswordSchema, {
-    id: "change-password",
-    lastResult: passwordResult?.result,
-    shouldRevalidate: "onInput",
-  });
+  const [passwordForm, passwordFields] = useAccountForm(ChangePasswordSchema, "change-password", passwordResult?.result);
   const others = devices.filter((d) => !d.current).length;
   const changed = passwordResult?.passwordChanged;
 

@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
+import { useAccountForm } from "~/components/account-form";
+import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending } from "~/components/forms";
 import { emailField } from "~/models/accounts/forms";
 import { createPasswordReset, normalizeEmail } from "~/models/accounts/user.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -40,11 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ForgotPasswordPage() {
   const actionData = useActionData<typeof action>();
   const pending = useIsPending();
-  const [form, fields] = useSchemaForm(ForgotPasswordSchema, {
-    id: "forgot-password",
-    lastResult: actionData?.result,
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useAccountForm(ForgotPasswordSchema, "forgot-password", actionData?.result);
 
   return (
     <FormCard

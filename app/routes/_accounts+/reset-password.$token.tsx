@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
+import { useAccountForm } from "~/components/account-form";
+import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending } from "~/components/forms";
 import { isPlausibleToken, NEW_PASSWORD_HINT, newPasswordField } from "~/models/accounts/forms";
 import { accountKey, isPasswordResetTokenUsable, resetPassword } from "~/models/accounts/user.server";
 import { readDevice, trustDeviceFor } from "~/utils/device-cookie.server";
@@ -53,11 +54,7 @@ export default function ResetPasswordPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const pending = useIsPending();
-  const [form, fields] = useSchemaForm(ResetPasswordSchema, {
-    id: "reset-password",
-    lastResult: actionData?.result,
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useAccountForm(ResetPasswordSchema, "reset-password", actionData?.result);
 
   if (!loaderData.linkUsable || actionData?.linkUsable === false) {
     return (

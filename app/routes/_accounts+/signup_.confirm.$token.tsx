@@ -8,7 +8,8 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import type { loader as rootLoader } from "~/root";
-import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
+import { useAccountForm } from "~/components/account-form";
+import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending } from "~/components/forms";
 import { isPlausibleToken, passwordField } from "~/models/accounts/forms";
 import { completeSignup, findPendingSignup } from "~/models/accounts/signup.server";
 import { findPendingAdd } from "~/models/schedule/pending-add.server";
@@ -85,11 +86,7 @@ export default function ConfirmSignupPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const pending = useIsPending();
-  const [form, fields] = useSchemaForm(ConfirmSignupSchema, {
-    id: "confirm-signup",
-    lastResult: actionData?.result,
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useAccountForm(ConfirmSignupSchema, "confirm-signup", actionData?.result);
   const page: PageState = actionData?.page ?? loaderData;
   const signedIn = Boolean(useRouteLoaderData<typeof rootLoader>("root")?.user);
 
