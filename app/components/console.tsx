@@ -1,6 +1,7 @@
 // Building blocks of the organizer console's pages: the page heading, status
 // banners, small badges, sections, lists and tables.
 import { useEffect, useRef, type ComponentProps, type ReactNode } from "react";
+import { TitledSection } from "./titled-section";
 
 export function ConsolePage({ title, intro, actions, children }: { title: string; intro?: ReactNode; actions?: ReactNode; children: ReactNode }) {
   return (
@@ -102,13 +103,10 @@ export function RowButton({ children, tone = "plain", ...rest }: { tone?: "plain
 
 export function Section({ title, id, children, description }: { title: string; id: string; children: ReactNode; description?: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="mt-8 first:mt-0">
-      <h2 id={id} className="text-lg font-bold text-slate-900">
-        {title}
-      </h2>
+    <TitledSection id={id} title={title} className="mt-8 first:mt-0">
       {description ? <div className="mt-1 text-sm text-slate-600">{description}</div> : null}
       <div className="mt-3">{children}</div>
-    </section>
+    </TitledSection>
   );
 }
 

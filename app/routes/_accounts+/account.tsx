@@ -7,6 +7,7 @@ import { z } from "zod";
 import { linkClass } from "~/components/console";
 import { useAccountForm } from "~/components/account-form";
 import { Field, FormErrors, PageError, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
+import { TitledSection } from "~/components/titled-section";
 import { NEW_PASSWORD_HINT, newPasswordField, passwordField } from "~/models/accounts/forms";
 import { changePassword } from "~/models/accounts/user.server";
 import { requireSignIn } from "~/server/auth.server";
@@ -183,16 +184,13 @@ export default function AccountPage() {
   );
 }
 
-/** One card of the account page: a heading that names the section for screen readers, and a line on what it does. */
+/** One card of the account page: its heading, and a line on what it does. */
 function AccountSection({ id, title, intro, children }: { id: string; title: string; intro?: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="mt-6 rounded-xl border border-slate-200 bg-white px-5 py-5 shadow-sm sm:px-6">
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
+    <TitledSection id={id} title={title} className="mt-6 rounded-xl border border-slate-200 bg-white px-5 py-5 shadow-sm sm:px-6" headingClassName="text-lg font-semibold">
       {intro ? <p className="mt-1 text-sm text-slate-600">{intro}</p> : null}
       {children}
-    </section>
+    </TitledSection>
   );
 }
 

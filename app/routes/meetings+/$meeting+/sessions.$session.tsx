@@ -21,6 +21,7 @@ import { dayKeyOf, formatDate, formatTimeRange, zoneAbbreviation, zoneViewFor } 
 import { href } from "~/utils/href";
 import { BackLink } from "~/components/back-link";
 import { DisclosureList } from "~/components/disclosure-list";
+import { TitledSection } from "~/components/titled-section";
 import { sessionDisclosures } from "~/models/cme/disclosure-views.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -184,12 +185,9 @@ export default function SessionPage() {
           ) : null}
 
           {session.description ? (
-            <section aria-labelledby="about" className="mt-8">
-              <h2 id="about" className="text-lg font-bold text-slate-900">
-                About this session
-              </h2>
+            <TitledSection id="about" title="About this session" className="mt-8">
               <p className="mt-2 max-w-prose leading-relaxed whitespace-pre-line text-slate-800">{session.description}</p>
-            </section>
+            </TitledSection>
           ) : null}
 
           {roles.map(({ role, people }) => (
