@@ -29,6 +29,7 @@ import { href } from "~/utils/href";
 import { dayKeyOf, formatDate, formatDay, formatTimeRange, zoneAbbreviation, zoneViewFor } from "~/utils/time";
 
 import { DisclosureList } from "~/components/disclosure-list";
+import { SessionAbout } from "~/components/session-about";
 import { TitledSection } from "~/components/titled-section";
 import { sessionDisclosures } from "~/models/cme/disclosure-views.server";
 
@@ -247,9 +248,7 @@ export default function LiveSessionPage() {
             </TitledSection>
           ) : null}
           {session.description ? (
-            <TitledSection id="about-heading" title="About this session" headingClassName="text-base font-bold text-slate-900">
-              <p className="mt-1 max-w-prose leading-relaxed whitespace-pre-line text-slate-800">{session.description}</p>
-            </TitledSection>
+            <SessionAbout description={session.description} compact />
           ) : null}
         </div>
       </div>

@@ -6,6 +6,7 @@ import { type ProgramHandle } from "./_layout";
 import { pageWidthClass } from "~/components/page-width";
 import { focusResultsState, IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";
 import { useProgramHref } from "~/components/program-links";
+import { SpeakerCard } from "~/components/speaker-card";
 import { requireMeeting } from "~/server/meeting-page.server";
 import { href, withQuery } from "~/utils/href";
 import { counted } from "~/utils/plural";
@@ -110,18 +111,14 @@ export default function SpeakersPage() {
       {speakers.length ? (
         <ul className="mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {speakers.map((speaker) => (
-            <li key={speaker.slug} className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
-              <Link to={withTz(href.speaker(meeting.slug, speaker))} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
-                {speaker.name}
-              </Link>
-              {speaker.credentials ? <span className="text-sm text-slate-700">, {speaker.credentials}</span> : null}
+            <SpeakerCard key={speaker.slug} to={withTz(href.speaker(meeting.slug, speaker))} name={speaker.name} credentials={speaker.credentials}>
               {speaker.affiliation ? <p className="mt-0.5 text-sm text-slate-700">{speaker.affiliation}</p> : null}
               <p className="mt-0.5 text-sm text-slate-600">
                 {speaker.place}
                 {speaker.place ? " · " : ""}
                 {counted(speaker.sessions, "session")}
               </p>
-            </li>
+            </SpeakerCard>
           ))}
         </ul>
       ) : (
