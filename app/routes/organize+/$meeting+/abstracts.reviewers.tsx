@@ -10,7 +10,7 @@ import { ErrorList, PlainInput, SubmitButton } from "~/components/forms";
 import { EditReviewerSchema, InviteReviewerSchema } from "~/models/abstracts/review-form";
 import { inviteReviewer, listReviewers, resendReviewerInvitation, updateReviewer } from "~/models/abstracts/reviewers.server";
 import { requireOrganizer } from "~/server/organizer.server";
-import { refusalMessage } from "~/server/refusal.server";
+import { outcomeMessage, refusalMessage } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
 
@@ -25,15 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { meeting: { slug: meeting.slug }, ...list };
 }
 
-const done = (message: string) => ({ ok: true as const, message, field: null });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, user } = await requireOrganizer(request, params);
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "resend") {
-    const result = await resendReviewerInvitation(meeting, user, String(formData.get("reviewerId") ?? ""));
-    return result.ok ? done("A new invitation is on its way; the old link no longer works.") : refusalMessage(result);
+    return outcomeMessage(await resendReviewerInvitation(meeting, user, String(formData.get("reviewerId") ?? "")), "A new invitation is on its way; the old link no longer works.");
   }
   const submission = parseWithZod(formData, { schema: intent === "edit" ? EditReviewerSchema : InviteReviewerSchema });
   if (submission.status !== "success") {
@@ -42,11 +39,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const value = submission.value;
   if (value.intent === "edit") {
-    const result = await updateReviewer(meeting, user, value.reviewerId, value);
-    return result.ok ? done("Reviewer updated. The next plan uses the new topics and institution.") : refusalMessage(result);
+    return outcomeMessage(await updateReviewer(meeting, user, value.reviewerId, value), "Reviewer updated. The next plan uses the new topics and institution.");
   }
-  const result = await inviteReviewer(meeting, user, value);
-  return result.ok ? done(`${value.name} is invited: an e-mail with the link is on its way.`) : refusalMessage(result);
+  return outcomeMessage(await inviteReviewer(meeting, user, value), `${value.name} is invited: an e-mail with the link is on its way.`);
 }
 
 type Topic = { id: string; name: string };

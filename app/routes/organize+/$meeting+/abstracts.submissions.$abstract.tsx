@@ -14,7 +14,7 @@ import { submissionForChairs } from "~/models/abstracts/board.server";
 import { printedSections } from "~/models/abstracts/printed";
 import { RECOMMENDATION_LABELS } from "~/models/abstracts/review-form";
 import { requireOrganizer } from "~/server/organizer.server";
-import { refusalMessage } from "~/server/refusal.server";
+import { outcomeMessage, refusalMessage } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
 
@@ -71,12 +71,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const abstractId = params.abstract ?? "";
   if (intent === "add") {
-    const result = await addAssignment(meeting, user, abstractId, String(formData.get("reviewerId") ?? ""));
-    return result.ok ? { ok: true as const, message: "Reviewer added; they get an e-mail.", field: null } : refusalMessage(result);
+    return outcomeMessage(await addAssignment(meeting, user, abstractId, String(formData.get("reviewerId") ?? "")), "Reviewer added; they get an e-mail.");
   }
   if (intent === "remove") {
-    const result = await removeAssignment(meeting, user, String(formData.get("assignmentId") ?? ""));
-    return result.ok ? { ok: true as const, message: "Reviewer taken off this abstract. The automatic plan will not propose them for it again.", field: null } : refusalMessage(result);
+    return outcomeMessage(await removeAssignment(meeting, user, String(formData.get("assignmentId") ?? "")), "Reviewer taken off this abstract. The automatic plan will not propose them for it again.");
   }
   return refusalMessage({ ok: false, code: "INVALID", message: "Say what to do: add or remove a reviewer." });
 }

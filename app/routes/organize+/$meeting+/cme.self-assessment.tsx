@@ -15,7 +15,7 @@ import { controlClass, ErrorList, FieldFrame, FormErrors, SubmitButton, Textarea
 import { draftFromForm, MAX_OPTIONS, MIN_OPTIONS, passRate, SelfAssessmentQuestionSchema, type SelfAssessmentQuestion } from "~/models/cme/self-assessment";
 import { moveSelfAssessmentQuestion, removeSelfAssessmentQuestion, saveSelfAssessmentQuestion, selfAssessmentOverview, selfAssessmentSession } from "~/models/cme/self-assessment.server";
 import { requireOrganizer } from "~/server/organizer.server";
-import { refusalMessage, refusalResponse, refusalStatus } from "~/server/refusal.server";
+import { outcomeMessage, refusalResponse, refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
 import { counted } from "~/utils/plural";
@@ -48,14 +48,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const session = String(formData.get("session") ?? "");
   const questionId = String(formData.get("questionId") ?? "");
-  const done = (message: string) => ({ ok: true as const, message, field: null });
   if (intent === "remove") {
-    const result = await removeSelfAssessmentQuestion(meeting.id, session, user, questionId);
-    return result.ok ? done("Question removed.") : refusalMessage(result);
+    return outcomeMessage(await removeSelfAssessmentQuestion(meeting.id, session, user, questionId), "Question removed.");
   }
   if (intent === "up" || intent === "down") {
-    const result = await moveSelfAssessmentQuestion(meeting.id, session, questionId, intent);
-    return result.ok ? done("Question moved.") : refusalMessage(result);
+    return outcomeMessage(await moveSelfAssessmentQuestion(meeting.id, session, questionId, intent), "Question moved.");
   }
   // Each question's form answers with its own id, so only the form that was sent shows its errors.
   const formId = questionId || NEW_QUESTION;
