@@ -5,10 +5,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CmePages } from "~/components/cme-pages";
-import { ConsolePage, RowButton, Section, OutcomeBanner } from "~/components/console";
+import { ConsolePage, Section, OutcomeBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { EvaluationResults } from "~/components/evaluation-results";
 import { controlClass, PlainInput, PlainSelect, SubmitButton, useIsPending } from "~/components/forms";
+import { QuestionButtons } from "~/components/question-buttons";
 import { CHOICE_KINDS, QUESTION_KIND_LABELS, QuestionFormSchema, SCOPE_LABELS, type EvaluationScope, type Question } from "~/models/cme/evaluations";
 import { createEvaluationFromTemplate, evaluationResults, moveQuestion, removeQuestion, saveQuestion } from "~/models/cme/evaluations.server";
 import { requireOrganizer } from "~/server/organizer.server";
@@ -110,13 +111,7 @@ function QuestionEditor({ scope, question, number, last, answered }: { scope: Ev
             {question.required ? "" : " · optional"}
           </span>
         </p>
-        <Form method="post" className="flex gap-1">
-          <input type="hidden" name="scope" value={scope} />
-          <input type="hidden" name="questionId" value={question.id} />
-          {number > 1 ? <RowButton name="intent" value="up" aria-label={`Move question ${number} up`}>Up</RowButton> : null}
-          {last ? null : <RowButton name="intent" value="down" aria-label={`Move question ${number} down`}>Down</RowButton>}
-          {answered ? null : <RowButton name="intent" value="remove" tone="danger" aria-label={`Remove question ${number}`}>Remove</RowButton>}
-        </Form>
+        <QuestionButtons questionId={question.id} number={number} last={last} removable={!answered} fields={{ scope }} />
       </div>
       <details className="mt-2">
         <summary className="cursor-pointer text-sm font-semibold text-brand-700">Edit question {number}</summary>

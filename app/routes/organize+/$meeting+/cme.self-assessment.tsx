@@ -8,10 +8,11 @@ import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctio
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/back-link";
 import { CmePages } from "~/components/cme-pages";
-import { Badge, cell, ConsolePage, DataTable, figures, linkClass, RowButton, Section, StatusBanner } from "~/components/console";
+import { Badge, cell, ConsolePage, DataTable, figures, linkClass, Section, StatusBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { replyFor, type DraftEntryReply } from "~/components/draft-entries";
 import { controlClass, ErrorList, FieldFrame, FormErrors, SubmitButton, TextareaField, useIsPending, useSchemaForm } from "~/components/forms";
+import { QuestionButtons } from "~/components/question-buttons";
 import { draftFromForm, MAX_OPTIONS, MIN_OPTIONS, passRate, SelfAssessmentQuestionSchema, type SelfAssessmentQuestion } from "~/models/cme/self-assessment";
 import { moveSelfAssessmentQuestion, removeSelfAssessmentQuestion, saveSelfAssessmentQuestion, selfAssessmentOverview, selfAssessmentSession } from "~/models/cme/self-assessment.server";
 import { requireOrganizer } from "~/server/organizer.server";
@@ -176,15 +177,7 @@ function QuestionCard({ session, question, number, last, locked, reply }: { sess
         <h3 className="min-w-0 grow basis-64 font-semibold text-slate-900">
           {number}. {question.prompt}
         </h3>
-        <Form method="post" className="flex gap-1">
-          <input type="hidden" name="session" value={session} />
-          <input type="hidden" name="questionId" value={question.id} />
-          {number > 1 ? <RowButton name="intent" value="up" aria-label={`Move question ${number} up`}>Up</RowButton> : null}
-          {last ? null : <RowButton name="intent" value="down" aria-label={`Move question ${number} down`}>Down</RowButton>}
-          <RowButton name="intent" value="remove" tone="danger" aria-label={`Remove question ${number}`}>
-            Remove
-          </RowButton>
-        </Form>
+        <QuestionButtons questionId={question.id} number={number} last={last} fields={{ session }} />
       </div>
       <ul className="mt-2 space-y-1 text-sm text-slate-800">
         {question.options.map((option, index) => (
