@@ -1,5 +1,6 @@
 // Building blocks of the organizer console's pages: the page heading, status
 // banners, small badges, sections, lists and tables.
+import { Link } from "@remix-run/react";
 import { useEffect, useRef, type ComponentProps, type ReactNode } from "react";
 import { TitledSection } from "./titled-section";
 
@@ -129,6 +130,18 @@ export const cell = {
   text: "px-3 py-2 text-sm text-slate-800",
   figure: "px-3 py-2 text-right text-sm text-slate-800 tabular-nums",
 };
+
+/** A row's heading cell naming the row by its title, linked to the row's own page (a session's), with `children` after it (a mark, badges). */
+export function LinkedRowHeading({ to, title, children }: { to: string; title: string; children?: ReactNode }) {
+  return (
+    <th scope="row" className={cell.heading}>
+      <Link to={to} className={linkClass}>
+        {title}
+      </Link>
+      {children}
+    </th>
+  );
+}
 
 /** A table that scrolls sideways on a narrow screen rather than squeezing its columns. */
 export function DataTable({ columns, className, children }: { columns: Column[]; className?: string; children: ReactNode }) {

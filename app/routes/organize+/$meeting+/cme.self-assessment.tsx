@@ -8,7 +8,7 @@ import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctio
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/back-link";
 import { CmePages } from "~/components/cme-pages";
-import { Badge, cell, ConsolePage, DataTable, figures, linkClass, Section, StatusBanner } from "~/components/console";
+import { Badge, cell, ConsolePage, DataTable, figures, LinkedRowHeading, Section, StatusBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { replyFor, type DraftEntryReply } from "~/components/draft-entries";
 import { controlClass, ErrorList, FieldFrame, FormErrors, SubmitButton, TextareaField, useIsPending, useSchemaForm } from "~/components/forms";
@@ -108,16 +108,13 @@ function SessionList({ meetingSlug, sessions }: { meetingSlug: string; sessions:
         <DataTable columns={["Session", "When", figures("Questions"), "Pass rate"]}>
           {sessions.map((session) => (
             <tr key={session.slug}>
-              <th scope="row" className={cell.heading}>
-                <Link to={href.organize.selfAssessment(meetingSlug, { session: session.slug })} className={linkClass}>
-                  {session.title}
-                </Link>
+              <LinkedRowHeading to={href.organize.selfAssessment(meetingSlug, { session: session.slug })} title={session.title}>
                 <span className="mt-1 flex flex-wrap gap-1">
                   {session.cancelled ? <Badge tone="red">Cancelled</Badge> : null}
                   {session.accredited ? null : <Badge tone="amber">Not accredited</Badge>}
                   {session.questions ? null : <Badge tone="amber">No questions yet</Badge>}
                 </span>
-              </th>
+              </LinkedRowHeading>
               <td className={cell.text}>{session.when}</td>
               <td className={cell.figure}>{session.questions}</td>
               <td className={cell.text}>{passRate(session.passed, session.tried)}</td>
