@@ -9,7 +9,7 @@ import { consoleMeta } from "~/components/console-meta";
 import { ErrorList, PlainInput, SubmitButton } from "~/components/forms";
 import { EditReviewerSchema, InviteReviewerSchema } from "~/models/abstracts/review-form";
 import { inviteReviewer, listReviewers, resendReviewerInvitation, updateReviewer } from "~/models/abstracts/reviewers.server";
-import { requireOrganizer } from "~/server/organizer.server";
+import { requireAbstractCall, requireOrganizer } from "~/server/organizer.server";
 import { outcomeMessage, refusalMessage } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
@@ -20,8 +20,7 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-s
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
-  const list = await listReviewers(meeting.id);
-  if (!list) throw new Response("This meeting has no call for abstracts yet.", { status: 404 });
+  const list = requireAbstractCall(await listReviewers(meeting.id));
   return { meeting: { slug: meeting.slug }, ...list };
 }
 
