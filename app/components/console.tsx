@@ -4,7 +4,30 @@ import { Link } from "@remix-run/react";
 import { useEffect, useRef, type ComponentProps, type ReactNode } from "react";
 import { TitledSection } from "./titled-section";
 
-export function ConsolePage({ title, intro, actions, children }: { title: string; intro?: ReactNode; actions?: ReactNode; children: ReactNode }) {
+/**
+ * A console page: its heading and intro, and beside them its `actions` or,
+ * on a page under another, `up`: the link back to that page ("All registrations").
+ */
+export function ConsolePage({
+  title,
+  intro,
+  actions,
+  up,
+  children,
+}: {
+  title: string;
+  intro?: ReactNode;
+  actions?: ReactNode;
+  up?: { to: string; label: string };
+  children: ReactNode;
+}) {
+  const beside = up ? (
+    <Link to={up.to} className={linkClass}>
+      {up.label}
+    </Link>
+  ) : (
+    actions
+  );
   return (
     <div className="px-4 py-6 sm:px-6 lg:py-8">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -12,7 +35,7 @@ export function ConsolePage({ title, intro, actions, children }: { title: string
           <h1 className="text-2xl font-bold tracking-tight text-slate-900">{title}</h1>
           {intro ? <div className="mt-1 max-w-prose text-slate-600">{intro}</div> : null}
         </div>
-        {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+        {beside ? <div className="flex flex-wrap gap-2">{beside}</div> : null}
       </div>
       <div className="mt-6">{children}</div>
     </div>

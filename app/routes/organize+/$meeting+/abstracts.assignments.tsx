@@ -62,11 +62,7 @@ export default function Assignments() {
     <ConsolePage
       title="Reviewer assignments"
       intro={`Each submitted abstract goes to ${perAbstract} reviewers who cover its topic, with the load spread evenly. Nobody reviews an abstract from their own institution, by themselves or a co-author, or one they declared a conflict on.`}
-      actions={
-        <Link to={href.organize.abstracts(meeting.slug)} className={linkClass}>
-          Back to the board
-        </Link>
-      }
+      up={{ to: href.organize.abstracts(meeting.slug), label: "Back to the board" }}
     >
       <OutcomeBanner outcome={outcome} />
       <Section title="Plan" id="plan" description={`${counted(submitted, "submitted abstract")}, ${counted(reviewers.length, "reviewer")}.`}>

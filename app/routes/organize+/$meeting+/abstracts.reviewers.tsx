@@ -3,8 +3,8 @@
 // reviews done; edit institution and topics; resend a pending invitation.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Badge, ConsolePage, ItemList, linkClass, OutcomeBanner, RowButton, Section } from "~/components/console";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Badge, ConsolePage, ItemList, OutcomeBanner, RowButton, Section } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { ErrorList, PlainInput, SubmitButton } from "~/components/forms";
 import { EditReviewerSchema, InviteReviewerSchema } from "~/models/abstracts/review-form";
@@ -70,11 +70,7 @@ export default function Reviewers() {
     <ConsolePage
       title="Reviewers"
       intro="Reviewers see abstracts of their topics, blind. Their institution keeps them off abstracts from their own institution."
-      actions={
-        <Link to={href.organize.abstracts(meeting.slug)} className={linkClass}>
-          Back to the board
-        </Link>
-      }
+      up={{ to: href.organize.abstracts(meeting.slug), label: "Back to the board" }}
     >
       <OutcomeBanner outcome={outcome} />
       <Section title="Invite a reviewer" id="invite">

@@ -4,9 +4,9 @@
 // conflict's note), and the manual override: add a reviewer (a conflicted one
 // is refused with the reason) or take one off (never proposed again).
 import { type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AbstractText } from "~/components/abstract-text";
-import { Badge, ConsolePage, linkClass, RowButton, Section, OutcomeBanner } from "~/components/console";
+import { Badge, ConsolePage, RowButton, Section, OutcomeBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { controlClass, SubmitButton } from "~/components/forms";
 import { addAssignment, removeAssignment, reviewerChoices } from "~/models/abstracts/assignment.server";
@@ -87,11 +87,7 @@ export default function Submission() {
     <ConsolePage
       title={`Abstract ${printed.number ?? "(draft)"}`}
       intro={status === "SUBMITTED" ? `${active} of ${perAbstract} reviewers assigned.` : `This abstract is ${status.toLowerCase()}.`}
-      actions={
-        <Link to={href.organize.reviewAssignments(meeting.slug)} className={linkClass}>
-          Assignments
-        </Link>
-      }
+      up={{ to: href.organize.reviewAssignments(meeting.slug), label: "Assignments" }}
     >
       <OutcomeBanner outcome={outcome} />
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
