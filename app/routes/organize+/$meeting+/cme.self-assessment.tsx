@@ -13,6 +13,7 @@ import { consoleMeta } from "~/components/console-meta";
 import { replyFor, type DraftEntryReply } from "~/components/draft-entries";
 import { controlClass, ErrorList, FieldFrame, FormErrors, SubmitButton, TextareaField, useIsPending, useSchemaForm } from "~/components/forms";
 import { QuestionButtons } from "~/components/question-buttons";
+import { QuestionExplanation } from "~/components/question-explanation";
 import { draftFromForm, MAX_OPTIONS, MIN_OPTIONS, passRate, SelfAssessmentQuestionSchema, type SelfAssessmentQuestion } from "~/models/cme/self-assessment";
 import { moveSelfAssessmentQuestion, removeSelfAssessmentQuestion, saveSelfAssessmentQuestion, selfAssessmentOverview, selfAssessmentSession } from "~/models/cme/self-assessment.server";
 import { requireOrganizer } from "~/server/organizer.server";
@@ -184,10 +185,7 @@ function QuestionCard({ session, question, number, last, locked, reply }: { sess
           </li>
         ))}
       </ul>
-      <p className="mt-2 text-sm text-slate-600">
-        <span className="font-semibold">Why: </span>
-        {question.explanation}
-      </p>
+      <QuestionExplanation explanation={question.explanation} className="mt-2 text-sm text-slate-600" />
       <details className="mt-3" open={Boolean(lastResult)}>
         <summary className="cursor-pointer text-sm font-semibold text-brand-700">Edit question {number}</summary>
         <QuestionForm session={session} question={question} locked={locked} lastResult={lastResult} />
