@@ -143,21 +143,7 @@ export default function AccountPage() {
       </AccountSection>
 
       <AccountSection id="devices-heading" title="Signed-in devices" intro="Each browser or device you signed in with. Sign-ins last 30 days.">
-        <ul className="mt-4 divide-y divide-slate-200 border-y border-slate-200">
-          {devices.map((device) => (
-            <li key={device.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-3">
-              <span className="font-medium">
-                {device.description}
-                {device.current ? (
-                  <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">This device</span>
-                ) : null}
-              </span>
-              <span className="text-sm text-slate-600">
-                Signed in <time dateTime={device.signedInAt}>{formatSignedInAt(device.signedInAt)}</time>
-              </span>
-            </li>
-          ))}
-        </ul>
+        <DeviceList devices={devices} />
         <div role="status" className="mt-4 empty:hidden">
           {signOutResult?.signedOut != null ? (
             <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">{otherDevicesSignedOut(signOutResult.signedOut)}</p>
@@ -191,6 +177,25 @@ function AccountSection({ id, title, intro, children }: { id: string; title: str
       {intro ? <p className="mt-1 text-sm text-slate-600">{intro}</p> : null}
       {children}
     </TitledSection>
+  );
+}
+
+/** The browsers and devices signed in to the account, this one marked. */
+function DeviceList({ devices }: { devices: { id: string; description: string; current: boolean; signedInAt: string }[] }) {
+  return (
+    <ul className="mt-4 divide-y divide-slate-200 border-y border-slate-200">
+      {devices.map((device) => (
+        <li key={device.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-3">
+          <span className="font-medium">
+            {device.description}
+            {device.current ? <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">This device</span> : null}
+          </span>
+          <span className="text-sm text-slate-600">
+            Signed in <time dateTime={device.signedInAt}>{formatSignedInAt(device.signedInAt)}</time>
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
