@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { href } from "../app/utils/href";
 import { expectNoAxeViolations } from "./accessibility";
-import { withE2eDatabase } from "./database";
+import { grantRole, insertMeeting, withE2eDatabase } from "./database";
 import { expect, test, type Page } from "./fixtures";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -18,21 +18,14 @@ async function arrange(): Promise<Arranged> {
   const slug = `e2e-abstracts-${tag}`;
   const id = () => randomUUID();
   return withE2eDatabase(async (client) => {
-    const meetingId = id();
-    await client.query(
-      `INSERT INTO "Meeting" (id, slug, name, "societyId", "startsOn", "endsOn", "timeZone", format, description)
-       SELECT $1, $2, $3, id, '2027-03-20', '2027-03-24', 'America/Phoenix', 'HYBRID', 'For a test.' FROM "Society" WHERE slug = 'sir'`,
-      [meetingId, slug, `Abstracts Meeting ${tag}`],
-    );
+    const meetingId = await insertMeeting(client, { slug, name: `Abstracts Meeting ${tag}`, description: "For a test." });
     const roomId = id();
     await client.query(`INSERT INTO "Room" (id, "meetingId", name, kind, position) VALUES ($1, $2, 'Hall A', 'ROOM', 0)`, [roomId, meetingId]);
     await client.query(
       `INSERT INTO "Session" (id, "meetingId", slug, title, kind, "startsAt", "endsAt", "roomId") VALUES ($1, $2, 'orals', 'Embolization Orals', 'ABSTRACT_SESSION', '2027-03-21T16:00:00Z', '2027-03-21T17:00:00Z', $3)`,
       [id(), meetingId, roomId],
     );
-    for (const email of ["organizer@example.org"]) {
-      await client.query(`INSERT INTO "MeetingRole" (id, "meetingId", "userId", role) SELECT $1, $2, id, 'ORGANIZER' FROM "User" WHERE email = $3`, [id(), meetingId, email]);
-    }
+    await grantRole(client, meetingId, "organizer@example.org", "ORGANIZER");
     const callId = id();
     await client.query(`INSERT INTO "AbstractCall" (id, "meetingId", "opensAt", "closesAt", "confirmBy") VALUES ($1, $2, now() - interval '60 days', now() - interval '1 day', now() + interval '30 days')`, [callId, meetingId]);
     const submitter = (await client.query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'attendee@example.org'`)).rows[0]!.id;

@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { DEFAULT_CRITERIA, STRUCTURED_SECTIONS } from "../app/models/abstracts/call-defaults";
 import { href } from "../app/utils/href";
-import { makeAccount, withE2eDatabase } from "./database";
+import { grantRole, insertMeeting, makeAccount, withE2eDatabase } from "./database";
 import { expect, test, type Browser, type Page } from "./fixtures";
 import { signInWithForm, type Account } from "./sign-in";
 
@@ -31,12 +31,7 @@ test.beforeAll(async () => {
   reviewer = await makeAccount(`Rene Reviewer ${tag}`, "reviewer-journey-password", []);
   const id = () => randomUUID();
   await withE2eDatabase(async (client) => {
-    const meetingId = id();
-    await client.query(
-      `INSERT INTO "Meeting" (id, slug, name, "societyId", "startsOn", "endsOn", "timeZone", format, description)
-       SELECT $1, $2, $3, id, '2027-03-20', '2027-03-24', 'America/Phoenix', 'HYBRID', 'A meeting of the abstracts journey.' FROM "Society" WHERE slug = 'sir'`,
-      [meetingId, slug, `Journey Meeting ${tag}`],
-    );
+    const meetingId = await insertMeeting(client, { slug, name: `Journey Meeting ${tag}`, description: "A meeting of the abstracts journey." });
     const trackId = id();
     const roomId = id();
     await client.query(`INSERT INTO "Track" (id, "meetingId", slug, name, colour) VALUES ($1, $2, 'oncology', 'Interventional Oncology', '#b91c1c')`, [trackId, meetingId]);
@@ -45,8 +40,8 @@ test.beforeAll(async () => {
       `INSERT INTO "Session" (id, "meetingId", slug, title, kind, "startsAt", "endsAt", "roomId", "trackId") VALUES ($1, $2, $3, 'Oncology Orals', 'ABSTRACT_SESSION', '2027-03-21T16:00:00Z', '2027-03-21T17:00:00Z', $4, $5)`,
       [id(), meetingId, SESSION, roomId, trackId],
     );
-    await client.query(`INSERT INTO "MeetingRole" (id, "meetingId", "userId", role) SELECT $1, $2, id, 'ORGANIZER' FROM "User" WHERE email = 'organizer@example.org'`, [id(), meetingId]);
-    await client.query(`INSERT INTO "MeetingRole" (id, "meetingId", "userId", role) SELECT $1, $2, id, 'REVIEWER' FROM "User" WHERE email = $3`, [id(), meetingId, reviewer.email]);
+    await grantRole(client, meetingId, "organizer@example.org", "ORGANIZER");
+    await grantRole(client, meetingId, reviewer.email, "REVIEWER");
     const callId = id();
     await client.query(
       `INSERT INTO "AbstractCall" (id, "meetingId", "opensAt", "closesAt", "confirmBy", "reviewsPerAbstract", "totalCharacterLimit") VALUES ($1, $2, now() - interval '10 days', now() + interval '30 days', now() + interval '60 days', 1, 4000)`,

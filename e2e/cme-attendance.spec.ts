@@ -3,6 +3,7 @@
 // intervals and door scans); the organizer sees the same figures per session,
 // opens his full record and exports the CSV; an attendee is refused the
 // console's attendance pages, and a signed-out visitor is asked to sign in.
+import { openCmeConsolePage } from "./cme-console";
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { withE2eDatabase } from "./database";
@@ -66,9 +67,7 @@ test.describe("the organizer's attendance pages", () => {
   test.use({ signedInAs: "organizer" });
 
   test("figures per session, one person's full record, and the CSV", async ({ page }) => {
-    await page.goto("/organize/sir-2023/cme/attendance");
-    await expect(page.getByRole("heading", { level: 1, name: "Attendance" })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Continuing medical education" }).getByRole("link", { name: "Attendance" })).toHaveAttribute("aria-current", "page");
+    await openCmeConsolePage(page, "/organize/sir-2023/cme/attendance", { heading: "Attendance", tab: "Attendance" });
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: SEEDED[2]!.title }) });
     // Online, in the room, people, average minutes: Sam, the one person there, was in both.
     expect((await row.getByRole("cell").allInnerTexts()).slice(-4)).toEqual(["1", "1", "1", "55"]);

@@ -4,6 +4,7 @@
 // the session's CME badge on the agenda, filters the agenda to CME sessions
 // (a plain GET form, ?cme=1) and reads the credit on the session's page. axe
 // checks every page, and the attendee's pages again at a phone's 390 px.
+import { openCmeConsolePage } from "./cme-console";
 import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 
@@ -12,9 +13,7 @@ const TITLE = "ACCLAIM: Enrollment and Early Lessons";
 
 test("an organizer designates credit and sets a session's credit; attendees see, filter and read it", async ({ pageAs }) => {
   const organizer = await pageAs("organizer");
-  await organizer.goto("/organize/sio-2023/cme");
-  await expect(organizer.getByRole("heading", { level: 1, name: "CME credit designation" })).toBeVisible();
-  await expect(organizer.getByRole("navigation", { name: "Continuing medical education" }).getByRole("link", { name: "Credit designation" })).toHaveAttribute("aria-current", "page");
+  await openCmeConsolePage(organizer, "/organize/sio-2023/cme", { heading: "CME credit designation", tab: "Credit designation" });
   await expect(organizer.getByLabel("Accredited provider")).toHaveValue("Society of Interventional Oncology");
   await expect(organizer.getByLabel("Accreditation statement")).toHaveValue(/^The Society of Interventional Oncology is accredited by the Accreditation Council for Continuing Medical Education \(ACCME\)/);
   await expectNoAxeViolations(organizer);

@@ -2,6 +2,7 @@
 // an evaluation chart drawn on the server with its figures in a table, the
 // commitments to change without names, and the PARS learner file downloaded
 // with a consenting physician's line; on a phone too. An attendee is refused.
+import { openCmeConsolePage } from "./cme-console";
 import { expect, test } from "./fixtures";
 import { expectNoAxeViolations } from "./accessibility";
 import { withE2eDatabase } from "./database";
@@ -39,9 +40,7 @@ test.describe("the organizer", () => {
   test.use({ signedInAs: "organizer" });
 
   test("reads the report, a chart and its table, and downloads the PARS file", async ({ page }) => {
-    await page.goto("/organize/sir-2023/cme/report");
-    await expect(page.getByRole("heading", { level: 1, name: "CME report" })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Continuing medical education" }).getByRole("link", { name: "Report" })).toHaveAttribute("aria-current", "page");
+    await openCmeConsolePage(page, "/organize/sir-2023/cme/report", { heading: "CME report", tab: "Report" });
     await expect(page.getByRole("term").filter({ hasText: "Physicians, AMA PRA" })).toBeVisible();
     await expect(page.getByRole("region", { name: "Credit claimed by session" }).getByRole("img", { name: "Credit claimed per session" })).toBeVisible();
 

@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { SELF_ASSESSMENT_SEED } from "../prisma/seed/self-assessment";
 import { expectNoAxeViolations } from "./accessibility";
 import { makeAccount, withE2eDatabase } from "./database";
+import { openCmeConsolePage } from "./cme-console";
 import { expect, test, type Page } from "./fixtures";
 import { signInRequest, type Account } from "./sign-in";
 
@@ -51,9 +52,7 @@ async function answer(page: Page, right: number, { skipLast = false } = {}) {
 test("an organizer adds a question; a learner who attended fails, reads the explanations, retries without JavaScript and passes", async ({ pageAs, browser }) => {
   test.slow(); // two people's pages, axe on each
   const organizer = await pageAs("organizer");
-  await organizer.goto("/organize/sir-2023/cme/self-assessment");
-  await expect(organizer.getByRole("heading", { level: 1, name: "Self-assessment" })).toBeVisible();
-  await expect(organizer.getByRole("navigation", { name: "Continuing medical education" }).getByRole("link", { name: "Self-assessment" })).toHaveAttribute("aria-current", "page");
+  await openCmeConsolePage(organizer, "/organize/sir-2023/cme/self-assessment", { heading: "Self-assessment", tab: "Self-assessment" });
   const row = organizer.getByRole("row").filter({ has: organizer.getByRole("link", { name: TITLE }) });
   await expect(row.getByRole("cell").nth(1)).toHaveText(String(SELF_ASSESSMENT_SEED[TITLE]!.length));
   await expectNoAxeViolations(organizer);

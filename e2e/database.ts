@@ -38,3 +38,23 @@ export async function makeAccount(name: string, password: string, roles: { meeti
   });
   return { email, password };
 }
+
+/**
+ * A meeting of the spec's own, so it can change the program and the call
+ * without touching the seeded meetings the other specs count on: SIR's,
+ * hybrid, 20 to 24 March 2027 in Phoenix. Returns its id.
+ */
+export async function insertMeeting(client: pg.Client, meeting: { slug: string; name: string; description: string }): Promise<string> {
+  const meetingId = randomUUID();
+  await client.query(
+    `INSERT INTO "Meeting" (id, slug, name, "societyId", "startsOn", "endsOn", "timeZone", format, description)
+     SELECT $1, $2, $3, id, '2027-03-20', '2027-03-24', 'America/Phoenix', 'HYBRID', $4 FROM "Society" WHERE slug = 'sir'`,
+    [meetingId, meeting.slug, meeting.name, meeting.description],
+  );
+  return meetingId;
+}
+
+/** Gives the account with `email` a role in the meeting `meetingId`. */
+export async function grantRole(client: pg.Client, meetingId: string, email: string, role: MeetingRoleKind): Promise<void> {
+  await client.query(`INSERT INTO "MeetingRole" (id, "meetingId", "userId", role) SELECT $1, $2, id, $3::"MeetingRoleKind" FROM "User" WHERE email = $4`, [randomUUID(), meetingId, role, email]);
+}

@@ -129,6 +129,15 @@ export function TopicRow({ topic }: { topic?: { id: string; name: string; abstra
   );
 }
 
+/** The button of a section's or a criterion's row: "Save section" on a row that exists, "Add section" (primary) on the empty row below them. */
+function SaveOrAddButton({ intent, noun, existing }: { intent: string; noun: string; existing: boolean }) {
+  return (
+    <button type="submit" name="intent" value={intent} className={existing ? button : primary}>
+      {existing ? `Save ${noun}` : `Add ${noun}`}
+    </button>
+  );
+}
+
 export function SectionRow({ section }: { section?: { id: string; title: string; guidance: string; limit: number; unit: "CHARACTERS" | "WORDS" } }) {
   const key = section?.id ?? "new-section";
   return (
@@ -139,9 +148,7 @@ export function SectionRow({ section }: { section?: { id: string; title: string;
       <PlainSelect id={`${key}-unit`} name="unit" label="Counted in" defaultValue={section?.unit ?? "CHARACTERS"} options={UNIT_LABELS} />
       <PlainInput id={`${key}-guidance`} label="Guidance for authors" className="sm:col-span-3" name="guidance" defaultValue={section?.guidance ?? ""} />
       <div>
-        <button type="submit" name="intent" value="section" className={section ? button : primary}>
-          {section ? "Save section" : "Add section"}
-        </button>
+        <SaveOrAddButton intent="section" noun="section" existing={Boolean(section)} />
       </div>
     </form>
   );
@@ -157,9 +164,7 @@ export function CriterionRow({ criterion }: { criterion?: { id: string; name: st
       <PlainInput id={`${key}-max`} label="Scored 1 to" name="maxScore" type="number" min={2} max={10} defaultValue={criterion?.maxScore ?? 5} />
       <PlainInput id={`${key}-description`} label="What reviewers judge" className="sm:col-span-3" name="description" defaultValue={criterion?.description ?? ""} />
       <div>
-        <button type="submit" name="intent" value="criterion" className={criterion ? button : primary}>
-          {criterion ? "Save criterion" : "Add criterion"}
-        </button>
+        <SaveOrAddButton intent="criterion" noun="criterion" existing={Boolean(criterion)} />
       </div>
     </form>
   );

@@ -2,16 +2,14 @@
 // oral session and per poster topic (each starting a new printed page), and
 // the author index. The same view the PDF is drawn from.
 import { AbstractText } from "~/components/abstract-text";
+import { TitledSection } from "~/components/titled-section";
 import { indexLine } from "~/models/abstracts/book";
 import type { BookChapter } from "~/models/abstracts/book";
 import type { IndexEntry } from "~/models/abstracts/book";
 
 export function BookContents({ chapters, hasIndex }: { chapters: BookChapter[]; hasIndex: boolean }) {
   return (
-    <nav aria-labelledby="book-contents" className="rounded-lg border border-slate-200 bg-white p-4 print:border-0 print:p-0">
-      <h2 id="book-contents" className="text-lg font-semibold text-slate-900">
-        Contents
-      </h2>
+    <TitledSection as="nav" id="book-contents" title="Contents" className="rounded-lg border border-slate-200 bg-white p-4 print:border-0 print:p-0" headingClassName="text-lg font-semibold text-slate-900">
       <ol className="mt-2 space-y-1 text-sm">
         {chapters.map((chapter) => (
           <li key={chapter.id}>
@@ -29,7 +27,7 @@ export function BookContents({ chapters, hasIndex }: { chapters: BookChapter[]; 
           </li>
         )}
       </ol>
-    </nav>
+    </TitledSection>
   );
 }
 

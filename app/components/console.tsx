@@ -1,8 +1,33 @@
 // Building blocks of the organizer console's pages: the page heading, status
 // banners, small badges, sections, lists and tables.
+import { Link } from "@remix-run/react";
 import { useEffect, useRef, type ComponentProps, type ReactNode } from "react";
+import { TitledSection } from "./titled-section";
 
-export function ConsolePage({ title, intro, actions, children }: { title: string; intro?: ReactNode; actions?: ReactNode; children: ReactNode }) {
+/**
+ * A console page: its heading and intro, and beside them its `actions` or,
+ * on a page under another, `up`: the link back to that page ("All registrations").
+ */
+export function ConsolePage({
+  title,
+  intro,
+  actions,
+  up,
+  children,
+}: {
+  title: string;
+  intro?: ReactNode;
+  actions?: ReactNode;
+  up?: { to: string; label: string };
+  children: ReactNode;
+}) {
+  const beside = up ? (
+    <Link to={up.to} className={linkClass}>
+      {up.label}
+    </Link>
+  ) : (
+    actions
+  );
   return (
     <div className="px-4 py-6 sm:px-6 lg:py-8">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -10,7 +35,7 @@ export function ConsolePage({ title, intro, actions, children }: { title: string
           <h1 className="text-2xl font-bold tracking-tight text-slate-900">{title}</h1>
           {intro ? <div className="mt-1 max-w-prose text-slate-600">{intro}</div> : null}
         </div>
-        {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+        {beside ? <div className="flex flex-wrap gap-2">{beside}</div> : null}
       </div>
       <div className="mt-6">{children}</div>
     </div>
@@ -102,13 +127,10 @@ export function RowButton({ children, tone = "plain", ...rest }: { tone?: "plain
 
 export function Section({ title, id, children, description }: { title: string; id: string; children: ReactNode; description?: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="mt-8 first:mt-0">
-      <h2 id={id} className="text-lg font-bold text-slate-900">
-        {title}
-      </h2>
+    <TitledSection id={id} title={title} className="mt-8 first:mt-0">
       {description ? <div className="mt-1 text-sm text-slate-600">{description}</div> : null}
       <div className="mt-3">{children}</div>
-    </section>
+    </TitledSection>
   );
 }
 
@@ -131,6 +153,18 @@ export const cell = {
   text: "px-3 py-2 text-sm text-slate-800",
   figure: "px-3 py-2 text-right text-sm text-slate-800 tabular-nums",
 };
+
+/** A row's heading cell naming the row by its title, linked to the row's own page (a session's), with `children` after it (a mark, badges). */
+export function LinkedRowHeading({ to, title, children }: { to: string; title: string; children?: ReactNode }) {
+  return (
+    <th scope="row" className={cell.heading}>
+      <Link to={to} className={linkClass}>
+        {title}
+      </Link>
+      {children}
+    </th>
+  );
+}
 
 /** A table that scrolls sideways on a narrow screen rather than squeezing its columns. */
 export function DataTable({ columns, className, children }: { columns: Column[]; className?: string; children: ReactNode }) {

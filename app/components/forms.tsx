@@ -1,9 +1,9 @@
 // Form building blocks shared by every page with a form: labelled fields whose
 // errors sit right under them (and are announced via aria-describedby),
 // form-level errors, and submit buttons that show when the submission is under way.
-import { getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type FormMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { isRouteErrorResponse, Link, useFormAction, useNavigation, useRouteError } from "@remix-run/react";
+import { Form, isRouteErrorResponse, Link, useFormAction, useNavigation, useRouteError } from "@remix-run/react";
 import type { ComponentProps, ReactNode } from "react";
 import type { z } from "zod";
 import { href } from "~/utils/href";
@@ -268,6 +268,21 @@ export function SubmitButton({ pendingLabel, pending = false, variant = "primary
         children
       )}
     </button>
+  );
+}
+
+/**
+ * A form set in a white card among a page's other content: its errors first,
+ * then, where the page has several forms, `intent` (which one was sent), then
+ * its fields and buttons.
+ */
+export function CardForm<Schema extends Record<string, unknown>>({ form, intent, children }: { form: FormMetadata<Schema, string[]>; intent?: string; children: ReactNode }) {
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+      {children}
+    </Form>
   );
 }
 

@@ -3,6 +3,7 @@
 // talk, "Abstract 123" with the abstract's text folded away in a <details>.
 import { Link } from "@remix-run/react";
 import { AbstractText } from "~/components/abstract-text";
+import { TitledSection } from "~/components/titled-section";
 import { type PrintedAbstract } from "~/models/abstracts/printed";
 
 export type PresentationItem = {
@@ -17,10 +18,7 @@ export type PresentationItem = {
 export function PresentationList({ presentations }: { presentations: PresentationItem[] }) {
   if (!presentations.length) return null;
   return (
-    <section aria-labelledby="presentations" className="mt-8">
-      <h2 id="presentations" className="text-lg font-bold text-slate-900">
-        Presentations
-      </h2>
+    <TitledSection id="presentations" title="Presentations" className="mt-8">
       <ol className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white shadow-sm">
         {presentations.map((talk) => (
           <li key={talk.slug} className="px-4 py-3">
@@ -47,6 +45,6 @@ export function PresentationList({ presentations }: { presentations: Presentatio
           </li>
         ))}
       </ol>
-    </section>
+    </TitledSection>
   );
 }

@@ -1,11 +1,12 @@
-// The program's filter forms (the agenda's, the speaker directory's) and the
-// note about what the address asked for that was left out. The filters are a
+// The program's filter forms (the agenda's, the speaker directory's, the
+// poster gallery's), their selects and buttons, and the note about what the
+// address asked for that was left out. The filters are a
 // GET form, so they work without JavaScript and the URL can be bookmarked,
 // shared and cached. They apply with their button (or Enter), never as a select
 // changes: in a closed select the arrow keys change the value, and a keyboard
 // user stepping through the options must not be taken to a new page at each one
 // (WCAG 3.2.2, On Input).
-import { Form, useLocation, useSubmit } from "@remix-run/react";
+import { Form, Link, useLocation, useSubmit } from "@remix-run/react";
 import { type ReactNode, useEffect } from "react";
 import type { IgnoredParam } from "~/models/program/program";
 
@@ -67,6 +68,45 @@ export function ProgramFilterForm({ label, resultsId, className, children }: { l
     >
       {children}
     </Form>
+  );
+}
+
+/** A labelled select of a filter form: first `all`, the choice that filters nothing ("All tracks"), then `options`. */
+export function FilterSelect({ id, name, label, value, all, options }: { id: string; name: string; label: string; value?: string; all: string; options: { value: string; label: string }[] }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ""} className="mt-1 block w-full rounded-md border border-slate-500 bg-white px-2 py-2 text-base sm:text-sm">
+        <option value="">{all}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * A search form's Find button and, once something is filtered, the link that
+ * clears it (`clearTo`, the unfiltered page). With `resultsId`, focus lands on
+ * the results after clearing, as it does after a search.
+ */
+export function FindOrClear({ filtered, clearTo, resultsId }: { filtered: boolean; clearTo: string; resultsId?: string }) {
+  return (
+    <div className="flex items-center gap-3">
+      <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        Find
+      </button>
+      {filtered ? (
+        <Link to={clearTo} state={resultsId ? focusResultsState(resultsId) : undefined} className="text-sm font-semibold text-brand-700 underline underline-offset-2">
+          Clear
+        </Link>
+      ) : null}
+    </div>
   );
 }
 

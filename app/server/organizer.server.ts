@@ -1,7 +1,8 @@
 // What every loader and action of the organizer console does first: find the
 // meeting (404 otherwise) and require the ORGANIZER role in it (admins pass;
 // signed out → sign in; anyone else → 403). Door staff (CHECK_IN) pass only the
-// console's frame and its check-in page. Also answers the draft-entry forms.
+// console's frame and its check-in page. Also answers the draft-entry forms,
+// and the chairs' pages on a meeting without a call for abstracts.
 import { type Submission } from "@conform-to/react";
 import { hasMeetingRole } from "~/models/accounts/access.server";
 import { type Refusal } from "~/models/refusal";
@@ -13,6 +14,12 @@ export async function requireOrganizer(request: Request, params: { meeting?: str
   const meeting = await requireMeeting(params);
   const user = await requireMeetingRole(request, meeting.id, ["ORGANIZER"]);
   return { meeting, user };
+}
+
+/** What a chairs' page reads of the meeting's call for abstracts, or a 404 that says the meeting has no call yet. */
+export function requireAbstractCall<Found>(found: Found | null | undefined): Found {
+  if (!found) throw new Response("This meeting has no call for abstracts yet.", { status: 404 });
+  return found;
 }
 
 /** Who may open the door check-in page: the meeting's door staff and its organizers. */

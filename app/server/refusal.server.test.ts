@@ -1,8 +1,9 @@
 // A refusal as a Conform reply: one field's message beside it, a refusal with
-// no field above the form, and every problem a check found at once.
+// no field above the form, and every problem a check found at once; a verb's
+// outcome as the message above a page.
 import { describe, expect, it } from "vitest";
 import { refuse, refuseAll } from "~/models/refusal";
-import { refusalReply, refusalStatus } from "./refusal.server";
+import { outcomeMessage, refusalReply, refusalStatus } from "./refusal.server";
 
 describe("refusalReply", () => {
   it("puts a refusal beside its field, or above the form when it names none", () => {
@@ -21,5 +22,13 @@ describe("refusalReply", () => {
       category: ["Member rates are for members.", "Not sold in person."],
       promoCode: ["We do not know that promo code."],
     });
+  });
+});
+
+describe("outcomeMessage", () => {
+  it("says what was done, or passes the refusal on with its status", () => {
+    expect(outcomeMessage({ ok: true }, "Question removed.")).toEqual({ ok: true, message: "Question removed.", field: null });
+    expect(outcomeMessage({ ok: true as const, number: 12 }, (done) => `Abstract ${done.number} proposed.`)).toEqual({ ok: true, message: "Abstract 12 proposed.", field: null });
+    expect(outcomeMessage(refuse("CONFLICT", "The session is full."), "Placed.")).toMatchObject({ data: { ok: false, message: "The session is full.", field: null }, init: { status: 409 } });
   });
 });

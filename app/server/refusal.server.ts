@@ -53,3 +53,13 @@ export function refusalResponse<Extra extends object = object>(refusal: Refusal,
 export function refusalMessage(refusal: Refusal) {
   return data({ ok: false as const, message: refusal.message, field: refusal.field ?? null }, { status: refusalStatus(refusal) });
 }
+
+/**
+ * An action's answer shown as a message above the page's content: when the verb
+ * went through, `{ ok: true, message }` (`message` may read what it returned);
+ * when it refused, the refusal as refusalMessage gives it.
+ */
+export function outcomeMessage<Done extends { ok: true }>(result: Done | Refusal, message: string | ((done: Done) => string)) {
+  if (!result.ok) return refusalMessage(result);
+  return { ok: true as const, message: typeof message === "function" ? message(result) : message, field: null };
+}

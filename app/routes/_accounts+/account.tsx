@@ -2,9 +2,12 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { type ReactNode } from "react";
 import { z } from "zod";
 import { linkClass } from "~/components/console";
+import { useAccountForm } from "~/components/account-form";
 import { Field, FormErrors, PageError, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
+import { TitledSection } from "~/components/titled-section";
 import { NEW_PASSWORD_HINT, newPasswordField, passwordField } from "~/models/accounts/forms";
 import { changePassword } from "~/models/accounts/user.server";
 import { requireSignIn } from "~/server/auth.server";
@@ -13,6 +16,7 @@ import { readFormData } from "~/utils/form-data.server";
 import { clientIp, limitPasswordChange, resetPasswordChangeLimit, tooManyAttemptsMessage } from "~/utils/rate-limit.server";
 import { listLoginSessions, revokeOtherLoginSessions } from "~/utils/session.server";
 import { href } from "~/utils/href";
+import { counted } from "~/utils/plural";
 
 export const SignOutOtherDevicesSchema = z.object({
   intent: z.literal("sign-out-other-devices", { error: "Unknown action" }),
@@ -89,11 +93,7 @@ export default function AccountPage() {
     id: "sign-out-other-devices",
     lastResult: signOutResult?.result,
   });
-  const [passwordForm, passwordFields] = useSchemaForm(ChangePasswordSchema, {
-    id: "change-password",
-    lastResult: passwordResult?.result,
-    shouldRevalidate: "onInput",
-  });
+  const [passwordForm, passwordFields] = useAccountForm(ChangePasswordSchema, "change-password", passwordResult?.result);
   const others = devices.filter((d) => !d.current).length;
   const changed = passwordResult?.passwordChanged;
 
@@ -101,40 +101,26 @@ export default function AccountPage() {
     <div className="mx-auto w-full max-w-2xl px-4 py-8 sm:py-12">
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Your account</h1>
 
-      <section aria-labelledby="profile-heading" className="mt-6 rounded-xl border border-slate-200 bg-white px-5 py-5 shadow-sm sm:px-6">
-        <h2 id="profile-heading" className="text-lg font-semibold">
-          Profile
-        </h2>
+      <AccountSection id="profile-heading" title="Profile">
         <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[8rem_1fr]">
           <dt className="text-sm font-medium text-slate-600">Name</dt>
           <dd className="-mt-2 break-words sm:mt-0">{user.name}</dd>
           <dt className="text-sm font-medium text-slate-600">Email</dt>
           <dd className="-mt-2 [overflow-wrap:anywhere] sm:mt-0">{user.email}</dd>
         </dl>
-      </section>
+      </AccountSection>
 
-      <section aria-labelledby="cme-heading" className="mt-6 rounded-xl border border-slate-200 bg-white px-5 py-5 shadow-sm sm:px-6">
-        <h2 id="cme-heading" className="text-lg font-semibold">
-          Continuing medical education
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">Every meeting&rsquo;s CME certificate, to download or to show with its verification code.</p>
+      <AccountSection id="cme-heading" title="Continuing medical education" intro="Every meeting’s CME certificate, to download or to show with its verification code.">
         <Link to={href.transcript()} className={`mt-3 inline-block ${linkClass}`}>
           Your CME transcript
         </Link>
-      </section>
+      </AccountSection>
 
-      <section aria-labelledby="password-heading" className="mt-6 rounded-xl border border-slate-200 bg-white px-5 py-5 shadow-sm sm:px-6">
-        <h2 id="password-heading" className="text-lg font-semibold">
-          Change password
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">Your other devices are signed out, and we email you that the password changed.</p>
+      <AccountSection id="password-heading" title="Change password" intro="Your other devices are signed out, and we email you that the password changed.">
         <div role="status" className="mt-4 empty:hidden">
           {changed ? (
             <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">
-              Your password was changed.{" "}
-              {changed.otherDevicesSignedOut === 0
-                ? "No other devices were signed in."
-                : `Signed out ${changed.otherDevicesSignedOut} other ${changed.otherDevicesSignedOut === 1 ? "device" : "devices"}.`}
+              Your password was changed. {otherDevicesSignedOut(changed.otherDevicesSignedOut)}
             </p>
           ) : null}
         </div>
@@ -154,35 +140,13 @@ export default function AccountPage() {
             </Link>
           </div>
         </Form>
-      </section>
+      </AccountSection>
 
-      <section aria-labelledby="devices-heading" className="mt-6 rounded-xl border border-slate-200 bg-white px-5 py-5 shadow-sm sm:px-6">
-        <h2 id="devices-heading" className="text-lg font-semibold">
-          Signed-in devices
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">Each browser or device you signed in with. Sign-ins last 30 days.</p>
-        <ul className="mt-4 divide-y divide-slate-200 border-y border-slate-200">
-          {devices.map((device) => (
-            <li key={device.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-3">
-              <span className="font-medium">
-                {device.description}
-                {device.current ? (
-                  <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">This device</span>
-                ) : null}
-              </span>
-              <span className="text-sm text-slate-600">
-                Signed in <time dateTime={device.signedInAt}>{formatSignedInAt(device.signedInAt)}</time>
-              </span>
-            </li>
-          ))}
-        </ul>
+      <AccountSection id="devices-heading" title="Signed-in devices" intro="Each browser or device you signed in with. Sign-ins last 30 days.">
+        <DeviceList devices={devices} />
         <div role="status" className="mt-4 empty:hidden">
           {signOutResult?.signedOut != null ? (
-            <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">
-              {signOutResult.signedOut === 0
-                ? "No other devices were signed in."
-                : `Signed out ${signOutResult.signedOut} other ${signOutResult.signedOut === 1 ? "device" : "devices"}.`}
-            </p>
+            <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">{otherDevicesSignedOut(signOutResult.signedOut)}</p>
           ) : null}
         </div>
         {others > 0 ? (
@@ -195,7 +159,7 @@ export default function AccountPage() {
         ) : (
           <p className="mt-4 text-sm text-slate-600">You are signed in on this device only.</p>
         )}
-      </section>
+      </AccountSection>
 
       <Form method="post" action={href.logout()} className="mt-6">
         <SubmitButton variant="secondary" pendingLabel="Signing out…" pending={signingOut}>
@@ -204,6 +168,40 @@ export default function AccountPage() {
       </Form>
     </div>
   );
+}
+
+/** One card of the account page: its heading, and a line on what it does. */
+function AccountSection({ id, title, intro, children }: { id: string; title: string; intro?: string; children: ReactNode }) {
+  return (
+    <TitledSection id={id} title={title} className="mt-6 rounded-xl border border-slate-200 bg-white px-5 py-5 shadow-sm sm:px-6" headingClassName="text-lg font-semibold">
+      {intro ? <p className="mt-1 text-sm text-slate-600">{intro}</p> : null}
+      {children}
+    </TitledSection>
+  );
+}
+
+/** The browsers and devices signed in to the account, this one marked. */
+function DeviceList({ devices }: { devices: { id: string; description: string; current: boolean; signedInAt: string }[] }) {
+  return (
+    <ul className="mt-4 divide-y divide-slate-200 border-y border-slate-200">
+      {devices.map((device) => (
+        <li key={device.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-3">
+          <span className="font-medium">
+            {device.description}
+            {device.current ? <span className="ml-2 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">This device</span> : null}
+          </span>
+          <span className="text-sm text-slate-600">
+            Signed in <time dateTime={device.signedInAt}>{formatSignedInAt(device.signedInAt)}</time>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What signing out the other devices did, after a password change or on request. */
+function otherDevicesSignedOut(count: number): string {
+  return count === 0 ? "No other devices were signed in." : `Signed out ${counted(count, "other device")}.`;
 }
 
 /** "Chrome on Linux" from a User-Agent string: enough to recognise one's own devices, no library needed for that. */

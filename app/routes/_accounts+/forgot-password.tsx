@@ -1,9 +1,9 @@
-import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
+import { AccountFormCard, useAccountForm } from "~/components/account-form";
+import { Field, FormRouteError } from "~/components/forms";
 import { emailField } from "~/models/accounts/forms";
 import { createPasswordReset, normalizeEmail } from "~/models/accounts/user.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -39,15 +39,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ForgotPasswordPage() {
   const actionData = useActionData<typeof action>();
-  const pending = useIsPending();
-  const [form, fields] = useSchemaForm(ForgotPasswordSchema, {
-    id: "forgot-password",
-    lastResult: actionData?.result,
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useAccountForm(ForgotPasswordSchema, "forgot-password", actionData?.result);
 
   return (
-    <FormCard
+    <AccountFormCard
+      form={form}
       title="Reset your password"
       intro="Enter the email you signed up with. We will send you a link to choose a new password."
       footer={
@@ -55,22 +51,20 @@ export default function ForgotPasswordPage() {
           Back to sign in
         </Link>
       }
+      notice={
+        <div role="status" className="empty:hidden">
+          {actionData?.sent ? (
+            <p className="mb-5 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">
+              If an account exists for that email, we sent a link to reset its password. The link works for 1 hour.
+            </p>
+          ) : null}
+        </div>
+      }
+      submitLabel={actionData?.sent ? "Send another link" : "Send reset link"}
+      pendingLabel="Sending…"
     >
-      <div role="status" className="empty:hidden">
-        {actionData?.sent ? (
-          <p className="mb-5 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-emerald-900">
-            If an account exists for that email, we sent a link to reset its password. The link works for 1 hour.
-          </p>
-        ) : null}
-      </div>
-      <Form method="post" {...getFormProps(form)} className="space-y-5">
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <Field meta={fields.email} label="Email" type="email" autoComplete="email" inputMode="email" autoCapitalize="none" spellCheck={false} />
-        <SubmitButton pending={pending} pendingLabel="Sending…" className="w-full">
-          {actionData?.sent ? "Send another link" : "Send reset link"}
-        </SubmitButton>
-      </Form>
-    </FormCard>
+      <Field meta={fields.email} label="Email" type="email" autoComplete="email" inputMode="email" autoCapitalize="none" spellCheck={false} />
+    </AccountFormCard>
   );
 }
 

@@ -2,8 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { AccountForm, PendingAddNote } from "~/components/account-form";
-import { Field, FormRouteError, useSchemaForm } from "~/components/forms";
+import { AccountForm, PendingAddNote, useAccountForm } from "~/components/account-form";
+import { Field, FormRouteError } from "~/components/forms";
 import { emailField, passwordField, redirectToField } from "~/models/accounts/forms";
 import { attemptSignIn } from "~/models/accounts/sign-in.server";
 import { pendingAddField } from "~/models/schedule/forms";
@@ -78,11 +78,7 @@ export default function LoginPage() {
   const lastResult = useActionData<typeof action>();
   const { pendingAdd } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useSchemaForm(LoginSchema, {
-    id: "login",
-    lastResult,
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useAccountForm(LoginSchema, "login", lastResult);
   return (
     <AccountForm
       form={form}

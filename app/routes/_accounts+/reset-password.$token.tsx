@@ -1,9 +1,9 @@
-import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
+import { AccountFormCard, useAccountForm } from "~/components/account-form";
+import { Field, FormCard, FormRouteError } from "~/components/forms";
 import { isPlausibleToken, NEW_PASSWORD_HINT, newPasswordField } from "~/models/accounts/forms";
 import { accountKey, isPasswordResetTokenUsable, resetPassword } from "~/models/accounts/user.server";
 import { readDevice, trustDeviceFor } from "~/utils/device-cookie.server";
@@ -52,12 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ResetPasswordPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const pending = useIsPending();
-  const [form, fields] = useSchemaForm(ResetPasswordSchema, {
-    id: "reset-password",
-    lastResult: actionData?.result,
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useAccountForm(ResetPasswordSchema, "reset-password", actionData?.result);
 
   if (!loaderData.linkUsable || actionData?.linkUsable === false) {
     return (
@@ -77,16 +72,16 @@ export default function ResetPasswordPage() {
   }
 
   return (
-    <FormCard title="Choose a new password" intro="After this, you will be signed out on every device and can sign in with the new password.">
-      <Form method="post" {...getFormProps(form)} className="space-y-5">
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <Field meta={fields.password} label="New password" type="password" hint={NEW_PASSWORD_HINT} autoComplete="new-password" />
-        <Field meta={fields.confirmPassword} label="Confirm new password" type="password" autoComplete="new-password" />
-        <SubmitButton pending={pending} pendingLabel="Saving…" className="w-full">
-          Set new password
-        </SubmitButton>
-      </Form>
-    </FormCard>
+    <AccountFormCard
+      form={form}
+      title="Choose a new password"
+      intro="After this, you will be signed out on every device and can sign in with the new password."
+      submitLabel="Set new password"
+      pendingLabel="Saving…"
+    >
+      <Field meta={fields.password} label="New password" type="password" hint={NEW_PASSWORD_HINT} autoComplete="new-password" />
+      <Field meta={fields.confirmPassword} label="Confirm new password" type="password" autoComplete="new-password" />
+    </AccountFormCard>
   );
 }
 

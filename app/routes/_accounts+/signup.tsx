@@ -2,8 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { AccountForm, PendingAddNote, SwitchAccountPage, useAccountPageHref } from "~/components/account-form";
-import { Field, FormCard, FormRouteError, useSchemaForm } from "~/components/forms";
+import { AccountForm, PendingAddNote, SwitchAccountPage, useAccountForm, useAccountPageHref } from "~/components/account-form";
+import { Field, FormCard, FormRouteError } from "~/components/forms";
 import { emailField, NEW_PASSWORD_HINT, newPasswordField, redirectToField } from "~/models/accounts/forms";
 import { requestSignup } from "~/models/accounts/signup.server";
 import { pendingAddField } from "~/models/schedule/forms";
@@ -59,11 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignupPage() {
   const actionData = useActionData<typeof action>();
   const { pendingAdd } = useLoaderData<typeof loader>();
-  const [form, fields] = useSchemaForm(SignupSchema, {
-    id: "signup",
-    lastResult: actionData?.result,
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useAccountForm(SignupSchema, "signup", actionData?.result);
 
   if (actionData?.sentTo) return <CheckYourEmail address={actionData.sentTo} pendingAdd={pendingAdd} />;
 

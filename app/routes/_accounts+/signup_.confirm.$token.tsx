@@ -2,13 +2,13 @@
 // that open links must not use them up); the POST, with the password chosen on
 // the form, creates the account, signs the person in on this browser and lands
 // them on the page they started from.
-import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import type { loader as rootLoader } from "~/root";
-import { Field, FormCard, FormErrors, FormRouteError, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
+import { AccountFormCard, useAccountForm } from "~/components/account-form";
+import { Field, FormCard, FormRouteError } from "~/components/forms";
 import { isPlausibleToken, passwordField } from "~/models/accounts/forms";
 import { completeSignup, findPendingSignup } from "~/models/accounts/signup.server";
 import { findPendingAdd } from "~/models/schedule/pending-add.server";
@@ -84,12 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ConfirmSignupPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const pending = useIsPending();
-  const [form, fields] = useSchemaForm(ConfirmSignupSchema, {
-    id: "confirm-signup",
-    lastResult: actionData?.result,
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useAccountForm(ConfirmSignupSchema, "confirm-signup", actionData?.result);
   const page: PageState = actionData?.page ?? loaderData;
   const signedIn = Boolean(useRouteLoaderData<typeof rootLoader>("root")?.user);
 
@@ -123,7 +118,8 @@ export default function ConfirmSignupPage() {
   }
 
   return (
-    <FormCard
+    <AccountFormCard
+      form={form}
       title="Finish creating your account"
       intro={
         <p>
@@ -132,17 +128,13 @@ export default function ConfirmSignupPage() {
           {page.pendingAdd ? <> Your new schedule starts with “{page.pendingAdd.title}”.</> : null}
         </p>
       }
+      submitLabel="Create my account"
+      pendingLabel="Creating your account…"
     >
-      <Form method="post" {...getFormProps(form)} className="space-y-5">
-        <FormErrors id={form.errorId} errors={form.errors} />
-        {/* A hidden username lets password managers file the password under the right account. */}
-        <input type="email" name="username" autoComplete="username" value={page.email} readOnly hidden />
-        <Field meta={fields.password} label="Password" type="password" autoComplete="current-password" />
-        <SubmitButton pending={pending} pendingLabel="Creating your account…" className="w-full">
-          Create my account
-        </SubmitButton>
-      </Form>
-    </FormCard>
+      {/* A hidden username lets password managers file the password under the right account. */}
+      <input type="email" name="username" autoComplete="username" value={page.email} readOnly hidden />
+      <Field meta={fields.password} label="Password" type="password" autoComplete="current-password" />
+    </AccountFormCard>
   );
 }
 

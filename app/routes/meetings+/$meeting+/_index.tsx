@@ -14,6 +14,7 @@ import { formatDateSpan, formatDay, zoneViewFor } from "~/utils/time";
 import { href } from "~/utils/href";
 import { counted } from "~/utils/plural";
 import { Fact, Facts } from "~/components/facts";
+import { TitledSection } from "~/components/titled-section";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await requireMeeting(params);
@@ -48,6 +49,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const FORMAT_LABELS = { VIRTUAL: "Virtual", IN_PERSON: "In person", HYBRID: "Hybrid: in person and online" } as const;
 
+/** The home page's parts are headed a size up from other pages'. */
+const homeHeadingClass = "text-xl font-bold text-slate-900";
+
 export default function MeetingHome() {
   const { meeting, days, tracks, nowAndNext, zone } = useLoaderData<typeof loader>();
   const withTz = useProgramHref();
@@ -74,10 +78,7 @@ export default function MeetingHome() {
             </Link>
           </div>
           {trainee.length ? (
-            <section aria-labelledby="trainees" className="mt-8">
-              <h2 id="trainees" className="text-xl font-bold text-slate-900">
-                For students and trainees
-              </h2>
+            <TitledSection id="trainees" title="For students and trainees" className="mt-8" headingClassName={homeHeadingClass}>
               <ul className="mt-3 grid gap-4 sm:grid-cols-2">
                 {trainee.map((track) => (
                   <li key={track.slug}>
@@ -96,7 +97,7 @@ export default function MeetingHome() {
                   </li>
                 ))}
               </ul>
-            </section>
+            </TitledSection>
           ) : null}
         </div>
         <Facts strong className="gap-y-2 self-start rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm">
@@ -113,10 +114,7 @@ export default function MeetingHome() {
 
       {nowAndNext ? <NowAndNext meetingSlug={meeting.slug} current={nowAndNext.current} next={nowAndNext.next} zone={zone.zone} /> : null}
 
-      <section aria-labelledby="days">
-        <h2 id="days" className="text-xl font-bold text-slate-900">
-          Days
-        </h2>
+      <TitledSection id="days" title="Days" headingClassName={homeHeadingClass}>
         <ul className="mt-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
           {days.map(({ day, sessions }) => (
             <li key={day}>
@@ -130,12 +128,9 @@ export default function MeetingHome() {
             </li>
           ))}
         </ul>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="tracks">
-        <h2 id="tracks" className="text-xl font-bold text-slate-900">
-          Tracks
-        </h2>
+      <TitledSection id="tracks" title="Tracks" headingClassName={homeHeadingClass}>
         <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {tracks.map((track) => (
             <li key={track.slug}>
@@ -147,7 +142,7 @@ export default function MeetingHome() {
             </li>
           ))}
         </ul>
-      </section>
+      </TitledSection>
     </div>
   );
 }

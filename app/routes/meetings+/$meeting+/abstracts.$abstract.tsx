@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction
 import { AbstractForm, type FieldErrors } from "~/components/abstract-form";
 import { Badge, StatusBanner } from "~/components/console";
 import { pageWidthClass } from "~/components/page-width";
+import { TitledSection } from "~/components/titled-section";
 import { applyAuthorIntent, fieldName, formValuesOf, rawAbstractForm, readAbstractForm, type RawAbstractForm } from "~/models/abstracts/submission";
 import { saveAbstract, withdrawAbstract } from "~/models/abstracts/submission.server";
 import { writingWindow } from "~/models/abstracts/window";
@@ -121,10 +122,7 @@ export default function AbstractPage() {
         </p>
       ) : null}
       {abstract.withdrawable ? (
-        <section aria-labelledby="withdraw" className="mt-10 border-t border-slate-200 pt-4">
-          <h2 id="withdraw" className="text-lg font-bold text-slate-900">
-            Withdraw
-          </h2>
+        <TitledSection id="withdraw" title="Withdraw" className="mt-10 border-t border-slate-200 pt-4">
           {confirmWithdraw ? (
             <Form method="post" className="mt-2 space-y-3">
               <p className="text-slate-700">Withdraw this abstract for good? It will not be reviewed{abstract.number ? `, and number ${abstract.number} is not given again` : ""}.</p>
@@ -144,7 +142,7 @@ export default function AbstractPage() {
               </Link>
             </p>
           )}
-        </section>
+        </TitledSection>
       ) : null}
     </div>
   );

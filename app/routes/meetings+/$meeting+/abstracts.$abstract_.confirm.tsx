@@ -2,12 +2,11 @@
 // the abstract will be presented, or declines with a reason, until the call's
 // deadline (shown in the meeting's zone). Someone else's abstract is a 404; a
 // rejected or not yet notified one a 409 that says why. Works without JavaScript.
-import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { StatusBanner } from "~/components/console";
-import { FormErrors, SubmitButton, TextareaField, useIsPending, useSchemaForm } from "~/components/forms";
+import { CardForm, SubmitButton, TextareaField, useIsPending, useSchemaForm } from "~/components/forms";
 import { pageWidthClass } from "~/components/page-width";
 import { presenterAnswerSchema } from "~/models/abstracts/decision-forms";
 import { DECISION_LABEL } from "~/models/abstracts/decision-labels";
@@ -71,8 +70,7 @@ export default function ConfirmAbstract() {
       {abstract.declinedAt ? <StatusBanner tone="info">You declined this place on {abstract.declinedAt}.</StatusBanner> : null}
       {abstract.confirmedAt ? <StatusBanner tone="success">You confirmed on {abstract.confirmedAt}.</StatusBanner> : null}
       {open ? (
-        <Form method="post" {...getFormProps(form)} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-          <FormErrors id={form.errorId} errors={form.errors} />
+        <CardForm form={form}>
           {abstract.confirmedAt ? null : (
             <div>
               <SubmitButton pending={pending} pendingLabel="Saving…" name="answer" value="confirm" formNoValidate>
@@ -86,7 +84,7 @@ export default function ConfirmAbstract() {
               Decline the place
             </SubmitButton>
           </div>
-        </Form>
+        </CardForm>
       ) : abstract.declinedAt ? null : (
         <StatusBanner tone="warning">Answers are closed. Write to the organizers if the presenter cannot come.</StatusBanner>
       )}

@@ -6,6 +6,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Badge, buttonLinkClass, StatusBanner } from "~/components/console";
 import { pageWidthClass } from "~/components/page-width";
+import { ruledHeadingClass, TitledSection } from "~/components/titled-section";
 import { callForAuthors, myAbstracts } from "~/models/abstracts/submission.server";
 import { writingWindow } from "~/models/abstracts/window";
 import { getUser, loginUrlFor } from "~/server/auth.server";
@@ -91,10 +92,7 @@ export default function CallForAbstracts() {
       ) : null}
 
       {!signInUrl ? (
-        <section aria-labelledby="mine" className="mt-8">
-          <h2 id="mine" className="border-b border-slate-200 pb-2 text-lg font-bold text-slate-900">
-            My abstracts
-          </h2>
+        <TitledSection id="mine" title="My abstracts" className="mt-8" headingClassName={ruledHeadingClass}>
           {abstracts.length ? (
             <ul className="mt-3 divide-y divide-slate-200">
               {abstracts.map((abstract) => (
@@ -134,28 +132,22 @@ export default function CallForAbstracts() {
           ) : (
             <p className="mt-3 text-slate-600">You have no abstracts in this call yet.</p>
           )}
-        </section>
+        </TitledSection>
       ) : null}
 
       {call.guidelines ? (
-        <section aria-labelledby="guidelines" className="mt-8">
-          <h2 id="guidelines" className="border-b border-slate-200 pb-2 text-lg font-bold text-slate-900">
-            Guidelines
-          </h2>
+        <TitledSection id="guidelines" title="Guidelines" className="mt-8" headingClassName={ruledHeadingClass}>
           <p className="mt-3 whitespace-pre-line text-slate-800">{call.guidelines}</p>
-        </section>
+        </TitledSection>
       ) : null}
-      <section aria-labelledby="topics" className="mt-8">
-        <h2 id="topics" className="border-b border-slate-200 pb-2 text-lg font-bold text-slate-900">
-          Topics
-        </h2>
+      <TitledSection id="topics" title="Topics" className="mt-8" headingClassName={ruledHeadingClass}>
         <ul className="mt-3 list-disc space-y-1 pl-5 text-slate-800">
           {call.topics.map((topic) => (
             <li key={topic}>{topic}</li>
           ))}
         </ul>
         <p className="mt-3 text-sm text-slate-600">Each abstract lists at most {call.maxAuthors} authors.</p>
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -7,19 +7,11 @@ import { cookieFor } from "~/models/accounts/people.fixture";
 import { makeCall, makeUser } from "~/models/abstracts/call.fixture";
 import { prisma } from "~/utils/db.server";
 import { href } from "~/utils/href";
+import { settle } from "../../../../tests/route-outcome";
 import { action as abstractAction, loader as abstractLoader } from "./abstracts.$abstract";
 import { loader as previewLoader } from "./abstracts.$abstract_.preview";
 import { loader as indexLoader } from "./abstracts._index";
 import { action as newAction } from "./abstracts.new";
-
-async function settle<T>(run: () => Promise<T>): Promise<T | Response> {
-  try {
-    return await run();
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
 
 const statusOf = (result: unknown) => (result instanceof Response ? result.status : (result as { init?: { status?: number } }).init?.status ?? 200);
 const dataOf = (result: unknown) => (result as { data: Record<string, unknown> }).data;

@@ -4,10 +4,10 @@
 // without JavaScript, can be bookmarked and shared, and is cached per URL.
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { type ReactNode } from "react";
 import { NowAndNext } from "~/components/now-next";
 import { pageWidthClass } from "~/components/page-width";
-import { focusResultsState, IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";
+import { FilterSelect, focusResultsState, IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";
+import type { SessionKind, TrackAudience } from "~/generated/prisma/enums";
 import { useProgramHref } from "~/components/program-links";
 import { requireMeeting } from "~/server/meeting-page.server";
 import { href, withQuery } from "~/utils/href";
@@ -68,8 +68,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
-const AUDIENCE_PARAM_OF = Object.fromEntries(Object.entries(AUDIENCE_PARAMS).map(([param, audience]) => [audience, param]));
-const KIND_PARAM_OF = Object.fromEntries(Object.entries(KIND_PARAMS).map(([param, kind]) => [kind, param]));
+// Every audience and kind has its parameter, so the reversed tables are total.
+const AUDIENCE_PARAM_OF = Object.fromEntries(Object.entries(AUDIENCE_PARAMS).map(([param, audience]) => [audience, param])) as Record<TrackAudience, string>;
+const KIND_PARAM_OF = Object.fromEntries(Object.entries(KIND_PARAMS).map(([param, kind]) => [kind, param])) as Record<SessionKind, string>;
 
 /** The line that sums up what the page shows; it takes focus after a search, so a screen reader hears it first. */
 const RESULTS_ID = "agenda-results";
@@ -254,44 +255,28 @@ function AgendaFilters({ day, query, tz, tracks, audiences, kinds, levels, clear
         </div>
       </div>
       <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Select id="agenda-track" name="track" label="Track" value={query.track}>
-          <option value="">All tracks</option>
-          {tracks.map((track) => (
-            <option key={track.slug} value={track.slug}>
-              {track.name}
-            </option>
-          ))}
-        </Select>
+        <FilterSelect id="agenda-track" name="track" label="Track" value={query.track} all="All tracks" options={tracks.map((track) => ({ value: track.slug, label: track.name }))} />
         {/* Only meetings with programs for a particular audience get the audience filter. */}
         {audiences.some((audience) => audience !== "EVERYONE") ? (
-          <Select id="agenda-audience" name="audience" label="Audience" value={query.audience}>
-            <option value="">Everyone</option>
-            {audiences
-              .filter((audience) => audience !== "EVERYONE")
-              .map((audience) => (
-                <option key={audience} value={AUDIENCE_PARAM_OF[audience]}>
-                  {AUDIENCE_LABELS[audience]}
-                </option>
-              ))}
-          </Select>
+          <FilterSelect
+            id="agenda-audience"
+            name="audience"
+            label="Audience"
+            value={query.audience}
+            all="Everyone"
+            options={audiences.filter((audience) => audience !== "EVERYONE").map((audience) => ({ value: AUDIENCE_PARAM_OF[audience], label: AUDIENCE_LABELS[audience] }))}
+          />
         ) : null}
-        <Select id="agenda-kind" name="kind" label="Kind" value={query.kind}>
-          <option value="">All kinds</option>
-          {kinds.map((kind) => (
-            <option key={kind} value={KIND_PARAM_OF[kind]}>
-              {KIND_LABELS[kind]}
-            </option>
-          ))}
-        </Select>
+        <FilterSelect id="agenda-kind" name="kind" label="Kind" value={query.kind} all="All kinds" options={kinds.map((kind) => ({ value: KIND_PARAM_OF[kind], label: KIND_LABELS[kind] }))} />
         {levels.length ? (
-          <Select id="agenda-level" name="level" label="Learning level" value={query.level ? String(query.level) : undefined}>
-            <option value="">All levels</option>
-            {levels.map((level) => (
-              <option key={level} value={level}>
-                Level {level}
-              </option>
-            ))}
-          </Select>
+          <FilterSelect
+            id="agenda-level"
+            name="level"
+            label="Learning level"
+            value={query.level ? String(query.level) : undefined}
+            all="All levels"
+            options={levels.map((level) => ({ value: String(level), label: `Level ${level}` }))}
+          />
         ) : null}
       </div>
       <div className="mt-3 flex items-center gap-2">
@@ -316,19 +301,6 @@ function AgendaFilters({ day, query, tz, tracks, audiences, kinds, levels, clear
         ) : null}
       </div>
     </ProgramFilterForm>
-  );
-}
-
-function Select({ id, name, label, value, children }: { id: string; name: string; label: string; value?: string; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={value ?? ""} className="mt-1 block w-full rounded-md border border-slate-500 bg-white px-2 py-2 text-sm">
-        {children}
-      </select>
-    </div>
   );
 }
 

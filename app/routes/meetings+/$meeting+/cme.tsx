@@ -8,7 +8,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ClaimForm, ClaimRecord, type ClaimDefaults } from "~/components/cme-claim";
-import { Badge, buttonLinkClass, StatusBanner } from "~/components/console";
+import { Badge, buttonLinkClass, OutcomeBanner, StatusBanner } from "~/components/console";
 import { pageWidthClass } from "~/components/page-width";
 import { useProgramHref } from "~/components/program-links";
 import { SOURCE_LABELS } from "~/models/cme/attendance";
@@ -158,11 +158,7 @@ export default function MyCme() {
   return (
     <div className={`${pageWidthClass} px-4 py-6 sm:px-6 sm:py-8`}>
       <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">My CME</h1>
-      {thanks ? (
-        <StatusBanner key={thanks} outcome tone="success">
-          {thanks}
-        </StatusBanner>
-      ) : null}
+      <OutcomeBanner outcome={thanks ? { ok: true, message: thanks } : null} />
       {designation ? (
         <p className="mt-2 max-w-prose text-slate-700">
           {meeting.name} offers up to <strong>{designation.maxCredits} AMA PRA Category 1 Credits™</strong>

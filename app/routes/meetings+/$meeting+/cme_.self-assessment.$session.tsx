@@ -9,6 +9,7 @@ import { BackLink } from "~/components/back-link";
 import { Badge, buttonLinkClass, secondaryLinkClass, StatusBanner } from "~/components/console";
 import { EvaluationForm } from "~/components/evaluation-form";
 import { pageWidthClass } from "~/components/page-width";
+import { QuestionExplanation } from "~/components/question-explanation";
 import { answersNeeded } from "~/models/cme/self-assessment";
 import { attemptReview, myAttempts, selfAssessmentFor, submitAttempt } from "~/models/cme/self-assessment.server";
 import { submittedValues } from "~/server/evaluation-page.server";
@@ -129,10 +130,7 @@ function AttemptResult({ meetingSlug, sessionSlug, passingPercent, review }: { m
                 );
               })}
             </ul>
-            <p className="mt-3 text-slate-800">
-              <span className="font-semibold">Why: </span>
-              {question.explanation}
-            </p>
+            <QuestionExplanation explanation={question.explanation} className="mt-3 text-slate-800" />
           </li>
         ))}
       </ol>

@@ -6,12 +6,17 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { type ProgramHandle } from "./_layout";
 import { pageWidthClass } from "~/components/page-width";
 import { PosterCard } from "~/components/poster-card";
+import { FilterSelect, FindOrClear } from "~/components/program-filters";
 import { callTopics, galleryPosters } from "~/models/abstracts/published.server";
 import { requireMeeting } from "~/server/meeting-page.server";
 import { href } from "~/utils/href";
 import { counted } from "~/utils/plural";
 
 const KINDS = { poster: "POSTER", eposter: "EPOSTER" } as const;
+const KIND_OPTIONS = [
+  { value: "poster", label: "Posters" },
+  { value: "eposter", label: "E-posters" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = await requireMeeting(params);
@@ -36,7 +41,6 @@ export const handle: ProgramHandle = { showsTimes: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Posters · ${data.meeting.name}` : "Posters" }];
 
-const field = "mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base";
 
 export default function PosterGallery() {
   const { meeting, query, topics, total, posters } = useLoaderData<typeof loader>();
@@ -60,41 +64,11 @@ export default function PosterGallery() {
           <label htmlFor="poster-q" className="block text-sm font-medium text-slate-800">
             Title, author, keyword or text
           </label>
-          <input id="poster-q" type="search" name="q" defaultValue={query.q} maxLength={100} placeholder="e.g. radioembolization" className={`${field} placeholder:text-slate-500`} />
+          <input id="poster-q" type="search" name="q" defaultValue={query.q} maxLength={100} placeholder="e.g. radioembolization" className="mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base placeholder:text-slate-500" />
         </div>
-        <div>
-          <label htmlFor="poster-topic" className="block text-sm font-medium text-slate-800">
-            Topic
-          </label>
-          <select id="poster-topic" name="topic" defaultValue={query.topic} className={field}>
-            <option value="">All topics</option>
-            {topics.map((topic) => (
-              <option key={topic.slug} value={topic.slug}>
-                {topic.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="poster-kind" className="block text-sm font-medium text-slate-800">
-            Kind
-          </label>
-          <select id="poster-kind" name="kind" defaultValue={query.kind} className={field}>
-            <option value="">Both</option>
-            <option value="poster">Posters</option>
-            <option value="eposter">E-posters</option>
-          </select>
-        </div>
-        <div className="flex items-center gap-3">
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            Find
-          </button>
-          {filtered && (
-            <Link to={href.posters(meeting.slug)} className="text-sm font-semibold text-brand-700 underline underline-offset-2">
-              Clear
-            </Link>
-          )}
-        </div>
+        <FilterSelect id="poster-topic" name="topic" label="Topic" value={query.topic} all="All topics" options={topics.map((topic) => ({ value: topic.slug, label: topic.name }))} />
+        <FilterSelect id="poster-kind" name="kind" label="Kind" value={query.kind} all="Both" options={KIND_OPTIONS} />
+        <FindOrClear filtered={filtered} clearTo={href.posters(meeting.slug)} />
       </Form>
 
       {posters.length > 0 ? (

@@ -3,7 +3,7 @@
 // loader reads nothing about authors (see review.server.ts).
 import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Badge, StatusBanner } from "~/components/console";
+import { Badge, OutcomeBanner } from "~/components/console";
 import { pageWidthClass } from "~/components/page-width";
 import { REVIEW_STATUS_LABELS } from "~/models/abstracts/review-form";
 import { myReviewQueue } from "~/models/abstracts/review.server";
@@ -30,11 +30,7 @@ export default function MyReviews() {
   return (
     <div className={`${pageWidthClass} px-4 py-6 sm:px-6 sm:py-8`}>
       <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">My reviews</h1>
-      {thanks ? (
-        <StatusBanner key={thanks} outcome tone="success">
-          {thanks}
-        </StatusBanner>
-      ) : null}
+      <OutcomeBanner outcome={thanks ? { ok: true, message: thanks } : null} />
       <p className="mt-2 max-w-prose text-slate-700">
         {total ? (
           <>

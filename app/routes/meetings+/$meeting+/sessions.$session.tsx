@@ -21,6 +21,9 @@ import { dayKeyOf, formatDate, formatTimeRange, zoneAbbreviation, zoneViewFor } 
 import { href } from "~/utils/href";
 import { BackLink } from "~/components/back-link";
 import { DisclosureList } from "~/components/disclosure-list";
+import { SessionAbout } from "~/components/session-about";
+import { SpeakerCard } from "~/components/speaker-card";
+import { TitledSection } from "~/components/titled-section";
 import { sessionDisclosures } from "~/models/cme/disclosure-views.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -184,31 +187,19 @@ export default function SessionPage() {
           ) : null}
 
           {session.description ? (
-            <section aria-labelledby="about" className="mt-8">
-              <h2 id="about" className="text-lg font-bold text-slate-900">
-                About this session
-              </h2>
-              <p className="mt-2 max-w-prose leading-relaxed whitespace-pre-line text-slate-800">{session.description}</p>
-            </section>
+            <SessionAbout description={session.description} />
           ) : null}
 
           {roles.map(({ role, people }) => (
-            <section key={role} aria-labelledby={`role-${role}`} className="mt-8">
-              <h2 id={`role-${role}`} className="text-lg font-bold text-slate-900">
-                {people.length > 1 ? ROLE_LABELS[role].many : ROLE_LABELS[role].one}
-              </h2>
+            <TitledSection key={role} id={`role-${role}`} title={people.length > 1 ? ROLE_LABELS[role].many : ROLE_LABELS[role].one} className="mt-8">
               <ul className="mt-3 grid gap-3 sm:grid-cols-2">
                 {people.map((person) => (
-                  <li key={person.slug} className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
-                    <Link to={withTz(href.speaker(meeting.slug, person))} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
-                      {person.name}
-                    </Link>
-                    {person.credentials ? <span className="text-slate-700">, {person.credentials}</span> : null}
+                  <SpeakerCard key={person.slug} to={withTz(href.speaker(meeting.slug, person))} name={person.name} credentials={person.credentials}>
                     <p className="mt-0.5 text-sm text-slate-600">{[person.affiliation, person.country].filter(Boolean).join(" · ")}</p>
-                  </li>
+                  </SpeakerCard>
                 ))}
               </ul>
-            </section>
+            </TitledSection>
           ))}
 
           <PresentationList

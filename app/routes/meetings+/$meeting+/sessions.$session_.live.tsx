@@ -29,6 +29,8 @@ import { href } from "~/utils/href";
 import { dayKeyOf, formatDate, formatDay, formatTimeRange, zoneAbbreviation, zoneViewFor } from "~/utils/time";
 
 import { DisclosureList } from "~/components/disclosure-list";
+import { SessionAbout } from "~/components/session-about";
+import { TitledSection } from "~/components/titled-section";
 import { sessionDisclosures } from "~/models/cme/disclosure-views.server";
 
 export const handle: FrameHandle = { frame: "compact" };
@@ -231,10 +233,7 @@ export default function LiveSessionPage() {
           ) : null}
           {disclosures && timing.phase !== "before" ? <DisclosureList people={disclosures} compact open={false} /> : null}
           {session.speakers.length ? (
-            <section aria-labelledby="speakers-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-              <h2 id="speakers-heading" className="text-base font-bold text-slate-900">
-                On stage
-              </h2>
+            <TitledSection id="speakers-heading" title="On stage" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" headingClassName="text-base font-bold text-slate-900">
               <ul className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-2">
                 {session.speakers.map((speaker) => (
                   <li key={`${speaker.role}-${speaker.slug}`} className="text-sm">
@@ -246,15 +245,10 @@ export default function LiveSessionPage() {
                   </li>
                 ))}
               </ul>
-            </section>
+            </TitledSection>
           ) : null}
           {session.description ? (
-            <section aria-labelledby="about-heading">
-              <h2 id="about-heading" className="text-base font-bold text-slate-900">
-                About this session
-              </h2>
-              <p className="mt-1 max-w-prose leading-relaxed whitespace-pre-line text-slate-800">{session.description}</p>
-            </section>
+            <SessionAbout description={session.description} compact />
           ) : null}
         </div>
       </div>

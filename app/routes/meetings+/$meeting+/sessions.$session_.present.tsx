@@ -10,6 +10,7 @@ import QRCode from "qrcode";
 import { ConnectionStatus } from "~/components/live-qa/live-header";
 import { useLiveQa } from "~/components/live-qa/use-live-qa";
 import type { FrameHandle } from "~/components/page-frame";
+import { TitledSection } from "~/components/titled-section";
 import { getQaBoard } from "~/models/live-qa/board.server";
 import { projectorQuestions } from "~/models/live-qa/questions";
 import { askLinkOf, loadLivePage } from "~/server/live-qa-page.server";
@@ -35,6 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Questions: ${data.session.title}` : "Questions" }];
 
+/** The question columns' headings, read from the back of the room. */
+const projectorHeadingClass = "text-xl font-bold tracking-wide text-sky-300 uppercase sm:text-2xl 2xl:text-3xl";
+
 export default function ProjectorView() {
   const { meeting, session, board: initialBoard, askAt, askQr, realtimeUrl } = useLoaderData<typeof loader>();
   const { board, status } = useLiveQa({ realtimeUrl, sessionId: session.id, initialBoard });
@@ -53,10 +57,7 @@ export default function ProjectorView() {
 
       <div className="grid flex-1 gap-10 pt-8 lg:grid-cols-[minmax(0,1fr)_auto] 2xl:gap-16">
         <div className="flex min-w-0 flex-col gap-10">
-          <section aria-labelledby="now-answering">
-            <h2 id="now-answering" className="text-xl font-bold tracking-wide text-sky-300 uppercase sm:text-2xl 2xl:text-3xl">
-              Now answering
-            </h2>
+          <TitledSection id="now-answering" title="Now answering" headingClassName={projectorHeadingClass}>
             {pinned ? (
               <div className="mt-4">
                 <p className="text-4xl leading-tight font-bold wrap-anywhere whitespace-pre-line sm:text-6xl 2xl:text-7xl">{pinned.body}</p>
@@ -68,12 +69,9 @@ export default function ProjectorView() {
             ) : (
               <p className="mt-4 text-3xl text-slate-400 sm:text-4xl">The moderator will pick the next question.</p>
             )}
-          </section>
+          </TitledSection>
 
-          <section aria-labelledby="top-questions">
-            <h2 id="top-questions" className="text-xl font-bold tracking-wide text-sky-300 uppercase sm:text-2xl 2xl:text-3xl">
-              Top questions
-            </h2>
+          <TitledSection id="top-questions" title="Top questions" headingClassName={projectorHeadingClass}>
             {next.length ? (
               <ol className="mt-4 space-y-5">
                 {next.map((question) => (
@@ -91,13 +89,10 @@ export default function ProjectorView() {
             ) : (
               <p className="mt-4 text-2xl text-slate-400 sm:text-3xl">No questions yet.</p>
             )}
-          </section>
+          </TitledSection>
         </div>
 
-        <aside aria-labelledby="ask-heading" className="self-start rounded-2xl bg-white p-6 text-slate-900 lg:w-[22rem] 2xl:w-[26rem]">
-          <h2 id="ask-heading" className="text-2xl font-bold 2xl:text-3xl">
-            Ask a question
-          </h2>
+        <TitledSection as="aside" id="ask-heading" title="Ask a question" className="self-start rounded-2xl bg-white p-6 text-slate-900 lg:w-[22rem] 2xl:w-[26rem]" headingClassName="text-2xl font-bold 2xl:text-3xl">
           <div role="img" aria-label={`QR code of ${askAt}`} className="mt-4 aspect-square w-full [&>svg]:h-full [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: askQr }} />
           <p className="mt-4 text-lg text-slate-700 2xl:text-xl">Scan the code, or go to</p>
           {/* Breaks, if it must, before the path: never inside the code someone is typing. */}
@@ -106,7 +101,7 @@ export default function ProjectorView() {
             <wbr />
             {askAt.slice(askAt.indexOf("/"))}
           </p>
-        </aside>
+        </TitledSection>
       </div>
     </div>
   );

@@ -4,8 +4,9 @@ import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { type ProgramHandle } from "./_layout";
 import { pageWidthClass } from "~/components/page-width";
-import { focusResultsState, IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";
+import { FilterSelect, FindOrClear, IgnoredParamsNote, ProgramFilterForm } from "~/components/program-filters";
 import { useProgramHref } from "~/components/program-links";
+import { SpeakerCard } from "~/components/speaker-card";
 import { requireMeeting } from "~/server/meeting-page.server";
 import { href, withQuery } from "~/utils/href";
 import { counted } from "~/utils/plural";
@@ -82,46 +83,28 @@ export default function SpeakersPage() {
             className="mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base placeholder:text-slate-500"
           />
         </div>
-        <div>
-          <label htmlFor="speaker-country" className="block text-sm font-medium text-slate-800">
-            Country
-          </label>
-          <select id="speaker-country" name="country" defaultValue={query.country ?? ""} className="mt-1 block w-full rounded-md border border-slate-500 bg-white px-2 py-2 text-base sm:text-sm">
-            <option value="">All countries</option>
-            {countries.map((row) => (
-              <option key={row.country} value={row.country}>
-                {row.country} ({row.speakers})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-center gap-3">
-          <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            Find
-          </button>
-          {filtered ? (
-            <Link to={withTz(base)} state={focusResultsState("speaker-results")} className="text-sm font-semibold text-brand-700 underline underline-offset-2">
-              Clear
-            </Link>
-          ) : null}
-        </div>
+        <FilterSelect
+          id="speaker-country"
+          name="country"
+          label="Country"
+          value={query.country}
+          all="All countries"
+          options={countries.map((row) => ({ value: row.country, label: `${row.country} (${row.speakers})` }))}
+        />
+        <FindOrClear filtered={filtered} clearTo={withTz(base)} resultsId="speaker-results" />
       </ProgramFilterForm>
 
       {speakers.length ? (
         <ul className="mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {speakers.map((speaker) => (
-            <li key={speaker.slug} className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
-              <Link to={withTz(href.speaker(meeting.slug, speaker))} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
-                {speaker.name}
-              </Link>
-              {speaker.credentials ? <span className="text-sm text-slate-700">, {speaker.credentials}</span> : null}
+            <SpeakerCard key={speaker.slug} to={withTz(href.speaker(meeting.slug, speaker))} name={speaker.name} credentials={speaker.credentials}>
               {speaker.affiliation ? <p className="mt-0.5 text-sm text-slate-700">{speaker.affiliation}</p> : null}
               <p className="mt-0.5 text-sm text-slate-600">
                 {speaker.place}
                 {speaker.place ? " · " : ""}
                 {counted(speaker.sessions, "session")}
               </p>
-            </li>
+            </SpeakerCard>
           ))}
         </ul>
       ) : (

@@ -11,7 +11,7 @@ import { consoleMeta } from "~/components/console-meta";
 import { SubmitButton, useIsPending } from "~/components/forms";
 import { applyAssignments, proposeAssignments } from "~/models/abstracts/assignment.server";
 import { reviewBoard } from "~/models/abstracts/board.server";
-import { requireOrganizer } from "~/server/organizer.server";
+import { requireAbstractCall, requireOrganizer } from "~/server/organizer.server";
 import { refusalMessage } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { ReviewerRowHeading } from "~/components/reviewer-heading";
@@ -24,8 +24,7 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-s
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
-  const board = await reviewBoard(meeting.id);
-  if (!board) throw new Response("This meeting has no call for abstracts yet.", { status: 404 });
+  const board = requireAbstractCall(await reviewBoard(meeting.id));
   const planning = new URL(request.url).searchParams.has("plan");
   const proposal = planning ? await proposeAssignments(meeting.id) : null;
   return {
@@ -63,11 +62,7 @@ export default function Assignments() {
     <ConsolePage
       title="Reviewer assignments"
       intro={`Each submitted abstract goes to ${perAbstract} reviewers who cover its topic, with the load spread evenly. Nobody reviews an abstract from their own institution, by themselves or a co-author, or one they declared a conflict on.`}
-      actions={
-        <Link to={href.organize.abstracts(meeting.slug)} className={linkClass}>
-          Back to the board
-        </Link>
-      }
+      up={{ to: href.organize.abstracts(meeting.slug), label: "Back to the board" }}
     >
       <OutcomeBanner outcome={outcome} />
       <Section title="Plan" id="plan" description={`${counted(submitted, "submitted abstract")}, ${counted(reviewers.length, "reviewer")}.`}>

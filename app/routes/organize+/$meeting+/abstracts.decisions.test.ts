@@ -8,6 +8,7 @@ import { cookieFor, createPerson } from "~/models/accounts/people.fixture";
 import { newDraftSession } from "~/models/program/document";
 import { changeDraft, getDraft } from "~/models/program/draft.server";
 import { prisma } from "~/utils/db.server";
+import { routeOutcome } from "../../../../tests/route-outcome";
 import * as decisions from "./abstracts.decisions";
 import * as notifications from "./abstracts.notifications";
 
@@ -15,24 +16,9 @@ type Handler = (args: { request: Request; params: Record<string, string>; contex
 
 afterAll(() => prisma.$disconnect());
 
-async function statusOf(run: () => unknown): Promise<{ status: number; body: unknown }> {
-  try {
-    const result = await run();
-    if (result instanceof Response) return { status: result.status, body: null };
-    if (result && typeof result === "object" && "type" in result && (result as { type: string }).type === "DataWithResponseInit") {
-      const { data, init } = result as unknown as { data: unknown; init: ResponseInit | null };
-      return { status: init?.status ?? 200, body: data };
-    }
-    return { status: 200, body: result };
-  } catch (error) {
-    if (error instanceof Response) return { status: error.status, body: null };
-    throw error;
-  }
-}
-
 function call(handler: unknown, slug: string, cookie: string, form?: Record<string, string>, query = "") {
   const request = new Request(`http://localhost/organize/${slug}/abstracts/decisions${query}`, { method: form ? "POST" : "GET", headers: { Cookie: cookie }, body: form ? new URLSearchParams(form) : undefined });
-  return statusOf(() => (handler as Handler)({ request, params: { meeting: slug }, context: {} }));
+  return routeOutcome(() => (handler as Handler)({ request, params: { meeting: slug }, context: {} }));
 }
 
 async function setup() {

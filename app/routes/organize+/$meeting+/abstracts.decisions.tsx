@@ -19,7 +19,7 @@ import { type BoardFilter, decisionBoard, proposeDecision, proposeInBulk } from 
 import { moveOral, placeOral, unplaceOral } from "~/models/abstracts/placement.server";
 import { formatScore } from "~/models/abstracts/ranking";
 import { requireOrganizer } from "~/server/organizer.server";
-import { refusalMessage } from "~/server/refusal.server";
+import { outcomeMessage } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
 import { formatDate, formatTimeRange } from "~/utils/time";
@@ -84,24 +84,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (form.intent) {
     case "propose": {
       const result = await proposeDecision(meeting.id, user, form);
-      return result.ok ? { ok: true as const, message: `Abstract ${result.number} proposed as ${DECISION_LABEL[form.decision].toLowerCase()}.`, field: null } : refusalMessage(result);
+      return outcomeMessage(result, (done) => `Abstract ${done.number} proposed as ${DECISION_LABEL[form.decision].toLowerCase()}.`);
     }
     case "bulk-top":
     case "bulk-below": {
       const result = await proposeInBulk(meeting.id, user, form.intent === "bulk-top" ? { kind: "top", ...form } : { kind: "below", ...form });
-      return result.ok ? { ok: true as const, message: `Abstract${result.numbers.length === 1 ? "" : "s"} ${result.numbers.join(", ")} proposed as ${DECISION_LABEL[form.decision].toLowerCase()}.`, field: null } : refusalMessage(result);
+      return outcomeMessage(result, (done) => `Abstract${done.numbers.length === 1 ? "" : "s"} ${done.numbers.join(", ")} proposed as ${DECISION_LABEL[form.decision].toLowerCase()}.`);
     }
     case "place": {
       const result = await placeOral(meeting.id, user, form);
-      return result.ok ? { ok: true as const, message: "Placed in the draft: publish from Publish.", field: null } : refusalMessage(result);
+      return outcomeMessage(result, "Placed in the draft: publish from Publish.");
     }
     case "unplace": {
       const result = await unplaceOral(meeting.id, user, form.number);
-      return result.ok ? { ok: true as const, message: `Abstract ${form.number} taken out of its session in the draft.`, field: null } : refusalMessage(result);
+      return outcomeMessage(result, `Abstract ${form.number} taken out of its session in the draft.`);
     }
     case "move": {
       const result = await moveOral(meeting.id, user, form.number, form.direction);
-      return result.ok ? { ok: true as const, message: `Abstract ${form.number} moved ${form.direction === "up" ? "earlier" : "later"}.`, field: null } : refusalMessage(result);
+      return outcomeMessage(result, `Abstract ${form.number} moved ${form.direction === "up" ? "earlier" : "later"}.`);
     }
   }
 }

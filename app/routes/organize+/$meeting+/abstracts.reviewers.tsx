@@ -3,14 +3,14 @@
 // reviews done; edit institution and topics; resend a pending invitation.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Badge, ConsolePage, ItemList, linkClass, OutcomeBanner, RowButton, Section } from "~/components/console";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Badge, ConsolePage, ItemList, OutcomeBanner, RowButton, Section } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { ErrorList, PlainInput, SubmitButton } from "~/components/forms";
 import { EditReviewerSchema, InviteReviewerSchema } from "~/models/abstracts/review-form";
 import { inviteReviewer, listReviewers, resendReviewerInvitation, updateReviewer } from "~/models/abstracts/reviewers.server";
-import { requireOrganizer } from "~/server/organizer.server";
-import { refusalMessage } from "~/server/refusal.server";
+import { requireAbstractCall, requireOrganizer } from "~/server/organizer.server";
+import { outcomeMessage, refusalMessage } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
 
@@ -20,20 +20,16 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-s
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireOrganizer(request, params);
-  const list = await listReviewers(meeting.id);
-  if (!list) throw new Response("This meeting has no call for abstracts yet.", { status: 404 });
+  const list = requireAbstractCall(await listReviewers(meeting.id));
   return { meeting: { slug: meeting.slug }, ...list };
 }
-
-const done = (message: string) => ({ ok: true as const, message, field: null });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, user } = await requireOrganizer(request, params);
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "resend") {
-    const result = await resendReviewerInvitation(meeting, user, String(formData.get("reviewerId") ?? ""));
-    return result.ok ? done("A new invitation is on its way; the old link no longer works.") : refusalMessage(result);
+    return outcomeMessage(await resendReviewerInvitation(meeting, user, String(formData.get("reviewerId") ?? "")), "A new invitation is on its way; the old link no longer works.");
   }
   const submission = parseWithZod(formData, { schema: intent === "edit" ? EditReviewerSchema : InviteReviewerSchema });
   if (submission.status !== "success") {
@@ -42,11 +38,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const value = submission.value;
   if (value.intent === "edit") {
-    const result = await updateReviewer(meeting, user, value.reviewerId, value);
-    return result.ok ? done("Reviewer updated. The next plan uses the new topics and institution.") : refusalMessage(result);
+    return outcomeMessage(await updateReviewer(meeting, user, value.reviewerId, value), "Reviewer updated. The next plan uses the new topics and institution.");
   }
-  const result = await inviteReviewer(meeting, user, value);
-  return result.ok ? done(`${value.name} is invited: an e-mail with the link is on its way.`) : refusalMessage(result);
+  return outcomeMessage(await inviteReviewer(meeting, user, value), `${value.name} is invited: an e-mail with the link is on its way.`);
 }
 
 type Topic = { id: string; name: string };
@@ -76,11 +70,7 @@ export default function Reviewers() {
     <ConsolePage
       title="Reviewers"
       intro="Reviewers see abstracts of their topics, blind. Their institution keeps them off abstracts from their own institution."
-      actions={
-        <Link to={href.organize.abstracts(meeting.slug)} className={linkClass}>
-          Back to the board
-        </Link>
-      }
+      up={{ to: href.organize.abstracts(meeting.slug), label: "Back to the board" }}
     >
       <OutcomeBanner outcome={outcome} />
       <Section title="Invite a reviewer" id="invite">

@@ -9,16 +9,9 @@ import { cookieFor, createOrganizer } from "~/models/accounts/people.fixture";
 import { makeAbstract, makeCall, makeUser } from "~/models/abstracts/call.fixture";
 import { prisma } from "~/utils/db.server";
 import { href } from "~/utils/href";
+import { settle } from "../../../../tests/route-outcome";
 import { action, loader } from "./abstracts.settings";
 
-async function settle<T>(run: () => Promise<T>): Promise<T | Response> {
-  try {
-    return await run();
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
 const statusOf = (result: unknown) => (result instanceof Response ? result.status : ((result as { init?: { status?: number } }).init?.status ?? 200));
 const dataOf = (result: unknown) => (result as { data: { ok: boolean; message: string } }).data;
 

@@ -4,9 +4,9 @@
 // conflict's note), and the manual override: add a reviewer (a conflicted one
 // is refused with the reason) or take one off (never proposed again).
 import { type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AbstractText } from "~/components/abstract-text";
-import { Badge, ConsolePage, linkClass, RowButton, Section, OutcomeBanner } from "~/components/console";
+import { Badge, ConsolePage, RowButton, Section, OutcomeBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { controlClass, SubmitButton } from "~/components/forms";
 import { addAssignment, removeAssignment, reviewerChoices } from "~/models/abstracts/assignment.server";
@@ -14,7 +14,7 @@ import { submissionForChairs } from "~/models/abstracts/board.server";
 import { printedAbstract } from "~/models/abstracts/printed-select.server";
 import { RECOMMENDATION_LABELS } from "~/models/abstracts/review-form";
 import { requireOrganizer } from "~/server/organizer.server";
-import { refusalMessage } from "~/server/refusal.server";
+import { outcomeMessage, refusalMessage } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
 
@@ -64,12 +64,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const abstractId = params.abstract ?? "";
   if (intent === "add") {
-    const result = await addAssignment(meeting, user, abstractId, String(formData.get("reviewerId") ?? ""));
-    return result.ok ? { ok: true as const, message: "Reviewer added; they get an e-mail.", field: null } : refusalMessage(result);
+    return outcomeMessage(await addAssignment(meeting, user, abstractId, String(formData.get("reviewerId") ?? "")), "Reviewer added; they get an e-mail.");
   }
   if (intent === "remove") {
-    const result = await removeAssignment(meeting, user, String(formData.get("assignmentId") ?? ""));
-    return result.ok ? { ok: true as const, message: "Reviewer taken off this abstract. The automatic plan will not propose them for it again.", field: null } : refusalMessage(result);
+    return outcomeMessage(await removeAssignment(meeting, user, String(formData.get("assignmentId") ?? "")), "Reviewer taken off this abstract. The automatic plan will not propose them for it again.");
   }
   return refusalMessage({ ok: false, code: "INVALID", message: "Say what to do: add or remove a reviewer." });
 }
@@ -82,11 +80,7 @@ export default function Submission() {
     <ConsolePage
       title={`Abstract ${printed.number ?? "(draft)"}`}
       intro={status === "SUBMITTED" ? `${active} of ${perAbstract} reviewers assigned.` : `This abstract is ${status.toLowerCase()}.`}
-      actions={
-        <Link to={href.organize.reviewAssignments(meeting.slug)} className={linkClass}>
-          Assignments
-        </Link>
-      }
+      up={{ to: href.organize.reviewAssignments(meeting.slug), label: "Assignments" }}
     >
       <OutcomeBanner outcome={outcome} />
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">

@@ -9,6 +9,7 @@ import { makeRegistration } from "~/models/cme/check-in.fixture";
 import { inviteToTeam } from "~/models/meetings/team.server";
 import { checkInToken } from "~/models/registration/registration.server";
 import { prisma } from "~/utils/db.server";
+import { routeOutcome } from "../../../../tests/route-outcome";
 import * as invitationPage from "../../_accounts+/invitations.$token";
 import * as organizeIndex from "../_index";
 import * as layout from "./_layout";
@@ -42,19 +43,10 @@ beforeAll(async () => {
 
 afterAll(() => prisma.$disconnect());
 
+// The scanner's endpoint answers with JSON Responses: their body is read too.
 async function statusOf(run: () => unknown): Promise<{ status: number; body: unknown }> {
-  try {
-    const result = await run();
-    if (result instanceof Response) return { status: result.status, body: result.headers.get("Content-Type")?.includes("json") ? await result.json() : null };
-    if (result && typeof result === "object" && "type" in result && (result as { type: string }).type === "DataWithResponseInit") {
-      const { data, init } = result as unknown as { data: unknown; init: ResponseInit | null };
-      return { status: init?.status ?? 200, body: data };
-    }
-    return { status: 200, body: result };
-  } catch (error) {
-    if (error instanceof Response) return { status: error.status, body: null };
-    throw error;
-  }
+  const { status, body, response } = await routeOutcome(run);
+  return { status, body: response?.headers.get("Content-Type")?.includes("json") ? await response.json() : body };
 }
 
 function call(handler: Handler, path: string, cookie: string | null, form?: Record<string, string>) {

@@ -6,12 +6,12 @@
 // the maximum they support.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getFormProps } from "@conform-to/react";
 import { useMemo } from "react";
 import { CheckboxField } from "~/components/checkbox-field";
 import { CmePages } from "~/components/cme-pages";
-import { cell, ConsolePage, DataTable, figures, linkClass, Section, StatusBanner } from "~/components/console";
+import { cell, ConsolePage, DataTable, figures, LinkedRowHeading, Section, StatusBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { Field, FormErrors, SubmitButton, TextareaField, useIsPending, useSchemaForm } from "~/components/forms";
 import { formatCredits, parseCredits } from "~/models/cme/credit";
@@ -116,12 +116,9 @@ export default function CreditDesignationPage() {
             <DataTable columns={["Session", "When", figures("Minutes"), figures("Credit"), "SA-CME"]}>
               {program.sessions.map((session) => (
                 <tr key={session.slug}>
-                  <th scope="row" className={cell.heading}>
-                    <Link to={href.organize.session(meeting.slug, session.slug)} className={linkClass}>
-                      {session.title}
-                    </Link>
+                  <LinkedRowHeading to={href.organize.session(meeting.slug, session.slug)} title={session.title}>
                     {session.cancelled ? <span className="ml-2 text-xs font-semibold text-red-800 uppercase">Cancelled</span> : null}
-                  </th>
+                  </LinkedRowHeading>
                   <td className={cell.text}>{session.when}</td>
                   <td className={cell.figure}>{session.minutes}</td>
                   <td className={cell.figure}>

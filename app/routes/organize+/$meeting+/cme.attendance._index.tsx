@@ -4,7 +4,7 @@
 import { type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CmePages } from "~/components/cme-pages";
-import { Badge, cell, ConsolePage, DataTable, figures, linkClass, Section, secondaryLinkClass } from "~/components/console";
+import { Badge, cell, ConsolePage, DataTable, figures, linkClass, LinkedRowHeading, secondaryLinkClass, Section } from "~/components/console";
 import { PlainInput, SubmitButton } from "~/components/forms";
 import { consoleMeta } from "~/components/console-meta";
 import { findAttendees, sessionAttendanceTotals } from "~/models/cme/attendance.server";
@@ -86,11 +86,7 @@ export default function AttendanceConsole() {
           <DataTable columns={["Session", "Starts", figures("Credit"), figures("Online"), figures("In the room"), figures("People"), figures("Average minutes")]}>
             {sessions.map((row) => (
               <tr key={row.slug}>
-                <th scope="row" className={cell.heading}>
-                  <Link to={href.session(meeting.slug, row.slug)} className={linkClass}>
-                    {row.title}
-                  </Link>
-                </th>
+                <LinkedRowHeading to={href.session(meeting.slug, row.slug)} title={row.title} />
                 <td className={`${cell.text} whitespace-nowrap`}>{row.startsAt}</td>
                 <td className={cell.figure}>{row.credit ?? <Badge>Not accredited</Badge>}</td>
                 <td className={cell.figure}>{row.online}</td>

@@ -3,7 +3,6 @@
 // who has and has not answered, each answer with its history, and the review
 // of each relationship (relevant or not, and how a relevant one was mitigated).
 // Requests and new links go out by e-mail through the job queue.
-import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -11,7 +10,7 @@ import { CmePages } from "~/components/cme-pages";
 import { ConsolePage, FigureCards, Section, OutcomeBanner, secondaryLinkClass } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { DisclosurePerson } from "~/components/disclosure-person";
-import { Field, FormErrors, SubmitButton, useSchemaForm } from "~/components/forms";
+import { CardForm, Field, SubmitButton, useSchemaForm } from "~/components/forms";
 import { listDisclosureBoard } from "~/models/cme/disclosure-views.server";
 import { NATURE_LABELS, PlannerFormSchema, ReviewFormSchema, STATE_LABELS } from "~/models/cme/disclosures";
 import { addPlanner, requestDisclosures, reviewRelationship, sendNewDisclosureLink } from "~/models/cme/disclosures.server";
@@ -154,9 +153,7 @@ export default function DisclosureBoard() {
           )}
         </Section>
         <Section title="Add a planner" id="add-planner" description="Planners (the program committee) control content at the meeting level; they are asked at once.">
-          <Form method="post" {...getFormProps(form)} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-            <FormErrors id={form.errorId} errors={form.errors} />
-            <input type="hidden" name="intent" value="add-planner" />
+          <CardForm form={form} intent="add-planner">
             <div className="grid gap-4 sm:grid-cols-2">
               <Field meta={fields.name} label="Name" autoComplete="off" />
               <Field meta={fields.email} label="E-mail" type="email" autoComplete="off" inputMode="email" autoCapitalize="none" spellCheck={false} />
@@ -164,7 +161,7 @@ export default function DisclosureBoard() {
             <SubmitButton pending={pending("add-planner")} pendingLabel="Adding…" variant="secondary">
               Add planner and ask
             </SubmitButton>
-          </Form>
+          </CardForm>
         </Section>
       </div>
     </ConsolePage>

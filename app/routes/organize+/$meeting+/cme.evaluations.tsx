@@ -5,14 +5,15 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CmePages } from "~/components/cme-pages";
-import { ConsolePage, RowButton, Section, OutcomeBanner } from "~/components/console";
+import { ConsolePage, Section, OutcomeBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { EvaluationResults } from "~/components/evaluation-results";
 import { controlClass, PlainInput, PlainSelect, SubmitButton, useIsPending } from "~/components/forms";
+import { QuestionButtons } from "~/components/question-buttons";
 import { CHOICE_KINDS, QUESTION_KIND_LABELS, QuestionFormSchema, SCOPE_LABELS, type EvaluationScope, type Question } from "~/models/cme/evaluations";
 import { createEvaluationFromTemplate, evaluationResults, moveQuestion, removeQuestion, saveQuestion } from "~/models/cme/evaluations.server";
 import { requireOrganizer } from "~/server/organizer.server";
-import { refusalMessage } from "~/server/refusal.server";
+import { outcomeMessage, refusalMessage } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { plural } from "~/utils/plural";
 
@@ -34,18 +35,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const scope = formData.get("scope") === "SESSION" ? "SESSION" : "MEETING";
   const questionId = String(formData.get("questionId") ?? "");
-  const done = (message: string) => ({ ok: true as const, message, field: null });
   if (intent === "create") {
-    const result = await createEvaluationFromTemplate(meeting.id, scope, user);
-    return result.ok ? done(`${SCOPE_LABELS[scope]} made from its template. Edit its questions below.`) : refusalMessage(result);
+    return outcomeMessage(await createEvaluationFromTemplate(meeting.id, scope, user), `${SCOPE_LABELS[scope]} made from its template. Edit its questions below.`);
   }
   if (intent === "remove") {
-    const result = await removeQuestion(meeting.id, scope, user, questionId);
-    return result.ok ? done("Question removed.") : refusalMessage(result);
+    return outcomeMessage(await removeQuestion(meeting.id, scope, user, questionId), "Question removed.");
   }
   if (intent === "up" || intent === "down") {
-    const result = await moveQuestion(meeting.id, scope, questionId, intent);
-    return result.ok ? done("Question moved.") : refusalMessage(result);
+    return outcomeMessage(await moveQuestion(meeting.id, scope, questionId, intent), "Question moved.");
   }
   const submission = parseWithZod(formData, { schema: QuestionFormSchema });
   if (submission.status !== "success") {
@@ -53,8 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return refusalMessage({ ok: false, code: "INVALID", message: first ?? "Check the question." });
   }
   const { questionId: id, ...question } = submission.value;
-  const result = await saveQuestion(meeting.id, scope, user, { ...question, questionId: id || undefined });
-  return result.ok ? done(id ? "Question saved." : "Question added.") : refusalMessage(result);
+  return outcomeMessage(await saveQuestion(meeting.id, scope, user, { ...question, questionId: id || undefined }), id ? "Question saved." : "Question added.");
 }
 
 export default function Evaluations() {
@@ -115,13 +111,7 @@ function QuestionEditor({ scope, question, number, last, answered }: { scope: Ev
             {question.required ? "" : " · optional"}
           </span>
         </p>
-        <Form method="post" className="flex gap-1">
-          <input type="hidden" name="scope" value={scope} />
-          <input type="hidden" name="questionId" value={question.id} />
-          {number > 1 ? <RowButton name="intent" value="up" aria-label={`Move question ${number} up`}>Up</RowButton> : null}
-          {last ? null : <RowButton name="intent" value="down" aria-label={`Move question ${number} down`}>Down</RowButton>}
-          {answered ? null : <RowButton name="intent" value="remove" tone="danger" aria-label={`Remove question ${number}`}>Remove</RowButton>}
-        </Form>
+        <QuestionButtons questionId={question.id} number={number} last={last} removable={!answered} fields={{ scope }} />
       </div>
       <details className="mt-2">
         <summary className="cursor-pointer text-sm font-semibold text-brand-700">Edit question {number}</summary>

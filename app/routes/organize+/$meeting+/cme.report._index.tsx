@@ -7,7 +7,7 @@ import { type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
 import { CmePages } from "~/components/cme-pages";
-import { cell, ConsolePage, DataTable, FigureCards, figures, linkClass, Section, secondaryLinkClass, StatusBanner } from "~/components/console";
+import { cell, ConsolePage, DataTable, FigureCards, figures, linkClass, LinkedRowHeading, secondaryLinkClass, Section, StatusBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { EvaluationResults } from "~/components/evaluation-results";
 import { formatCredits } from "~/models/cme/credit";
@@ -85,11 +85,7 @@ export default function CmeReport() {
             <DataTable className="mt-4" columns={["Session", figures("Designated"), figures("Claimed"), figures("Claimants"), figures("Self-reported")]}>
               {sessions.map((row) => (
                 <tr key={row.slug}>
-                  <th scope="row" className={cell.heading}>
-                    <Link to={href.session(meeting.slug, row.slug)} className={linkClass}>
-                      {row.title}
-                    </Link>
-                  </th>
+                  <LinkedRowHeading to={href.session(meeting.slug, row.slug)} title={row.title} />
                   <td className={cell.figure}>{formatCredits(row.designated)}</td>
                   <td className={cell.figure}>{formatCredits(row.quarters)}</td>
                   <td className={cell.figure}>{row.claimants}</td>

@@ -8,14 +8,16 @@ import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctio
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/back-link";
 import { CmePages } from "~/components/cme-pages";
-import { Badge, cell, ConsolePage, DataTable, figures, linkClass, RowButton, Section, StatusBanner } from "~/components/console";
+import { Badge, cell, ConsolePage, DataTable, figures, LinkedRowHeading, Section, StatusBanner } from "~/components/console";
 import { consoleMeta } from "~/components/console-meta";
 import { replyFor, type DraftEntryReply } from "~/components/draft-entries";
 import { controlClass, ErrorList, FieldFrame, FormErrors, SubmitButton, TextareaField, useIsPending, useSchemaForm } from "~/components/forms";
+import { QuestionButtons } from "~/components/question-buttons";
+import { QuestionExplanation } from "~/components/question-explanation";
 import { draftFromForm, MAX_OPTIONS, MIN_OPTIONS, passRate, SelfAssessmentQuestionSchema, type SelfAssessmentQuestion } from "~/models/cme/self-assessment";
 import { moveSelfAssessmentQuestion, removeSelfAssessmentQuestion, saveSelfAssessmentQuestion, selfAssessmentOverview, selfAssessmentSession } from "~/models/cme/self-assessment.server";
 import { requireOrganizer } from "~/server/organizer.server";
-import { refusalMessage, refusalResponse, refusalStatus } from "~/server/refusal.server";
+import { outcomeMessage, refusalResponse, refusalStatus } from "~/server/refusal.server";
 import { readFormData } from "~/utils/form-data.server";
 import { href } from "~/utils/href";
 import { counted } from "~/utils/plural";
@@ -48,14 +50,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const session = String(formData.get("session") ?? "");
   const questionId = String(formData.get("questionId") ?? "");
-  const done = (message: string) => ({ ok: true as const, message, field: null });
   if (intent === "remove") {
-    const result = await removeSelfAssessmentQuestion(meeting.id, session, user, questionId);
-    return result.ok ? done("Question removed.") : refusalMessage(result);
+    return outcomeMessage(await removeSelfAssessmentQuestion(meeting.id, session, user, questionId), "Question removed.");
   }
   if (intent === "up" || intent === "down") {
-    const result = await moveSelfAssessmentQuestion(meeting.id, session, questionId, intent);
-    return result.ok ? done("Question moved.") : refusalMessage(result);
+    return outcomeMessage(await moveSelfAssessmentQuestion(meeting.id, session, questionId, intent), "Question moved.");
   }
   // Each question's form answers with its own id, so only the form that was sent shows its errors.
   const formId = questionId || NEW_QUESTION;
@@ -110,16 +109,13 @@ function SessionList({ meetingSlug, sessions }: { meetingSlug: string; sessions:
         <DataTable columns={["Session", "When", figures("Questions"), "Pass rate"]}>
           {sessions.map((session) => (
             <tr key={session.slug}>
-              <th scope="row" className={cell.heading}>
-                <Link to={href.organize.selfAssessment(meetingSlug, { session: session.slug })} className={linkClass}>
-                  {session.title}
-                </Link>
+              <LinkedRowHeading to={href.organize.selfAssessment(meetingSlug, { session: session.slug })} title={session.title}>
                 <span className="mt-1 flex flex-wrap gap-1">
                   {session.cancelled ? <Badge tone="red">Cancelled</Badge> : null}
                   {session.accredited ? null : <Badge tone="amber">Not accredited</Badge>}
                   {session.questions ? null : <Badge tone="amber">No questions yet</Badge>}
                 </span>
-              </th>
+              </LinkedRowHeading>
               <td className={cell.text}>{session.when}</td>
               <td className={cell.figure}>{session.questions}</td>
               <td className={cell.text}>{passRate(session.passed, session.tried)}</td>
@@ -179,15 +175,7 @@ function QuestionCard({ session, question, number, last, locked, reply }: { sess
         <h3 className="min-w-0 grow basis-64 font-semibold text-slate-900">
           {number}. {question.prompt}
         </h3>
-        <Form method="post" className="flex gap-1">
-          <input type="hidden" name="session" value={session} />
-          <input type="hidden" name="questionId" value={question.id} />
-          {number > 1 ? <RowButton name="intent" value="up" aria-label={`Move question ${number} up`}>Up</RowButton> : null}
-          {last ? null : <RowButton name="intent" value="down" aria-label={`Move question ${number} down`}>Down</RowButton>}
-          <RowButton name="intent" value="remove" tone="danger" aria-label={`Remove question ${number}`}>
-            Remove
-          </RowButton>
-        </Form>
+        <QuestionButtons questionId={question.id} number={number} last={last} fields={{ session }} />
       </div>
       <ul className="mt-2 space-y-1 text-sm text-slate-800">
         {question.options.map((option, index) => (
@@ -197,10 +185,7 @@ function QuestionCard({ session, question, number, last, locked, reply }: { sess
           </li>
         ))}
       </ul>
-      <p className="mt-2 text-sm text-slate-600">
-        <span className="font-semibold">Why: </span>
-        {question.explanation}
-      </p>
+      <QuestionExplanation explanation={question.explanation} className="mt-2 text-sm text-slate-600" />
       <details className="mt-3" open={Boolean(lastResult)}>
         <summary className="cursor-pointer text-sm font-semibold text-brand-700">Edit question {number}</summary>
         <QuestionForm session={session} question={question} locked={locked} lastResult={lastResult} />

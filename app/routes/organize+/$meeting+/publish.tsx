@@ -6,13 +6,13 @@
 // listed before publishing but do not need the confirmation clashes need:
 // disclosures often arrive after the program is out, and the session page
 // shows learners what is still pending.
-import { getFormProps, getInputProps } from "@conform-to/react";
+import { getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Badge, ConsolePage, ItemList, linkClass, Section, StatusBanner } from "~/components/console";
-import { FormErrors, SubmitButton, TextareaField, useIsPending, useSchemaForm } from "~/components/forms";
+import { CardForm, SubmitButton, TextareaField, useIsPending, useSchemaForm } from "~/components/forms";
 import { compareDraftWithPublished, discardDraftChanges } from "~/models/program/draft.server";
 import { countFollowers, isNotifiable, listReleases, publishAgenda } from "~/models/program/publish.server";
 import { PublishFormSchema } from "~/models/program/forms";
@@ -173,9 +173,7 @@ export default function Publish() {
         </Section>
 
         <Section title="Publish the next release" id="publish-form">
-          <Form method="post" {...getFormProps(form)} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-            <FormErrors id={form.errorId} errors={form.errors} />
-            <input type="hidden" name="intent" value="publish" />
+          <CardForm form={form} intent="publish">
             <input type="hidden" name="draftVersion" value={draftVersion} />
             <TextareaField meta={fields.note} label="Note for attendees (optional)" hint="Shown with the release in the public changelog, e.g. “Room changes for Tuesday afternoon.”" rows={3} />
             {clashes.length ? (
@@ -212,7 +210,7 @@ export default function Publish() {
             <SubmitButton pending={pending} pendingLabel="Publishing…">
               Publish release {releases.length ? releases[0]!.number + 1 : 1}
             </SubmitButton>
-          </Form>
+          </CardForm>
         </Section>
 
         <Section title="Releases" id="releases">

@@ -4,8 +4,8 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Badge, ConsolePage, linkClass, Section, StatusBanner } from "~/components/console";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Badge, ConsolePage, Section, StatusBanner } from "~/components/console";
 import { FieldFrame, FormErrors, hintIdOf, SubmitButton, useSchemaForm } from "~/components/forms";
 import { PROOF_DECISION_MESSAGES, ProofDecisionFields, ProofList, toProofDocuments } from "~/components/proof-review";
 import { ReceiptTable, toReceiptOrders } from "~/components/registration-receipt";
@@ -114,11 +114,7 @@ export default function ConsoleRegistration() {
           {registration.email} · <span className="font-mono">{registration.code}</span>
         </>
       }
-      actions={
-        <Link to={href.organize.registrations(meeting.slug)} className={linkClass}>
-          All registrations
-        </Link>
-      }
+      up={{ to: href.organize.registrations(meeting.slug), label: "All registrations" }}
     >
       {actionData?.message ? <StatusBanner key={actionData.message} outcome tone="success">{actionData.message}</StatusBanner> : null}
       <div className="mt-2">

@@ -5,7 +5,7 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ConsolePage, linkClass, StatusBanner } from "~/components/console";
+import { ConsolePage, StatusBanner } from "~/components/console";
 import { FormErrors, useSchemaForm } from "~/components/forms";
 import { PROOF_DECISION_MESSAGES, ProofDecisionFields, ProofList, toProofDocuments } from "~/components/proof-review";
 import { verificationQueue } from "~/models/registration/console.server";
@@ -101,11 +101,7 @@ export default function VerificationQueue() {
     <ConsolePage
       title="Verification queue"
       intro="Residents, fellows, scientists-in-training and medical students prove their status before their registration is confirmed."
-      actions={
-        <Link to={href.organize.registrations(meeting.slug)} className={linkClass}>
-          All registrations
-        </Link>
-      }
+      up={{ to: href.organize.registrations(meeting.slug), label: "All registrations" }}
     >
       {actionData?.message ? <StatusBanner key={actionData.message} outcome tone="success">{actionData.message}</StatusBanner> : null}
       {queue.length ? (

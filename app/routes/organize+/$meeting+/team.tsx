@@ -1,12 +1,11 @@
 // The meeting's team: organizers and moderators, invitations by e-mail (the
 // link expires after a week and works once), and removing roles. The meeting
 // always keeps one organizer.
-import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Badge, ConsolePage, ItemList, RowButton, Section, OutcomeBanner } from "~/components/console";
-import { Field, FormErrors, SelectField, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
+import { CardForm, Field, SelectField, SubmitButton, useIsPending, useSchemaForm } from "~/components/forms";
 import { InviteFormSchema, TEAM_ROLE_LABELS, type TeamRole } from "~/models/program/forms";
 import { inviteToTeam, listTeam, removeTeamRole, revokeInvitation } from "~/models/meetings/team.server";
 import { requireOrganizer } from "~/server/organizer.server";
@@ -92,9 +91,7 @@ export default function Team() {
           </ul>
         </Section>
         <Section title="Invite someone" id="invite-someone" description="They get an e-mail with a link that works once within 7 days, for an account with that address.">
-          <Form method="post" {...getFormProps(form)} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-            <FormErrors id={form.errorId} errors={form.errors} />
-            <input type="hidden" name="intent" value="invite" />
+          <CardForm form={form} intent="invite">
             <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
               <Field meta={fields.email} label="E-mail" type="email" autoComplete="off" inputMode="email" autoCapitalize="none" spellCheck={false} />
               <SelectField meta={fields.role} label="Role" options={TEAM_ROLE_LABELS} />
@@ -102,7 +99,7 @@ export default function Team() {
             <SubmitButton pending={pending} pendingLabel="Sending…">
               Send invitation
             </SubmitButton>
-          </Form>
+          </CardForm>
         </Section>
         <Section title="Open invitations" id="open-invitations">
           <ItemList empty="No open invitations.">
