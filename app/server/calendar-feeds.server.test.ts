@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPerson } from "~/models/accounts/people.fixture";
 import { createProgramFixture, type ProgramFixture } from "~/models/program/program.fixture";
 import { createCalendarFeed, regenerateCalendarFeed } from "~/models/schedule/calendar-feed.server";
+import { scheduleFeedListening } from "~/models/schedule/schedule-feed-memo.server";
 import { addToSchedule } from "~/models/schedule/schedule.server";
 import { prisma } from "~/utils/db.server";
 import { calendarFeedAddress, serveCalendarFeeds } from "./calendar-feeds.server";
@@ -155,6 +156,27 @@ describe("a personal feed before Remix", () => {
     expect(revoked.body).not.toContain("BEGIN:VCALENDAR");
     expect((await get(`/calendar/${fresh}.ics`)).status).toBe(200);
     expect(reachedRemix).toEqual([]);
+  });
+
+  it("follows its meeting to a new address when the remembered one no longer leads there", async () => {
+    const person = await createPerson("attendee");
+    await addToSchedule(person.id, fixture.meeting.id, fixture.sessions.dotter.id);
+    const path = `/calendar/${await createCalendarFeed(person.id, fixture.meeting.id)}.ics`;
+    const { slug } = fixture.meeting;
+    // As while the web process listens for changes: the feed is remembered with its meeting's slug.
+    scheduleFeedListening(true);
+    try {
+      expect((await get(path)).headers.get("content-disposition")).toContain(`${slug}-my-schedule.ics`);
+      await prisma.meeting.update({ where: { id: fixture.meeting.id }, data: { slug: `${slug}-renamed` } });
+      forgetCalendarCaches();
+      const moved = await get(path);
+      expect(moved.status).toBe(200);
+      expect(moved.headers.get("content-disposition")).toContain(`${slug}-renamed-my-schedule.ics`);
+      expect(parseCalendar(moved.body).events).toHaveLength(1);
+    } finally {
+      scheduleFeedListening(false);
+      await prisma.meeting.update({ where: { id: fixture.meeting.id }, data: { slug } });
+    }
   });
 
   it("answers 404 to an unknown or malformed token without a file", async () => {

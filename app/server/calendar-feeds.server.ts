@@ -12,7 +12,7 @@
 // so a replaced token still answers 404 at once.
 import type { ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
-import { keepsCancelled, listProgramCalendarSessions, listScheduledCalendarSessions, type CalendarMeeting } from "~/models/program/calendar.server";
+import { listProgramCalendarSessions, listScheduledCalendarSessions } from "~/models/program/calendar.server";
 import { findRememberedScheduleFeed, readScheduleFeed } from "~/models/schedule/schedule-feed-memo.server";
 import { fingerprint } from "~/models/schedule/schedule.server";
 import { env } from "~/utils/env.server";
@@ -109,14 +109,15 @@ async function findPersonalFeed(file: string, now: Date): Promise<CalendarRespon
   if (!feed) return { notFound: NO_PERSONAL_FEED };
   const { userId, sessionIds } = feed;
   // The meeting's details and program version as the public feeds see them.
-  let meeting: CalendarMeeting | null = await lookupCalendarMeeting(feed.meetingSlug);
+  let meeting = await lookupCalendarMeeting(feed.meetingSlug);
   if (meeting?.id !== feed.meetingId) {
     // Its slug changed since the feed was remembered: read it again (which remembers the new slug).
     const current = await readScheduleFeed(token);
-    if (!current) return { notFound: NO_PERSONAL_FEED };
-    meeting = current.meeting;
+    meeting = current && (await lookupCalendarMeeting(current.meeting.slug));
+    if (!current || meeting?.id !== current.meeting.id) return { notFound: NO_PERSONAL_FEED };
   }
-  const withCancelled = keepsCancelled(meeting, now);
+  // The meeting's end as the lookup keeps it: working it out in the meeting's time zone at every request cost more than the rest of a 304.
+  const withCancelled = now < meeting.spanEnd;
   return {
     key: ["schedule", meeting.id, meeting.programVersion, userId, fingerprint(sessionIds), withCancelled, env.APP_ORIGIN],
     filename: `${meeting.slug}-my-schedule.ics`,

@@ -234,8 +234,10 @@ const rendered = new LRUCache<string, RenderedCalendar, () => Promise<string>>({
  * second: calendar apps and feed readers poll, and asking the database on every
  * poll would make the cheapest answer (a 304) cost a round trip. A second of
  * staleness after a publish costs nothing (the page cache makes the same trade).
- * The meeting comes with the end of its span, whether cancelled sessions still
- * show, worked out once per lookup rather than per request.
+ * The meeting comes with the end of its span, worked out once per lookup rather
+ * than per request: until then cancelled sessions stay in the feeds, marked
+ * STATUS:CANCELLED, so that calendars which already hold them strike them out
+ * rather than silently keeping them; once the meeting is over they are dropped.
  */
 const meetings = new LRUCache<string, { meeting: (CalendarMeeting & { spanEnd: Date }) | null }>({
   max: 1000,

@@ -4,7 +4,6 @@
 import { type Prisma } from "~/generated/prisma/client";
 import { SessionStatus } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
-import { meetingSpan } from "../meetings/meeting.server";
 import { sessionCoreSelect, sessionSpeakerOrder } from "./session.server";
 
 export const calendarSessionSelect = {
@@ -45,14 +44,6 @@ export function getCalendarMeeting(slug: string) {
   return prisma.meeting.findUnique({ where: { slug }, select: calendarMeetingSelect });
 }
 
-/**
- * Cancelled sessions stay in the feeds, marked STATUS:CANCELLED, so that
- * calendars which already hold them strike them out rather than silently
- * keeping them; once the meeting is over they are dropped.
- */
-export function keepsCancelled(meeting: Pick<CalendarMeeting, "startsOn" | "endsOn" | "timeZone">, now: Date): boolean {
-  return now < meetingSpan(meeting).end;
-}
 
 const calendarOrder: Prisma.SessionOrderByWithRelationInput[] = [{ startsAt: "asc" }, { title: "asc" }];
 
