@@ -8,7 +8,7 @@ const decisionOptions = DECISIONS.map((decision) => ({ value: decision, label: D
 
 /** The choice of a decision, for one abstract's proposal and for the bulk forms alike. */
 export function DecisionSelect({ id, label = "Mark as", value = "" }: { id: string; label?: string; value?: string }) {
-  return <PlainSelect id={id} name="decision" label={label} options={decisionOptions} prompt="Choose…" required defaultValue={value} />;
+  return <PlainSelect id={id} name="decision" label={label} options={decisionOptions} prompt="Choose…" defaultValue={value} />;
 }
 
 function Reason({ id }: { id: string }) {
@@ -30,8 +30,6 @@ export function BulkDecisionForms({ topics, pending }: { topics: { id: string; n
           label="Of topic"
           options={topics.map((topic) => ({ value: topic.id, label: topic.name }))}
           prompt="Choose…"
-          required
-          defaultValue=""
           className="min-w-0 sm:flex-1"
         />
         <DecisionSelect id="bulk-top-decision" />

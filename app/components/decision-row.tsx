@@ -112,8 +112,6 @@ function Placement({ row, sessions }: { row: DecisionRowView; sessions: SessionO
         label="Abstract session"
         options={sessions.map((session) => ({ value: session.slug, label: session.label }))}
         prompt="Choose…"
-        required
-        defaultValue=""
         className="min-w-0 flex-1"
       />
       <PlainInput id={`minutes-${row.id}`} name="minutes" label="Minutes" type="number" min={1} max={120} defaultValue={DEFAULT_SLOT_MINUTES} className="w-24" />

@@ -182,13 +182,13 @@ export function PlainSelect({
   label: ReactNode;
   options: Options;
   placeholder?: string;
-  /** An empty first option that cannot be chosen, e.g. "Choose…" (give the select defaultValue ""). */
+  /** An empty first option that cannot be chosen, e.g. "Choose…": the select then starts on it and needs a choice. */
   prompt?: string;
   className?: string;
 } & Omit<ComponentProps<"select">, "id" | "className" | "children">) {
   return (
     <Labelled id={id} label={label} className={className}>
-      <select id={id} {...rest} className={controlClass(false)}>
+      <select id={id} {...(prompt !== undefined ? { required: true, defaultValue: "" } : {})} {...rest} className={controlClass(false)}>
         <OptionList options={options} placeholder={placeholder} prompt={prompt} />
       </select>
     </Labelled>
