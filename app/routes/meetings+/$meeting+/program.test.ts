@@ -2,6 +2,7 @@
 // becomes a 500, unknown slugs are 404s, and the zone choice reaches the times.
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
+import { routeOutcome } from "../../../../tests/route-outcome";
 import { createProgramFixture, type ProgramFixture } from "~/models/program/program.fixture";
 import { loader as meetingsLoader } from "../../_index";
 import { loader as meetingLoader } from "./_layout";
@@ -25,13 +26,7 @@ function args(path: string, params: Record<string, string>, cookie?: string): Lo
 }
 
 async function statusOf(promise: Promise<unknown>): Promise<number> {
-  try {
-    await promise;
-    return 200;
-  } catch (error) {
-    if (error instanceof Response) return error.status;
-    throw error;
-  }
+  return (await routeOutcome(() => promise)).status;
 }
 
 describe("agenda page", () => {

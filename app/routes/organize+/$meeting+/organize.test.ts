@@ -5,6 +5,7 @@
 // feed, the frab exports with ETags, and an invitation accepted by link.
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
+import { routeOutcome } from "../../../../tests/route-outcome";
 import { createPerson, cookieFor } from "~/models/accounts/people.fixture";
 import { createProgramFixture, type ProgramFixture } from "~/models/program/program.fixture";
 import { getDraft, revisionOf, saveDraftSession } from "~/models/program/draft.server";
@@ -72,16 +73,8 @@ beforeAll(async () => {
 
 /** The status Remix would answer with: thrown or returned Responses, data() with a status, or 200. */
 async function statusOf(run: () => unknown): Promise<{ status: number; location: string | null }> {
-  try {
-    const result = await run();
-    if (result instanceof Response) return { status: result.status, location: result.headers.get("Location") };
-    const init = (result as { init?: ResponseInit | null } | null)?.init;
-    if (result && typeof result === "object" && "type" in result && (result as { type: string }).type === "DataWithResponseInit") return { status: init?.status ?? 200, location: null };
-    return { status: 200, location: null };
-  } catch (error) {
-    if (error instanceof Response) return { status: error.status, location: error.headers.get("Location") };
-    throw error;
-  }
+  const { status, response } = await routeOutcome(run);
+  return { status, location: response?.headers.get("Location") ?? null };
 }
 
 function call(handler: Handler, path: string, params: Record<string, string>, cookie: string | null, method = "GET", body?: URLSearchParams) {
