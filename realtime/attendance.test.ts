@@ -7,9 +7,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { onlineMinutes } from "~/models/cme/attendance-intervals.server";
 import { myAttendance } from "~/models/cme/attendance.server";
 import { prisma } from "~/utils/db.server";
+import { freePort } from "~/utils/free-port.server";
 import type { AttendanceState, JoinResult } from "./contract";
 import type { RealtimeServer } from "./server";
-import { connect, freePort, makePerson, makeSession, ok, quietFor, request, spawnSidecar, startSidecar, type QaClient } from "./test-support";
+import { connect, makePerson, makeSession, ok, quietFor, request, spawnSidecar, startSidecar, type QaClient } from "./test-support";
 
 const MINUTE = 60_000;
 /** The session's own time in makeSession: 16:00 to 17:00. */

@@ -8,9 +8,10 @@ import { askQuestion, unvoteQuestion, voteQuestion } from "~/models/live-qa/aski
 import { approveQuestion, setModeration } from "~/models/live-qa/moderation.server";
 import { audienceQuestions, type QaBoard } from "~/models/live-qa/questions";
 import { prisma } from "~/utils/db.server";
+import { freePort } from "~/utils/free-port.server";
 import type { ChangeResult } from "./contract";
 import type { RealtimeServer } from "./server";
-import { connect, freePort, makePerson, makeSession, ok, quietFor, spawnSidecar, startSidecar, Watcher, type QaClient } from "./test-support";
+import { connect, makePerson, makeSession, ok, quietFor, spawnSidecar, startSidecar, Watcher, type QaClient } from "./test-support";
 
 let first: RealtimeServer;
 let second: RealtimeServer;

@@ -10,14 +10,11 @@ import { issueRealtimeTicket } from "~/models/accounts/realtime-ticket.server";
 import type { MeetingRoleKind } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { freePort } from "~/utils/free-port.server";
 import { loginSessionCookie } from "~/utils/session.server";
 import type { AckResponse, ClientToServerEvents, JoinResult, ServerToClientEvents } from "./contract";
 import { createRealtimeServer, type RealtimeServer, type RealtimeServerOptions } from "./server";
 
 export type QaClient = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-export { freePort };
 
 export const APP_ORIGIN = "http://localhost:3000";
 
