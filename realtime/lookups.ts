@@ -4,6 +4,7 @@
 // set per sidecar. Sign-ins and rights are asked afresh every time; a session's
 // meeting never changes, so that answer is kept for a minute: a plenary's
 // thousands of joins ask it once.
+import { LRUCache } from "lru-cache";
 import { getMeetingRightsOfMany, type MeetingRights } from "~/models/accounts/access.server";
 import { getSignInsByLoginSessions, type SignIn } from "~/models/accounts/signed-in.server";
 import { findQaSessions } from "~/models/live-qa/board.server";
@@ -15,26 +16,22 @@ export type CrowdLookups = {
   rights: (userId: string, meetingId: string) => Promise<MeetingRights>;
 };
 
-/** How long a session's meeting is kept: long enough for a join storm, short enough that a deleted session is soon refused. */
-const SESSION_KEPT_MS = 60_000;
-const SESSIONS_KEPT = 10_000;
 
 export function createCrowdLookups(): CrowdLookups {
   const signIns = new BatchedLookup((ids: string[]) => getSignInsByLoginSessions(ids));
   const sessions = new BatchedLookup((ids: string[]) => findQaSessions(ids));
-  const knownSessions = new Map<string, { session: { id: string; meetingId: string }; until: number }>();
+  // Kept a minute: long enough for a join storm, short enough that a deleted session is soon refused.
+  const knownSessions = new LRUCache<string, { id: string; meetingId: string }>({ max: 10_000, ttl: 60_000 });
   // One lookup per meeting: a batch asks about many people in one meeting.
   const rightsByMeeting = new Map<string, BatchedLookup<string, MeetingRights>>();
   return {
     signIn: async (loginSessionId) => (await signIns.load(loginSessionId)) ?? null,
     qaSession: async (sessionId) => {
       const known = knownSessions.get(sessionId);
-      if (known && known.until > Date.now()) return known.session;
+      if (known) return known;
       const session = await sessions.load(sessionId);
-      if (!session) return null;
-      if (knownSessions.size >= SESSIONS_KEPT) knownSessions.clear();
-      knownSessions.set(sessionId, { session, until: Date.now() + SESSION_KEPT_MS });
-      return session;
+      if (session) knownSessions.set(sessionId, session);
+      return session ?? null;
     },
     rights: async (userId, meetingId) => {
       let lookup = rightsByMeeting.get(meetingId);
