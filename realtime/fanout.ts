@@ -4,13 +4,16 @@
 // in id order.
 //
 // A session's watchers here are split into slices of at most `sliceSize` sockets,
-// and the slices are served in turn, one every window/slices ms. A socket write
-// is the sidecar's main cost at scale (on loopback the kernel's whole TCP path
-// runs inside it), so a big room gets fewer, fuller messages per viewer, and the
-// writes are spread evenly over the window instead of stopping the event loop
-// for one long broadcast: each viewer waits at most one window, and votes keep
-// being acknowledged while a broadcast is under way. A room of one slice is
-// served at once, then at most once per window.
+// served in turn, one slice per turn of the event loop, each getting every event
+// since its last turn in one message. A socket write is the sidecar's main cost
+// at scale (on loopback the kernel's whole TCP path runs inside it, about 80% of
+// a busy sidecar's time): a round of the room therefore takes as long as its
+// writes do, and no longer. Events that arrive during a round ride in the next
+// message of each slice, so a busy room gets fuller messages rather than more of
+// them, and no viewer waits more than one round. Between slices the event loop
+// reads sockets and the database, so votes keep being acknowledged while a
+// broadcast is under way. A round takes at least ROUND_MS: a small room gets at
+// most one message per viewer in that time, and a lone event goes out at once.
 //
 // Joins run in the same per-session queue as reads and deliveries, so a socket's
 // catch-up and the live events that follow it never overlap or leave a gap (the
@@ -51,13 +54,13 @@ type Sync = JoinResult["sync"];
 type Joiner = { socket: QaSocket; lastEventId: number | null | undefined; done: (sync: Sync) => void; failed: (error: unknown) => void };
 
 /**
- * Each viewer gets at most one message per window: 30 ms, plus 1 ms per 40
- * watchers here (5,000 watchers: 155 ms, about 32,000 socket writes a second).
- * A lone event in a small room goes out at once.
+ * The shortest round of a room. An earlier design stretched the round with the
+ * room (30 ms plus 1 ms per 40 watchers, to cap the writes a second); every
+ * viewer then waited for a timer the CPU did not need: 10,000 viewers' p99 was
+ * 2.6 times a bare broadcast's, where rounds as long as their writes give 1.1 to
+ * 1.5 times (bench:qa).
  */
-function windowMs(watchers: number): number {
-  return 30 + Math.floor(watchers / 40);
-}
+const ROUND_MS = 30;
 
 type Slice = {
   room: string;
@@ -79,7 +82,7 @@ type Feed = {
   /** The slice served last: the next one is served after it, in turn. */
   cursor: number;
   stepQueued: boolean;
-  /** When the last step was due (performance.now()): steps keep to a timeline, so late timers do not stretch the window. */
+  /** When the last step was due (performance.now()): steps keep to a timeline, so late timers do not stretch a small room's round. */
   lastStepDue: number;
   chain: Promise<void>;
   /** Tasks queued or running; a feed is dropped only when idle with nobody watching. */
@@ -182,16 +185,17 @@ export class SessionFanout {
     return slice.lastId < feed.lastId || slice.shownCount !== feed.viewerCount;
   }
 
-  /** Queues the next step, one slice's spacing after the last one. */
+  /** Queues the next step: one slice's share of ROUND_MS after the last one, or at the event loop's next turn if that is past. */
   private schedule(sessionId: string, feed: Feed): void {
     if (feed.stepQueued || this.stopped) return;
     if (!feed.unread && !feed.slices.some((slice) => this.behind(feed, slice))) return;
     feed.stepQueued = true;
-    const spacing = windowMs(this.localWatchers(sessionId)) / Math.max(1, feed.slices.length);
+    const spacing = ROUND_MS / Math.max(1, feed.slices.length);
     // Each step is due one spacing after the last one was due, not after it ran:
-    // timers fire a little late (up to a millisecond each), and over 50 slices
-    // that would stretch a 155 ms window past 200 ms. After a pause (more than a
-    // spacing behind), the timeline starts again from now.
+    // timers fire a little late (up to a millisecond each), which would stretch
+    // a round of a few slices. In a big room the spacing is shorter than a
+    // slice's writes, so steps are always due and run back to back; after a
+    // pause (more than a spacing behind), the timeline starts again from now.
     const now = performance.now();
     let due = feed.lastStepDue + spacing;
     if (due < now - spacing) due = now;

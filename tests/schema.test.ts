@@ -142,4 +142,12 @@ describe("migrated database matches schema.prisma", () => {
       .sort();
     expect(rows.map((r) => r.fk).sort()).toEqual(expected);
   });
+
+  it("has exactly the storage settings schema.prisma cannot state (attendance intervals leave room for updates in place)", async () => {
+    const { rows } = await db.query<{ table: string; options: string[] }>(
+      `SELECT relname AS table, reloptions AS options FROM pg_class
+        WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND reloptions IS NOT NULL`,
+    );
+    expect(rows).toEqual([{ table: "AttendanceInterval", options: ["fillfactor=50"] }]);
+  });
 });
