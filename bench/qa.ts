@@ -26,7 +26,8 @@
 // Viewers are lean clients speaking the Socket.IO wire protocol over a minimal
 // WebSocket on plain TCP (the tests use socket.io-client): on two cores the load
 // generator must stay cheap for the numbers to describe the sidecar, not the
-// generator. BENCH_CPU_PROF=1 writes the sidecar's CPU profile to .data/cpu-prof.
+// generator. BENCH_CPU_PROF=1 writes the sidecar's CPU profile to .data/cpu-prof,
+// and the floor server's to .data/cpu-prof-floor.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
@@ -315,7 +316,7 @@ async function main() {
     // ---------------------------------------------------------- the floor
     log(`Floor: the same broadcast from a bare ws server to ${N} clients…`);
     const floorPort = await freePort();
-    const floor = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "bench/qa.ts", "--floor-server", "--port", String(floorPort)], {
+    const floor = spawn(process.execPath, ["--expose-gc", ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=.data/cpu-prof-floor"] : []), "--import", "tsx", "bench/qa.ts", "--floor-server", "--port", String(floorPort)], {
       stdio: ["ignore", "ignore", "inherit"],
     });
     let floorResult: ReturnType<typeof summarize>;
@@ -798,6 +799,8 @@ function serveFloor() {
     socket.on("close", () => viewers.delete(socket));
   });
   http.listen(Number(args.port), "127.0.0.1");
+  // Stopped by the bench: exit normally, so that a CPU profile asked for is written.
+  process.once("SIGTERM", () => process.exit(0));
 }
 
 // Last, once every helper above is defined.

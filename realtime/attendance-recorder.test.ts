@@ -1,6 +1,6 @@
 // The recorder's batching on its own, with a fake write: what a batch holds,
 // what a failed write keeps for the next one, and what stopping writes.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { AttendanceIntervalRow } from "~/models/cme/attendance-intervals.server";
 import { AttendanceRecorder } from "./attendance";
 
@@ -74,5 +74,42 @@ describe("attendance recorder", () => {
     expect(ends(batches[0])).toEqual([["ada", 0.5]]);
     attendance.visible("s1", "session", "ada");
     expect(attendance.recording("s1")).toBe(false);
+  });
+
+  describe("on its timer", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it("writes each open interval once a batch window, a fifth of them a tick, and a closed one at the next tick", async () => {
+      vi.useFakeTimers();
+      let clock = 0;
+      const written: string[][] = [];
+      const attendance = new AttendanceRecorder(
+        async (rows) => {
+          written.push(rows.map((row) => `${row.userId}@${row.endedAt.getTime()}`));
+          return rows.length;
+        },
+        { batchMs: 5_000, heartbeatMs: 30_000, now: () => clock },
+        () => {},
+      );
+      const people = Array.from({ length: 10 }, (_, i) => `p${i}`);
+      for (const person of people) attendance.visible(person, "session", person);
+      const tick = async () => {
+        clock += 1_000;
+        await vi.advanceTimersByTimeAsync(1_000);
+      };
+      for (let i = 0; i < 5; i++) await tick();
+      // Five ticks of one second: two intervals each, ten in all, every one once.
+      expect(written.map((batch) => batch.length)).toEqual([2, 2, 2, 2, 2]);
+      expect(new Set(written.flat().map((row) => row.split("@")[0])).size).toBe(10);
+      attendance.close("p9");
+      await tick();
+      // The next tick: the closed one, and its part (the first two again, five seconds after their last write).
+      expect(written[5]).toEqual(["p9@5000", "p0@6000", "p5@6000"]);
+      for (let i = 0; i < 4; i++) await tick();
+      expect(written.flat()).toHaveLength(10 + 3 + 7);
+      await attendance.stop();
+    });
   });
 });
