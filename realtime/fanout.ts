@@ -62,6 +62,13 @@ type Joiner = { socket: QaSocket; lastEventId: number | null | undefined; done: 
  */
 const ROUND_MS = 30;
 
+export type FanoutOptions = {
+  /** Sockets written in one go: 100 take 2-3 ms of the event loop, so a vote waiting behind them is barely delayed (tests make it small to exercise several slices). */
+  sliceSize?: number;
+  /** Writes a second that a room's changing viewer count may cost. */
+  countWritesPerSecond?: number;
+};
+
 type Slice = {
   room: string;
   /** The last event id sent to this slice; every member has seen at least up to it. */
@@ -77,6 +84,8 @@ type Feed = {
   /** A NOTIFY arrived since the last read. */
   unread: boolean;
   viewerCount: number | null;
+  /** When viewerCount last changed (performance.now()). */
+  countChangedAt: number;
   slices: Slice[];
   slicesMade: number;
   /** The slice served last: the next one is served after it, in turn. */
@@ -103,13 +112,16 @@ export class SessionFanout {
   private readonly feeds = new Map<string, Feed>();
   private readonly sweeper: NodeJS.Timeout;
   private stopped = false;
+  private readonly sliceSize: number;
+  private readonly countWritesPerSecond: number;
 
   constructor(
     private readonly io: QaServer,
     private readonly onError: (error: unknown, context: string) => void,
-    /** Sockets written in one go: 100 take 2-3 ms of the event loop, so a vote waiting behind them is barely delayed. */
-    private readonly sliceSize = 100,
+    { sliceSize = 100, countWritesPerSecond = 2000 }: FanoutOptions = {},
   ) {
+    this.sliceSize = sliceSize;
+    this.countWritesPerSecond = countWritesPerSecond;
     this.sweeper = setInterval(() => this.sweep(), 30_000);
     this.sweeper.unref();
   }
@@ -145,6 +157,7 @@ export class SessionFanout {
         unsent: [],
         unread: false,
         viewerCount: null,
+        countChangedAt: -Infinity,
         slices: [],
         slicesMade: 0,
         cursor: -1,
@@ -173,10 +186,20 @@ export class SessionFanout {
     for (const sessionId of this.feeds.keys()) this.announce(sessionId);
   }
 
-  /** The number of people watching the session, across sidecars: shown to each slice on its next turn. */
+  /**
+   * The number of people watching the session, across sidecars: shown to each
+   * slice on its next turn. A new count is a write to every watcher, and during
+   * a join storm it changes at every presence tick (each second): a room takes
+   * a new one at most every watchers/countWritesPerSecond seconds (10,000
+   * watchers: every 5 s). Presence calls again each tick, so the last count is
+   * shown once its time comes.
+   */
   showViewerCount(sessionId: string, count: number): void {
     const feed = this.feeds.get(sessionId);
     if (!feed || feed.viewerCount === count) return;
+    const now = performance.now();
+    if (now - feed.countChangedAt < (this.localWatchers(sessionId) / this.countWritesPerSecond) * 1000) return;
+    feed.countChangedAt = now;
     feed.viewerCount = count;
     this.schedule(sessionId, feed);
   }

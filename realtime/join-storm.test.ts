@@ -10,7 +10,7 @@ import { approveQuestion, setModeration } from "~/models/live-qa/moderation.serv
 import type { JoinResult } from "./contract";
 import { makePerson, makeSession, ok, sidecarForFile, type QaClient, type TestPerson } from "./test-support";
 
-const sidecar = sidecarForFile({ sliceSize: 4 });
+const sidecar = sidecarForFile({ fanout: { sliceSize: 4 } });
 
 function connected(person: TestPerson | null): Promise<QaClient> {
   return sidecar.connect(person ? { ticket: person.ticket } : {});

@@ -19,7 +19,7 @@ import { ATTENDANCE_DEFAULTS, AttendanceRecorder, type AttendanceOptions } from 
 import { authenticateHandshake, HandshakeError } from "./auth";
 import { NotificationBus, parseNotice } from "./bus";
 import { MAX_MESSAGE_BYTES } from "./contract";
-import { rooms, SessionFanout, type QaServer, type QaSocket } from "./fanout";
+import { rooms, SessionFanout, type FanoutOptions, type QaServer, type QaSocket } from "./fanout";
 import { OneBufferFrameAdapter } from "./frame-adapter";
 import { createCrowdLookups } from "./lookups";
 import { registerQaCommands } from "./handlers/commands";
@@ -35,8 +35,8 @@ export type RealtimeServerOptions = {
   databaseUrl: string;
   /** How often viewer counts are compared and shared (ms). */
   presenceIntervalMs?: number;
-  /** Watchers of a session written to in one go (tests make it small to exercise several slices). */
-  sliceSize?: number;
+  /** How a session's watchers are written to (./fanout.ts). */
+  fanout?: FanoutOptions;
   /** The attendance record's batch window and heartbeat (ms; ATTENDANCE_DEFAULTS), and a clock for tests. */
   attendance?: Partial<AttendanceOptions>;
 };
@@ -93,7 +93,7 @@ export async function createRealtimeServer(options: RealtimeServerOptions): Prom
   });
 
   const context: HandlerContext = { log: (error, what) => log.error({ err: error }, `realtime: ${what} failed`) };
-  const fanout = new SessionFanout(io, context.log, options.sliceSize);
+  const fanout = new SessionFanout(io, context.log, options.fanout);
   const presence = new Presence(
     fanout,
     async (payload) => {

@@ -6,7 +6,7 @@ import type { ChangeResult } from "./contract";
 import { rooms } from "./fanout";
 import { makePerson, makeSession, ok, quietFor, sidecarForFile, Watcher } from "./test-support";
 
-const sidecar = sidecarForFile({ sliceSize: 2 });
+const sidecar = sidecarForFile({ fanout: { sliceSize: 2 } });
 
 function slicesOf(sessionId: string): string[] {
   return [...sidecar.server.io.sockets.adapter.rooms.keys()].filter((room) => room.startsWith(`qa:${sessionId}:slice:`)).sort();

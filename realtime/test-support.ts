@@ -18,7 +18,7 @@ export type QaClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export const APP_ORIGIN = "http://localhost:3000";
 
-export function startSidecar(port = 0, options: Pick<RealtimeServerOptions, "sliceSize" | "attendance"> = {}): Promise<RealtimeServer> {
+export function startSidecar(port = 0, options: Pick<RealtimeServerOptions, "fanout" | "attendance"> = {}): Promise<RealtimeServer> {
   return createRealtimeServer({ port, host: "127.0.0.1", appOrigin: APP_ORIGIN, databaseUrl: process.env.DATABASE_URL!, presenceIntervalMs: 100, ...options });
 }
 
@@ -26,7 +26,7 @@ export function startSidecar(port = 0, options: Pick<RealtimeServerOptions, "sli
  * One sidecar for a whole test file: started before its first test, closed after
  * its last together with every client its `connect` opened.
  */
-export function sidecarForFile(options: Pick<RealtimeServerOptions, "sliceSize" | "attendance"> = {}) {
+export function sidecarForFile(options: Pick<RealtimeServerOptions, "fanout" | "attendance"> = {}) {
   let started: RealtimeServer | undefined;
   const open: QaClient[] = [];
   beforeAll(async () => {
