@@ -57,8 +57,8 @@ type Joiner = { socket: QaSocket; lastEventId: number | null | undefined; done: 
  * The shortest round of a room. An earlier design stretched the round with the
  * room (30 ms plus 1 ms per 40 watchers, to cap the writes a second); every
  * viewer then waited for a timer the CPU did not need: 10,000 viewers' p99 was
- * 2.6 times a bare broadcast's, where rounds as long as their writes give 1.1 to
- * 1.5 times (bench:qa).
+ * 2.2 to 2.7 times a bare broadcast's, where rounds as long as their writes
+ * give 1.4 to 2.1 times on the same two-core machine (bench:qa).
  */
 const ROUND_MS = 30;
 
