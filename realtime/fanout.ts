@@ -18,14 +18,14 @@
 // Joins run in the same per-session queue as reads and deliveries, so a socket's
 // catch-up and the live events that follow it never overlap or leave a gap (the
 // client skips ids it already applied). The sockets waiting to join are let in
-// together, from one read of the session (one board snapshot for all of them,
-// one catch-up read per last event id): a plenary's audience arrives within
-// seconds, and a read per socket, one after another, capped the joins at the
-// database's round trip (under 200 a second).
+// together, from one read of the session (./first-state.ts): a plenary's
+// audience arrives within seconds, and a read per socket, one after another,
+// capped the joins at the database's round trip (under 200 a second).
 import type { Server, Socket } from "socket.io";
-import { getLastQaEventId, getQaBoards, getQaEventsSince } from "~/models/live-qa/board.server";
+import { getLastQaEventId, getQaEventsSince } from "~/models/live-qa/board.server";
 import { viewQaEvents, type QaEventRecord, type QaViewer } from "~/models/live-qa/questions";
-import type { ClientToServerEvents, InterServerEvents, JoinResult, ServerToClientEvents, SocketData } from "./contract";
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "./contract";
+import { firstStates, type FirstState } from "./first-state";
 
 export type QaServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type QaSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -44,14 +44,11 @@ export const rooms = {
   user: (userId: string) => `user:${userId}`,
 };
 
-/** More missed events than this and a reconnecting client gets a fresh board instead. */
-const CATCH_UP_LIMIT = 500;
 const PAGE = 500;
 /** Sockets let in together at most: their boards are made in one turn of the event loop. */
 const JOIN_BATCH = 500;
 
-type Sync = JoinResult["sync"];
-type Joiner = { socket: QaSocket; lastEventId: number | null | undefined; done: (sync: Sync) => void; failed: (error: unknown) => void };
+type Joiner = { socket: QaSocket; lastEventId: number | null | undefined; done: (sync: FirstState) => void; failed: (error: unknown) => void };
 
 /**
  * The shortest round of a room. An earlier design stretched the round with the
@@ -312,7 +309,7 @@ export class SessionFanout {
    * session's queue: the events after `lastEventId` when the client has a recent
    * one, else a whole board.
    */
-  join(socket: QaSocket, sessionId: string, lastEventId: number | null | undefined): Promise<Sync> {
+  join(socket: QaSocket, sessionId: string, lastEventId: number | null | undefined): Promise<FirstState> {
     const feed = this.feedFor(sessionId);
     return new Promise((done, failed) => {
       feed.joining.push({ socket, lastEventId, done, failed });
@@ -331,11 +328,11 @@ export class SessionFanout {
     feed.admitQueued = false;
     const joiners = feed.joining.splice(0, JOIN_BATCH);
     this.queueAdmit(sessionId, feed);
-    let syncs: Sync[];
+    let syncs: FirstState[];
     let head: number;
     try {
       head = await getLastQaEventId(sessionId);
-      syncs = await this.syncsFor(sessionId, joiners, head);
+      syncs = await firstStates(sessionId, joiners.map(({ socket, lastEventId }) => ({ viewer: viewerOf(socket), lastEventId })), head);
     } catch (error) {
       for (const joiner of joiners) joiner.failed(error);
       return;
@@ -354,29 +351,6 @@ export class SessionFanout {
       }
       joiner.done(syncs[i]!);
     });
-  }
-
-  /** Each joiner's first state: the events it missed (read once per last id: a restarted sidecar's viewers come back with the same one), else its board, all from one snapshot. */
-  private async syncsFor(sessionId: string, joiners: readonly Joiner[], head: number): Promise<Sync[]> {
-    const syncs: (Sync | undefined)[] = joiners.map(() => undefined);
-    const byLastId = new Map<number, number[]>();
-    joiners.forEach(({ lastEventId }, i) => {
-      if (lastEventId === null || lastEventId === undefined || lastEventId > head) return;
-      const same = byLastId.get(lastEventId);
-      if (same) same.push(i);
-      else byLastId.set(lastEventId, [i]);
-    });
-    for (const [lastEventId, indexes] of byLastId) {
-      const missed = await getQaEventsSince(sessionId, lastEventId, CATCH_UP_LIMIT + 1);
-      if (missed.length > CATCH_UP_LIMIT) continue;
-      for (const i of indexes) syncs[i] = { kind: "events", events: viewQaEvents(missed, viewerOf(joiners[i]!.socket)) };
-    }
-    const needBoards = syncs.flatMap((sync, i) => (sync ? [] : [i]));
-    if (needBoards.length) {
-      const boards = await getQaBoards(sessionId, needBoards.map((i) => viewerOf(joiners[i]!.socket)));
-      needBoards.forEach((i, k) => (syncs[i] = { kind: "snapshot", board: boards[k]! }));
-    }
-    return syncs as Sync[];
   }
 
   private sliceWithRoom(sessionId: string, feed: Feed): Slice {
